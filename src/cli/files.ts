@@ -1,0 +1,65 @@
+/** Expands the CLI's path arguments (files, directories, globs) into the files to lint. */
+import { statSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+
+/** A file to lint: where it is, and how reports name it. */
+export interface InputFile {
+  path: string;
+  display: string;
+  /** Whether the user named it (rather than it being found inside a directory). */
+  explicit: boolean;
+}
+
+/** The outcome of expanding arguments: files, and arguments that matched nothing. */
+export interface Expansion {
+  files: InputFile[];
+  unmatched: string[];
+}
+
+const EXTENSIONS = "{md,markdown,yaml,yml,json}";
+const IGNORE = ["**/node_modules/**", "**/.git/**"];
+
+/** A path relative to `cwd`, with `/` separators (how every report names files). */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path) || path;
+  return rel.split(sep).join("/");
+}
+
+/** Expands paths, directories (recursively, matrix extensions only) and glob patterns, sorted and de-duplicated. */
+export async function expandPaths(args: readonly string[], cwd: string): Promise<Expansion> {
+  const found = new Map<string, InputFile>();
+  const unmatched: string[] = [];
+  const add = (path: string, explicit: boolean) => {
+    if (!found.has(path)) found.set(path, { path, display: displayPath(path, cwd), explicit });
+  };
+  for (const arg of args) {
+    const absolute = resolve(cwd, arg);
+    let stat: ReturnType<typeof statSync> | undefined;
+    try {
+      stat = statSync(absolute);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) {
+      add(absolute, true);
+      continue;
+    }
+    const patterns = stat?.isDirectory() ? [`**/*.${EXTENSIONS}`] : isDynamicPattern(arg) ? [arg] : null;
+    if (!patterns) {
+      unmatched.push(arg);
+      continue;
+    }
+    const matches = await glob(patterns, {
+      cwd: stat?.isDirectory() ? absolute : cwd,
+      absolute: true,
+      ignore: IGNORE,
+      onlyFiles: true,
+      expandDirectories: false,
+    });
+    if (matches.length === 0) unmatched.push(arg);
+    for (const file of matches.sort()) add(resolve(file), stat === undefined);
+  }
+  const files = [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { files, unmatched };
+}

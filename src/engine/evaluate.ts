@@ -1,0 +1,154 @@
+/**
+ * Evaluates checks with json-rules-engine. One engine per scope holds every active check of that
+ * scope; since a check's outcome depends only on the facts its conditions name, outcomes are
+ * memoised by those facts' values, so the engine runs once per distinct combination rather than
+ * once per activity (real matrices repeat a handful of code patterns thousands of times).
+ */
+import { Engine, type RuleProperties, type TopLevelCondition } from "json-rules-engine";
+import type { Scope } from "../facts/catalog.js";
+import type { Subject } from "../facts/subjects.js";
+import type { ActiveRule, RuleCheck } from "./rule.js";
+import { walkConditions } from "./load-rules.js";
+
+/** A check that fired on a subject. */
+export interface Hit {
+  subject: Subject;
+  active: ActiveRule;
+  check: RuleCheck;
+}
+
+const OPTIONS_FACT = "ruleOptions";
+const MAX_MATCH_INPUT = 2000;
+const patternCache = new Map<string, RegExp>();
+
+/** Compiles (once) a pattern that `unsafePattern` accepted at load time. */
+function pattern(source: string): RegExp {
+  let re = patternCache.get(source);
+  if (!re) {
+    re = new RegExp(source, "u");
+    patternCache.set(source, re);
+  }
+  return re;
+}
+
+/** Whether a fact value counts as empty for `isEmpty`. */
+function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object") return Object.keys(value).length === 0;
+  return false;
+}
+
+/** An engine with raci-lint's extra operators. */
+function newEngine(): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
+  const matches = (fact: unknown, source: unknown) =>
+    typeof fact === "string" && typeof source === "string" && pattern(source).test(fact.slice(0, MAX_MATCH_INPUT));
+  engine.addOperator("matches", matches);
+  engine.addOperator("doesNotMatch", (fact: unknown, source: unknown) => !matches(fact, source));
+  engine.addOperator("isEmpty", (fact: unknown) => isEmptyValue(fact));
+  engine.addOperator("isNotEmpty", (fact: unknown) => !isEmptyValue(fact));
+  return engine;
+}
+
+/** Rewrites `{ option: x }` comparisons and values into paths into the `ruleOptions` fact. */
+function bindOptions(node: unknown, ruleId: string): unknown {
+  if (Array.isArray(node)) return node.map((n) => bindOptions(n, ruleId));
+  if (!node || typeof node !== "object") return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (key === "option" && typeof value === "string") {
+      out.fact = OPTIONS_FACT;
+      out.path = `$[${JSON.stringify(ruleId)}][${JSON.stringify(value)}]`;
+    } else out[key] = bindOptions(value, ruleId);
+  }
+  return out;
+}
+
+/** The facts a condition tree reads (the memo key), without the constant options fact. */
+function referencedFacts(conditions: unknown): string[] {
+  const names = new Set<string>();
+  walkConditions(conditions, (comparison) => {
+    for (const ref of [comparison, comparison.value]) {
+      if (ref && typeof ref === "object" && typeof (ref as { fact?: unknown }).fact === "string") {
+        names.add((ref as { fact: string }).fact);
+      }
+    }
+  });
+  names.delete(OPTIONS_FACT);
+  return [...names].sort();
+}
+
+/** Encodes fact values into a memo key; distinct values give distinct keys. */
+function keyOf(facts: Record<string, unknown>, names: string[]): string {
+  let key = "";
+  for (const name of names) {
+    const v = facts[name];
+    key += typeof v === "string" ? `s${v.length}:${v}` : typeof v === "object" ? `o${JSON.stringify(v)}` : `${typeof v}${String(v)}`;
+    key += "\u0001";
+  }
+  return key;
+}
+
+interface ScopeEngine {
+  engine: Engine;
+  facts: string[];
+  checks: { active: ActiveRule; check: RuleCheck }[];
+  memo: Map<string, number[]>;
+}
+
+/** Runs the active rules' checks over subjects, scope by scope. */
+export class CheckRunner {
+  private readonly scopes = new Map<Scope, ScopeEngine>();
+  private readonly ruleOptions: Record<string, Record<string, unknown>> = {};
+
+  constructor(rules: readonly ActiveRule[]) {
+    for (const active of rules) {
+      this.ruleOptions[active.rule.id] = active.options;
+      for (const check of active.rule.checks) {
+        let scope = this.scopes.get(check.scope);
+        if (!scope) {
+          scope = { engine: newEngine(), facts: [], checks: [], memo: new Map() };
+          this.scopes.set(check.scope, scope);
+        }
+        const conditions = bindOptions(check.conditions, active.rule.id) as TopLevelCondition;
+        const index = scope.checks.length;
+        scope.checks.push({ active, check });
+        const rule: RuleProperties = { conditions, event: { type: "hit", params: { index } }, name: `${active.rule.id}#${index}` };
+        scope.engine.addRule(rule);
+        scope.facts = [...new Set([...scope.facts, ...referencedFacts(conditions)])].sort();
+      }
+    }
+  }
+
+  /** Whether any active check has this scope (callers skip building subjects otherwise). */
+  has(scope: Scope): boolean {
+    return this.scopes.has(scope);
+  }
+
+  /** Evaluates every check of `scope` on each subject; hits come back in subject order. */
+  async run(scope: Scope, subjects: readonly Subject[]): Promise<Hit[]> {
+    const engine = this.scopes.get(scope);
+    if (!engine || subjects.length === 0) return [];
+    const keys = subjects.map((s) => keyOf(s.facts, engine.facts));
+    const pending = new Map<string, Subject>();
+    keys.forEach((key, i) => {
+      if (!engine.memo.has(key) && !pending.has(key)) pending.set(key, subjects[i]!);
+    });
+    for (const [key, subject] of pending) {
+      const runFacts: Record<string, unknown> = { [OPTIONS_FACT]: this.ruleOptions };
+      for (const name of engine.facts) runFacts[name] = subject.facts[name];
+      const result = await engine.engine.run(runFacts);
+      const fired = result.events.map((e) => (e.params as { index: number }).index).sort((a, b) => a - b);
+      engine.memo.set(key, fired);
+    }
+    const hits: Hit[] = [];
+    subjects.forEach((subject, i) => {
+      for (const index of engine.memo.get(keys[i]!)!) {
+        const { active, check } = engine.checks[index]!;
+        hits.push({ subject, active, check });
+      }
+    });
+    return hits;
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * Loads rule files (YAML or JSON), validates them against `schemas/rule.schema.json` and checks that
+ * every fact, template placeholder and fix they name exists. Rule files are data: nothing in them runs.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseDocument } from "yaml";
+import { factNames, type Scope } from "../facts/catalog.js";
+import { rule as validateRuleFile } from "../generated/validators.js";
+import { LineIndex } from "../model/position.js";
+import { validateDocument } from "../schema/validate.js";
+import { FIX_PRODUCERS } from "../fixes/producers.js";
+import type { ConfigProblem, RuleCheck, RuleDefinition } from "./rule.js";
+
+/** The folder of built-in rules shipped with the package. */
+export const BUILT_IN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
+
+/** Result of loading rule files: the rules, and problems that make the run fail. */
+export interface LoadedRules {
+  rules: RuleDefinition[];
+  problems: ConfigProblem[];
+}
+
+/** Loads every `.yaml`, `.yml` and `.json` rule file of a folder, in name order. */
+export function loadRuleDir(dir: string, builtIn: boolean, displayBase = process.cwd()): LoadedRules {
+  const files = readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/u.test(f))
+    .sort();
+  return mergeLoaded(files.map((f) => loadRuleFile(join(dir, f), builtIn, displayBase)));
+}
+
+/** Merges several load results, in order. */
+export function mergeLoaded(results: LoadedRules[]): LoadedRules {
+  return { rules: results.flatMap((r) => r.rules), problems: results.flatMap((r) => r.problems) };
+}
+
+let builtInCache: LoadedRules | null = null;
+
+/** The built-in rules (loaded once per process). */
+export function builtInRules(): LoadedRules {
+  builtInCache ??= loadRuleDir(BUILT_IN_RULES_DIR, true, join(BUILT_IN_RULES_DIR, ".."));
+  return builtInCache;
+}
+
+/** Loads one rule file; problems carry the file and position. */
+export function loadRuleFile(path: string, builtIn: boolean, displayBase = process.cwd()): LoadedRules {
+  const display = relative(displayBase, path) || path;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    return failed(display, `cannot read rule file: ${(error as Error).message}`);
+  }
+  return parseRuleText(text, display, builtIn);
+}
+
+/** Parses and validates the text of a rule file. */
+export function parseRuleText(text: string, file: string, builtIn: boolean): LoadedRules {
+  const lines = new LineIndex(text);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const at = (start: number, end: number) => lines.span(start, end);
+  if (doc.errors.length > 0) {
+    return {
+      rules: [],
+      problems: doc.errors.map((e) => ({ file, message: e.message.split("\n")[0]!, span: at(e.pos[0], e.pos[1]) })),
+    };
+  }
+  const schemaErrors = validateDocument(doc, validateRuleFile);
+  if (schemaErrors.length > 0) {
+    return { rules: [], problems: schemaErrors.map((e) => ({ file, message: e.message, span: at(e.start, e.end) })) };
+  }
+  const data = doc.toJS() as Record<string, unknown>;
+  const checks = data.checks as RuleCheck[];
+  const problems: ConfigProblem[] = [];
+  checks.forEach((check, i) => {
+    const node = doc.getIn(["checks", i], true) as { range?: [number, number, number] } | undefined;
+    const span = at(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0);
+    for (const message of checkProblems(check, data)) problems.push({ file, message: `checks[${i}]: ${message}`, span });
+  });
+  if (problems.length > 0) return { rules: [], problems };
+  const options = data.options as RuleDefinition["options"] | undefined;
+  return {
+    rules: [
+      {
+        id: data.id as string,
+        description: data.description as string,
+        severity: data.severity as RuleDefinition["severity"],
+        fixable: (data.fixable as RuleDefinition["fixable"] | undefined) ?? "none",
+        tags: (data.tags as string[] | undefined) ?? [],
+        docs: (data.docs as string | undefined) ?? null,
+        options: options ? { schema: options.schema, defaults: options.defaults ?? {} } : null,
+        checks,
+        source: file,
+        builtIn,
+      },
+    ],
+    problems: [],
+  };
+}
+
+/** What is wrong with one check beyond its schema: unknown facts, placeholders, options, fixes. */
+function checkProblems(check: RuleCheck, data: Record<string, unknown>): string[] {
+  const allowed = factNames(check.scope as Scope);
+  const problems: string[] = [];
+  const optionNames = new Set(Object.keys(((data.options as { schema?: { properties?: object } } | undefined)?.schema?.properties ?? {}) as object));
+  walkConditions(check.conditions, (comparison) => {
+    for (const ref of [comparison, comparison.value]) {
+      if (!ref || typeof ref !== "object" || Array.isArray(ref)) continue;
+      const r = ref as Record<string, unknown>;
+      if (typeof r.fact === "string" && !allowed.has(r.fact)) problems.push(`unknown fact "${r.fact}" for scope "${check.scope}"`);
+      if (typeof r.option === "string" && !optionNames.has(r.option)) problems.push(`unknown option "${r.option}" (declare it under options.schema.properties)`);
+    }
+    if ((comparison.operator === "matches" || comparison.operator === "doesNotMatch") && typeof comparison.value === "string") {
+      const unsafe = unsafePattern(comparison.value);
+      if (unsafe) problems.push(`pattern ${JSON.stringify(comparison.value)} is refused: ${unsafe}`);
+    }
+  });
+  for (const match of check.message.matchAll(PLACEHOLDER)) {
+    if (!allowed.has(match[1]!)) problems.push(`message names unknown fact "${match[1]}"`);
+  }
+  if (check.fix && !(check.fix in FIX_PRODUCERS)) problems.push(`unknown fix "${check.fix}"`);
+  return problems;
+}
+
+/** Calls `visit` on every comparison (leaf) of a condition tree. */
+export function walkConditions(node: unknown, visit: (comparison: Record<string, unknown>) => void): void {
+  if (!node || typeof node !== "object") return;
+  const n = node as Record<string, unknown>;
+  if (Array.isArray(n.all)) n.all.forEach((c) => walkConditions(c, visit));
+  else if (Array.isArray(n.any)) n.any.forEach((c) => walkConditions(c, visit));
+  else if (n.not) walkConditions(n.not, visit);
+  else visit(n);
+}
+
+const MAX_PATTERN_LENGTH = 200;
+
+/**
+ * Why a regular expression from a rule file is refused, or null when it is accepted. Patterns run on
+ * short cell and activity texts; to keep them linear we refuse backreferences, lookarounds and any
+ * quantified group that itself contains a quantifier (the shapes behind catastrophic backtracking).
+ */
+export function unsafePattern(pattern: string): string | null {
+  if (pattern.length > MAX_PATTERN_LENGTH) return `longer than ${MAX_PATTERN_LENGTH} characters`;
+  try {
+    new RegExp(pattern, "u");
+  } catch (error) {
+    return `not a valid regular expression (${(error as Error).message})`;
+  }
+  if (/\\[1-9]|\\k</u.test(pattern)) return "backreferences are not allowed";
+  if (/\(\?<?[=!]/u.test(pattern)) return "lookarounds are not allowed";
+  // Find groups: a quantified group whose body has a quantifier nests quantifiers.
+  const stack: { start: number; quantified: boolean }[] = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === "]") inClass = false;
+      continue;
+    }
+    if (ch === "[") inClass = true;
+    else if (ch === "(") stack.push({ start: i, quantified: false });
+    else if (ch === ")") {
+      const group = stack.pop();
+      const next = pattern[i + 1];
+      if (group && (next === "*" || next === "+" || next === "?" || next === "{")) {
+        const body = pattern.slice(group.start + 1, i);
+        if (/(?<!\\)[*+{]/u.test(body.replace(/\[[^\]]*\]/gu, ""))) return "nested quantifiers can backtrack catastrophically";
+        if (/(?<!\\)\|/u.test(body)) return "a quantified alternation can backtrack catastrophically";
+      }
+    }
+  }
+  return null;
+}
+
+/** A problem without a useful position (the file itself). */
+function failed(file: string, message: string): LoadedRules {
+  const point = { line: 1, column: 1, offset: 0 };
+  return { rules: [], problems: [{ file, message, span: { start: point, end: point } }] };
+}

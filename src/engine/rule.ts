@@ -1,0 +1,48 @@
+/** The shape of a rule once loaded from its file. */
+import type { Scope } from "../facts/catalog.js";
+import type { Severity } from "../model/finding.js";
+import type { SourceSpan } from "../model/position.js";
+
+/** A json-rules-engine condition tree as written in a rule file. */
+export type Conditions = Record<string, unknown>;
+
+/** One check of a rule: conditions over a scope's facts, and what to report. */
+export interface RuleCheck {
+  scope: Scope;
+  conditions: Conditions;
+  message: string;
+  severity?: Severity;
+  at?: "row" | "customer-cell" | "entry";
+  party?: "customer";
+  fix?: string;
+}
+
+/** A rule as its file declares it. */
+export interface RuleDefinition {
+  id: string;
+  description: string;
+  severity: Severity;
+  fixable: "none" | "safe" | "unsafe";
+  tags: string[];
+  docs: string | null;
+  options: { schema: Record<string, unknown>; defaults: Record<string, unknown> } | null;
+  checks: RuleCheck[];
+  /** Where the rule was loaded from (`rules/code-order.yaml`, or a user's file). */
+  source: string;
+  /** Whether the rule ships with raci-lint. */
+  builtIn: boolean;
+}
+
+/** A rule as a run uses it: definition, effective options, and the severity a config gave it (null: the rule's own). */
+export interface ActiveRule {
+  rule: RuleDefinition;
+  severity: Severity | null;
+  options: Record<string, unknown>;
+}
+
+/** A problem with a rule file or config file, fatal for the run (exit 2). */
+export interface ConfigProblem {
+  file: string;
+  message: string;
+  span: SourceSpan;
+}

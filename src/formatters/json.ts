@@ -1,0 +1,23 @@
+/** The `json` format: a fixed, documented shape (`schemas/report.schema.json`) that other tools read. */
+import type { Report } from "./report.js";
+
+/** Formats a report as JSON (two-space indentation, keys in a fixed order, trailing newline). */
+export function formatJson(report: Report): string {
+  const files = report.files.map((file) => ({
+    path: file.path,
+    findings: file.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      section: f.section,
+      activity: f.activity,
+      party: f.party,
+      fix: f.fix,
+    })),
+  }));
+  return `${JSON.stringify({ files, summary: report.summary }, null, 2)}\n`;
+}

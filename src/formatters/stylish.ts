@@ -1,0 +1,43 @@
+/** The `stylish` format: findings grouped by file, aligned columns, a summary line (like ESLint's). */
+import { createColors } from "picocolors";
+import type { Severity } from "../model/finding.js";
+import type { Report } from "./report.js";
+
+/** Options of the stylish formatter. */
+export interface StylishOptions {
+  color: boolean;
+}
+
+/** Whether to colour output written to `stream`: FORCE_COLOR wins, then NO_COLOR, then "is it a terminal". */
+export function shouldColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return true;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR === "0" || env.FORCE_COLOR === "false") return false;
+  return Boolean(stream.isTTY) && env.TERM !== "dumb";
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Formats a report for people. Files without findings are not listed. */
+export function formatStylish(report: Report, options: StylishOptions): string {
+  const c = createColors(options.color);
+  const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  let out = "";
+  for (const file of report.files) {
+    if (file.findings.length === 0) continue;
+    const rows = file.findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message.replace(/\s*\n\s*/g, " "), f.ruleId] as const);
+    const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+    out += `\n${c.underline(file.path)}\n`;
+    for (const [pos, severity, message, rule] of rows) {
+      out += `  ${c.dim(pos.padEnd(width[0]!))}  ${paint[severity](severity.padEnd(width[1]!))}  ${message.padEnd(width[2]!)}  ${c.dim(rule)}\n`;
+    }
+  }
+  const { errors, warnings, infos, fixable } = report.summary;
+  const total = errors + warnings + infos;
+  if (total === 0) return out;
+  const counts = `${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")}`;
+  const mark = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.blue;
+  out += `\n${mark(c.bold(`✖ ${plural(total, "problem")} (${counts})`))}\n`;
+  if (fixable > 0) out += `${mark(c.bold(`  ${plural(fixable, "problem")} potentially fixable with the \`--fix\` option.`))}\n`;
+  return out;
+}

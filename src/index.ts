@@ -1,0 +1,58 @@
+/**
+ * raci-lint as a library: read matrices, lint text or files, format reports.
+ *
+ * ```ts
+ * import { lintText, formatStylish } from "raci-lint";
+ * const result = await lintText(markdown, { filename: "raci.md" });
+ * ```
+ */
+import { recommendedRules } from "./config/presets.js";
+import { expandPaths } from "./cli/files.js";
+import { lintMatrices, lintPaths, parseMatrix, type LintResult, type LintSetup } from "./lint.js";
+import type { ActiveRule } from "./engine/rule.js";
+import { RACI, type RoleScheme } from "./model/scheme.js";
+
+export type { Activity, Cell, CellStyle, CodeToken, Legend, LegendEntry, Matrix, Party, PartyRole, ReadProblem, RoleCode, Section, TokenKind } from "./model/matrix.js";
+export type { Finding, Severity, TextEdit } from "./model/finding.js";
+export type { SourcePoint, SourceSpan } from "./model/position.js";
+export type { RoleScheme, SchemeCode } from "./model/scheme.js";
+export type { ActiveRule, RuleCheck, RuleDefinition } from "./engine/rule.js";
+export type { FileReport, Report, ReportSummary } from "./formatters/report.js";
+export type { LintResult, LintSetup } from "./lint.js";
+export { RACI } from "./model/scheme.js";
+export { FACTS, SCOPES, type FactDoc, type Scope } from "./facts/catalog.js";
+export { builtInRules, loadRuleFile, parseRuleText } from "./engine/load-rules.js";
+export { recommendedRules } from "./config/presets.js";
+export { buildReport } from "./formatters/report.js";
+export { formatJson } from "./formatters/json.js";
+export { formatStylish } from "./formatters/stylish.js";
+export { parseMatrix } from "./lint.js";
+
+/** Options shared by `lintText` and `lintFiles`. */
+export interface LintOptions {
+  /** Rules to run (default: `raci-lint:recommended`). */
+  rules?: readonly ActiveRule[];
+  /** Role scheme (default: RACI). */
+  scheme?: RoleScheme;
+}
+
+/** Resolves library options to a lint setup. */
+function setupOf(options: LintOptions): LintSetup {
+  return { rules: options.rules ?? recommendedRules(), scheme: options.scheme ?? RACI };
+}
+
+/** Lints one document given as text; `filename` decides the format (`.md`, `.yaml`, `.json`) and names findings. */
+export async function lintText(text: string, options: LintOptions & { filename?: string } = {}): Promise<LintResult> {
+  const setup = setupOf(options);
+  const filename = options.filename ?? "<text>";
+  const matrix = parseMatrix(text, filename, setup.scheme);
+  const byFile = await lintMatrices([matrix], setup);
+  return { path: filename, findings: byFile.get(filename) ?? [], matrix };
+}
+
+/** Lints files, directories or globs (relative to `cwd`, default the working directory). Throws when a pattern matches nothing. */
+export async function lintFiles(patterns: readonly string[], options: LintOptions & { cwd?: string } = {}): Promise<LintResult[]> {
+  const expansion = await expandPaths(patterns, options.cwd ?? process.cwd());
+  if (expansion.unmatched.length > 0) throw new Error(`No files match: ${expansion.unmatched.join(", ")}`);
+  return lintPaths(expansion.files, setupOf(options));
+}

@@ -1,0 +1,52 @@
+/** The one result type every rule produces and every formatter consumes. */
+import type { SourceSpan } from "./position.js";
+
+/** How serious a finding is. */
+export type Severity = "error" | "warning" | "info";
+
+/** A text edit on the source: replace the UTF-16 offsets `[start, end)` (BOM excluded) with `text`. */
+export interface TextEdit {
+  range: [number, number];
+  text: string;
+}
+
+/** One problem found in one file. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The section (heading) the finding is in, when it concerns a table. */
+  section: string | null;
+  /** The activity text (formatting stripped), when it concerns an activity. */
+  activity: string | null;
+  /** The party (column) it concerns, when one. */
+  party: string | null;
+  /** A safe fix, when the rule offers one. */
+  fix: TextEdit | null;
+}
+
+/** Builds the positional part of a finding from a span. */
+export function positionOf(span: SourceSpan): Pick<Finding, "line" | "column" | "endLine" | "endColumn"> {
+  return { line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Sorts findings by file, line, column, rule id (then the rest, so output is always identical). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    a.endLine - b.endLine ||
+    a.endColumn - b.endColumn ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * The positioned matrix model every reader produces and every fact is computed from.
+ * Every value that came from a file carries its span, so findings can point at it.
+ */
+import type { SourceSpan } from "./position.js";
+
+/** A single role code such as `R` or `A`, upper-case, as defined by the role scheme. */
+export type RoleCode = string;
+
+/** What kind of party a column stands for in the shared-responsibility sense. */
+export type PartyRole = "customer" | "provider" | "third-party";
+
+/** A column of the matrix: who can hold role codes. */
+export interface Party {
+  /** Display name, e.g. `Client` (from `Client Role`) or `Cloud Temple` (from `**Cloud Temple**`). */
+  name: string;
+  /** The header cell as written. */
+  header: string;
+  /** Role in the shared-responsibility sense, when recognised. */
+  role: PartyRole | null;
+  /** Span of the first header that named this party. */
+  span: SourceSpan;
+}
+
+/** What a token in a cell turned out to be. */
+export type TokenKind =
+  | "code" // a role code letter, valid or not for the scheme (e.g. `R`, `X`)
+  | "party-name" // a party's name written where a code belongs
+  | "not-applicable" // `N/A`, `n.a.`
+  | "text" // any other word or symbol
+  ;
+
+/** One token of a cell: a role code letter, or something that is not one. */
+export interface CodeToken {
+  kind: TokenKind;
+  /** Upper-cased value: the code letter for `code`, the trimmed text otherwise. */
+  value: string;
+  /** As written. */
+  raw: string;
+  /** Whether `value` is a code of the role scheme in use. */
+  valid: boolean;
+  span: SourceSpan;
+}
+
+/** How a cell's codes are written, so fixes can keep the style. */
+export interface CellStyle {
+  /** Emphasis around the codes: `**`, `__`, `*`, `_`, `` ` `` or empty. */
+  wrapper: string;
+  /** What separates codes: empty (`RA`), `, `, `,`, `/`, ` `... (the first one seen). */
+  separator: string;
+  /** A footnote marker after the codes (`*`, `¹`, `(1)`), kept by fixes. */
+  marker: string;
+  /** Whether the codes were written in lower case (`ra`). */
+  lowerCase: boolean;
+  /** Offsets (into the source) of the part holding the codes, without wrapper and marker. */
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+/** A party's entry for one activity. */
+export interface Cell {
+  /** Index into `Matrix.parties`. */
+  party: number;
+  /** The cell content as written (trimmed). */
+  raw: string;
+  /** Every token found, in source order. */
+  tokens: CodeToken[];
+  /** The valid role codes, in the order written (duplicates kept). */
+  codes: RoleCode[];
+  /** True for an empty cell or an explicit "none" placeholder (`-`, `—`). */
+  empty: boolean;
+  style: CellStyle;
+  /** Span of the content (zero-width inside the cell when empty). */
+  span: SourceSpan;
+  /** Span of the whole cell between its delimiters, padding included (Markdown only). */
+  box: SourceSpan | null;
+}
+
+/** A table row / list entry: one activity and its cells. */
+export interface Activity {
+  /** The activity text as written. */
+  name: string;
+  /** Comparison key: formatting stripped, whitespace collapsed, case folded. */
+  key: string;
+  /** Index into `Matrix.sections`. */
+  section: number;
+  /** Span of the activity text. */
+  span: SourceSpan;
+  /** Span of the whole row. */
+  rowSpan: SourceSpan;
+  /** One entry per matrix party; `null` when the row has no cell for that party (ragged row). */
+  cells: (Cell | null)[];
+  /** Cells the row holds (the activity cell included) and the count its header declares. */
+  cellCount: number;
+  expectedCellCount: number;
+  /** Cells beyond the header's count, kept to report them. */
+  extraCells: { raw: string; span: SourceSpan }[];
+}
+
+/** A heading with the activities listed under it. */
+export interface Section {
+  title: string;
+  /** Span of the heading, or null when the matrix has no heading above the table. */
+  span: SourceSpan | null;
+  /** The parties of this section's table (indexes into `Matrix.parties`). */
+  parties: number[];
+}
+
+/** One definition in the document's legend, e.g. `(R) Performs | __P__erforms the process`. */
+export interface LegendEntry {
+  /** The code the entry defines, upper-cased. */
+  code: RoleCode;
+  /** The term naming the role (`Performs`), formatting stripped. */
+  term: string;
+  /** The description (`__P__erforms the process`) as written. */
+  description: string;
+  /** The letter the entry highlights (`__P__erforms` -> `P`), or the term's initial; upper-cased. */
+  markedLetter: string | null;
+  /** Span of the whole entry (row or list item). */
+  span: SourceSpan;
+  /** Span of the highlighted letter or of the term, for pointing at the mismatch. */
+  markSpan: SourceSpan;
+}
+
+/** The legend of role codes in a document. */
+export interface Legend {
+  entries: LegendEntry[];
+  span: SourceSpan;
+}
+
+/** A problem met while reading a file (syntax or schema), reported as a finding. */
+export interface ReadProblem {
+  ruleId: "parse-error" | "schema-violation";
+  message: string;
+  span: SourceSpan;
+}
+
+/** A whole document's RACI content. */
+export interface Matrix {
+  /** Path as given to the reader. */
+  file: string;
+  format: "markdown" | "yaml" | "json";
+  title: string | null;
+  titleSpan: SourceSpan | null;
+  /** Front matter (Markdown) or top-level metadata fields (YAML/JSON). */
+  frontMatter: Record<string, unknown>;
+  parties: Party[];
+  sections: Section[];
+  activities: Activity[];
+  legend: Legend | null;
+  /** Problems met while reading; the rest of the file is still checked. */
+  problems: ReadProblem[];
+  /** The source text the spans refer to (BOM removed). */
+  source: string;
+  /** Whether the file started with a byte-order mark. */
+  bom: boolean;
+}

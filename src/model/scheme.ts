@@ -1,0 +1,74 @@
+/** Role schemes: which codes exist, their canonical order, names, and which one is accountable. */
+import type { RoleCode } from "./matrix.js";
+
+/** One code of a role scheme. */
+export interface SchemeCode {
+  code: RoleCode;
+  /** Names per language (`en`, `fr`...), used by the legend check; the first is the main one. */
+  names: Record<string, string[]>;
+}
+
+/** A role scheme such as RACI. */
+export interface RoleScheme {
+  name: string;
+  /** The codes in canonical order (the order `code-order` enforces). */
+  codes: SchemeCode[];
+  /** The code that marks the single accountable party. */
+  accountable: RoleCode;
+  /** The code that marks who does the work. */
+  responsible: RoleCode;
+}
+
+/** The default RACI scheme, with the role names of the languages the corpus uses. */
+export const RACI: RoleScheme = {
+  name: "RACI",
+  accountable: "A",
+  responsible: "R",
+  codes: [
+    {
+      code: "R",
+      names: {
+        en: ["Responsible", "Executes", "Performs", "Realizes"],
+        fr: ["Responsable", "Réalise", "Réalisateur"],
+        de: ["Verantwortlich", "Durchführend", "Führt aus"],
+        es: ["Responsable", "Realiza", "Ejecuta"],
+        it: ["Responsabile", "Realizza", "Esegue"],
+      },
+    },
+    {
+      code: "A",
+      names: {
+        en: ["Accountable", "Approves", "Approver"],
+        fr: ["Approuve", "Approbateur", "Autorité"],
+        de: ["Rechenschaftspflichtig", "Genehmigt", "Verantwortlich (A)"],
+        es: ["Aprueba", "Aprobador"],
+        it: ["Approva", "Approvatore"],
+      },
+    },
+    {
+      code: "C",
+      names: {
+        en: ["Consulted", "Consults"],
+        fr: ["Consulté", "Consulte"],
+        de: ["Konsultiert", "Beraten"],
+        es: ["Consultado", "Consulta"],
+        it: ["Consultato", "Consulta"],
+      },
+    },
+    {
+      code: "I",
+      names: {
+        en: ["Informed"],
+        fr: ["Informé"],
+        de: ["Informiert"],
+        es: ["Informado"],
+        it: ["Informato"],
+      },
+    },
+  ],
+};
+
+/** Canonical rank of each code of a scheme (lower sorts first). */
+export function codeRanks(scheme: RoleScheme): Map<RoleCode, number> {
+  return new Map(scheme.codes.map((c, i) => [c.code, i]));
+}

@@ -1,0 +1,107 @@
+/** Accumulates parties, sections, activities and the legend of one document, for any reader. */
+import type { Activity, Cell, LegendEntry, Matrix, Party, ReadProblem, Section } from "../model/matrix.js";
+import type { LineIndex, SourceSpan } from "../model/position.js";
+import { nameKey } from "./cell-codes.js";
+import { guessPartyRole } from "./parties.js";
+
+/** Builds a `Matrix` step by step; readers call it in document order. */
+export class MatrixBuilder {
+  title: string | null = null;
+  private titleSpan: SourceSpan | null = null;
+  private titleFixed = false;
+  private frontMatter: Record<string, unknown> = {};
+  private readonly parties: Party[] = [];
+  private readonly partyByKey = new Map<string, number>();
+  private readonly sections: Section[] = [];
+  private readonly activities: Activity[] = [];
+  private legend: Matrix["legend"] = null;
+  private readonly explicitRoles = new Set<number>();
+
+  constructor(
+    private readonly file: string,
+    private readonly format: Matrix["format"],
+    private readonly source: string,
+    private readonly bom: boolean,
+    readonly lines: LineIndex,
+  ) {}
+
+  /** Sets the title; an explicit one (front matter) wins over the first heading. */
+  setTitle(title: string, span: SourceSpan | null, explicit = true): void {
+    if (this.titleFixed) return;
+    if (!explicit && this.title !== null) return;
+    this.title = title;
+    this.titleSpan = span;
+    this.titleFixed = explicit;
+  }
+
+  setFrontMatter(fields: Record<string, unknown>): void {
+    this.frontMatter = fields;
+  }
+
+  /** The index of the party named `name`, adding it on first sight. */
+  party(name: string, header: string, span: SourceSpan): number {
+    const key = nameKey(name);
+    const known = this.partyByKey.get(key);
+    if (known !== undefined) return known;
+    this.parties.push({ name, header, role: guessPartyRole(name), span });
+    this.partyByKey.set(key, this.parties.length - 1);
+    return this.parties.length - 1;
+  }
+
+  /** Sets a party's role explicitly (YAML/JSON `role:`, or configuration). */
+  setPartyRole(index: number, role: Party["role"]): void {
+    this.parties[index]!.role = role;
+    this.explicitRoles.add(index);
+  }
+
+  /** Opens a section (a heading with a table under it) and returns its index. */
+  addSection(title: string, span: SourceSpan | null): number {
+    this.sections.push({ title, span, parties: [] });
+    return this.sections.length - 1;
+  }
+
+  /** Records which parties a section's table has. */
+  useParties(section: number, parties: number[]): void {
+    const list = this.sections[section]!.parties;
+    for (const p of parties) if (!list.includes(p)) list.push(p);
+  }
+
+  /** A cell array with one (missing) slot per party known so far. */
+  emptyCells(): (Cell | null)[] {
+    return new Array<Cell | null>(this.parties.length).fill(null);
+  }
+
+  addActivity(activity: Activity): void {
+    this.activities.push(activity);
+  }
+
+  /** Adds legend entries; a document's later legend tables extend the first. */
+  addLegend(entries: LegendEntry[], span: SourceSpan): void {
+    if (!this.legend) this.legend = { entries: [...entries], span };
+    else this.legend.entries.push(...entries);
+  }
+
+  /** The finished matrix. Parties' roles are settled here: with one customer and one other party, the other is the provider. */
+  finish(problems: ReadProblem[]): Matrix {
+    const customers = this.parties.filter((p) => p.role === "customer");
+    const unknown = this.parties.filter((p) => p.role === null);
+    if (customers.length === 1 && unknown.length === 1 && this.parties.length === 2) unknown[0]!.role = "provider";
+    for (const activity of this.activities) {
+      while (activity.cells.length < this.parties.length) activity.cells.push(null);
+    }
+    return {
+      file: this.file,
+      format: this.format,
+      title: this.title,
+      titleSpan: this.titleSpan,
+      frontMatter: this.frontMatter,
+      parties: this.parties,
+      sections: this.sections,
+      activities: this.activities,
+      legend: this.legend,
+      problems,
+      source: this.source,
+      bom: this.bom,
+    };
+  }
+}

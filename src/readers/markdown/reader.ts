@@ -1,0 +1,275 @@
+/**
+ * Markdown reader: scanned blocks -> `Matrix`. Decides which tables are RACI matrices (normal or
+ * transposed), which one is the legend, and which are something else (features, sizing) and left alone.
+ */
+import { parseDocument } from "yaml";
+import type { Activity, Cell, Legend, LegendEntry, Matrix, Party, ReadProblem, Section } from "../../model/matrix.js";
+import { LineIndex, type SourceSpan } from "../../model/position.js";
+import type { RoleScheme } from "../../model/scheme.js";
+import { nameKey, parseCell, type CellContext } from "../cell-codes.js";
+import { MatrixBuilder } from "../builder.js";
+import { guessPartyRole, isActivityHeader, partyNameFromHeader, partyNameKeys } from "../parties.js";
+import { scanMarkdown } from "./scan.js";
+import type { ScannedCell, ScannedFrontMatter, ScannedListItem, ScannedRow, ScannedTable } from "./scan-types.js";
+
+/** Options of `readMarkdown`. */
+export interface MarkdownReadOptions {
+  scheme: RoleScheme;
+}
+
+const LEGEND_HEADER = /^(?:r[oô]le|rolle|rol|ruolo|roles|rôles|rollen|ruoli|code|codes|letter|lettre|légende|legend|legende|leyenda|legenda|abbreviation|abréviation|key)$/iu;
+const LEGEND_CODE = /^\(\s*([A-Za-z])\s*\)\s*(.*)$|^([A-Z])\s*[-:–—=]\s*(.*)$|^([A-Z])$/u;
+const HIGHLIGHT = /(__|\*\*|<u>|<b>|<strong>)(\p{L})(__|\*\*|<\/u>|<\/b>|<\/strong>)/u;
+const PARTY_COLUMN_HEADER = /^(?:|part(?:y|ies)|partie|parties|partei|parte|partes|r[oô]le|rolle|rol|ruolo|who|qui|wer)$/iu;
+
+/** Strips inline emphasis from a text for display (`**Cloud Temple**` -> `Cloud Temple`). */
+export function plainText(text: string): string {
+  return text.replace(/(\*\*|__|\*|_|`)(.+?)\1/gu, "$2").replace(/\s+/gu, " ").trim();
+}
+
+/** Reads a Markdown document into a matrix model. Never throws on bad input. */
+export function readMarkdown(file: string, text: string, options: MarkdownReadOptions): Matrix {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const source = bom ? text.slice(1) : text;
+  const lines = new LineIndex(source);
+  const doc = scanMarkdown(source);
+  const builder = new MatrixBuilder(file, "markdown", source, bom, lines);
+  const problems: ReadProblem[] = [];
+  const frontMatter = doc.frontMatter ? readFrontMatter(doc.frontMatter, lines, problems) : {};
+  builder.setFrontMatter(frontMatter);
+  if (typeof frontMatter.title === "string" && doc.frontMatter) {
+    builder.setTitle(frontMatter.title, doc.frontMatter.content);
+  }
+
+  let heading: { title: string; span: SourceSpan } | null = null;
+  let headingSection: number | null = null;
+  let listRun: ScannedListItem[] = [];
+  const flushList = () => {
+    if (listRun.length >= 2) {
+      const entries = listRun.map((item) => legendEntryFromListItem(item, lines)).filter((e) => e !== null);
+      if (entries.length >= 2 && entries.length >= listRun.length * 0.6) builder.addLegend(entries, spanOf(listRun.map((i) => i.content)));
+    }
+    listRun = [];
+  };
+
+  for (const block of doc.blocks) {
+    if (block.kind !== "list-item") flushList();
+    switch (block.kind) {
+      case "heading":
+        heading = { title: plainText(block.heading.text), span: block.heading.span };
+        headingSection = null;
+        builder.setTitle(heading.title, heading.span, false);
+        break;
+      case "list-item":
+        listRun.push(block.item);
+        break;
+      case "comment":
+        break;
+      case "table": {
+        const table = block.table;
+        const legend = readLegendTable(table, lines);
+        if (legend) {
+          builder.addLegend(legend, table.span);
+          break;
+        }
+        const ctx: CellContext = { lines, scheme: options.scheme, partyNames: partyNameKeys(table.header.cells.slice(1).map((c) => c.raw)) };
+        const sectionFor = (): number => {
+          if (headingSection === null) headingSection = builder.addSection(heading?.title ?? builder.title ?? "", heading?.span ?? null);
+          return headingSection;
+        };
+        if (looksLikeMatrix(table, ctx)) readMatrixTable(table, ctx, builder, sectionFor());
+        else if (looksTransposed(table, options.scheme, lines)) readTransposedTable(table, options.scheme, lines, builder, sectionFor());
+        break;
+      }
+    }
+  }
+  flushList();
+  return builder.finish(problems);
+}
+
+/** Parses front matter YAML; a syntax error becomes a positioned problem, not an exception. */
+function readFrontMatter(fm: ScannedFrontMatter, lines: LineIndex, problems: ReadProblem[]): Record<string, unknown> {
+  const doc = parseDocument(fm.yaml, { prettyErrors: false });
+  for (const error of doc.errors) {
+    const at = fm.content.start.offset + (error.pos[0] ?? 0);
+    problems.push({ ruleId: "parse-error", message: `Front matter: ${error.message.split("\n")[0]}`, span: lines.span(at, at) });
+  }
+  if (doc.errors.length) return {};
+  const value: unknown = doc.toJS();
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** The smallest span covering all spans given. */
+function spanOf(spans: SourceSpan[]): SourceSpan {
+  return { start: spans[0]!.start, end: spans[spans.length - 1]!.end };
+}
+
+/** Whether a cell holds something that reads as role codes (valid or not) or a party name. */
+function isCodeLike(cell: Cell): boolean {
+  return cell.tokens.some((t) => t.kind !== "text");
+}
+
+/** A table is a RACI matrix when most non-empty cells right of the first column read as codes. */
+function looksLikeMatrix(table: ScannedTable, ctx: CellContext): boolean {
+  if (table.header.cells.length < 2) return false;
+  let filled = 0;
+  let codeLike = 0;
+  for (const row of table.rows) {
+    for (let i = 1; i < Math.min(row.cells.length, table.header.cells.length); i++) {
+      const cell = parseScanned(row.cells[i]!, 0, ctx);
+      if (cell.empty) continue;
+      filled++;
+      if (isCodeLike(cell)) codeLike++;
+    }
+  }
+  if (filled === 0) return isActivityHeader(table.header.cells[0]!.raw) && table.rows.length > 0;
+  return codeLike > 0 && codeLike * 2 >= filled;
+}
+
+/** Parses a scanned cell into a model cell for party `party`. */
+function parseScanned(cell: ScannedCell, party: number, ctx: CellContext): Cell {
+  return parseCell(cell.raw, cell.content.start.offset, party, ctx, cell.box);
+}
+
+/** Reads a matrix in the usual orientation: one activity per row, one party per column. */
+function readMatrixTable(table: ScannedTable, ctx: CellContext, builder: MatrixBuilder, section: number): void {
+  const headers = table.header.cells;
+  const partyIndexes = headers.slice(1).map((h) => builder.party(partyNameFromHeader(h.raw), h.raw, h.content));
+  builder.useParties(section, partyIndexes);
+  for (const row of table.rows) {
+    const nameCell = row.cells[0];
+    const cells: (Cell | null)[] = builder.emptyCells();
+    partyIndexes.forEach((party, i) => {
+      const scanned = row.cells[i + 1];
+      if (scanned) cells[party] = parseScanned(scanned, party, ctx);
+    });
+    const extra = row.cells.slice(headers.length).map((c) => ({ raw: c.raw, span: c.content }));
+    addActivity(builder, section, nameCell?.raw ?? "", nameCell?.content ?? row.span, row, cells, headers.length, extra);
+  }
+}
+
+/** Adds one activity to the builder. */
+function addActivity(
+  builder: MatrixBuilder,
+  section: number,
+  name: string,
+  span: SourceSpan,
+  row: ScannedRow,
+  cells: (Cell | null)[],
+  expected: number,
+  extraCells: Activity["extraCells"],
+): void {
+  builder.addActivity({
+    name,
+    key: nameKey(plainText(name)),
+    section,
+    span,
+    rowSpan: row.span,
+    cells,
+    cellCount: row.cells.length,
+    expectedCellCount: expected,
+    extraCells,
+  });
+}
+
+/** A transposed matrix has parties as rows and activities as columns. */
+function looksTransposed(table: ScannedTable, scheme: RoleScheme, lines: LineIndex): boolean {
+  const headers = table.header.cells;
+  if (headers.length < 2 || table.rows.length === 0) return false;
+  if (!PARTY_COLUMN_HEADER.test(nameKey(headers[0]!.raw))) return false;
+  const names = table.rows.map((r) => partyNameFromHeader(r.cells[0]?.raw ?? ""));
+  if (!names.some((n) => guessPartyRole(n) !== null) || names.some((n) => n === "")) return false;
+  const ctx: CellContext = { lines, scheme, partyNames: partyNameKeys(names) };
+  let filled = 0;
+  let codeLike = 0;
+  for (const row of table.rows) {
+    for (const scanned of row.cells.slice(1, headers.length)) {
+      const cell = parseScanned(scanned, 0, ctx);
+      if (cell.empty) continue;
+      filled++;
+      if (isCodeLike(cell)) codeLike++;
+    }
+  }
+  return codeLike > 0 && codeLike * 2 >= filled;
+}
+
+/** Reads a transposed matrix: each header cell after the first is an activity. */
+function readTransposedTable(table: ScannedTable, scheme: RoleScheme, lines: LineIndex, builder: MatrixBuilder, section: number): void {
+  const headers = table.header.cells;
+  const partyIndexes = table.rows.map((r) => builder.party(partyNameFromHeader(r.cells[0]!.raw), r.cells[0]!.raw, r.cells[0]!.content));
+  builder.useParties(section, partyIndexes);
+  const ctx: CellContext = { lines, scheme, partyNames: partyNameKeys(table.rows.map((r) => r.cells[0]!.raw)) };
+  headers.slice(1).forEach((header, i) => {
+    const cells = builder.emptyCells();
+    let present = 1;
+    table.rows.forEach((row, r) => {
+      const scanned = row.cells[i + 1];
+      if (!scanned) return;
+      present++;
+      cells[partyIndexes[r]!] = parseScanned(scanned, partyIndexes[r]!, ctx);
+    });
+    const column: ScannedRow = { cells: new Array<ScannedCell>(present), span: header.content };
+    addActivity(builder, section, header.raw, header.content, column, cells, table.rows.length + 1, []);
+  });
+}
+
+/** Reads a legend table (`| (R) Performs | __P__erforms the process |`), or returns null. */
+function readLegendTable(table: ScannedTable, lines: LineIndex): LegendEntry[] | null {
+  const headers = table.header.cells;
+  if (headers.length < 2 || table.rows.length < 2) return null;
+  const entries: LegendEntry[] = [];
+  for (const row of table.rows) {
+    const first = row.cells[0];
+    if (!first) continue;
+    const match = LEGEND_CODE.exec(plainText(first.raw));
+    if (!match) continue;
+    const code = (match[1] ?? match[3] ?? match[5] ?? "").toUpperCase();
+    let term = (match[2] ?? match[4] ?? "").trim();
+    const rest = row.cells.slice(1).map((c) => c.raw);
+    if (term === "" && rest.length >= 2) term = plainText(rest[0]!);
+    const descriptionCell = row.cells[row.cells.length > 1 ? Math.min(row.cells.length, headers.length) - 1 : 0]!;
+    entries.push(legendEntry(code, term, first, descriptionCell, row.span, lines));
+  }
+  const headerSaysLegend = LEGEND_HEADER.test(nameKey(headers[0]!.raw));
+  if (entries.length < 2 || (!headerSaysLegend && entries.length < table.rows.length * 0.6)) return null;
+  return entries;
+}
+
+/** Builds a legend entry, finding the letter the entry highlights. */
+function legendEntry(code: string, term: string, termCell: ScannedCell, descriptionCell: ScannedCell, span: SourceSpan, lines: LineIndex): LegendEntry {
+  for (const cell of [descriptionCell, termCell]) {
+    const highlight = HIGHLIGHT.exec(cell.raw);
+    if (highlight && highlight[1] !== undefined) {
+      const at = cell.content.start.offset + highlight.index;
+      return {
+        code,
+        term: plainText(term),
+        description: descriptionCell.raw,
+        markedLetter: highlight[2]!.toUpperCase(),
+        span,
+        markSpan: lines.span(at, at + highlight[0].length),
+      };
+    }
+  }
+  return { code, term: plainText(term), description: descriptionCell.raw, markedLetter: null, span, markSpan: termCell.content };
+}
+
+const LIST_LEGEND = /^[*_]*\(?([A-Z])\)?[*_]*\s*(?:\(([^)]+)\)\s*[-:–—=]?|[-:–—=])\s*(.*)$/u;
+
+/** Reads a legend list item (`- **R** (Responsible): performs the work`), or returns null. */
+function legendEntryFromListItem(item: ScannedListItem, lines: LineIndex): LegendEntry | null {
+  const match = LIST_LEGEND.exec(item.text);
+  if (!match) return null;
+  const rest = (match[3] ?? "").trim();
+  const term = (match[2] ?? plainText(rest).split(/[\s:,.;—–-]/u)[0] ?? "").trim();
+  const cell: ScannedCell = { raw: item.text, content: item.content, box: item.content };
+  const highlight = HIGHLIGHT.exec(rest);
+  const restAt = item.content.start.offset + item.text.length - (match[3] ?? "").length;
+  if (highlight) {
+    const at = restAt + highlight.index;
+    return { code: match[1]!, term: plainText(term), description: rest, markedLetter: highlight[2]!.toUpperCase(), span: item.content, markSpan: lines.span(at, at + highlight[0].length) };
+  }
+  return { code: match[1]!, term: plainText(term), description: rest, markedLetter: null, span: item.content, markSpan: cell.content };
+}
+
+export type { Legend, Party, Section };

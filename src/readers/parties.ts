@@ -1,0 +1,52 @@
+/** Turns header text into parties and recognises who the customer and the provider are. */
+import type { PartyRole } from "../model/matrix.js";
+import { nameKey } from "./cell-codes.js";
+
+/** Words that name the customer in the languages matrices are written in. */
+export const CUSTOMER_WORDS = [
+  "client", "clients", "customer", "customers", "kunde", "kunden", "cliente", "clientes", "clienti",
+  "tenant", "consumer", "subscriber", "abonné", "souscripteur", "mandant", "auftraggeber", "usuario", "utente",
+];
+
+/** Words that name the provider. */
+export const PROVIDER_WORDS = [
+  "provider", "cloud provider", "csp", "fournisseur", "prestataire", "anbieter", "dienstleister",
+  "proveedor", "fornitore", "vendor", "supplier",
+];
+
+const ROLE_WORD = /\b(?:role|rôle|rol|rolle|ruolo|papel|responsabilit(?:y|é|à))\b/giu;
+const CONNECTOR = /^(?:of the|of|the|du|de la|de|des|del|der|des|di|della|dello)\s+|\s+(?:of|du|de|del|der|di)$/iu;
+const ACTIVITY_WORD = /^(?:activit(?:y|ies|é|és|à)|aktivität(?:en)?|tätigkeit(?:en)?|aufgabe(?:n)?|actividad(?:es)?|task|tasks|tâche|tâches|process|processus|prozess|proceso|processo|operation|opération|action)$/iu;
+
+/** The party name a header stands for: `Client Role` -> `Client`, `Rol del Cliente` -> `Cliente`. */
+export function partyNameFromHeader(header: string): string {
+  const plain = header.replace(/[*_`]+/gu, "").replace(/\s+/gu, " ").trim().replace(/:$/u, "");
+  let name = plain.replace(/[-\s]?rolle$/iu, "").replace(ROLE_WORD, " ").replace(/\s+/gu, " ").trim();
+  for (let i = 0; i < 3; i++) name = name.replace(CONNECTOR, "").trim();
+  name = name.replace(/^[-\s]+|[-\s]+$/gu, "");
+  return name === "" ? plain : name;
+}
+
+/** Whether a header names the activity column. */
+export function isActivityHeader(header: string): boolean {
+  return ACTIVITY_WORD.test(nameKey(header));
+}
+
+/** The shared-responsibility role a party name suggests, if any. */
+export function guessPartyRole(name: string): PartyRole | null {
+  const key = nameKey(name);
+  const words = key.split(/[\s-]+/u);
+  if (CUSTOMER_WORDS.some((w) => key === w || words.includes(w))) return "customer";
+  if (PROVIDER_WORDS.some((w) => key === w || words.includes(w))) return "provider";
+  return null;
+}
+
+/** Lower-cased names that, written in a cell, mean a party rather than a code. */
+export function partyNameKeys(names: Iterable<string>): Set<string> {
+  const keys = new Set<string>([...CUSTOMER_WORDS, ...PROVIDER_WORDS]);
+  for (const n of names) {
+    keys.add(nameKey(n));
+    keys.add(nameKey(partyNameFromHeader(n)));
+  }
+  return keys;
+}

@@ -1,0 +1,101 @@
+/**
+ * Runs a precompiled validator on a parsed YAML/JSON document and turns each error into a message
+ * with the position of the offending node (or key), instead of a bare JSON pointer.
+ */
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+import type { ValidationError, Validator } from "../generated/validators.js";
+
+/** A schema problem positioned by offsets into the document's source. */
+export interface PositionedError {
+  message: string;
+  /** Offsets of the node the error is about. */
+  start: number;
+  end: number;
+  /** The JSON pointer of the value, e.g. `/sections/0/title`. */
+  pointer: string;
+}
+
+/** Validates `doc` (already free of syntax errors) and returns its schema errors, one per distinct place. */
+export function validateDocument(doc: Document, validate: Validator): PositionedError[] {
+  const data: unknown = doc.toJS();
+  if (validate(data)) return [];
+  const errors = simplify(validate.errors ?? []);
+  return errors.map((error) => positioned(doc, error));
+}
+
+/** Drops the noise `oneOf`/`anyOf` produce when a more specific error at a deeper path exists. */
+function simplify(errors: ValidationError[]): ValidationError[] {
+  const seen = new Set<string>();
+  const out: ValidationError[] = [];
+  const deepest = errors.filter((e) => !errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath + "/")));
+  for (const error of deepest.length ? deepest : errors) {
+    const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(error);
+  }
+  return out;
+}
+
+/** The path segments of a JSON pointer. */
+function segments(pointer: string): (string | number)[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** The node at `path`, and the key node when the last step is a map key. */
+function locate(doc: Document, path: (string | number)[]): { node: Node | null; key: Node | null } {
+  let node: unknown = doc.contents;
+  let key: Node | null = null;
+  for (const step of path) {
+    key = null;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+      if (!pair) return { node: node as Node, key: null };
+      key = (pair.key as Node) ?? null;
+      node = pair.value;
+    } else if (isSeq(node) && typeof step === "number") {
+      node = node.items[step];
+    } else {
+      break;
+    }
+  }
+  return { node: (node as Node | null) ?? null, key };
+}
+
+/** Describes one validation error in plain words. */
+function describe(error: ValidationError, where: string): string {
+  const p = error.params;
+  switch (error.keyword) {
+    case "additionalProperties":
+      return `${where}: unknown property "${String(p.additionalProperty)}"`;
+    case "required":
+      return `${where}: missing required property "${String(p.missingProperty)}"`;
+    case "enum":
+      return `${where}: must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "type":
+      return `${where}: must be ${String(p.type)}`;
+    default:
+      return `${where}: ${error.message ?? error.keyword}`;
+  }
+}
+
+/** Attaches a source position to one error. */
+function positioned(doc: Document, error: ValidationError): PositionedError {
+  const path = segments(error.instancePath);
+  const where = error.instancePath === "" ? "document" : error.instancePath;
+  const { node, key } = locate(doc, path);
+  let target: Node | null = node;
+  if (error.keyword === "additionalProperties" && isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(error.params.additionalProperty));
+    if (pair && isScalar(pair.key)) target = pair.key;
+  } else if (error.keyword !== "required" && key && !node) {
+    target = key;
+  }
+  const range = target?.range ?? node?.range ?? [0, 0, 0];
+  return { message: describe(error, where), start: range[0], end: Math.max(range[0], range[1]), pointer: error.instancePath };
+}

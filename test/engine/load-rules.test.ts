@@ -1,0 +1,76 @@
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { builtInRules, parseRuleText, unsafePattern } from "../../src/engine/load-rules.js";
+
+const RULE_IDS = [
+  "code-order",
+  "consistent-across-files",
+  "customer-involved",
+  "legend-consistent",
+  "no-duplicate-activity",
+  "no-duplicate-codes",
+  "no-empty-activity",
+  "no-ragged-row",
+  "party-has-responsibility",
+  "responsible-required",
+  "single-accountable",
+  "valid-codes",
+];
+
+describe("built-in rules", () => {
+  it("load without problems, one file per rule, file named after the id", () => {
+    const loaded = builtInRules();
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.rules.map((r) => r.id)).toEqual(RULE_IDS);
+    for (const rule of loaded.rules) expect(rule.source).toBe(`rules/${rule.id}.yaml`);
+  });
+
+  it("each has a docs page", () => {
+    const pages = readdirSync(new URL("../../docs/rules/", import.meta.url)).filter((f) => f !== "README.md");
+    expect(pages.sort()).toEqual(RULE_IDS.map((id) => `${id}.md`));
+  });
+});
+
+describe("parseRuleText", () => {
+  const valid = `id: my-rule
+description: Something.
+severity: warning
+checks:
+  - scope: activity
+    conditions:
+      all:
+        - { fact: accountableCount, operator: equal, value: 0 }
+    message: 'No A in {{activity}}'
+`;
+
+  it("accepts a minimal rule", () => {
+    const loaded = parseRuleText(valid, "my-rule.yaml", false);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.rules[0]).toMatchObject({ id: "my-rule", fixable: "none", builtIn: false, source: "my-rule.yaml" });
+  });
+
+  it("refuses an unknown fact with the check's position", () => {
+    const loaded = parseRuleText(valid.replace("accountableCount", "accountableCuont"), "bad.yaml", false);
+    expect(loaded.rules).toEqual([]);
+    expect(loaded.problems).toEqual([
+      expect.objectContaining({ file: "bad.yaml", message: 'checks[0]: unknown fact "accountableCuont" for scope "activity"' }),
+    ]);
+    expect(loaded.problems[0]!.span.start.line).toBe(6);
+  });
+
+  it("refuses an unknown property at its line and column", () => {
+    const loaded = parseRuleText(valid + "script: rm -rf /\n", "bad.yaml", false);
+    expect(loaded.problems).toHaveLength(1);
+    expect(loaded.problems[0]).toMatchObject({ message: 'document: unknown property "script"' });
+    expect(loaded.problems[0]!.span.start).toMatchObject({ line: 10, column: 1 });
+  });
+});
+
+describe("unsafePattern", () => {
+  it.each([["^(a+)+$"], ["(x|xx)*y"], ["(a)\\1"], ["(?=a)b"], ["x".repeat(201)], ["("]])("refuses %j", (p) => {
+    expect(unsafePattern(p)).not.toBeNull();
+  });
+  it.each([["^Back ?up"], ["[A-Z]{2,3}"], ["(data|données) backup"], ["^\\w+$"]])("accepts %j", (p) => {
+    expect(unsafePattern(p)).toBeNull();
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { parseCell, type CellContext } from "../../src/readers/cell-codes.js";
+import { partyNameKeys } from "../../src/readers/parties.js";
+import { LineIndex } from "../../src/model/position.js";
+import { RACI } from "../../src/model/scheme.js";
+
+/** Parses `raw` as if it were the whole source, at offset 0. */
+function cell(raw: string) {
+  const ctx: CellContext = { lines: new LineIndex(raw), scheme: RACI, partyNames: partyNameKeys(["Client Role", "Cloud Temple Role"]) };
+  const c = parseCell(raw, 0, 0, ctx, null);
+  return { codes: c.codes.join(""), empty: c.empty, style: c.style, tokens: c.tokens.map((t) => `${t.kind}:${t.raw}${t.valid ? "" : "!"}`), body: raw.slice(c.style.bodyStart, c.style.bodyEnd) };
+}
+
+describe("parseCell", () => {
+  it.each([
+    ["__RA__", "RA", "__", "", "RA"],
+    ["**RA**", "RA", "**", "", "RA"],
+    ["RA", "RA", "", "", "RA"],
+    ["R, A", "RA", "", ", ", "R, A"],
+    ["R,A", "RA", "", ",", "R,A"],
+    ["A/R", "AR", "", "/", "A/R"],
+    ["RA*", "RA", "", "", "RA"],
+    ["I*", "I", "", "", "I"],
+    ["**RA***", "RA", "**", "", "RA"],
+    ["__CI__¹", "CI", "__", "", "CI"],
+    ["ra", "RA", "", "", "ra"],
+    ["`R`", "R", "`", "", "R"],
+  ])("reads %j as codes %s", (raw, codes, wrapper, separator, body) => {
+    const c = cell(raw);
+    expect(c.codes).toBe(codes);
+    expect(c.style.wrapper).toBe(wrapper);
+    expect(c.style.separator).toBe(separator);
+    expect(c.body).toBe(body);
+    expect(c.empty).toBe(false);
+  });
+
+  it("keeps footnote markers out of the codes but remembers them", () => {
+    expect(cell("RA*").style.marker).toBe("*");
+    expect(cell("__RA__¹").style.marker).toBe("¹");
+  });
+
+  it.each(["", "-", "—", "****"])("treats %j as an empty cell", (raw) => {
+    const c = cell(raw);
+    expect(c.empty).toBe(true);
+    expect(c.tokens).toEqual([]);
+  });
+
+  it("reports letters outside the scheme as invalid codes at their position", () => {
+    expect(cell("X").tokens).toEqual(["code:X!"]);
+    expect(cell("R, S").tokens).toEqual(["code:R", "code:S!"]);
+  });
+
+  it("recognises N/A, party names and other words", () => {
+    expect(cell("N/A").tokens).toEqual(["not-applicable:N/A!"]);
+    expect(cell("**Kunde**").tokens).toEqual(["party-name:Kunde!"]);
+    expect(cell("**Cloud Temple**").tokens).toEqual(["party-name:Cloud Temple!"]);
+    expect(cell("?").tokens).toEqual(["text:?!"]);
+    expect(cell("✅").tokens).toEqual(["text:✅!"]);
+    expect(cell("24 Go").tokens).toEqual(["text:24 Go!"]);
+  });
+
+  it("lower-case words are text, lower-case code letters are codes", () => {
+    expect(cell("yes").tokens).toEqual(["text:yes!"]);
+    expect(cell("ri").style.lowerCase).toBe(true);
+  });
+});
