@@ -2,10 +2,10 @@
  * The linting pipeline: source text -> reader -> matrix -> subjects (facts) -> checks -> findings.
  * Pure apart from `lintFiles`, which reads the files it is given.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { corpusSubjects } from "./facts/corpus.js";
-import { matrixSubjects, type MatrixSubjects, type Subject } from "./facts/subjects.js";
+import { CorpusCollector } from "./facts/corpus.js";
+import { matrixSubjects } from "./facts/subjects.js";
 import type { Scope } from "./facts/catalog.js";
 import { CheckRunner, type Hit } from "./engine/evaluate.js";
 import type { ActiveRule } from "./engine/rule.js";
@@ -21,7 +21,7 @@ export interface LintResult {
   /** The file's path as reported (relative to the working directory, `/`-separated). */
   path: string;
   findings: Finding[];
-  /** The matrix read from the file (absent when the file could not be read). */
+  /** The matrix read from the file (null when it could not be read, or when not asked to keep it). */
   matrix: Matrix | null;
 }
 
@@ -52,10 +52,10 @@ export function parseMatrix(text: string, filename: string, scheme: RoleScheme =
   return readStructured(filename, text, format, { scheme });
 }
 
-const SCOPE_ORDER: Exclude<Scope, "corpus">[] = ["cell", "code", "activity", "party", "legend-entry", "matrix"];
+const MATRIX_SCOPES: Exclude<Scope, "corpus">[] = ["cell", "code", "activity", "party", "legend-entry", "matrix"];
 
 /** Renders a message template with the subject's facts. */
-function renderMessage(template: string, facts: Record<string, unknown>): string {
+function renderMessage(template: string, facts: Readonly<Record<string, unknown>>): string {
   return template.replace(/\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g, (_, name: string) => {
     const value = facts[name];
     if (Array.isArray(value)) return value.join(", ");
@@ -68,9 +68,9 @@ function renderMessage(template: string, facts: Record<string, unknown>): string
 function toFinding(hit: Hit, scheme: RoleScheme): Finding {
   const { subject, active, check } = hit;
   const severity: Severity = active.severity ?? check.severity ?? active.rule.severity;
-  const span = (check.at && subject.anchors[check.at]) || subject.span;
+  const span = (check.at && subject.anchor(check.at)) || subject.span;
   let party = subject.party;
-  if (check.party === "customer") party = (subject.facts.customer as string | undefined) ?? party;
+  if (check.party === "customer") party = (subject.facts.customer as string | undefined) || party;
   const producer = check.fix ? FIX_PRODUCERS[check.fix] : undefined;
   const fix = producer && active.rule.fixable === "safe" ? producer(subject, scheme) : null;
   return {
@@ -101,29 +101,54 @@ function readProblems(matrix: Matrix): Finding[] {
   }));
 }
 
-/** Lints matrices together (corpus-scope checks look across them); findings are grouped by file, sorted. */
+/**
+ * Lints matrices one at a time, keeping only what corpus-scope checks need between them; the check
+ * outcomes memoised for one file serve the next. `finish` adds corpus-scope findings.
+ */
+export class Linter {
+  private readonly runner: CheckRunner;
+  private readonly corpus: CorpusCollector | null;
+  private readonly scopes: Set<Scope>;
+  private readonly byFile = new Map<string, Finding[]>();
+
+  constructor(private readonly setup: LintSetup) {
+    this.runner = new CheckRunner(setup.rules);
+    this.scopes = new Set(MATRIX_SCOPES.filter((s) => this.runner.has(s)));
+    this.corpus = this.runner.has("corpus") ? new CorpusCollector(setup.scheme) : null;
+  }
+
+  /** Lints one matrix; returns its findings (sorted), which `finish` may still extend. */
+  async lint(matrix: Matrix): Promise<Finding[]> {
+    const findings = readProblems(matrix);
+    const subjects = matrixSubjects(matrix, this.setup.scheme, this.scopes);
+    for (const scope of MATRIX_SCOPES) {
+      for (const hit of await this.runner.run(scope, subjects[scope])) findings.push(toFinding(hit, this.setup.scheme));
+    }
+    this.corpus?.add(matrix);
+    findings.sort(compareFindings);
+    this.byFile.set(matrix.file, findings);
+    return findings;
+  }
+
+  /** Runs corpus-scope checks over everything linted so far, adding their findings to each file's list. */
+  async finish(): Promise<void> {
+    if (!this.corpus) return;
+    for (const hit of await this.runner.run("corpus", this.corpus.subjects())) {
+      const finding = toFinding(hit, this.setup.scheme);
+      const list = this.byFile.get(finding.file);
+      if (!list) continue;
+      list.push(finding);
+      list.sort(compareFindings);
+    }
+  }
+}
+
+/** Lints matrices together (corpus-scope checks look across them); findings by file, sorted. */
 export async function lintMatrices(matrices: readonly Matrix[], setup: LintSetup): Promise<Map<string, Finding[]>> {
-  const runner = new CheckRunner(setup.rules);
-  const byFile = new Map<string, Finding[]>(matrices.map((m) => [m.file, readProblems(m)]));
-  const perScope = new Map<Scope, Subject[]>();
-  for (const matrix of matrices) {
-    const subjects: MatrixSubjects = matrixSubjects(matrix, { scheme: setup.scheme });
-    for (const scope of SCOPE_ORDER) {
-      if (!runner.has(scope)) continue;
-      const list = perScope.get(scope) ?? [];
-      for (const s of subjects[scope]) list.push(s);
-      perScope.set(scope, list);
-    }
-  }
-  if (runner.has("corpus")) perScope.set("corpus", corpusSubjects(matrices, setup.scheme));
-  for (const [scope, subjects] of perScope) {
-    for (const hit of await runner.run(scope, subjects)) {
-      const finding = toFinding(hit, setup.scheme);
-      const list = byFile.get(finding.file);
-      if (list) list.push(finding);
-    }
-  }
-  for (const list of byFile.values()) list.sort(compareFindings);
+  const linter = new Linter(setup);
+  const byFile = new Map<string, Finding[]>();
+  for (const matrix of matrices) byFile.set(matrix.file, await linter.lint(matrix));
+  await linter.finish();
   return byFile;
 }
 
@@ -166,29 +191,27 @@ export interface LintInput {
  * Reads and lints files (paths already expanded), in the order given. Unreadable files get a finding;
  * YAML/JSON files found in a directory that are not matrices are left out.
  */
-export async function lintPaths(inputs: readonly LintInput[], setup: LintSetup): Promise<LintResult[]> {
-  const read = await Promise.all(
-    inputs.map(async ({ path }) => {
-      try {
-        return { text: await readFile(path, "utf8"), error: null };
-      } catch (error) {
-        return { text: null, error };
-      }
-    }),
-  );
-  const kept = inputs
-    .map((input, i) => ({ input, ...read[i]! }))
-    .filter(({ input, text }) => input.explicit !== false || text === null || formatOf(input.path) === "markdown" || looksLikeMatrixData(text));
-  const matrices: Matrix[] = [];
-  const results: LintResult[] = kept.map(({ input: { display }, text, error }) => {
-    if (text === null) return { path: display, findings: [unreadableFinding(display, error)], matrix: null };
-    const matrix = parseMatrix(text, display, setup.scheme);
-    matrices.push(matrix);
-    return { path: display, findings: [], matrix };
-  });
-  const byFile = await lintMatrices(matrices, setup);
-  for (const result of results) {
-    if (result.matrix) result.findings = byFile.get(result.path) ?? [];
+export async function lintPaths(inputs: readonly LintInput[], setup: LintSetup, keepMatrices = false): Promise<LintResult[]> {
+  const linter = new Linter(setup);
+  const results: LintResult[] = [];
+  for (const input of inputs) {
+    // Synchronous reads: for thousands of small files they cost a fraction of fs.promises' per-file overhead.
+    let text: string | null = null;
+    let error: unknown = null;
+    try {
+      text = readFileSync(input.path, "utf8");
+    } catch (e) {
+      error = e;
+    }
+    if (text === null) {
+      results.push({ path: input.display, findings: [unreadableFinding(input.display, error)], matrix: null });
+      continue;
+    }
+    if (input.explicit === false && formatOf(input.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
+    const matrix = parseMatrix(text, input.display, setup.scheme);
+    const findings = await linter.lint(matrix);
+    results.push({ path: input.display, findings, matrix: keepMatrices ? matrix : null });
   }
+  await linter.finish();
   return results;
 }

@@ -130,25 +130,35 @@ export class CheckRunner {
   async run(scope: Scope, subjects: readonly Subject[]): Promise<Hit[]> {
     const engine = this.scopes.get(scope);
     if (!engine || subjects.length === 0) return [];
-    const keys = subjects.map((s) => keyOf(s.facts, engine.facts));
-    const pending = new Map<string, Subject>();
-    keys.forEach((key, i) => {
-      if (!engine.memo.has(key) && !pending.has(key)) pending.set(key, subjects[i]!);
-    });
-    for (const [key, subject] of pending) {
+    const outcomes: (number[] | undefined)[] = new Array(subjects.length);
+    const misses = new Map<string, number[]>();
+    for (let i = 0; i < subjects.length; i++) {
+      const key = keyOf(subjects[i]!.facts, engine.facts);
+      const known = engine.memo.get(key);
+      if (known) outcomes[i] = known;
+      else {
+        const waiting = misses.get(key);
+        if (waiting) waiting.push(i);
+        else misses.set(key, [i]);
+      }
+    }
+    for (const [key, waiting] of misses) {
+      const facts = subjects[waiting[0]!]!.facts;
       const runFacts: Record<string, unknown> = { [OPTIONS_FACT]: this.ruleOptions };
-      for (const name of engine.facts) runFacts[name] = subject.facts[name];
+      for (const name of engine.facts) runFacts[name] = facts[name];
       const result = await engine.engine.run(runFacts);
       const fired = result.events.map((e) => (e.params as { index: number }).index).sort((a, b) => a - b);
       engine.memo.set(key, fired);
+      for (const i of waiting) outcomes[i] = fired;
     }
     const hits: Hit[] = [];
-    subjects.forEach((subject, i) => {
-      for (const index of engine.memo.get(keys[i]!)!) {
-        const { active, check } = engine.checks[index]!;
-        hits.push({ subject, active, check });
+    for (let i = 0; i < subjects.length; i++) {
+      const fired = outcomes[i]!;
+      for (let k = 0; k < fired.length; k++) {
+        const { active, check } = engine.checks[fired[k]!]!;
+        hits.push({ subject: subjects[i]!, active, check });
       }
-    });
+    }
     return hits;
   }
 }

@@ -1,56 +1,103 @@
-/** Corpus-scope subjects: activities that occur in more than one file of the run. */
+/**
+ * Corpus scope: activities that occur in more than one file of a run. Matrices are summarised as
+ * they are linted (a few strings per activity), so a run never has to keep every matrix in memory.
+ */
 import type { Matrix } from "../model/matrix.js";
-import type { RoleScheme } from "../model/scheme.js";
-import { plainText } from "../readers/markdown/reader.js";
+import type { SourceSpan } from "../model/position.js";
+import { codeRanks, type RoleScheme } from "../model/scheme.js";
+import { plainText } from "../model/text.js";
 import type { Subject } from "./subjects.js";
 
-/** One subject per activity key found in two files or more, pointing at its first occurrence. */
-export function corpusSubjects(matrices: readonly Matrix[], scheme: RoleScheme): Subject[] {
-  const groups = new Map<string, { matrix: Matrix; index: number }[]>();
-  for (const matrix of matrices) {
-    const seen = new Set<string>();
-    matrix.activities.forEach((activity, index) => {
-      if (activity.key === "" || seen.has(activity.key)) return;
-      seen.add(activity.key);
-      const list = groups.get(activity.key) ?? [];
-      list.push({ matrix, index });
-      groups.set(activity.key, list);
-    });
+/** One activity's occurrence, as the corpus scope remembers it. */
+interface Occurrence {
+  file: string;
+  name: string;
+  section: string;
+  span: SourceSpan;
+  /** Codes by party role (or name), canonical order, e.g. `customer=RA provider=I`. */
+  assignment: string;
+}
+
+/** The corpus-scope subject of one activity key. */
+class CorpusSubject implements Subject {
+  readonly scope = "corpus";
+  readonly party = null;
+  readonly cell = null;
+  readonly activityRef = null;
+  readonly matrix = null;
+  constructor(
+    private readonly occurrences: Occurrence[],
+    readonly scheme: string,
+  ) {}
+  get facts() {
+    return this as unknown as Readonly<Record<string, unknown>>;
   }
-  const subjects: Subject[] = [];
-  for (const occurrences of groups.values()) {
-    if (occurrences.length < 2) continue;
-    const variants = new Map<string, string[]>();
-    for (const { matrix, index } of occurrences) {
-      const activity = matrix.activities[index]!;
+  private get first(): Occurrence {
+    return this.occurrences[0]!;
+  }
+  get span(): SourceSpan {
+    return this.first.span;
+  }
+  get file(): string {
+    return this.first.file;
+  }
+  get section(): string {
+    return this.first.section;
+  }
+  get activity(): string {
+    return this.first.name;
+  }
+  get fileCount(): number {
+    return this.occurrences.length;
+  }
+  get variants(): string[] {
+    const files = new Map<string, string[]>();
+    for (const o of this.occurrences) files.set(o.assignment, [...(files.get(o.assignment) ?? []), o.file]);
+    return [...files].map(([assignment, list]) => `${assignment} (${list.join(", ")})`);
+  }
+  get variantCount(): number {
+    return new Set(this.occurrences.map((o) => o.assignment)).size;
+  }
+  anchor(): SourceSpan | null {
+    return null;
+  }
+}
+
+/** Collects activity occurrences across the files of a run. */
+export class CorpusCollector {
+  private readonly groups = new Map<string, Occurrence[]>();
+  private readonly ranks: Map<string, number>;
+
+  constructor(private readonly scheme: RoleScheme) {
+    this.ranks = codeRanks(scheme);
+  }
+
+  /** Remembers the activities of one matrix (each key once per file). */
+  add(matrix: Matrix): void {
+    const seen = new Set<string>();
+    for (const activity of matrix.activities) {
+      if (activity.key === "" || seen.has(activity.key)) continue;
+      seen.add(activity.key);
       const assignment = matrix.parties
-        .map((party, p) => (activity.cells[p] ? `${party.role ?? party.name}=${activity.cells[p]!.codes.join("")}` : null))
+        .map((party, p) => {
+          const cell = activity.cells[p];
+          if (!cell) return null;
+          const codes = [...new Set(cell.codes)].sort((a, b) => (this.ranks.get(a) ?? 99) - (this.ranks.get(b) ?? 99));
+          return `${party.role ?? party.name}=${codes.join("")}`;
+        })
         .filter((v) => v !== null)
         .sort()
         .join(" ");
-      variants.set(assignment, [...(variants.get(assignment) ?? []), matrix.file]);
+      const list = this.groups.get(activity.key) ?? [];
+      list.push({ file: matrix.file, name: plainText(activity.name), section: matrix.sections[activity.section]!.title, span: activity.span, assignment });
+      this.groups.set(activity.key, list);
     }
-    const first = occurrences[0]!;
-    const activity = first.matrix.activities[first.index]!;
-    subjects.push({
-      scope: "corpus",
-      file: first.matrix.file,
-      section: first.matrix.sections[activity.section]!.title,
-      activity: plainText(activity.name),
-      party: null,
-      cell: null,
-      activityRef: activity,
-      matrix: first.matrix,
-      span: activity.span,
-      anchors: {},
-      facts: {
-        activity: plainText(activity.name),
-        fileCount: occurrences.length,
-        variantCount: variants.size,
-        variants: [...variants].map(([assignment, files]) => `${assignment} (${files.join(", ")})`),
-        scheme: scheme.name,
-      },
-    });
   }
-  return subjects;
+
+  /** One subject per activity key found in two files or more, pointing at its first occurrence. */
+  subjects(): Subject[] {
+    const out: Subject[] = [];
+    for (const occurrences of this.groups.values()) if (occurrences.length > 1) out.push(new CorpusSubject(occurrences, this.scheme.name));
+    return out;
+  }
 }

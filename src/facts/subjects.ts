@@ -1,49 +1,50 @@
 /**
- * Computes the facts of every subject (cell, code, activity, party, legend entry, matrix) of a matrix.
- * Pure: the same matrix and scheme always give the same subjects, in document order.
+ * The subjects checks are evaluated on (cells, code tokens, activities, parties, legend entries,
+ * matrices) and their facts. Facts are getters computed on first use: a check's conditions read a
+ * handful of them, and only findings need the rest (for their messages), so a 100,000-activity run
+ * never builds what no rule reads. Pure: the same matrix and scheme always give the same subjects.
  */
-import type { Activity, Cell, CodeToken, Matrix, Party } from "../model/matrix.js";
+import type { Activity, Cell, CodeToken, LegendEntry, Matrix, Party } from "../model/matrix.js";
 import type { SourceSpan } from "../model/position.js";
 import { codeRanks, type RoleScheme } from "../model/scheme.js";
-import { plainText } from "../readers/markdown/reader.js";
-import { nameKey } from "../readers/cell-codes.js";
+import { plainText } from "../model/text.js";
+import { nameKey } from "../model/text.js";
 import type { Scope } from "./catalog.js";
+
+/** A value source for facts: `facts[name]` is the fact's value. */
+export type FactSource = Readonly<Record<string, unknown>>;
 
 /** Something a check is evaluated on: its facts, and where and what a finding about it points at. */
 export interface Subject {
-  scope: Scope;
-  facts: Record<string, unknown>;
+  readonly scope: Scope;
+  readonly facts: FactSource;
   /** Where a finding points by default. */
-  span: SourceSpan;
-  /** Other places a check may point at (`row`, `customer-cell`...). */
-  anchors: Record<string, SourceSpan>;
-  file: string;
-  section: string | null;
-  activity: string | null;
-  party: string | null;
+  readonly span: SourceSpan;
+  readonly file: string;
+  readonly section: string | null;
+  readonly activity: string | null;
+  readonly party: string | null;
   /** The cell concerned, for fix producers. */
-  cell: Cell | null;
+  readonly cell: Cell | null;
   /** The activity concerned, for fix producers. */
-  activityRef: Activity | null;
-  /** The matrix concerned (null for corpus subjects). */
-  matrix: Matrix | null;
-}
-
-/** Who the customer is, as configured or recognised. */
-export interface FactOptions {
-  scheme: RoleScheme;
+  readonly activityRef: Activity | null;
+  /** The matrix concerned. */
+  readonly matrix: Matrix | null;
+  /** Another place a check may point at (`row`, `customer-cell`, `entry`), when the subject has it. */
+  anchor(name: string): SourceSpan | null;
 }
 
 /** The subjects of one matrix, grouped by scope. */
 export type MatrixSubjects = Record<Exclude<Scope, "corpus">, Subject[]>;
 
-/** Codes in canonical order (unknown codes last, in written order). */
-function canonical(codes: string[], ranks: Map<string, number>): string[] {
+/** Codes in canonical order (codes outside the scheme last, in written order). */
+function canonical(codes: readonly string[], ranks: Map<string, number>): string[] {
   return [...codes].sort((a, b) => (ranks.get(a) ?? 99) - (ranks.get(b) ?? 99));
 }
 
 /** Codes written more than once, once each, in first-seen order. */
-function duplicates(codes: string[]): string {
+function duplicates(codes: readonly string[]): string {
+  if (codes.length < 2) return "";
   const seen = new Set<string>();
   const twice = new Set<string>();
   for (const c of codes) (seen.has(c) ? twice : seen).add(c);
@@ -52,235 +53,456 @@ function duplicates(codes: string[]): string {
 
 const roleOf = (p: Party): string => p.role ?? "unknown";
 
-/** Computes every subject of a matrix. */
-export function matrixSubjects(matrix: Matrix, options: FactOptions): MatrixSubjects {
-  const { scheme } = options;
-  const ranks = codeRanks(scheme);
-  const A = scheme.accountable;
-  const R = scheme.responsible;
-  const common = {
-    matrixTitle: matrix.title ?? "",
-    frontMatter: matrix.frontMatter,
-    scheme: scheme.name,
-  };
-  const customerIndex = matrix.parties.findIndex((p) => p.role === "customer");
-  const customer = customerIndex >= 0 ? matrix.parties[customerIndex]! : null;
-  const out: MatrixSubjects = { cell: [], code: [], activity: [], party: [], "legend-entry": [], matrix: [] };
-  if (matrix.activities.length === 0 && !matrix.legend) return out;
+/** What every subject of one matrix shares. */
+class MatrixContext {
+  readonly ranks: Map<string, number>;
+  readonly customerIndex: number;
+  readonly customer: Party | null;
+  readonly schemeCodes: string;
+  private firstByKey: Map<string, Activity> | null = null;
 
-  const partyStats = matrix.parties.map(() => ({ activityCount: 0, codeCounts: {} as Record<string, number> }));
-  const firstByKey = new Map<string, { activity: Activity; codes: string }>();
-  const usedCodes = new Set<string>();
-  const schemeCodes = scheme.codes.map((c) => c.code).join("");
+  constructor(
+    readonly matrix: Matrix,
+    readonly scheme: RoleScheme,
+  ) {
+    this.ranks = codeRanks(scheme);
+    this.customerIndex = matrix.parties.findIndex((p) => p.role === "customer");
+    this.customer = this.customerIndex >= 0 ? matrix.parties[this.customerIndex]! : null;
+    this.schemeCodes = scheme.codes.map((c) => c.code).join("");
+  }
 
-  for (const activity of matrix.activities) {
-    const section = matrix.sections[activity.section]!;
-    const context = { ...common, section: section.title, activity: plainText(activity.name) };
-    const base = { file: matrix.file, section: section.title, activity: context.activity, matrix, activityRef: activity };
-    const codeCounts: Record<string, number> = {};
-    const accountableParties: string[] = [];
-    const responsibleParties: string[] = [];
-    const codesByParty: Record<string, string> = {};
-    const codesByRole: Record<string, string> = {};
-    let codeCount = 0;
-    let filled = 0;
-    let invalid = 0;
+  get matrixTitle(): string {
+    return this.matrix.title ?? "";
+  }
 
-    for (const p of section.parties) {
-      const party = matrix.parties[p]!;
-      const cell = activity.cells[p] ?? null;
-      if (!cell) continue;
-      partyStats[p]!.activityCount++;
-      const codes = cell.codes;
-      const codeString = codes.join("");
-      codesByParty[party.name] = codeString;
-      const role = roleOf(party);
-      codesByRole[role] = (codesByRole[role] ?? "") + codeString;
-      const invalidTokens = cell.tokens.filter((t) => !t.valid).length;
-      invalid += invalidTokens;
-      if (!cell.empty) filled++;
-      const distinct = new Set(codes);
-      for (const c of distinct) {
-        codeCounts[c] = (codeCounts[c] ?? 0) + 1;
-        partyStats[p]!.codeCounts[c] = (partyStats[p]!.codeCounts[c] ?? 0) + 1;
-        usedCodes.add(c);
-      }
-      codeCount += codes.length;
-      if (distinct.has(A)) accountableParties.push(party.name);
-      if (distinct.has(R)) responsibleParties.push(party.name);
-      const cellBase = { ...base, party: party.name, cell };
-      out.cell.push({
-        scope: "cell",
-        ...cellBase,
-        span: cell.span,
-        anchors: {},
-        facts: {
-          ...context,
-          party: party.name,
-          partyRole: role,
-          codes: codeString,
-          canonicalCodes: canonical(codes, ranks).join(""),
-          duplicateCodes: duplicates(codes),
-          codeCount: codes.length,
-          empty: cell.empty,
-          lowerCase: cell.style.lowerCase,
-          invalidTokenCount: invalidTokens,
-          raw: cell.raw,
-        },
-      });
-      for (const token of cell.tokens) out.code.push(tokenSubject(token, cellBase, context, party, schemeCodes));
+  /** The first activity with each key, for the duplicate facts. */
+  firstWithKey(key: string): Activity | undefined {
+    if (!this.firstByKey) {
+      this.firstByKey = new Map();
+      for (const a of this.matrix.activities) if (a.key !== "" && !this.firstByKey.has(a.key)) this.firstByKey.set(a.key, a);
     }
-
-    const key = activity.key;
-    const codesKey = section.parties.map((p) => `${matrix.parties[p]!.name}=${activity.cells[p]?.codes.join("") ?? "-"}`).join(";");
-    const first = firstByKey.get(key);
-    let duplicateKind = "none";
-    if (first && key !== "") {
-      const firstSection = first.activity.section;
-      duplicateKind = firstSection === activity.section ? "same-section" : first.codes === codesKey ? "other-section-same-codes" : "other-section-different-codes";
-    } else if (key !== "") firstByKey.set(key, { activity, codes: codesKey });
-
-    const customerCell = customer && section.parties.includes(customerIndex) ? activity.cells[customerIndex] ?? null : null;
-    const anchors: Record<string, SourceSpan> = { row: activity.rowSpan };
-    if (customerCell) anchors["customer-cell"] = customerCell.span;
-    out.activity.push({
-      scope: "activity",
-      ...base,
-      party: null,
-      cell: null,
-      span: activity.span,
-      anchors,
-      facts: {
-        ...context,
-        codeCounts,
-        accountableCode: A,
-        responsibleCode: R,
-        accountableCount: accountableParties.length,
-        responsibleCount: responsibleParties.length,
-        accountableParties,
-        responsibleParties,
-        codeCount,
-        filledCellCount: filled,
-        invalidTokenCount: invalid,
-        codesByParty,
-        codesByRole,
-        hasCustomer: customer !== null && section.parties.includes(customerIndex),
-        customer: customer?.name ?? "",
-        customerCodes: customerCell?.codes.join("") ?? "",
-        customerCellPresent: customerCell !== null,
-        cellCount: activity.cellCount,
-        expectedCellCount: activity.expectedCellCount,
-        duplicateKind,
-        duplicateOfLine: duplicateKind === "none" ? 0 : first!.activity.span.start.line,
-        duplicateOfSection: duplicateKind === "none" ? "" : matrix.sections[first!.activity.section]!.title,
-      },
-    });
+    return this.firstByKey.get(key);
   }
 
-  matrix.parties.forEach((party, p) => {
-    const stats = partyStats[p]!;
-    if (stats.activityCount === 0) return;
-    out.party.push({
-      scope: "party",
-      file: matrix.file,
-      section: null,
-      activity: null,
-      party: party.name,
-      cell: null,
-      activityRef: null,
-      matrix,
-      span: party.span,
-      anchors: {},
-      facts: {
-        ...common,
-        party: party.name,
-        partyRole: roleOf(party),
-        activityCount: stats.activityCount,
-        responsibleCount: stats.codeCounts[R] ?? 0,
-        accountableCount: stats.codeCounts[A] ?? 0,
-        codeCounts: stats.codeCounts,
-        accountableCode: A,
-        responsibleCode: R,
-      },
-    });
-  });
-
-  const defined = new Set(matrix.legend?.entries.map((e) => e.code) ?? []);
-  for (const entry of matrix.legend?.entries ?? []) {
-    out["legend-entry"].push({
-      scope: "legend-entry",
-      file: matrix.file,
-      section: null,
-      activity: null,
-      party: null,
-      cell: null,
-      activityRef: null,
-      matrix,
-      span: entry.markSpan,
-      anchors: { entry: entry.span },
-      facts: {
-        ...common,
-        code: entry.code,
-        term: entry.term,
-        description: entry.description,
-        markedLetter: entry.markedLetter ?? "",
-        termCode: termCode(entry.term, scheme),
-        codeInScheme: ranks.has(entry.code),
-      },
-    });
+  /** A canonical signature of an activity's codes, party by party (order and repeats ignored). */
+  assignment(activity: Activity): string {
+    const section = this.matrix.sections[activity.section]!;
+    return section.parties
+      .map((p) => `${this.matrix.parties[p]!.name}=${activity.cells[p] ? canonical([...new Set(activity.cells[p]!.codes)], this.ranks).join("") : "-"}`)
+      .join(";");
   }
-
-  if (matrix.activities.length > 0) {
-    const undefinedCodes = matrix.legend ? canonical([...usedCodes].filter((c) => !defined.has(c)), ranks) : [];
-    out.matrix.push({
-      scope: "matrix",
-      file: matrix.file,
-      section: null,
-      activity: null,
-      party: null,
-      cell: null,
-      activityRef: null,
-      matrix,
-      span: matrix.legend?.span ?? matrix.titleSpan ?? matrix.activities[0]!.span,
-      anchors: {},
-      facts: {
-        ...common,
-        hasLegend: matrix.legend !== null,
-        undefinedCodes,
-        undefinedCodeCount: undefinedCodes.length,
-        activityCount: matrix.activities.length,
-        partyCount: matrix.parties.length,
-        hasCustomer: customer !== null,
-      },
-    });
-  }
-  return out;
 }
 
-/** The subject of one token of a cell. */
-function tokenSubject(
-  token: CodeToken,
-  cellBase: Omit<Subject, "scope" | "facts" | "span" | "anchors">,
-  context: Record<string, unknown>,
-  party: Party,
-  schemeCodes: string,
-): Subject {
-  return {
-    scope: "code",
-    ...cellBase,
-    span: token.span,
-    anchors: {},
-    facts: {
-      ...context,
-      party: party.name,
-      partyRole: roleOf(party),
-      kind: token.kind,
-      value: token.value,
-      raw: token.raw,
-      valid: token.valid,
-      schemeCodes,
-    },
-  };
+/** Facts shared by every scope. */
+abstract class BaseSubject {
+  abstract readonly scope: Scope;
+  constructor(protected readonly ctx: MatrixContext) {}
+  get facts(): FactSource {
+    return this as unknown as FactSource;
+  }
+  get matrix(): Matrix {
+    return this.ctx.matrix;
+  }
+  get file(): string {
+    return this.ctx.matrix.file;
+  }
+  get matrixTitle(): string {
+    return this.ctx.matrixTitle;
+  }
+  get frontMatter(): Record<string, unknown> {
+    return this.ctx.matrix.frontMatter;
+  }
+  get scheme(): string {
+    return this.ctx.scheme.name;
+  }
+  anchor(_name: string): SourceSpan | null {
+    return null;
+  }
+}
+
+/** Facts of one activity, computed once and shared by its activity subject and its cells. */
+class ActivitySubject extends BaseSubject {
+  readonly scope = "activity";
+  readonly cell = null;
+  readonly party = null;
+  private name: string | null = null;
+  private stats: {
+    codeCounts: Record<string, number>;
+    accountableParties: string[];
+    responsibleParties: string[];
+    codesByParty: Record<string, string>;
+    codesByRole: Record<string, string>;
+    codeCount: number;
+    filled: number;
+    invalid: number;
+  } | null = null;
+
+  constructor(
+    ctx: MatrixContext,
+    readonly activityRef: Activity,
+  ) {
+    super(ctx);
+  }
+
+  get span(): SourceSpan {
+    return this.activityRef.span;
+  }
+  override anchor(name: string): SourceSpan | null {
+    if (name === "row") return this.activityRef.rowSpan;
+    if (name === "customer-cell") return this.customerCell?.span ?? null;
+    return null;
+  }
+  get section(): string {
+    return this.ctx.matrix.sections[this.activityRef.section]!.title;
+  }
+  get activity(): string {
+    this.name ??= plainText(this.activityRef.name);
+    return this.name;
+  }
+  /** The parties of this activity's table. */
+  get partyIndexes(): number[] {
+    return this.ctx.matrix.sections[this.activityRef.section]!.parties;
+  }
+  private get computed() {
+    if (this.stats) return this.stats;
+    const { matrix, scheme } = this.ctx;
+    const s = { codeCounts: {} as Record<string, number>, accountableParties: [] as string[], responsibleParties: [] as string[], codesByParty: {} as Record<string, string>, codesByRole: {} as Record<string, string>, codeCount: 0, filled: 0, invalid: 0 };
+    for (const p of this.partyIndexes) {
+      const cell = this.activityRef.cells[p];
+      if (!cell) continue;
+      const party = matrix.parties[p]!;
+      const codes = cell.codes.join("");
+      s.codesByParty[party.name] = codes;
+      s.codesByRole[roleOf(party)] = (s.codesByRole[roleOf(party)] ?? "") + codes;
+      if (!cell.empty) s.filled++;
+      for (const t of cell.tokens) if (!t.valid) s.invalid++;
+      s.codeCount += cell.codes.length;
+      const distinct = new Set(cell.codes);
+      for (const c of distinct) s.codeCounts[c] = (s.codeCounts[c] ?? 0) + 1;
+      if (distinct.has(scheme.accountable)) s.accountableParties.push(party.name);
+      if (distinct.has(scheme.responsible)) s.responsibleParties.push(party.name);
+    }
+    this.stats = s;
+    return s;
+  }
+  get codeCounts() {
+    return this.computed.codeCounts;
+  }
+  get accountableCode(): string {
+    return this.ctx.scheme.accountable;
+  }
+  get responsibleCode(): string {
+    return this.ctx.scheme.responsible;
+  }
+  get accountableCount(): number {
+    return this.computed.accountableParties.length;
+  }
+  get responsibleCount(): number {
+    return this.computed.responsibleParties.length;
+  }
+  get accountableParties(): string[] {
+    return this.computed.accountableParties;
+  }
+  get responsibleParties(): string[] {
+    return this.computed.responsibleParties;
+  }
+  get codeCount(): number {
+    return this.computed.codeCount;
+  }
+  get filledCellCount(): number {
+    return this.computed.filled;
+  }
+  get invalidTokenCount(): number {
+    return this.computed.invalid;
+  }
+  get codesByParty() {
+    return this.computed.codesByParty;
+  }
+  get codesByRole() {
+    return this.computed.codesByRole;
+  }
+  get hasCustomer(): boolean {
+    return this.ctx.customer !== null && this.partyIndexes.includes(this.ctx.customerIndex);
+  }
+  get customer(): string {
+    return this.ctx.customer?.name ?? "";
+  }
+  private get customerCell(): Cell | null {
+    return this.hasCustomer ? this.activityRef.cells[this.ctx.customerIndex] ?? null : null;
+  }
+  get customerCodes(): string {
+    return this.customerCell?.codes.join("") ?? "";
+  }
+  get customerCellPresent(): boolean {
+    return this.customerCell !== null;
+  }
+  get cellCount(): number {
+    return this.activityRef.cellCount;
+  }
+  get expectedCellCount(): number {
+    return this.activityRef.expectedCellCount;
+  }
+  private get firstOccurrence(): Activity | null {
+    const key = this.activityRef.key;
+    if (key === "") return null;
+    const first = this.ctx.firstWithKey(key);
+    return first && first !== this.activityRef ? first : null;
+  }
+  get duplicateKind(): string {
+    const first = this.firstOccurrence;
+    if (!first) return "none";
+    if (first.section === this.activityRef.section) return "same-section";
+    return this.ctx.assignment(first) === this.ctx.assignment(this.activityRef) ? "other-section-same-codes" : "other-section-different-codes";
+  }
+  get duplicateOfLine(): number {
+    return this.firstOccurrence?.span.start.line ?? 0;
+  }
+  get duplicateOfSection(): string {
+    const first = this.firstOccurrence;
+    return first ? this.ctx.matrix.sections[first.section]!.title : "";
+  }
+}
+
+/** Facts of one party's cell of one activity. */
+class CellSubject extends BaseSubject {
+  readonly scope: Scope = "cell";
+  constructor(
+    ctx: MatrixContext,
+    protected readonly owner: ActivitySubject,
+    readonly cell: Cell,
+  ) {
+    super(ctx);
+  }
+  get span(): SourceSpan {
+    return this.cell.span;
+  }
+  get activityRef(): Activity {
+    return this.owner.activityRef;
+  }
+  get section(): string {
+    return this.owner.section;
+  }
+  get activity(): string {
+    return this.owner.activity;
+  }
+  get party(): string {
+    return this.ctx.matrix.parties[this.cell.party]!.name;
+  }
+  get partyRole(): string {
+    return roleOf(this.ctx.matrix.parties[this.cell.party]!);
+  }
+  get codes(): string {
+    return this.cell.codes.join("");
+  }
+  get canonicalCodes(): string {
+    return canonical(this.cell.codes, this.ctx.ranks).join("");
+  }
+  get duplicateCodes(): string {
+    return duplicates(this.cell.codes);
+  }
+  get codeCount(): number {
+    return this.cell.codes.length;
+  }
+  get empty(): boolean {
+    return this.cell.empty;
+  }
+  get lowerCase(): boolean {
+    return this.cell.style.lowerCase;
+  }
+  get invalidTokenCount(): number {
+    let n = 0;
+    for (const t of this.cell.tokens) if (!t.valid) n++;
+    return n;
+  }
+  get raw(): string {
+    return this.cell.raw;
+  }
+}
+
+/** Facts of one token written in a cell. */
+class CodeSubject extends CellSubject {
+  override readonly scope: Scope = "code";
+  constructor(
+    ctx: MatrixContext,
+    owner: ActivitySubject,
+    cell: Cell,
+    readonly token: CodeToken,
+  ) {
+    super(ctx, owner, cell);
+  }
+  override get span(): SourceSpan {
+    return this.token.span;
+  }
+  get kind(): string {
+    return this.token.kind;
+  }
+  get value(): string {
+    return this.token.value;
+  }
+  override get raw(): string {
+    return this.token.raw;
+  }
+  get valid(): boolean {
+    return this.token.valid;
+  }
+  get schemeCodes(): string {
+    return this.ctx.schemeCodes;
+  }
+}
+
+/** Facts of one party across a matrix. */
+class PartySubject extends BaseSubject {
+  readonly scope = "party";
+  readonly section = null;
+  readonly activity = null;
+  readonly cell = null;
+  readonly activityRef = null;
+  constructor(
+    ctx: MatrixContext,
+    private readonly index: number,
+    readonly activityCount: number,
+    readonly codeCounts: Record<string, number>,
+  ) {
+    super(ctx);
+  }
+  get span(): SourceSpan {
+    return this.ctx.matrix.parties[this.index]!.span;
+  }
+  get party(): string {
+    return this.ctx.matrix.parties[this.index]!.name;
+  }
+  get partyRole(): string {
+    return roleOf(this.ctx.matrix.parties[this.index]!);
+  }
+  get responsibleCount(): number {
+    return this.codeCounts[this.ctx.scheme.responsible] ?? 0;
+  }
+  get accountableCount(): number {
+    return this.codeCounts[this.ctx.scheme.accountable] ?? 0;
+  }
+  get accountableCode(): string {
+    return this.ctx.scheme.accountable;
+  }
+  get responsibleCode(): string {
+    return this.ctx.scheme.responsible;
+  }
+}
+
+/** Facts of one legend entry. */
+class LegendEntrySubject extends BaseSubject {
+  readonly scope = "legend-entry";
+  readonly section = null;
+  readonly activity = null;
+  readonly party = null;
+  readonly cell = null;
+  readonly activityRef = null;
+  constructor(
+    ctx: MatrixContext,
+    private readonly entry: LegendEntry,
+  ) {
+    super(ctx);
+  }
+  get span(): SourceSpan {
+    return this.entry.markSpan;
+  }
+  override anchor(name: string): SourceSpan | null {
+    return name === "entry" ? this.entry.span : null;
+  }
+  get code(): string {
+    return this.entry.code;
+  }
+  get term(): string {
+    return this.entry.term;
+  }
+  get description(): string {
+    return this.entry.description;
+  }
+  get markedLetter(): string {
+    return this.entry.markedLetter ?? "";
+  }
+  get termCode(): string {
+    return termCode(this.entry.term, this.ctx.scheme);
+  }
+  get codeInScheme(): boolean {
+    return this.ctx.ranks.has(this.entry.code);
+  }
+}
+
+/** Facts of a whole matrix. */
+class WholeMatrixSubject extends BaseSubject {
+  readonly scope = "matrix";
+  readonly section = null;
+  readonly activity = null;
+  readonly party = null;
+  readonly cell = null;
+  readonly activityRef = null;
+  constructor(
+    ctx: MatrixContext,
+    readonly undefinedCodes: string[],
+  ) {
+    super(ctx);
+  }
+  get span(): SourceSpan {
+    const m = this.ctx.matrix;
+    return m.legend?.span ?? m.titleSpan ?? m.activities[0]!.span;
+  }
+  get hasLegend(): boolean {
+    return this.ctx.matrix.legend !== null;
+  }
+  get undefinedCodeCount(): number {
+    return this.undefinedCodes.length;
+  }
+  get activityCount(): number {
+    return this.ctx.matrix.activities.length;
+  }
+  get partyCount(): number {
+    return this.ctx.matrix.parties.length;
+  }
+  get hasCustomer(): boolean {
+    return this.ctx.customer !== null;
+  }
+}
+
+/** Computes the subjects of a matrix for the scopes asked for (all by default). */
+export function matrixSubjects(matrix: Matrix, scheme: RoleScheme, scopes?: ReadonlySet<Scope>): MatrixSubjects {
+  const wants = (scope: Scope) => !scopes || scopes.has(scope);
+  const out: MatrixSubjects = { cell: [], code: [], activity: [], party: [], "legend-entry": [], matrix: [] };
+  if (matrix.activities.length === 0 && !matrix.legend) return out;
+  const ctx = new MatrixContext(matrix, scheme);
+  const partyCodeCounts = matrix.parties.map(() => ({} as Record<string, number>));
+  const partyActivities = matrix.parties.map(() => 0);
+  const usedCodes = new Set<string>();
+  const cellsWanted = wants("cell");
+  const codesWanted = wants("code");
+
+  for (const activity of matrix.activities) {
+    const subject = new ActivitySubject(ctx, activity);
+    if (wants("activity")) out.activity.push(subject);
+    for (const p of subject.partyIndexes) {
+      const cell = activity.cells[p];
+      if (!cell) continue;
+      partyActivities[p]!++;
+      const counts = partyCodeCounts[p]!;
+      for (const c of cell.codes.length > 1 ? new Set(cell.codes) : cell.codes) {
+        usedCodes.add(c);
+        counts[c] = (counts[c] ?? 0) + 1;
+      }
+      if (cellsWanted) out.cell.push(new CellSubject(ctx, subject, cell));
+      if (codesWanted) for (const token of cell.tokens) out.code.push(new CodeSubject(ctx, subject, cell, token));
+    }
+  }
+  if (wants("party")) {
+    matrix.parties.forEach((_, p) => {
+      if (partyActivities[p]! > 0) out.party.push(new PartySubject(ctx, p, partyActivities[p]!, partyCodeCounts[p]!));
+    });
+  }
+  if (wants("legend-entry")) for (const entry of matrix.legend?.entries ?? []) out["legend-entry"].push(new LegendEntrySubject(ctx, entry));
+  if (wants("matrix") && matrix.activities.length > 0) {
+    const defined = new Set(matrix.legend?.entries.map((e) => e.code) ?? []);
+    const undefinedCodes = matrix.legend ? canonical([...usedCodes].filter((c) => !defined.has(c)), ctx.ranks) : [];
+    out.matrix.push(new WholeMatrixSubject(ctx, undefinedCodes));
+  }
+  return out;
 }
 
 /** The scheme code whose names (in any language) include `term`, or "". */

@@ -5,6 +5,9 @@
 import type { Cell, CellStyle, CodeToken } from "../model/matrix.js";
 import type { LineIndex } from "../model/position.js";
 import type { RoleScheme } from "../model/scheme.js";
+import { nameKey } from "../model/text.js";
+
+export { nameKey };
 
 /** What the cell reader needs to know about its surroundings. */
 export interface CellContext {
@@ -18,7 +21,7 @@ const WRAPPERS = ["**", "__", "*", "_", "`"];
 const MARKER = /(?:\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+|\(\d{1,2}\)|\[\d{1,2}\])$/u;
 const PLACEHOLDER = /^[-–—]+$/u;
 const NOT_APPLICABLE = /^(?:n\s*\/\s*a|n\.\s*a\.?|na|not applicable|s\.\s*o\.|k\.\s*a\.|nicht zutreffend|no aplica|non applicabile|sans objet)$/iu;
-const SEPARATOR = /\s*[,;\/+&]\s*|\s+/gu;
+const PART = /n\/a|[^\s,;\/+&]+/giu;
 const UPPER_LETTERS = /^[A-Z]{1,4}$/u;
 const LOWER_LETTERS = /^[a-z]{1,4}$/u;
 
@@ -34,13 +37,43 @@ function unwrap(text: string): { wrapper: string; start: number; end: number; af
   return null;
 }
 
-/** Normalises a text for comparing names: emphasis and punctuation dropped, case folded. */
-export function nameKey(text: string): string {
-  return text
-    .replace(/[*_`]+/gu, "")
-    .replace(/\s+/gu, " ")
-    .trim()
-    .toLowerCase();
+/** A parsed cell with offsets relative to its start, reusable for every cell with the same text. */
+interface CellTemplate {
+  tokens: { kind: CodeToken["kind"]; value: string; raw: string; valid: boolean; offset: number }[];
+  codes: string[];
+  empty: boolean;
+  style: CellStyle;
+}
+
+// Real matrices repeat a few cell texts (`__RA__`, `**I**`) thousands of times: parse each text once
+// per context (scheme and party names) and re-position the result.
+const templateCache = new WeakMap<ReadonlySet<string>, Map<string, CellTemplate>>();
+
+/** The (cached) parse of a cell text in a context. */
+function templateOf(raw: string, ctx: CellContext): CellTemplate {
+  let cache = templateCache.get(ctx.partyNames);
+  if (!cache) {
+    cache = new Map();
+    templateCache.set(ctx.partyNames, cache);
+  }
+  const cacheKey = `${ctx.scheme.name}\u0000${raw}`;
+  let template = cache.get(cacheKey);
+  if (!template) {
+    template = parseTemplate(raw, ctx);
+    if (cache.size < 10_000) cache.set(cacheKey, template);
+  }
+  return template;
+}
+
+/**
+ * What a cell text reads as, without positioning it: `empty`, `codes` (role codes, valid or not,
+ * a party name or N/A: something written where codes belong) or `text`. Used to tell RACI tables
+ * from other tables.
+ */
+export function cellKind(raw: string, ctx: CellContext): "empty" | "codes" | "text" {
+  const t = templateOf(raw, ctx);
+  if (t.empty) return "empty";
+  return t.tokens.some((k) => k.kind !== "text") ? "codes" : "text";
 }
 
 /** Parses one cell. `raw` is the trimmed content and `start` its offset in the source. */
@@ -51,9 +84,24 @@ export function parseCell(
   ctx: CellContext,
   box: Cell["box"],
 ): Cell {
-  const span = ctx.lines.span(start, start + raw.length);
+  const t = templateOf(raw, ctx);
+  return {
+    party,
+    raw,
+    tokens: t.tokens.map((k) => ({ kind: k.kind, value: k.value, raw: k.raw, valid: k.valid, span: ctx.lines.span(start + k.offset, start + k.offset + k.raw.length) })),
+    codes: t.codes,
+    empty: t.empty,
+    style: { ...t.style, bodyStart: start + t.style.bodyStart, bodyEnd: start + t.style.bodyEnd },
+    span: ctx.lines.span(start, start + raw.length),
+    box,
+  };
+}
+
+/** Parses a cell's text at offset 0. */
+function parseTemplate(raw: string, ctx: CellContext): CellTemplate {
+  const start = 0;
   const style: CellStyle = { wrapper: "", separator: "", marker: "", lowerCase: false, bodyStart: start, bodyEnd: start + raw.length };
-  const cell: Cell = { party, raw, tokens: [], codes: [], empty: true, style, span, box };
+  const cell: CellTemplate = { tokens: [], codes: [], empty: true, style };
   if (raw === "") return cell;
 
   // Peel emphasis and footnote markers until only the codes are left.
@@ -85,12 +133,12 @@ export function parseCell(
   if (body === "" || PLACEHOLDER.test(body) || /^[*_`]+$/u.test(body)) return cell;
   cell.empty = false;
 
-  const tokenAt = (kind: CodeToken["kind"], value: string, tokenRaw: string, offset: number, valid: boolean): CodeToken => ({
+  const tokenAt = (kind: CodeToken["kind"], value: string, tokenRaw: string, offset: number, valid: boolean) => ({
     kind,
     value,
     raw: tokenRaw,
     valid,
-    span: ctx.lines.span(start + from + offset, start + from + offset + tokenRaw.length),
+    offset: from + offset,
   });
 
   if (NOT_APPLICABLE.test(body)) {
@@ -103,27 +151,28 @@ export function parseCell(
   }
 
   const valid = new Set(ctx.scheme.codes.map((c) => c.code));
+  // Split into parts at separators; `N/A` inside a list stays one part.
   const parts: { text: string; offset: number }[] = [];
-  let last = 0;
-  for (const sep of body.matchAll(SEPARATOR)) {
-    if (sep.index > last) parts.push({ text: body.slice(last, sep.index), offset: last });
-    if (!style.separator && sep.index > 0) style.separator = sep[0];
-    last = sep.index + sep[0].length;
+  for (const part of body.matchAll(PART)) {
+    if (!style.separator && parts.length === 1) style.separator = body.slice(parts[0]!.offset + parts[0]!.text.length, part.index);
+    parts.push({ text: part[0], offset: part.index });
   }
-  if (last < body.length) parts.push({ text: body.slice(last), offset: last });
-
   const isCodes = (text: string): "upper" | "lower" | null => {
     if (UPPER_LETTERS.test(text)) return "upper";
     if (LOWER_LETTERS.test(text) && [...text.toUpperCase()].every((l) => valid.has(l))) return "lower";
     return null;
   };
-  if (!parts.every((p) => isCodes(p.text))) {
+  if (!parts.every((p) => isCodes(p.text) || NOT_APPLICABLE.test(p.text))) {
     // Words, numbers or a mix: one token for the whole text (`24 GB`, `Yes`, `?`, `R (lead)`).
     cell.tokens.push(tokenAt("text", body, body, 0, false));
     return cell;
   }
   for (const part of parts) {
-    const kind = isCodes(part.text)!;
+    const kind = isCodes(part.text);
+    if (!kind) {
+      cell.tokens.push(tokenAt("not-applicable", part.text.toUpperCase(), part.text, part.offset, false));
+      continue;
+    }
     if (kind === "lower") style.lowerCase = true;
     for (let i = 0; i < part.text.length; i++) {
       const letter = part.text[i]!;

@@ -41,12 +41,20 @@ export function guessPartyRole(name: string): PartyRole | null {
   return null;
 }
 
-/** Lower-cased names that, written in a cell, mean a party rather than a code. */
-export function partyNameKeys(names: Iterable<string>): Set<string> {
-  const keys = new Set<string>([...CUSTOMER_WORDS, ...PROVIDER_WORDS]);
-  for (const n of names) {
+const keySets = new Map<string, Set<string>>();
+
+/** Lower-cased names that, written in a cell, mean a party rather than a code (one shared set per list of names). */
+export function partyNameKeys(names: Iterable<string>): ReadonlySet<string> {
+  const list = [...names];
+  const id = list.join("\u0000");
+  let keys = keySets.get(id);
+  if (keys) return keys;
+  keys = new Set<string>([...CUSTOMER_WORDS, ...PROVIDER_WORDS]);
+  for (const n of list) {
     keys.add(nameKey(n));
     keys.add(nameKey(partyNameFromHeader(n)));
   }
+  if (keySets.size > 1000) keySets.clear();
+  keySets.set(id, keys);
   return keys;
 }

@@ -10,7 +10,7 @@ import type { RoleScheme } from "../model/scheme.js";
 import { validateDocument } from "../schema/validate.js";
 import { MatrixBuilder } from "./builder.js";
 import { nameKey, parseCell, type CellContext } from "./cell-codes.js";
-import { plainText } from "./markdown/reader.js";
+import { plainText } from "../model/text.js";
 import { partyNameKeys } from "./parties.js";
 
 /** Options of `readStructured`. */

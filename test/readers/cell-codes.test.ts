@@ -64,3 +64,14 @@ describe("parseCell", () => {
     expect(cell("ri").style.lowerCase).toBe(true);
   });
 });
+
+describe("parseCell lists", () => {
+  it("keeps N/A whole inside a list of codes", () => {
+    expect(cell("R, N/A").tokens).toEqual(["code:R", "not-applicable:N/A!"]);
+    expect(cell("R, N/A").codes).toBe("R");
+  });
+  it("takes the first separator as the cell's style", () => {
+    expect(cell("C / R").style.separator).toBe(" / ");
+    expect(cell("R + A").style.separator).toBe(" + ");
+  });
+});

@@ -6,7 +6,10 @@ import { parseDocument } from "yaml";
 import type { Activity, Cell, Legend, LegendEntry, Matrix, Party, ReadProblem, Section } from "../../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../../model/position.js";
 import type { RoleScheme } from "../../model/scheme.js";
-import { nameKey, parseCell, type CellContext } from "../cell-codes.js";
+import { cellKind, parseCell, type CellContext } from "../cell-codes.js";
+import { nameKey, plainText } from "../../model/text.js";
+
+export { plainText };
 import { MatrixBuilder } from "../builder.js";
 import { guessPartyRole, isActivityHeader, partyNameFromHeader, partyNameKeys } from "../parties.js";
 import { scanMarkdown } from "./scan.js";
@@ -21,11 +24,6 @@ const LEGEND_HEADER = /^(?:r[oô]le|rolle|rol|ruolo|roles|rôles|rollen|ruoli|co
 const LEGEND_CODE = /^\(\s*([A-Za-z])\s*\)\s*(.*)$|^([A-Z])\s*[-:–—=]\s*(.*)$|^([A-Z])$/u;
 const HIGHLIGHT = /(__|\*\*|<u>|<b>|<strong>)(\p{L})(__|\*\*|<\/u>|<\/b>|<\/strong>)/u;
 const PARTY_COLUMN_HEADER = /^(?:|part(?:y|ies)|partie|parties|partei|parte|partes|r[oô]le|rolle|rol|ruolo|who|qui|wer)$/iu;
-
-/** Strips inline emphasis from a text for display (`**Cloud Temple**` -> `Cloud Temple`). */
-export function plainText(text: string): string {
-  return text.replace(/(\*\*|__|\*|_|`)(.+?)\1/gu, "$2").replace(/\s+/gu, " ").trim();
-}
 
 /** Reads a Markdown document into a matrix model. Never throws on bad input. */
 export function readMarkdown(file: string, text: string, options: MarkdownReadOptions): Matrix {
@@ -104,26 +102,30 @@ function spanOf(spans: SourceSpan[]): SourceSpan {
   return { start: spans[0]!.start, end: spans[spans.length - 1]!.end };
 }
 
-/** Whether a cell holds something that reads as role codes (valid or not) or a party name. */
-function isCodeLike(cell: Cell): boolean {
-  return cell.tokens.some((t) => t.kind !== "text");
+/** Whether most non-empty cells of `rows` (from column `from` to the header's width) read as codes. */
+function mostlyCodes(rows: readonly ScannedRow[], from: number, width: number, ctx: CellContext): boolean | null {
+  let filled = 0;
+  let codeLike = 0;
+  for (const row of rows) {
+    const end = Math.min(row.cells.length, width);
+    for (let i = from; i < end; i++) {
+      const kind = cellKind(row.cells[i]!.raw, ctx);
+      if (kind === "empty") continue;
+      filled++;
+      if (kind === "codes") codeLike++;
+    }
+  }
+  if (filled === 0) return null;
+  return codeLike > 0 && codeLike * 2 >= filled;
 }
 
 /** A table is a RACI matrix when most non-empty cells right of the first column read as codes. */
 function looksLikeMatrix(table: ScannedTable, ctx: CellContext): boolean {
   if (table.header.cells.length < 2) return false;
-  let filled = 0;
-  let codeLike = 0;
-  for (const row of table.rows) {
-    for (let i = 1; i < Math.min(row.cells.length, table.header.cells.length); i++) {
-      const cell = parseScanned(row.cells[i]!, 0, ctx);
-      if (cell.empty) continue;
-      filled++;
-      if (isCodeLike(cell)) codeLike++;
-    }
-  }
-  if (filled === 0) return isActivityHeader(table.header.cells[0]!.raw) && table.rows.length > 0;
-  return codeLike > 0 && codeLike * 2 >= filled;
+  const verdict = mostlyCodes(table.rows, 1, table.header.cells.length, ctx);
+  // A table with only empty party cells is a matrix when its header says so.
+  if (verdict === null) return isActivityHeader(table.header.cells[0]!.raw) && table.rows.length > 0;
+  return verdict;
 }
 
 /** Parses a scanned cell into a model cell for party `party`. */
@@ -180,17 +182,7 @@ function looksTransposed(table: ScannedTable, scheme: RoleScheme, lines: LineInd
   const names = table.rows.map((r) => partyNameFromHeader(r.cells[0]?.raw ?? ""));
   if (!names.some((n) => guessPartyRole(n) !== null) || names.some((n) => n === "")) return false;
   const ctx: CellContext = { lines, scheme, partyNames: partyNameKeys(names) };
-  let filled = 0;
-  let codeLike = 0;
-  for (const row of table.rows) {
-    for (const scanned of row.cells.slice(1, headers.length)) {
-      const cell = parseScanned(scanned, 0, ctx);
-      if (cell.empty) continue;
-      filled++;
-      if (isCodeLike(cell)) codeLike++;
-    }
-  }
-  return codeLike > 0 && codeLike * 2 >= filled;
+  return mostlyCodes(table.rows, 1, headers.length, ctx) === true;
 }
 
 /** Reads a transposed matrix: each header cell after the first is an activity. */
