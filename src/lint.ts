@@ -72,7 +72,9 @@ function toFinding(hit: Hit, scheme: RoleScheme): Finding {
   let party = subject.party;
   if (check.party === "customer") party = (subject.facts.customer as string | undefined) || party;
   const producer = check.fix ? FIX_PRODUCERS[check.fix] : undefined;
-  const fix = producer && active.rule.fixable === "safe" ? producer(subject, scheme) : null;
+  const edit = producer && active.rule.fixable !== "none" ? producer.make(subject, scheme) : null;
+  const fix = edit && active.rule.fixable === "safe" ? edit : null;
+  const suggestions = edit && active.rule.fixable === "unsafe" ? [{ message: producer!.describe(subject, scheme), fix: edit }] : [];
   return {
     ruleId: active.rule.id,
     severity,
@@ -83,6 +85,7 @@ function toFinding(hit: Hit, scheme: RoleScheme): Finding {
     activity: subject.activity,
     party,
     fix,
+    suggestions,
   };
 }
 
@@ -98,6 +101,7 @@ function readProblems(matrix: Matrix): Finding[] {
     activity: null,
     party: null,
     fix: null,
+    suggestions: [],
   }));
 }
 
@@ -168,6 +172,7 @@ export function unreadableFinding(file: string, error: unknown): Finding {
     activity: null,
     party: null,
     fix: null,
+    suggestions: [],
   };
 }
 

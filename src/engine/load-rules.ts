@@ -76,9 +76,10 @@ export function parseRuleText(text: string, file: string, builtIn: boolean): Loa
   const checks = data.checks as RuleCheck[];
   const problems: ConfigProblem[] = [];
   checks.forEach((check, i) => {
-    const node = doc.getIn(["checks", i], true) as { range?: [number, number, number] } | undefined;
-    const span = at(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0);
-    for (const message of checkProblems(check, data)) problems.push({ file, message: `checks[${i}]: ${message}`, span });
+    for (const problem of checkProblems(check, data)) {
+      const node = doc.getIn(["checks", i, ...problem.path], true) as { range?: [number, number, number] } | undefined;
+      problems.push({ file, message: `checks[${i}]: ${problem.message}`, span: at(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0) });
+    }
   });
   if (problems.length > 0) return { rules: [], problems };
   const options = data.options as RuleDefinition["options"] | undefined;
@@ -101,38 +102,50 @@ export function parseRuleText(text: string, file: string, builtIn: boolean): Loa
   };
 }
 
-/** What is wrong with one check beyond its schema: unknown facts, placeholders, options, fixes. */
-function checkProblems(check: RuleCheck, data: Record<string, unknown>): string[] {
+/** A problem in a check, with the path (below the check) of the node it is about. */
+interface CheckProblem {
+  message: string;
+  path: (string | number)[];
+}
+
+/** What is wrong with one check beyond its schema: unknown facts, placeholders, options, fixes, unsafe patterns. */
+function checkProblems(check: RuleCheck, data: Record<string, unknown>): CheckProblem[] {
   const allowed = factNames(check.scope as Scope);
-  const problems: string[] = [];
+  const problems: CheckProblem[] = [];
   const optionNames = new Set(Object.keys(((data.options as { schema?: { properties?: object } } | undefined)?.schema?.properties ?? {}) as object));
-  walkConditions(check.conditions, (comparison) => {
-    for (const ref of [comparison, comparison.value]) {
+  walkConditions(check.conditions, (comparison, path) => {
+    const where = ["conditions", ...path];
+    const refs: [unknown, (string | number)[]][] = [[comparison, where], [comparison.value, [...where, "value"]]];
+    for (const [ref, refPath] of refs) {
       if (!ref || typeof ref !== "object" || Array.isArray(ref)) continue;
       const r = ref as Record<string, unknown>;
-      if (typeof r.fact === "string" && !allowed.has(r.fact)) problems.push(`unknown fact "${r.fact}" for scope "${check.scope}"`);
-      if (typeof r.option === "string" && !optionNames.has(r.option)) problems.push(`unknown option "${r.option}" (declare it under options.schema.properties)`);
+      if (typeof r.fact === "string" && !allowed.has(r.fact)) problems.push({ message: `unknown fact "${r.fact}" for scope "${check.scope}"`, path: [...refPath, "fact"] });
+      if (typeof r.option === "string" && !optionNames.has(r.option)) problems.push({ message: `unknown option "${r.option}" (declare it under options.schema.properties)`, path: [...refPath, "option"] });
     }
     if ((comparison.operator === "matches" || comparison.operator === "doesNotMatch") && typeof comparison.value === "string") {
       const unsafe = unsafePattern(comparison.value);
-      if (unsafe) problems.push(`pattern ${JSON.stringify(comparison.value)} is refused: ${unsafe}`);
+      if (unsafe) problems.push({ message: `pattern ${JSON.stringify(comparison.value)} is refused: ${unsafe}`, path: [...where, "value"] });
     }
   });
   for (const match of check.message.matchAll(PLACEHOLDER)) {
-    if (!allowed.has(match[1]!)) problems.push(`message names unknown fact "${match[1]}"`);
+    if (!allowed.has(match[1]!)) problems.push({ message: `message names unknown fact "${match[1]}"`, path: ["message"] });
   }
-  if (check.fix && !(check.fix in FIX_PRODUCERS)) problems.push(`unknown fix "${check.fix}"`);
+  if (check.fix && !(check.fix in FIX_PRODUCERS)) problems.push({ message: `unknown fix "${check.fix}"`, path: ["fix"] });
   return problems;
 }
 
-/** Calls `visit` on every comparison (leaf) of a condition tree. */
-export function walkConditions(node: unknown, visit: (comparison: Record<string, unknown>) => void): void {
+/** Calls `visit` on every comparison (leaf) of a condition tree, with its path inside the tree. */
+export function walkConditions(
+  node: unknown,
+  visit: (comparison: Record<string, unknown>, path: (string | number)[]) => void,
+  path: (string | number)[] = [],
+): void {
   if (!node || typeof node !== "object") return;
   const n = node as Record<string, unknown>;
-  if (Array.isArray(n.all)) n.all.forEach((c) => walkConditions(c, visit));
-  else if (Array.isArray(n.any)) n.any.forEach((c) => walkConditions(c, visit));
-  else if (n.not) walkConditions(n.not, visit);
-  else visit(n);
+  if (Array.isArray(n.all)) n.all.forEach((c, i) => walkConditions(c, visit, [...path, "all", i]));
+  else if (Array.isArray(n.any)) n.any.forEach((c, i) => walkConditions(c, visit, [...path, "any", i]));
+  else if (n.not) walkConditions(n.not, visit, [...path, "not"]);
+  else visit(n, path);
 }
 
 const MAX_PATTERN_LENGTH = 200;

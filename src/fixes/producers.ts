@@ -1,24 +1,31 @@
 /**
  * Fix producers: turn a finding's subject into a text edit on the source. Rules name a producer in
- * their data (`fix: canonical-order`); rules never edit text themselves and nothing here writes files.
+ * their data (`fix: canonical-order`) and say whether it is safe; rules never edit text themselves,
+ * and nothing here writes files.
  */
-import type { Cell } from "../model/matrix.js";
+import type { Activity, Cell, Matrix } from "../model/matrix.js";
 import type { TextEdit } from "../model/finding.js";
 import { codeRanks, type RoleScheme } from "../model/scheme.js";
 import type { Subject } from "../facts/subjects.js";
 
-/** Makes the edit for one finding, or null when the cell is not in a shape the fix can handle. */
-export type FixProducer = (subject: Subject, scheme: RoleScheme) => TextEdit | null;
+/** Makes the edit for one finding (null when the source is not in a shape the fix can handle) and says what it does. */
+export interface FixProducer {
+  make(subject: Subject, scheme: RoleScheme): TextEdit | null;
+  describe(subject: Subject, scheme: RoleScheme): string;
+}
 
-/** Replaces the codes part of a cell, keeping its emphasis, marker and padding. */
-function replaceBody(cell: Cell, body: string): TextEdit | null {
+/** The new text of a cell whose codes part becomes `body` (emphasis, marker and padding kept), or null. */
+function cellWithBody(cell: Cell, body: string): string | null {
   if (cell.style.bodyStart < 0) return null;
   const start = cell.span.start.offset;
-  const from = cell.style.bodyStart - start;
-  const to = cell.style.bodyEnd - start;
-  const text = cell.raw.slice(0, from) + body + cell.raw.slice(to);
-  if (text === cell.raw) return null;
-  return { range: [start, cell.span.end.offset], text };
+  return cell.raw.slice(0, cell.style.bodyStart - start) + body + cell.raw.slice(cell.style.bodyEnd - start);
+}
+
+/** An edit replacing a cell's codes part. */
+function replaceBody(cell: Cell, body: string): TextEdit | null {
+  const text = cellWithBody(cell, body);
+  if (text === null || text === cell.raw) return null;
+  return { range: [cell.span.start.offset, cell.span.end.offset], text };
 }
 
 /** Whether every token of the cell is a valid code, so rewriting it loses nothing. */
@@ -27,53 +34,112 @@ function onlyCodes(cell: Cell): boolean {
 }
 
 /** Writes codes back in the cell's own style (separator and case). */
-function render(cell: Cell, codes: string[]): string {
+function render(cell: Cell, codes: readonly string[]): string {
   const text = codes.join(cell.style.separator);
   return cell.style.lowerCase ? text.toLowerCase() : text;
+}
+
+/** Codes in the scheme's canonical order. */
+function sorted(codes: readonly string[], scheme: RoleScheme): string[] {
+  const ranks = codeRanks(scheme);
+  return [...codes].sort((a, b) => (ranks.get(a) ?? 99) - (ranks.get(b) ?? 99));
+}
+
+/** Combines edits of several cells of one row into one edit over the source between them. */
+function combine(source: string, edits: TextEdit[]): TextEdit | null {
+  if (edits.length === 0) return null;
+  edits.sort((a, b) => a.range[0] - b.range[0]);
+  const start = edits[0]!.range[0];
+  const end = edits[edits.length - 1]!.range[1];
+  let text = "";
+  let at = start;
+  for (const e of edits) {
+    text += source.slice(at, e.range[0]) + e.text;
+    at = e.range[1];
+  }
+  return { range: [start, end], text };
+}
+
+/** The code a scheme uses for "informed": its last code (I in RACI, RASCI and RACI-VS). */
+const informedCode = (scheme: RoleScheme) => scheme.codes.at(-1)?.code ?? "I";
+
+/** The customer's empty cell of an activity, when there is one to fill. */
+function emptyCustomerCell(matrix: Matrix | null, activity: Activity | null): Cell | null {
+  if (!matrix || !activity) return null;
+  const customer = matrix.parties.findIndex((p) => p.role === "customer");
+  const cell = customer >= 0 ? activity.cells[customer] : null;
+  return cell && cell.empty && cell.raw === "" && cell.style.bodyStart >= 0 ? cell : null;
 }
 
 /** The producers rule files can name. */
 export const FIX_PRODUCERS: Record<string, FixProducer> = {
   /** `__AR__` -> `__RA__`, `C, R` -> `R, C`. */
-  "canonical-order": (subject, scheme) => {
-    const cell = subject.cell;
-    if (!cell || !onlyCodes(cell)) return null;
-    const ranks = codeRanks(scheme);
-    const sorted = [...cell.codes].sort((a, b) => ranks.get(a)! - ranks.get(b)!);
-    return replaceBody(cell, render(cell, sorted));
+  "canonical-order": {
+    make(subject, scheme) {
+      const cell = subject.cell;
+      if (!cell || !onlyCodes(cell)) return null;
+      return replaceBody(cell, render(cell, sorted(cell.codes, scheme)));
+    },
+    describe: (subject, scheme) => `Write the codes in canonical order: ${subject.cell ? sorted(subject.cell.codes, scheme).join("") : ""}`,
   },
   /** `RR` -> `R`, `R, A, R` -> `R, A`. */
-  "dedupe-codes": (subject) => {
-    const cell = subject.cell;
-    if (!cell || !onlyCodes(cell)) return null;
-    return replaceBody(cell, render(cell, [...new Set(cell.codes)]));
+  "dedupe-codes": {
+    make(subject) {
+      const cell = subject.cell;
+      if (!cell || !onlyCodes(cell)) return null;
+      return replaceBody(cell, render(cell, [...new Set(cell.codes)]));
+    },
+    describe: () => "Keep each code once",
   },
   /** `ra` -> `RA`. */
-  "upper-case-codes": (subject) => {
-    const cell = subject.cell;
-    if (!cell || !onlyCodes(cell)) return null;
-    return replaceBody(cell, cell.codes.join(cell.style.separator));
+  "upper-case-codes": {
+    make(subject) {
+      const cell = subject.cell;
+      if (!cell || !onlyCodes(cell)) return null;
+      return replaceBody(cell, cell.codes.join(cell.style.separator));
+    },
+    describe: () => "Write the codes in upper case",
   },
-  /** An empty customer cell gets `I`, written like the row's other codes. (Changes meaning: unsafe.) */
-  "add-customer-inform": (subject, scheme) => {
-    const matrix = subject.matrix;
-    if (!matrix) return null;
-    const customer = matrix.parties.findIndex((p) => p.role === "customer");
-    const activity = subject.activityRef;
-    const cell = activity?.cells[customer];
-    if (!activity || !cell || !cell.empty || cell.raw !== "") return null;
-    const styled = activity.cells.find((c) => c && !c.empty);
-    const wrapper = styled?.style.wrapper ?? "";
-    const code = scheme.codes.at(-1)?.code ?? "I";
-    const text = `${wrapper}${code}${wrapper}`;
-    const at = cell.span.start.offset;
-    // Overwrite padding rather than insert when the cell has room, so the table stays aligned.
-    const room = cell.box ? cell.box.end.offset - at - 1 : 0;
-    if (room >= text.length && /^\s*$/u.test(matrix.source.slice(at, at + text.length))) {
-      return { range: [at, at + text.length], text };
-    }
-    return { range: [at, at], text: cell.box ? `${text} ` : text };
+  /** An empty customer cell gets `I`, written like the row's other codes. Changes meaning: unsafe. */
+  "add-customer-inform": {
+    make(subject, scheme) {
+      const matrix = subject.matrix;
+      const activity = subject.activityRef;
+      const cell = emptyCustomerCell(matrix, activity);
+      if (!matrix || !activity || !cell) return null;
+      const styled = activity.cells.find((c) => c && !c.empty);
+      const wrapper = matrix.format === "markdown" ? styled?.style.wrapper ?? "" : "";
+      const text = `${wrapper}${informedCode(scheme)}${wrapper}`;
+      const at = cell.span.start.offset;
+      if (!cell.box) return { range: [at, at], text };
+      // Overwrite padding rather than insert when the cell has room, so the table keeps its alignment.
+      const room = cell.box.end.offset - at;
+      if (room > text.length && /^\s*$/u.test(matrix.source.slice(at, at + text.length))) return { range: [at, at + text.length], text };
+      return { range: [at, at], text: `${text} ` };
+    },
+    describe: (subject, scheme) => `Make ${String(subject.facts.customer)} Informed (${informedCode(scheme)})`,
   },
-  /** The second and later Accountable parties become Responsible instead. (Changes meaning: unsafe.) */
-  "accountable-to-responsible": () => null,
+  /** Every Accountable party after the first becomes Responsible instead. Changes meaning: unsafe. */
+  "accountable-to-responsible": {
+    make(subject, scheme) {
+      const matrix = subject.matrix;
+      const activity = subject.activityRef;
+      if (!matrix || !activity) return null;
+      const section = matrix.sections[activity.section]!;
+      const holders = section.parties.map((p) => activity.cells[p]).filter((c): c is Cell => !!c && c.codes.includes(scheme.accountable));
+      const edits: TextEdit[] = [];
+      for (const cell of holders.slice(1)) {
+        if (!onlyCodes(cell)) return null;
+        const codes = cell.codes.map((c) => (c === scheme.accountable ? scheme.responsible : c));
+        const edit = replaceBody(cell, render(cell, sorted([...new Set(codes)], scheme)));
+        if (!edit) return null;
+        edits.push(edit);
+      }
+      return combine(matrix.source, edits);
+    },
+    describe(subject, scheme) {
+      const parties = (subject.facts.accountableParties as string[] | undefined) ?? [];
+      return `Keep ${parties[0] ?? "the first party"} Accountable; make ${parties.slice(1).join(", ")} Responsible (${scheme.responsible}) instead`;
+    },
+  },
 };

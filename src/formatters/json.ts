@@ -17,6 +17,7 @@ export function formatJson(report: Report): string {
       activity: f.activity,
       party: f.party,
       fix: f.fix,
+      suggestions: f.suggestions,
     })),
   }));
   return `${JSON.stringify({ files, summary: report.summary }, null, 2)}\n`;

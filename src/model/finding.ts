@@ -10,6 +10,13 @@ export interface TextEdit {
   text: string;
 }
 
+/** A fix that changes meaning: offered, applied only on request (`--fix --unsafe-fixes`). */
+export interface Suggestion {
+  /** What applying it does, e.g. `Give Client an I`. */
+  message: string;
+  fix: TextEdit;
+}
+
 /** One problem found in one file. */
 export interface Finding {
   ruleId: string;
@@ -26,8 +33,10 @@ export interface Finding {
   activity: string | null;
   /** The party (column) it concerns, when one. */
   party: string | null;
-  /** A safe fix, when the rule offers one. */
+  /** A safe fix, when the rule offers one (applied by `--fix`). */
   fix: TextEdit | null;
+  /** Unsafe fixes offered for the finding (applied only with `--unsafe-fixes`). */
+  suggestions: Suggestion[];
 }
 
 /** Builds the positional part of a finding from a span. */

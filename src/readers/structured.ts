@@ -141,7 +141,8 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
         const start = range ? range[0] : (pair.key as Node).range![1];
         // A plain or quoted scalar's text is its source text; anything else is read but cannot be fixed in place.
         const sourceText = range ? lines.text.slice(range[0], range[1]) : "";
-        const exact = sourceText === raw;
+        // A null value (`Client:`) has no text to edit: such a cell can be read but not fixed.
+        const exact = range !== null && isScalar(valueNode) && valueNode.value !== null && sourceText === raw;
         const cell = parseCell(raw, start, party, ctx, null);
         if (!exact) cell.style.bodyStart = cell.style.bodyEnd = -1;
         cells[party] = cell;

@@ -808,7 +808,7 @@ class BlockScanner {
           this.startLeaf(start, end, indent, false);
           return;
         }
-        if (this.tryOpenTable()) return;
+        if (this.tryOpenTable(true)) return;
         this.addParagraphLine();
         return;
       }
@@ -945,9 +945,10 @@ class BlockScanner {
 
   /**
    * Opens a table when the current line (from `nonspace`) is a header row and the next line,
-   * continuing every open container, is a delimiter row with as many cells.
+   * continuing every open container, is a delimiter row with as many cells. `inParagraph`: the
+   * line would otherwise continue an open paragraph.
    */
-  private tryOpenTable(): boolean {
+  private tryOpenTable(inParagraph = false): boolean {
     const text = this.text;
     const start = this.nonspace;
     const end = this.lineEnd;
@@ -960,6 +961,13 @@ class BlockScanner {
     if (!delimiter) return false;
     const headerCount = countCells(text, start, end);
     if (headerCount !== delimiter.aligns.length) return false;
+    if (inParagraph && text.charCodeAt(start) === LT && htmlBlockKind(text, start, end, true) === 7) {
+      // The table only decides that the paragraph ends here; micromark then parses the line
+      // afresh, where a lone complete tag (not allowed to interrupt) wins over a table.
+      this.closeLeaf();
+      this.startHtml(7, start, end);
+      return true;
+    }
 
     const header = this.row(start, end);
     const headerStart = this.point(this.lineStart);
