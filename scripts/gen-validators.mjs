@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const schemas = { rule: "rule.schema.json", matrix: "matrix.schema.json", config: "config.schema.json" };
 
-const ajv = new Ajv({ code: { source: true, esm: true }, allErrors: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true });
+const ajv = new Ajv({ code: { source: true, esm: true }, allErrors: true, strict: true, strictRequired: false, strictTypes: false, strictTuples: false, allowUnionTypes: true });
 const exports = {};
 for (const [name, file] of Object.entries(schemas)) {
   let text;

@@ -17,7 +17,10 @@ export type { Finding, Severity, TextEdit } from "./model/finding.js";
 export type { SourcePoint, SourceSpan } from "./model/position.js";
 export type { RoleScheme, SchemeCode } from "./model/scheme.js";
 export type { ActiveRule, RuleCheck, RuleDefinition } from "./engine/rule.js";
-export type { FileReport, Report, ReportSummary } from "./formatters/report.js";
+export type { FileReport, Report, ReportSummary, SuppressedFinding } from "./formatters/report.js";
+export type { FormatContext } from "./formatters/context.js";
+export type { StylishOptions } from "./formatters/stylish.js";
+export type { MarkdownOptions } from "./formatters/markdown.js";
 export type { LintResult, LintSetup } from "./lint.js";
 export { RACI } from "./model/scheme.js";
 export { FACTS, SCOPES, type FactDoc, type Scope } from "./facts/catalog.js";
@@ -26,6 +29,12 @@ export { recommendedRules } from "./config/presets.js";
 export { buildReport } from "./formatters/report.js";
 export { formatJson } from "./formatters/json.js";
 export { formatStylish } from "./formatters/stylish.js";
+export { formatContext, INFORMATION_URI } from "./formatters/context.js";
+export { formatSarif } from "./formatters/sarif.js";
+export { formatJunit } from "./formatters/junit.js";
+export { formatGithub } from "./formatters/github.js";
+export { formatMarkdown } from "./formatters/markdown.js";
+export { listRules, listRulesJson } from "./formatters/list-rules.js";
 export { parseMatrix } from "./lint.js";
 
 /** Options shared by `lintText` and `lintFiles`. */
@@ -45,7 +54,7 @@ function setupOf(options: LintOptions): LintSetup {
 export async function lintText(text: string, options: LintOptions & { filename?: string } = {}): Promise<LintResult> {
   const setup = setupOf(options);
   const filename = options.filename ?? "<text>";
-  const matrix = parseMatrix(text, filename, setup.scheme);
+  const matrix = parseMatrix(text, filename, setup.scheme, setup.parties ?? null);
   const byFile = await lintMatrices([matrix], setup);
   return { path: filename, findings: byFile.get(filename) ?? [], matrix };
 }

@@ -14,6 +14,7 @@ import { compareFindings, positionOf, type Finding, type Severity } from "./mode
 import type { Matrix } from "./model/matrix.js";
 import { RACI, type RoleScheme } from "./model/scheme.js";
 import { readMarkdown } from "./readers/markdown/reader.js";
+import type { PartyAliases } from "./config/load.js";
 import { readStructured } from "./readers/structured.js";
 
 /** The result of linting one file. */
@@ -25,10 +26,11 @@ export interface LintResult {
   matrix: Matrix | null;
 }
 
-/** What a lint run needs to know: the rules to run and the role scheme. */
+/** What a lint run needs to know: the rules to run, the role scheme and, when configured, party-role aliases. */
 export interface LintSetup {
   rules: readonly ActiveRule[];
   scheme: RoleScheme;
+  parties?: PartyAliases | null;
 }
 
 /** The formats raci-lint reads, by file extension. */
@@ -46,10 +48,10 @@ export function formatOf(filename: string): Matrix["format"] {
 }
 
 /** Reads a document of any supported format into a matrix. Never throws on bad input. */
-export function parseMatrix(text: string, filename: string, scheme: RoleScheme = RACI): Matrix {
+export function parseMatrix(text: string, filename: string, scheme: RoleScheme = RACI, parties: PartyAliases | null = null): Matrix {
   const format = formatOf(filename);
-  if (format === "markdown") return readMarkdown(filename, text, { scheme });
-  return readStructured(filename, text, format, { scheme });
+  if (format === "markdown") return readMarkdown(filename, text, { scheme, parties });
+  return readStructured(filename, text, format, { scheme, parties });
 }
 
 const MATRIX_SCOPES: Exclude<Scope, "corpus">[] = ["cell", "code", "activity", "party", "legend-entry", "matrix"];
@@ -67,7 +69,8 @@ function renderMessage(template: string, facts: Readonly<Record<string, unknown>
 /** Turns a hit into a finding. */
 function toFinding(hit: Hit, scheme: RoleScheme): Finding {
   const { subject, active, check } = hit;
-  const severity: Severity = active.severity ?? check.severity ?? active.rule.severity;
+  const own = check.severity ?? active.rule.severity;
+  const severity: Severity = active.severity ?? (active.promote && own === "warning" ? "error" : own);
   const span = (check.at && subject.anchor(check.at)) || subject.span;
   let party = subject.party;
   if (check.party === "customer") party = (subject.facts.customer as string | undefined) || party;
@@ -193,11 +196,18 @@ export interface LintInput {
 }
 
 /**
- * Reads and lints files (paths already expanded), in the order given. Unreadable files get a finding;
- * YAML/JSON files found in a directory that are not matrices are left out.
+ * Reads and lints files (paths already expanded), in the order given. `setup` is one setup for all
+ * files, or a function giving each file's (files with the same setup object are linted together, so
+ * corpus-scope checks look across them). Unreadable files get a finding; YAML/JSON files found in a
+ * directory that are not matrices are left out.
  */
-export async function lintPaths(inputs: readonly LintInput[], setup: LintSetup, keepMatrices = false): Promise<LintResult[]> {
-  const linter = new Linter(setup);
+export async function lintPaths(
+  inputs: readonly LintInput[],
+  setup: LintSetup | ((input: LintInput) => LintSetup),
+  keepMatrices = false,
+): Promise<LintResult[]> {
+  const setupOf = typeof setup === "function" ? setup : () => setup;
+  const linters = new Map<LintSetup, Linter>();
   const results: LintResult[] = [];
   for (const input of inputs) {
     // Synchronous reads: for thousands of small files they cost a fraction of fs.promises' per-file overhead.
@@ -213,10 +223,16 @@ export async function lintPaths(inputs: readonly LintInput[], setup: LintSetup, 
       continue;
     }
     if (input.explicit === false && formatOf(input.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
-    const matrix = parseMatrix(text, input.display, setup.scheme);
+    const fileSetup = setupOf(input);
+    let linter = linters.get(fileSetup);
+    if (!linter) {
+      linter = new Linter(fileSetup);
+      linters.set(fileSetup, linter);
+    }
+    const matrix = parseMatrix(text, input.display, fileSetup.scheme, fileSetup.parties ?? null);
     const findings = await linter.lint(matrix);
     results.push({ path: input.display, findings, matrix: keepMatrices ? matrix : null });
   }
-  await linter.finish();
+  for (const linter of linters.values()) await linter.finish();
   return results;
 }

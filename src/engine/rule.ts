@@ -38,6 +38,8 @@ export interface ActiveRule {
   rule: RuleDefinition;
   severity: Severity | null;
   options: Record<string, unknown>;
+  /** Report the rule's warnings as errors (`raci-lint:strict`). */
+  promote?: boolean;
 }
 
 /** A problem with a rule file or config file, fatal for the run (exit 2). */

@@ -60,8 +60,8 @@ function combine(source: string, edits: TextEdit[]): TextEdit | null {
   return { range: [start, end], text };
 }
 
-/** The code a scheme uses for "informed": its last code (I in RACI, RASCI and RACI-VS). */
-const informedCode = (scheme: RoleScheme) => scheme.codes.at(-1)?.code ?? "I";
+/** The code a scheme uses for "informed". */
+const informedCode = (scheme: RoleScheme) => scheme.informed;
 
 /** The customer's empty cell of an activity, when there is one to fill. */
 function emptyCustomerCell(matrix: Matrix | null, activity: Activity | null): Cell | null {

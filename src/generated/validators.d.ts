@@ -14,3 +14,4 @@ export interface Validator {
 
 export const rule: Validator;
 export const matrix: Validator;
+export const config: Validator;

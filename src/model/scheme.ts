@@ -17,6 +17,8 @@ export interface RoleScheme {
   accountable: RoleCode;
   /** The code that marks who does the work. */
   responsible: RoleCode;
+  /** The code that marks a party kept informed (the least involvement; used by the customer fix). */
+  informed: RoleCode;
 }
 
 /** The default RACI scheme, with the role names of the languages the corpus uses. */
@@ -24,6 +26,7 @@ export const RACI: RoleScheme = {
   name: "RACI",
   accountable: "A",
   responsible: "R",
+  informed: "I",
   codes: [
     {
       code: "R",

@@ -1,7 +1,8 @@
 /** Accumulates parties, sections, activities and the legend of one document, for any reader. */
 import type { Activity, Cell, LegendEntry, Matrix, Party, ReadProblem, Section } from "../model/matrix.js";
 import type { LineIndex, SourceSpan } from "../model/position.js";
-import { nameKey } from "./cell-codes.js";
+import { nameKey } from "../model/text.js";
+import type { PartyAliases } from "../config/load.js";
 import { guessPartyRole } from "./parties.js";
 
 /** Builds a `Matrix` step by step; readers call it in document order. */
@@ -81,11 +82,29 @@ export class MatrixBuilder {
     else this.legend.entries.push(...entries);
   }
 
-  /** The finished matrix. Parties' roles are settled here: with one customer and one other party, the other is the provider. */
-  finish(problems: ReadProblem[]): Matrix {
+  /**
+   * The finished matrix. Parties' roles are settled here: configured aliases, when given, decide
+   * alone; otherwise the names were recognised on sight, and with one customer and one other party,
+   * the other is the provider. Roles written in a YAML/JSON matrix always stand.
+   */
+  finish(problems: ReadProblem[], aliases: PartyAliases | null = null): Matrix {
+    if (aliases) {
+      const byKey = new Map<string, Party["role"]>();
+      for (const role of ["customer", "provider", "third-party"] as const) for (const alias of aliases[role] ?? []) byKey.set(nameKey(alias), role);
+      this.parties.forEach((party, i) => {
+        if (this.explicitRoles.has(i)) return;
+        party.role = byKey.get(nameKey(party.name)) ?? byKey.get(nameKey(party.header)) ?? null;
+      });
+      return this.build(problems);
+    }
     const customers = this.parties.filter((p) => p.role === "customer");
     const unknown = this.parties.filter((p) => p.role === null);
     if (customers.length === 1 && unknown.length === 1 && this.parties.length === 2) unknown[0]!.role = "provider";
+    return this.build(problems);
+  }
+
+  /** Assembles the matrix. */
+  private build(problems: ReadProblem[]): Matrix {
     for (const activity of this.activities) {
       while (activity.cells.length < this.parties.length) activity.cells.push(null);
     }

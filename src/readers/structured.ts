@@ -9,6 +9,7 @@ import { LineIndex, type SourceSpan } from "../model/position.js";
 import type { RoleScheme } from "../model/scheme.js";
 import { validateDocument } from "../schema/validate.js";
 import { MatrixBuilder } from "./builder.js";
+import type { PartyAliases } from "../config/load.js";
 import { nameKey, parseCell, type CellContext } from "./cell-codes.js";
 import { plainText } from "../model/text.js";
 import { partyNameKeys } from "./parties.js";
@@ -16,6 +17,8 @@ import { partyNameKeys } from "./parties.js";
 /** Options of `readStructured`. */
 export interface StructuredReadOptions {
   scheme: RoleScheme;
+  /** Configured party-role aliases (replace the built-in recognition; roles written in the file stand). */
+  parties?: PartyAliases | null;
 }
 
 /** Where a scalar's content starts and ends in the source (inside the quotes of a quoted scalar). */
@@ -39,18 +42,18 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
     const syntax = jsonSyntaxError(source);
     if (syntax) {
       problems.push({ ruleId: "parse-error", message: syntax.message, span: span(syntax.offset, syntax.offset) });
-      return builder.finish(problems);
+      return builder.finish(problems, options.parties ?? null);
     }
   }
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) problems.push({ ruleId: "parse-error", message: e.message.split("\n")[0]!, span: span(e.pos[0], e.pos[1]) });
-    return builder.finish(problems);
+    return builder.finish(problems, options.parties ?? null);
   }
   for (const e of validateDocument(doc, validateMatrix)) problems.push({ ruleId: "schema-violation", message: e.message, span: span(e.start, e.end) });
-  if (!isMap(doc.contents)) return builder.finish(problems);
+  if (!isMap(doc.contents)) return builder.finish(problems, options.parties ?? null);
   readContent(doc, builder, options.scheme, problems);
-  return builder.finish(problems);
+  return builder.finish(problems, options.parties ?? null);
 }
 
 /** Reads what the document holds in the expected shape, skipping parts the schema rejected. */

@@ -15,20 +15,52 @@ export interface PositionedError {
   pointer: string;
 }
 
-/** Validates `doc` (already free of syntax errors) and returns its schema errors, one per distinct place. */
-export function validateDocument(doc: Document, validate: Validator): PositionedError[] {
-  const data: unknown = doc.toJS();
+/**
+ * Validates `doc` (already free of syntax errors), or the node at `at` inside it (e.g. the
+ * `raci-lint` key of package.json), and returns its schema errors, one per distinct place.
+ */
+export function validateDocument(doc: Document, validate: Validator, at: (string | number)[] = []): PositionedError[] {
+  const node = at.length ? (doc.getIn(at, true) as { toJSON?: () => unknown } | undefined) : null;
+  const data: unknown = at.length ? node?.toJSON?.() : doc.toJS();
   if (validate(data)) return [];
-  const errors = simplify(validate.errors ?? []);
-  return errors.map((error) => positioned(doc, error));
+  const errors = simplify(validate.errors ?? [], data);
+  return errors.map((error) => positioned(doc, error, at));
 }
 
-/** Drops the noise `oneOf`/`anyOf` produce when a more specific error at a deeper path exists. */
-function simplify(errors: ValidationError[]): ValidationError[] {
+/** The JSON type name of a value, as JSON Schema's `type` names it. */
+function typeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+/** The value at a JSON pointer. */
+function valueAt(data: unknown, pointer: string): unknown {
+  let value = data;
+  for (const step of segments(pointer)) value = value && typeof value === "object" ? (value as Record<string | number, unknown>)[step] : undefined;
+  return value;
+}
+
+/**
+ * Keeps the errors a person needs: `oneOf`/`anyOf` summaries go when their branches explain more,
+ * branch errors about a type the value does not have go when another branch's error fits the value
+ * (a string scheme name gets "must be one of ...", not also "must be object"), and duplicates go.
+ */
+function simplify(errors: ValidationError[], data: unknown): ValidationError[] {
+  const combinators = new Set(["oneOf", "anyOf"]);
+  const explained = (e: ValidationError) => errors.some((o) => o !== e && !combinators.has(o.keyword) && (o.instancePath === e.instancePath || o.instancePath.startsWith(e.instancePath + "/")));
+  let kept = errors.filter((e) => !(combinators.has(e.keyword) && explained(e)));
+  kept = kept.filter((e) => {
+    if (e.keyword !== "type") return true;
+    const actual = typeOf(valueAt(data, e.instancePath));
+    const siblings = kept.filter((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== "type");
+    return siblings.length === 0 || String(e.params.type).split(",").includes(actual);
+  });
+  // A value of the wrong type entirely: report the type error alone, not the other branch's details.
   const seen = new Set<string>();
   const out: ValidationError[] = [];
-  const deepest = errors.filter((e) => !errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath + "/")));
-  for (const error of deepest.length ? deepest : errors) {
+  for (const error of kept) {
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -85,9 +117,9 @@ function describe(error: ValidationError, where: string): string {
 }
 
 /** Attaches a source position to one error. */
-function positioned(doc: Document, error: ValidationError): PositionedError {
-  const path = segments(error.instancePath);
-  const where = error.instancePath === "" ? "document" : error.instancePath;
+function positioned(doc: Document, error: ValidationError, at: (string | number)[]): PositionedError {
+  const path = [...at, ...segments(error.instancePath)];
+  const where = error.instancePath === "" ? (at.length ? at.join(".") : "document") : `${at.length ? at.join(".") : ""}${error.instancePath}`;
   const { node, key } = locate(doc, path);
   let target: Node | null = node;
   if (error.keyword === "additionalProperties" && isMap(node)) {

@@ -11,6 +11,7 @@ import { nameKey, plainText } from "../../model/text.js";
 
 export { plainText };
 import { MatrixBuilder } from "../builder.js";
+import type { PartyAliases } from "../../config/load.js";
 import { guessPartyRole, isActivityHeader, partyNameFromHeader, partyNameKeys } from "../parties.js";
 import { scanMarkdown } from "./scan.js";
 import type { ScannedCell, ScannedFrontMatter, ScannedListItem, ScannedRow, ScannedTable } from "./scan-types.js";
@@ -18,6 +19,8 @@ import type { ScannedCell, ScannedFrontMatter, ScannedListItem, ScannedRow, Scan
 /** Options of `readMarkdown`. */
 export interface MarkdownReadOptions {
   scheme: RoleScheme;
+  /** Configured party-role aliases (replace the built-in recognition). */
+  parties?: PartyAliases | null;
 }
 
 const LEGEND_HEADER = /^(?:r[oô]le|rolle|rol|ruolo|roles|rôles|rollen|ruoli|code|codes|letter|lettre|légende|legend|legende|leyenda|legenda|abbreviation|abréviation|key)$/iu;
@@ -82,7 +85,7 @@ export function readMarkdown(file: string, text: string, options: MarkdownReadOp
     }
   }
   flushList();
-  return builder.finish(problems);
+  return builder.finish(problems, options.parties ?? null);
 }
 
 /** Parses front matter YAML; a syntax error becomes a positioned problem, not an exception. */
