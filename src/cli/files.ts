@@ -18,7 +18,8 @@ export interface Expansion {
 }
 
 const EXTENSIONS = "{md,markdown,yaml,yml,json}";
-const IGNORE = ["**/node_modules/**", "**/.git/**"];
+// Never matrices: configuration and package files found while walking directories.
+const IGNORE = ["**/node_modules/**", "**/.git/**", "**/raci-lint.config.{yaml,yml,json}", "**/package.json", "**/package-lock.json", "**/*baseline*.json"];
 
 /** A path relative to `cwd`, with `/` separators (how every report names files). */
 export function displayPath(path: string, cwd: string): string {

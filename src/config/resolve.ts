@@ -121,8 +121,7 @@ function userRules(paths: string[], display: (path: string) => string): { rules:
           const p = { line: 1, column: 1, offset: 0 };
           return { rules: [], problems: [{ file: display(path), message: "rule file or folder not found", span: { start: p, end: p } }] };
         }
-        const loadedRules = isDir ? loadRuleDir(path, false) : loadRuleFile(path, false);
-        return { rules: loadedRules.rules, problems: loadedRules.problems.map((p) => ({ ...p, file: display(path === p.file ? path : p.file) })) };
+        return isDir ? loadRuleDir(path, false, display) : loadRuleFile(path, false, display);
       }),
     );
     userRuleCache.set(key, loaded);

@@ -21,11 +21,11 @@ const OPTIONS_FACT = "ruleOptions";
 const MAX_MATCH_INPUT = 2000;
 const patternCache = new Map<string, RegExp>();
 
-/** Compiles (once) a pattern that `unsafePattern` accepted at load time. */
+/** Compiles (once) a pattern that `unsafePattern` accepted at load time; a leading `(?i)` ignores case. */
 function pattern(source: string): RegExp {
   let re = patternCache.get(source);
   if (!re) {
-    re = new RegExp(source, "u");
+    re = source.startsWith("(?i)") ? new RegExp(source.slice(4), "iu") : new RegExp(source, "u");
     patternCache.set(source, re);
   }
   return re;

@@ -25,11 +25,16 @@ export interface LoadedRules {
 }
 
 /** Loads every `.yaml`, `.yml` and `.json` rule file of a folder, in name order. */
-export function loadRuleDir(dir: string, builtIn: boolean, displayBase = process.cwd()): LoadedRules {
+export function loadRuleDir(dir: string, builtIn: boolean, display: (path: string) => string = relativeTo(process.cwd())): LoadedRules {
   const files = readdirSync(dir)
     .filter((f) => /\.(ya?ml|json)$/u.test(f))
     .sort();
-  return mergeLoaded(files.map((f) => loadRuleFile(join(dir, f), builtIn, displayBase)));
+  return mergeLoaded(files.map((f) => loadRuleFile(join(dir, f), builtIn, display)));
+}
+
+/** Shows paths relative to `base`, `/`-separated. */
+export function relativeTo(base: string): (path: string) => string {
+  return (path) => (relative(base, path) || path).split("\\").join("/");
 }
 
 /** Merges several load results, in order. */
@@ -41,13 +46,13 @@ let builtInCache: LoadedRules | null = null;
 
 /** The built-in rules (loaded once per process). */
 export function builtInRules(): LoadedRules {
-  builtInCache ??= loadRuleDir(BUILT_IN_RULES_DIR, true, join(BUILT_IN_RULES_DIR, ".."));
+  builtInCache ??= loadRuleDir(BUILT_IN_RULES_DIR, true, relativeTo(join(BUILT_IN_RULES_DIR, "..")));
   return builtInCache;
 }
 
 /** Loads one rule file; problems carry the file and position. */
-export function loadRuleFile(path: string, builtIn: boolean, displayBase = process.cwd()): LoadedRules {
-  const display = relative(displayBase, path) || path;
+export function loadRuleFile(path: string, builtIn: boolean, show: (path: string) => string = relativeTo(process.cwd())): LoadedRules {
+  const display = show(path);
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -155,7 +160,9 @@ const MAX_PATTERN_LENGTH = 200;
  * short cell and activity texts; to keep them linear we refuse backreferences, lookarounds and any
  * quantified group that itself contains a quantifier (the shapes behind catastrophic backtracking).
  */
-export function unsafePattern(pattern: string): string | null {
+export function unsafePattern(source: string): string | null {
+  // `(?i)` at the start asks for a case-insensitive match (as in RE2 and Python); the rest is the pattern.
+  const pattern = source.startsWith("(?i)") ? source.slice(4) : source;
   if (pattern.length > MAX_PATTERN_LENGTH) return `longer than ${MAX_PATTERN_LENGTH} characters`;
   try {
     new RegExp(pattern, "u");

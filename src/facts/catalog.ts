@@ -76,6 +76,7 @@ export const FACTS: Record<Scope, FactDoc[]> = {
     { name: "filledCellCount", type: "number", description: "Party cells that are not empty." },
     { name: "invalidTokenCount", type: "number", description: "Tokens in the row that are not codes of the scheme." },
     { name: "codesByParty", type: "object", description: "Each party's codes, e.g. `{ \"Client\": \"RA\", \"Cloud Temple\": \"I\" }`; a missing cell is absent." },
+    { name: "parties", type: "string[]", description: "The parties (column names) of the activity's table, e.g. `[\"Client\", \"CISO\", \"Cloud Temple\"]` (use `contains`)." },
     { name: "codesByRole", type: "object", description: "Codes by party role: `customer`, `provider`, `third-party` (joined when several parties share a role)." },
     { name: "hasCustomer", type: "boolean", description: "The matrix has a recognisable customer party." },
     { name: "customer", type: "string", description: "The customer party's name (empty when none)." },

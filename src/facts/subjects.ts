@@ -221,6 +221,9 @@ class ActivitySubject extends BaseSubject {
   get codesByRole() {
     return this.computed.codesByRole;
   }
+  get parties(): string[] {
+    return this.partyIndexes.map((p) => this.ctx.matrix.parties[p]!.name);
+  }
   get hasCustomer(): boolean {
     return this.ctx.customer !== null && this.partyIndexes.includes(this.ctx.customerIndex);
   }

@@ -1,0 +1,35 @@
+/** Runs the CLI in-process with captured streams, and makes throw-away project folders. */
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { PassThrough, Readable } from "node:stream";
+import { runCli } from "../../src/cli/run.js";
+
+/** What a CLI run printed and returned. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `raci-lint args...` in `cwd`, with `stdin` as standard input, no colour unless asked. */
+export async function cli(args: string[], cwd: string, stdin = "", env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = "";
+  let stderr = "";
+  out.on("data", (c: Buffer) => (stdout += c.toString()));
+  err.on("data", (c: Buffer) => (stderr += c.toString()));
+  const code = await runCli(args, { cwd, stdout: out, stderr: err, stdin: Readable.from([Buffer.from(stdin)]), env });
+  return { code, stdout, stderr };
+}
+
+/** A fresh temporary folder holding `files` (path -> content). */
+export function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "raci-lint-test-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
