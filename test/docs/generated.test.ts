@@ -1,0 +1,34 @@
+/** Generated documentation is in step with its sources (regenerate with `npm run docs`). */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderConfigReference } from "../../src/config/reference.js";
+import { FACTS } from "../../src/facts/catalog.js";
+import { renderFactsReference } from "../../src/facts/reference.js";
+import { REPO } from "../helpers.js";
+
+describe("generated documentation", () => {
+  it("docs/facts.md matches the facts catalogue", () => {
+    expect(readFileSync(join(REPO, "docs/facts.md"), "utf8")).toBe(renderFactsReference());
+  });
+
+  it("the README's configuration reference matches schemas/config.schema.json", () => {
+    const readme = readFileSync(join(REPO, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("<!-- config-reference:start -->\n") + 32, readme.indexOf("<!-- config-reference:end -->"));
+    const schema = JSON.parse(readFileSync(join(REPO, "schemas/config.schema.json"), "utf8"));
+    expect(section).toBe(renderConfigReference(schema));
+    for (const key of Object.keys(schema.properties).filter((k) => k !== "$schema")) expect(section).toContain(`\`${key}\``);
+  });
+
+  it("every documented fact is implemented on its scope's subjects", async () => {
+    const { parseMatrix } = await import("../../src/lint.js");
+    const { matrixSubjects } = await import("../../src/facts/subjects.js");
+    const { RACI } = await import("../../src/model/scheme.js");
+    const matrix = parseMatrix(readFileSync(join(REPO, "matrices/cloud-temple-s3.md"), "utf8"), "seed.md");
+    const subjects = matrixSubjects(matrix, RACI);
+    for (const scope of ["cell", "code", "activity", "party", "legend-entry", "matrix"] as const) {
+      const subject = subjects[scope][0]!;
+      for (const fact of FACTS[scope]) expect(subject.facts[fact.name], `${scope}.${fact.name}`).not.toBeUndefined();
+    }
+  });
+});
