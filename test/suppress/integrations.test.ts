@@ -1,0 +1,150 @@
+/** CI integrations (GitHub Action, pre-commit hook, example pipelines) and the suppression docs' examples. */
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { builtInRules } from "../../src/engine/load-rules.js";
+import { lintText } from "../../src/index.js";
+import { applyBaseline, parseBaseline } from "../../src/suppress/baseline.js";
+import { applyDirectives, parseDirectives } from "../../src/suppress/directives.js";
+import { REPO, SEED } from "../helpers.js";
+
+/** A YAML file of the repository, parsed. */
+const load = (path: string): any => parse(readFileSync(join(REPO, path), "utf8"));
+const temp = mkdtempSync(join(tmpdir(), "raci-lint-action-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const hasBash = spawnSync("bash", ["-c", "true"]).status === 0;
+
+describe("action.yml", () => {
+  const action = load("action.yml");
+  const steps: any[] = action.runs.steps;
+
+  it("is a composite action with a name, a description and the documented inputs", () => {
+    expect(action.name).toBe("raci-lint");
+    expect(typeof action.description).toBe("string");
+    expect(action.runs.using).toBe("composite");
+    expect(Object.keys(action.inputs)).toEqual(["paths", "sarif-file", "args", "version"]);
+    expect(action.inputs.paths.default).toBe(".");
+    expect(action.inputs["sarif-file"].default).toBe("raci-lint.sarif");
+    for (const input of Object.values<any>(action.inputs)) expect(typeof input.description).toBe("string");
+    expect(Object.keys(action.outputs)).toEqual(["sarif-file", "exit-code"]);
+  });
+
+  it("gives every step a shell and a script that bash can parse", () => {
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) {
+      expect(step.shell).toBe("bash");
+      expect(typeof step.run).toBe("string");
+      if (hasBash) expect(spawnSync("bash", ["-n", "-c", step.run], { encoding: "utf8" }).stderr).toBe("");
+    }
+  });
+
+  it.skipIf(!hasBash)("runs raci-lint with stylish, SARIF and the job summary, and fails as raci-lint does", () => {
+    const lint = steps.find((s) => s.id === "lint");
+    const fake = join(temp, "fake-raci-lint");
+    writeFileSync(fake, '#!/usr/bin/env bash\nprintf "%s\\n" "$@"\nexit 1\n');
+    chmodSync(fake, 0o755);
+    const output = join(temp, "output");
+    writeFileSync(output, "");
+    const run = spawnSync("bash", ["-eo", "pipefail", "-c", lint.run], {
+      encoding: "utf8",
+      cwd: temp,
+      env: {
+        PATH: process.env.PATH,
+        RACI_LINT: fake,
+        RACI_LINT_PATHS: "matrices\ndocs/*.md",
+        RACI_LINT_SARIF: "out.sarif",
+        RACI_LINT_ARGS: "--baseline raci-lint-baseline.json --max-warnings 0",
+        GITHUB_OUTPUT: output,
+        GITHUB_STEP_SUMMARY: "/tmp/summary.md",
+      },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout.trim().split("\n")).toEqual([
+      "-f",
+      "stylish",
+      "-f",
+      "sarif=out.sarif",
+      "-f",
+      "markdown=/tmp/summary.md",
+      "--baseline",
+      "raci-lint-baseline.json",
+      "--max-warnings",
+      "0",
+      "matrices",
+      "docs/*.md",
+    ]);
+    expect(readFileSync(output, "utf8")).toBe("exit-code=1\n");
+  });
+});
+
+describe(".pre-commit-hooks.yaml", () => {
+  const [hook, ...others] = load(".pre-commit-hooks.yaml");
+
+  it("declares the raci-lint hook for the pre-commit framework", () => {
+    expect(others).toEqual([]);
+    expect(hook).toMatchObject({ id: "raci-lint", name: "raci-lint", entry: "raci-lint", language: "node", pass_filenames: true });
+    expect(typeof hook.description).toBe("string");
+  });
+
+  it("matches Markdown, YAML and JSON files only", () => {
+    const files = new RegExp(hook.files);
+    for (const name of ["a.md", "docs/b.markdown", "m/c.yaml", "c.yml", "d.json"]) expect(files.test(name)).toBe(true);
+    for (const name of ["a.txt", "b.ts", "c.mdx", "d.jsonc", "md"]) expect(files.test(name)).toBe(false);
+  });
+});
+
+describe("examples/github-workflow.yml", () => {
+  const workflow = load("examples/github-workflow.yml");
+  const jobs = Object.values<any>(workflow.jobs);
+  const steps: any[] = jobs[0].steps;
+
+  it("checks out, sets up Node 20, runs the action and uploads the SARIF even when linting failed", () => {
+    expect(jobs).toHaveLength(1);
+    expect(steps[0].uses).toMatch(/^actions\/checkout@/);
+    expect(steps[1]).toMatchObject({ with: { "node-version": 20 } });
+    expect(steps[1].uses).toMatch(/^actions\/setup-node@/);
+    const lint = steps.find((s) => /raci-lint/.test(s.uses ?? ""));
+    const upload = steps.find((s) => /^github\/codeql-action\/upload-sarif@/.test(s.uses ?? ""));
+    expect(upload.if).toMatch(/always\(\)/);
+    expect(upload.with.sarif_file).toBe(lint.with["sarif-file"]);
+    expect(workflow.permissions["security-events"]).toBe("write");
+  });
+});
+
+describe("examples/gitlab-ci.yml", () => {
+  it("writes a JUnit report and uploads it as a report artifact, also when the job fails", () => {
+    const job = load("examples/gitlab-ci.yml")["raci-lint"];
+    expect(job.script.join("\n")).toContain("-f junit=raci-lint-junit.xml");
+    expect(job.artifacts).toEqual({ when: "always", reports: { junit: "raci-lint-junit.xml" } });
+  });
+});
+
+describe("docs/suppressions.md examples", () => {
+  const doc = readFileSync(join(REPO, "docs/suppressions.md"), "utf8");
+  const knownRules = new Set(builtInRules().rules.map((r) => r.id));
+
+  it("suppress what they say, leaving nothing else and no unused directive", async () => {
+    const examples = [...doc.matchAll(/```markdown\n([\s\S]*?)```/gu)].map((m) => m[1]!).filter((text) => text.includes("|"));
+    expect(examples).toHaveLength(2);
+    for (const text of examples) {
+      const { findings } = await lintText(text, { filename: "example.md" });
+      const out = applyDirectives(findings, parseDirectives(text), { knownRules, reportUnused: true, file: "example.md" });
+      expect(out.findings).toEqual([]);
+      expect(out.suppressed).toHaveLength(1);
+    }
+  });
+
+  it("show a baseline entry that is valid and matches the seed's finding", async () => {
+    const json = /```json\n([\s\S]*?)```/u.exec(doc)![1]!;
+    const read = parseBaseline(json, "docs/suppressions.md");
+    if (!("baseline" in read)) throw new Error(read.error.message);
+    const result = await lintText(readFileSync(SEED, "utf8"), { filename: "matrices/cloud-temple-s3.md" });
+    const { results } = applyBaseline([result], read.baseline);
+    expect(results[0]!.suppressed.map((f) => [f.ruleId, f.activity, f.suppression.justification])).toEqual([
+      ["customer-involved", "Preserve and provide the logs of the S3 Object Storage platform", "The provider keeps these logs for its own audits."],
+    ]);
+  });
+});
