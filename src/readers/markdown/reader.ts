@@ -78,8 +78,9 @@ export function readMarkdown(file: string, text: string, options: MarkdownReadOp
           if (headingSection === null) headingSection = builder.addSection(heading?.title ?? builder.title ?? "", heading?.span ?? null);
           return headingSection;
         };
-        if (looksLikeMatrix(table, ctx)) readMatrixTable(table, ctx, builder, sectionFor());
-        else if (looksTransposed(table, options.scheme, lines)) readTransposedTable(table, options.scheme, lines, builder, sectionFor());
+        // A table whose first column lists parties under a "Party" header is transposed; test that first.
+        if (looksTransposed(table, options.scheme, lines)) readTransposedTable(table, options.scheme, lines, builder, sectionFor());
+        else if (looksLikeMatrix(table, ctx)) readMatrixTable(table, ctx, builder, sectionFor());
         break;
       }
     }

@@ -1,0 +1,181 @@
+/** The command line: paths, stdin, formats, exit codes, colour, and the real binary. */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO, SEED } from "../helpers.js";
+import { cli, project } from "./harness.js";
+import { VERSION } from "../../src/cli/run.js";
+import { lintPaths } from "../../src/lint.js";
+import { recommendedRules } from "../../src/config/presets.js";
+import { RACI } from "../../src/model/scheme.js";
+
+const seed = readFileSync(SEED, "utf8");
+const CLEAN = "## Ops\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run it | RA | I |\n";
+const WARN_ONLY = "## Ops\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run it | AR | I |\n| Host it | I | RA |\n";
+
+describe("exit codes", () => {
+  it("0 when clean, 1 with error-level findings", async () => {
+    expect((await cli(["."], project({ "a.md": CLEAN }))).code).toBe(0);
+    expect((await cli(["."], project({ "a.md": seed }))).code).toBe(1);
+  });
+
+  it("warnings alone exit 0, unless over --max-warnings", async () => {
+    const root = project({ "a.md": WARN_ONLY });
+    expect((await cli(["."], root)).code).toBe(0);
+    expect((await cli(["--max-warnings", "1", "."], root)).code).toBe(0);
+    const over = await cli(["--max-warnings", "0", "."], root);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toBe("raci-lint found too many warnings (maximum: 0).\n");
+  });
+
+  it("2 for bad arguments and paths that match nothing, with a message", async () => {
+    const root = project({ "a.md": CLEAN });
+    const missing = await cli(["nope.md"], root);
+    expect(missing).toMatchObject({ code: 2, stdout: "" });
+    expect(missing.stderr).toBe('raci-lint: no files match "nope.md"\n');
+    const format = await cli(["-f", "xml", "."], root);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain("error: option '-f, --format <name>' argument 'xml' is invalid");
+    expect((await cli(["--max-warnings", "many", "."], root)).code).toBe(2);
+    expect((await cli(["--bogus"], root)).code).toBe(2);
+  });
+
+  it("--version and --help exit 0", async () => {
+    const root = project({});
+    expect(await cli(["--version"], root)).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+    const help = await cli(["--help"], root);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: raci-lint [options] [paths...]");
+  });
+
+  it("the version matches package.json", () => {
+    expect(VERSION).toBe(JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version);
+  });
+});
+
+describe("files", () => {
+  it("recurses into directories for matrix extensions, skipping node_modules, .git and non-matrix data", async () => {
+    const root = project({
+      "docs/a.md": seed,
+      "docs/b.markdown": WARN_ONLY,
+      "docs/c.txt": seed,
+      "docs/node_modules/x.md": seed,
+      "docs/.git/y.md": seed,
+      "docs/_category_.json": '{ "label": "Contract" }',
+      "docs/m.yaml": readFileSync(join(REPO, "matrices/cloud-temple-s3.yaml"), "utf8"),
+    });
+    const report = JSON.parse((await cli(["-f", "json", "docs"], root)).stdout);
+    expect(report.files.map((f: { path: string }) => f.path)).toEqual(["docs/a.md", "docs/b.markdown", "docs/m.yaml"]);
+  });
+
+  it("accepts globs, and lints explicitly named data files even when they are not matrices", async () => {
+    const root = project({ "a/x.md": seed, "b/y.md": CLEAN, "data.json": '{ "label": "x" }' });
+    const report = JSON.parse((await cli(["-f", "json", "*/*.md", "data.json"], root)).stdout);
+    expect(report.files.map((f: { path: string }) => f.path)).toEqual(["a/x.md", "b/y.md", "data.json"]);
+    expect(report.files[2].findings[0]).toMatchObject({ ruleId: "schema-violation", line: 1, column: 1, message: 'document: missing required property "parties"' });
+  });
+
+  it("a file that cannot be read is a finding for that file; the others are still checked", async () => {
+    const root = project({ "b.md": WARN_ONLY });
+    const results = await lintPaths(
+      [
+        { path: join(root, "gone.md"), display: "gone.md" },
+        { path: join(root, "b.md"), display: "b.md" },
+      ],
+      { rules: recommendedRules(), scheme: RACI },
+    );
+    expect(results.map((r) => [r.path, r.findings.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`)])).toEqual([
+      ["gone.md", ["parse-error 1:1 Cannot read file: ENOENT"]],
+      ["b.md", ['code-order 5:12 Codes "AR" are out of order: write "RA".']],
+    ]);
+  });
+
+  it("unparsable YAML and JSON are findings with positions, other files still checked", async () => {
+    const root = project({ "bad.yaml": "title: x\nparties: [a\n", "bad.json": '{ "parties": ["a"], }', "ok.md": WARN_ONLY });
+    const run = await cli(["-f", "json", "bad.yaml", "bad.json", "ok.md"], root);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.files.map((f: { path: string; findings: { ruleId: string; line: number; column: number }[] }) => [f.path, f.findings.map((x) => `${x.ruleId} ${x.line}:${x.column}`)])).toEqual([
+      ["bad.json", ["parse-error 1:21"]],
+      ["bad.yaml", ["parse-error 3:1"]],
+      ["ok.md", ["code-order 5:12"]],
+    ]);
+  });
+});
+
+describe("standard input", () => {
+  it("reads - with --stdin-filename, whose extension picks the format", async () => {
+    const root = project({});
+    const md = await cli(["-f", "json", "--stdin-filename", "docs/raci.md", "-"], root, WARN_ONLY);
+    expect(JSON.parse(md.stdout).files).toEqual([
+      expect.objectContaining({ path: "docs/raci.md", findings: [expect.objectContaining({ ruleId: "code-order", line: 5, column: 12 })] }),
+    ]);
+    const yaml = await cli(["-f", "json", "--stdin-filename", "m.yaml", "-"], root, readFileSync(join(REPO, "matrices/cloud-temple-s3.yaml"), "utf8"));
+    expect(JSON.parse(yaml.stdout).summary).toMatchObject({ errors: 2, warnings: 3, infos: 2 });
+  });
+
+  it("- cannot be combined with paths", async () => {
+    expect((await cli(["-", "a.md"], project({}))).code).toBe(2);
+  });
+});
+
+describe("formats", () => {
+  it("json has the fixed shape and relative paths; output is byte-identical across runs", async () => {
+    const root = project({ "sub/seed.md": seed });
+    const first = await cli(["-f", "json", "."], root);
+    const second = await cli(["-f", "json", "."], root);
+    expect(first.stdout).toBe(second.stdout);
+    const report = JSON.parse(first.stdout);
+    expect(Object.keys(report)).toEqual(["files", "summary"]);
+    expect(report.files[0].path).toBe("sub/seed.md");
+    expect(Object.keys(report.files[0].findings[0])).toEqual([
+      "ruleId", "severity", "message", "line", "column", "endLine", "endColumn", "section", "activity", "party", "fix", "suggestions",
+    ]);
+    expect(report.summary).toEqual({ files: 1, filesWithFindings: 1, errors: 2, warnings: 3, infos: 2, fixable: 2 });
+  });
+
+  it("stylish groups by file with aligned columns and a summary; --quiet keeps errors only", async () => {
+    const root = project({ "seed.md": seed });
+    const run = await cli(["."], root);
+    const lines = run.stdout.split("\n");
+    expect(lines[1]).toBe("seed.md");
+    expect(lines[2]).toMatch(/^ {2}13:19 {3}warning {2}Legend entry \(R\) Performs highlights "P", not "R": "__P__erforms the process"\. +legend-consistent$/);
+    expect(run.stdout).toContain("✖ 7 problems (2 errors, 3 warnings, 2 infos)\n");
+    expect(run.stdout).not.toContain("\u001b[");
+    const quiet = await cli(["--quiet", "."], root);
+    expect(quiet.stdout).toContain("✖ 2 problems (2 errors, 0 warnings, 0 infos)");
+    expect(quiet.code).toBe(1);
+  });
+
+  it("colour only when asked: FORCE_COLOR and --color force it, NO_COLOR and --no-color drop it", async () => {
+    const root = project({ "seed.md": seed });
+    expect((await cli(["."], root, "", { FORCE_COLOR: "1" })).stdout).toContain("\u001b[");
+    expect((await cli(["--color", "."], root)).stdout).toContain("\u001b[");
+    expect((await cli(["."], root, "", { NO_COLOR: "1" })).stdout).not.toContain("\u001b[");
+    expect((await cli(["--no-color", "."], root, "", { FORCE_COLOR: "1" })).stdout).not.toContain("\u001b[");
+  });
+
+  it("--output-file writes the report to a file", async () => {
+    const root = project({ "seed.md": seed });
+    const run = await cli(["-f", "json", "-o", "out/report.json", "seed.md"], root);
+    expect(run.stdout).toBe("");
+    // A missing folder is an error the tool reports (exit 2), not a crash.
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("cannot write out/report.json");
+    const ok = await cli(["-f", "json", "-o", "report.json", "seed.md"], root);
+    expect(ok.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(root, "report.json"), "utf8")).summary.errors).toBe(2);
+  });
+});
+
+describe("the installed command", () => {
+  it("runs as dist/cli.js with a shebang and the documented exit codes", () => {
+    const bin = join(REPO, "dist/cli.js");
+    expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    const run = spawnSync(process.execPath, [bin, "matrices"], { cwd: REPO, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("matrices/cloud-temple-s3.md\n");
+    expect(run.stdout).toContain("✖ 21 problems (6 errors, 9 warnings, 6 infos)");
+  });
+});

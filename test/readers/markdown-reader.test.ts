@@ -1,0 +1,130 @@
+/** The Markdown reader: which tables are matrices, parties, sections, legends, and positions. */
+import { describe, expect, it } from "vitest";
+import { parseMatrix } from "../../src/lint.js";
+import { lintText } from "../../src/index.js";
+import { partyNameFromHeader, guessPartyRole } from "../../src/readers/parties.js";
+
+const TABLE = "## Backups\n\n| Activity | Client Role | **Cloud Temple** |\n|---|---|---|\n| Define the policy | __RA__ | I |\n| Run the backups | I | **AR** |\n";
+
+/** Each finding as `line:column-endColumn rule`. */
+async function findings(text: string, filename = "m.md") {
+  return (await lintText(text, { filename })).findings.map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.ruleId}`);
+}
+
+describe("parties", () => {
+  it.each([
+    ["Client Role", "Client", "customer"],
+    ["**Cloud Temple**", "Cloud Temple", null],
+    ["Rôle Client", "Client", "customer"],
+    ["Rol del Cliente", "Cliente", "customer"],
+    ["Rol de Cloud Temple", "Cloud Temple", null],
+    ["Kundenrolle", "Kunden", "customer"],
+    ["Cloud-Temple-Rolle", "Cloud-Temple", null],
+    ["Ruolo Cliente", "Cliente", "customer"],
+    ["Tenant", "Tenant", "customer"],
+    ["Provider", "Provider", "provider"],
+  ])("%j names party %j (%s)", (header, name, role) => {
+    expect(partyNameFromHeader(header)).toBe(name);
+    expect(guessPartyRole(name)).toBe(role);
+  });
+
+  it("with one customer and one other party, the other is the provider", () => {
+    const m = parseMatrix(TABLE, "m.md");
+    expect(m.parties.map((p) => [p.name, p.role])).toEqual([
+      ["Client", "customer"],
+      ["Cloud Temple", "provider"],
+    ]);
+    expect(m.parties[1]!.span.start).toMatchObject({ line: 3, column: 28 });
+  });
+
+  it("three parties: a third-party column is kept and checked", async () => {
+    const text = "## S\n\n| Activity | Client | Cloud Temple | Auditor |\n|---|---|---|---|\n| Audit the logs | I | C | RA |\n| Keep the logs | I | RA | I |\n| Read the logs | RA | I | |\n";
+    const m = parseMatrix(text, "m.md");
+    expect(m.parties.map((p) => p.name)).toEqual(["Client", "Cloud Temple", "Auditor"]);
+    expect(await findings(text)).toEqual([]);
+  });
+});
+
+describe("tables", () => {
+  it("reads sections, activities and cells with positions; title from front matter, else first heading", () => {
+    const m = parseMatrix(`---\ntitle: Backup RACI\n---\n\n# Heading\n\n${TABLE}`, "m.md");
+    expect(m.title).toBe("Backup RACI");
+    expect(parseMatrix(`# Heading\n\n${TABLE}`, "m.md").title).toBe("Heading");
+    expect(m.sections.map((s) => s.title)).toEqual(["Backups"]);
+    expect(m.activities.map((a) => a.name)).toEqual(["Define the policy", "Run the backups"]);
+    const cell = m.activities[1]!.cells[1]!;
+    expect(cell).toMatchObject({ raw: "**AR**", codes: ["A", "R"] });
+    expect(cell.span.start).toMatchObject({ line: 12, column: 25 });
+    expect(cell.span.end).toMatchObject({ line: 12, column: 31 });
+  });
+
+  it("gives the same findings with or without outer pipes, padded or not, LF or CRLF, with a BOM, without a final newline", async () => {
+    const base = await findings(TABLE);
+    expect(base).toEqual(["6:25-6:31 code-order"]);
+    const noOuter = TABLE.replace(/^\| ?| ?\|$/gm, "");
+    expect((await findings(noOuter)).map((f) => f.split(" ")[1])).toEqual(["code-order"]);
+    expect(await findings(TABLE.replace(/\n/g, "\r\n"))).toEqual(base);
+    expect(await findings(`\uFEFF${TABLE}`)).toEqual(base);
+    expect(await findings(TABLE.slice(0, -1))).toEqual(base);
+  });
+
+  it("does not split cells at escaped pipes", () => {
+    const m = parseMatrix("## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Read A \\| B | RA | I |\n", "m.md");
+    expect(m.activities[0]!.name).toBe("Read A \\| B");
+    expect(m.activities[0]!.cells.map((c) => c?.raw)).toEqual(["RA", "I"]);
+  });
+
+  it("ignores tables inside fenced code", () => {
+    const m = parseMatrix("## S\n\n```markdown\n| Activity | Client | Provider |\n|---|---|---|\n| Run | AR | |\n```\n", "m.md");
+    expect(m.activities).toEqual([]);
+  });
+
+  it("leaves feature and sizing tables alone", async () => {
+    const text = "## Features\n\n| Component | Core | Full |\n|---|---|---|\n| OS | ✅Talos | ✅Talos |\n| CNI | ❌ | ✅Cilium |\n\n## Sizing\n\n| AZ | Machine | vCores | RAM |\n|---|---|---|---|\n| AZ05 | Worker | 12 | 24 GB |\n| AZ06 | OS | 8 | OS: 64 GB |\n";
+    expect(parseMatrix(text, "m.md").activities).toEqual([]);
+    expect(await findings(text)).toEqual([]);
+  });
+
+  it("reports ragged rows instead of taking missing cells as empty", async () => {
+    const text = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Short row | RA |\n| Long row | RA | I | X |\n";
+    expect(await findings(text)).toEqual(["3:23-3:31 party-has-responsibility", "5:1-5:19 no-ragged-row", "6:1-6:29 no-ragged-row"]);
+    const m = parseMatrix(text, "m.md");
+    expect(m.activities[0]!.cells[1]).toBeNull();
+    expect(m.activities[1]!.extraCells.map((c) => c.raw)).toEqual(["X"]);
+  });
+
+  it("reads a transposed matrix (parties as rows, activities as columns)", async () => {
+    const text = "## S\n\n| Party | Define the policy | Run the backups |\n|---|---|---|\n| Client | RA | I |\n| Cloud Temple | C | AR |\n";
+    const m = parseMatrix(text, "m.md");
+    expect(m.activities.map((a) => [a.name, a.cells.map((c) => c?.raw)])).toEqual([
+      ["Define the policy", ["RA", "C"]],
+      ["Run the backups", ["I", "AR"]],
+    ]);
+    expect(await findings(text)).toEqual(["6:22-6:24 code-order"]);
+  });
+});
+
+describe("legends", () => {
+  it("reads a legend table and points at the highlighted letter", () => {
+    const m = parseMatrix("| Role | Description |\n|---|---|\n| (R) Performs | __P__erforms the process |\n| (A) Approves | __A__pproves it |\n", "m.md");
+    expect(m.legend!.entries.map((e) => [e.code, e.term, e.markedLetter])).toEqual([
+      ["R", "Performs", "P"],
+      ["A", "Approves", "A"],
+    ]);
+    expect(m.legend!.entries[0]!.markSpan.start).toMatchObject({ line: 3, column: 18 });
+  });
+
+  it("reads a legend list", () => {
+    const m = parseMatrix("- **R** (Responsible): does the work\n- **A** (Accountable): answers for it\n- **C** (Consulted): gives advice\n", "m.md");
+    expect(m.legend!.entries.map((e) => [e.code, e.term])).toEqual([
+      ["R", "Responsible"],
+      ["A", "Accountable"],
+      ["C", "Consulted"],
+    ]);
+  });
+
+  it("reports codes used but not defined by the legend", async () => {
+    const text = "| Role | Description |\n|---|---|\n| (R) Responsible | __R__esponsible |\n| (A) Accountable | __A__ccountable |\n\n" + TABLE.replace("**AR**", "RA");
+    expect((await lintText(text, { filename: "m.md" })).findings.map((f) => f.message)).toEqual(["Codes used but not defined in the legend: I."]);
+  });
+});
