@@ -1,8 +1,9 @@
 // Precompiles the JSON Schemas under schemas/ into one ESM module of ajv standalone validators,
 // so that start-up pays neither ajv's import nor its schema compilation.
 import Ajv from "ajv";
+import { parse as parseYaml } from "yaml";
 import standalone from "ajv/dist/standalone/index.js";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -25,7 +26,14 @@ const toCode = standalone.default ?? standalone;
 // ajv's ESM output still `require`s a few runtime helpers; give the module a require of its own.
 const code =
   'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n' + toCode(ajv, exports);
+// The built-in rules as one JSON object (file name -> content): start-up then parses no YAML.
+// They are validated when loaded (src/engine/load-rules.ts) and by the tests.
+const rules = {};
+for (const name of readdirSync(join(root, "rules")).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
+  rules[name] = parseYaml(readFileSync(join(root, "rules", name), "utf8"));
+}
 for (const dir of ["src/generated", "dist/generated"]) {
   mkdirSync(join(root, dir), { recursive: true });
   writeFileSync(join(root, dir, "validators.js"), code);
+  writeFileSync(join(root, dir, "builtin-rules.json"), `${JSON.stringify(rules)}\n`);
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { parseDocument } from "yaml";
 import { factNames, type Scope } from "../facts/catalog.js";
 import { rule as validateRuleFile } from "../generated/validators.js";
-import { LineIndex } from "../model/position.js";
+import { LineIndex, type SourceSpan } from "../model/position.js";
 import { validateDocument } from "../schema/validate.js";
 import { FIX_PRODUCERS } from "../fixes/producers.js";
 import type { ConfigProblem, RuleCheck, RuleDefinition } from "./rule.js";
@@ -44,9 +44,14 @@ export function mergeLoaded(results: LoadedRules[]): LoadedRules {
 
 let builtInCache: LoadedRules | null = null;
 
-/** The built-in rules (loaded once per process). */
+/**
+ * The built-in rules (loaded once per process). The build (`scripts/gen-validators.mjs`) converts
+ * rules/*.yaml to one JSON file, so start-up does not parse YAML; they are still checked here.
+ */
 export function builtInRules(): LoadedRules {
-  builtInCache ??= loadRuleDir(BUILT_IN_RULES_DIR, true, relativeTo(join(BUILT_IN_RULES_DIR, "..")));
+  if (builtInCache) return builtInCache;
+  const bundle = JSON.parse(readFileSync(new URL("../generated/builtin-rules.json", import.meta.url), "utf8")) as Record<string, unknown>;
+  builtInCache = mergeLoaded(Object.entries(bundle).map(([name, data]) => ruleFromData(data, `rules/${name}`, true, null)));
   return builtInCache;
 }
 
@@ -73,18 +78,37 @@ export function parseRuleText(text: string, file: string, builtIn: boolean): Loa
       problems: doc.errors.map((e) => ({ file, message: e.message.split("\n")[0]!, span: at(e.pos[0], e.pos[1]) })),
     };
   }
+  const located = (path: (string | number)[]) => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return at(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0);
+  };
   const schemaErrors = validateDocument(doc, validateRuleFile);
   if (schemaErrors.length > 0) {
     return { rules: [], problems: schemaErrors.map((e) => ({ file, message: e.message, span: at(e.start, e.end) })) };
   }
-  const data = doc.toJS() as Record<string, unknown>;
+  return ruleFromData(doc.toJS(), file, builtIn, located);
+}
+
+/**
+ * Checks parsed rule data and builds the rule. `locate` gives the span of a path inside the file
+ * (null when the data did not come from text, as for the prebuilt built-in rules).
+ */
+export function ruleFromData(
+  raw: unknown,
+  file: string,
+  builtIn: boolean,
+  locate: ((path: (string | number)[]) => SourceSpan) | null,
+): LoadedRules {
+  const start = { line: 1, column: 1, offset: 0 };
+  const where = (path: (string | number)[]) => locate?.(path) ?? { start, end: start };
+  if (!locate && !validateRuleFile(raw)) {
+    return { rules: [], problems: (validateRuleFile.errors ?? []).map((e) => ({ file, message: `${e.instancePath || "document"}: ${e.message ?? e.keyword}`, span: where([]) })) };
+  }
+  const data = raw as Record<string, unknown>;
   const checks = data.checks as RuleCheck[];
   const problems: ConfigProblem[] = [];
   checks.forEach((check, i) => {
-    for (const problem of checkProblems(check, data)) {
-      const node = doc.getIn(["checks", i, ...problem.path], true) as { range?: [number, number, number] } | undefined;
-      problems.push({ file, message: `checks[${i}]: ${problem.message}`, span: at(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0) });
-    }
+    for (const problem of checkProblems(check, data)) problems.push({ file, message: `checks[${i}]: ${problem.message}`, span: where(["checks", i, ...problem.path]) });
   });
   if (problems.length > 0) return { rules: [], problems };
   const options = data.options as RuleDefinition["options"] | undefined;
