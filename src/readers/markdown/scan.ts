@@ -1070,13 +1070,31 @@ class BlockScanner {
 
   private cell(boxStart: number, boxEnd: number): ScannedCell {
     const text = this.text;
-    const contentStart = skipSpaces(text, boxStart, boxEnd);
+    const line = this.lineNumber;
+    // Columns are 1-based: offset - lineStart + 1.
+    const base = this.lineStart - 1;
+    let contentStart = skipSpaces(text, boxStart, boxEnd);
+    let contentEnd: number;
+    let raw: string;
     if (contentStart === boxEnd) {
       // Empty cell: zero-width, after the opening pipe and one padding character if there is one.
-      const at = boxEnd > boxStart ? boxStart + 1 : boxStart;
-      return { raw: "", content: this.span(at, at), box: this.span(boxStart, boxEnd) };
+      contentStart = contentEnd = boxEnd > boxStart ? boxStart + 1 : boxStart;
+      raw = "";
+    } else {
+      contentEnd = trimEnd(text, contentStart, boxEnd);
+      raw = text.slice(contentStart, contentEnd);
     }
-    const contentEnd = trimEnd(text, contentStart, boxEnd);
-    return { raw: text.slice(contentStart, contentEnd), content: this.span(contentStart, contentEnd), box: this.span(boxStart, boxEnd) };
+    // One literal, so the engine can allocate the whole cell at once (tables can hold millions).
+    return {
+      raw,
+      content: {
+        start: { line, column: contentStart - base, offset: contentStart },
+        end: { line, column: contentEnd - base, offset: contentEnd },
+      },
+      box: {
+        start: { line, column: boxStart - base, offset: boxStart },
+        end: { line, column: boxEnd - base, offset: boxEnd },
+      },
+    };
   }
 }
