@@ -15,6 +15,8 @@ import type { Matrix } from "./model/matrix.js";
 import { RACI, type RoleScheme } from "./model/scheme.js";
 import { readMarkdown } from "./readers/markdown/reader.js";
 import type { PartyAliases } from "./config/load.js";
+import { applyDirectives, parseDirectives } from "./suppress/directives.js";
+import type { SuppressedFinding } from "./formatters/report.js";
 import { readStructured } from "./readers/structured.js";
 
 /** The result of linting one file. */
@@ -22,6 +24,10 @@ export interface LintResult {
   /** The file's path as reported (relative to the working directory, `/`-separated). */
   path: string;
   findings: Finding[];
+  /** Findings an inline directive (or, later, a baseline) suppressed; reported as such, never lost. */
+  suppressed?: SuppressedFinding[];
+  /** The file's text (BOM removed), when kept for formats that quote it (SARIF fixes). */
+  source?: string | null;
   /** The matrix read from the file (null when it could not be read, or when not asked to keep it). */
   matrix: Matrix | null;
 }
@@ -31,6 +37,10 @@ export interface LintSetup {
   rules: readonly ActiveRule[];
   scheme: RoleScheme;
   parties?: PartyAliases | null;
+  /** Every rule id an inline directive may name (enabled or not); default: the ids of `rules`. */
+  knownRules?: ReadonlySet<string>;
+  /** Report inline directives that suppressed nothing (`--report-unused-disable-directives`). */
+  reportUnusedDirectives?: boolean;
 }
 
 /** The formats raci-lint reads, by file extension. */
@@ -75,9 +85,9 @@ function toFinding(hit: Hit, scheme: RoleScheme): Finding {
   let party = subject.party;
   if (check.party === "customer") party = (subject.facts.customer as string | undefined) || party;
   const producer = check.fix ? FIX_PRODUCERS[check.fix] : undefined;
-  const edit = producer && active.rule.fixable !== "none" ? producer.make(subject, scheme) : null;
+  const edit = producer && active.rule.fixable !== "none" ? producer.make(subject, scheme, active.options) : null;
   const fix = edit && active.rule.fixable === "safe" ? edit : null;
-  const suggestions = edit && active.rule.fixable === "unsafe" ? [{ message: producer!.describe(subject, scheme), fix: edit }] : [];
+  const suggestions = edit && active.rule.fixable === "unsafe" ? [{ message: producer!.describe(subject, scheme, active.options), fix: edit }] : [];
   return {
     ruleId: active.rule.id,
     severity,
@@ -117,8 +127,12 @@ export class Linter {
   private readonly corpus: CorpusCollector | null;
   private readonly scopes: Set<Scope>;
   private readonly byFile = new Map<string, Finding[]>();
+  /** Findings inline directives suppressed, by file. */
+  readonly suppressed = new Map<string, SuppressedFinding[]>();
+  private readonly knownRules: ReadonlySet<string>;
 
   constructor(private readonly setup: LintSetup) {
+    this.knownRules = setup.knownRules ?? new Set([...setup.rules.map((r) => r.rule.id), "parse-error", "schema-violation"]);
     this.runner = new CheckRunner(setup.rules);
     this.scopes = new Set(MATRIX_SCOPES.filter((s) => this.runner.has(s)));
     this.corpus = this.runner.has("corpus") ? new CorpusCollector(setup.scheme) : null;
@@ -133,8 +147,21 @@ export class Linter {
     }
     this.corpus?.add(matrix);
     findings.sort(compareFindings);
-    this.byFile.set(matrix.file, findings);
-    return findings;
+    const kept = this.applyDirectives(matrix, findings);
+    this.byFile.set(matrix.file, kept);
+    return kept;
+  }
+
+  /** Applies the file's inline `<!-- raci-lint-disable ... -->` directives (Markdown only). */
+  private applyDirectives(matrix: Matrix, findings: Finding[]): Finding[] {
+    if (matrix.format !== "markdown" || !matrix.source.includes("raci-lint-")) return findings;
+    const applied = applyDirectives(findings, parseDirectives(matrix.source), {
+      knownRules: this.knownRules,
+      reportUnused: this.setup.reportUnusedDirectives ?? false,
+      file: matrix.file,
+    });
+    if (applied.suppressed.length) this.suppressed.set(matrix.file, applied.suppressed);
+    return applied.findings;
   }
 
   /** Runs corpus-scope checks over everything linted so far, adding their findings to each file's list. */
@@ -231,7 +258,7 @@ export async function lintPaths(
     }
     const matrix = parseMatrix(text, input.display, fileSetup.scheme, fileSetup.parties ?? null);
     const findings = await linter.lint(matrix);
-    results.push({ path: input.display, findings, matrix: keepMatrices ? matrix : null });
+    results.push({ path: input.display, findings, suppressed: linter.suppressed.get(input.display) ?? [], matrix: keepMatrices ? matrix : null });
   }
   for (const linter of linters.values()) await linter.finish();
   return results;

@@ -1,21 +1,35 @@
 /**
  * The CLI as a function of its arguments and streams, so tests run it in-process.
+ * Stages: arguments -> configuration per file -> lint (or fix) -> suppressions (directives are
+ * applied while linting; the baseline here) -> formats -> outputs -> exit code.
  * Exit codes: 0 no error-level finding, 1 errors (or too many warnings), 2 the tool could not do its job.
  */
+import { existsSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { parseDocument } from "yaml";
 import { readRules, type RuleSetting } from "../config/load.js";
-import { ConfigResolver } from "../config/resolve.js";
-import type { ConfigProblem } from "../engine/rule.js";
-import { config as validateConfig } from "../generated/validators.js";
+import { ConfigResolver, type ResolverOptions } from "../config/resolve.js";
+import { builtInRules } from "../engine/load-rules.js";
+import type { ConfigProblem, RuleDefinition } from "../engine/rule.js";
+import { fixText } from "../fix/fixer.js";
+import { unifiedDiffs } from "../fix/diff.js";
+import { FixWriteError, writeFileAtomic } from "../fix/write.js";
+import { formatContext } from "../formatters/context.js";
+import { formatGithub } from "../formatters/github.js";
 import { formatJson } from "../formatters/json.js";
-import { buildReport, type Report } from "../formatters/report.js";
+import { formatJunit } from "../formatters/junit.js";
+import { listRules, listRulesJson } from "../formatters/list-rules.js";
+import { formatMarkdown } from "../formatters/markdown.js";
+import { buildReport, type FileReport, type Report } from "../formatters/report.js";
+import { formatSarif } from "../formatters/sarif.js";
 import { formatStylish, shouldColor } from "../formatters/stylish.js";
-import { lintPaths, lintMatrices, parseMatrix, type LintSetup } from "../lint.js";
-import { displayPath, expandPaths } from "./files.js";
+import { config as validateConfig } from "../generated/validators.js";
+import { formatOf, lintMatrices, lintPaths, looksLikeMatrixData, parseMatrix, unreadableFinding, type LintResult, type LintSetup } from "../lint.js";
+import { lintFilesInParallel } from "../parallel.js";
+import { applyBaseline, baselineFromFindings, formatBaselineError, pruneBaseline, readBaseline, writeBaseline } from "../suppress/baseline.js";
+import { displayPath, expandPaths, type InputFile } from "./files.js";
 
 /** The streams and environment the CLI talks to. */
 export interface CliIo {
@@ -26,11 +40,18 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-const FORMATS = ["stylish", "json"] as const;
+/** The output formats, for `-f NAME` or `-f NAME=PATH`. */
+export const FORMATS = ["stylish", "json", "sarif", "junit", "github", "markdown", "diff"] as const;
 type FormatName = (typeof FORMATS)[number];
 
-interface CliOptions {
+/** One requested output: a format, and a file to write it to (null: standard output). */
+interface Output {
   format: FormatName;
+  path: string | null;
+}
+
+interface CliOptions {
+  format: string[];
   outputFile?: string;
   stdinFilename?: string;
   quiet?: boolean;
@@ -38,8 +59,19 @@ interface CliOptions {
   color?: boolean;
   config?: string | false;
   printConfig?: string;
-  rule?: string[];
+  rule: string[];
+  fix?: boolean;
+  fixDryRun?: boolean;
+  unsafeFixes?: boolean;
+  baseline?: string;
+  baselineWrite?: string;
+  baselinePrune?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  listRules?: boolean;
 }
+
+/** The package version (kept in sync with package.json by a test). */
+export const VERSION = "0.1.0";
 
 /** Accumulates a repeatable option. */
 function collect(value: string, previous: string[]): string[] {
@@ -58,8 +90,8 @@ function program(io: CliIo): Command {
     .name("raci-lint")
     .description("Lint RACI shared-responsibility matrices (Markdown, YAML, JSON).")
     .argument("[paths...]", "files, directories or globs to lint; - reads standard input", ["."])
-    .addOption(new Option("-f, --format <name>", "output format").choices([...FORMATS]).default("stylish"))
-    .option("-o, --output-file <path>", "write the report to a file instead of standard output")
+    .option("-f, --format <name[=path]>", `output format: ${FORMATS.join(", ")}; repeat it for several, NAME=PATH writes one to a file (default: stylish)`, collect, [])
+    .option("-o, --output-file <path>", "write the (single, or first without =PATH) format to a file instead of standard output")
     .option("--stdin-filename <name>", "name (and format, by extension) of the text read from standard input")
     .option("--quiet", "report errors only")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", integer)
@@ -67,6 +99,14 @@ function program(io: CliIo): Command {
     .option("--no-config", "ignore configuration files: built-in defaults and --rule only")
     .option("--print-config <file>", "print the configuration that applies to a file, and exit")
     .option("--rule <setting>", "set a rule, e.g. 'code-order: off' or 'responsible-required: [error, {accountableCountsAsResponsible: true}]' (repeatable)", collect, [])
+    .option("--fix", "apply safe fixes to the files (atomically); print what remains")
+    .option("--fix-dry-run", "compute fixes without writing: -f json includes each file's fixed text, -f diff prints a unified diff")
+    .option("--unsafe-fixes", "with --fix or --fix-dry-run, also apply fixes that change meaning (suggestions)")
+    .option("--baseline <file>", "report only findings not recorded in this baseline; list entries that no longer match")
+    .option("--baseline-write <file>", "record the current findings in a baseline file (keeping reasons already written)")
+    .option("--baseline-prune", "with --baseline, remove entries that no longer match from the file")
+    .option("--report-unused-disable-directives", "report inline raci-lint-disable directives that suppressed nothing")
+    .option("--list-rules", "list the rules (id, default severity, fixable, description) and exit; with -f json as JSON")
     .option("--color", "force colour in stylish output")
     .option("--no-color", "disable colour in stylish output")
     .version(VERSION, "-v, --version")
@@ -78,15 +118,15 @@ function program(io: CliIo): Command {
     });
 }
 
-/** The package version (kept in sync with package.json by a test). */
-export const VERSION = "0.1.0";
-
 /** Reads all of standard input. */
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
 }
+
+/** A usage error: message on stderr, exit code 2. */
+class UsageError extends Error {}
 
 /** Runs the CLI and returns its exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -102,9 +142,42 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await lintAndReport(paths, options, io);
   } catch (error) {
-    io.stderr.write(`raci-lint: ${(error as Error).stack ?? String(error)}\n`);
+    if (error instanceof UsageError) {
+      io.stderr.write(`raci-lint: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`raci-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 2;
   }
+}
+
+/** Parses `-f` values into outputs; `-o` applies to the first one without its own path. */
+function outputsOf(options: CliOptions): Output[] {
+  const specs = options.format.length ? options.format : ["stylish"];
+  const outputs = specs.map((spec): Output => {
+    const at = spec.indexOf("=");
+    const name = at < 0 ? spec : spec.slice(0, at);
+    if (!(FORMATS as readonly string[]).includes(name)) throw new UsageError(`unknown format "${name}" (formats: ${FORMATS.join(", ")})`);
+    const path = at < 0 ? null : spec.slice(at + 1);
+    if (path === "") throw new UsageError(`-f ${spec}: the file name is missing after "="`);
+    return { format: name as FormatName, path };
+  });
+  if (options.outputFile) {
+    const target = outputs.find((o) => o.path === null);
+    if (!target) throw new UsageError("--output-file needs a format without =PATH");
+    target.path = options.outputFile;
+  }
+  if (outputs.filter((o) => o.path === null).length > 1) throw new UsageError("several formats to standard output: give all but one a file (-f NAME=PATH)");
+  if (outputs.some((o) => o.format === "diff") && !options.fixDryRun) throw new UsageError("-f diff needs --fix-dry-run");
+  return outputs;
+}
+
+/** Checks option combinations. */
+function checkOptions(options: CliOptions): void {
+  if (options.fix && options.fixDryRun) throw new UsageError("use --fix or --fix-dry-run, not both");
+  if (options.unsafeFixes && !options.fix && !options.fixDryRun) throw new UsageError("--unsafe-fixes needs --fix or --fix-dry-run");
+  if (options.baselinePrune && !options.baseline) throw new UsageError("--baseline-prune needs --baseline FILE");
+  if (options.baseline && options.baselineWrite) throw new UsageError("use --baseline or --baseline-write, not both");
 }
 
 /** Prints configuration problems (file:line:column: message) and returns exit code 2. */
@@ -122,8 +195,7 @@ function cliRules(values: readonly string[]): { rules: Record<string, RuleSettin
   for (const value of values) {
     const doc = parseDocument(value, { prettyErrors: false });
     const data: unknown = doc.errors.length ? null : doc.toJS();
-    const check = { rules: data };
-    if (!data || typeof data !== "object" || Array.isArray(data) || !validateConfig(check)) {
+    if (!data || typeof data !== "object" || Array.isArray(data) || !validateConfig({ rules: data })) {
       problems.push({ file: "--rule", message: `cannot read "${value}": expected 'rule-id: severity' or 'rule-id: [severity, {options}]' (severity: off, info, warning, error)`, span: at });
       continue;
     }
@@ -132,34 +204,57 @@ function cliRules(values: readonly string[]): { rules: Record<string, RuleSettin
   return problems.length ? { problems } : { rules };
 }
 
-/** Lints, formats, writes; returns the exit code. */
+/** A file's results plus what fixing produced. */
+interface FileOutcome extends LintResult {
+  /** The fixed text (dry run), for `-f json` and `-f diff`. */
+  output?: string;
+  /** The text before fixing (dry run), for `-f diff`. */
+  before?: string;
+}
+
+/** Lints, fixes, suppresses, formats, writes; returns the exit code. */
 async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): Promise<number> {
-  const parsedRules = cliRules(options.rule ?? []);
+  checkOptions(options);
+  const outputs = outputsOf(options);
+  const parsedRules = cliRules(options.rule);
   if ("problems" in parsedRules) return configFailure(parsedRules.problems, io);
-  const resolver = new ConfigResolver({
-    cwd: io.cwd,
-    configFile: typeof options.config === "string" ? resolve(io.cwd, options.config) : null,
-    useConfigFiles: options.config !== false,
-    cliRules: parsedRules.rules,
-  });
   if (typeof options.config === "string" && !existsSync(resolve(io.cwd, options.config))) {
     io.stderr.write(`raci-lint: config file not found: ${options.config}\n`);
     return 2;
   }
+  const resolverOptions: ResolverOptions = {
+    cwd: io.cwd,
+    configFile: typeof options.config === "string" ? resolve(io.cwd, options.config) : null,
+    useConfigFiles: options.config !== false,
+    cliRules: parsedRules.rules,
+    reportUnusedDirectives: options.reportUnusedDisableDirectives ?? false,
+  };
+  const resolver = new ConfigResolver(resolverOptions);
   if (options.printConfig !== undefined) return printConfig(resolver, resolve(io.cwd, options.printConfig), io);
+  if (options.listRules) return printRules(resolver, options, io);
 
-  const fileReports: Report["files"] = [];
-  if (paths.includes("-")) {
-    if (paths.length > 1) {
-      io.stderr.write("raci-lint: '-' (standard input) cannot be combined with other paths\n");
-      return 2;
-    }
+  const stdinMode = paths.includes("-");
+  if (stdinMode && paths.length > 1) throw new UsageError("'-' (standard input) cannot be combined with other paths");
+  let outcomes: FileOutcome[];
+  let stdinFixed: string | null = null;
+  const rulesRun = new Map<string, RuleDefinition>();
+  const keepSources = outputs.some((o) => o.format === "sarif");
+
+  if (stdinMode) {
     const name = options.stdinFilename ?? "<stdin>";
     const found = resolver.setupFor(resolve(io.cwd, name));
     if ("problems" in found) return configFailure(found.problems, io);
-    const matrix = parseMatrix(await readStdin(io.stdin), name, found.setup.scheme, found.setup.parties ?? null);
-    const byFile = await lintMatrices([matrix], found.setup);
-    fileReports.push({ path: name, findings: byFile.get(name) ?? [] });
+    for (const r of found.setup.rules) rulesRun.set(r.rule.id, r.rule);
+    const text = await readStdin(io.stdin);
+    if (options.fix || options.fixDryRun) {
+      const fixed = await fixText(text, name, found.setup, { unsafe: options.unsafeFixes ?? false });
+      if (options.fix) stdinFixed = fixed.output;
+      outcomes = [{ path: name, findings: fixed.findings, matrix: null, source: fixed.matrix.source, ...(options.fixDryRun ? { output: fixed.output, before: text } : {}) }];
+    } else {
+      const matrix = parseMatrix(text, name, found.setup.scheme, found.setup.parties ?? null);
+      const byFile = await lintMatrices([matrix], found.setup);
+      outcomes = [{ path: name, findings: byFile.get(name) ?? [], matrix: null, source: matrix.source }];
+    }
   } else {
     const expansion = await expandPaths(paths, io.cwd);
     if (expansion.unmatched.length > 0) {
@@ -173,27 +268,91 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
       const found = resolver.setupFor(file.path);
       if ("problems" in found) {
         for (const p of found.problems) if (!problems.some((q) => q.file === p.file && q.message === p.message && q.span.start.offset === p.span.start.offset)) problems.push(p);
-      } else setups.set(file.path, found.setup);
+      } else {
+        setups.set(file.path, found.setup);
+        for (const r of found.setup.rules) rulesRun.set(r.rule.id, r.rule);
+      }
     }
     if (problems.length) return configFailure(problems, io);
-    const results = await lintPaths(expansion.files, (input) => setups.get(input.path)!);
-    for (const r of results) fileReports.push({ path: r.path, findings: r.findings });
+    if (options.fix || options.fixDryRun) {
+      const fixed = await fixFiles(expansion.files, setups, options, io);
+      if (fixed === null) return 2;
+      outcomes = fixed;
+    } else {
+      // Checks that compare files (corpus scope) need every file in one thread.
+      const acrossFiles = [...setups.values()].some((setup) => setup.rules.some((r) => r.rule.checks.some((c) => c.scope === "corpus")));
+      outcomes = acrossFiles
+        ? (await lintPaths(expansion.files, (input) => setups.get(input.path)!, keepSources)).map((r) => ({ ...r, source: r.matrix?.source ?? null, matrix: null }))
+        : await lintFilesInParallel(expansion.files, resolverOptions, resolver, keepSources);
+    }
   }
 
-  const visible = options.quiet
-    ? fileReports.map((f) => ({ path: f.path, findings: f.findings.filter((x) => x.severity === "error") }))
-    : fileReports;
-  const report = buildReport(visible);
-  const full = options.quiet ? buildReport(fileReports) : report;
-  const output = render(report, options, io);
-  if (options.outputFile) {
-    try {
-      await writeFile(resolve(io.cwd, options.outputFile), output);
-    } catch (error) {
-      io.stderr.write(`raci-lint: cannot write ${options.outputFile}: ${(error as Error).message}\n`);
+  // Baselines: write the current findings, or report only what a baseline does not hold.
+  if (options.baselineWrite) {
+    const target = resolve(io.cwd, options.baselineWrite);
+    const previous = readBaseline(target);
+    if ("error" in previous && previous.error.kind !== "not-found") {
+      io.stderr.write(`raci-lint: ${formatBaselineError(previous.error)}\n`);
       return 2;
     }
-  } else io.stdout.write(output);
+    const baseline = baselineFromFindings(outcomes, "baseline" in previous ? previous.baseline : undefined);
+    const error = writeBaseline(target, baseline);
+    if (error) {
+      io.stderr.write(`raci-lint: ${formatBaselineError(error)}\n`);
+      return 2;
+    }
+    outcomes = applyBaseline(outcomes, baseline).results;
+    io.stderr.write(`raci-lint: wrote ${baseline.entries.length} baseline entr${baseline.entries.length === 1 ? "y" : "ies"} to ${options.baselineWrite}\n`);
+  } else if (options.baseline) {
+    const target = resolve(io.cwd, options.baseline);
+    const read = readBaseline(target);
+    if ("error" in read) {
+      io.stderr.write(`raci-lint: ${formatBaselineError(read.error)}\n`);
+      return 2;
+    }
+    const applied = applyBaseline(outcomes, read.baseline);
+    outcomes = applied.results;
+    if (options.baselinePrune && applied.stale.length) {
+      const error = writeBaseline(target, pruneBaseline(read.baseline, applied.stale));
+      if (error) {
+        io.stderr.write(`raci-lint: ${formatBaselineError(error)}\n`);
+        return 2;
+      }
+      io.stderr.write(`raci-lint: pruned ${applied.stale.length} stale baseline entr${applied.stale.length === 1 ? "y" : "ies"} from ${options.baseline}\n`);
+    } else if (applied.stale.length) {
+      io.stderr.write(`raci-lint: ${applied.stale.length} baseline entr${applied.stale.length === 1 ? "y no longer matches" : "ies no longer match"} (run with --baseline-prune to remove):\n`);
+      for (const e of applied.stale) io.stderr.write(`  ${e.file}: ${e.ruleId}${e.activity ? ` "${e.activity}"` : ""}${e.party ? ` (${e.party})` : ""}: ${e.message}\n`);
+    }
+  }
+
+  const fileReports: (FileReport & { output?: string })[] = outcomes.map((o) => ({
+    path: o.path,
+    findings: options.quiet ? o.findings.filter((f) => f.severity === "error") : o.findings,
+    suppressed: o.suppressed ?? [],
+    ...(o.source ? { source: o.source } : {}),
+    ...(o.output !== undefined ? { output: o.output } : {}),
+  }));
+  const report = buildReport(fileReports);
+  const full = options.quiet ? buildReport(outcomes.map((o) => ({ path: o.path, findings: o.findings }))) : report;
+  const context = formatContext([...rulesRun.values()], VERSION);
+
+  // With --fix on standard input, the fixed text is the standard output; reports go to stderr.
+  if (stdinFixed !== null) io.stdout.write(stdinFixed);
+  for (const output of outputs) {
+    const text =
+      output.format === "diff"
+        ? unifiedDiffs(outcomes.filter((o) => o.output !== undefined).map((o) => ({ path: o.path, before: o.before!, after: o.output! })))
+        : render(output.format, report, context, output.path === null && stdinFixed === null ? io.stdout : null, io.env, options.color);
+    if (output.path === null) (stdinFixed !== null ? io.stderr : io.stdout).write(text);
+    else {
+      try {
+        await writeFile(resolve(io.cwd, output.path), text);
+      } catch (error) {
+        io.stderr.write(`raci-lint: cannot write ${output.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+        return 2;
+      }
+    }
+  }
 
   if (full.summary.errors > 0) return 1;
   if (options.maxWarnings !== undefined && full.summary.warnings > options.maxWarnings) {
@@ -201,6 +360,46 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
     return 1;
   }
   return 0;
+}
+
+/**
+ * Fixes files one by one: lint, apply fixes, re-lint; writes (atomically) only with --fix, never a
+ * file that did not parse. Returns null when a write failed (reported; the original is intact).
+ */
+async function fixFiles(files: readonly InputFile[], setups: Map<string, LintSetup>, options: CliOptions, io: CliIo): Promise<FileOutcome[] | null> {
+  const outcomes: FileOutcome[] = [];
+  let failed = false;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file.path, "utf8");
+    } catch (error) {
+      outcomes.push({ path: file.display, findings: [unreadableFinding(file.display, error)], matrix: null });
+      continue;
+    }
+    if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
+    const fixed = await fixText(text, file.display, setups.get(file.path)!, { unsafe: options.unsafeFixes ?? false });
+    for (const refused of fixed.refused) {
+      io.stderr.write(`raci-lint: ${file.display}:${refused.line}:${refused.column}: fix for ${refused.ruleId} not applied: ${refused.reason}\n`);
+    }
+    if (options.fix && fixed.changed && !fixed.parseFailed) {
+      try {
+        await writeFileAtomic(file.path, fixed.output);
+      } catch (error) {
+        const message = error instanceof FixWriteError ? `cannot write ${file.display}: ${error.code ?? error.message}` : `cannot write ${file.display}: ${(error as Error).message}`;
+        io.stderr.write(`raci-lint: ${message} (the file is unchanged)\n`);
+        failed = true;
+      }
+    }
+    outcomes.push({
+      path: file.display,
+      findings: fixed.findings,
+      matrix: null,
+      source: fixed.matrix.source,
+      ...(options.fixDryRun ? { output: fixed.output, before: text } : {}),
+    });
+  }
+  return failed ? null : outcomes;
 }
 
 /** Prints the resolved configuration of one file as JSON (`--print-config`). */
@@ -228,9 +427,31 @@ function printConfig(resolver: ConfigResolver, file: string, io: CliIo): number 
   return 0;
 }
 
-/** Renders the report in the chosen format. */
-function render(report: Report, options: CliOptions, io: CliIo): string {
-  if (options.format === "json") return formatJson(report);
-  const color = options.outputFile ? false : options.color ?? shouldColor(io.stdout, io.env);
-  return formatStylish(report, { color });
+/** Prints every rule known here (built-in, plus those the configuration of the working directory loads). */
+function printRules(resolver: ConfigResolver, options: CliOptions, io: CliIo): number {
+  const found = resolver.setupFor(join(io.cwd, "raci-lint-list-rules.md"));
+  if ("problems" in found) return configFailure(found.problems, io);
+  const rules = new Map(builtInRules().rules.map((r) => [r.id, r]));
+  for (const active of found.setup.rules) rules.set(active.rule.id, active.rule);
+  const list = [...rules.values()];
+  io.stdout.write(options.format.includes("json") ? listRulesJson(list) : listRules(list));
+  return 0;
+}
+
+/** Renders the report in one format. `stream` is where it goes when that is a terminal (for colour). */
+function render(format: Exclude<FormatName, "diff">, report: Report, context: ReturnType<typeof formatContext>, stream: CliIo["stdout"] | null, env: NodeJS.ProcessEnv, color: boolean | undefined): string {
+  switch (format) {
+    case "json":
+      return formatJson(report);
+    case "sarif":
+      return formatSarif(report, context);
+    case "junit":
+      return formatJunit(report, context);
+    case "github":
+      return formatGithub(report, context);
+    case "markdown":
+      return formatMarkdown(report, context);
+    case "stylish":
+      return formatStylish(report, { color: stream ? color ?? shouldColor(stream, env) : false, rules: context.rules });
+  }
 }

@@ -33,6 +33,8 @@ export interface ResolverOptions {
   useConfigFiles?: boolean;
   /** `--rule` settings, applied last. */
   cliRules?: Record<string, RuleSetting>;
+  /** `--report-unused-disable-directives`. */
+  reportUnusedDirectives?: boolean;
 }
 
 /** Merges one layer's settings into the accumulated ones (options are kept when only a severity is given). */
@@ -98,7 +100,7 @@ export class ConfigResolver {
     const key = JSON.stringify(resolved.config, (k, v) => (k === "span" || k === "file" ? undefined : v));
     let setup = this.setups.get(key);
     if (!setup) {
-      setup = buildSetup(resolved.config, this.display);
+      setup = buildSetup(resolved.config, this.display, this.options.reportUnusedDirectives ?? false);
       this.setups.set(key, setup);
     }
     return setup;
@@ -130,7 +132,7 @@ function userRules(paths: string[], display: (path: string) => string): { rules:
 }
 
 /** Turns resolved settings into active rules, checking rule ids and options. */
-export function buildSetup(config: ResolvedConfig, display: (path: string) => string): { setup: LintSetup } | { problems: ConfigProblem[] } {
+export function buildSetup(config: ResolvedConfig, display: (path: string) => string, reportUnusedDirectives = false): { setup: LintSetup } | { problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const builtIn = builtInRules();
   problems.push(...builtIn.problems);
@@ -164,5 +166,6 @@ export function buildSetup(config: ResolvedConfig, display: (path: string) => st
     rules.push({ rule, severity: setting ? setting.severity : null, options, promote: config.promoteWarnings });
   }
   if (problems.length || "error" in scheme) return { problems };
-  return { setup: { rules, scheme: scheme.scheme, parties: config.parties } };
+  const knownRules = new Set([...all.map((r) => r.id), "parse-error", "schema-violation"]);
+  return { setup: { rules, scheme: scheme.scheme, parties: config.parties, knownRules, reportUnusedDirectives } };
 }

@@ -19,6 +19,8 @@ export function formatJson(report: Report): string {
       fix: f.fix,
       suggestions: f.suggestions,
     })),
+    // `--fix-dry-run`: the file's text as it would be after fixing.
+    ...(file.output !== undefined ? { output: file.output } : {}),
   }));
   return `${JSON.stringify({ files, summary: report.summary }, null, 2)}\n`;
 }
