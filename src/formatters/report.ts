@@ -1,10 +1,19 @@
 /** The report every formatter consumes: results per file and their counts. */
 import type { Finding } from "../model/finding.js";
 
+/** A finding that a directive (`inSource`: `<!-- raci-lint-disable... -->`) or a baseline entry (`external`) silenced. */
+export type SuppressedFinding = Finding & {
+  suppression: { kind: "inSource" | "external"; justification: string | null };
+};
+
 /** One file's findings, as formatters see them. */
 export interface FileReport {
   path: string;
   findings: Finding[];
+  /** Findings silenced by a directive or a baseline: not counted, but listed by formats that can say so (SARIF, JUnit). */
+  suppressed?: SuppressedFinding[];
+  /** The file's text (BOM removed) that fix ranges refer to; without it, SARIF output leaves fixes out. */
+  source?: string;
 }
 
 /** Counts over a whole report. */

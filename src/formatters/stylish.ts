@@ -1,11 +1,19 @@
 /** The `stylish` format: findings grouped by file, aligned columns, a summary line (like ESLint's). */
 import { createColors } from "picocolors";
+import type { RuleDefinition } from "../engine/rule.js";
 import type { Severity } from "../model/finding.js";
 import type { Report } from "./report.js";
 
 /** Options of the stylish formatter. */
 export interface StylishOptions {
   color: boolean;
+  /** The rules that ran: with colour on, each rule id links (OSC 8 terminal hyperlink) to its docs. */
+  rules?: readonly RuleDefinition[];
+}
+
+/** `text` as an OSC 8 terminal hyperlink to `url` (terminals without support show the text). */
+export function terminalLink(text: string, url: string): string {
+  return `\u001b]8;;${url}\u001b\\${text}\u001b]8;;\u001b\\`;
 }
 
 /** Whether to colour output written to `stream`: FORCE_COLOR wins, then NO_COLOR, then "is it a terminal". */
@@ -22,6 +30,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export function formatStylish(report: Report, options: StylishOptions): string {
   const c = createColors(options.color);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  const docs = new Map(options.color ? (options.rules ?? []).flatMap((r) => (r.docs ? [[r.id, r.docs] as const] : [])) : []);
+  const ruleText = (id: string) => (docs.has(id) ? terminalLink(id, docs.get(id)!) : id);
   let out = "";
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
@@ -29,7 +39,7 @@ export function formatStylish(report: Report, options: StylishOptions): string {
     const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
     out += `\n${c.underline(file.path)}\n`;
     for (const [pos, severity, message, rule] of rows) {
-      out += `  ${c.dim(pos.padEnd(width[0]!))}  ${paint[severity](severity.padEnd(width[1]!))}  ${message.padEnd(width[2]!)}  ${c.dim(rule)}\n`;
+      out += `  ${c.dim(pos.padEnd(width[0]!))}  ${paint[severity](severity.padEnd(width[1]!))}  ${message.padEnd(width[2]!)}  ${c.dim(ruleText(rule))}\n`;
     }
   }
   const { errors, warnings, infos, fixable } = report.summary;

@@ -1,0 +1,42 @@
+/**
+ * The `github` format: GitHub Actions workflow commands, one line per finding, which the runner turns
+ * into annotations on the pull request's diff:
+ * `::error file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::MESSAGE`
+ * (`warning` for warnings, `notice` for infos). Values are escaped as GitHub's toolkit does
+ * (`@actions/core`): in the message `%`, CR and LF; in properties also `:` and `,`. Suppressed
+ * findings are not annotated; a clean report prints nothing.
+ */
+import type { Severity } from "../model/finding.js";
+import type { FormatContext } from "./context.js";
+import type { Report } from "./report.js";
+
+const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
+
+/** Escapes a workflow command's message (its data). */
+export function escapeData(value: string): string {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Escapes a workflow command's property value. */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+/** Formats a report as GitHub Actions annotations (workflow commands), one line per finding. */
+export function formatGithub(report: Report, _context?: FormatContext): string {
+  let out = "";
+  for (const file of report.files) {
+    for (const f of file.findings) {
+      const properties = [
+        `file=${escapeProperty(file.path)}`,
+        `line=${f.line}`,
+        `col=${f.column}`,
+        `endLine=${f.endLine}`,
+        `endColumn=${f.endColumn}`,
+        `title=${escapeProperty(f.ruleId)}`,
+      ];
+      out += `::${COMMAND[f.severity]} ${properties.join(",")}::${escapeData(f.message)}\n`;
+    }
+  }
+  return out;
+}
