@@ -36,6 +36,11 @@ export { formatGithub } from "./formatters/github.js";
 export { formatMarkdown } from "./formatters/markdown.js";
 export { listRules, listRulesJson } from "./formatters/list-rules.js";
 export { parseMatrix } from "./lint.js";
+export type { FixOptions, FixResult, RefusedFix } from "./fix/fixer.js";
+export { fixText, MAX_FIX_PASSES } from "./fix/fixer.js";
+export { applyEdits, type AppliedEdits } from "./fix/apply.js";
+export { FixWriteError, writeFileAtomic } from "./fix/write.js";
+export { unifiedDiff, unifiedDiffs } from "./fix/diff.js";
 
 /** Options shared by `lintText` and `lintFiles`. */
 export interface LintOptions {

@@ -5,7 +5,7 @@
  * once per activity (real matrices repeat a handful of code patterns thousands of times).
  */
 import { Engine, type RuleProperties, type TopLevelCondition } from "json-rules-engine";
-import type { Scope } from "../facts/catalog.js";
+import { SHAPE_FACTS, type Scope } from "../facts/catalog.js";
 import type { Subject } from "../facts/subjects.js";
 import type { ActiveRule, RuleCheck } from "./rule.js";
 import { walkConditions } from "./load-rules.js";
@@ -93,6 +93,10 @@ function keyOf(facts: Record<string, unknown>, names: string[]): string {
 interface ScopeEngine {
   engine: Engine;
   facts: string[];
+  /** The facts the memo key takes one by one (those not determined by the subject's shape key). */
+  keyFacts: string[];
+  /** Whether the key starts with the subject's shape key. */
+  shaped: boolean;
   checks: { active: ActiveRule; check: RuleCheck }[];
   memo: Map<string, number[]>;
 }
@@ -108,7 +112,7 @@ export class CheckRunner {
       for (const check of active.rule.checks) {
         let scope = this.scopes.get(check.scope);
         if (!scope) {
-          scope = { engine: newEngine(), facts: [], checks: [], memo: new Map() };
+          scope = { engine: newEngine(), facts: [], keyFacts: [], shaped: false, checks: [], memo: new Map() };
           this.scopes.set(check.scope, scope);
         }
         const conditions = bindOptions(check.conditions, active.rule.id) as TopLevelCondition;
@@ -117,6 +121,9 @@ export class CheckRunner {
         const rule: RuleProperties = { conditions, event: { type: "hit", params: { index } }, name: `${active.rule.id}#${index}` };
         scope.engine.addRule(rule);
         scope.facts = [...new Set([...scope.facts, ...referencedFacts(conditions)])].sort();
+        const shape = SHAPE_FACTS[check.scope];
+        scope.keyFacts = shape ? scope.facts.filter((f) => !shape.has(f)) : scope.facts;
+        scope.shaped = scope.keyFacts.length < scope.facts.length;
       }
     }
   }
@@ -133,7 +140,8 @@ export class CheckRunner {
     const outcomes: (number[] | undefined)[] = new Array(subjects.length);
     const misses = new Map<string, number[]>();
     for (let i = 0; i < subjects.length; i++) {
-      const key = keyOf(subjects[i]!.facts, engine.facts);
+      const subject = subjects[i]!;
+      const key = engine.shaped && subject.shapeKey !== undefined ? `${subject.shapeKey}\u0005${keyOf(subject.facts, engine.keyFacts)}` : keyOf(subject.facts, engine.facts);
       const known = engine.memo.get(key);
       if (known) outcomes[i] = known;
       else {

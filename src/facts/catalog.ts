@@ -48,6 +48,9 @@ export const FACTS: Record<Scope, FactDoc[]> = {
     { name: "codeCount", type: "number", description: "How many valid codes the cell holds (duplicates counted)." },
     { name: "empty", type: "boolean", description: "The cell is empty or holds a placeholder (`-`, `—`)." },
     { name: "lowerCase", type: "boolean", description: "The codes are written in lower case (`ra`)." },
+    { name: "emphasis", type: "string", description: "The emphasis around the codes: `bold` (`**RA**`), `underline` (`__RA__`), `italic` (`*RA*`, `_RA_`), `code` (`` `RA` ``) or `none`." },
+    { name: "separator", type: "string", description: "What separates the codes: `none` (`RA`, or a single code), `comma-space` (`R, A`), `comma` (`R,A`), `slash` (`R/A`), `space` (`R A`) or `other`." },
+    { name: "format", type: "string", description: "The format of the file: `markdown`, `yaml` or `json`." },
     { name: "invalidTokenCount", type: "number", description: "Tokens in the cell that are not codes of the scheme." },
     { name: "raw", type: "string", description: "The cell as written." },
   ],
@@ -78,8 +81,8 @@ export const FACTS: Record<Scope, FactDoc[]> = {
     { name: "codesByParty", type: "object", description: "Each party's codes, e.g. `{ \"Client\": \"RA\", \"Cloud Temple\": \"I\" }`; a missing cell is absent." },
     { name: "parties", type: "string[]", description: "The parties (column names) of the activity's table, e.g. `[\"Client\", \"CISO\", \"Cloud Temple\"]` (use `contains`)." },
     { name: "codesByRole", type: "object", description: "Codes by party role: `customer`, `provider`, `third-party` (joined when several parties share a role)." },
-    { name: "hasCustomer", type: "boolean", description: "The matrix has a recognisable customer party." },
-    { name: "customer", type: "string", description: "The customer party's name (empty when none)." },
+    { name: "hasCustomer", type: "boolean", description: "The activity's table has a recognisable customer party (column)." },
+    { name: "customer", type: "string", description: "The customer party's name (the first customer column of the table; empty when none)." },
     { name: "customerCodes", type: "string", description: "The customer's codes (empty string when the cell is empty or absent)." },
     { name: "customerCellPresent", type: "boolean", description: "The row has a cell for the customer (false for a ragged row that lacks it)." },
     { name: "cellCount", type: "number", description: "Cells the row holds, the activity cell included." },
@@ -124,6 +127,20 @@ export const FACTS: Record<Scope, FactDoc[]> = {
     { name: "variants", type: "string[]", description: "Those assignments, e.g. `customer=RA provider=I`, with the files that use each." },
     { name: "scheme", type: "string", description: "The role scheme's name." },
   ],
+};
+
+/**
+ * Facts fully determined by a subject's `shapeKey`: the text of its cell(s) and the parties of its
+ * table. The check runner memoises outcomes by that key instead of computing these facts, so the
+ * common case (a row like a thousand others) costs a string lookup.
+ */
+export const SHAPE_FACTS: Partial<Record<Scope, ReadonlySet<string>>> = {
+  cell: new Set(["party", "partyRole", "codes", "canonicalCodes", "duplicateCodes", "codeCount", "empty", "lowerCase", "invalidTokenCount", "raw", "emphasis", "separator"]),
+  activity: new Set([
+    "codeCounts", "accountableCode", "responsibleCode", "accountableCount", "responsibleCount", "accountableParties", "responsibleParties",
+    "codeCount", "filledCellCount", "invalidTokenCount", "codesByParty", "codesByRole", "hasCustomer", "customer", "customerCodes",
+    "customerCellPresent", "parties",
+  ]),
 };
 
 /** The fact names allowed in a scope. */

@@ -32,6 +32,8 @@ export interface Subject {
   readonly matrix: Matrix | null;
   /** Another place a check may point at (`row`, `customer-cell`, `entry`), when the subject has it. */
   anchor(name: string): SourceSpan | null;
+  /** A key that determines the scope's `SHAPE_FACTS` (cell text and table parties), when the scope has some. */
+  readonly shapeKey?: string;
 }
 
 /** The subjects of one matrix, grouped by scope. */
@@ -60,6 +62,7 @@ class MatrixContext {
   readonly customer: Party | null;
   readonly schemeCodes: string;
   private firstByKey: Map<string, Activity> | null = null;
+  private readonly sectionKeys = new Map<number, string>();
 
   constructor(
     readonly matrix: Matrix,
@@ -82,6 +85,20 @@ class MatrixContext {
       for (const a of this.matrix.activities) if (a.key !== "" && !this.firstByKey.has(a.key)) this.firstByKey.set(a.key, a);
     }
     return this.firstByKey.get(key);
+  }
+
+  /** What a section's table contributes to shape keys: its parties (names, headers, roles) and the scheme. */
+  sectionKey(section: number): string {
+    let key = this.sectionKeys.get(section);
+    if (key === undefined) {
+      const parties = this.matrix.sections[section]!.parties.map((p) => {
+        const party = this.matrix.parties[p]!;
+        return `${p}\u0002${party.name}\u0002${party.header}\u0002${party.role ?? ""}`;
+      });
+      key = `${this.scheme.name}\u0003${this.matrix.format}\u0003${parties.join("\u0003")}`;
+      this.sectionKeys.set(section, key);
+    }
+    return key;
   }
 
   /** A canonical signature of an activity's codes, party by party (order and repeats ignored). */
@@ -146,6 +163,11 @@ class ActivitySubject extends BaseSubject {
 
   get span(): SourceSpan {
     return this.activityRef.span;
+  }
+  get shapeKey(): string {
+    let key = this.ctx.sectionKey(this.activityRef.section);
+    for (const p of this.partyIndexes) key += `\u0001${this.activityRef.cells[p]?.raw ?? "\u0004"}`;
+    return key;
   }
   override anchor(name: string): SourceSpan | null {
     if (name === "row") return this.activityRef.rowSpan;
@@ -224,14 +246,18 @@ class ActivitySubject extends BaseSubject {
   get parties(): string[] {
     return this.partyIndexes.map((p) => this.ctx.matrix.parties[p]!.name);
   }
+  /** The customer's column in this activity's table (the first customer party there), or -1. */
+  private get customerIndex(): number {
+    return this.partyIndexes.find((p) => this.ctx.matrix.parties[p]!.role === "customer") ?? -1;
+  }
   get hasCustomer(): boolean {
-    return this.ctx.customer !== null && this.partyIndexes.includes(this.ctx.customerIndex);
+    return this.customerIndex >= 0;
   }
   get customer(): string {
-    return this.ctx.customer?.name ?? "";
+    return this.hasCustomer ? this.ctx.matrix.parties[this.customerIndex]!.name : "";
   }
   private get customerCell(): Cell | null {
-    return this.hasCustomer ? this.activityRef.cells[this.ctx.customerIndex] ?? null : null;
+    return this.hasCustomer ? this.activityRef.cells[this.customerIndex] ?? null : null;
   }
   get customerCodes(): string {
     return this.customerCell?.codes.join("") ?? "";
@@ -266,6 +292,11 @@ class ActivitySubject extends BaseSubject {
   }
 }
 
+/** The `emphasis` fact's value for each cell wrapper. */
+const EMPHASIS_NAMES: Record<string, string> = { "**": "bold", __: "underline", "*": "italic", _: "italic", "`": "code" };
+/** The `separator` fact's value for each separator (any other is `other`). */
+const SEPARATOR_NAMES: Record<string, string> = { ", ": "comma-space", ",": "comma", "/": "slash", " ": "space" };
+
 /** Facts of one party's cell of one activity. */
 class CellSubject extends BaseSubject {
   readonly scope: Scope = "cell";
@@ -278,6 +309,9 @@ class CellSubject extends BaseSubject {
   }
   get span(): SourceSpan {
     return this.cell.span;
+  }
+  get shapeKey(): string {
+    return `${this.ctx.sectionKey(this.owner.activityRef.section)}\u0001${this.cell.party}\u0001${this.cell.raw}`;
   }
   get activityRef(): Activity {
     return this.owner.activityRef;
@@ -311,6 +345,16 @@ class CellSubject extends BaseSubject {
   }
   get lowerCase(): boolean {
     return this.cell.style.lowerCase;
+  }
+  get emphasis(): string {
+    return EMPHASIS_NAMES[this.cell.style.wrapper] ?? "none";
+  }
+  get separator(): string {
+    const separator = this.cell.style.separator;
+    return separator === "" ? "none" : SEPARATOR_NAMES[separator] ?? "other";
+  }
+  get format(): string {
+    return this.ctx.matrix.format;
   }
   get invalidTokenCount(): number {
     let n = 0;

@@ -5,13 +5,21 @@
  */
 import type { Activity, Cell, Matrix } from "../model/matrix.js";
 import type { TextEdit } from "../model/finding.js";
+import { LineIndex } from "../model/position.js";
 import { codeRanks, type RoleScheme } from "../model/scheme.js";
 import type { Subject } from "../facts/subjects.js";
+import { parseCell } from "../readers/cell-codes.js";
 
-/** Makes the edit for one finding (null when the source is not in a shape the fix can handle) and says what it does. */
+/** The options of the rule whose finding is being fixed (its defaults merged with the configuration's). */
+export type ProducerOptions = Readonly<Record<string, unknown>>;
+
+/**
+ * Makes the edit for one finding (null when the source is not in a shape the fix can handle) and says
+ * what it does. `options` are the active rule's options, for producers that follow them.
+ */
 export interface FixProducer {
-  make(subject: Subject, scheme: RoleScheme): TextEdit | null;
-  describe(subject: Subject, scheme: RoleScheme): string;
+  make(subject: Subject, scheme: RoleScheme, options?: ProducerOptions): TextEdit | null;
+  describe(subject: Subject, scheme: RoleScheme, options?: ProducerOptions): string;
 }
 
 /** The new text of a cell whose codes part becomes `body` (emphasis, marker and padding kept), or null. */
@@ -71,6 +79,46 @@ function emptyCustomerCell(matrix: Matrix | null, activity: Activity | null): Ce
   return cell && cell.empty && cell.raw === "" && cell.style.bodyStart >= 0 ? cell : null;
 }
 
+/** The wrapper each `emphasis` option value asks for (`any` keeps the cell's). */
+const EMPHASIS_WRAPPERS: Record<string, string> = { bold: "**", underline: "__", none: "" };
+/** The separator each `separator` option value asks for (`any` keeps the cell's). */
+const SEPARATORS: Record<string, string> = { none: "", "comma-space": ", ", comma: ",", slash: "/" };
+const NO_PARTY_NAMES: ReadonlySet<string> = new Set();
+
+/** The cell's text with its emphasis wrapper replaced by `wrapper` and its codes part by `body`, or null when the cell is not `wrapper? codes wrapper? marker?`. */
+function rewrapped(cell: Cell, body: string, wrapper: string): string | null {
+  const start = cell.span.start.offset;
+  const prefix = cell.raw.slice(0, cell.style.bodyStart - start);
+  const suffix = cell.raw.slice(cell.style.bodyEnd - start);
+  const old = cell.style.wrapper;
+  // A `*` footnote marker next to `**` or `*` emphasis would read as more emphasis.
+  if (prefix.trimEnd() !== old || (wrapper !== "" && cell.style.marker.includes(wrapper[0]!))) return null;
+  let after: string;
+  if (old === "") after = wrapper + suffix;
+  else if (suffix.trimStart().startsWith(old)) after = wrapper + suffix.trimStart().slice(old.length);
+  else if (suffix.endsWith(old)) after = suffix.slice(0, -old.length).trimEnd() + wrapper;
+  else return null;
+  return wrapper + body + after;
+}
+
+/** The cell restyled as the `code-style` options ask (emphasis in Markdown only), or null when it cannot be. */
+function restyled(cell: Cell, matrix: Matrix, scheme: RoleScheme, options: ProducerOptions): string | null {
+  if (!onlyCodes(cell) || cell.style.bodyStart < 0) return null;
+  const separator = SEPARATORS[String(options.separator)] ?? cell.style.separator;
+  let body = cell.codes.join(separator);
+  if (options.case !== "upper" && cell.style.lowerCase) body = body.toLowerCase();
+  const wrapper = matrix.format === "markdown" ? EMPHASIS_WRAPPERS[String(options.emphasis)] : undefined;
+  const text = wrapper === undefined || wrapper === cell.style.wrapper ? cellWithBody(cell, body) : rewrapped(cell, body, wrapper);
+  if (text === null) return null;
+  // Read the result back: it must hold the same codes in the asked style (`**RA***` would not).
+  const check = parseCell(text, 0, cell.party, { lines: new LineIndex(text), scheme, partyNames: NO_PARTY_NAMES }, null);
+  if (check.codes.join() !== cell.codes.join() || check.tokens.some((t) => !t.valid)) return null;
+  if (wrapper !== undefined && check.style.wrapper !== wrapper) return null;
+  if (check.codes.length > 1 && check.style.separator !== separator) return null;
+  if (options.case === "upper" && check.style.lowerCase) return null;
+  return text;
+}
+
 /** The producers rule files can name. */
 export const FIX_PRODUCERS: Record<string, FixProducer> = {
   /** `__AR__` -> `__RA__`, `C, R` -> `R, C`. */
@@ -99,6 +147,22 @@ export const FIX_PRODUCERS: Record<string, FixProducer> = {
       return replaceBody(cell, cell.codes.join(cell.style.separator));
     },
     describe: () => "Write the codes in upper case",
+  },
+  /** `ra` -> `RA`, `__RA__` -> `**RA**`, `R/A` -> `R, A`: the house style the rule's options ask for. */
+  "restyle-codes": {
+    make(subject, scheme, options = {}) {
+      const cell = subject.cell;
+      const matrix = subject.matrix;
+      if (!cell || !matrix) return null;
+      const text = restyled(cell, matrix, scheme, options);
+      if (text === null || text === cell.raw) return null;
+      return { range: [cell.span.start.offset, cell.span.end.offset], text };
+    },
+    describe(subject, scheme, options = {}) {
+      const cell = subject.cell;
+      const text = cell && subject.matrix ? restyled(cell, subject.matrix, scheme, options) : null;
+      return text === null ? "Write the codes in the house style" : `Write the codes as ${text}`;
+    },
   },
   /** An empty customer cell gets `I`, written like the row's other codes. Changes meaning: unsafe. */
   "add-customer-inform": {

@@ -41,7 +41,8 @@ export class MatrixBuilder {
 
   /** The index of the party named `name`, adding it on first sight. */
   party(name: string, header: string, span: SourceSpan): number {
-    const key = nameKey(name);
+    // `Cloud-Temple` (from `Cloud-Temple-Rolle`) and `Cloud Temple` are one party.
+    const key = nameKey(name).replace(/-/gu, " ");
     const known = this.partyByKey.get(key);
     if (known !== undefined) return known;
     this.parties.push({ name, header, role: guessPartyRole(name), span });

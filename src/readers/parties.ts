@@ -22,6 +22,8 @@ const ACTIVITY_WORD = /^(?:activit(?:y|ies|é|és|à)|aktivität(?:en)?|tätigke
 export function partyNameFromHeader(header: string): string {
   const plain = header.replace(/[*_`]+/gu, "").replace(/\s+/gu, " ").trim().replace(/:$/u, "");
   let name = plain.replace(/[-\s]?rolle$/iu, "").replace(ROLE_WORD, " ").replace(/\s+/gu, " ").trim();
+  // German compounds link with -n: Kundenrolle is the role of the Kunde.
+  if (/[^-\s]rolle$/iu.test(plain) && /n$/u.test(name) && CUSTOMER_WORDS.includes(nameKey(name.slice(0, -1)))) name = name.slice(0, -1);
   for (let i = 0; i < 3; i++) name = name.replace(CONNECTOR, "").trim();
   name = name.replace(/^[-\s]+|[-\s]+$/gu, "");
   return name === "" ? plain : name;

@@ -4,6 +4,7 @@ import { builtInRules, parseRuleText, unsafePattern } from "../../src/engine/loa
 
 const RULE_IDS = [
   "code-order",
+  "code-style",
   "consistent-across-files",
   "customer-involved",
   "legend-consistent",

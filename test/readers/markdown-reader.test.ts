@@ -18,7 +18,7 @@ describe("parties", () => {
     ["Rôle Client", "Client", "customer"],
     ["Rol del Cliente", "Cliente", "customer"],
     ["Rol de Cloud Temple", "Cloud Temple", null],
-    ["Kundenrolle", "Kunden", "customer"],
+    ["Kundenrolle", "Kunde", "customer"],
     ["Cloud-Temple-Rolle", "Cloud-Temple", null],
     ["Ruolo Cliente", "Cliente", "customer"],
     ["Tenant", "Tenant", "customer"],

@@ -1,0 +1,254 @@
+/**
+ * The fixer: lint a text, apply the fixes its findings carry (safe ones; with `unsafe`, each
+ * finding's first suggestion too), keep tables aligned, and repeat until no fix applies or
+ * `MAX_FIX_PASSES` passes ran; the findings returned come from linting the final text. Pure: text
+ * in, text out; writing files is the caller's decision (`writeFileAtomic`).
+ *
+ * Guarantees: nothing outside the edited cells changes (a BOM and line endings included; edits are
+ * offsets into the text without its BOM, and no fix may span lines); a text that does not read
+ * cleanly (any `parse-error` or `schema-violation`) is returned as it is; a pass whose result would
+ * not read back as the same document (YAML or JSON that no longer parses, a plain scalar YAML would
+ * reinterpret, a table whose rows or cells change) is narrowed to the fixes that keep it intact,
+ * and the others are refused and reported.
+ */
+import { parseDocument } from "yaml";
+import { Linter, parseMatrix, type LintSetup } from "../lint.js";
+import type { Finding, TextEdit } from "../model/finding.js";
+import type { Matrix } from "../model/matrix.js";
+import { alignEdits } from "./align.js";
+import { applyEdits } from "./apply.js";
+
+/** How many lint-and-fix passes run at most (a fix may enable another: `arr` -> `ar` -> `ra`). */
+export const MAX_FIX_PASSES = 10;
+
+/** Options of `fixText`. */
+export interface FixOptions {
+  /** Also apply each finding's first suggestion (`--fix --unsafe-fixes`). Default false. */
+  unsafe?: boolean;
+  /** At most this many passes (default and upper bound: `MAX_FIX_PASSES`). */
+  maxPasses?: number;
+}
+
+/** A fix that was not applied because the document would no longer read the same. */
+export interface RefusedFix {
+  ruleId: string;
+  /** Where the finding was, in the text as it was when the fix was tried. */
+  line: number;
+  column: number;
+  message: string;
+  reason: string;
+}
+
+/** What `fixText` did. */
+export interface FixResult {
+  /** The fixed text (BOM kept); the input itself when nothing applied. */
+  output: string;
+  /** Passes that changed the text. */
+  passes: number;
+  /** Fixes applied, over all passes. */
+  applied: number;
+  /** The findings of the final text (corpus-scope checks excluded: they need every file of the run). */
+  findings: Finding[];
+  /** Whether `output` differs from the input. */
+  changed: boolean;
+  /** The text had a parse error or schema violation, so nothing was fixed (and nothing should be written). */
+  parseFailed: boolean;
+  /** Fixes left out because applying them would have damaged the document. */
+  refused: RefusedFix[];
+  /** The matrix read from `output`. */
+  matrix: Matrix;
+}
+
+/** A fix offered by a finding. */
+interface Candidate {
+  edit: TextEdit;
+  finding: Finding;
+}
+
+/** The fixes the findings offer, safe ones and (with `unsafe`) each finding's first suggestion. */
+function candidatesOf(findings: readonly Finding[], unsafe: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const finding of findings) {
+    if (finding.fix) out.push({ edit: finding.fix, finding });
+    const suggestion = finding.suggestions[0];
+    if (unsafe && suggestion) out.push({ edit: suggestion.fix, finding });
+  }
+  return out;
+}
+
+const shapeCache = new WeakMap<Matrix, string>();
+
+/** A document's structure as readers see it: parties, sections, activities and which cells each has. */
+function shapeOf(matrix: Matrix): string {
+  let shape = shapeCache.get(matrix);
+  if (shape === undefined) {
+    shape = readShape(matrix);
+    shapeCache.set(matrix, shape);
+  }
+  return shape;
+}
+
+/** Computes `shapeOf`. */
+function readShape(matrix: Matrix): string {
+  return JSON.stringify([
+    matrix.parties.map((p) => p.name),
+    matrix.sections.map((s) => [s.title, s.parties]),
+    matrix.activities.map((a) => [a.name, a.section, a.cellCount, a.cells.map((c) => (c ? 1 : 0)).join("")]),
+    matrix.legend?.entries.length ?? 0,
+  ]);
+}
+
+const dataCache = new WeakMap<Matrix, { value: unknown } | { error: string }>();
+
+/** The data of a YAML or JSON document, or the reason it has none (computed once per matrix). */
+function dataOf(matrix: Matrix): { value: unknown } | { error: string } {
+  let data = dataCache.get(matrix);
+  if (!data) {
+    data = readData(matrix);
+    dataCache.set(matrix, data);
+  }
+  return data;
+}
+
+/** Parses a YAML or JSON document's data. */
+function readData(matrix: Matrix): { value: unknown } | { error: string } {
+  if (matrix.format === "json") {
+    try {
+      return { value: JSON.parse(matrix.source) };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }
+  const doc = parseDocument(matrix.source, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) return { error: doc.errors[0]!.message.split("\n")[0]! };
+  return { value: doc.toJS() };
+}
+
+/** Whether two data values are equal, except string values at `sections[*].activities[*].codes[*]`. */
+function sameOutsideCodes(a: unknown, b: unknown, path: readonly (string | number)[] = []): boolean {
+  const depth = path.length;
+  if (depth === 6 && path[0] === "sections" && path[2] === "activities" && path[4] === "codes") return typeof a === "string" && typeof b === "string";
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameOutsideCodes(item, b[i], [...path, i]));
+  }
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every((k) => Object.hasOwn(b, k) && sameOutsideCodes((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], [...path, k]));
+  }
+  return Object.is(a, b) || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
+}
+
+/** Why `after` does not read as the same document as `before` with only codes changed, or null when it does. */
+function damage(before: Matrix, after: Matrix): string | null {
+  const problem = after.problems[0];
+  if (problem) return `the fixed text would not read: ${problem.message}`;
+  if (shapeOf(after) !== shapeOf(before)) return "the fixed text would change the document's structure (its rows or cells)";
+  if (before.format !== "markdown") {
+    const old = dataOf(before);
+    const now = dataOf(after);
+    if ("error" in now) return `the fixed text would not parse: ${now.error}`;
+    if ("value" in old && !sameOutsideCodes(old.value, now.value)) return "the fixed text would change data other than the codes";
+  }
+  return null;
+}
+
+/**
+ * The edits of a set known to do harm (`reason`) that do none, found by halving it: a few harmful
+ * edits among many cost a few parses each, not one parse per edit. `refuse` gets each harmful one.
+ */
+function harmless(
+  edits: readonly TextEdit[],
+  reason: string,
+  harm: (edits: readonly TextEdit[]) => string | null,
+  refuse: (edit: TextEdit, reason: string) => void,
+): TextEdit[] {
+  if (edits.length === 1) {
+    refuse(edits[0]!, reason);
+    return [];
+  }
+  const kept: TextEdit[] = [];
+  const middle = edits.length >> 1;
+  for (const half of [edits.slice(0, middle), edits.slice(middle)]) {
+    const why = harm(half);
+    kept.push(...(why === null ? half : harmless(half, why, harm, refuse)));
+  }
+  return kept;
+}
+
+/** Applies a pass's edits to a source (Markdown tables re-aligned). */
+function render(source: string, format: Matrix["format"], edits: readonly TextEdit[]): string {
+  return applyEdits(source, format === "markdown" ? alignEdits(source, edits) : edits).text;
+}
+
+/** Whether a text has read problems that forbid fixing it. */
+const unreadable = (matrix: Matrix) => matrix.problems.length > 0;
+
+/**
+ * Fixes one document. `filename` picks the format (`.md`, `.yaml`, `.json`) and names the findings;
+ * `setup` is the lint setup the file is checked with. Never throws on bad input.
+ */
+export async function fixText(text: string, filename: string, setup: LintSetup, options: FixOptions = {}): Promise<FixResult> {
+  const maxPasses = Math.max(0, Math.min(options.maxPasses ?? MAX_FIX_PASSES, MAX_FIX_PASSES));
+  const read = (source: string) => parseMatrix(source, filename, setup.scheme, setup.parties ?? null);
+  const linter = new Linter(setup);
+  let matrix = read(text);
+  let findings = await linter.lint(matrix);
+  let passes = 0;
+  let applied = 0;
+  const refused: RefusedFix[] = [];
+  const bom = matrix.bom ? "\uFEFF" : "";
+  // Later passes read the BOM too, so the matrix says it has one; offsets stay BOM-less.
+  const reread = (source: string) => read(bom + source);
+  const result = (parseFailed: boolean): FixResult => {
+    const output = parseFailed ? text : bom + matrix.source;
+    return { output, passes, applied, findings, changed: output !== text, parseFailed, refused, matrix };
+  };
+  if (unreadable(matrix)) return result(true);
+
+  // A refused fix is offered again by the next pass's findings: remember it (no fix adds or removes lines).
+  const refusedKeys = new Set<string>();
+  const keyOf = (c: Candidate, source: string) => `${c.finding.ruleId}\u0000${c.finding.line}\u0000${source.slice(c.edit.range[0], c.edit.range[1])}\u0000${c.edit.text}`;
+  const refuse = (c: Candidate, source: string, reason: string) => {
+    refusedKeys.add(keyOf(c, source));
+    refused.push({ ruleId: c.finding.ruleId, line: c.finding.line, column: c.finding.column, message: c.finding.message, reason });
+  };
+
+  while (passes < maxPasses) {
+    const source = matrix.source;
+    const offered = candidatesOf(findings, options.unsafe ?? false).filter((c) => {
+      if (refusedKeys.has(keyOf(c, source))) return false;
+      if (!/[\r\n]/u.test(c.edit.text) && !/[\r\n]/u.test(source.slice(c.edit.range[0], c.edit.range[1]))) return true;
+      refuse(c, source, "the fix would change line breaks");
+      return false;
+    });
+    if (offered.length === 0) break;
+    const owner = new Map(offered.map((c) => [c.edit, c]));
+    let chosen = applyEdits(source, offered.map((c) => c.edit)).applied;
+    let next = render(source, matrix.format, chosen);
+    let after = reread(next);
+    const reason = damage(matrix, after);
+    if (reason !== null) {
+      // Narrow down to the harmful fixes by halving the set, then check the rest together.
+      const before = matrix;
+      const harm = (edits: readonly TextEdit[]) => damage(before, reread(render(source, before.format, edits)));
+      chosen = harmless(chosen, reason, harm, (edit, why) => refuse(owner.get(edit)!, source, why));
+      // Fixes skipped for overlapping a refused one get their turn: the refused ones are no longer offered.
+      if (chosen.length === 0) continue;
+      next = render(source, matrix.format, chosen);
+      after = reread(next);
+      const together = damage(matrix, after);
+      if (together !== null) {
+        for (const edit of chosen) refuse(owner.get(edit)!, source, together);
+        continue;
+      }
+    }
+    if (next === source) break;
+    passes++;
+    applied += chosen.length;
+    matrix = after;
+    findings = await linter.lint(matrix);
+  }
+  return result(false);
+}
