@@ -14,6 +14,8 @@ export interface FileReport {
   suppressed?: SuppressedFinding[];
   /** The file's text (BOM removed) that fix ranges refer to; without it, SARIF output leaves fixes out. */
   source?: string;
+  /** With `--fix-dry-run`: the file's text after fixing (BOM and line endings kept). */
+  output?: string;
 }
 
 /** Counts over a whole report. */
