@@ -292,13 +292,13 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
     const target = resolve(io.cwd, options.baselineWrite);
     const previous = readBaseline(target);
     if ("error" in previous && previous.error.kind !== "not-found") {
-      io.stderr.write(`raci-lint: ${formatBaselineError(previous.error)}\n`);
+      io.stderr.write(`raci-lint: ${formatBaselineError({ ...previous.error, file: options.baselineWrite })}\n`);
       return 2;
     }
     const baseline = baselineFromFindings(outcomes, "baseline" in previous ? previous.baseline : undefined);
     const error = writeBaseline(target, baseline);
     if (error) {
-      io.stderr.write(`raci-lint: ${formatBaselineError(error)}\n`);
+      io.stderr.write(`raci-lint: ${formatBaselineError({ ...error, file: options.baselineWrite })}\n`);
       return 2;
     }
     outcomes = applyBaseline(outcomes, baseline).results;
@@ -307,7 +307,7 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
     const target = resolve(io.cwd, options.baseline);
     const read = readBaseline(target);
     if ("error" in read) {
-      io.stderr.write(`raci-lint: ${formatBaselineError(read.error)}\n`);
+      io.stderr.write(`raci-lint: ${formatBaselineError({ ...read.error, file: options.baseline })}\n`);
       return 2;
     }
     const applied = applyBaseline(outcomes, read.baseline);
@@ -315,7 +315,7 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
     if (options.baselinePrune && applied.stale.length) {
       const error = writeBaseline(target, pruneBaseline(read.baseline, applied.stale));
       if (error) {
-        io.stderr.write(`raci-lint: ${formatBaselineError(error)}\n`);
+        io.stderr.write(`raci-lint: ${formatBaselineError({ ...error, file: options.baseline })}\n`);
         return 2;
       }
       io.stderr.write(`raci-lint: pruned ${applied.stale.length} stale baseline entr${applied.stale.length === 1 ? "y" : "ies"} from ${options.baseline}\n`);
