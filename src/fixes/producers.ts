@@ -71,10 +71,10 @@ function combine(source: string, edits: TextEdit[]): TextEdit | null {
 /** The code a scheme uses for "informed". */
 const informedCode = (scheme: RoleScheme) => scheme.informed;
 
-/** The customer's empty cell of an activity, when there is one to fill. */
+/** The customer's empty cell of an activity (the first customer column of its table, as the facts say), when there is one to fill. */
 function emptyCustomerCell(matrix: Matrix | null, activity: Activity | null): Cell | null {
   if (!matrix || !activity) return null;
-  const customer = matrix.parties.findIndex((p) => p.role === "customer");
+  const customer = matrix.sections[activity.section]?.parties.find((p) => matrix.parties[p]!.role === "customer") ?? -1;
   const cell = customer >= 0 ? activity.cells[customer] : null;
   return cell && cell.empty && cell.raw === "" && cell.style.bodyStart >= 0 ? cell : null;
 }

@@ -81,6 +81,26 @@ describe("fixText on the seed matrix", () => {
     expect((await fixText(withUnsafe.output, "seed.md", recommended, { unsafe: true })).changed).toBe(false);
   });
 
+  it("fills the customer column of each table, even when tables name the customer differently", async () => {
+    const text = [
+      "## Build",
+      "",
+      "| Activity | Client | Provider |",
+      "|---|---|---|",
+      "| Order | RA | I |",
+      "",
+      "## Run",
+      "",
+      "| Activity | Provider | Customer |",
+      "|---|---|---|",
+      "| Patch | RA |  |",
+      "",
+    ].join("\n");
+    const result = await fixText(text, "x.md", setupOf(rule("customer-involved")), { unsafe: true });
+    expect(result.output).toBe(text.replace("| Patch | RA |  |", "| Patch | RA | I |"));
+    expect(result.findings).toEqual([]);
+  });
+
   it("turns a second A into R only with `unsafe`", async () => {
     const text = "## Ops\n\n| Activity | Client | Provider |\n|---|---|---|\n| Back up | RA | A |\n";
     const accountable = setupOf(rule("single-accountable"));
