@@ -12,6 +12,7 @@
  * and the others are refused and reported.
  */
 import { parseDocument } from "yaml";
+import type { SuppressedFinding } from "../formatters/report.js";
 import { Linter, parseMatrix, type LintSetup } from "../lint.js";
 import type { Finding, TextEdit } from "../model/finding.js";
 import type { Matrix } from "../model/matrix.js";
@@ -49,6 +50,8 @@ export interface FixResult {
   applied: number;
   /** The findings of the final text (corpus-scope checks excluded: they need every file of the run). */
   findings: Finding[];
+  /** The final text's findings that inline directives suppressed (never fixed: a suppressed finding offers nothing). */
+  suppressed: SuppressedFinding[];
   /** Whether `output` differs from the input. */
   changed: boolean;
   /** The text had a parse error or schema violation, so nothing was fixed (and nothing should be written). */
@@ -193,8 +196,13 @@ export async function fixText(text: string, filename: string, setup: LintSetup, 
   const maxPasses = Math.max(0, Math.min(options.maxPasses ?? MAX_FIX_PASSES, MAX_FIX_PASSES));
   const read = (source: string) => parseMatrix(source, filename, setup.scheme, setup.parties ?? null);
   const linter = new Linter(setup);
+  // The linter keeps a file's suppressed findings from its last lint only if that lint suppressed some.
+  const lint = (m: Matrix) => {
+    linter.suppressed.delete(m.file);
+    return linter.lint(m);
+  };
   let matrix = read(text);
-  let findings = await linter.lint(matrix);
+  let findings = await lint(matrix);
   let passes = 0;
   let applied = 0;
   const refused: RefusedFix[] = [];
@@ -203,7 +211,8 @@ export async function fixText(text: string, filename: string, setup: LintSetup, 
   const reread = (source: string) => read(bom + source);
   const result = (parseFailed: boolean): FixResult => {
     const output = parseFailed ? text : bom + matrix.source;
-    return { output, passes, applied, findings, changed: output !== text, parseFailed, refused, matrix };
+    const suppressed = linter.suppressed.get(matrix.file) ?? [];
+    return { output, passes, applied, findings, suppressed, changed: output !== text, parseFailed, refused, matrix };
   };
   if (unreadable(matrix)) return result(true);
 
@@ -248,7 +257,7 @@ export async function fixText(text: string, filename: string, setup: LintSetup, 
     passes++;
     applied += chosen.length;
     matrix = after;
-    findings = await linter.lint(matrix);
+    findings = await lint(matrix);
   }
   return result(false);
 }

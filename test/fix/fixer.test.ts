@@ -271,6 +271,27 @@ describe("fixText refuses what it cannot fix safely", () => {
   });
 });
 
+describe("fixText and inline directives", () => {
+  it("does not fix a suppressed finding, and returns it as suppressed", async () => {
+    const text = [
+      "<!-- raci-lint-disable code-order -- the order is the publisher's -->",
+      "| Activity | Client | Provider |",
+      "|---|---|---|",
+      "| Back up | AR | I |",
+      "<!-- raci-lint-enable code-order -->",
+      "",
+      "| Activity | Client | Provider |",
+      "|---|---|---|",
+      "| Restore | AR | I |",
+      "",
+    ].join("\n");
+    const result = await fixText(text, "x.md", setupOf(rule("code-order")));
+    expect(result.output).toBe(text.replace("| Restore | AR |", "| Restore | RA |"));
+    expect(result.findings).toEqual([]);
+    expect(result.suppressed.map((f) => `${f.line} ${f.ruleId}`)).toEqual(["4 code-order"]);
+  });
+});
+
 describe("fixText passes", () => {
   const text = "| Activity | Client | Provider |\n|---|---|---|\n| Back up | arr | I |\n";
   const rules = setupOf(rule("code-order"), rule("no-duplicate-codes"), rule("code-style"));
