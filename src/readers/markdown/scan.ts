@@ -10,11 +10,14 @@
  *
  * Decisions worth knowing (each checked against micromark):
  * - A `|` inside a backtick code span DOES split a table cell: the table tokenizer runs before
- *   inline parsing and only `\|` escapes a pipe (GFM spec, example 200; micromark agrees).
+ *   inline parsing and only `\|` escapes a pipe, even inside code (the GFM spec says so; micromark agrees).
  * - A table can interrupt a paragraph: the paragraph's last line becomes the header row.
  * - Body rows continue until a blank line, or a line that starts another block (ATX heading,
  *   fence, HTML block, thematic break, indented code, block quote, any list item). A line without
  *   any pipe is still a body row.
+ * - Every cell a row holds is reported, even past the header's count; GFM pads or drops them.
+ * - An empty cell's content is a zero-width span after the opening pipe and one padding
+ *   character, if there is one (`| |` -> just after the space; `||` -> just after the pipe).
  * - Tables inside block quotes and list items are found and reported like top-level ones (their
  *   cells are measured from the container's content); a row's `span` is still the whole line.
  * - Link reference definitions are not recognised (a paragraph made only of definitions is
@@ -22,6 +25,7 @@
  * - Comments are reported when an HTML block starts with `<!--` (first comment of the block);
  *   comments inline in a paragraph or table cell are not blocks and are not reported.
  * - Front matter closes with `---` or `...` (micromark's front matter extension knows only `---`).
+ * - Spans may share point objects where positions coincide: treat results as read-only.
  */
 import type { SourcePoint, SourceSpan } from "../../model/position.js";
 import type {
@@ -168,7 +172,7 @@ function fenceOpening(text: string, from: number, to: number): number {
   const length = i - from;
   if (length < 3) return 0;
   // A backtick fence's info string may not contain a backtick (it would be inline code).
-  if (marker === BACKTICK && text.indexOf("`", i) !== -1 && text.indexOf("`", i) < to) return 0;
+  if (marker === BACKTICK && indexWithin(text, "`", i, to) !== -1) return 0;
   return length;
 }
 
@@ -236,8 +240,8 @@ function isCompleteTagLine(text: string, i: number, to: number, closing: boolean
           const v = i < to ? text.charCodeAt(i) : -1;
           if (v === -1 || v === LT || v === EQUALS || v === GT || v === BACKTICK) return false;
           if (v === DQUOTE || v === SQUOTE) {
-            const close = text.indexOf(v === DQUOTE ? '"' : "'", i + 1);
-            if (close === -1 || close >= to) return false;
+            const close = indexWithin(text, v === DQUOTE ? '"' : "'", i + 1, to);
+            if (close === -1) return false;
             i = close + 1;
             const c = i < to ? text.charCodeAt(i) : -1;
             if (c !== SLASH && c !== GT && !isSpaceOrTab(c)) return false;
@@ -283,10 +287,17 @@ function htmlBlockEnds(text: string, from: number, to: number, kind: number): bo
   }
 }
 
-/** `text.indexOf(needle, from)` limited to matches ending at or before `to`. */
+/**
+ * Offset of `needle` within `text[from, to)`, or -1. Bounded on purpose: `indexOf` would search
+ * to the end of the text, once per line of a long HTML block (quadratic).
+ */
 function indexWithin(text: string, needle: string, from: number, to: number): number {
-  const found = text.indexOf(needle, from);
-  return found !== -1 && found + needle.length <= to ? found : -1;
+  const first = needle.charCodeAt(0);
+  const last = to - needle.length;
+  for (let i = from; i <= last; i++) {
+    if (text.charCodeAt(i) === first && text.startsWith(needle, i)) return i;
+  }
+  return -1;
 }
 
 /**
@@ -646,57 +657,16 @@ class BlockScanner {
     this.offset = this.lineStart;
     this.column = 0;
     const open = this.containers.length;
-    let depth = this.matchContainers(true);
-    if (depth === open && (this.leaf === FENCE || this.leaf === HTML)) {
+    const matched = this.matchContainers(true);
+    if (matched === open && (this.leaf === FENCE || this.leaf === HTML)) {
       // Fenced code and HTML are "concrete": no container may start inside them.
       if (this.continueConcrete()) return;
     }
+    const depth = this.openContainers(matched, open);
     this.findNonspace();
-    let blank = this.nonspace >= this.lineEnd;
-    // micromark decides once per line whether new containers interrupt the open flow content
-    // (a paragraph or indented code), and keeps that for every container the line opens.
-    let interrupt = depth === open && (this.leaf === PARAGRAPH || this.leaf === INDENTED_CODE);
-    let opened = false;
-
-    if (depth < open && !blank && !this.containers[depth]!.quote && this.nonspaceColumn - this.column < 4) {
-      // A new item of the list whose item the line did not continue.
-      const item = this.openListItem(false, this.containers[depth]!);
-      if (item) {
-        this.closeContainersFrom(depth);
-        this.containers.push(item);
-        depth = this.containers.length;
-        opened = true;
-        interrupt = false;
-        this.emitListItem();
-      }
-    }
-    for (;;) {
-      this.findNonspace();
-      if (this.nonspace >= this.lineEnd || this.nonspaceColumn - this.column >= 4) break;
-      const code = this.text.charCodeAt(this.nonspace);
-      if (code === GT) {
-        this.closeContainersFrom(depth);
-        this.offset = this.nonspace + 1;
-        this.column = this.nonspaceColumn + 1;
-        if (this.offset < this.lineEnd && isSpaceOrTab(this.text.charCodeAt(this.offset))) this.advanceColumns(1);
-        this.containers.push({ quote: true, ordered: false, marker: GT, size: 0, initialBlank: false, furtherBlank: false });
-        depth = this.containers.length;
-        opened = true;
-        continue;
-      }
-      const item = this.openListItem(interrupt, null);
-      if (!item) break;
-      this.closeContainersFrom(depth);
-      this.containers.push(item);
-      depth = this.containers.length;
-      opened = true;
-      this.emitListItem();
-    }
-
-    this.findNonspace();
-    blank = this.nonspace >= this.lineEnd;
+    const blank = this.nonspace >= this.lineEnd;
     // A "lazy" line continues some containers only, and opens none.
-    const lazy = !opened && depth < this.containers.length;
+    const lazy = depth === matched && matched < open;
     this.tableHeadAllowed = true;
     if (lazy) {
       if (this.leaf === PARAGRAPH && !blank && this.continuesLazily()) return;
@@ -709,6 +679,47 @@ class BlockScanner {
     // micromark ends indented code that started on a lazy line at that line's end (so the next
     // line is not "interrupting" it).
     if (lazy && this.leaf === INDENTED_CODE) this.leaf = NONE;
+  }
+
+  /**
+   * Opens the containers the line starts after the `matched` ones it continues (a sibling list
+   * item, block quotes, list items) and returns the depth the line's content is at.
+   */
+  private openContainers(matched: number, open: number): number {
+    let depth = matched;
+    this.findNonspace();
+    // micromark decides once per line whether new containers interrupt the open flow content
+    // (a paragraph or indented code), and keeps that for every container the line opens.
+    let interrupt = matched === open && (this.leaf === PARAGRAPH || this.leaf === INDENTED_CODE);
+    if (matched < open && this.nonspace < this.lineEnd && !this.containers[matched]!.quote && this.nonspaceColumn - this.column < 4) {
+      // A new item of the list whose current item the line did not continue.
+      const item = this.openListItem(false, this.containers[matched]!);
+      if (item) {
+        this.closeContainersFrom(matched);
+        this.containers.push(item);
+        depth = this.containers.length;
+        interrupt = false;
+        this.emitListItem();
+      }
+    }
+    for (;;) {
+      this.findNonspace();
+      if (this.nonspace >= this.lineEnd || this.nonspaceColumn - this.column >= 4) return depth;
+      if (this.text.charCodeAt(this.nonspace) === GT) {
+        this.closeContainersFrom(depth);
+        this.offset = this.nonspace + 1;
+        this.column = this.nonspaceColumn + 1;
+        if (this.offset < this.lineEnd && isSpaceOrTab(this.text.charCodeAt(this.offset))) this.advanceColumns(1);
+        this.containers.push({ quote: true, ordered: false, marker: GT, size: 0, initialBlank: false, furtherBlank: false });
+      } else {
+        const item = this.openListItem(interrupt, null);
+        if (!item) return depth;
+        this.closeContainersFrom(depth);
+        this.containers.push(item);
+        this.emitListItem();
+      }
+      depth = this.containers.length;
+    }
   }
 
   /**
@@ -1031,8 +1042,9 @@ class BlockScanner {
 
   private addBodyRow(start: number): void {
     const table = this.table!;
-    table.rows.push(this.row(start, this.lineEnd));
-    table.span.end = this.point(this.lineEnd);
+    const row = this.row(start, this.lineEnd);
+    table.rows.push(row);
+    table.span.end = row.span.end;
   }
 
   /**
@@ -1068,33 +1080,30 @@ class BlockScanner {
     return { cells, span: this.span(this.lineStart, to) };
   }
 
+  /**
+   * A cell from its box `text[boxStart, boxEnd)`. Tables can hold millions of cells, so point and
+   * span objects are shared wherever two positions coincide (treat them as read-only).
+   */
   private cell(boxStart: number, boxEnd: number): ScannedCell {
     const text = this.text;
     const line = this.lineNumber;
     // Columns are 1-based: offset - lineStart + 1.
     const base = this.lineStart - 1;
-    let contentStart = skipSpaces(text, boxStart, boxEnd);
-    let contentEnd: number;
-    let raw: string;
+    const boxFrom: SourcePoint = { line, column: boxStart - base, offset: boxStart };
+    const boxTo: SourcePoint = { line, column: boxEnd - base, offset: boxEnd };
+    const box: SourceSpan = { start: boxFrom, end: boxTo };
+    const contentStart = skipSpaces(text, boxStart, boxEnd);
     if (contentStart === boxEnd) {
       // Empty cell: zero-width, after the opening pipe and one padding character if there is one.
-      contentStart = contentEnd = boxEnd > boxStart ? boxStart + 1 : boxStart;
-      raw = "";
-    } else {
-      contentEnd = trimEnd(text, contentStart, boxEnd);
-      raw = text.slice(contentStart, contentEnd);
+      const at = boxEnd > boxStart ? boxStart + 1 : boxStart;
+      const point = at === boxEnd ? boxTo : { line, column: at - base, offset: at };
+      return { raw: "", content: { start: point, end: point }, box };
     }
-    // One literal, so the engine can allocate the whole cell at once (tables can hold millions).
-    return {
-      raw,
-      content: {
-        start: { line, column: contentStart - base, offset: contentStart },
-        end: { line, column: contentEnd - base, offset: contentEnd },
-      },
-      box: {
-        start: { line, column: boxStart - base, offset: boxStart },
-        end: { line, column: boxEnd - base, offset: boxEnd },
-      },
-    };
+    const contentEnd = trimEnd(text, contentStart, boxEnd);
+    const raw = text.slice(contentStart, contentEnd);
+    if (contentStart === boxStart && contentEnd === boxEnd) return { raw, content: box, box };
+    const start = contentStart === boxStart ? boxFrom : { line, column: contentStart - base, offset: contentStart };
+    const end = contentEnd === boxEnd ? boxTo : { line, column: contentEnd - base, offset: contentEnd };
+    return { raw, content: { start, end }, box };
   }
 }
