@@ -8,7 +8,7 @@
  */
 import { recommendedRules } from "./config/presets.js";
 import { expandPaths } from "./cli/files.js";
-import { lintMatrices, lintPaths, parseMatrix, type LintResult, type LintSetup } from "./lint.js";
+import { Linter, lintPaths, parseMatrix, type LintResult, type LintSetup } from "./lint.js";
 import type { ActiveRule } from "./engine/rule.js";
 import { RACI, type RoleScheme } from "./model/scheme.js";
 
@@ -48,11 +48,20 @@ export interface LintOptions {
   rules?: readonly ActiveRule[];
   /** Role scheme (default: RACI). */
   scheme?: RoleScheme;
+  /** Apply inline `<!-- raci-lint-disable ... -->` directives (default true). */
+  inlineDirectives?: boolean;
+  /** Report directives that suppressed nothing (default false). */
+  reportUnusedDirectives?: boolean;
 }
 
 /** Resolves library options to a lint setup. */
 function setupOf(options: LintOptions): LintSetup {
-  return { rules: options.rules ?? recommendedRules(), scheme: options.scheme ?? RACI };
+  return {
+    rules: options.rules ?? recommendedRules(),
+    scheme: options.scheme ?? RACI,
+    inlineDirectives: options.inlineDirectives ?? true,
+    reportUnusedDirectives: options.reportUnusedDirectives ?? false,
+  };
 }
 
 /** Lints one document given as text; `filename` decides the format (`.md`, `.yaml`, `.json`) and names findings. */
@@ -60,8 +69,10 @@ export async function lintText(text: string, options: LintOptions & { filename?:
   const setup = setupOf(options);
   const filename = options.filename ?? "<text>";
   const matrix = parseMatrix(text, filename, setup.scheme, setup.parties ?? null);
-  const byFile = await lintMatrices([matrix], setup);
-  return { path: filename, findings: byFile.get(filename) ?? [], matrix };
+  const linter = new Linter(setup);
+  const findings = await linter.lint(matrix);
+  await linter.finish();
+  return { path: filename, findings, suppressed: linter.suppressed.get(filename) ?? [], matrix };
 }
 
 /** Lints files, directories or globs (relative to `cwd`, default the working directory). Throws when a pattern matches nothing. */

@@ -41,6 +41,8 @@ export interface LintSetup {
   knownRules?: ReadonlySet<string>;
   /** Report inline directives that suppressed nothing (`--report-unused-disable-directives`). */
   reportUnusedDirectives?: boolean;
+  /** Apply inline directives (default true; tests of the directives themselves turn it off). */
+  inlineDirectives?: boolean;
 }
 
 /** The formats raci-lint reads, by file extension. */
@@ -154,7 +156,7 @@ export class Linter {
 
   /** Applies the file's inline `<!-- raci-lint-disable ... -->` directives (Markdown only). */
   private applyDirectives(matrix: Matrix, findings: Finding[]): Finding[] {
-    if (matrix.format !== "markdown" || !matrix.source.includes("raci-lint-")) return findings;
+    if (this.setup.inlineDirectives === false || matrix.format !== "markdown" || !matrix.source.includes("raci-lint-")) return findings;
     const applied = applyDirectives(findings, parseDirectives(matrix.source), {
       knownRules: this.knownRules,
       reportUnused: this.setup.reportUnusedDirectives ?? false,

@@ -249,7 +249,7 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
     if (options.fix || options.fixDryRun) {
       const fixed = await fixText(text, name, found.setup, { unsafe: options.unsafeFixes ?? false });
       if (options.fix) stdinFixed = fixed.output;
-      outcomes = [{ path: name, findings: fixed.findings, matrix: null, source: fixed.matrix.source, ...(options.fixDryRun ? { output: fixed.output, before: text } : {}) }];
+      outcomes = [{ path: name, findings: fixed.findings, suppressed: fixed.suppressed, matrix: null, source: fixed.matrix.source, ...(options.fixDryRun ? { output: fixed.output, before: text } : {}) }];
     } else {
       const matrix = parseMatrix(text, name, found.setup.scheme, found.setup.parties ?? null);
       const byFile = await lintMatrices([matrix], found.setup);
@@ -394,6 +394,7 @@ async function fixFiles(files: readonly InputFile[], setups: Map<string, LintSet
     outcomes.push({
       path: file.display,
       findings: fixed.findings,
+      suppressed: fixed.suppressed,
       matrix: null,
       source: fixed.matrix.source,
       ...(options.fixDryRun ? { output: fixed.output, before: text } : {}),

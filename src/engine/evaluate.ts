@@ -95,8 +95,8 @@ interface ScopeEngine {
   facts: string[];
   /** The facts the memo key takes one by one (those not determined by the subject's shape key). */
   keyFacts: string[];
-  /** Whether the key starts with the subject's shape key. */
-  shaped: boolean;
+  /** Which shape key the memo key starts with (`none`: facts are keyed one by one). */
+  shaped: "none" | "roles" | "names";
   checks: { active: ActiveRule; check: RuleCheck }[];
   memo: Map<string, number[]>;
 }
@@ -112,7 +112,7 @@ export class CheckRunner {
       for (const check of active.rule.checks) {
         let scope = this.scopes.get(check.scope);
         if (!scope) {
-          scope = { engine: newEngine(), facts: [], keyFacts: [], shaped: false, checks: [], memo: new Map() };
+          scope = { engine: newEngine(), facts: [], keyFacts: [], shaped: "none", checks: [], memo: new Map() };
           this.scopes.set(check.scope, scope);
         }
         const conditions = bindOptions(check.conditions, active.rule.id) as TopLevelCondition;
@@ -122,8 +122,8 @@ export class CheckRunner {
         scope.engine.addRule(rule);
         scope.facts = [...new Set([...scope.facts, ...referencedFacts(conditions)])].sort();
         const shape = SHAPE_FACTS[check.scope];
-        scope.keyFacts = shape ? scope.facts.filter((f) => !shape.has(f)) : scope.facts;
-        scope.shaped = scope.keyFacts.length < scope.facts.length;
+        scope.keyFacts = shape ? scope.facts.filter((f) => !shape.roles.has(f) && !shape.names.has(f)) : scope.facts;
+        scope.shaped = !shape || scope.keyFacts.length === scope.facts.length ? "none" : scope.facts.some((f) => shape.names.has(f)) ? "names" : "roles";
       }
     }
   }
@@ -141,7 +141,8 @@ export class CheckRunner {
     const misses = new Map<string, number[]>();
     for (let i = 0; i < subjects.length; i++) {
       const subject = subjects[i]!;
-      const key = engine.shaped && subject.shapeKey !== undefined ? `${subject.shapeKey}\u0005${keyOf(subject.facts, engine.keyFacts)}` : keyOf(subject.facts, engine.facts);
+      const shape = engine.shaped === "roles" ? subject.shapeKey : engine.shaped === "names" ? subject.namedShapeKey : undefined;
+      const key = shape !== undefined ? `${shape}\u0005${keyOf(subject.facts, engine.keyFacts)}` : keyOf(subject.facts, engine.facts);
       const known = engine.memo.get(key);
       if (known) outcomes[i] = known;
       else {

@@ -130,17 +130,24 @@ export const FACTS: Record<Scope, FactDoc[]> = {
 };
 
 /**
- * Facts fully determined by a subject's `shapeKey`: the text of its cell(s) and the parties of its
- * table. The check runner memoises outcomes by that key instead of computing these facts, so the
- * common case (a row like a thousand others) costs a string lookup.
+ * Facts fully determined by a subject's shape: for a cell, its text and its party's role; for an
+ * activity, the codes of its cells and the roles of its table's parties (`shapeKey`), or with the
+ * parties' names too (`namedShapeKey`). The check runner memoises outcomes by the shortest key that
+ * determines the facts a scope's checks read, instead of computing them, so the common case (a row
+ * like a thousand others) costs a string lookup.
  */
-export const SHAPE_FACTS: Partial<Record<Scope, ReadonlySet<string>>> = {
-  cell: new Set(["party", "partyRole", "codes", "canonicalCodes", "duplicateCodes", "codeCount", "empty", "lowerCase", "invalidTokenCount", "raw", "emphasis", "separator"]),
-  activity: new Set([
-    "codeCounts", "accountableCode", "responsibleCode", "accountableCount", "responsibleCount", "accountableParties", "responsibleParties",
-    "codeCount", "filledCellCount", "invalidTokenCount", "codesByParty", "codesByRole", "hasCustomer", "customer", "customerCodes",
-    "customerCellPresent", "parties",
-  ]),
+export const SHAPE_FACTS: Partial<Record<Scope, { roles: ReadonlySet<string>; names: ReadonlySet<string> }>> = {
+  cell: {
+    roles: new Set(["partyRole", "codes", "canonicalCodes", "duplicateCodes", "codeCount", "empty", "lowerCase", "invalidTokenCount", "raw", "emphasis", "separator"]),
+    names: new Set(["party"]),
+  },
+  activity: {
+    roles: new Set([
+      "codeCounts", "accountableCode", "responsibleCode", "accountableCount", "responsibleCount", "codeCount", "filledCellCount",
+      "invalidTokenCount", "codesByRole", "hasCustomer", "customerCodes", "customerCellPresent",
+    ]),
+    names: new Set(["accountableParties", "responsibleParties", "codesByParty", "customer", "parties"]),
+  },
 };
 
 /** The fact names allowed in a scope. */

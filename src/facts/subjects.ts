@@ -32,8 +32,10 @@ export interface Subject {
   readonly matrix: Matrix | null;
   /** Another place a check may point at (`row`, `customer-cell`, `entry`), when the subject has it. */
   anchor(name: string): SourceSpan | null;
-  /** A key that determines the scope's `SHAPE_FACTS` (cell text and table parties), when the scope has some. */
+  /** A key that determines the scope's role-level `SHAPE_FACTS`, when the scope has some. */
   readonly shapeKey?: string;
+  /** A key that also determines the name-level ones. */
+  readonly namedShapeKey?: string;
 }
 
 /** The subjects of one matrix, grouped by scope. */
@@ -87,16 +89,17 @@ class MatrixContext {
     return this.firstByKey.get(key);
   }
 
-  /** What a section's table contributes to shape keys: its parties (names, headers, roles) and the scheme. */
-  sectionKey(section: number): string {
-    let key = this.sectionKeys.get(section);
+  /** What a section's table contributes to shape keys: the scheme and its parties' roles (with `names`, their names too). */
+  sectionKey(section: number, names: boolean): string {
+    const cacheKey = names ? -1 - section : section;
+    let key = this.sectionKeys.get(cacheKey);
     if (key === undefined) {
       const parties = this.matrix.sections[section]!.parties.map((p) => {
         const party = this.matrix.parties[p]!;
-        return `${p}\u0002${party.name}\u0002${party.header}\u0002${party.role ?? ""}`;
+        return names ? `${party.role ?? ""}\u0002${party.name}` : party.role ?? "";
       });
-      key = `${this.scheme.name}\u0003${this.matrix.format}\u0003${parties.join("\u0003")}`;
-      this.sectionKeys.set(section, key);
+      key = `${this.scheme.name}\u0003${parties.join("\u0003")}`;
+      this.sectionKeys.set(cacheKey, key);
     }
     return key;
   }
@@ -139,11 +142,18 @@ abstract class BaseSubject {
 
 /** Facts of one activity, computed once and shared by its activity subject and its cells. */
 class ActivitySubject extends BaseSubject {
-  readonly scope = "activity";
-  readonly cell = null;
-  readonly party = null;
-  private name: string | null = null;
-  private stats: {
+  // Getters, not fields: subjects are made by the hundred thousand, and field initialisers cost.
+  get scope(): Scope {
+    return "activity";
+  }
+  get cell(): null {
+    return null;
+  }
+  get party(): null {
+    return null;
+  }
+  declare private name: string | undefined;
+  declare private stats: {
     codeCounts: Record<string, number>;
     accountableParties: string[];
     responsibleParties: string[];
@@ -152,7 +162,7 @@ class ActivitySubject extends BaseSubject {
     codeCount: number;
     filled: number;
     invalid: number;
-  } | null = null;
+  } | undefined;
 
   constructor(
     ctx: MatrixContext,
@@ -165,8 +175,22 @@ class ActivitySubject extends BaseSubject {
     return this.activityRef.span;
   }
   get shapeKey(): string {
-    let key = this.ctx.sectionKey(this.activityRef.section);
-    for (const p of this.partyIndexes) key += `\u0001${this.activityRef.cells[p]?.raw ?? "\u0004"}`;
+    return this.cellsKey(this.ctx.sectionKey(this.activityRef.section, false));
+  }
+  get namedShapeKey(): string {
+    return this.cellsKey(this.ctx.sectionKey(this.activityRef.section, true));
+  }
+  /** Each cell as the shape facts see it: its codes, whether it is empty, how many invalid tokens. */
+  private cellsKey(key: string): string {
+    for (const p of this.partyIndexes) {
+      const cell = this.activityRef.cells[p];
+      if (!cell) key += "\u0001-";
+      else {
+        let invalid = 0;
+        for (const t of cell.tokens) if (!t.valid) invalid++;
+        key += `\u0001${cell.codes.join("")}\u0002${cell.empty ? 1 : 0}${invalid}`;
+      }
+    }
     return key;
   }
   override anchor(name: string): SourceSpan | null {
@@ -299,7 +323,9 @@ const SEPARATOR_NAMES: Record<string, string> = { ", ": "comma-space", ",": "com
 
 /** Facts of one party's cell of one activity. */
 class CellSubject extends BaseSubject {
-  readonly scope: Scope = "cell";
+  get scope(): Scope {
+    return "cell";
+  }
   constructor(
     ctx: MatrixContext,
     protected readonly owner: ActivitySubject,
@@ -311,7 +337,10 @@ class CellSubject extends BaseSubject {
     return this.cell.span;
   }
   get shapeKey(): string {
-    return `${this.ctx.sectionKey(this.owner.activityRef.section)}\u0001${this.cell.party}\u0001${this.cell.raw}`;
+    return `${this.ctx.scheme.name}\u0001${this.ctx.matrix.parties[this.cell.party]!.role ?? ""}\u0001${this.cell.raw}`;
+  }
+  get namedShapeKey(): string {
+    return `${this.shapeKey}\u0001${this.ctx.matrix.parties[this.cell.party]!.name}`;
   }
   get activityRef(): Activity {
     return this.owner.activityRef;
@@ -368,7 +397,9 @@ class CellSubject extends BaseSubject {
 
 /** Facts of one token written in a cell. */
 class CodeSubject extends CellSubject {
-  override readonly scope: Scope = "code";
+  override get scope(): Scope {
+    return "code";
+  }
   constructor(
     ctx: MatrixContext,
     owner: ActivitySubject,

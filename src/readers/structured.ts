@@ -11,7 +11,7 @@ import { validateDocument } from "../schema/validate.js";
 import { MatrixBuilder } from "./builder.js";
 import type { PartyAliases } from "../config/load.js";
 import { nameKey, parseCell, type CellContext } from "./cell-codes.js";
-import { plainText } from "../model/text.js";
+import { activityKey, plainText } from "../model/text.js";
 import { partyNameKeys } from "./parties.js";
 
 /** Options of `readStructured`. */
@@ -153,7 +153,7 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
       const activitySpan = span(nameNode);
       builder.addActivity({
         name: nameNode.value,
-        key: nameKey(plainText(nameNode.value)),
+        key: activityKey(nameNode.value),
         section,
         span: activitySpan,
         rowSpan: span(activityNode),

@@ -10,7 +10,7 @@ const OPTIONS: ApplyDirectivesOptions = { knownRules: KNOWN, reportUnused: false
 
 /** Lints a Markdown text and applies its directives. */
 async function lintWithDirectives(markdown: string, options: Partial<ApplyDirectivesOptions> = {}) {
-  const { findings } = await lintText(markdown, { filename: "raci.md" });
+  const { findings } = await lintText(markdown, { filename: "raci.md", inlineDirectives: false });
   return applyDirectives(findings, parseDirectives(markdown), { ...OPTIONS, ...options });
 }
 

@@ -130,7 +130,7 @@ describe("docs/suppressions.md examples", () => {
     const examples = [...doc.matchAll(/```markdown\n([\s\S]*?)```/gu)].map((m) => m[1]!).filter((text) => text.includes("|"));
     expect(examples).toHaveLength(2);
     for (const text of examples) {
-      const { findings } = await lintText(text, { filename: "example.md" });
+      const { findings } = await lintText(text, { filename: "example.md", inlineDirectives: false });
       const out = applyDirectives(findings, parseDirectives(text), { knownRules, reportUnused: true, file: "example.md" });
       expect(out.findings).toEqual([]);
       expect(out.suppressed).toHaveLength(1);

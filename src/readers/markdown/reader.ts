@@ -7,7 +7,7 @@ import type { Activity, Cell, Legend, LegendEntry, Matrix, Party, ReadProblem, S
 import { LineIndex, type SourceSpan } from "../../model/position.js";
 import type { RoleScheme } from "../../model/scheme.js";
 import { cellKind, parseCell, type CellContext } from "../cell-codes.js";
-import { nameKey, plainText } from "../../model/text.js";
+import { activityKey, nameKey, plainText } from "../../model/text.js";
 
 export { plainText };
 import { MatrixBuilder } from "../builder.js";
@@ -169,7 +169,7 @@ function addActivity(
 ): void {
   builder.addActivity({
     name,
-    key: nameKey(plainText(name)),
+    key: activityKey(name),
     section,
     span,
     rowSpan: row.span,
