@@ -27,7 +27,6 @@ import { formatSarif } from "../formatters/sarif.js";
 import { formatStylish, shouldColor } from "../formatters/stylish.js";
 import { config as validateConfig } from "../generated/validators.js";
 import { formatOf, lintMatrices, lintPaths, looksLikeMatrixData, parseMatrix, unreadableFinding, type LintResult, type LintSetup } from "../lint.js";
-import { lintFilesInParallel } from "../parallel.js";
 import { applyBaseline, baselineFromFindings, formatBaselineError, pruneBaseline, readBaseline, writeBaseline } from "../suppress/baseline.js";
 import { displayPath, expandPaths, type InputFile } from "./files.js";
 
@@ -279,11 +278,8 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
       if (fixed === null) return 2;
       outcomes = fixed;
     } else {
-      // Checks that compare files (corpus scope) need every file in one thread.
-      const acrossFiles = [...setups.values()].some((setup) => setup.rules.some((r) => r.rule.checks.some((c) => c.scope === "corpus")));
-      outcomes = acrossFiles
-        ? (await lintPaths(expansion.files, (input) => setups.get(input.path)!, keepSources)).map((r) => ({ ...r, source: r.matrix?.source ?? null, matrix: null }))
-        : await lintFilesInParallel(expansion.files, resolverOptions, resolver, keepSources);
+      // One thread: on this kind of machine (two hyper-threads) worker threads made large runs slower, not faster.
+      outcomes = (await lintPaths(expansion.files, (input) => setups.get(input.path)!, keepSources)).map((r) => ({ ...r, source: r.matrix?.source ?? null, matrix: null }));
     }
   }
 

@@ -72,6 +72,8 @@ export class ConfigResolver {
     return "problems" in loaded ? loaded : { chain: loaded.chain };
   }
 
+  private readonly byDir = new Map<string, { setup: LintSetup } | { problems: ConfigProblem[] }>();
+
   /** The merged settings for `file` (an absolute path). */
   resolve(file: string): { config: ResolvedConfig } | { problems: ConfigProblem[] } {
     const found = this.chainFor(file);
@@ -95,6 +97,23 @@ export class ConfigResolver {
 
   /** The lint setup for `file`: active rules with their options, scheme and party aliases. */
   setupFor(file: string): { setup: LintSetup } | { problems: ConfigProblem[] } {
+    // Without overrides, every file of a folder gets the same setup: resolve once per folder.
+    const dir = dirname(file);
+    const known = this.byDir.get(dir);
+    if (known) return known;
+    const result = this.setupForFile(file);
+    if (!this.hasOverrides(file)) this.byDir.set(dir, result);
+    return result;
+  }
+
+  /** Whether the configuration that applies to `file` has overrides (which may differ file by file). */
+  private hasOverrides(file: string): boolean {
+    const found = this.chainFor(file);
+    return "chain" in found && found.chain !== null && found.chain.layers.some((l) => l.overrides.length > 0);
+  }
+
+  /** The lint setup for one file, without the per-folder shortcut. */
+  private setupForFile(file: string): { setup: LintSetup } | { problems: ConfigProblem[] } {
     const resolved = this.resolve(file);
     if ("problems" in resolved) return resolved;
     const key = JSON.stringify(resolved.config, (k, v) => (k === "span" || k === "file" ? undefined : v));

@@ -583,8 +583,25 @@ export function matrixSubjects(matrix: Matrix, scheme: RoleScheme, scopes?: Read
   return out;
 }
 
-/** The scheme code whose names (in any language) include `term`, or "". */
+const termCodes = new WeakMap<RoleScheme, Map<string, string>>();
+
+/** The scheme code whose names (in any language) include `term`, or "" (cached per scheme). */
 function termCode(term: string, scheme: RoleScheme): string {
+  let cache = termCodes.get(scheme);
+  if (!cache) {
+    cache = new Map();
+    termCodes.set(scheme, cache);
+  }
+  let code = cache.get(term);
+  if (code === undefined) {
+    code = findTermCode(term, scheme);
+    cache.set(term, code);
+  }
+  return code;
+}
+
+/** Looks `term` up in the scheme's names. */
+function findTermCode(term: string, scheme: RoleScheme): string {
   const key = nameKey(term);
   if (key === "") return "";
   for (const code of scheme.codes) {
