@@ -151,7 +151,7 @@ function readMatrixTable(table: ScannedTable, ctx: CellContext, builder: MatrixB
       const scanned = row.cells[i + 1];
       if (scanned) cells[party] = parseScanned(scanned, party, ctx);
     });
-    const extra = row.cells.slice(headers.length).map((c) => ({ raw: c.raw, span: c.content }));
+    const extra = row.cells.length > headers.length ? row.cells.slice(headers.length).map((c) => ({ raw: c.raw, span: c.content })) : [];
     addActivity(builder, section, nameCell?.raw ?? "", nameCell?.content ?? row.span, row, cells, headers.length, extra);
   }
 }
@@ -215,6 +215,9 @@ function readTransposedTable(table: ScannedTable, scheme: RoleScheme, lines: Lin
 function readLegendTable(table: ScannedTable, lines: LineIndex): LegendEntry[] | null {
   const headers = table.header.cells;
   if (headers.length < 2 || table.rows.length < 2) return null;
+  const headerSaysLegend = LEGEND_HEADER.test(nameKey(headers[0]!.raw));
+  // A legend's rows start with a code: unless the header says "Role", look at the first row before reading them all.
+  if (!headerSaysLegend && !LEGEND_CODE.test(plainText(table.rows[0]!.cells[0]?.raw ?? ""))) return null;
   const entries: LegendEntry[] = [];
   for (const row of table.rows) {
     const first = row.cells[0];
@@ -228,7 +231,6 @@ function readLegendTable(table: ScannedTable, lines: LineIndex): LegendEntry[] |
     const descriptionCell = row.cells[row.cells.length > 1 ? Math.min(row.cells.length, headers.length) - 1 : 0]!;
     entries.push(legendEntry(code, term, first, descriptionCell, row.span, lines));
   }
-  const headerSaysLegend = LEGEND_HEADER.test(nameKey(headers[0]!.raw));
   if (entries.length < 2 || (!headerSaysLegend && entries.length < table.rows.length * 0.6)) return null;
   return entries;
 }
