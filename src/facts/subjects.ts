@@ -428,13 +428,17 @@ class CodeSubject extends CellSubject {
   }
 }
 
-/** Facts of one party across a matrix. */
-class PartySubject extends BaseSubject {
-  readonly scope = "party";
+/** Subjects about the matrix as a whole (a party, a legend entry, the matrix): no section, activity or cell. */
+abstract class MatrixLevelSubject extends BaseSubject {
   readonly section = null;
   readonly activity = null;
   readonly cell = null;
   readonly activityRef = null;
+}
+
+/** Facts of one party across a matrix. */
+class PartySubject extends MatrixLevelSubject {
+  readonly scope = "party";
   constructor(
     ctx: MatrixContext,
     private readonly index: number,
@@ -467,13 +471,9 @@ class PartySubject extends BaseSubject {
 }
 
 /** Facts of one legend entry. */
-class LegendEntrySubject extends BaseSubject {
+class LegendEntrySubject extends MatrixLevelSubject {
   readonly scope = "legend-entry";
-  readonly section = null;
-  readonly activity = null;
   readonly party = null;
-  readonly cell = null;
-  readonly activityRef = null;
   constructor(
     ctx: MatrixContext,
     private readonly entry: LegendEntry,
@@ -507,13 +507,9 @@ class LegendEntrySubject extends BaseSubject {
 }
 
 /** Facts of a whole matrix. */
-class WholeMatrixSubject extends BaseSubject {
+class WholeMatrixSubject extends MatrixLevelSubject {
   readonly scope = "matrix";
-  readonly section = null;
-  readonly activity = null;
   readonly party = null;
-  readonly cell = null;
-  readonly activityRef = null;
   constructor(
     ctx: MatrixContext,
     readonly undefinedCodes: string[],

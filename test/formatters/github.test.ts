@@ -2,8 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, formatGithub } from "../../src/formatters/github.js";
 import { buildReport } from "../../src/formatters/report.js";
-import type { Finding } from "../../src/model/finding.js";
-import { CONTEXT, seedReport } from "./reports.js";
+import { CONTEXT, seedReport, finding } from "./reports.js";
 
 /** A parsed workflow command. */
 interface Command {
@@ -26,22 +25,6 @@ function decode(line: string): Command {
   return { command: match[1]!, properties, message: unescape(match[3]!, data) };
 }
 
-const finding = (over: Partial<Finding>): Finding => ({
-  ruleId: "valid-codes",
-  severity: "error",
-  message: "m",
-  file: "x.md",
-  line: 1,
-  column: 1,
-  endLine: 1,
-  endColumn: 2,
-  section: null,
-  activity: null,
-  party: null,
-  fix: null,
-  suggestions: [],
-  ...over,
-});
 
 describe("formatGithub", () => {
   it("annotates each finding of the seed, notices for infos", async () => {

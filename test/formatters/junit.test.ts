@@ -9,9 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatJunit, JUNIT_TIMESTAMP, testcaseName, xmlAttribute, xmlText } from "../../src/formatters/junit.js";
 import { buildReport, type Report } from "../../src/formatters/report.js";
-import type { Finding } from "../../src/model/finding.js";
 import { SHARED } from "../helpers.js";
-import { CONTEXT, corpusReport, seedReport } from "./reports.js";
+import { CONTEXT, corpusReport, seedReport, finding } from "./reports.js";
 
 const XSD = join(SHARED, "schemas/junit-ant.xsd");
 const dir = mkdtempSync(join(tmpdir(), "raci-lint-junit-"));
@@ -37,25 +36,6 @@ function xpath(file: string, expression: string): string {
   return execFileSync("xmllint", ["--xpath", `string(${expression})`, file], { encoding: "utf8" }).replace(/\n$/u, "");
 }
 
-/** A finding with defaults. */
-function finding(over: Partial<Finding>): Finding {
-  return {
-    ruleId: "valid-codes",
-    severity: "error",
-    message: "m",
-    file: "x.md",
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 2,
-    section: null,
-    activity: null,
-    party: null,
-    fix: null,
-    suggestions: [],
-    ...over,
-  };
-}
 
 const TRICKY_ACTIVITY = `Gérer <les> "clés" & l'accès 中文 🚀 \u0001\u000b\uD800\uFFFE end`;
 const TRICKY_PATH = `docs/R&D "team"/<raci> 'é'.md`;

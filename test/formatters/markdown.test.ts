@@ -2,25 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { formatMarkdown, markdownCell } from "../../src/formatters/markdown.js";
 import { buildReport } from "../../src/formatters/report.js";
-import type { Finding } from "../../src/model/finding.js";
-import { CONTEXT, seedReport } from "./reports.js";
+import { CONTEXT, seedReport, finding } from "./reports.js";
 
-const finding = (over: Partial<Finding>): Finding => ({
-  ruleId: "valid-codes",
-  severity: "error",
-  message: "m",
-  file: "x.md",
-  line: 1,
-  column: 1,
-  endLine: 1,
-  endColumn: 2,
-  section: null,
-  activity: null,
-  party: null,
-  fix: null,
-  suggestions: [],
-  ...over,
-});
 
 describe("formatMarkdown", () => {
   it("summarises the seed: counts, a table by rule, a table of findings", async () => {

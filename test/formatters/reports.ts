@@ -5,6 +5,7 @@ import { builtInRules } from "../../src/engine/load-rules.js";
 import { formatContext, type FormatContext } from "../../src/formatters/context.js";
 import { buildReport, type Report } from "../../src/formatters/report.js";
 import { lintFiles } from "../../src/index.js";
+import type { Finding } from "../../src/model/finding.js";
 import { CORPUS, REPO } from "../helpers.js";
 
 const VERSION = (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string }).version;
@@ -25,3 +26,23 @@ export const seedReport = () => reportOf(["matrices/cloud-temple-s3.md"], REPO);
 
 /** The whole corpus' report. */
 export const corpusReport = () => reportOf(["."], CORPUS);
+
+/** A synthetic finding: a `valid-codes` error at 1:1 of `x.md`, with `over` replacing any field. */
+export function finding(over: Partial<Finding>): Finding {
+  return {
+    ruleId: "valid-codes",
+    severity: "error",
+    message: "m",
+    file: "x.md",
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    section: null,
+    activity: null,
+    party: null,
+    fix: null,
+    suggestions: [],
+    ...over,
+  };
+}
