@@ -1,17 +1,17 @@
 /** The README's "Use in CI" examples, run as written against the real command. */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { project } from "./harness.js";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { REPO } from "../helpers.js";
 
 const CLI = join(REPO, "dist/cli.js");
 
-/** A temporary copy of matrices/ to run CI commands in. */
+/** A temporary copy of matrices/ to run CI commands in (removed with the other test folders). */
 function workspace(): string {
-  const root = mkdtempSync(join(tmpdir(), "raci-lint-ci-"));
+  const root = project({});
   cpSync(join(REPO, "matrices"), join(root, "matrices"), { recursive: true });
   return root;
 }

@@ -1,8 +1,9 @@
 /** Runs the CLI in-process with captured streams, and makes throw-away project folders. */
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
+import { afterAll } from "vitest";
 import { runCli } from "../../src/cli/run.js";
 
 /** What a CLI run printed and returned. */
@@ -24,9 +25,16 @@ export async function cli(args: string[], cwd: string, stdin = "", env: NodeJS.P
   return { code, stdout, stderr };
 }
 
-/** A fresh temporary folder holding `files` (path -> content). */
+const made: string[] = [];
+// Registered in each test file that imports this module (vitest evaluates it once per file).
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder holding `files` (path -> content), removed after the test file. */
 export function project(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "raci-lint-test-"));
+  made.push(root);
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
