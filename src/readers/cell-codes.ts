@@ -3,7 +3,7 @@
  * `__RA__`, `**RA**`, `RA`, `R, A`, `A/R`, `ra`, footnote markers (`RA*`, `I¹`), `N/A`, party names.
  */
 import type { Cell, CellStyle, CodeToken } from "../model/matrix.js";
-import type { LineIndex } from "../model/position.js";
+import type { LineIndex, SourceSpan } from "../model/position.js";
 import type { RoleScheme } from "../model/scheme.js";
 import { nameKey } from "../model/text.js";
 
@@ -83,16 +83,24 @@ export function parseCell(
   party: number,
   ctx: CellContext,
   box: Cell["box"],
+  span: SourceSpan | null = null,
 ): Cell {
   const t = templateOf(raw, ctx);
+  // A cell never spans lines: with its span known, its tokens' points are column arithmetic.
+  const at = span ?? ctx.lines.span(start, start + raw.length);
+  const { line, column } = at.start;
+  const tokenSpan = (offset: number, length: number): SourceSpan => ({
+    start: { line, column: column + offset, offset: start + offset },
+    end: { line, column: column + offset + length, offset: start + offset + length },
+  });
   return {
     party,
     raw,
-    tokens: t.tokens.map((k) => ({ kind: k.kind, value: k.value, raw: k.raw, valid: k.valid, span: ctx.lines.span(start + k.offset, start + k.offset + k.raw.length) })),
+    tokens: t.tokens.map((k) => ({ kind: k.kind, value: k.value, raw: k.raw, valid: k.valid, span: tokenSpan(k.offset, k.raw.length) })),
     codes: t.codes,
     empty: t.empty,
     style: { ...t.style, bodyStart: start + t.style.bodyStart, bodyEnd: start + t.style.bodyEnd },
-    span: ctx.lines.span(start, start + raw.length),
+    span: at,
     box,
   };
 }

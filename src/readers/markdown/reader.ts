@@ -136,7 +136,7 @@ function looksLikeMatrix(table: ScannedTable, ctx: CellContext): boolean {
 
 /** Parses a scanned cell into a model cell for party `party`. */
 function parseScanned(cell: ScannedCell, party: number, ctx: CellContext): Cell {
-  return parseCell(cell.raw, cell.content.start.offset, party, ctx, cell.box);
+  return parseCell(cell.raw, cell.content.start.offset, party, ctx, cell.box, cell.content);
 }
 
 /** Reads a matrix in the usual orientation: one activity per row, one party per column. */
