@@ -1,0 +1,90 @@
+/** --fix, --fix-dry-run and --unsafe-fixes through the command line. */
+import { chmodSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SEED } from "../helpers.js";
+import { cli, project } from "./harness.js";
+
+const seed = readFileSync(SEED, "utf8");
+const changedLines = (before: string, after: string) => {
+  const a = before.split("\n");
+  const b = after.split("\n");
+  expect(b).toHaveLength(a.length);
+  return a.flatMap((line, i) => (line === b[i] ? [] : [i + 1]));
+};
+
+describe("--fix", () => {
+  it("rewrites exactly lines 55 and 62 of the seed, keeps the file's mode, and prints what remains", async () => {
+    const root = project({ "seed.md": seed });
+    chmodSync(join(root, "seed.md"), 0o640);
+    const run = await cli(["--fix", "seed.md"], root);
+    expect(run.code).toBe(1);
+    const fixed = readFileSync(join(root, "seed.md"), "utf8");
+    expect(changedLines(seed, fixed)).toEqual([55, 62]);
+    expect(statSync(join(root, "seed.md")).mode & 0o777).toBe(0o640);
+    expect(run.stdout).toContain("✖ 5 problems (2 errors, 1 warning, 2 infos)");
+    expect(run.stdout).not.toContain("code-order");
+    const again = await cli(["--fix", "seed.md"], root);
+    expect(readFileSync(join(root, "seed.md"), "utf8")).toBe(fixed);
+    expect(again.code).toBe(1);
+  });
+
+  it("applies unsafe fixes only with --unsafe-fixes", async () => {
+    const root = project({ "seed.md": seed });
+    await cli(["--fix", "seed.md"], root);
+    const safe = readFileSync(join(root, "seed.md"), "utf8");
+    expect(changedLines(seed, safe)).toEqual([55, 62]);
+    const run = await cli(["--fix", "--unsafe-fixes", "seed.md"], root);
+    expect(changedLines(seed, readFileSync(join(root, "seed.md"), "utf8"))).toEqual([41, 55, 62, 74]);
+    expect(run.code).toBe(0);
+  });
+
+  it("--unsafe-fixes alone is a usage error", async () => {
+    expect(await cli(["--unsafe-fixes", "."], project({ "a.md": seed }))).toMatchObject({ code: 2, stderr: "raci-lint: --unsafe-fixes needs --fix or --fix-dry-run\n" });
+  });
+
+  it("a file that cannot be written is reported, exit 2, and left intact", async () => {
+    // A 250-character name leaves no room for the temporary file beside it (ENAMETOOLONG), even as root.
+    const name = `${"m".repeat(247)}.md`;
+    const root = project({ [name]: seed });
+    const run = await cli(["--fix", name], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`cannot write ${name}`);
+    expect(readFileSync(join(root, name), "utf8")).toBe(seed);
+  });
+
+  it("with standard input, prints the fixed text and reports on standard error", async () => {
+    const run = await cli(["--fix", "--stdin-filename", "seed.md", "-"], project({}), seed);
+    expect(changedLines(seed, run.stdout)).toEqual([55, 62]);
+    expect(run.stderr).toContain("✖ 5 problems");
+  });
+});
+
+describe("--fix-dry-run", () => {
+  it("writes nothing; -f json carries each file's fixed output, -f diff a unified diff", async () => {
+    const root = project({ "seed.md": seed });
+    const json = await cli(["--fix-dry-run", "-f", "json", "seed.md"], root);
+    expect(readFileSync(join(root, "seed.md"), "utf8")).toBe(seed);
+    const report = JSON.parse(json.stdout);
+    expect(changedLines(seed, report.files[0].output)).toEqual([55, 62]);
+    const diff = await cli(["--fix-dry-run", "-f", "diff", "seed.md"], root);
+    expect(diff.stdout.split("\n").filter((l) => /^[-+]\|/.test(l))).toEqual([
+      "-| Manage data encryption before deployment on the S3 Object Storage service                 | __AR__      |                   |",
+      "+| Manage data encryption before deployment on the S3 Object Storage service                 | __RA__      |                   |",
+      "-| Ensure the continuity of the S3 object storage service                                    | __I__       | __AR__            |",
+      "+| Ensure the continuity of the S3 object storage service                                    | __I__       | __RA__            |",
+    ]);
+    expect(diff.stdout.startsWith("--- a/seed.md\n+++ b/seed.md\n")).toBe(true);
+  });
+
+  it("-f diff needs --fix-dry-run", async () => {
+    expect((await cli(["-f", "diff", "."], project({ "a.md": seed }))).code).toBe(2);
+  });
+
+  it("never touches a file that does not parse", async () => {
+    const broken = 'title: x\nparties: [Client\nsections: []\n';
+    const root = project({ "m.yaml": broken });
+    await cli(["--fix", "--unsafe-fixes", "m.yaml"], root);
+    expect(readFileSync(join(root, "m.yaml"), "utf8")).toBe(broken);
+  });
+});
