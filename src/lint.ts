@@ -9,7 +9,7 @@ import { matrixSubjects } from "./facts/subjects.js";
 import type { Scope } from "./facts/catalog.js";
 import { CheckRunner, type Hit } from "./engine/evaluate.js";
 import type { ActiveRule } from "./engine/rule.js";
-import { FIX_PRODUCERS } from "./fixes/producers.js";
+import { FIX_PRODUCERS } from "./fix/producers.js";
 import { compareFindings, positionOf, type Finding, type Severity } from "./model/finding.js";
 import type { Matrix } from "./model/matrix.js";
 import { RACI, type RoleScheme } from "./model/scheme.js";

@@ -10,7 +10,7 @@ import { factNames, type Scope } from "../facts/catalog.js";
 import { rule as validateRuleFile } from "../generated/validators.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
 import { validateDocument } from "../schema/validate.js";
-import { FIX_PRODUCERS } from "../fixes/producers.js";
+import { FIX_PRODUCERS } from "../fix/producers.js";
 import type { ConfigProblem, RuleCheck, RuleDefinition } from "./rule.js";
 
 /** The folder of built-in rules shipped with the package. */
