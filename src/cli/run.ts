@@ -193,7 +193,12 @@ function cliRules(values: readonly string[]): { rules: Record<string, RuleSettin
   const problems: ConfigProblem[] = [];
   for (const value of values) {
     const doc = parseDocument(value, { prettyErrors: false });
-    const data: unknown = doc.errors.length ? null : doc.toJS();
+    let data: unknown = null;
+    try {
+      data = doc.errors.length ? null : doc.toJS();
+    } catch {
+      data = null;
+    }
     if (!data || typeof data !== "object" || Array.isArray(data) || !validateConfig({ rules: data })) {
       problems.push({ file: "--rule", message: `cannot read "${value}": expected 'rule-id: severity' or 'rule-id: [severity, {options}]' (severity: off, info, warning, error)`, span: at });
       continue;

@@ -124,7 +124,11 @@ function readData(matrix: Matrix): { value: unknown } | { error: string } {
   }
   const doc = parseDocument(matrix.source, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) return { error: doc.errors[0]!.message.split("\n")[0]! };
-  return { value: doc.toJS() };
+  try {
+    return { value: doc.toJS() };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
 }
 
 /** Whether two data values are equal, except string values at `sections[*].activities[*].codes[*]`. */

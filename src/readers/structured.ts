@@ -50,8 +50,13 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
     for (const e of doc.errors) problems.push({ ruleId: "parse-error", message: e.message.split("\n")[0]!, span: span(e.pos[0], e.pos[1]) });
     return builder.finish(problems, options.parties ?? null);
   }
-  for (const e of validateDocument(doc, validateMatrix)) problems.push({ ruleId: "schema-violation", message: e.message, span: span(e.start, e.end) });
-  if (!isMap(doc.contents)) return builder.finish(problems, options.parties ?? null);
+  const schemaErrors = validateDocument(doc, validateMatrix);
+  for (const e of schemaErrors) {
+    const unreadable = e.message.startsWith("document cannot be read");
+    problems.push({ ruleId: unreadable ? "parse-error" : "schema-violation", message: e.message, span: span(e.start, e.end) });
+  }
+  // A document that cannot even be turned into data (alias bomb) is not read further.
+  if (!isMap(doc.contents) || schemaErrors.some((e) => e.message.startsWith("document cannot be read"))) return builder.finish(problems, options.parties ?? null);
   readContent(doc, builder, options.scheme, problems);
   return builder.finish(problems, options.parties ?? null);
 }

@@ -21,7 +21,14 @@ export interface PositionedError {
  */
 export function validateDocument(doc: Document, validate: Validator, at: (string | number)[] = []): PositionedError[] {
   const node = at.length ? (doc.getIn(at, true) as { toJSON?: () => unknown } | undefined) : null;
-  const data: unknown = at.length ? node?.toJSON?.() : doc.toJS();
+  let data: unknown;
+  try {
+    data = at.length ? node?.toJSON?.() : doc.toJS();
+  } catch (error) {
+    // yaml refuses documents that expand aliases without bound ("billion laughs"): report, do not crash.
+    const range = (doc.contents as { range?: number[] } | null)?.range ?? [0, 0];
+    return [{ message: `document cannot be read: ${(error as Error).message}`, start: range[0]!, end: range[0]!, pointer: "" }];
+  }
   if (validate(data)) return [];
   const errors = simplify(validate.errors ?? [], data);
   return errors.map((error) => positioned(doc, error, at));

@@ -1,0 +1,45 @@
+/** Bad input never crashes the tool: each file gets a clear finding, the others are still checked. */
+import { describe, expect, it } from "vitest";
+import { cli, project } from "./harness.js";
+
+const OK = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run it | AR | I |\n| Host it | I | RA |\n";
+const BOMB = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]", ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`), "parties: [x]", "sections: []", ""].join("\n");
+
+/** `path line:column rule` per finding. */
+const brief = (stdout: string) =>
+  (JSON.parse(stdout) as { files: { path: string; findings: { line: number; column: number; ruleId: string }[] }[] }).files.flatMap((f) =>
+    f.findings.map((x) => `${f.path} ${x.line}:${x.column} ${x.ruleId}`),
+  );
+
+describe("odd input", () => {
+  it("empty, binary, CR-only, huge-line, alias-bomb, multi-document and non-object files", async () => {
+    const root = project({
+      "empty.md": "",
+      "binary.md": String.fromCharCode(...Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256)),
+      "cr.md": OK.replace(/\n/g, "\r"),
+      "long.md": `## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| ${"x".repeat(200_000)} | RA | I |\n`,
+      "bomb.yaml": BOMB,
+      "multi.yaml": "parties: [a]\nsections: []\n---\nparties: [b]\n",
+      "array.json": "[1, 2]",
+      "ok.md": OK,
+    });
+    const run = await cli(["-f", "json", "empty.md", "binary.md", "cr.md", "long.md", "bomb.yaml", "multi.yaml", "array.json", "ok.md"], root);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    expect(brief(run.stdout)).toEqual([
+      "array.json 1:1 schema-violation",
+      "bomb.yaml 1:1 parse-error",
+      "cr.md 5:12 code-order",
+      "long.md 3:23 party-has-responsibility",
+      "multi.yaml 3:1 parse-error",
+      "ok.md 5:12 code-order",
+    ]);
+    expect(JSON.parse(run.stdout).files.find((f: { path: string }) => f.path === "bomb.yaml").findings[0].message).toContain("resource exhaustion");
+  });
+
+  it("an alias bomb in a config file is a positioned configuration error (exit 2), not a crash", async () => {
+    const run = await cli(["."], project({ "a.md": OK, "raci-lint.config.yaml": BOMB.replace("parties: [x]\nsections: []\n", "") }));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^raci-lint: raci-lint\.config\.yaml:1:1: document cannot be read: /);
+  });
+});
