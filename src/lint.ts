@@ -258,9 +258,14 @@ export async function lintPaths(
       linter = new Linter(fileSetup);
       linters.set(fileSetup, linter);
     }
-    const matrix = parseMatrix(text, input.display, fileSetup.scheme, fileSetup.parties ?? null);
-    const findings = await linter.lint(matrix);
-    results.push({ path: input.display, findings, suppressed: linter.suppressed.get(input.display) ?? [], matrix: keepMatrices ? matrix : null });
+    try {
+      const matrix = parseMatrix(text, input.display, fileSetup.scheme, fileSetup.parties ?? null);
+      const findings = await linter.lint(matrix);
+      results.push({ path: input.display, findings, suppressed: linter.suppressed.get(input.display) ?? [], matrix: keepMatrices ? matrix : null });
+    } catch (error) {
+      // A defect of ours on one strange file must not cost the user the rest of the run.
+      results.push({ path: input.display, findings: [{ ...unreadableFinding(input.display, error), message: `Cannot check this file: ${(error as Error).message}` }], matrix: null });
+    }
   }
   for (const linter of linters.values()) await linter.finish();
   return results;
