@@ -139,15 +139,7 @@ export const FIX_PRODUCERS: Record<string, FixProducer> = {
     },
     describe: () => "Keep each code once",
   },
-  /** `ra` -> `RA`. */
-  "upper-case-codes": {
-    make(subject) {
-      const cell = subject.cell;
-      if (!cell || !onlyCodes(cell)) return null;
-      return replaceBody(cell, cell.codes.join(cell.style.separator));
-    },
-    describe: () => "Write the codes in upper case",
-  },
+
   /** `ra` -> `RA`, `__RA__` -> `**RA**`, `R/A` -> `R, A`: the house style the rule's options ask for. */
   "restyle-codes": {
     make(subject, scheme, options = {}) {
