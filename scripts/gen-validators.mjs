@@ -3,11 +3,13 @@
 import Ajv from "ajv";
 import { parse as parseYaml } from "yaml";
 import standalone from "ajv/dist/standalone/index.js";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// The build's first step: start from an empty dist/ so that modules removed from src/ do not linger.
+rmSync(join(root, "dist"), { recursive: true, force: true });
 const schemas = { rule: "rule.schema.json", matrix: "matrix.schema.json", config: "config.schema.json" };
 
 const ajv = new Ajv({ code: { source: true, esm: true }, allErrors: true, strict: true, strictRequired: false, strictTypes: false, strictTuples: false, allowUnionTypes: true });
