@@ -60,8 +60,7 @@ export function formatOf(filename: string): Matrix["format"] {
 }
 
 /** Reads a document of any supported format into a matrix. Never throws on bad input. */
-export function parseMatrix(text: string, filename: string, scheme: RoleScheme = RACI, parties: PartyAliases | null = null): Matrix {
-  const format = formatOf(filename);
+export function parseMatrix(text: string, filename: string, scheme: RoleScheme = RACI, parties: PartyAliases | null = null, format: Matrix["format"] = formatOf(filename)): Matrix {
   if (format === "markdown") return readMarkdown(filename, text, { scheme, parties });
   return readStructured(filename, text, format, { scheme, parties });
 }
@@ -188,6 +187,9 @@ export async function lintMatrices(matrices: readonly Matrix[], setup: LintSetup
   return byFile;
 }
 
+/** The rule id of a finding that says raci-lint itself failed on a file (the CLI then exits 2). */
+export const INTERNAL_ERROR = "internal-error";
+
 /** A finding for a file that could not be read at all. */
 export function unreadableFinding(file: string, error: unknown): Finding {
   const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -264,7 +266,7 @@ export async function lintPaths(
       results.push({ path: input.display, findings, suppressed: linter.suppressed.get(input.display) ?? [], matrix: keepMatrices ? matrix : null });
     } catch (error) {
       // A defect of ours on one strange file must not cost the user the rest of the run.
-      results.push({ path: input.display, findings: [{ ...unreadableFinding(input.display, error), message: `Cannot check this file: ${(error as Error).message}` }], matrix: null });
+      results.push({ path: input.display, findings: [{ ...unreadableFinding(input.display, error), ruleId: INTERNAL_ERROR, message: `Cannot check this file: ${(error as Error).message}` }], matrix: null });
     }
   }
   for (const linter of linters.values()) await linter.finish();

@@ -57,9 +57,12 @@ export async function expandPaths(args: readonly string[], cwd: string): Promise
       ignore: IGNORE,
       onlyFiles: true,
       expandDirectories: false,
+      // A linked folder would be linted twice (or forever, for a link to a parent).
+      followSymbolicLinks: false,
     });
     if (matches.length === 0) unmatched.push(arg);
-    for (const file of matches.sort()) add(resolve(file), stat === undefined);
+    // Only files named one by one are explicit: a glob's YAML/JSON matches are sniffed like a folder's.
+    for (const file of matches.sort()) add(resolve(file), false);
   }
   const files = [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   return { files, unmatched };

@@ -26,7 +26,7 @@ import { buildReport, type FileReport, type Report } from "../formatters/report.
 import { formatSarif } from "../formatters/sarif.js";
 import { formatStylish, shouldColor } from "../formatters/stylish.js";
 import { config as validateConfig } from "../generated/validators.js";
-import { formatOf, lintMatrices, lintPaths, looksLikeMatrixData, parseMatrix, unreadableFinding, type LintResult, type LintSetup } from "../lint.js";
+import { formatOf, INTERNAL_ERROR, lintMatrices, lintPaths, looksLikeMatrixData, parseMatrix, unreadableFinding, type LintResult, type LintSetup } from "../lint.js";
 import { applyBaseline, baselineFromFindings, formatBaselineError, pruneBaseline, readBaseline, writeBaseline } from "../suppress/baseline.js";
 import { displayPath, expandPaths, type InputFile } from "./files.js";
 
@@ -50,7 +50,9 @@ interface Output {
 }
 
 interface CliOptions {
-  format: string[];
+  /** The positional paths (set by `runCli`). */
+  paths: string[];
+  format?: string[];
   outputFile?: string;
   stdinFilename?: string;
   quiet?: boolean;
@@ -58,7 +60,7 @@ interface CliOptions {
   color?: boolean;
   config?: string | false;
   printConfig?: string;
-  rule: string[];
+  rule?: string[];
   fix?: boolean;
   fixDryRun?: boolean;
   unsafeFixes?: boolean;
@@ -73,8 +75,8 @@ interface CliOptions {
 export const VERSION = "0.1.0";
 
 /** Accumulates a repeatable option. */
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** Parses a non-negative integer option. */
@@ -89,7 +91,7 @@ function program(io: CliIo): Command {
     .name("raci-lint")
     .description("Lint RACI shared-responsibility matrices (Markdown, YAML, JSON).")
     .argument("[paths...]", "files, directories or globs to lint; - reads standard input", ["."])
-    .option("-f, --format <name[=path]>", `output format: ${FORMATS.join(", ")}; repeat it for several, NAME=PATH writes one to a file (default: stylish)`, collect, [])
+    .option("-f, --format <name[=path]>", `output format: ${FORMATS.join(", ")}; repeat it for several, NAME=PATH writes one to a file (default: stylish)`, collect)
     .option("-o, --output-file <path>", "write the (single, or first without =PATH) format to a file instead of standard output")
     .option("--stdin-filename <name>", "name (and format, by extension) of the text read from standard input")
     .option("--quiet", "report errors only")
@@ -97,7 +99,7 @@ function program(io: CliIo): Command {
     .option("-c, --config <path>", "use this configuration file for every file (instead of the nearest raci-lint.config.*)")
     .option("--no-config", "ignore configuration files: built-in defaults and --rule only")
     .option("--print-config <file>", "print the configuration that applies to a file, and exit")
-    .option("--rule <setting>", "set a rule, e.g. 'code-order: off' or 'responsible-required: [error, {accountableCountsAsResponsible: true}]' (repeatable)", collect, [])
+    .option("--rule <setting>", "set a rule, e.g. 'code-order: off' or 'responsible-required: [error, {accountableCountsAsResponsible: true}]' (repeatable)", collect)
     .option("--fix", "apply safe fixes to the files (atomically); print what remains")
     .option("--fix-dry-run", "compute fixes without writing: -f json includes each file's fixed text, -f diff prints a unified diff")
     .option("--unsafe-fixes", "with --fix or --fix-dry-run, also apply fixes that change meaning (suggestions)")
@@ -136,8 +138,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }
-  const options = cmd.opts<CliOptions>();
   const paths = cmd.processedArgs[0] as string[];
+  const options: CliOptions = { ...cmd.opts<Omit<CliOptions, "paths">>(), paths };
   try {
     return await lintAndReport(paths, options, io);
   } catch (error) {
@@ -152,7 +154,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 /** Parses `-f` values into outputs; `-o` applies to the first one without its own path. */
 function outputsOf(options: CliOptions): Output[] {
-  const specs = options.format.length ? options.format : ["stylish"];
+  const specs = options.format?.length ? options.format : ["stylish"];
   const outputs = specs.map((spec): Output => {
     const at = spec.indexOf("=");
     const name = at < 0 ? spec : spec.slice(0, at);
@@ -167,6 +169,9 @@ function outputsOf(options: CliOptions): Output[] {
     target.path = options.outputFile;
   }
   if (outputs.filter((o) => o.path === null).length > 1) throw new UsageError("several formats to standard output: give all but one a file (-f NAME=PATH)");
+  const paths = outputs.map((o) => o.path).filter((p) => p !== null);
+  const twice = paths.find((p, i) => paths.indexOf(p) !== i);
+  if (twice) throw new UsageError(`two formats would be written to ${twice}`);
   if (outputs.some((o) => o.format === "diff") && !options.fixDryRun) throw new UsageError("-f diff needs --fix-dry-run");
   return outputs;
 }
@@ -177,6 +182,9 @@ function checkOptions(options: CliOptions): void {
   if (options.unsafeFixes && !options.fix && !options.fixDryRun) throw new UsageError("--unsafe-fixes needs --fix or --fix-dry-run");
   if (options.baselinePrune && !options.baseline) throw new UsageError("--baseline-prune needs --baseline FILE");
   if (options.baseline && options.baselineWrite) throw new UsageError("use --baseline or --baseline-write, not both");
+  // A dry run reports the text as it would be after fixing: it cannot tell which baseline entries the files on disk still need.
+  if (options.fixDryRun && (options.baselineWrite || options.baselinePrune)) throw new UsageError("--baseline-write and --baseline-prune cannot be combined with --fix-dry-run");
+  if (options.stdinFilename !== undefined && !options.paths.includes("-")) throw new UsageError("--stdin-filename needs - (standard input) among the paths");
 }
 
 /** Prints configuration problems (file:line:column: message) and returns exit code 2. */
@@ -220,7 +228,7 @@ interface FileOutcome extends LintResult {
 async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): Promise<number> {
   checkOptions(options);
   const outputs = outputsOf(options);
-  const parsedRules = cliRules(options.rule);
+  const parsedRules = cliRules(options.rule ?? []);
   if ("problems" in parsedRules) return configFailure(parsedRules.problems, io);
   if (typeof options.config === "string" && !existsSync(resolve(io.cwd, options.config))) {
     io.stderr.write(`raci-lint: config file not found: ${options.config}\n`);
@@ -245,17 +253,19 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
   const keepSources = outputs.some((o) => o.format === "sarif");
 
   if (stdinMode) {
+    const text = await readStdin(io.stdin);
+    // Without a name, the text says what it is: YAML/JSON matrices have top-level `parties`/`sections`.
     const name = options.stdinFilename ?? "<stdin>";
+    const format = options.stdinFilename !== undefined ? formatOf(name) : looksLikeMatrixData(text) ? (/^\s*\{/u.test(text) ? "json" : "yaml") : "markdown";
     const found = resolver.setupFor(resolve(io.cwd, name));
     if ("problems" in found) return configFailure(found.problems, io);
     for (const r of found.setup.rules) rulesRun.set(r.rule.id, r.rule);
-    const text = await readStdin(io.stdin);
     if (options.fix || options.fixDryRun) {
       const fixed = await fixText(text, name, found.setup, { unsafe: options.unsafeFixes ?? false });
       if (options.fix) stdinFixed = fixed.output;
       outcomes = [{ path: name, findings: fixed.findings, suppressed: fixed.suppressed, matrix: null, source: fixed.matrix.source, ...(options.fixDryRun ? { output: fixed.output, before: text } : {}) }];
     } else {
-      const matrix = parseMatrix(text, name, found.setup.scheme, found.setup.parties ?? null);
+      const matrix = parseMatrix(text, name, found.setup.scheme, found.setup.parties ?? null, format);
       const byFile = await lintMatrices([matrix], found.setup);
       outcomes = [{ path: name, findings: byFile.get(name) ?? [], matrix: null, source: matrix.source }];
     }
@@ -320,7 +330,7 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
         return 2;
       }
       io.stderr.write(`raci-lint: pruned ${applied.stale.length} stale baseline entr${applied.stale.length === 1 ? "y" : "ies"} from ${options.baseline}\n`);
-    } else if (applied.stale.length) {
+    } else if (applied.stale.length && !options.fixDryRun) {
       io.stderr.write(`raci-lint: ${applied.stale.length} baseline entr${applied.stale.length === 1 ? "y no longer matches" : "ies no longer match"} (run with --baseline-prune to remove):\n`);
       for (const e of applied.stale) io.stderr.write(`  ${e.file}: ${e.ruleId}${e.activity ? ` "${e.activity}"` : ""}${e.party ? ` (${e.party})` : ""}: ${e.message}\n`);
     }
@@ -355,9 +365,11 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
     }
   }
 
+  // raci-lint failing on a file is not the file's fault: the run could not do its job.
+  if (outcomes.some((o) => o.findings.some((f) => f.ruleId === INTERNAL_ERROR))) return 2;
   if (full.summary.errors > 0) return 1;
   if (options.maxWarnings !== undefined && full.summary.warnings > options.maxWarnings) {
-    io.stderr.write(`raci-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    io.stderr.write(`raci-lint found too many warnings (${full.summary.warnings}; maximum: ${options.maxWarnings}).\n`);
     return 1;
   }
   return 0;
@@ -380,6 +392,9 @@ async function fixFiles(files: readonly InputFile[], setups: Map<string, LintSet
     }
     if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
     const fixed = await fixText(text, file.display, setups.get(file.path)!, { unsafe: options.unsafeFixes ?? false });
+    if (fixed.parseFailed && fixed.findings.some((f) => f.fix || f.suggestions.length)) {
+      io.stderr.write(`raci-lint: ${file.display}: not fixed: it has parse errors or schema violations (fix those first)\n`);
+    }
     for (const refused of fixed.refused) {
       io.stderr.write(`raci-lint: ${file.display}:${refused.line}:${refused.column}: fix for ${refused.ruleId} not applied: ${refused.reason}\n`);
     }
@@ -436,7 +451,9 @@ function printRules(resolver: ConfigResolver, options: CliOptions, io: CliIo): n
   const rules = new Map(builtInRules().rules.map((r) => [r.id, r]));
   for (const active of found.setup.rules) rules.set(active.rule.id, active.rule);
   const list = [...rules.values()];
-  io.stdout.write(options.format.includes("json") ? listRulesJson(list) : listRules(list));
+  const format = options.format?.[0] ?? "stylish";
+  if (format !== "stylish" && format !== "json") throw new UsageError("--list-rules prints stylish (a table) or json");
+  io.stdout.write(format === "json" ? listRulesJson(list) : listRules(list));
   return 0;
 }
 

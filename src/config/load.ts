@@ -171,7 +171,8 @@ function readLayer(path: string, display: (path: string) => string): { layer: Co
       return { problems: [{ file: shown, message: `invalid JSON: ${(error as Error).message}`, span: lines.span(offset, offset) }] };
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // An empty (or comments-only) file is an empty configuration.
+  const doc = parseDocument(text.trim() === "" || /^(\s*#.*\n?)*\s*$/u.test(text) ? "{}" : text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) return { problems: doc.errors.map((e) => ({ file: shown, message: e.message.split("\n")[0]!, span: span(e.pos) })) };
   const at = /(^|[\\/])package\.json$/u.test(path) ? ["raci-lint"] : [];
   const schemaErrors = validateDocument(doc, validateConfig, at);

@@ -116,7 +116,14 @@ export class ConfigResolver {
   private setupForFile(file: string): { setup: LintSetup } | { problems: ConfigProblem[] } {
     const resolved = this.resolve(file);
     if ("problems" in resolved) return resolved;
-    const key = JSON.stringify(resolved.config, (k, v) => (k === "span" || k === "file" ? undefined : v));
+    const { config } = resolved;
+    const key = JSON.stringify({
+      scheme: config.scheme,
+      parties: config.parties,
+      promoteWarnings: config.promoteWarnings,
+      ruleFiles: config.ruleFiles,
+      rules: Object.entries(config.rules).map(([id, r]) => [id, r.severity, r.options, r.origin]),
+    });
     let setup = this.setups.get(key);
     if (!setup) {
       setup = buildSetup(resolved.config, this.display, this.options.reportUnusedDirectives ?? false);

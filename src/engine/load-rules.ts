@@ -151,9 +151,13 @@ function checkProblems(check: RuleCheck, data: Record<string, unknown>): CheckPr
       if (typeof r.fact === "string" && !allowed.has(r.fact)) problems.push({ message: `unknown fact "${r.fact}" for scope "${check.scope}"`, path: [...refPath, "fact"] });
       if (typeof r.option === "string" && !optionNames.has(r.option)) problems.push({ message: `unknown option "${r.option}" (declare it under options.schema.properties)`, path: [...refPath, "option"] });
     }
-    if ((comparison.operator === "matches" || comparison.operator === "doesNotMatch") && typeof comparison.value === "string") {
-      const unsafe = unsafePattern(comparison.value);
-      if (unsafe) problems.push({ message: `pattern ${JSON.stringify(comparison.value)} is refused: ${unsafe}`, path: [...where, "value"] });
+    if (comparison.operator === "matches" || comparison.operator === "doesNotMatch") {
+      // Patterns are literals checked here; one taken from an option or a fact could not be checked.
+      if (typeof comparison.value !== "string") problems.push({ message: `${String(comparison.operator)} takes a literal pattern (a string)`, path: [...where, "value"] });
+      else {
+        const unsafe = unsafePattern(comparison.value);
+        if (unsafe) problems.push({ message: `pattern ${JSON.stringify(comparison.value)} is refused: ${unsafe}`, path: [...where, "value"] });
+      }
     }
   });
   for (const match of check.message.matchAll(PLACEHOLDER)) {
@@ -178,6 +182,7 @@ export function walkConditions(
 }
 
 const MAX_PATTERN_LENGTH = 200;
+const MAX_UNBOUNDED = 2;
 
 /**
  * Why a regular expression from a rule file is refused, or null when it is accepted. Patterns run on
@@ -194,6 +199,10 @@ export function unsafePattern(source: string): string | null {
     return `not a valid regular expression (${(error as Error).message})`;
   }
   if (/\\[1-9]|\\k</u.test(pattern)) return "backreferences are not allowed";
+  // Without escapes and character classes, what is left shows the pattern's structure.
+  const bare = pattern.replace(/\\./gu, "x").replace(/\[[^\]]*\]/gu, "x");
+  const unbounded = bare.match(/[*+]|\{\d+,\}/gu)?.length ?? 0;
+  if (unbounded > MAX_UNBOUNDED) return `more than ${MAX_UNBOUNDED} unbounded quantifiers (*, +, {n,}) can backtrack for a long time`;
   if (/\(\?<?[=!]/u.test(pattern)) return "lookarounds are not allowed";
   // Find groups: a quantified group whose body has a quantifier nests quantifiers.
   const stack: { start: number; quantified: boolean }[] = [];
@@ -214,9 +223,9 @@ export function unsafePattern(source: string): string | null {
       const group = stack.pop();
       const next = pattern[i + 1];
       if (group && (next === "*" || next === "+" || next === "?" || next === "{")) {
-        const body = pattern.slice(group.start + 1, i);
-        if (/(?<!\\)[*+{]/u.test(body.replace(/\[[^\]]*\]/gu, ""))) return "nested quantifiers can backtrack catastrophically";
-        if (/(?<!\\)\|/u.test(body)) return "a quantified alternation can backtrack catastrophically";
+        const body = pattern.slice(group.start + 1, i).replace(/\\./gu, "x").replace(/\[[^\]]*\]/gu, "x");
+        if (/[*+{]/u.test(body)) return "nested quantifiers can backtrack catastrophically";
+        if (/\|/u.test(body)) return "a quantified alternation can backtrack catastrophically";
       }
     }
   }

@@ -130,7 +130,8 @@ export const FACTS: Record<Scope, FactDoc[]> = {
 };
 
 /**
- * Facts fully determined by a subject's shape: for a cell, its text and its party's role; for an
+ * Facts fully determined by a subject's shape: for a cell, how its text was read (the shared parse
+ * of that text under the table's party names and the scheme) and its party's role; for an
  * activity, the codes of its cells and the roles of its table's parties (`shapeKey`), or with the
  * parties' names too (`namedShapeKey`). The check runner memoises outcomes by the shortest key that
  * determines the facts a scope's checks read, instead of computing them, so the common case (a row

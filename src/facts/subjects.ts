@@ -57,6 +57,22 @@ function duplicates(codes: readonly string[]): string {
 
 const roleOf = (p: Party): string => p.role ?? "unknown";
 
+const parseIds = new WeakMap<readonly string[], number>();
+let nextParseId = 0;
+
+/**
+ * A number naming one parse of a cell text: cells parsed from the same text in the same context
+ * share their `codes` array (the reader parses each distinct text once per scheme and party names).
+ */
+function parseId(codes: readonly string[]): number {
+  let id = parseIds.get(codes);
+  if (id === undefined) {
+    id = nextParseId++;
+    parseIds.set(codes, id);
+  }
+  return id;
+}
+
 /** What every subject of one matrix shares. */
 class MatrixContext {
   readonly ranks: Map<string, number>;
@@ -337,7 +353,8 @@ class CellSubject extends BaseSubject {
     return this.cell.span;
   }
   get shapeKey(): string {
-    return `${this.ctx.scheme.name}\u0001${this.ctx.matrix.parties[this.cell.party]!.role ?? ""}\u0001${this.cell.raw}`;
+    // The parse of the text, not the text: the same text reads differently under other party names.
+    return `${parseId(this.cell.codes)}\u0001${this.ctx.matrix.parties[this.cell.party]!.role ?? ""}`;
   }
   get namedShapeKey(): string {
     return `${this.shapeKey}\u0001${this.ctx.matrix.parties[this.cell.party]!.name}`;

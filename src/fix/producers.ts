@@ -36,9 +36,14 @@ function replaceBody(cell: Cell, body: string): TextEdit | null {
   return { range: [cell.span.start.offset, cell.span.end.offset], text };
 }
 
-/** Whether every token of the cell is a valid code, so rewriting it loses nothing. */
+/**
+ * Whether every token of the cell is a valid code and its codes part holds nothing else (no
+ * emphasis around single codes, as in `**R**, **A**`), so rewriting it loses nothing.
+ */
 function onlyCodes(cell: Cell): boolean {
-  return cell.tokens.length > 0 && cell.tokens.every((t) => t.kind === "code" && t.valid);
+  if (cell.tokens.length === 0 || !cell.tokens.every((t) => t.kind === "code" && t.valid)) return false;
+  const start = cell.span.start.offset;
+  return !/[*_`]/u.test(cell.raw.slice(cell.style.bodyStart - start, cell.style.bodyEnd - start));
 }
 
 /** Writes codes back in the cell's own style (separator and case). */

@@ -8,8 +8,8 @@ function needsWork(text: string): boolean {
   let previousSpace = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    // * _ ` tab LF CR, and the Unicode spaces \s also matches.
-    if (c === 42 || c === 95 || c === 96 || c === 9 || c === 10 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff) return true;
+    // * _ ` \ tab LF CR, and the Unicode spaces \s also matches.
+    if (c === 42 || c === 95 || c === 96 || c === 92 || c === 9 || c === 10 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff) return true;
     const space = c === 32;
     if (space && previousSpace) return true;
     previousSpace = space;
@@ -21,7 +21,8 @@ function needsWork(text: string): boolean {
 export function plainText(text: string): string {
   // Most activity texts hold no markup: skip the regular expressions for them.
   if (!needsWork(text)) return text;
-  return text.replace(/(\*\*|__|\*|_|`)(.+?)\1/gu, "$2").replace(/\s+/gu, " ").trim();
+  // `\|` is how a table cell writes a pipe.
+  return text.replace(/\\\|/gu, "|").replace(/(\*\*|__|\*|_|`)(.+?)\1/gu, "$2").replace(/\s+/gu, " ").trim();
 }
 
 /** A comparison key: emphasis characters dropped, whitespace collapsed, case folded. */

@@ -18,7 +18,7 @@ export interface CellContext {
 }
 
 const WRAPPERS = ["**", "__", "*", "_", "`"];
-const MARKER = /(?:\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+|\(\d{1,2}\)|\[\d{1,2}\])$/u;
+const MARKER = /(?:\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+|\(\d{1,2}\)|\[\d{1,2}\]|\[\^[^\]\s]{1,10}\])$/u;
 const PLACEHOLDER = /^[-–—]+$/u;
 const NOT_APPLICABLE = /^(?:n\s*\/\s*a|n\.\s*a\.?|na|not applicable|s\.\s*o\.|k\.\s*a\.|nicht zutreffend|no aplica|non applicabile|sans objet)$/iu;
 const PART = /n\/a|[^\s,;\/+&]+/giu;
@@ -47,20 +47,24 @@ interface CellTemplate {
 
 // Real matrices repeat a few cell texts (`__RA__`, `**I**`) thousands of times: parse each text once
 // per context (scheme and party names) and re-position the result.
-const templateCache = new WeakMap<ReadonlySet<string>, Map<string, CellTemplate>>();
+const templateCache = new WeakMap<RoleScheme, WeakMap<ReadonlySet<string>, Map<string, CellTemplate>>>();
 
 /** The (cached) parse of a cell text in a context. */
 function templateOf(raw: string, ctx: CellContext): CellTemplate {
-  let cache = templateCache.get(ctx.partyNames);
+  let byNames = templateCache.get(ctx.scheme);
+  if (!byNames) {
+    byNames = new WeakMap();
+    templateCache.set(ctx.scheme, byNames);
+  }
+  let cache = byNames.get(ctx.partyNames);
   if (!cache) {
     cache = new Map();
-    templateCache.set(ctx.partyNames, cache);
+    byNames.set(ctx.partyNames, cache);
   }
-  const cacheKey = `${ctx.scheme.name}\u0000${raw}`;
-  let template = cache.get(cacheKey);
+  let template = cache.get(raw);
   if (!template) {
     template = parseTemplate(raw, ctx);
-    if (cache.size < 10_000) cache.set(cacheKey, template);
+    if (cache.size < 10_000) cache.set(raw, template);
   }
   return template;
 }
@@ -163,7 +167,10 @@ function parseTemplate(raw: string, ctx: CellContext): CellTemplate {
   const parts: { text: string; offset: number }[] = [];
   for (const part of body.matchAll(PART)) {
     if (!style.separator && parts.length === 1) style.separator = body.slice(parts[0]!.offset + parts[0]!.text.length, part.index);
-    parts.push({ text: part[0], offset: part.index });
+    // Emphasis around each code (`**R**, **A**`): the outer peel leaves `R**` and `**A`.
+    const lead = /^[*_`]*/u.exec(part[0])![0].length;
+    const text = part[0].slice(lead).replace(/[*_`]+$/u, "");
+    parts.push({ text: text === "" ? part[0] : text, offset: part.index + (text === "" ? 0 : lead) });
   }
   const isCodes = (text: string): "upper" | "lower" | null => {
     if (UPPER_LETTERS.test(text)) return "upper";

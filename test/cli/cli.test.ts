@@ -26,7 +26,7 @@ describe("exit codes", () => {
     expect((await cli(["--max-warnings", "1", "."], root)).code).toBe(0);
     const over = await cli(["--max-warnings", "0", "."], root);
     expect(over.code).toBe(1);
-    expect(over.stderr).toBe("raci-lint found too many warnings (maximum: 0).\n");
+    expect(over.stderr).toBe("raci-lint found too many warnings (1; maximum: 0).\n");
   });
 
   it("2 for bad arguments and paths that match nothing, with a message", async () => {

@@ -88,3 +88,12 @@ describe("--fix-dry-run", () => {
     expect(readFileSync(join(root, "m.yaml"), "utf8")).toBe(broken);
   });
 });
+
+describe("--fix on YAML", () => {
+  it("a party left empty (null) in one activity does not block the fixes of the others", async () => {
+    const yaml = "parties: [Client, Provider]\nsections:\n  - title: Ops\n    activities:\n      - activity: Backup\n        codes: { Client: AR, Provider: I }\n      - activity: Restore\n        codes:\n          Client:\n          Provider: RA\n";
+    const root = project({ "m.yaml": yaml });
+    await cli(["--fix", "m.yaml"], root);
+    expect(readFileSync(join(root, "m.yaml"), "utf8")).toBe(yaml.replace("Client: AR", "Client: RA"));
+  });
+});

@@ -75,3 +75,14 @@ describe("unsafePattern", () => {
     expect(unsafePattern(p)).toBeNull();
   });
 });
+
+describe("patterns in rule files", () => {
+  it.each([["(\\\\+)+$"], ["\\s*\\s*\\s*$"], ["a+b+c+"]])("refuses %j", (p) => {
+    expect(unsafePattern(p)).not.toBeNull();
+  });
+
+  it("refuses a pattern taken from an option or a fact (it could not be checked)", () => {
+    const rule = `id: x\ndescription: X.\nseverity: error\noptions:\n  schema: { type: object, properties: { p: { type: string } } }\nchecks:\n  - scope: activity\n    conditions:\n      all:\n        - { fact: activity, operator: matches, value: { option: p } }\n    message: x\n`;
+    expect(parseRuleText(rule, "x.yaml", false).problems.map((p) => p.message)).toEqual(["checks[0]: matches takes a literal pattern (a string)"]);
+  });
+});

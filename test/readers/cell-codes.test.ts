@@ -75,3 +75,15 @@ describe("parseCell lists", () => {
     expect(cell("R + A").style.separator).toBe(" + ");
   });
 });
+
+describe("parseCell per-code emphasis and GFM footnotes", () => {
+  it("reads emphasis around each code", () => {
+    expect(cell("**R**, **A**").codes).toBe("RA");
+    expect(cell("__R__/__A__").codes).toBe("RA");
+    expect(cell("`R`, `A`").tokens).toEqual(["code:R", "code:A"]);
+  });
+  it("keeps a GFM footnote reference out of the codes", () => {
+    expect(cell("RA[^1]").codes).toBe("RA");
+    expect(cell("RA[^note]").style.marker).toBe("[^note]");
+  });
+});

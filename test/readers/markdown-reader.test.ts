@@ -128,3 +128,11 @@ describe("legends", () => {
     expect((await lintText(text, { filename: "m.md" })).findings.map((f) => f.message)).toEqual(["Codes used but not defined in the legend: I."]);
   });
 });
+
+describe("single-letter activities", () => {
+  it("a matrix whose activities are letters is a matrix, not a legend", async () => {
+    const text = "## S\n\n| Activity | Client | Cloud Temple |\n|---|---|---|\n| X | AR | |\n| Y | | RA |\n";
+    expect(parseMatrix(text, "m.md").legend).toBeNull();
+    expect(await findings(text)).toEqual(["5:7-5:9 code-order", "6:7-6:7 customer-involved"]);
+  });
+});

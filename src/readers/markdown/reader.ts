@@ -68,19 +68,21 @@ export function readMarkdown(file: string, text: string, options: MarkdownReadOp
         break;
       case "table": {
         const table = block.table;
-        const legend = readLegendTable(table, lines);
+        const ctx: CellContext = { lines, scheme: options.scheme, partyNames: partyNameKeys(table.header.cells.slice(1).map((c) => c.raw)) };
+        // A matrix whose activities are single letters (`| X | AR | I |`) is still a matrix, unless its header says "Role".
+        const matrixLike = looksLikeMatrix(table, ctx);
+        const legend = !matrixLike || LEGEND_HEADER.test(nameKey(table.header.cells[0]!.raw)) ? readLegendTable(table, lines) : null;
         if (legend) {
           builder.addLegend(legend, table.span);
           break;
         }
-        const ctx: CellContext = { lines, scheme: options.scheme, partyNames: partyNameKeys(table.header.cells.slice(1).map((c) => c.raw)) };
         const sectionFor = (): number => {
           if (headingSection === null) headingSection = builder.addSection(heading?.title ?? builder.title ?? "", heading?.span ?? null);
           return headingSection;
         };
         // A table whose first column lists parties under a "Party" header is transposed; test that first.
         if (looksTransposed(table, options.scheme, lines)) readTransposedTable(table, options.scheme, lines, builder, sectionFor());
-        else if (looksLikeMatrix(table, ctx)) readMatrixTable(table, ctx, builder, sectionFor());
+        else if (matrixLike) readMatrixTable(table, ctx, builder, sectionFor());
         break;
       }
     }
