@@ -296,7 +296,7 @@ describe("fixText passes", () => {
   const text = "| Activity | Client | Provider |\n|---|---|---|\n| Back up | arr | I |\n";
   const rules = setupOf(rule("code-order"), rule("no-duplicate-codes"), rule("code-style"));
 
-  it("repeats until no fix applies: arr -> rra -> RRA -> RA", async () => {
+  it("repeats until no fix applies: arr -> ARR -> AR -> RA", async () => {
     const result = await fixText(text, "x.md", rules);
     expect(result.output).toBe(text.replace("| arr |", "| RA  |"));
     expect(result).toMatchObject({ passes: 3, applied: 3, findings: [] });
@@ -304,8 +304,9 @@ describe("fixText passes", () => {
 
   it("stops after maxPasses, reporting what remains", async () => {
     const result = await fixText(text, "x.md", rules, { maxPasses: 1 });
-    expect(result.output).toBe(text.replace("| arr |", "| rra |"));
-    expect(result.findings.map((f) => f.ruleId)).toEqual(["code-style", "no-duplicate-codes"]);
+    // code-order waits for the duplicates to go: the first pass only changes the case.
+    expect(result.output).toBe(text.replace("| arr |", "| ARR |"));
+    expect(result.findings.map((f) => f.ruleId)).toEqual(["no-duplicate-codes"]);
   });
 });
 
