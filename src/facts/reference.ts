@@ -16,7 +16,10 @@ names a fact of its scope (\`{ fact: accountableCount, operator: equal, value: 0
 Operators: json-rules-engine's \`equal\`, \`notEqual\`, \`lessThan\`, \`lessThanInclusive\`,
 \`greaterThan\`, \`greaterThanInclusive\`, \`in\`, \`notIn\`, \`contains\`, \`doesNotContain\`, and
 raci-lint's \`matches\` / \`doesNotMatch\` (a regular expression; patterns that can backtrack
-catastrophically are refused when the rule file is loaded) and \`isEmpty\` / \`isNotEmpty\`.
+catastrophically are refused when the rule file is loaded; \`(?i)\` at the start ignores case) and
+\`isEmpty\` / \`isNotEmpty\` (json-rules-engine requires a \`value\` in every comparison: write
+\`value: true\`; it is ignored). \`matches\` and \`doesNotMatch\` are false and true on a fact that is
+not a string (a missing \`path\`, say).
 
 A comparison may test one of the rule's options instead of a fact: \`{ option: name, operator: equal, value: true }\`,
 and a value may be an option: \`value: { option: name }\`.
