@@ -40,6 +40,8 @@ export interface Settings {
   parties?: PartyAliases;
   /** Warnings become errors (`raci-lint:strict`). */
   promoteWarnings?: boolean;
+  /** Opt-in rules (`recommended: false`) run too (`raci-lint:strict`). */
+  allRules?: boolean;
 }
 
 /** An `overrides` entry, its globs relative to `base`. */
@@ -67,11 +69,10 @@ export interface ConfigChain {
 
 /** The layer of a preset. */
 export function presetLayer(name: (typeof PRESETS)[number]): ConfigLayer {
-  const off = (): RuleSetting => ({ severity: "off", options: null, origin: "preset", file: null, span: null });
-  const base = { file: name, extends: [], ruleFiles: [], overrides: [] };
-  // Rules that look across files, or impose one house style, are opt-in in `recommended`.
-  if (name === "raci-lint:recommended") return { ...base, rules: { "consistent-across-files": off(), "code-style": off() }, promoteWarnings: false };
-  return { ...base, rules: {}, promoteWarnings: true };
+  const base = { file: name, extends: [], ruleFiles: [], overrides: [], rules: {} };
+  // Which rules each preset turns on is data: rule files that say `recommended: false` are opt-in.
+  if (name === "raci-lint:recommended") return { ...base, promoteWarnings: false, allRules: false };
+  return { ...base, promoteWarnings: true, allRules: true };
 }
 
 /** The nearest config file in `dir` or above it (package.json only counts with a `raci-lint` key), or null. */

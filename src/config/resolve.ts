@@ -21,6 +21,8 @@ export interface ResolvedConfig {
   scheme: SchemeSetting;
   parties: PartyAliases | null;
   promoteWarnings: boolean;
+  /** Opt-in rules run too (`raci-lint:strict`). */
+  allRules: boolean;
   ruleFiles: string[];
 }
 
@@ -46,6 +48,7 @@ function apply(into: ResolvedConfig, settings: Settings): void {
   if (settings.scheme !== undefined) into.scheme = settings.scheme;
   if (settings.parties !== undefined) into.parties = settings.parties;
   if (settings.promoteWarnings !== undefined) into.promoteWarnings = settings.promoteWarnings;
+  if (settings.allRules !== undefined) into.allRules = settings.allRules;
 }
 
 /** Finds, loads and merges configuration per file. */
@@ -79,7 +82,7 @@ export class ConfigResolver {
     const found = this.chainFor(file);
     if ("problems" in found) return found;
     const layers = found.chain?.layers ?? [presetLayer("raci-lint:recommended")];
-    const config: ResolvedConfig = { sources: [], rules: {}, scheme: "RACI", parties: null, promoteWarnings: false, ruleFiles: [] };
+    const config: ResolvedConfig = { sources: [], rules: {}, scheme: "RACI", parties: null, promoteWarnings: false, allRules: false, ruleFiles: [] };
     for (const layer of layers) {
       config.sources.push(this.display(layer.file));
       apply(config, layer);
@@ -121,6 +124,7 @@ export class ConfigResolver {
       scheme: config.scheme,
       parties: config.parties,
       promoteWarnings: config.promoteWarnings,
+      allRules: config.allRules,
       ruleFiles: config.ruleFiles,
       rules: Object.entries(config.rules).map(([id, r]) => [id, r.severity, r.options, r.origin]),
     });
@@ -184,6 +188,7 @@ export function buildSetup(config: ResolvedConfig, display: (path: string) => st
   for (const rule of all) {
     const setting = config.rules[rule.id];
     if (setting?.severity === "off") continue;
+    if (!setting && !rule.recommended && !config.allRules) continue;
     const options = { ...(rule.options?.defaults ?? {}), ...(setting?.options ?? {}) };
     if (setting?.options) {
       const error = rule.options ? validateOptions(rule, setting.options) : `rule "${rule.id}" takes no options`;

@@ -119,6 +119,7 @@ export function ruleFromData(
         description: data.description as string,
         severity: data.severity as RuleDefinition["severity"],
         fixable: (data.fixable as RuleDefinition["fixable"] | undefined) ?? "none",
+        recommended: (data.recommended as boolean | undefined) ?? true,
         tags: (data.tags as string[] | undefined) ?? [],
         docs: (data.docs as string | undefined) ?? null,
         options: options ? { schema: options.schema, defaults: options.defaults ?? {} } : null,

@@ -23,6 +23,8 @@ export interface RuleDefinition {
   description: string;
   severity: Severity;
   fixable: "none" | "safe" | "unsafe";
+  /** Whether `raci-lint:recommended` turns it on (opt-in rules say false). */
+  recommended: boolean;
   tags: string[];
   docs: string | null;
   options: { schema: Record<string, unknown>; defaults: Record<string, unknown> } | null;

@@ -37,6 +37,7 @@ function readProblemRule(id: string, description: string, anchor: string): RuleD
     description,
     severity: "error",
     fixable: "none",
+    recommended: true,
     tags: ["read"],
     docs: `${INFORMATION_URI}/blob/main/README.md#${anchor}`,
     options: null,

@@ -107,7 +107,7 @@ function descriptor(rule: RuleDefinition, context: FormatContext) {
 
 /** A rule id the context does not list (a finding from elsewhere): described by its id. */
 function unknownRule(ruleId: string, severity: Severity): RuleDefinition {
-  return { id: ruleId, description: ruleId, severity, fixable: "none", tags: [], docs: null, options: null, checks: [], source: "", builtIn: false };
+  return { id: ruleId, description: ruleId, severity, fixable: "none", recommended: true, tags: [], docs: null, options: null, checks: [], source: "", builtIn: false };
 }
 
 /** `Replace "__AR__" with "__RA__"`, for a safe fix, which carries no message of its own. */

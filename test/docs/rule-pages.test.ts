@@ -55,6 +55,7 @@ describe.each(builtInRules().rules.map((r) => [r.id, r] as const))("docs/rules/%
     expect(page).toContain(perCheck ? "- Default severity: per check" : `- Default severity: ${rule.severity}`);
     expect(page).toMatch(new RegExp(`- Fixable: ${rule.fixable}`));
     expect(page).toContain(`- Scope: ${rule.checks[0]!.scope}`);
+    expect(page).toContain(`- In recommended: ${rule.recommended ? "yes" : "no"}`);
   });
 
   it("its incorrect examples give exactly the messages shown", async () => {
