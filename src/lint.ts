@@ -153,10 +153,15 @@ export class Linter {
     return kept;
   }
 
+  /** Directives of files that have some, kept for the corpus-scope findings `finish` adds. */
+  private readonly directives = new Map<string, ReturnType<typeof parseDirectives>>();
+
   /** Applies the file's inline `<!-- raci-lint-disable ... -->` directives (Markdown only). */
   private applyDirectives(matrix: Matrix, findings: Finding[]): Finding[] {
     if (this.setup.inlineDirectives === false || matrix.format !== "markdown" || !matrix.source.includes("raci-lint-")) return findings;
-    const applied = applyDirectives(findings, parseDirectives(matrix.source), {
+    const directives = parseDirectives(matrix.source);
+    if (this.corpus) this.directives.set(matrix.file, directives);
+    const applied = applyDirectives(findings, directives, {
       knownRules: this.knownRules,
       reportUnused: this.setup.reportUnusedDirectives ?? false,
       file: matrix.file,
@@ -165,13 +170,22 @@ export class Linter {
     return applied.findings;
   }
 
-  /** Runs corpus-scope checks over everything linted so far, adding their findings to each file's list. */
+  /**
+   * Runs corpus-scope checks over everything linted so far, adding their findings to each file's
+   * list; inline directives apply to them too (unused-directive reports were made per file before).
+   */
   async finish(): Promise<void> {
     if (!this.corpus) return;
     for (const hit of await this.runner.run("corpus", this.corpus.subjects())) {
       const finding = toFinding(hit, this.setup.scheme);
       const list = this.byFile.get(finding.file);
       if (!list) continue;
+      const directives = this.directives.get(finding.file);
+      const applied = directives ? applyDirectives([finding], directives, { knownRules: this.knownRules, reportUnused: false, file: finding.file }) : null;
+      if (applied && applied.suppressed.length) {
+        this.suppressed.set(finding.file, [...(this.suppressed.get(finding.file) ?? []), ...applied.suppressed]);
+        continue;
+      }
       list.push(finding);
       list.sort(compareFindings);
     }
@@ -240,6 +254,7 @@ export async function lintPaths(
   const setupOf = typeof setup === "function" ? setup : () => setup;
   const linters = new Map<LintSetup, Linter>();
   const results: LintResult[] = [];
+  const linted: { result: LintResult; linter: Linter }[] = [];
   for (const input of inputs) {
     // Synchronous reads: for thousands of small files they cost a fraction of fs.promises' per-file overhead.
     let text: string | null = null;
@@ -263,12 +278,16 @@ export async function lintPaths(
     try {
       const matrix = parseMatrix(text, input.display, fileSetup.scheme, fileSetup.parties ?? null);
       const findings = await linter.lint(matrix);
-      results.push({ path: input.display, findings, suppressed: linter.suppressed.get(input.display) ?? [], matrix: keepMatrices ? matrix : null });
+      const result: LintResult = { path: input.display, findings, suppressed: [], matrix: keepMatrices ? matrix : null };
+      results.push(result);
+      linted.push({ result, linter });
     } catch (error) {
       // A defect of ours on one strange file must not cost the user the rest of the run.
       results.push({ path: input.display, findings: [{ ...unreadableFinding(input.display, error), ruleId: INTERNAL_ERROR, message: `Cannot check this file: ${(error as Error).message}` }], matrix: null });
     }
   }
   for (const linter of linters.values()) await linter.finish();
+  // Suppressed findings are known once corpus-scope findings (added by `finish`) went through directives too.
+  for (const { result, linter } of linted) result.suppressed = linter.suppressed.get(result.path) ?? [];
   return results;
 }

@@ -70,3 +70,18 @@ describe("baselines", () => {
     expect(run.stderr).toMatch(/^raci-lint: b\.json:1:\d+: /);
   });
 });
+
+describe("directives and corpus-scope rules", () => {
+  it("a disable-file directive also silences a finding that compares files", async () => {
+    // The finding is reported at the activity's first occurrence (a.md): its directive silences it.
+    const table = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Export data | RA | I |\n| Host it | I | RA |\n";
+    const a = "<!-- raci-lint-disable-file consistent-across-files -- the other annex is older -->\n\n" + table;
+    const b = table.replace("| RA | I |", "| RA | C |");
+    const root = project({ "a.md": a, "b.md": b, "raci-lint.config.yaml": "rules:\n  consistent-across-files: warning\n" });
+    const run = await cli(["-f", "json", "b.md", "a.md"], root);
+    const report = JSON.parse(run.stdout);
+    expect(report.files.flatMap((f: { findings: { ruleId: string }[] }) => f.findings.map((x) => x.ruleId))).toEqual([]);
+    const sarif = JSON.parse((await cli(["-f", "sarif", "b.md", "a.md"], root)).stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string; suppressions?: unknown[] }) => [r.ruleId, r.suppressions?.length ?? 0])).toEqual([["consistent-across-files", 1]]);
+  });
+});
