@@ -25,7 +25,7 @@ export type { LintResult, LintSetup } from "./lint.js";
 export { RACI } from "./model/scheme.js";
 export { FACTS, SCOPES, type FactDoc, type Scope } from "./facts/catalog.js";
 export { builtInRules, loadRuleFile, parseRuleText } from "./engine/load-rules.js";
-export { presetRules, recommendedRules } from "./config/presets.js";
+export { defaultOptions, presetRules, recommendedRules } from "./config/presets.js";
 export { ConfigResolver, type ResolvedConfig, type ResolverOptions } from "./config/resolve.js";
 export { SCHEMES, schemeFrom, type SchemeSetting } from "./config/schemes.js";
 export { parseDirectives, applyDirectives, type Directive } from "./suppress/directives.js";

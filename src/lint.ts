@@ -8,9 +8,9 @@ import { CorpusCollector } from "./facts/corpus.js";
 import { matrixSubjects } from "./facts/subjects.js";
 import type { Scope } from "./facts/catalog.js";
 import { CheckRunner, type Hit } from "./engine/evaluate.js";
-import type { ActiveRule } from "./engine/rule.js";
+import { effectiveSeverity, type ActiveRule } from "./engine/rule.js";
 import { FIX_PRODUCERS } from "./fix/producers.js";
-import { compareFindings, positionOf, type Finding, type Severity } from "./model/finding.js";
+import { compareFindings, positionOf, type Finding } from "./model/finding.js";
 import type { Matrix } from "./model/matrix.js";
 import { RACI, type RoleScheme } from "./model/scheme.js";
 import { readMarkdown } from "./readers/markdown/reader.js";
@@ -80,8 +80,7 @@ function renderMessage(template: string, facts: Readonly<Record<string, unknown>
 /** Turns a hit into a finding. */
 function toFinding(hit: Hit, scheme: RoleScheme): Finding {
   const { subject, active, check } = hit;
-  const own = check.severity ?? active.rule.severity;
-  const severity: Severity = active.severity ?? (active.promote && own === "warning" ? "error" : own);
+  const severity = effectiveSeverity(active, check);
   const span = (check.at && subject.anchor(check.at)) || subject.span;
   let party = subject.party;
   if (check.party === "customer") party = (subject.facts.customer as string | undefined) || party;

@@ -12,7 +12,7 @@ import { parseDocument } from "yaml";
 import { readRules, type RuleSetting } from "../config/load.js";
 import { ConfigResolver, type ResolverOptions } from "../config/resolve.js";
 import { builtInRules } from "../engine/load-rules.js";
-import type { ConfigProblem, RuleDefinition } from "../engine/rule.js";
+import { effectiveSeverity, type ConfigProblem, type RuleDefinition } from "../engine/rule.js";
 import { fixText } from "../fix/fixer.js";
 import { unifiedDiffs } from "../fix/diff.js";
 import { FixWriteError, writeFileAtomic } from "../fix/write.js";
@@ -429,7 +429,7 @@ function printConfig(resolver: ConfigResolver, file: string, io: CliIo): number 
   const rules: Record<string, unknown> = {};
   for (const id of Object.keys(config.rules).sort()) if (config.rules[id]!.severity === "off") rules[id] = "off";
   for (const active of found.setup.rules) {
-    const severity = active.severity ?? (active.promote && active.rule.severity === "warning" ? "error" : active.rule.severity);
+    const severity = effectiveSeverity(active);
     rules[active.rule.id] = Object.keys(active.options).length ? [severity, active.options] : severity;
   }
   const sorted = Object.fromEntries(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)));

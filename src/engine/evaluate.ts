@@ -135,15 +135,15 @@ export class CheckRunner {
 
   /** Evaluates every check of `scope` on each subject; hits come back in subject order. */
   async run(scope: Scope, subjects: readonly Subject[]): Promise<Hit[]> {
-    const engine = this.scopes.get(scope);
-    if (!engine || subjects.length === 0) return [];
+    const scoped = this.scopes.get(scope);
+    if (!scoped || subjects.length === 0) return [];
     const outcomes: (number[] | undefined)[] = new Array(subjects.length);
     const misses = new Map<string, number[]>();
     for (let i = 0; i < subjects.length; i++) {
       const subject = subjects[i]!;
-      const shape = engine.shaped === "roles" ? subject.shapeKey : engine.shaped === "names" ? subject.namedShapeKey : undefined;
-      const key = shape !== undefined ? `${shape}\u0005${keyOf(subject.facts, engine.keyFacts)}` : keyOf(subject.facts, engine.facts);
-      const known = engine.memo.get(key);
+      const shape = scoped.shaped === "roles" ? subject.shapeKey : scoped.shaped === "names" ? subject.namedShapeKey : undefined;
+      const key = shape !== undefined ? `${shape}\u0005${keyOf(subject.facts, scoped.keyFacts)}` : keyOf(subject.facts, scoped.facts);
+      const known = scoped.memo.get(key);
       if (known) outcomes[i] = known;
       else {
         const waiting = misses.get(key);
@@ -154,17 +154,17 @@ export class CheckRunner {
     for (const [key, waiting] of misses) {
       const facts = subjects[waiting[0]!]!.facts;
       const runFacts: Record<string, unknown> = { [OPTIONS_FACT]: this.ruleOptions };
-      for (const name of engine.facts) runFacts[name] = facts[name];
-      const result = await engine.engine.run(runFacts);
+      for (const name of scoped.facts) runFacts[name] = facts[name];
+      const result = await scoped.engine.run(runFacts);
       const fired = result.events.map((e) => (e.params as { index: number }).index).sort((a, b) => a - b);
-      engine.memo.set(key, fired);
+      scoped.memo.set(key, fired);
       for (const i of waiting) outcomes[i] = fired;
     }
     const hits: Hit[] = [];
     for (let i = 0; i < subjects.length; i++) {
       const fired = outcomes[i]!;
       for (let k = 0; k < fired.length; k++) {
-        const { active, check } = engine.checks[fired[k]!]!;
+        const { active, check } = scoped.checks[fired[k]!]!;
         hits.push({ subject: subjects[i]!, active, check });
       }
     }

@@ -4,7 +4,6 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseDocument } from "yaml";
 import { factNames, type Scope } from "../facts/catalog.js";
 import { rule as validateRuleFile } from "../generated/validators.js";
@@ -13,8 +12,6 @@ import { validateDocument } from "../schema/validate.js";
 import { FIX_PRODUCERS } from "../fix/producers.js";
 import type { ConfigProblem, RuleCheck, RuleDefinition } from "./rule.js";
 
-/** The folder of built-in rules shipped with the package. */
-export const BUILT_IN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
 

@@ -50,3 +50,10 @@ export interface ConfigProblem {
   message: string;
   span: SourceSpan;
 }
+
+/** The severity a check's findings get: the configured one, else the check's or rule's own (warnings raised to errors under `raci-lint:strict`). */
+export function effectiveSeverity(active: ActiveRule, check?: RuleCheck): Severity {
+  if (active.severity) return active.severity;
+  const own = check?.severity ?? active.rule.severity;
+  return active.promote && own === "warning" ? "error" : own;
+}

@@ -4,7 +4,7 @@
  */
 import type { Matrix } from "../model/matrix.js";
 import type { SourceSpan } from "../model/position.js";
-import { codeRanks, type RoleScheme } from "../model/scheme.js";
+import { canonicalOrder, type RoleScheme } from "../model/scheme.js";
 import { plainText } from "../model/text.js";
 import type { Subject } from "./subjects.js";
 
@@ -66,11 +66,8 @@ class CorpusSubject implements Subject {
 /** Collects activity occurrences across the files of a run. */
 export class CorpusCollector {
   private readonly groups = new Map<string, Occurrence[]>();
-  private readonly ranks: Map<string, number>;
 
-  constructor(private readonly scheme: RoleScheme) {
-    this.ranks = codeRanks(scheme);
-  }
+  constructor(private readonly scheme: RoleScheme) {}
 
   /** Remembers the activities of one matrix (each key once per file). */
   add(matrix: Matrix): void {
@@ -82,7 +79,7 @@ export class CorpusCollector {
         .map((party, p) => {
           const cell = activity.cells[p];
           if (!cell) return null;
-          const codes = [...new Set(cell.codes)].sort((a, b) => (this.ranks.get(a) ?? 99) - (this.ranks.get(b) ?? 99));
+          const codes = canonicalOrder([...new Set(cell.codes)], this.scheme);
           return `${party.role ?? party.name}=${codes.join("")}`;
         })
         .filter((v) => v !== null)

@@ -6,7 +6,7 @@
  */
 import type { Activity, Cell, CodeToken, LegendEntry, Matrix, Party } from "../model/matrix.js";
 import type { SourceSpan } from "../model/position.js";
-import { codeRanks, type RoleScheme } from "../model/scheme.js";
+import { canonicalOrder, codeRanks, type RoleScheme } from "../model/scheme.js";
 import { plainText } from "../model/text.js";
 import { nameKey } from "../model/text.js";
 import type { Scope } from "./catalog.js";
@@ -41,10 +41,6 @@ export interface Subject {
 /** The subjects of one matrix, grouped by scope. */
 export type MatrixSubjects = Record<Exclude<Scope, "corpus">, Subject[]>;
 
-/** Codes in canonical order (codes outside the scheme last, in written order). */
-function canonical(codes: readonly string[], ranks: Map<string, number>): string[] {
-  return [...codes].sort((a, b) => (ranks.get(a) ?? 99) - (ranks.get(b) ?? 99));
-}
 
 /** Codes written more than once, once each, in first-seen order. */
 function duplicates(codes: readonly string[]): string {
@@ -124,7 +120,7 @@ class MatrixContext {
   assignment(activity: Activity): string {
     const section = this.matrix.sections[activity.section]!;
     return section.parties
-      .map((p) => `${this.matrix.parties[p]!.name}=${activity.cells[p] ? canonical([...new Set(activity.cells[p]!.codes)], this.ranks).join("") : "-"}`)
+      .map((p) => `${this.matrix.parties[p]!.name}=${activity.cells[p] ? canonicalOrder([...new Set(activity.cells[p]!.codes)], this.scheme).join("") : "-"}`)
       .join(";");
   }
 }
@@ -378,7 +374,7 @@ class CellSubject extends BaseSubject {
     return this.cell.codes.join("");
   }
   get canonicalCodes(): string {
-    return canonical(this.cell.codes, this.ctx.ranks).join("");
+    return canonicalOrder(this.cell.codes, this.ctx.scheme).join("");
   }
   get duplicateCodes(): string {
     return duplicates(this.cell.codes);
@@ -590,7 +586,7 @@ export function matrixSubjects(matrix: Matrix, scheme: RoleScheme, scopes?: Read
   if (wants("legend-entry")) for (const entry of matrix.legend?.entries ?? []) out["legend-entry"].push(new LegendEntrySubject(ctx, entry));
   if (wants("matrix") && matrix.activities.length > 0) {
     const defined = new Set(matrix.legend?.entries.map((e) => e.code) ?? []);
-    const undefinedCodes = matrix.legend ? canonical([...usedCodes].filter((c) => !defined.has(c)), ctx.ranks) : [];
+    const undefinedCodes = matrix.legend ? canonicalOrder([...usedCodes].filter((c) => !defined.has(c)), scheme) : [];
     out.matrix.push(new WholeMatrixSubject(ctx, undefinedCodes));
   }
   return out;

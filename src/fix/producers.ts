@@ -6,7 +6,7 @@
 import type { Activity, Cell, Matrix } from "../model/matrix.js";
 import type { TextEdit } from "../model/finding.js";
 import { LineIndex } from "../model/position.js";
-import { codeRanks, type RoleScheme } from "../model/scheme.js";
+import { canonicalOrder, type RoleScheme } from "../model/scheme.js";
 import type { Subject } from "../facts/subjects.js";
 import { parseCell } from "../readers/cell-codes.js";
 
@@ -52,11 +52,6 @@ function render(cell: Cell, codes: readonly string[]): string {
   return cell.style.lowerCase ? text.toLowerCase() : text;
 }
 
-/** Codes in the scheme's canonical order. */
-function sorted(codes: readonly string[], scheme: RoleScheme): string[] {
-  const ranks = codeRanks(scheme);
-  return [...codes].sort((a, b) => (ranks.get(a) ?? 99) - (ranks.get(b) ?? 99));
-}
 
 /** Combines edits of several cells of one row into one edit over the source between them. */
 function combine(source: string, edits: TextEdit[]): TextEdit | null {
@@ -73,8 +68,6 @@ function combine(source: string, edits: TextEdit[]): TextEdit | null {
   return { range: [start, end], text };
 }
 
-/** The code a scheme uses for "informed". */
-const informedCode = (scheme: RoleScheme) => scheme.informed;
 
 /** The customer's empty cell of an activity (the first customer column of its table, as the facts say), when there is one to fill. */
 function emptyCustomerCell(matrix: Matrix | null, activity: Activity | null): Cell | null {
@@ -131,9 +124,9 @@ export const FIX_PRODUCERS: Record<string, FixProducer> = {
     make(subject, scheme) {
       const cell = subject.cell;
       if (!cell || !onlyCodes(cell)) return null;
-      return replaceBody(cell, render(cell, sorted(cell.codes, scheme)));
+      return replaceBody(cell, render(cell, canonicalOrder(cell.codes, scheme)));
     },
-    describe: (subject, scheme) => `Write the codes in canonical order: ${subject.cell ? sorted(subject.cell.codes, scheme).join("") : ""}`,
+    describe: (subject, scheme) => `Write the codes in canonical order: ${subject.cell ? canonicalOrder(subject.cell.codes, scheme).join("") : ""}`,
   },
   /** `RR` -> `R`, `R, A, R` -> `R, A`. */
   "dedupe-codes": {
@@ -170,7 +163,7 @@ export const FIX_PRODUCERS: Record<string, FixProducer> = {
       if (!matrix || !activity || !cell) return null;
       const styled = activity.cells.find((c) => c && !c.empty);
       const wrapper = matrix.format === "markdown" ? styled?.style.wrapper ?? "" : "";
-      const text = `${wrapper}${informedCode(scheme)}${wrapper}`;
+      const text = `${wrapper}${scheme.informed}${wrapper}`;
       const at = cell.span.start.offset;
       if (!cell.box) return { range: [at, at], text };
       // Overwrite padding rather than insert when the cell has room, so the table keeps its alignment.
@@ -178,7 +171,7 @@ export const FIX_PRODUCERS: Record<string, FixProducer> = {
       if (room > text.length && /^\s*$/u.test(matrix.source.slice(at, at + text.length))) return { range: [at, at + text.length], text };
       return { range: [at, at], text: `${text} ` };
     },
-    describe: (subject, scheme) => `Make ${String(subject.facts.customer)} Informed (${informedCode(scheme)})`,
+    describe: (subject, scheme) => `Make ${String(subject.facts.customer)} Informed (${scheme.informed})`,
   },
   /** Every Accountable party after the first becomes Responsible instead. Changes meaning: unsafe. */
   "accountable-to-responsible": {
@@ -192,7 +185,7 @@ export const FIX_PRODUCERS: Record<string, FixProducer> = {
       for (const cell of holders.slice(1)) {
         if (!onlyCodes(cell)) return null;
         const codes = cell.codes.map((c) => (c === scheme.accountable ? scheme.responsible : c));
-        const edit = replaceBody(cell, render(cell, sorted([...new Set(codes)], scheme)));
+        const edit = replaceBody(cell, render(cell, canonicalOrder([...new Set(codes)], scheme)));
         if (!edit) return null;
         edits.push(edit);
       }

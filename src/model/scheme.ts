@@ -71,7 +71,20 @@ export const RACI: RoleScheme = {
   ],
 };
 
-/** Canonical rank of each code of a scheme (lower sorts first). */
+const rankCache = new WeakMap<RoleScheme, Map<RoleCode, number>>();
+
+/** Canonical rank of each code of a scheme (lower sorts first); computed once per scheme. */
 export function codeRanks(scheme: RoleScheme): Map<RoleCode, number> {
-  return new Map(scheme.codes.map((c, i) => [c.code, i]));
+  let ranks = rankCache.get(scheme);
+  if (!ranks) {
+    ranks = new Map(scheme.codes.map((c, i) => [c.code, i]));
+    rankCache.set(scheme, ranks);
+  }
+  return ranks;
+}
+
+/** Codes in the scheme's canonical order (codes outside the scheme last, in written order). */
+export function canonicalOrder(codes: readonly RoleCode[], scheme: RoleScheme): RoleCode[] {
+  const ranks = codeRanks(scheme);
+  return [...codes].sort((a, b) => (ranks.get(a) ?? 99) - (ranks.get(b) ?? 99));
 }

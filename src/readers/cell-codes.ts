@@ -7,8 +7,6 @@ import type { LineIndex, SourceSpan } from "../model/position.js";
 import type { RoleScheme } from "../model/scheme.js";
 import { nameKey } from "../model/text.js";
 
-export { nameKey };
-
 /** What the cell reader needs to know about its surroundings. */
 export interface CellContext {
   lines: LineIndex;

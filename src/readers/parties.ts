@@ -1,6 +1,6 @@
 /** Turns header text into parties and recognises who the customer and the provider are. */
 import type { PartyRole } from "../model/matrix.js";
-import { nameKey } from "./cell-codes.js";
+import { nameKey } from "../model/text.js";
 
 /** Words that name the customer in the languages matrices are written in. */
 export const CUSTOMER_WORDS = [

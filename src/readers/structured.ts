@@ -10,7 +10,8 @@ import type { RoleScheme } from "../model/scheme.js";
 import { validateDocument } from "../schema/validate.js";
 import { MatrixBuilder } from "./builder.js";
 import type { PartyAliases } from "../config/load.js";
-import { nameKey, parseCell, type CellContext } from "./cell-codes.js";
+import { parseCell, type CellContext } from "./cell-codes.js";
+import { nameKey } from "../model/text.js";
 import { activityKey, plainText } from "../model/text.js";
 import { partyNameKeys } from "./parties.js";
 
