@@ -39,3 +39,10 @@ export function nameKey(text: string): string {
 export function activityKey(text: string): string {
   return needsWork(text) ? nameKey(plainText(text)) : text.toLowerCase();
 }
+
+/** The letter a legend text highlights (`__P__erforms`, `**P**erforms`, `<u>P</u>erforms`): the letter and where the markup is. */
+export function findHighlight(text: string): { letter: string; index: number; length: number } | null {
+  const match = /__(\p{L})__|\*\*(\p{L})\*\*|<(u|b|strong)>(\p{L})<\/\3>/u.exec(text);
+  if (!match) return null;
+  return { letter: (match[1] ?? match[2] ?? match[4])!.toUpperCase(), index: match.index, length: match[0].length };
+}

@@ -12,7 +12,7 @@ import { MatrixBuilder } from "./builder.js";
 import type { PartyAliases } from "../config/load.js";
 import { parseCell, type CellContext } from "./cell-codes.js";
 import { nameKey } from "../model/text.js";
-import { activityKey, plainText } from "../model/text.js";
+import { activityKey, findHighlight, plainText } from "../model/text.js";
 import { partyNameKeys } from "./parties.js";
 
 /** Options of `readStructured`. */
@@ -101,14 +101,15 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
       const description = item.get("description", true) as Scalar | undefined;
       if (!code || typeof code.value !== "string" || !term || typeof term.value !== "string") continue;
       const descText = typeof description?.value === "string" ? description.value : "";
-      const highlight = /(__|\*\*)(\p{L})(__|\*\*)/u.exec(descText) ?? /(__|\*\*)(\p{L})(__|\*\*)/u.exec(term.value);
+      const inDescription = findHighlight(descText);
+      const highlight = inDescription ?? findHighlight(term.value);
       entries.push({
         code: code.value.toUpperCase(),
         term: plainText(term.value),
         description: descText,
-        markedLetter: highlight ? highlight[2]!.toUpperCase() : null,
+        markedLetter: highlight ? highlight.letter : null,
         span: span(item),
-        markSpan: span(highlight && description && descText.includes(highlight[0]) ? description : term),
+        markSpan: span(inDescription && description ? description : term),
       });
     }
     if (entries.length > 0) builder.addLegend(entries, span(legend));

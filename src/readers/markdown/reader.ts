@@ -7,7 +7,7 @@ import type { Activity, Cell, Legend, LegendEntry, Matrix, Party, ReadProblem, S
 import { LineIndex, type SourceSpan } from "../../model/position.js";
 import type { RoleScheme } from "../../model/scheme.js";
 import { cellKind, parseCell, type CellContext } from "../cell-codes.js";
-import { activityKey, nameKey, plainText } from "../../model/text.js";
+import { activityKey, findHighlight, nameKey, plainText } from "../../model/text.js";
 
 export { plainText };
 import { MatrixBuilder } from "../builder.js";
@@ -25,7 +25,6 @@ export interface MarkdownReadOptions {
 
 const LEGEND_HEADER = /^(?:r[oô]le|rolle|rol|ruolo|roles|rôles|rollen|ruoli|code|codes|letter|lettre|légende|legend|legende|leyenda|legenda|abbreviation|abréviation|key)$/iu;
 const LEGEND_CODE = /^\(\s*([A-Za-z])\s*\)\s*(.*)$|^([A-Z])\s*[-:–—=]\s*(.*)$|^([A-Z])$/u;
-const HIGHLIGHT = /(__|\*\*|<u>|<b>|<strong>)(\p{L})(__|\*\*|<\/u>|<\/b>|<\/strong>)/u;
 const PARTY_COLUMN_HEADER = /^(?:|part(?:y|ies)|partie|parties|partei|parte|partes|r[oô]le|rolle|rol|ruolo|who|qui|wer)$/iu;
 
 /** Reads a Markdown document into a matrix model. Never throws on bad input. */
@@ -240,16 +239,16 @@ function readLegendTable(table: ScannedTable, lines: LineIndex): LegendEntry[] |
 /** Builds a legend entry, finding the letter the entry highlights. */
 function legendEntry(code: string, term: string, termCell: ScannedCell, descriptionCell: ScannedCell, span: SourceSpan, lines: LineIndex): LegendEntry {
   for (const cell of [descriptionCell, termCell]) {
-    const highlight = HIGHLIGHT.exec(cell.raw);
-    if (highlight && highlight[1] !== undefined) {
+    const highlight = findHighlight(cell.raw);
+    if (highlight) {
       const at = cell.content.start.offset + highlight.index;
       return {
         code,
         term: plainText(term),
         description: descriptionCell.raw,
-        markedLetter: highlight[2]!.toUpperCase(),
+        markedLetter: highlight.letter,
         span,
-        markSpan: lines.span(at, at + highlight[0].length),
+        markSpan: lines.span(at, at + highlight.length),
       };
     }
   }
@@ -265,11 +264,11 @@ function legendEntryFromListItem(item: ScannedListItem, lines: LineIndex): Legen
   const rest = (match[3] ?? "").trim();
   const term = (match[2] ?? plainText(rest).split(/[\s:,.;—–-]/u)[0] ?? "").trim();
   const cell: ScannedCell = { raw: item.text, content: item.content, box: item.content };
-  const highlight = HIGHLIGHT.exec(rest);
+  const highlight = findHighlight(rest);
   const restAt = item.content.start.offset + item.text.length - (match[3] ?? "").length;
   if (highlight) {
     const at = restAt + highlight.index;
-    return { code: match[1]!, term: plainText(term), description: rest, markedLetter: highlight[2]!.toUpperCase(), span: item.content, markSpan: lines.span(at, at + highlight[0].length) };
+    return { code: match[1]!, term: plainText(term), description: rest, markedLetter: highlight.letter, span: item.content, markSpan: lines.span(at, at + highlight.length) };
   }
   return { code: match[1]!, term: plainText(term), description: rest, markedLetter: null, span: item.content, markSpan: cell.content };
 }
