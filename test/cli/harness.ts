@@ -41,3 +41,19 @@ export function project(files: Record<string, string>): string {
   }
   return root;
 }
+
+/** A finding of a JSON report, with its file's path. */
+export interface ReportedFinding {
+  path: string;
+  ruleId: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** One line per finding of a `-f json` report, written by `show` (default: `path line:column rule`). */
+export function findingLines(stdout: string, show: (f: ReportedFinding) => string = (f) => `${f.path} ${f.line}:${f.column} ${f.ruleId}`): string[] {
+  const report = JSON.parse(stdout) as { files: { path: string; findings: Omit<ReportedFinding, "path">[] }[] };
+  return report.files.flatMap((file) => file.findings.map((f) => show({ ...f, path: file.path })));
+}

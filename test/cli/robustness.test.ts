@@ -1,15 +1,11 @@
 /** Bad input never crashes the tool: each file gets a clear finding, the others are still checked. */
 import { describe, expect, it } from "vitest";
-import { cli, project } from "./harness.js";
+import { cli, project, findingLines } from "./harness.js";
 
 const OK = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run it | AR | I |\n| Host it | I | RA |\n";
 const BOMB = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]", ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`), "parties: [x]", "sections: []", ""].join("\n");
 
-/** `path line:column rule` per finding. */
-const brief = (stdout: string) =>
-  (JSON.parse(stdout) as { files: { path: string; findings: { line: number; column: number; ruleId: string }[] }[] }).files.flatMap((f) =>
-    f.findings.map((x) => `${f.path} ${x.line}:${x.column} ${x.ruleId}`),
-  );
+const brief = (stdout: string) => findingLines(stdout);
 
 describe("odd input", () => {
   it("empty, binary, CR-only, huge-line, alias-bomb, multi-document and non-object files", async () => {

@@ -3,11 +3,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SEED } from "../helpers.js";
-import { cli, project } from "./harness.js";
+import { cli, project, findingLines } from "./harness.js";
 
 const seed = readFileSync(SEED, "utf8");
-const brief = (stdout: string) =>
-  (JSON.parse(stdout) as { files: { path: string; findings: { line: number; ruleId: string }[] }[] }).files.flatMap((f) => f.findings.map((x) => `${f.path} ${x.line} ${x.ruleId}`));
+const brief = (stdout: string) => findingLines(stdout, (f) => `${f.path} ${f.line} ${f.ruleId}`);
 
 describe("inline directives", () => {
   const doc = [

@@ -2,15 +2,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SEED } from "../helpers.js";
-import { cli, project } from "../cli/harness.js";
+import { cli, project, findingLines } from "../cli/harness.js";
 
 const seed = readFileSync(SEED, "utf8");
 
-/** `line:column severity rule` for each finding of a JSON report. */
-function brief(stdout: string): string[] {
-  const report = JSON.parse(stdout) as { files: { path: string; findings: { line: number; column: number; severity: string; ruleId: string }[] }[] };
-  return report.files.flatMap((f) => f.findings.map((x) => `${f.path} ${x.line}:${x.column} ${x.severity} ${x.ruleId}`));
-}
+const brief = (stdout: string) => findingLines(stdout, (f) => `${f.path} ${f.line}:${f.column} ${f.severity} ${f.ruleId}`);
 
 const SEED_RECOMMENDED = [
   "seed.md 13:19 warning legend-consistent",

@@ -2,15 +2,12 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO } from "../helpers.js";
-import { cli } from "../cli/harness.js";
+import { cli, findingLines } from "../cli/harness.js";
 
 const HOUSE = join(REPO, "examples/house-rules");
 
-/** `path line:column severity rule` per finding of a JSON report. */
-const brief = (stdout: string) =>
-  (JSON.parse(stdout) as { files: { path: string; findings: { line: number; column: number; severity: string; ruleId: string }[] }[] }).files.flatMap((f) =>
-    f.findings.map((x) => `${f.path} ${x.line}:${x.column} ${x.severity} ${x.ruleId}`),
-  );
+/** `path line:column severity rule` per finding. */
+const brief = (stdout: string) => findingLines(stdout, (f) => `${f.path} ${f.line}:${f.column} ${f.severity} ${f.ruleId}`);
 
 describe("examples/house-rules", () => {
   it("each house rule fires on the matrix written for it (config found by walking up)", async () => {

@@ -1,12 +1,8 @@
 /** Check outcomes are memoised across cells, rows and files: never across different readings. */
 import { describe, expect, it } from "vitest";
-import { cli, project } from "../cli/harness.js";
+import { cli, project, findingLines } from "../cli/harness.js";
 
-/** `path line:column rule` per finding. */
-const brief = (stdout: string) =>
-  (JSON.parse(stdout) as { files: { path: string; findings: { line: number; column: number; ruleId: string; message: string }[] }[] }).files.flatMap((f) =>
-    f.findings.map((x) => `${f.path} ${x.line}:${x.column} ${x.ruleId} ${x.message}`),
-  );
+const brief = (stdout: string) => findingLines(stdout, (f) => `${f.path} ${f.line}:${f.column} ${f.ruleId} ${f.message}`);
 
 describe("memoised checks", () => {
   it("the same cell text under other party names is read (and checked) anew", async () => {
