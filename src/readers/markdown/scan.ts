@@ -342,17 +342,18 @@ function parseDelimiterRow(text: string, from: number, to: number): ColumnAlign[
 }
 
 /**
- * Number of cells GFM sees in a row `text[from, to)`: pipes split cells unless escaped (`\|`),
- * one leading pipe opens the row, a trailing pipe followed only by whitespace closes it.
+ * Calls `visit(boxStart, boxEnd)` for each cell GFM sees in a row `text[from, to)`: pipes split
+ * cells unless escaped (`\|`), one leading pipe opens the row, a trailing pipe followed only by
+ * whitespace closes it (that whitespace is not a cell). Returns the number of cells.
  */
-function countCells(text: string, from: number, to: number): number {
+function splitCells(text: string, from: number, to: number, visit: (boxStart: number, boxEnd: number) => void): number {
   let count = 0;
   let i = from;
-  let segmentStart = from;
+  let boxStart = from;
   let lastPipe = -1;
   if (text.charCodeAt(i) === PIPE) {
     i++;
-    segmentStart = i;
+    boxStart = i;
   }
   while (i < to) {
     const code = text.charCodeAt(i);
@@ -360,16 +361,25 @@ function countCells(text: string, from: number, to: number): number {
       const next = text.charCodeAt(i + 1);
       i += i + 1 < to && (next === BACKSLASH || next === PIPE) ? 2 : 1;
     } else if (code === PIPE) {
+      visit(boxStart, i);
       count++;
       lastPipe = i;
       i++;
-      segmentStart = i;
+      boxStart = i;
     } else {
       i++;
     }
   }
-  if (!(lastPipe !== -1 && skipSpaces(text, segmentStart, to) === to)) count++;
+  if (!(lastPipe !== -1 && skipSpaces(text, boxStart, to) === to)) {
+    visit(boxStart, to);
+    count++;
+  }
   return count;
+}
+
+/** Number of cells GFM sees in a row `text[from, to)` (see `splitCells`). */
+function countCells(text: string, from: number, to: number): number {
+  return splitCells(text, from, to, () => {});
 }
 
 class BlockScanner {
@@ -1052,31 +1062,8 @@ class BlockScanner {
    * every cell the line holds.
    */
   private row(from: number, to: number): ScannedRow {
-    const text = this.text;
     const cells: ScannedCell[] = [];
-    let i = from;
-    let boxStart = from;
-    let lastPipe = -1;
-    if (text.charCodeAt(i) === PIPE) {
-      i++;
-      boxStart = i;
-    }
-    while (i < to) {
-      const code = text.charCodeAt(i);
-      if (code === BACKSLASH) {
-        const next = text.charCodeAt(i + 1);
-        i += i + 1 < to && (next === BACKSLASH || next === PIPE) ? 2 : 1;
-      } else if (code === PIPE) {
-        cells.push(this.cell(boxStart, i));
-        lastPipe = i;
-        i++;
-        boxStart = i;
-      } else {
-        i++;
-      }
-    }
-    // After a closing pipe, trailing whitespace is not a cell.
-    if (!(lastPipe !== -1 && skipSpaces(text, boxStart, to) === to)) cells.push(this.cell(boxStart, to));
+    splitCells(this.text, from, to, (boxStart, boxEnd) => cells.push(this.cell(boxStart, boxEnd)));
     return { cells, span: this.span(this.lineStart, to) };
   }
 
