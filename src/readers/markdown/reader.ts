@@ -13,6 +13,7 @@ export { plainText };
 import { MatrixBuilder } from "../builder.js";
 import type { PartyAliases } from "../../config/load.js";
 import { guessPartyRole, isActivityHeader, partyNameFromHeader, partyNameKeys } from "../parties.js";
+import { parseSimpleFrontMatter } from "../front-matter.js";
 import { scanMarkdown } from "./scan.js";
 import type { ScannedCell, ScannedFrontMatter, ScannedListItem, ScannedRow, ScannedTable } from "./scan-types.js";
 
@@ -92,14 +93,17 @@ export function readMarkdown(file: string, text: string, options: MarkdownReadOp
 
 /** Parses front matter YAML; a syntax error becomes a positioned problem, not an exception. */
 function readFrontMatter(fm: ScannedFrontMatter, lines: LineIndex, problems: ReadProblem[]): Record<string, unknown> {
-  // `parse` (no document model kept) is the cheapest way through the yaml package for thousands of pages.
-  let value: unknown;
-  try {
-    value = parse(fm.yaml, { prettyErrors: false });
-  } catch (error) {
-    const at = fm.content.start.offset + ((error as YAMLError).pos?.[0] ?? 0);
-    problems.push({ ruleId: "parse-error", message: `Front matter: ${(error as Error).message.split("\n")[0]}`, span: lines.span(at, at) });
-    return {};
+  // Most front matter is a few `key: plain scalar` lines: read those directly, since yaml's first
+  // documents are slow (cold code); anything else goes through `parse` (no document model kept).
+  let value: unknown = parseSimpleFrontMatter(fm.yaml);
+  if (value === undefined) {
+    try {
+      value = parse(fm.yaml, { prettyErrors: false });
+    } catch (error) {
+      const at = fm.content.start.offset + ((error as YAMLError).pos?.[0] ?? 0);
+      problems.push({ ruleId: "parse-error", message: `Front matter: ${(error as Error).message.split("\n")[0]}`, span: lines.span(at, at) });
+      return {};
+    }
   }
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
