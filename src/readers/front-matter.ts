@@ -1,6 +1,6 @@
 /**
- * Fast path for the simplest YAML front matter: top-level `key: plain scalar` lines (plus blank
- * lines and full-line comments). Takes the front matter's YAML text and returns exactly what
+ * Fast path for the simplest YAML front matter: top-level `key: scalar` lines, the scalar plain or
+ * quoted without escapes (plus blank lines and full-line comments). Takes the front matter's YAML text and returns exactly what
  * `parse(text, { prettyErrors: false })` of the `yaml` package (YAML 1.2, core schema) returns,
  * or `undefined` when the text is outside that subset and the yaml package has to read it.
  * A cache in front of the library, not a YAML parser: test/readers/front-matter.test.ts proves
@@ -44,8 +44,13 @@ export function parseSimpleFrontMatter(yaml: string): Record<string, unknown> | 
   return entries === 0 ? null : result;
 }
 
-/** The value of a plain scalar in the subset, or `undefined`. */
+/** A double-quoted scalar without escapes, or a single-quoted one without quotes inside: its text is the value. */
+const QUOTED = /^"([^"\\]*)"$|^'([^']*)'$/;
+
+/** The value of a scalar in the subset, or `undefined`. */
 function scalar(text: string): string | number | boolean | null | undefined {
+  const quoted = QUOTED.exec(text);
+  if (quoted) return quoted[1] ?? quoted[2];
   const word = WORDS.get(text);
   if (word !== undefined) return word;
   if (DECIMAL.test(text)) {
