@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { CorpusCollector } from "./facts/corpus.js";
-import { matrixSubjects } from "./facts/subjects.js";
+import { cellSubjects, matrixSubjects, type Subject } from "./facts/subjects.js";
 import type { Scope } from "./facts/catalog.js";
 import { CheckRunner, type Hit } from "./engine/evaluate.js";
 import { effectiveSeverity, type ActiveRule } from "./engine/rule.js";
@@ -66,6 +66,9 @@ export function parseMatrix(text: string, filename: string, scheme: RoleScheme =
 }
 
 const MATRIX_SCOPES: Exclude<Scope, "corpus">[] = ["cell", "code", "activity", "party", "legend-entry", "matrix"];
+
+/** A number for each party role, for memo keys. */
+const ROLE_NUMBERS: Record<string, number> = { unknown: 0, customer: 1, provider: 2, "third-party": 3 };
 
 /** Renders a message template with the subject's facts. */
 function renderMessage(template: string, facts: Readonly<Record<string, unknown>>): string {
@@ -135,13 +138,24 @@ export class Linter {
     this.knownRules = setup.knownRules ?? new Set([...setup.rules.map((r) => r.rule.id), "parse-error", "schema-violation"]);
     this.runner = new CheckRunner(setup.rules);
     this.scopes = new Set(MATRIX_SCOPES.filter((s) => this.runner.has(s)));
+    this.cellShaping = this.runner.cellShaping;
+    if (this.cellShaping) {
+      // Cells are visited through their activities, and their subjects made only for findings.
+      this.scopes.delete("cell");
+      this.scopes.delete("code");
+      this.scopes.add("activity");
+    }
     this.corpus = this.runner.has("corpus") ? new CorpusCollector(setup.scheme) : null;
   }
+
+  /** Set when cell and code outcomes depend only on each cell's shape (see `CheckRunner.cellShaping`). */
+  private readonly cellShaping: "roles" | "names" | null;
 
   /** Lints one matrix; returns its findings (sorted), which `finish` may still extend. */
   async lint(matrix: Matrix): Promise<Finding[]> {
     const findings = readProblems(matrix);
     const subjects = matrixSubjects(matrix, this.setup.scheme, this.scopes);
+    if (this.cellShaping) for (const hit of await this.cellHits(matrix, subjects.activity, this.cellShaping)) findings.push(toFinding(hit, this.setup.scheme));
     for (const scope of MATRIX_SCOPES) {
       for (const hit of await this.runner.run(scope, subjects[scope])) findings.push(toFinding(hit, this.setup.scheme));
     }
@@ -150,6 +164,38 @@ export class Linter {
     const kept = this.applyDirectives(matrix, findings);
     this.byFile.set(matrix.file, kept);
     return kept;
+  }
+
+  /**
+   * The cell- and code-scope hits of a matrix, cell by cell: the outcome for a cell is memoised
+   * under its parse (`Cell.shape`) and its party's role (and name), so a cell like a thousand
+   * others costs one lookup, and subjects are made only for cells with findings.
+   */
+  private async cellHits(matrix: Matrix, activities: readonly Subject[], shaping: "roles" | "names"): Promise<Hit[]> {
+    const roles = matrix.parties.map((p) => ROLE_NUMBERS[p.role ?? "unknown"]!);
+    const names = matrix.parties.map((p) => `\u0001${p.name}`);
+    const hits: Hit[] = [];
+    for (const owner of activities) {
+      const activity = owner.activityRef!;
+      const cells = activity.cells;
+      for (const p of matrix.sections[activity.section]!.parties) {
+        const cell = cells[p];
+        if (!cell) continue;
+        // Shapes are small integers: shape * 4 + role is a unique number.
+        const key = shaping === "roles" ? cell.shape * 4 + roles[p]! : `${cell.shape * 4 + roles[p]!}${names[p]}`;
+        let outcome = this.runner.cellOutcome(key);
+        let made: ReturnType<typeof cellSubjects> | null = null;
+        if (!outcome) {
+          made = cellSubjects(owner, cell);
+          outcome = await this.runner.evaluateCell(key, made.cell, made.codes);
+        }
+        if (outcome.cell.length === 0 && outcome.codes.length === 0) continue;
+        made ??= cellSubjects(owner, cell);
+        for (const index of outcome.cell) hits.push(this.runner.hit("cell", index, made.cell));
+        for (let i = 0; i < outcome.codes.length; i += 2) hits.push(this.runner.hit("code", outcome.codes[i + 1]!, made.codes[outcome.codes[i]!]!));
+      }
+    }
+    return hits;
   }
 
   /** Directives of files that have some, kept for the corpus-scope findings `finish` adds. */

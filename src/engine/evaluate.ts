@@ -101,9 +101,21 @@ interface ScopeEngine {
   memo: Map<string, number[]>;
 }
 
+/**
+ * What the cell- and code-scope checks found on a cell: the cell checks that fired, and for the
+ * codes, pairs of (token index, check index) flattened.
+ */
+export interface CellOutcome {
+  cell: readonly number[];
+  codes: number[];
+}
+
+const NONE: number[] = [];
+
 /** Runs the active rules' checks over subjects, scope by scope. */
 export class CheckRunner {
   private readonly scopes = new Map<Scope, ScopeEngine>();
+  private readonly cellMemo = new Map<string | number, CellOutcome>();
   private readonly ruleOptions: Record<string, Record<string, unknown>> = {};
 
   constructor(rules: readonly ActiveRule[]) {
@@ -133,6 +145,52 @@ export class CheckRunner {
     return this.scopes.has(scope);
   }
 
+  /**
+   * How cell- and code-scope outcomes can be memoised cell by cell: by the cell's parse and its
+   * party's role (`roles`), or also its party's name (`names`); null when a check of those scopes
+   * reads a fact the cell's shape does not determine (then `run` takes subjects one by one).
+   */
+  get cellShaping(): "roles" | "names" | null {
+    const scopes = [this.scopes.get("cell"), this.scopes.get("code")].filter((s) => s !== undefined);
+    if (scopes.length === 0 || scopes.some((s) => s.shaped === "none" || s.keyFacts.length > 0)) return null;
+    return scopes.some((s) => s.shaped === "names") ? "names" : "roles";
+  }
+
+  /** The cell and code outcome memoised under `key`, if any (see `evaluateCell`). */
+  cellOutcome(key: string | number): CellOutcome | undefined {
+    return this.cellMemo.get(key);
+  }
+
+  /**
+   * Evaluates the cell- and code-scope checks on one cell's subjects and memoises the outcome under
+   * `key`, which must determine every fact those checks read (see `cellShaping`).
+   */
+  async evaluateCell(key: string | number, cell: Subject, codes: readonly Subject[]): Promise<CellOutcome> {
+    const cellScope = this.scopes.get("cell");
+    const codeScope = this.scopes.get("code");
+    const outcome: CellOutcome = { cell: cellScope ? await this.fire(cellScope, cell) : NONE, codes: [] };
+    if (codeScope) {
+      for (let t = 0; t < codes.length; t++) for (const check of await this.fire(codeScope, codes[t]!)) outcome.codes.push(t, check);
+    }
+    if (outcome.cell.length === 0 && outcome.codes.length === 0) outcome.cell = outcome.codes = NONE;
+    this.cellMemo.set(key, outcome);
+    return outcome;
+  }
+
+  /** The hit of check number `index` of `scope` on `subject`. */
+  hit(scope: Scope, index: number, subject: Subject): Hit {
+    const { active, check } = this.scopes.get(scope)!.checks[index]!;
+    return { subject, active, check };
+  }
+
+  /** Runs the engine of a scope on a subject: the indexes of the checks that fired, in order. */
+  private async fire(scoped: ScopeEngine, subject: Subject): Promise<number[]> {
+    const runFacts: Record<string, unknown> = { [OPTIONS_FACT]: this.ruleOptions };
+    for (const name of scoped.facts) runFacts[name] = subject.facts[name];
+    const result = await scoped.engine.run(runFacts);
+    return result.events.map((e) => (e.params as { index: number }).index).sort((a, b) => a - b);
+  }
+
   /** Evaluates every check of `scope` on each subject; hits come back in subject order. */
   async run(scope: Scope, subjects: readonly Subject[]): Promise<Hit[]> {
     const scoped = this.scopes.get(scope);
@@ -152,11 +210,7 @@ export class CheckRunner {
       }
     }
     for (const [key, waiting] of misses) {
-      const facts = subjects[waiting[0]!]!.facts;
-      const runFacts: Record<string, unknown> = { [OPTIONS_FACT]: this.ruleOptions };
-      for (const name of scoped.facts) runFacts[name] = facts[name];
-      const result = await scoped.engine.run(runFacts);
-      const fired = result.events.map((e) => (e.params as { index: number }).index).sort((a, b) => a - b);
+      const fired = await this.fire(scoped, subjects[waiting[0]!]!);
       scoped.memo.set(key, fired);
       for (const i of waiting) outcomes[i] = fired;
     }

@@ -131,7 +131,8 @@ export const FACTS: Record<Scope, FactDoc[]> = {
 
 /**
  * Facts fully determined by a subject's shape: for a cell, how its text was read (the shared parse
- * of that text under the table's party names and the scheme) and its party's role; for an
+ * of that text under the table's party names and the scheme) and its party's role; for a code
+ * token, the same and which token of the cell it is; for an
  * activity, the codes of its cells and the roles of its table's parties (`shapeKey`), or with the
  * parties' names too (`namedShapeKey`). The check runner memoises outcomes by the shortest key that
  * determines the facts a scope's checks read, instead of computing them, so the common case (a row
@@ -140,6 +141,10 @@ export const FACTS: Record<Scope, FactDoc[]> = {
 export const SHAPE_FACTS: Partial<Record<Scope, { roles: ReadonlySet<string>; names: ReadonlySet<string> }>> = {
   cell: {
     roles: new Set(["partyRole", "codes", "canonicalCodes", "duplicateCodes", "codeCount", "empty", "lowerCase", "invalidTokenCount", "raw", "emphasis", "separator"]),
+    names: new Set(["party"]),
+  },
+  code: {
+    roles: new Set(["partyRole", "codes", "canonicalCodes", "duplicateCodes", "codeCount", "empty", "lowerCase", "invalidTokenCount", "raw", "emphasis", "separator", "kind", "value", "valid", "schemeCodes"]),
     names: new Set(["party"]),
   },
   activity: {

@@ -53,22 +53,6 @@ function duplicates(codes: readonly string[]): string {
 
 const roleOf = (p: Party): string => p.role ?? "unknown";
 
-const parseIds = new WeakMap<readonly string[], number>();
-let nextParseId = 0;
-
-/**
- * A number naming one parse of a cell text: cells parsed from the same text in the same context
- * share their `codes` array (the reader parses each distinct text once per scheme and party names).
- */
-function parseId(codes: readonly string[]): number {
-  let id = parseIds.get(codes);
-  if (id === undefined) {
-    id = nextParseId++;
-    parseIds.set(codes, id);
-  }
-  return id;
-}
-
 /** What every subject of one matrix shares. */
 class MatrixContext {
   readonly ranks: Map<string, number>;
@@ -183,6 +167,10 @@ class ActivitySubject extends BaseSubject {
     super(ctx);
   }
 
+  /** What the subjects of this matrix share (for `cellSubjects`). */
+  get context(): MatrixContext {
+    return this.ctx;
+  }
   get span(): SourceSpan {
     return this.activityRef.span;
   }
@@ -192,16 +180,12 @@ class ActivitySubject extends BaseSubject {
   get namedShapeKey(): string {
     return this.cellsKey(this.ctx.sectionKey(this.activityRef.section, true));
   }
-  /** Each cell as the shape facts see it: its codes, whether it is empty, how many invalid tokens. */
+  /** Each cell as the shape facts see it: what it holds (`Cell.reading`), or `-` when the row lacks it. */
   private cellsKey(key: string): string {
+    const cells = this.activityRef.cells;
     for (const p of this.partyIndexes) {
-      const cell = this.activityRef.cells[p];
-      if (!cell) key += "\u0001-";
-      else {
-        let invalid = 0;
-        for (const t of cell.tokens) if (!t.valid) invalid++;
-        key += `\u0001${cell.codes.join("")}\u0002${cell.empty ? 1 : 0}${invalid}`;
-      }
+      const cell = cells[p];
+      key += cell ? `\u0001${cell.reading}` : "\u0001-";
     }
     return key;
   }
@@ -350,7 +334,7 @@ class CellSubject extends BaseSubject {
   }
   get shapeKey(): string {
     // The parse of the text, not the text: the same text reads differently under other party names.
-    return `${parseId(this.cell.codes)}\u0001${this.ctx.matrix.parties[this.cell.party]!.role ?? ""}`;
+    return `${this.cell.shape}\u0001${this.ctx.matrix.parties[this.cell.party]!.role ?? ""}`;
   }
   get namedShapeKey(): string {
     return `${this.shapeKey}\u0001${this.ctx.matrix.parties[this.cell.party]!.name}`;
@@ -417,9 +401,16 @@ class CodeSubject extends CellSubject {
     ctx: MatrixContext,
     owner: ActivitySubject,
     cell: Cell,
-    readonly token: CodeToken,
+    /** Which of the cell's tokens this is. */
+    private readonly index: number,
   ) {
     super(ctx, owner, cell);
+  }
+  get token(): CodeToken {
+    return this.cell.tokens[this.index]!;
+  }
+  override get shapeKey(): string {
+    return `${super.shapeKey}\u0001${this.index}`;
   }
   override get span(): SourceSpan {
     return this.token.span;
@@ -550,6 +541,25 @@ class WholeMatrixSubject extends MatrixLevelSubject {
   }
 }
 
+/**
+ * The subjects of one cell of the activity subject `owner` (from `matrixSubjects`): the cell's,
+ * and one per token for the code scope. For callers that visit cells one by one.
+ */
+export function cellSubjects(owner: Subject, cell: Cell): { cell: Subject; codes: Subject[] } {
+  if (!(owner instanceof ActivitySubject)) throw new TypeError("cellSubjects: the owner must be an activity subject");
+  const ctx = owner.context;
+  const codes: Subject[] = [];
+  for (let t = 0; t < cell.tokens.length; t++) codes.push(new CodeSubject(ctx, owner, cell, t));
+  return { cell: new CellSubject(ctx, owner, cell), codes };
+}
+
+const distinctByReading: string[][] = [];
+
+/** A cell's codes without repeats, in first-seen order (shared by every cell with the same reading). */
+function distinctCodes(cell: Cell): readonly string[] {
+  return (distinctByReading[cell.reading] ??= [...new Set(cell.codes)]);
+}
+
 /** Computes the subjects of a matrix for the scopes asked for (all by default). */
 export function matrixSubjects(matrix: Matrix, scheme: RoleScheme, scopes?: ReadonlySet<Scope>): MatrixSubjects {
   const wants = (scope: Scope) => !scopes || scopes.has(scope);
@@ -570,14 +580,12 @@ export function matrixSubjects(matrix: Matrix, scheme: RoleScheme, scopes?: Read
       if (!cell) continue;
       partyActivities[p]!++;
       const counts = partyCodeCounts[p]!;
-      for (const c of cell.codes.length > 1 ? new Set(cell.codes) : cell.codes) {
-        usedCodes.add(c);
-        counts[c] = (counts[c] ?? 0) + 1;
-      }
+      for (const c of distinctCodes(cell)) counts[c] = (counts[c] ?? 0) + 1;
       if (cellsWanted) out.cell.push(new CellSubject(ctx, subject, cell));
-      if (codesWanted) for (const token of cell.tokens) out.code.push(new CodeSubject(ctx, subject, cell, token));
+      if (codesWanted) for (let t = 0; t < cell.tokens.length; t++) out.code.push(new CodeSubject(ctx, subject, cell, t));
     }
   }
+  for (const counts of partyCodeCounts) for (const c in counts) usedCodes.add(c);
   if (wants("party")) {
     matrix.parties.forEach((_, p) => {
       if (partyActivities[p]! > 0) out.party.push(new PartySubject(ctx, p, partyActivities[p]!, partyCodeCounts[p]!));

@@ -67,6 +67,13 @@ export interface Cell {
   tokens: CodeToken[];
   /** The valid role codes, in the order written (duplicates kept). */
   codes: RoleCode[];
+  /**
+   * Names the cell's parse: two cells with the same `shape` were read the same (same tokens, codes
+   * and style, positions apart). Checks use it to evaluate a repeated cell once.
+   */
+  shape: number;
+  /** Names what the cell holds: two cells with the same `reading` have the same codes, emptiness and count of invalid tokens. */
+  reading: number;
   /** True for an empty cell or an explicit "none" placeholder (`-`, `—`). */
   empty: boolean;
   style: CellStyle;

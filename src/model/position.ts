@@ -11,12 +11,16 @@ export interface SourceSpan {
   end: SourcePoint;
 }
 
-/** Maps offsets to 1-based line/column for one text, computed once per document. */
+/** Maps offsets to 1-based line/column for one text; the line starts are found on first use. */
 export class LineIndex {
-  /** Offset of the first character of each line (index 0 is line 1). */
-  readonly lineStarts: number[];
+  private starts: number[] | null = null;
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string) {}
+
+  /** Offset of the first character of each line (index 0 is line 1). */
+  get lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
@@ -26,20 +30,22 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    this.starts = starts;
+    return starts;
   }
 
   /** The point at `offset` (clamped to the text). */
   point(offset: number): SourcePoint {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= o) lo = mid;
+      if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.lineStarts[lo]! + 1, offset: o };
+    return { line: lo + 1, column: o - starts[lo]! + 1, offset: o };
   }
 
   /** The span between two offsets. */

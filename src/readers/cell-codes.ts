@@ -5,6 +5,7 @@
 import type { Cell, CellStyle, CodeToken } from "../model/matrix.js";
 import type { LineIndex, SourceSpan } from "../model/position.js";
 import type { RoleScheme } from "../model/scheme.js";
+import { TableCell } from "./markdown/scan-types.js";
 import { nameKey } from "../model/text.js";
 
 /** What the cell reader needs to know about its surroundings. */
@@ -13,6 +14,8 @@ export interface CellContext {
   scheme: RoleScheme;
   /** Lower-cased names that mean "a party" (headers, party names, customer/provider words). */
   partyNames: ReadonlySet<string>;
+  /** The parses of this context, found on first use. */
+  templates?: Map<string, CellTemplate>;
 }
 
 const WRAPPERS = ["**", "__", "*", "_", "`"];
@@ -36,11 +39,36 @@ function unwrap(text: string): { wrapper: string; start: number; end: number; af
 }
 
 /** A parsed cell with offsets relative to its start, reusable for every cell with the same text. */
-interface CellTemplate {
+export interface CellTemplate {
+  /** Names this parse (see `Cell.shape`) and what it reads as (see `Cell.reading`). */
+  shape: number;
+  reading: number;
   tokens: { kind: CodeToken["kind"]; value: string; raw: string; valid: boolean; offset: number }[];
   codes: string[];
   empty: boolean;
   style: CellStyle;
+}
+
+/** Ids of the parses and readings seen so far, by their content. */
+const shapeIds = new Map<string, number>();
+const readingIds = new Map<string, number>();
+
+/** The id of `key` in `ids`, adding it on first sight. */
+function idOf(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(key, id);
+  }
+  return id;
+}
+
+/** Names a fresh parse: equal parses (from any text, in any context) get equal ids. */
+function identify(template: CellTemplate): CellTemplate {
+  const { tokens, codes, empty, style } = template;
+  template.shape = idOf(shapeIds, JSON.stringify([tokens, codes, empty, style]));
+  template.reading = idOf(readingIds, JSON.stringify([codes, empty, tokens.filter((t) => !t.valid).length]));
+  return template;
 }
 
 // Real matrices repeat a few cell texts (`__RA__`, `**I**`) thousands of times: parse each text once
@@ -49,6 +77,17 @@ const templateCache = new WeakMap<RoleScheme, WeakMap<ReadonlySet<string>, Map<s
 
 /** The (cached) parse of a cell text in a context. */
 function templateOf(raw: string, ctx: CellContext): CellTemplate {
+  const cache = (ctx.templates ??= templatesOf(ctx));
+  let template = cache.get(raw);
+  if (!template) {
+    template = identify(parseTemplate(raw, ctx));
+    if (cache.size < 10_000) cache.set(raw, template);
+  }
+  return template;
+}
+
+/** The parses made so far in a context (a scheme and the party names of a table). */
+function templatesOf(ctx: CellContext): Map<string, CellTemplate> {
   let byNames = templateCache.get(ctx.scheme);
   if (!byNames) {
     byNames = new WeakMap();
@@ -59,12 +98,7 @@ function templateOf(raw: string, ctx: CellContext): CellTemplate {
     cache = new Map();
     byNames.set(ctx.partyNames, cache);
   }
-  let template = cache.get(raw);
-  if (!template) {
-    template = parseTemplate(raw, ctx);
-    if (cache.size < 10_000) cache.set(raw, template);
-  }
-  return template;
+  return cache;
 }
 
 /**
@@ -78,6 +112,73 @@ export function cellKind(raw: string, ctx: CellContext): "empty" | "codes" | "te
   return t.tokens.some((k) => k.kind !== "text") ? "codes" : "text";
 }
 
+/**
+ * A cell: its text's parse (shared by every cell with the same text) placed at its position. A
+ * cell never spans lines, so every span in it is column arithmetic from where its text starts;
+ * tokens, style and spans are made when first asked for, since most cells are only read for their
+ * codes.
+ */
+class PlacedCell implements Cell {
+  private placedTokens: CodeToken[] | null = null;
+  private placedStyle: CellStyle | null = null;
+
+  constructor(
+    readonly party: number,
+    readonly raw: string,
+    private readonly template: CellTemplate,
+    /** Offset, line and column where `raw` starts. */
+    private readonly start: number,
+    private readonly line: number,
+    private readonly column: number,
+    private contentSpan: SourceSpan | null,
+    private readonly boxOf: TableCell | SourceSpan | null,
+  ) {}
+
+  get shape(): number {
+    return this.template.shape;
+  }
+  get reading(): number {
+    return this.template.reading;
+  }
+  get codes(): string[] {
+    return this.template.codes;
+  }
+  get empty(): boolean {
+    return this.template.empty;
+  }
+  get span(): SourceSpan {
+    this.contentSpan ??= this.spanAt(0, this.raw.length);
+    return this.contentSpan;
+  }
+  get box(): SourceSpan | null {
+    const box = this.boxOf;
+    return box instanceof TableCell ? box.box : box;
+  }
+  get tokens(): CodeToken[] {
+    this.placedTokens ??= this.template.tokens.map((k) => ({ kind: k.kind, value: k.value, raw: k.raw, valid: k.valid, span: this.spanAt(k.offset, k.raw.length) }));
+    return this.placedTokens;
+  }
+  /** The style, placed; the YAML reader marks cells it cannot edit in place by setting the body offsets to -1. */
+  get style(): CellStyle {
+    const style = this.template.style;
+    this.placedStyle ??= { ...style, bodyStart: this.start + style.bodyStart, bodyEnd: this.start + style.bodyEnd };
+    return this.placedStyle;
+  }
+  private spanAt(offset: number, length: number): SourceSpan {
+    const { line, column, start } = this;
+    return {
+      start: { line, column: column + offset, offset: start + offset },
+      end: { line, column: column + offset + length, offset: start + offset + length },
+    };
+  }
+}
+
+/** Parses a cell the Markdown scanner found, for party `party`. */
+export function parseTableCell(cell: TableCell, party: number, ctx: CellContext): Cell {
+  const start = cell.contentStart;
+  return new PlacedCell(party, cell.raw, templateOf(cell.raw, ctx), start, cell.line, start - cell.lineStart + 1, null, cell);
+}
+
 /** Parses one cell. `raw` is the trimmed content and `start` its offset in the source. */
 export function parseCell(
   raw: string,
@@ -87,31 +188,15 @@ export function parseCell(
   box: Cell["box"],
   span: SourceSpan | null = null,
 ): Cell {
-  const t = templateOf(raw, ctx);
-  // A cell never spans lines: with its span known, its tokens' points are column arithmetic.
   const at = span ?? ctx.lines.span(start, start + raw.length);
-  const { line, column } = at.start;
-  const tokenSpan = (offset: number, length: number): SourceSpan => ({
-    start: { line, column: column + offset, offset: start + offset },
-    end: { line, column: column + offset + length, offset: start + offset + length },
-  });
-  return {
-    party,
-    raw,
-    tokens: t.tokens.map((k) => ({ kind: k.kind, value: k.value, raw: k.raw, valid: k.valid, span: tokenSpan(k.offset, k.raw.length) })),
-    codes: t.codes,
-    empty: t.empty,
-    style: { ...t.style, bodyStart: start + t.style.bodyStart, bodyEnd: start + t.style.bodyEnd },
-    span: at,
-    box,
-  };
+  return new PlacedCell(party, raw, templateOf(raw, ctx), start, at.start.line, at.start.column, at, box);
 }
 
 /** Parses a cell's text at offset 0. */
 function parseTemplate(raw: string, ctx: CellContext): CellTemplate {
   const start = 0;
   const style: CellStyle = { wrapper: "", separator: "", marker: "", lowerCase: false, bodyStart: start, bodyEnd: start + raw.length };
-  const cell: CellTemplate = { tokens: [], codes: [], empty: true, style };
+  const cell: CellTemplate = { shape: -1, reading: -1, tokens: [], codes: [], empty: true, style };
   if (raw === "") return cell;
 
   // Peel emphasis and footnote markers until only the codes are left.

@@ -18,8 +18,22 @@ const ROLE_WORD = /\b(?:role|rôle|rol|rolle|ruolo|papel|responsabilit(?:y|é|à
 const CONNECTOR = /^(?:of the|of|the|du|de la|de|des|del|der|des|di|della|dello)\s+|\s+(?:of|du|de|del|der|di)$/iu;
 const ACTIVITY_WORD = /^(?:activit(?:y|ies|é|és|à)|aktivität(?:en)?|tätigkeit(?:en)?|aufgabe(?:n)?|actividad(?:es)?|task|tasks|tâche|tâches|process|processus|prozess|proceso|processo|operation|opération|action)$/iu;
 
+const namesByHeader = new Map<string, string>();
+
 /** The party name a header stands for: `Client Role` -> `Client`, `Rol del Cliente` -> `Cliente`. */
 export function partyNameFromHeader(header: string): string {
+  // Thousands of tables repeat a few headers.
+  let name = namesByHeader.get(header);
+  if (name === undefined) {
+    name = readPartyName(header);
+    if (namesByHeader.size >= 10_000) namesByHeader.clear();
+    namesByHeader.set(header, name);
+  }
+  return name;
+}
+
+/** Reads the party name out of a header (see `partyNameFromHeader`). */
+function readPartyName(header: string): string {
   const plain = header.replace(/[*_`]+/gu, "").replace(/\s+/gu, " ").trim().replace(/:$/u, "");
   let name = plain.replace(/[-\s]?rolle$/iu, "").replace(ROLE_WORD, " ").replace(/\s+/gu, " ").trim();
   // German compounds link with -n: Kundenrolle is the role of the Kunde.

@@ -28,3 +28,41 @@ describe("memoised checks", () => {
     expect(lines.filter((l) => l.includes("valid-codes")).map((l) => l.split(" ")[0])).toEqual(["a/m.md"]);
   });
 });
+
+describe("cell and code checks evaluated once per cell shape", () => {
+  const rule = (id: string, scope: string, conditions: string, message: string) =>
+    `id: ${id}\ndescription: test\nseverity: error\nchecks:\n  - scope: ${scope}\n    conditions:\n      all:\n${conditions}\n    message: '${message}'\n`;
+  const doc = [
+    "## S",
+    "",
+    "| Activity | Client | Provider | Auditor | Broker |",
+    "|---|---|---|---|---|",
+    "| Plan | R | A | I | I |",
+    "| Audit logs | R | A | I | I |",
+    "| Review | I | RA | C | C |",
+    "",
+  ].join("\n");
+
+  it("a cell rule that reads the party name tells equal cells of other parties apart", async () => {
+    const root = project({
+      "rules/auditor.yaml": rule("house/auditor-informed-only", "cell", "        - { fact: party, operator: equal, value: Auditor }\n        - { fact: codes, operator: notEqual, value: I }", "{{party}} holds {{codes}}"),
+      "rules/no-i-for-auditor.yaml": rule("house/auditor-not-i", "code", "        - { fact: party, operator: equal, value: Auditor }\n        - { fact: value, operator: equal, value: I }", "{{party}}: {{raw}}"),
+      "raci-lint.config.yaml": "extends: raci-lint:recommended\n",
+      "m.md": doc,
+    });
+    const lines = brief((await cli(["-f", "json", "--rule", "customer-involved: off", "m.md"], root)).stdout).filter((l) => l.includes("house/"));
+    // Every I cell reads the same, and Auditor and Broker have the same (unknown) role: only the
+    // Auditor's cells are reported, each at its own line and column.
+    expect(lines).toEqual(["m.md 5:18 house/auditor-not-i Auditor: I", "m.md 6:24 house/auditor-not-i Auditor: I", "m.md 7:21 house/auditor-informed-only Auditor holds C"]);
+  });
+
+  it("a cell rule that reads a fact the cell's shape does not determine (the activity) is evaluated cell by cell", async () => {
+    const root = project({
+      "rules/logs.yaml": rule("house/logs-by-provider", "cell", "        - { fact: activity, operator: matches, value: '(?i)logs' }\n        - { fact: partyRole, operator: equal, value: customer }\n        - { fact: codes, operator: equal, value: R }", "{{activity}}: {{party}} holds R"),
+      "raci-lint.config.yaml": "extends: raci-lint:recommended\n",
+      "m.md": doc,
+    });
+    const lines = brief((await cli(["-f", "json", "m.md"], root)).stdout).filter((l) => l.includes("house/"));
+    expect(lines).toEqual(["m.md 6:16 house/logs-by-provider Audit logs: Client holds R"]);
+  });
+});

@@ -6,7 +6,7 @@ import { parse, type YAMLError } from "yaml";
 import type { Activity, Cell, Legend, LegendEntry, Matrix, Party, ReadProblem, Section } from "../../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../../model/position.js";
 import type { RoleScheme } from "../../model/scheme.js";
-import { cellKind, parseCell, type CellContext } from "../cell-codes.js";
+import { cellKind, parseTableCell, type CellContext } from "../cell-codes.js";
 import { activityKey, findHighlight, nameKey, plainText } from "../../model/text.js";
 
 export { plainText };
@@ -15,7 +15,7 @@ import type { PartyAliases } from "../../config/load.js";
 import { guessPartyRole, isActivityHeader, partyNameFromHeader, partyNameKeys } from "../parties.js";
 import { parseSimpleFrontMatter } from "../front-matter.js";
 import { scanMarkdown } from "./scan.js";
-import type { ScannedCell, ScannedFrontMatter, ScannedListItem, ScannedRow, ScannedTable } from "./scan-types.js";
+import { TableCell, type TableRow, type ScannedCell, type ScannedFrontMatter, type ScannedListItem, type ScannedRow, type ScannedTable } from "./scan-types.js";
 
 /** Options of `readMarkdown`. */
 export interface MarkdownReadOptions {
@@ -139,25 +139,49 @@ function looksLikeMatrix(table: ScannedTable, ctx: CellContext): boolean {
   return verdict;
 }
 
-/** Parses a scanned cell into a model cell for party `party`. */
-function parseScanned(cell: ScannedCell, party: number, ctx: CellContext): Cell {
-  return parseCell(cell.raw, cell.content.start.offset, party, ctx, cell.box, cell.content);
-}
-
 /** Reads a matrix in the usual orientation: one activity per row, one party per column. */
 function readMatrixTable(table: ScannedTable, ctx: CellContext, builder: MatrixBuilder, section: number): void {
   const headers = table.header.cells;
+  const width = headers.length;
   const partyIndexes = headers.slice(1).map((h) => builder.party(partyNameFromHeader(h.raw), h.raw, h.content));
   builder.useParties(section, partyIndexes);
   for (const row of table.rows) {
-    const nameCell = row.cells[0];
-    const cells: (Cell | null)[] = builder.emptyCells();
-    partyIndexes.forEach((party, i) => {
-      const scanned = row.cells[i + 1];
-      if (scanned) cells[party] = parseScanned(scanned, party, ctx);
-    });
-    const extra = row.cells.length > headers.length ? row.cells.slice(headers.length).map((c) => ({ raw: c.raw, span: c.content })) : [];
-    addActivity(builder, section, nameCell?.raw ?? "", nameCell?.content ?? row.span, row, cells, headers.length, extra);
+    const scanned = row.cells;
+    const cells = builder.emptyCells();
+    const present = Math.min(scanned.length - 1, partyIndexes.length);
+    for (let i = 0; i < present; i++) cells[partyIndexes[i]!] = parseTableCell(scanned[i + 1]!, partyIndexes[i]!, ctx);
+    const extra = scanned.length > width ? scanned.slice(width).map((c) => ({ raw: c.raw, span: c.content })) : [];
+    builder.addActivity(new RowActivity(scanned[0] ?? null, row, section, cells, width, extra));
+  }
+}
+
+/**
+ * An activity read from a table row. Its spans are made when asked for: most activities are never
+ * pointed at.
+ */
+class RowActivity implements Activity {
+  readonly name: string;
+  readonly key: string;
+  readonly cellCount: number;
+
+  constructor(
+    private readonly nameCell: TableCell | null,
+    private readonly row: TableRow,
+    readonly section: number,
+    readonly cells: (Cell | null)[],
+    readonly expectedCellCount: number,
+    readonly extraCells: Activity["extraCells"],
+  ) {
+    this.name = nameCell?.raw ?? "";
+    this.key = activityKey(this.name);
+    this.cellCount = row.cells.length;
+  }
+
+  get span(): SourceSpan {
+    return this.nameCell?.content ?? this.row.span;
+  }
+  get rowSpan(): SourceSpan {
+    return this.row.span;
   }
 }
 
@@ -209,9 +233,9 @@ function readTransposedTable(table: ScannedTable, scheme: RoleScheme, lines: Lin
       const scanned = row.cells[i + 1];
       if (!scanned) return;
       present++;
-      cells[partyIndexes[r]!] = parseScanned(scanned, partyIndexes[r]!, ctx);
+      cells[partyIndexes[r]!] = parseTableCell(scanned, partyIndexes[r]!, ctx);
     });
-    const column: ScannedRow = { cells: new Array<ScannedCell>(present), span: header.content };
+    const column: ScannedRow = { cells: new Array<TableCell>(present), span: header.content };
     addActivity(builder, section, header.raw, header.content, column, cells, table.rows.length + 1, []);
   });
 }
@@ -252,7 +276,7 @@ function legendEntry(code: string, term: string, termCell: ScannedCell, descript
         description: descriptionCell.raw,
         markedLetter: highlight.letter,
         span,
-        markSpan: lines.span(at, at + highlight.length),
+        markSpan: cell instanceof TableCell ? cell.spanOf(at, at + highlight.length) : lines.span(at, at + highlight.length),
       };
     }
   }

@@ -3,7 +3,7 @@
  * GFM tables with every cell positioned, list items, fenced code and HTML comments.
  * Offsets are into the text given to the scanner (a leading BOM is stripped by the caller).
  */
-import type { SourceSpan } from "../../model/position.js";
+import type { SourcePoint, SourceSpan } from "../../model/position.js";
 
 /** Column alignment from a table's delimiter row. */
 export type ColumnAlign = "left" | "right" | "center" | null;
@@ -11,28 +11,79 @@ export type ColumnAlign = "left" | "right" | "center" | null;
 /** One cell of a table row as written in the source. */
 export interface ScannedCell {
   /** The cell's content with surrounding whitespace trimmed, exactly as in the source (escapes kept). */
-  raw: string;
+  readonly raw: string;
   /** Span of `raw`. For an empty cell, a zero-width span just after the opening pipe and its padding. */
-  content: SourceSpan;
+  readonly content: SourceSpan;
   /** Span from just after the opening delimiter to just before the closing one (padding included). */
-  box: SourceSpan;
+  readonly box: SourceSpan;
+}
+
+/**
+ * A table cell as the scanner finds it: offsets and its line only. Tables can hold millions of
+ * cells and most are read for their text alone, so the spans are made when first asked for.
+ */
+export class TableCell implements ScannedCell {
+  constructor(
+    readonly raw: string,
+    /** 1-based line, and the offset where that line starts. */
+    readonly line: number,
+    readonly lineStart: number,
+    /** Offset of `raw` (for an empty cell, of the zero-width point where its content would be). */
+    readonly contentStart: number,
+    readonly boxStart: number,
+    readonly boxEnd: number,
+  ) {}
+
+  /** The point at `offset` on this cell's line. */
+  private point(offset: number): SourcePoint {
+    return { line: this.line, column: offset - this.lineStart + 1, offset };
+  }
+
+  /** The span of `[start, end)`, offsets within this cell's line. */
+  spanOf(start: number, end: number): SourceSpan {
+    return { start: this.point(start), end: this.point(end) };
+  }
+
+  get content(): SourceSpan {
+    return { start: this.point(this.contentStart), end: this.point(this.contentStart + this.raw.length) };
+  }
+
+  get box(): SourceSpan {
+    return { start: this.point(this.boxStart), end: this.point(this.boxEnd) };
+  }
 }
 
 /** One row of a table (header, or body row). */
 export interface ScannedRow {
   /** Every cell the line holds, even beyond the header's count (GFM would drop those; we report them). */
-  cells: ScannedCell[];
+  readonly cells: TableCell[];
   /** The whole line without its line ending. */
-  span: SourceSpan;
+  readonly span: SourceSpan;
+}
+
+/** A table row as the scanner finds it: its cells, and its line (its span is made when asked for). */
+export class TableRow implements ScannedRow {
+  constructor(
+    readonly cells: TableCell[],
+    /** 1-based line, and the offsets where it starts and ends (line ending excluded). */
+    readonly line: number,
+    readonly lineStart: number,
+    readonly lineEnd: number,
+  ) {}
+
+  get span(): SourceSpan {
+    const { line, lineStart, lineEnd } = this;
+    return { start: { line, column: 1, offset: lineStart }, end: { line, column: lineEnd - lineStart + 1, offset: lineEnd } };
+  }
 }
 
 /** A GFM table. */
 export interface ScannedTable {
-  header: ScannedRow;
+  header: TableRow;
   /** The delimiter row (`| --- | :-: |`). */
-  delimiter: ScannedRow;
+  delimiter: TableRow;
   align: ColumnAlign[];
-  rows: ScannedRow[];
+  rows: TableRow[];
   /** Whether rows start with a pipe (taken from the header row). */
   leadingPipe: boolean;
   span: SourceSpan;

@@ -28,10 +28,10 @@
  * - Spans may share point objects where positions coincide: treat results as read-only.
  */
 import type { SourcePoint, SourceSpan } from "../../model/position.js";
+import { TableCell, TableRow } from "./scan-types.js";
 import type {
   ColumnAlign,
   ScannedBlock,
-  ScannedCell,
   ScannedDocument,
   ScannedFrontMatter,
   ScannedRow,
@@ -1052,45 +1052,30 @@ class BlockScanner {
 
   private addBodyRow(start: number): void {
     const table = this.table!;
-    const row = this.row(start, this.lineEnd);
-    table.rows.push(row);
-    table.span.end = row.span.end;
+    table.rows.push(this.row(start, this.lineEnd));
+    table.span.end = this.point(this.lineEnd);
   }
 
   /**
    * Splits a row `text[from, to)` (from = first non-whitespace) into cells the GFM way, keeping
    * every cell the line holds.
    */
-  private row(from: number, to: number): ScannedRow {
-    const cells: ScannedCell[] = [];
+  private row(from: number, to: number): TableRow {
+    const cells: TableCell[] = [];
     splitCells(this.text, from, to, (boxStart, boxEnd) => cells.push(this.cell(boxStart, boxEnd)));
-    return { cells, span: this.span(this.lineStart, to) };
+    return new TableRow(cells, this.lineNumber, this.lineStart, to);
   }
 
-  /**
-   * A cell from its box `text[boxStart, boxEnd)`. Tables can hold millions of cells, so point and
-   * span objects are shared wherever two positions coincide (treat them as read-only).
-   */
-  private cell(boxStart: number, boxEnd: number): ScannedCell {
+  /** A cell from its box `text[boxStart, boxEnd)`: its trimmed text and offsets (spans are made on demand). */
+  private cell(boxStart: number, boxEnd: number): TableCell {
     const text = this.text;
-    const line = this.lineNumber;
-    // Columns are 1-based: offset - lineStart + 1.
-    const base = this.lineStart - 1;
-    const boxFrom: SourcePoint = { line, column: boxStart - base, offset: boxStart };
-    const boxTo: SourcePoint = { line, column: boxEnd - base, offset: boxEnd };
-    const box: SourceSpan = { start: boxFrom, end: boxTo };
     const contentStart = skipSpaces(text, boxStart, boxEnd);
     if (contentStart === boxEnd) {
       // Empty cell: zero-width, after the opening pipe and one padding character if there is one.
       const at = boxEnd > boxStart ? boxStart + 1 : boxStart;
-      const point = at === boxEnd ? boxTo : { line, column: at - base, offset: at };
-      return { raw: "", content: { start: point, end: point }, box };
+      return new TableCell("", this.lineNumber, this.lineStart, at, boxStart, boxEnd);
     }
     const contentEnd = trimEnd(text, contentStart, boxEnd);
-    const raw = text.slice(contentStart, contentEnd);
-    if (contentStart === boxStart && contentEnd === boxEnd) return { raw, content: box, box };
-    const start = contentStart === boxStart ? boxFrom : { line, column: contentStart - base, offset: contentStart };
-    const end = contentEnd === boxEnd ? boxTo : { line, column: contentEnd - base, offset: contentEnd };
-    return { raw, content: { start, end }, box };
+    return new TableCell(text.slice(contentStart, contentEnd), this.lineNumber, this.lineStart, contentStart, boxStart, boxEnd);
   }
 }
