@@ -70,14 +70,26 @@ const MATRIX_SCOPES: Exclude<Scope, "corpus">[] = ["cell", "code", "activity", "
 /** A number for each party role, for memo keys. */
 const ROLE_NUMBERS: Record<string, number> = { unknown: 0, customer: 1, provider: 2, "third-party": 3 };
 
+/** A message template split at its `{{fact}}` placeholders: text, fact name, text, fact name, ..., text. */
+const templateParts = new Map<string, string[]>();
+
 /** Renders a message template with the subject's facts. */
 function renderMessage(template: string, facts: Readonly<Record<string, unknown>>): string {
-  return template.replace(/\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g, (_, name: string) => {
-    const value = facts[name];
-    if (Array.isArray(value)) return value.join(", ");
-    if (value === null || value === undefined) return "";
-    return typeof value === "object" ? JSON.stringify(value) : String(value);
-  });
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.split(/\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/u);
+    templateParts.set(template, parts);
+  }
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) text += factText(facts[parts[i]!]) + parts[i + 1]!;
+  return text;
+}
+
+/** How a fact's value reads in a message. */
+function factText(value: unknown): string {
+  if (Array.isArray(value)) return value.join(", ");
+  if (value === null || value === undefined) return "";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
 /** Turns a hit into a finding. */

@@ -84,7 +84,8 @@ function keyOf(facts: Record<string, unknown>, names: string[]): string {
   let key = "";
   for (const name of names) {
     const v = facts[name];
-    key += typeof v === "string" ? `s${v.length}:${v}` : typeof v === "object" ? `o${JSON.stringify(v)}` : `${typeof v}${String(v)}`;
+    // One letter tells the types apart (`n1` is not `s1:1`); strings carry their length, so no value can fake a separator.
+    key += typeof v === "string" ? `s${v.length}:${v}` : typeof v === "number" ? `n${v}` : typeof v === "boolean" ? (v ? "t" : "f") : typeof v === "object" ? `o${JSON.stringify(v)}` : `${typeof v}${String(v)}`;
     key += "\u0001";
   }
   return key;

@@ -1,20 +1,14 @@
 /** Text normalisation shared by readers and facts. */
 
-/** Whether a text may hold emphasis or whitespace to normalise (a plain loop: this runs for every cell). */
+/**
+ * What `plainText` and `nameKey` change: emphasis characters, a backslash, whitespace other than
+ * single spaces between words. A text without any is already plain (most activity texts).
+ */
+const NEEDS_WORK = /[*_`\\]|[^\S ]| {2}|^ | $/u;
+
+/** Whether a text may hold emphasis or whitespace to normalise (one native scan: this runs for every cell). */
 function needsWork(text: string): boolean {
-  const n = text.length;
-  if (n === 0) return false;
-  if (text.charCodeAt(0) <= 32 || text.charCodeAt(n - 1) <= 32) return true;
-  let previousSpace = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    // * _ ` \ tab LF CR, and the Unicode spaces \s also matches.
-    if (c === 42 || c === 95 || c === 96 || c === 92 || c === 9 || c === 10 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff) return true;
-    const space = c === 32;
-    if (space && previousSpace) return true;
-    previousSpace = space;
-  }
-  return false;
+  return NEEDS_WORK.test(text);
 }
 
 /** Strips inline emphasis and collapses whitespace (`**Cloud Temple**` -> `Cloud Temple`). */

@@ -5,6 +5,20 @@ import { nameKey } from "../model/text.js";
 import type { PartyAliases } from "../config/load.js";
 import { guessPartyRole } from "./parties.js";
 
+const partyKeys = new Map<string, string>();
+
+/** The key that tells parties apart: `Cloud-Temple` (from `Cloud-Temple-Rolle`) and `Cloud Temple` are one party. */
+function partyKey(name: string): string {
+  // Every table of every page names its parties again: remember the few names seen.
+  let key = partyKeys.get(name);
+  if (key === undefined) {
+    key = nameKey(name).replace(/-/gu, " ");
+    if (partyKeys.size >= 10_000) partyKeys.clear();
+    partyKeys.set(name, key);
+  }
+  return key;
+}
+
 /** Builds a `Matrix` step by step; readers call it in document order. */
 export class MatrixBuilder {
   title: string | null = null;
@@ -41,8 +55,7 @@ export class MatrixBuilder {
 
   /** The index of the party named `name`, adding it on first sight. */
   party(name: string, header: string, span: SourceSpan): number {
-    // `Cloud-Temple` (from `Cloud-Temple-Rolle`) and `Cloud Temple` are one party.
-    const key = nameKey(name).replace(/-/gu, " ");
+    const key = partyKey(name);
     const known = this.partyByKey.get(key);
     if (known !== undefined) return known;
     this.parties.push({ name, header, role: guessPartyRole(name), span });
