@@ -167,7 +167,8 @@ export class Linter {
   async lint(matrix: Matrix): Promise<Finding[]> {
     const findings = readProblems(matrix);
     const subjects = matrixSubjects(matrix, this.setup.scheme, this.scopes);
-    if (this.cellShaping) for (const hit of await this.cellHits(matrix, subjects.activity, this.cellShaping)) findings.push(toFinding(hit, this.setup.scheme));
+    const hits = this.cellShaping ? await this.cellHits(matrix, subjects.activity, this.cellShaping) : [];
+    for (const hit of hits) findings.push(toFinding(hit, this.setup.scheme));
     for (const scope of MATRIX_SCOPES) {
       for (const hit of await this.runner.run(scope, subjects[scope])) findings.push(toFinding(hit, this.setup.scheme));
     }
