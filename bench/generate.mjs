@@ -30,8 +30,8 @@ const DEFECTS = ["order", "emptyClient", "twoA", "noA", "duplicate", "ragged"];
 // ---------------------------------------------------------------------------
 // Seeded randomness
 
-/** mulberry32: a seeded 32-bit PRNG returning floats in [0, 1). */
-function mulberry32(seed) {
+/** mulberry32: a seeded 32-bit PRNG returning floats in [0, 1) (the tests' generators use it too). */
+export function mulberry32(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -283,7 +283,7 @@ function renderHead(rnd, product, index, headers) {
 }
 
 /** Builds the Markdown text of page `index` with exactly `rowsPerFile` activity rows. */
-function renderPage(seed, index, rowsPerFile) {
+export function renderPage(seed, index, rowsPerFile) {
   const rnd = makeRandom(fileSeed(seed, index));
   const product = rnd.pick(PRODUCTS);
   const headers = [rnd.pick(CLIENT_HEADERS), rnd.pick(PROVIDER_HEADERS)];

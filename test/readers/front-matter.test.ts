@@ -11,7 +11,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { parseSimpleFrontMatter } from "../../src/readers/front-matter.js";
 import { scanMarkdown } from "../../src/readers/markdown/scan.js";
-import { corpusParams, ensureCorpus, MATRICES_DIR } from "../../bench/generate.mjs";
+import { corpusParams, mulberry32, renderPage } from "../../bench/generate.mjs";
 import { CORPUS } from "../helpers.js";
 
 /** What the yaml package makes of `text`, or "error" when it throws. */
@@ -33,13 +33,16 @@ function expectAgreement(text: string): boolean {
   return true;
 }
 
-/** The YAML text of the front matter of every Markdown file under `dir` (as the reader sees it). */
+/** The YAML text of a Markdown document's front matter, as the reader sees it. */
+function frontMatterOf(markdown: string): string[] {
+  const fm = scanMarkdown(markdown.replace(/^\uFEFF/, "")).frontMatter;
+  return fm ? [fm.yaml] : [];
+}
+
+/** The front matter of every Markdown file under `dir`. */
 function frontMatters(dir: string): string[] {
   const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".md")).sort();
-  return files.flatMap((file) => {
-    const fm = scanMarkdown(readFileSync(path.join(dir, file), "utf8").replace(/^\uFEFF/, "")).frontMatter;
-    return fm ? [fm.yaml] : [];
-  });
+  return files.flatMap((file) => frontMatterOf(readFileSync(path.join(dir, file), "utf8")));
 }
 
 describe("the fast path agrees with yaml on real front matter", () => {
@@ -51,8 +54,9 @@ describe("the fast path agrees with yaml on real front matter", () => {
   });
 
   it("reads the benchmark corpus' front matter as yaml does, quoted titles included", () => {
-    ensureCorpus(corpusParams({}));
-    const texts = frontMatters(MATRICES_DIR);
+    // The pages `npm run bench` writes, made in memory.
+    const { seed, files, rowsPerFile } = corpusParams({});
+    const texts = Array.from({ length: files }, (_, i) => frontMatterOf(renderPage(seed, i, rowsPerFile).text)).flat();
     expect(texts.length).toBe(2000);
     // The generator quotes about one title in five (`"Matrice de responsabilité : …"`).
     expect(texts.filter((text) => /^title: "/.test(text)).length).toBeGreaterThan(100);
@@ -61,18 +65,6 @@ describe("the fast path agrees with yaml on real front matter", () => {
 });
 
 // ---- generated documents --------------------------------------------------------------------
-
-/** Deterministic PRNG (mulberry32) so every run generates the same documents. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SIMPLE_KEYS = ["title", "slug", "sidebar_position", "description", "tags", "_draft", "sidebar-label", "id2", "constructor", "toString"];
 const TRICKY_KEYS = ["null", "Null", "TRUE", "false", "__proto__", "yes", "1", "-a", "a b", '"q"', "ü", "?a", "a ", "<<", "k".repeat(1030)];

@@ -19,6 +19,8 @@ import { frontmatter } from "micromark-extension-frontmatter";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { describe, expect, it } from "vitest";
 import { scanMarkdown } from "../../../src/readers/markdown/scan.js";
+// The seeded PRNG the bench generator uses: every run generates the same documents.
+import { mulberry32 } from "../../../bench/generate.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const corpusDir = path.resolve(repoRoot, "../shared/corpus");
@@ -249,18 +251,6 @@ describe("scanMarkdown agrees with micromark + GFM tables on the corpus", () => 
 });
 
 // ---- generated documents --------------------------------------------------------------------
-
-/** Deterministic PRNG (mulberry32) so every run generates the same documents. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random choices for the generator. */
 class Dice {
