@@ -1,13 +1,17 @@
 /** Text normalisation shared by readers and facts. */
 
 /**
- * What `plainText` and `nameKey` change: emphasis characters, a backslash, whitespace other than
- * single spaces between words. A text without any is already plain (most activity texts).
+ * What `plainText` and `nameKey` change inside a text: emphasis characters, a backslash, whitespace
+ * other than single spaces. A text without any, and without space at its ends, is already plain
+ * (most activity texts).
  */
-const NEEDS_WORK = /[*_`\\]|[^\S ]| {2}|^ | $/u;
+const NEEDS_WORK = /[*_`\\]|[^\S ]| {2}/;
 
-/** Whether a text may hold emphasis or whitespace to normalise (one native scan: this runs for every cell). */
+/** Whether a text may hold emphasis or whitespace to normalise (this runs for every activity). */
 function needsWork(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  if (text.charCodeAt(0) <= 32 || text.charCodeAt(n - 1) <= 32) return true;
   return NEEDS_WORK.test(text);
 }
 

@@ -346,7 +346,7 @@ function parseDelimiterRow(text: string, from: number, to: number): ColumnAlign[
  * cells unless escaped (`\|`), one leading pipe opens the row, a trailing pipe followed only by
  * whitespace closes it (that whitespace is not a cell). Returns the number of cells.
  */
-function splitCells(text: string, from: number, to: number, visit: (boxStart: number, boxEnd: number) => void): number {
+function splitCells(text: string, from: number, to: number, visit: (boxStart: number, boxEnd: number) => void, escapes = true): number {
   let count = 0;
   let i = from;
   let boxStart = from;
@@ -354,6 +354,16 @@ function splitCells(text: string, from: number, to: number, visit: (boxStart: nu
   if (text.charCodeAt(i) === PIPE) {
     i++;
     boxStart = i;
+  }
+  if (!escapes) {
+    // No backslash on the line: every pipe splits, and the native search finds them.
+    for (let pipe = text.indexOf("|", i); pipe !== -1 && pipe < to; pipe = text.indexOf("|", pipe + 1)) {
+      visit(boxStart, pipe);
+      count++;
+      lastPipe = pipe;
+      boxStart = pipe + 1;
+    }
+    i = to;
   }
   while (i < to) {
     const code = text.charCodeAt(i);
@@ -1062,8 +1072,21 @@ class BlockScanner {
    */
   private row(from: number, to: number): TableRow {
     const cells: TableCell[] = [];
-    splitCells(this.text, from, to, (boxStart, boxEnd) => cells.push(this.cell(boxStart, boxEnd)));
+    splitCells(this.text, from, to, (boxStart, boxEnd) => cells.push(this.cell(boxStart, boxEnd)), this.hasBackslash(from, to));
     return new TableRow(cells, this.lineNumber, this.lineStart, to);
+  }
+
+  /** Where the last search for a backslash started, and what it found (-1: none from there on). */
+  private backslashSearchFrom = Number.MAX_SAFE_INTEGER;
+  private nextBackslash = -1;
+
+  /** Whether `text[from, to)` holds a backslash. Searches natively, once for each stretch without one. */
+  private hasBackslash(from: number, to: number): boolean {
+    if (from < this.backslashSearchFrom || (this.nextBackslash !== -1 && this.nextBackslash < from)) {
+      this.backslashSearchFrom = from;
+      this.nextBackslash = this.text.indexOf("\\", from);
+    }
+    return this.nextBackslash !== -1 && this.nextBackslash < to;
   }
 
   /** A cell from its box `text[boxStart, boxEnd)`: its trimmed text and offsets (spans are made on demand). */
