@@ -198,7 +198,13 @@ function readLayer(path: string, display: (path: string) => string): { layer: Co
   const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]);
   const rules = (raw: unknown, prefix: (string | number)[]) => readRules(raw as Record<string, unknown> | undefined, path, (id) => span(keyNode([...at, ...prefix].slice(at.length), id)));
   const extendsList = list(value.extends);
-  const ruleFiles = value.ruleFiles === undefined ? (existsSync(join(dir, "rules")) ? [join(dir, "rules")] : []) : (value.ruleFiles as string[]).map((f) => (isAbsolute(f) ? f : resolve(dir, f)));
+  const listed = value.ruleFiles === undefined ? null : list(value.ruleFiles);
+  const ruleFiles = listed === null ? (existsSync(join(dir, "rules")) ? [join(dir, "rules")] : []) : listed.map((f) => (isAbsolute(f) ? f : resolve(dir, f)));
+  // A listed rule file that does not exist is a mistake in this file: point at the entry.
+  const missing = (listed ?? []).flatMap((f, i) =>
+    existsSync(ruleFiles[i]!) ? [] : [{ file: shown, message: `ruleFiles: "${f}" not found (${display(ruleFiles[i]!)})`, span: span(node("ruleFiles", i)) }],
+  );
+  if (missing.length) return { problems: missing };
   const overrides = ((value.overrides as Record<string, unknown>[] | undefined) ?? []).map((o, i) => ({
     base: dir,
     files: list(o.files),

@@ -27,6 +27,7 @@ const CASES: [string, Record<string, string>, string][] = [
   ["unknown scheme", { "raci-lint.config.yaml": "scheme: RACX\n" }, 'raci-lint.config.yaml:1:9: /scheme: must be one of "RACI", "RASCI", "RACI-VS", "CAIRO"'],
   ["custom scheme with a repeated code", { "raci-lint.config.yaml": "scheme:\n  name: X\n  accountable: A\n  responsible: R\n  codes: [{ code: R }, { code: A }, { code: R }]\n" }, 'raci-lint.config.yaml:1:1: scheme "X" lists code "R" twice'],
   ["extends a missing file", { "raci-lint.config.yaml": "extends: ./base.yaml\n" }, "raci-lint.config.yaml:1:10: extends: cannot read base.yaml: ENOENT"],
+  ["a listed rule file that does not exist", { "raci-lint.config.yaml": "ruleFiles:\n  - house/\n  - nope/\n", "house/.keep": "" }, 'raci-lint.config.yaml:3:5: ruleFiles: "nope/" not found (nope)'],
   ["extends cycle", { "raci-lint.config.yaml": "extends: ./b.yaml\n", "b.yaml": "extends: ./raci-lint.config.yaml\n" }, "b.yaml:1:10: extends cycle: raci-lint.config.yaml -> b.yaml -> raci-lint.config.yaml"],
   ["bad party role", { "raci-lint.config.yaml": "parties:\n  client: [Client]\n" }, 'raci-lint.config.yaml:2:3: /parties: unknown property "client"'],
   ["override without files", { "raci-lint.config.yaml": "overrides:\n  - rules: { code-order: off }\n" }, 'raci-lint.config.yaml:2:5: /overrides/0: missing required property "files"'],
