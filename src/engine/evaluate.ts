@@ -113,6 +113,15 @@ export interface CellOutcome {
 
 const NONE: number[] = [];
 
+/** Memos are bounded: a long-lived process (a watcher, a server) forgets and evaluates again. */
+const MAX_MEMO = 100_000;
+
+/** Stores a memoised outcome, starting afresh when the memo is full. */
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): void {
+  if (memo.size >= MAX_MEMO) memo.clear();
+  memo.set(key, value);
+}
+
 /** Runs the active rules' checks over subjects, scope by scope. */
 export class CheckRunner {
   private readonly scopes = new Map<Scope, ScopeEngine>();
@@ -174,7 +183,7 @@ export class CheckRunner {
       for (let t = 0; t < codes.length; t++) for (const check of await this.fire(codeScope, codes[t]!)) outcome.codes.push(t, check);
     }
     if (outcome.cell.length === 0 && outcome.codes.length === 0) outcome.cell = outcome.codes = NONE;
-    this.cellMemo.set(key, outcome);
+    remember(this.cellMemo, key, outcome);
     return outcome;
   }
 
@@ -212,7 +221,7 @@ export class CheckRunner {
     }
     for (const [key, waiting] of misses) {
       const fired = await this.fire(scoped, subjects[waiting[0]!]!);
-      scoped.memo.set(key, fired);
+      remember(scoped.memo, key, fired);
       for (const i of waiting) outcomes[i] = fired;
     }
     const hits: Hit[] = [];

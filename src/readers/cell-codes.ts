@@ -49,25 +49,34 @@ export interface CellTemplate {
   style: CellStyle;
 }
 
-/** Ids of the parses and readings seen so far, by their content. */
-const shapeIds = new Map<string, number>();
-const readingIds = new Map<string, number>();
+/**
+ * Small-integer ids for contents (parses, readings): equal contents get equal ids. Ids are never
+ * reused, since check outcomes are memoised by them, even when a long-lived process forgets old
+ * contents to bound its memory.
+ */
+class IdTable {
+  private readonly ids = new Map<string, number>();
+  private next = 0;
 
-/** The id of `key` in `ids`, adding it on first sight. */
-function idOf(ids: Map<string, number>, key: string): number {
-  let id = ids.get(key);
-  if (id === undefined) {
-    id = ids.size;
-    ids.set(key, id);
+  of(content: string): number {
+    let id = this.ids.get(content);
+    if (id === undefined) {
+      if (this.ids.size >= 100_000) this.ids.clear();
+      id = this.next++;
+      this.ids.set(content, id);
+    }
+    return id;
   }
-  return id;
 }
+
+const shapeIds = new IdTable();
+const readingIds = new IdTable();
 
 /** Names a fresh parse: equal parses (from any text, in any context) get equal ids. */
 function identify(template: CellTemplate): CellTemplate {
   const { tokens, codes, empty, style } = template;
-  template.shape = idOf(shapeIds, JSON.stringify([tokens, codes, empty, style]));
-  template.reading = idOf(readingIds, JSON.stringify([codes, empty, tokens.filter((t) => !t.valid).length]));
+  template.shape = shapeIds.of(JSON.stringify([tokens, codes, empty, style]));
+  template.reading = readingIds.of(JSON.stringify([codes, empty, tokens.filter((t) => !t.valid).length]));
   return template;
 }
 
