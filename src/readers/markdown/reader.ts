@@ -185,30 +185,6 @@ class RowActivity implements Activity {
   }
 }
 
-/** Adds one activity to the builder. */
-function addActivity(
-  builder: MatrixBuilder,
-  section: number,
-  name: string,
-  span: SourceSpan,
-  row: ScannedRow,
-  cells: (Cell | null)[],
-  expected: number,
-  extraCells: Activity["extraCells"],
-): void {
-  builder.addActivity({
-    name,
-    key: activityKey(name),
-    section,
-    span,
-    rowSpan: row.span,
-    cells,
-    cellCount: row.cells.length,
-    expectedCellCount: expected,
-    extraCells,
-  });
-}
-
 /** A transposed matrix has parties as rows and activities as columns. */
 function looksTransposed(table: ScannedTable, scheme: RoleScheme, lines: LineIndex): boolean {
   const headers = table.header.cells;
@@ -235,8 +211,18 @@ function readTransposedTable(table: ScannedTable, scheme: RoleScheme, lines: Lin
       present++;
       cells[partyIndexes[r]!] = parseTableCell(scanned, partyIndexes[r]!, ctx);
     });
-    const column: ScannedRow = { cells: new Array<TableCell>(present), span: header.content };
-    addActivity(builder, section, header.raw, header.content, column, cells, table.rows.length + 1, []);
+    const span = header.content;
+    builder.addActivity({
+      name: header.raw,
+      key: activityKey(header.raw),
+      section,
+      span,
+      rowSpan: span,
+      cells,
+      cellCount: present,
+      expectedCellCount: table.rows.length + 1,
+      extraCells: [],
+    });
   });
 }
 

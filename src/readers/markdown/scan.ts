@@ -34,7 +34,6 @@ import type {
   ScannedBlock,
   ScannedDocument,
   ScannedFrontMatter,
-  ScannedRow,
   ScannedTable,
 } from "./scan-types.js";
 
