@@ -85,8 +85,10 @@ export const FACTS: Record<Scope, FactDoc[]> = {
     { name: "customer", type: "string", description: "The customer party's name (the first customer column of the table; empty when none)." },
     { name: "customerCodes", type: "string", description: "The customer's codes (empty string when the cell is empty or absent)." },
     { name: "customerCellPresent", type: "boolean", description: "The row has a cell for the customer (false for a ragged row that lacks it)." },
-    { name: "cellCount", type: "number", description: "Cells the row holds, the activity cell included." },
-    { name: "expectedCellCount", type: "number", description: "Cells the table's header declares." },
+    { name: "cellCount", type: "number", description: "Cells the row holds, the activity cell included (YAML/JSON: the entries of `codes`, plus one)." },
+    { name: "expectedCellCount", type: "number", description: "Cells the table's header declares (YAML/JSON: the parties, plus one)." },
+    { name: "missingParties", type: "string[]", description: "The parties of the activity's table it has no cell for: a short row, or parties a YAML/JSON `codes` map leaves out." },
+    { name: "format", type: "string", description: "The matrix's format: `markdown`, `yaml` or `json`." },
     { name: "duplicateKind", type: "string", description: "`none`, `same-section`, `other-section-same-codes` or `other-section-different-codes`: how this activity repeats an earlier one of the same matrix." },
     { name: "duplicateOfLine", type: "number", description: "Line of the earlier occurrence (0 when none)." },
     { name: "duplicateOfSection", type: "string", description: "Section of the earlier occurrence (empty when none)." },
@@ -150,9 +152,9 @@ export const SHAPE_FACTS: Partial<Record<Scope, { roles: ReadonlySet<string>; na
   activity: {
     roles: new Set([
       "codeCounts", "accountableCode", "responsibleCode", "accountableCount", "responsibleCount", "codeCount", "filledCellCount",
-      "invalidTokenCount", "codesByRole", "hasCustomer", "customerCodes", "customerCellPresent",
+      "invalidTokenCount", "codesByRole", "hasCustomer", "customerCodes", "customerCellPresent", "format",
     ]),
-    names: new Set(["accountableParties", "responsibleParties", "codesByParty", "customer", "parties"]),
+    names: new Set(["accountableParties", "responsibleParties", "codesByParty", "customer", "parties", "missingParties"]),
   },
 };
 

@@ -85,7 +85,7 @@ class MatrixContext {
     return this.firstByKey.get(key);
   }
 
-  /** What a section's table contributes to shape keys: the scheme and its parties' roles (with `names`, their names too). */
+  /** What a section's table contributes to shape keys: the scheme, the format and its parties' roles (with `names`, their names too). */
   sectionKey(section: number, names: boolean): string {
     const cacheKey = names ? -1 - section : section;
     let key = this.sectionKeys.get(cacheKey);
@@ -94,7 +94,7 @@ class MatrixContext {
         const party = this.matrix.parties[p]!;
         return names ? `${party.role ?? ""}\u0002${party.name}` : party.role ?? "";
       });
-      key = `${this.scheme.name}\u0003${parties.join("\u0003")}`;
+      key = `${this.scheme.name}\u0003${this.matrix.format}\u0003${parties.join("\u0003")}`;
       this.sectionKeys.set(cacheKey, key);
     }
     return key;
@@ -287,6 +287,13 @@ class ActivitySubject extends BaseSubject {
   }
   get cellCount(): number {
     return this.activityRef.cellCount;
+  }
+  get missingParties(): string[] {
+    const cells = this.activityRef.cells;
+    return this.partyIndexes.filter((p) => !cells[p]).map((p) => this.ctx.matrix.parties[p]!.name);
+  }
+  get format(): string {
+    return this.ctx.matrix.format;
   }
   get expectedCellCount(): number {
     return this.activityRef.expectedCellCount;

@@ -1,6 +1,6 @@
 /**
- * Every rule page's examples are real: each `## Incorrect` Markdown example gives exactly the messages
- * printed under it, and each `## Correct` example gives none, from that rule.
+ * Every rule page's examples are real: the `## Incorrect` examples (Markdown, or YAML matrices) give
+ * exactly the messages printed under them, and the `## Correct` examples give none, from that rule.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -40,11 +40,13 @@ function blocks(page: string, heading: string): { lang: string; body: string; na
 describe.each(builtInRules().rules.map((r) => [r.id, r] as const))("docs/rules/%s.md", (id, rule) => {
   const page = readFileSync(join(REPO, "docs/rules", `${id}.md`), "utf8");
   const active = [{ rule, severity: null, options: defaultOptions(rule) }];
-  const lint = async (docs: string[], names: (string | null)[] = []) => {
-    const matrices = docs.map((text, i) => parseMatrix(text, names[i] ?? `example-${i}.md`, RACI));
+  /** Lints examples (Markdown, or YAML matrices) together; a block's label names its file. */
+  const lint = async (examples: { lang: string; body: string; name: string | null }[]) => {
+    const matrices = examples.map((b, i) => parseMatrix(b.body, b.name ?? `example-${i}.${b.lang === "yaml" ? "yaml" : "md"}`, RACI));
     const byFile = await lintMatrices(matrices, { rules: active, scheme: RACI });
     return [...byFile.values()].flat().map((f) => f.message);
   };
+  const isExample = (b: { lang: string }) => b.lang === "markdown" || b.lang === "yaml";
 
   it("has the expected sections, in order, and names its metadata", () => {
     expect(page.startsWith(`# ${id}\n`)).toBe(true);
@@ -60,21 +62,18 @@ describe.each(builtInRules().rules.map((r) => [r.id, r] as const))("docs/rules/%
 
   it("its incorrect examples give exactly the messages shown", async () => {
     const found = blocks(page, "## Incorrect");
-    const examples = found.filter((b) => b.lang === "markdown");
-    const markdown = examples.map((b) => b.body);
+    const examples = found.filter(isExample);
     const expected = found.filter((b) => b.lang === "text").flatMap((b) => b.body.trim().split("\n"));
-    expect(markdown.length).toBeGreaterThan(0);
+    expect(examples.filter((b) => b.lang === "markdown").length).toBeGreaterThan(0);
     // A corpus-scope rule compares files: its examples are linted together.
-    const messages = rule.checks.some((c) => c.scope === "corpus")
-      ? await lint(markdown, examples.map((b) => b.name))
-      : (await Promise.all(markdown.map((m) => lint([m])))).flat();
+    const messages = rule.checks.some((c) => c.scope === "corpus") ? await lint(examples) : (await Promise.all(examples.map((b) => lint([b])))).flat();
     expect(messages.sort()).toEqual(expected.sort());
   });
 
   it("its correct examples give no finding", async () => {
-    const markdown = blocks(page, "## Correct").filter((b) => b.lang === "markdown").map((b) => b.body);
-    expect(markdown.length).toBeGreaterThan(0);
-    const messages = rule.checks.some((c) => c.scope === "corpus") ? await lint(markdown) : (await Promise.all(markdown.map((m) => lint([m])))).flat();
+    const examples = blocks(page, "## Correct").filter(isExample);
+    expect(examples.filter((b) => b.lang === "markdown").length).toBeGreaterThan(0);
+    const messages = rule.checks.some((c) => c.scope === "corpus") ? await lint(examples) : (await Promise.all(examples.map((b) => lint([b])))).flat();
     expect(messages).toEqual([]);
   });
 });
