@@ -133,6 +133,22 @@ function readProblems(matrix: Matrix): Finding[] {
   }));
 }
 
+const runners = new WeakMap<readonly ActiveRule[], CheckRunner>();
+
+/**
+ * The check runner of a rule set, shared by every linter of that set: its memoised outcomes hold
+ * for any file (they are keyed by everything the checks read), so a linter made per file (the
+ * fixer's) does not start from nothing.
+ */
+function runnerFor(rules: readonly ActiveRule[]): CheckRunner {
+  let runner = runners.get(rules);
+  if (!runner) {
+    runner = new CheckRunner(rules);
+    runners.set(rules, runner);
+  }
+  return runner;
+}
+
 /**
  * Lints matrices one at a time, keeping only what corpus-scope checks need between them; the check
  * outcomes memoised for one file serve the next. `finish` adds corpus-scope findings.
@@ -148,7 +164,7 @@ export class Linter {
 
   constructor(private readonly setup: LintSetup) {
     this.knownRules = setup.knownRules ?? new Set([...setup.rules.map((r) => r.rule.id), "parse-error", "schema-violation"]);
-    this.runner = new CheckRunner(setup.rules);
+    this.runner = runnerFor(setup.rules);
     this.scopes = new Set(MATRIX_SCOPES.filter((s) => this.runner.has(s)));
     this.cellShaping = this.runner.cellShaping;
     if (this.cellShaping) {

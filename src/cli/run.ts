@@ -381,8 +381,19 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
  */
 async function fixFiles(files: readonly InputFile[], setups: Map<string, LintSetup>, options: CliOptions, io: CliIo): Promise<FileOutcome[] | null> {
   const outcomes: FileOutcome[] = [];
-  let failed = false;
-  for (const file of files) {
+  // Writes (each flushed to disk) overlap with fixing the next files, a few at a time; failures
+  // are reported once all are done, in file order.
+  const writing = new Set<Promise<void>>();
+  const writeFailures = new Map<number, string>();
+  const write = async (index: number, file: InputFile, output: string) => {
+    try {
+      await writeFileAtomic(file.path, output);
+    } catch (error) {
+      const reason = error instanceof FixWriteError ? error.code ?? error.message : (error as Error).message;
+      writeFailures.set(index, `raci-lint: cannot write ${file.display}: ${reason} (the file is unchanged)\n`);
+    }
+  };
+  for (const [index, file] of files.entries()) {
     let text: string;
     try {
       text = readFileSync(file.path, "utf8");
@@ -399,13 +410,9 @@ async function fixFiles(files: readonly InputFile[], setups: Map<string, LintSet
       io.stderr.write(`raci-lint: ${file.display}:${refused.line}:${refused.column}: fix for ${refused.ruleId} not applied: ${refused.reason}\n`);
     }
     if (options.fix && fixed.changed && !fixed.parseFailed) {
-      try {
-        await writeFileAtomic(file.path, fixed.output);
-      } catch (error) {
-        const message = error instanceof FixWriteError ? `cannot write ${file.display}: ${error.code ?? error.message}` : `cannot write ${file.display}: ${(error as Error).message}`;
-        io.stderr.write(`raci-lint: ${message} (the file is unchanged)\n`);
-        failed = true;
-      }
+      if (writing.size >= MAX_PENDING_WRITES) await Promise.race(writing);
+      const pending = write(index, file, fixed.output).finally(() => writing.delete(pending));
+      writing.add(pending);
     }
     outcomes.push({
       path: file.display,
@@ -416,8 +423,13 @@ async function fixFiles(files: readonly InputFile[], setups: Map<string, LintSet
       ...(options.fixDryRun ? { output: fixed.output, before: text } : {}),
     });
   }
-  return failed ? null : outcomes;
+  await Promise.all(writing);
+  for (const index of [...writeFailures.keys()].sort((a, b) => a - b)) io.stderr.write(writeFailures.get(index)!);
+  return writeFailures.size > 0 ? null : outcomes;
 }
+
+/** How many fixed files may be being written at once. */
+const MAX_PENDING_WRITES = 16;
 
 /** Prints the resolved configuration of one file as JSON (`--print-config`). */
 function printConfig(resolver: ConfigResolver, file: string, io: CliIo): number {

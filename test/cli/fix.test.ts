@@ -53,6 +53,22 @@ describe("--fix", () => {
     expect(readFileSync(join(root, name), "utf8")).toBe(seed);
   });
 
+  it("writes many files, and reports the ones it could not write in file order, the others written", async () => {
+    // Forty fixable files, two of them with names too long for the temporary file (ENAMETOOLONG).
+    const long = (n: number) => `${String(n).padStart(2, "0")}${"m".repeat(245)}.md`;
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[i === 7 || i === 31 ? long(i) : `f${String(i).padStart(2, "0")}.md`] = seed;
+    const root = project(files);
+    const run = await cli(["--fix", "."], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n").filter((l) => l.includes("cannot write"))).toEqual([
+      `raci-lint: cannot write ${long(7)}: ENAMETOOLONG (the file is unchanged)`,
+      `raci-lint: cannot write ${long(31)}: ENAMETOOLONG (the file is unchanged)`,
+    ]);
+    expect(readFileSync(join(root, long(7)), "utf8")).toBe(seed);
+    expect(changedLines(seed, readFileSync(join(root, "f39.md"), "utf8"))).toEqual([55, 62]);
+  });
+
   it("with standard input, prints the fixed text and reports on standard error", async () => {
     const run = await cli(["--fix", "--stdin-filename", "seed.md", "-"], project({}), seed);
     expect(changedLines(seed, run.stdout)).toEqual([55, 62]);
