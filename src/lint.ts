@@ -318,12 +318,14 @@ export interface LintInput {
  * Reads and lints files (paths already expanded), in the order given. `setup` is one setup for all
  * files, or a function giving each file's (files with the same setup object are linted together, so
  * corpus-scope checks look across them). Unreadable files get a finding; YAML/JSON files found in a
- * directory that are not matrices are left out.
+ * directory that are not matrices are left out. `keep` says what each result keeps of its file
+ * beyond the findings: nothing (the default), its `source` text (formats that quote it), or the
+ * whole `matrix` (and its source).
  */
 export async function lintPaths(
   inputs: readonly LintInput[],
   setup: LintSetup | ((input: LintInput) => LintSetup),
-  keepMatrices = false,
+  keep: "none" | "source" | "matrix" = "none",
 ): Promise<LintResult[]> {
   const setupOf = typeof setup === "function" ? setup : () => setup;
   const linters = new Map<LintSetup, Linter>();
@@ -352,7 +354,8 @@ export async function lintPaths(
     try {
       const matrix = parseMatrix(text, input.display, fileSetup.scheme, fileSetup.parties ?? null);
       const findings = await linter.lint(matrix);
-      const result: LintResult = { path: input.display, findings, suppressed: [], matrix: keepMatrices ? matrix : null };
+      const result: LintResult = { path: input.display, findings, suppressed: [], matrix: keep === "matrix" ? matrix : null };
+      if (keep !== "none") result.source = matrix.source;
       results.push(result);
       linted.push({ result, linter });
     } catch (error) {

@@ -294,7 +294,7 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
       outcomes = fixed;
     } else {
       // One thread: on this kind of machine (two hyper-threads) worker threads made large runs slower, not faster.
-      outcomes = (await lintPaths(expansion.files, (input) => setups.get(input.path)!, keepSources)).map((r) => ({ ...r, source: r.matrix?.source ?? null, matrix: null }));
+      outcomes = (await lintPaths(expansion.files, (input) => setups.get(input.path)!, keepSources ? "source" : "none")).map((r) => ({ ...r, source: r.source ?? null }));
     }
   }
 
