@@ -50,6 +50,7 @@ export const FACTS: Record<Scope, FactDoc[]> = {
     { name: "lowerCase", type: "boolean", description: "The codes are written in lower case (`ra`)." },
     { name: "emphasis", type: "string", description: "The emphasis around the codes: `bold` (`**RA**`), `underline` (`__RA__`), `italic` (`*RA*`, `_RA_`), `code` (`` `RA` ``) or `none`." },
     { name: "separator", type: "string", description: "What separates the codes: `none` (`RA`, or a single code), `comma-space` (`R, A`), `comma` (`R,A`), `slash` (`R/A`), `space` (`R A`) or `other`." },
+    { name: "words", type: "boolean", description: "The codes are written as words naming them (`Responsible, Accountable`, `Informé`)." },
     { name: "format", type: "string", description: "The format of the file: `markdown`, `yaml` or `json`." },
     { name: "invalidTokenCount", type: "number", description: "Tokens in the cell that are not codes of the scheme." },
     { name: "raw", type: "string", description: "The cell as written." },
@@ -142,11 +143,11 @@ export const FACTS: Record<Scope, FactDoc[]> = {
  */
 export const SHAPE_FACTS: Partial<Record<Scope, { roles: ReadonlySet<string>; names: ReadonlySet<string> }>> = {
   cell: {
-    roles: new Set(["partyRole", "codes", "canonicalCodes", "duplicateCodes", "codeCount", "empty", "lowerCase", "invalidTokenCount", "raw", "emphasis", "separator"]),
+    roles: new Set(["partyRole", "codes", "canonicalCodes", "duplicateCodes", "codeCount", "empty", "lowerCase", "invalidTokenCount", "raw", "emphasis", "separator", "words"]),
     names: new Set(["party"]),
   },
   code: {
-    roles: new Set(["partyRole", "codes", "canonicalCodes", "duplicateCodes", "codeCount", "empty", "lowerCase", "invalidTokenCount", "raw", "emphasis", "separator", "kind", "value", "valid", "schemeCodes"]),
+    roles: new Set(["partyRole", "codes", "canonicalCodes", "duplicateCodes", "codeCount", "empty", "lowerCase", "invalidTokenCount", "raw", "emphasis", "separator", "words", "kind", "value", "valid", "schemeCodes"]),
     names: new Set(["party"]),
   },
   activity: {

@@ -386,6 +386,9 @@ class CellSubject extends BaseSubject {
     const separator = this.cell.style.separator;
     return separator === "" ? "none" : SEPARATOR_NAMES[separator] ?? "other";
   }
+  get words(): boolean {
+    return this.cell.style.words;
+  }
   get format(): string {
     return this.ctx.matrix.format;
   }

@@ -30,7 +30,8 @@ function cellWithBody(cell: Cell, body: string): string | null {
 }
 
 /** An edit replacing a cell's codes part. */
-function replaceBody(cell: Cell, body: string): TextEdit | null {
+function replaceBody(cell: Cell, body: string | null): TextEdit | null {
+  if (body === null) return null;
   const text = cellWithBody(cell, body);
   if (text === null || text === cell.raw) return null;
   return { range: [cell.span.start.offset, cell.span.end.offset], text };
@@ -46,8 +47,17 @@ function onlyCodes(cell: Cell): boolean {
   return !/[*_`]/u.test(cell.raw.slice(cell.style.bodyStart - start, cell.style.bodyEnd - start));
 }
 
-/** Writes codes back in the cell's own style (separator and case). */
-function render(cell: Cell, codes: readonly string[]): string {
+/**
+ * Writes codes back in the cell's own style (separator and case; for codes written as words, the
+ * cell's own word for each), or null when the cell has no word for one of them.
+ */
+function render(cell: Cell, codes: readonly string[]): string | null {
+  if (cell.style.words) {
+    const words = new Map<string, string>();
+    for (const token of cell.tokens) if (!words.has(token.value)) words.set(token.value, token.raw);
+    if (!codes.every((c) => words.has(c))) return null;
+    return codes.map((c) => words.get(c)!).join(cell.style.separator);
+  }
   const text = codes.join(cell.style.separator);
   return cell.style.lowerCase ? text.toLowerCase() : text;
 }
@@ -102,8 +112,12 @@ function rewrapped(cell: Cell, body: string, wrapper: string): string | null {
 /** The cell restyled as the `code-style` options ask (emphasis in Markdown only), or null when it cannot be. */
 function restyled(cell: Cell, matrix: Matrix, scheme: RoleScheme, options: ProducerOptions): string | null {
   if (!onlyCodes(cell) || cell.style.bodyStart < 0) return null;
-  const separator = SEPARATORS[String(options.separator)] ?? cell.style.separator;
-  let body = cell.codes.join(separator);
+  // Codes written as words keep their words (and separator) unless the house style wants letters;
+  // words become letters with the house separator, or a comma (a slash when the words had one).
+  const keepWords = cell.style.words && options.form !== "letters";
+  const wordsSeparator = cell.style.separator.trim() === "/" ? "/" : ", ";
+  const separator = keepWords ? cell.style.separator : SEPARATORS[String(options.separator)] ?? (cell.style.words ? wordsSeparator : cell.style.separator);
+  let body = keepWords ? render(cell, cell.codes)! : cell.codes.join(separator);
   if (options.case !== "upper" && cell.style.lowerCase) body = body.toLowerCase();
   const wrapper = matrix.format === "markdown" ? EMPHASIS_WRAPPERS[String(options.emphasis)] : undefined;
   const text = wrapper === undefined || wrapper === cell.style.wrapper ? cellWithBody(cell, body) : rewrapped(cell, body, wrapper);
@@ -113,6 +127,7 @@ function restyled(cell: Cell, matrix: Matrix, scheme: RoleScheme, options: Produ
   if (check.codes.join() !== cell.codes.join() || check.tokens.some((t) => !t.valid)) return null;
   if (wrapper !== undefined && check.style.wrapper !== wrapper) return null;
   if (check.codes.length > 1 && check.style.separator !== separator) return null;
+  if (check.style.words !== keepWords) return null;
   if (options.case === "upper" && check.style.lowerCase) return null;
   return text;
 }

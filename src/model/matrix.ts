@@ -52,6 +52,8 @@ export interface CellStyle {
   marker: string;
   /** Whether the codes were written in lower case (`ra`). */
   lowerCase: boolean;
+  /** Whether the codes were written as words (`Responsible, Accountable`): each code token's `raw` is its word. */
+  words: boolean;
   /** Offsets (into the source) of the part holding the codes, without wrapper and marker. */
   bodyStart: number;
   bodyEnd: number;

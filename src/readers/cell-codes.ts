@@ -204,7 +204,7 @@ export function parseCell(
 /** Parses a cell's text at offset 0. */
 function parseTemplate(raw: string, ctx: CellContext): CellTemplate {
   const start = 0;
-  const style: CellStyle = { wrapper: "", separator: "", marker: "", lowerCase: false, bodyStart: start, bodyEnd: start + raw.length };
+  const style: CellStyle = { wrapper: "", separator: "", marker: "", lowerCase: false, words: false, bodyStart: start, bodyEnd: start + raw.length };
   const cell: CellTemplate = { shape: -1, reading: -1, tokens: [], codes: [], empty: true, style };
   if (raw === "") return cell;
 
@@ -270,7 +270,18 @@ function parseTemplate(raw: string, ctx: CellContext): CellTemplate {
     return null;
   };
   if (!parts.every((p) => isCodes(p.text) || NOT_APPLICABLE.test(p.text))) {
-    // Words, numbers or a mix: one token for the whole text (`24 GB`, `Yes`, `?`, `R (lead)`).
+    // Codes written as words (`Responsible, Accountable`, `Informé`)?
+    const words = readWords(body, ctx.scheme);
+    if (words) {
+      style.words = true;
+      style.separator = words.separator;
+      for (const word of words.parts) {
+        cell.tokens.push(tokenAt("code", word.code, word.text, word.offset, true));
+        cell.codes.push(word.code);
+      }
+      return cell;
+    }
+    // Other words, numbers or a mix: one token for the whole text (`24 GB`, `Yes`, `?`, `R (lead)`).
     cell.tokens.push(tokenAt("text", body, body, 0, false));
     return cell;
   }
@@ -290,4 +301,55 @@ function parseTemplate(raw: string, ctx: CellContext): CellTemplate {
     }
   }
   return cell;
+}
+
+/** A part of a cell between separators, trimmed: `Responsible` in `Responsible / Accountable`. */
+const WORD_PART = /[^,;/+&]+/gu;
+
+const codesByWord = new WeakMap<RoleScheme, Map<string, string>>();
+
+/** The scheme's codes by the key of each of their names, in any language (a name two codes share names neither). */
+function codeWords(scheme: RoleScheme): Map<string, string> {
+  let words = codesByWord.get(scheme);
+  if (!words) {
+    words = new Map();
+    const shared = new Set<string>();
+    for (const { code, names } of scheme.codes) {
+      for (const name of Object.values(names).flat()) {
+        const key = nameKey(name);
+        const known = words.get(key);
+        if (known !== undefined && known !== code) shared.add(key);
+        words.set(key, code);
+      }
+    }
+    for (const key of shared) words.delete(key);
+    codesByWord.set(scheme, words);
+  }
+  return words;
+}
+
+/**
+ * Reads a cell body whose every part names a code of the scheme (`Responsible, Accountable`,
+ * `Consulté`, `Führt aus`), with where each part is and the first separator; null otherwise.
+ */
+function readWords(body: string, scheme: RoleScheme): { parts: { code: string; text: string; offset: number }[]; separator: string } | null {
+  const words = codeWords(scheme);
+  const parts: { code: string; text: string; offset: number }[] = [];
+  let separator = "";
+  let firstEnd = 0;
+  for (const match of body.matchAll(WORD_PART)) {
+    // Spaces and emphasis around each word (`**Responsible**, **Accountable**`) are not the word.
+    const word = /^[\s*_`]*(.*?)[\s*_`]*$/su.exec(match[0])!;
+    const text = word[1]!;
+    const lead = match[0].indexOf(text);
+    if (text === "") return null;
+    const code = words.get(nameKey(text));
+    if (code === undefined) return null;
+    const offset = match.index + lead;
+    // The separator is what lies between the first two parts, emphasis aside: `, ` in `**R**, **A**`.
+    if (parts.length === 0) firstEnd = match.index + match[0].trimEnd().length;
+    if (parts.length === 1) separator = body.slice(firstEnd, match.index + match[0].length - match[0].trimStart().length);
+    parts.push({ code, text, offset });
+  }
+  return parts.length > 0 ? { parts, separator } : null;
 }

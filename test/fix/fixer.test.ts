@@ -339,3 +339,37 @@ describe("code-style fixes", () => {
     expect(await fixCell("RA*", { emphasis: "bold" })).toEqual({ cell: "RA*", findings: ['Codes "RA*" use emphasis none; the house style is bold (**RA**).'] });
   });
 });
+
+describe("codes written as words", () => {
+  const table = [
+    "## Backups",
+    "",
+    "| Activity        | Client                   | Provider                  |",
+    "|-----------------|--------------------------|---------------------------|",
+    "| Define policy   | Accountable, Responsible | Informed                  |",
+    "| Run the backups | Informé                  | Responsable / Approuve    |",
+    "| Test restores   | Consulted, Consulted     | **Responsible**, Informed |",
+    "",
+  ].join("\n");
+
+  it("are read as codes: a table of words is a matrix, and order and repeats are fixed with the cell's own words", async () => {
+    const result = await fixText(table, "x.md", recommended);
+    expect(result.output).toBe(
+      table
+        .replace("| Accountable, Responsible |", "| Responsible, Accountable |")
+        .replace("| Consulted, Consulted     |", "| Consulted                |"),
+    );
+    expect(result.applied).toBe(2);
+  });
+
+  it("code-style with form: letters writes their letters (separator as asked, or a comma; a slash kept)", async () => {
+    const result = await fixText(table, "x.md", setupOf(rule("code-style", { form: "letters" })));
+    expect(result.output.split("\n").slice(4, 7)).toEqual([
+      "| Define policy   | A, R                     | I                         |",
+      "| Run the backups | I                        | R/A                       |",
+      "| Test restores   | C, C                     | **Responsible**, Informed |",
+    ]);
+    // Emphasis around one word of several is not a house style the fix can keep: reported, not rewritten.
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(["7:48 code-style"]);
+  });
+});

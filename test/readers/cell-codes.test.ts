@@ -87,3 +87,35 @@ describe("parseCell per-code emphasis and GFM footnotes", () => {
     expect(cell("RA[^note]").style.marker).toBe("[^note]");
   });
 });
+
+describe("codes written as words", () => {
+  it.each([
+    ["Responsible, Accountable", "RA", ", ", ["code:Responsible", "code:Accountable"]],
+    ["Accountable/Responsible", "AR", "/", ["code:Accountable", "code:Responsible"]],
+    ["Informé", "I", "", ["code:Informé"]],
+    ["consulted", "C", "", ["code:consulted"]],
+    ["Führt aus", "R", "", ["code:Führt aus"]],
+    ["Verantwortlich (A)", "A", "", ["code:Verantwortlich (A)"]],
+    ["__Responsible__ ; Informed", "RI", " ; ", ["code:Responsible", "code:Informed"]],
+    ["Informed*", "I", "", ["code:Informed"]],
+  ])("reads %j as codes %s", (raw, codes, separator, tokens) => {
+    const c = cell(raw);
+    expect(c.codes).toBe(codes);
+    expect(c.style.words).toBe(true);
+    expect(c.style.separator).toBe(separator);
+    expect(c.tokens).toEqual(tokens);
+  });
+
+  it("places each word's token at the word", () => {
+    const ctx: CellContext = { lines: new LineIndex("x"), scheme: RACI, partyNames: partyNameKeys(["Client"]) };
+    const c = parseCell("Consulted / Informed", 40, 0, ctx, null, { start: { line: 3, column: 20, offset: 40 }, end: { line: 3, column: 40, offset: 60 } });
+    expect(c.tokens.map((t) => `${t.raw}@${t.span.start.column}-${t.span.end.column}`)).toEqual(["Consulted@20-29", "Informed@32-40"]);
+  });
+
+  it.each(["Responsible (lead)", "R, Accountable", "Responsible and Accountable", "Yes", "Approved by the board"])("leaves %j as text", (raw) => {
+    const c = cell(raw);
+    expect(c.codes).toBe("");
+    expect(c.style.words).toBe(false);
+    expect(c.tokens).toEqual([`text:${raw}!`]);
+  });
+});
