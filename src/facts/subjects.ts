@@ -9,6 +9,7 @@ import type { SourceSpan } from "../model/position.js";
 import { canonicalOrder, codeRanks, type RoleScheme } from "../model/scheme.js";
 import { plainText } from "../model/text.js";
 import { nameKey } from "../model/text.js";
+import { IdTable } from "../model/ids.js";
 import type { Scope } from "./catalog.js";
 
 /** A value source for facts: `facts[name]` is the fact's value. */
@@ -53,6 +54,9 @@ function duplicates(codes: readonly string[]): string {
 
 const roleOf = (p: Party): string => p.role ?? "unknown";
 
+/** Ids for section descriptions (see `MatrixContext.sectionKey`). */
+const sectionIds = new IdTable();
+
 /** What every subject of one matrix shares. */
 class MatrixContext {
   readonly ranks: Map<string, number>;
@@ -94,7 +98,8 @@ class MatrixContext {
         const party = this.matrix.parties[p]!;
         return names ? `${party.role ?? ""}\u0002${party.name}` : party.role ?? "";
       });
-      key = `${this.scheme.name}\u0003${this.matrix.format}\u0003${parties.join("\u0003")}`;
+      // A short id for the long description: activity keys are built and hashed for every row.
+      key = `§${sectionIds.of(`${this.scheme.name}\u0003${this.matrix.format}\u0003${parties.join("\u0003")}`)}`;
       this.sectionKeys.set(cacheKey, key);
     }
     return key;

@@ -7,6 +7,7 @@ import type { LineIndex, SourceSpan } from "../model/position.js";
 import type { RoleScheme } from "../model/scheme.js";
 import { TableCell } from "./markdown/scan-types.js";
 import { nameKey } from "../model/text.js";
+import { IdTable } from "../model/ids.js";
 
 /** What the cell reader needs to know about its surroundings. */
 export interface CellContext {
@@ -43,30 +44,12 @@ export interface CellTemplate {
   /** Names this parse (see `Cell.shape`) and what it reads as (see `Cell.reading`). */
   shape: number;
   reading: number;
+  /** What the text reads as (see `cellKind`). */
+  kind: "empty" | "codes" | "text";
   tokens: { kind: CodeToken["kind"]; value: string; raw: string; valid: boolean; offset: number }[];
   codes: string[];
   empty: boolean;
   style: CellStyle;
-}
-
-/**
- * Small-integer ids for contents (parses, readings): equal contents get equal ids. Ids are never
- * reused, since check outcomes are memoised by them, even when a long-lived process forgets old
- * contents to bound its memory.
- */
-class IdTable {
-  private readonly ids = new Map<string, number>();
-  private next = 0;
-
-  of(content: string): number {
-    let id = this.ids.get(content);
-    if (id === undefined) {
-      if (this.ids.size >= 100_000) this.ids.clear();
-      id = this.next++;
-      this.ids.set(content, id);
-    }
-    return id;
-  }
 }
 
 const shapeIds = new IdTable();
@@ -77,6 +60,7 @@ function identify(template: CellTemplate): CellTemplate {
   const { tokens, codes, empty, style } = template;
   template.shape = shapeIds.of(JSON.stringify([tokens, codes, empty, style]));
   template.reading = readingIds.of(JSON.stringify([codes, empty, tokens.filter((t) => !t.valid).length]));
+  template.kind = empty ? "empty" : tokens.some((k) => k.kind !== "text") ? "codes" : "text";
   return template;
 }
 
@@ -115,10 +99,8 @@ function templatesOf(ctx: CellContext): Map<string, CellTemplate> {
  * a party name or N/A: something written where codes belong) or `text`. Used to tell RACI tables
  * from other tables.
  */
-export function cellKind(raw: string, ctx: CellContext): "empty" | "codes" | "text" {
-  const t = templateOf(raw, ctx);
-  if (t.empty) return "empty";
-  return t.tokens.some((k) => k.kind !== "text") ? "codes" : "text";
+export function cellKind(raw: string, ctx: CellContext): CellTemplate["kind"] {
+  return templateOf(raw, ctx).kind;
 }
 
 /**
@@ -205,7 +187,7 @@ export function parseCell(
 function parseTemplate(raw: string, ctx: CellContext): CellTemplate {
   const start = 0;
   const style: CellStyle = { wrapper: "", separator: "", marker: "", lowerCase: false, words: false, bodyStart: start, bodyEnd: start + raw.length };
-  const cell: CellTemplate = { shape: -1, reading: -1, tokens: [], codes: [], empty: true, style };
+  const cell: CellTemplate = { shape: -1, reading: -1, kind: "empty", tokens: [], codes: [], empty: true, style };
   if (raw === "") return cell;
 
   // Peel emphasis and footnote markers until only the codes are left.
