@@ -249,6 +249,8 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
   if (stdinMode && paths.length > 1) throw new UsageError("'-' (standard input) cannot be combined with other paths");
   let outcomes: FileOutcome[];
   let stdinFixed: string | null = null;
+  /** With --fix, some fixed file could not be written: the reports still go out, then exit 2. */
+  let writeFailed = false;
   const rulesRun = new Map<string, RuleDefinition>();
   const keepSources = outputs.some((o) => o.format === "sarif");
 
@@ -261,7 +263,7 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
     if ("problems" in found) return configFailure(found.problems, io);
     for (const r of found.setup.rules) rulesRun.set(r.rule.id, r.rule);
     if (options.fix || options.fixDryRun) {
-      const fixed = await fixText(text, name, found.setup, { unsafe: options.unsafeFixes ?? false });
+      const fixed = await fixText(text, name, found.setup, { unsafe: options.unsafeFixes ?? false, format });
       if (options.fix) stdinFixed = fixed.output;
       outcomes = [{ path: name, findings: fixed.findings, suppressed: fixed.suppressed, matrix: null, source: fixed.matrix.source, ...(options.fixDryRun ? { output: fixed.output, before: text } : {}) }];
     } else {
@@ -290,8 +292,8 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
     if (problems.length) return configFailure(problems, io);
     if (options.fix || options.fixDryRun) {
       const fixed = await fixFiles(expansion.files, setups, options, io);
-      if (fixed === null) return 2;
-      outcomes = fixed;
+      outcomes = fixed.outcomes;
+      writeFailed = fixed.writeFailed;
     } else {
       // One thread: on this kind of machine (two hyper-threads) worker threads made large runs slower, not faster.
       outcomes = (await lintPaths(expansion.files, (input) => setups.get(input.path)!, keepSources ? "source" : "none")).map((r) => ({ ...r, source: r.source ?? null }));
@@ -366,7 +368,7 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
   }
 
   // raci-lint failing on a file is not the file's fault: the run could not do its job.
-  if (outcomes.some((o) => o.findings.some((f) => f.ruleId === INTERNAL_ERROR))) return 2;
+  if (writeFailed || outcomes.some((o) => o.findings.some((f) => f.ruleId === INTERNAL_ERROR))) return 2;
   if (full.summary.errors > 0) return 1;
   if (options.maxWarnings !== undefined && full.summary.warnings > options.maxWarnings) {
     io.stderr.write(`raci-lint found too many warnings (${full.summary.warnings}; maximum: ${options.maxWarnings}).\n`);
@@ -377,22 +379,25 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
 
 /**
  * Fixes files one by one: lint, apply fixes, re-lint; writes (atomically) only with --fix, never a
- * file that did not parse. Returns null when a write failed (reported; the original is intact).
+ * file that did not parse. A file that could not be written is reported (the original is intact)
+ * and its findings are those of the file as it stays; `writeFailed` then makes the run exit 2
+ * once the reports are out.
  */
-async function fixFiles(files: readonly InputFile[], setups: Map<string, LintSetup>, options: CliOptions, io: CliIo): Promise<FileOutcome[] | null> {
+async function fixFiles(files: readonly InputFile[], setups: Map<string, LintSetup>, options: CliOptions, io: CliIo): Promise<{ outcomes: FileOutcome[]; writeFailed: boolean }> {
   const outcomes: FileOutcome[] = [];
   // Writes (each flushed to disk) overlap with fixing the next files, a few at a time; failures
   // are reported once all are done, in file order.
   const writing = new Set<Promise<void>>();
-  const writeFailures = new Map<number, string>();
-  const write = async (index: number, file: InputFile, output: string) => {
+  const writeFailures = new Map<number, { message: string; outcome: number; file: InputFile; text: string }>();
+  const write = async (index: number, outcome: number, file: InputFile, text: string, output: string) => {
     try {
       await writeFileAtomic(file.path, output);
     } catch (error) {
       const reason = error instanceof FixWriteError ? error.code ?? error.message : (error as Error).message;
-      writeFailures.set(index, `raci-lint: cannot write ${file.display}: ${reason} (the file is unchanged)\n`);
+      writeFailures.set(index, { message: `raci-lint: cannot write ${file.display}: ${reason} (the file is unchanged)\n`, outcome, file, text });
     }
   };
+  const fixOptions = { unsafe: options.unsafeFixes ?? false };
   for (const [index, file] of files.entries()) {
     let text: string;
     try {
@@ -402,7 +407,7 @@ async function fixFiles(files: readonly InputFile[], setups: Map<string, LintSet
       continue;
     }
     if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
-    const fixed = await fixText(text, file.display, setups.get(file.path)!, { unsafe: options.unsafeFixes ?? false });
+    const fixed = await fixText(text, file.display, setups.get(file.path)!, fixOptions);
     if (fixed.parseFailed && fixed.findings.some((f) => f.fix || f.suggestions.length)) {
       io.stderr.write(`raci-lint: ${file.display}: not fixed: it has parse errors or schema violations (fix those first)\n`);
     }
@@ -411,7 +416,7 @@ async function fixFiles(files: readonly InputFile[], setups: Map<string, LintSet
     }
     if (options.fix && fixed.changed && !fixed.parseFailed) {
       if (writing.size >= MAX_PENDING_WRITES) await Promise.race(writing);
-      const pending = write(index, file, fixed.output).finally(() => writing.delete(pending));
+      const pending = write(index, outcomes.length, file, text, fixed.output).finally(() => writing.delete(pending));
       writing.add(pending);
     }
     outcomes.push({
@@ -424,8 +429,14 @@ async function fixFiles(files: readonly InputFile[], setups: Map<string, LintSet
     });
   }
   await Promise.all(writing);
-  for (const index of [...writeFailures.keys()].sort((a, b) => a - b)) io.stderr.write(writeFailures.get(index)!);
-  return writeFailures.size > 0 ? null : outcomes;
+  for (const index of [...writeFailures.keys()].sort((a, b) => a - b)) {
+    const failure = writeFailures.get(index)!;
+    io.stderr.write(failure.message);
+    // The file keeps its old text: report that text's findings (linted, not fixed).
+    const kept = await fixText(failure.text, failure.file.display, setups.get(failure.file.path)!, { ...fixOptions, maxPasses: 0 });
+    outcomes[failure.outcome] = { path: failure.file.display, findings: kept.findings, suppressed: kept.suppressed, matrix: null, source: kept.matrix.source };
+  }
+  return { outcomes, writeFailed: writeFailures.size > 0 };
 }
 
 /** How many fixed files may be being written at once. */

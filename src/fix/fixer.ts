@@ -13,7 +13,7 @@
  */
 import { parseDocument } from "yaml";
 import type { SuppressedFinding } from "../formatters/report.js";
-import { Linter, parseMatrix, type LintSetup } from "../lint.js";
+import { formatOf, Linter, parseMatrix, type LintSetup } from "../lint.js";
 import type { Finding, TextEdit } from "../model/finding.js";
 import type { Matrix } from "../model/matrix.js";
 import { alignEdits } from "./align.js";
@@ -28,6 +28,8 @@ export interface FixOptions {
   unsafe?: boolean;
   /** At most this many passes (default and upper bound: `MAX_FIX_PASSES`). */
   maxPasses?: number;
+  /** The text's format, when the file name does not say (standard input); default: from `filename`. */
+  format?: Matrix["format"];
 }
 
 /** A fix that was not applied because the document would no longer read the same. */
@@ -198,7 +200,8 @@ const unreadable = (matrix: Matrix) => matrix.problems.length > 0;
  */
 export async function fixText(text: string, filename: string, setup: LintSetup, options: FixOptions = {}): Promise<FixResult> {
   const maxPasses = Math.max(0, Math.min(options.maxPasses ?? MAX_FIX_PASSES, MAX_FIX_PASSES));
-  const read = (source: string) => parseMatrix(source, filename, setup.scheme, setup.parties ?? null);
+  const format = options.format ?? formatOf(filename);
+  const read = (source: string) => parseMatrix(source, filename, setup.scheme, setup.parties ?? null, format);
   const linter = new Linter(setup);
   // The linter keeps a file's suppressed findings from its last lint only if that lint suppressed some.
   const lint = (m: Matrix) => {

@@ -63,6 +63,11 @@ export class MatrixBuilder {
     return this.parties.length - 1;
   }
 
+  /** The name of party `index`. */
+  partyName(index: number): string {
+    return this.parties[index]!.name;
+  }
+
   /** Sets a party's role explicitly (YAML/JSON `role:`, or configuration). */
   setPartyRole(index: number, role: Party["role"]): void {
     this.parties[index]!.role = role;

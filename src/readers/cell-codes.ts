@@ -45,7 +45,7 @@ export interface CellTemplate {
   shape: number;
   reading: number;
   /** What the text reads as (see `cellKind`). */
-  kind: "empty" | "codes" | "text";
+  kind: "empty" | "codes" | "words" | "text";
   tokens: { kind: CodeToken["kind"]; value: string; raw: string; valid: boolean; offset: number }[];
   codes: string[];
   empty: boolean;
@@ -60,7 +60,7 @@ function identify(template: CellTemplate): CellTemplate {
   const { tokens, codes, empty, style } = template;
   template.shape = shapeIds.of(JSON.stringify([tokens, codes, empty, style]));
   template.reading = readingIds.of(JSON.stringify([codes, empty, tokens.filter((t) => !t.valid).length]));
-  template.kind = empty ? "empty" : tokens.some((k) => k.kind !== "text") ? "codes" : "text";
+  template.kind = empty ? "empty" : style.words ? "words" : tokens.some((k) => k.kind !== "text") ? "codes" : "text";
   return template;
 }
 
@@ -96,8 +96,8 @@ function templatesOf(ctx: CellContext): Map<string, CellTemplate> {
 
 /**
  * What a cell text reads as, without positioning it: `empty`, `codes` (role codes, valid or not,
- * a party name or N/A: something written where codes belong) or `text`. Used to tell RACI tables
- * from other tables.
+ * a party name or N/A: something written where codes belong), `words` (codes written as the words
+ * naming them) or `text`. Used to tell RACI tables from other tables.
  */
 export function cellKind(raw: string, ctx: CellContext): CellTemplate["kind"] {
   return templateOf(raw, ctx).kind;

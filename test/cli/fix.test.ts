@@ -59,14 +59,29 @@ describe("--fix", () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 40; i++) files[i === 7 || i === 31 ? long(i) : `f${String(i).padStart(2, "0")}.md`] = seed;
     const root = project(files);
-    const run = await cli(["--fix", "."], root);
+    const run = await cli(["--fix", "-f", "json", "."], root);
     expect(run.code).toBe(2);
+    // The report still comes out: the files not written keep their findings (code-order at lines
+    // 55 and 62), the written ones no longer have them.
+    const report = JSON.parse(run.stdout) as { files: { path: string; findings: { ruleId: string; line: number }[] }[] };
+    const codeOrder = (path: string) => report.files.find((f) => f.path === path)!.findings.filter((f) => f.ruleId === "code-order").map((f) => f.line);
+    expect(report.files).toHaveLength(40);
+    expect(codeOrder(long(7))).toEqual([55, 62]);
+    expect(codeOrder(long(31))).toEqual([55, 62]);
+    expect(codeOrder("f39.md")).toEqual([]);
     expect(run.stderr.split("\n").filter((l) => l.includes("cannot write"))).toEqual([
       `raci-lint: cannot write ${long(7)}: ENAMETOOLONG (the file is unchanged)`,
       `raci-lint: cannot write ${long(31)}: ENAMETOOLONG (the file is unchanged)`,
     ]);
     expect(readFileSync(join(root, long(7)), "utf8")).toBe(seed);
     expect(changedLines(seed, readFileSync(join(root, "f39.md"), "utf8"))).toEqual([55, 62]);
+  });
+
+  it("with standard input and no name, a YAML matrix is fixed as YAML (as lint mode reads it)", async () => {
+    const yaml = 'parties:\n  - { name: C, role: customer }\n  - { name: P, role: provider }\nsections:\n  - title: S\n    activities:\n      - activity: Run\n        codes: {C: "I, A", P: R}\n';
+    const run = await cli(["--fix", "-"], project({}), yaml);
+    expect(run.stdout).toBe(yaml.replace('"I, A"', '"A, I"'));
+    expect(run.code).toBe(0);
   });
 
   it("with standard input, prints the fixed text and reports on standard error", async () => {

@@ -1,5 +1,5 @@
 /** Bad input never crashes the tool: each file gets a clear finding, the others are still checked. */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { cli, project, findingLines } from "./harness.js";
 
 const OK = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run it | AR | I |\n| Host it | I | RA |\n";
@@ -31,6 +31,18 @@ describe("odd input", () => {
       "ok.md 5:12 code-order",
     ]);
     expect(JSON.parse(run.stdout).files.find((f: { path: string }) => f.path === "bomb.yaml").findings[0].message).toContain("resource exhaustion");
+  });
+
+  it("front matter with an unknown YAML tag prints no warning of its own and is still read", async () => {
+    const warn = vi.spyOn(process, "emitWarning");
+    try {
+      const run = await cli(["-f", "markdown", "t.md"], project({ "t.md": `---\ntitle: !house Backups\n---\n\n${OK}` }));
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toContain("t.md");
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("an alias bomb in a config file is a positioned configuration error (exit 2), not a crash", async () => {

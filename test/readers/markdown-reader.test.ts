@@ -85,6 +85,33 @@ describe("tables", () => {
     expect(await findings(text)).toEqual([]);
   });
 
+  it("reads role words as codes only in tables whose header announces a matrix", async () => {
+    const others = [
+      "| RACI | Meaning |\n|---|---|\n| R | Responsible |\n| A | Accountable |\n| C | Consulted |\n| I | Informed |\n",
+      "| RACI | Role | Description |\n|---|---|---|\n| R | Responsible | Does the work |\n| A | Accountable | Owns it |\n",
+      "| English | Français |\n|---|---|\n| Responsible | Responsable |\n| Informed | Informé |\n",
+      "| Operación | Tipo |\n|---|---|\n| GET /usuarios | Consulta |\n| POST /usuarios | Alta |\n| GET /pedidos | Consulta |\n",
+      "| Antrag | Status |\n|---|---|\n| Urlaub | Genehmigt |\n| Schulung | Informiert |\n",
+    ];
+    for (const table of others) expect(parseMatrix(`## T\n\n${table}`, "m.md").activities, table).toEqual([]);
+    // The two-column legend is read as the legend.
+    expect(parseMatrix(`## T\n\n${others[0]}`, "m.md").legend?.entries.map((e) => `${e.code}=${e.term}`)).toEqual(["R=Responsible", "A=Accountable", "C=Consulted", "I=Informed"]);
+    const announced = [
+      "| Activity | Client | Provider |\n|---|---|---|\n| Back up | Responsible, Accountable | Informed |\n",
+      "| Step | Customer | Vendor |\n|---|---|---|\n| Back up | Responsible, Accountable | Informed |\n",
+    ];
+    for (const table of announced) expect(parseMatrix(`## T\n\n${table}`, "m.md").activities.map((a) => a.cells.map((c) => c?.codes.join(""))), table).toEqual([["RA", "I"]]);
+  });
+
+  it("reports a party named by two columns and reads the first column only", async () => {
+    const text = "## S\n\n| Activity | Client | Client Role | Cloud Temple |\n|---|---|---|---|\n| Run it | RA | I | I |\n";
+    expect(await findings(text)).toEqual(["3:23-3:34 schema-violation", "3:37-3:49 party-has-responsibility"]);
+    const m = parseMatrix(text, "m.md");
+    expect(m.parties.map((p) => p.name)).toEqual(["Client", "Cloud Temple"]);
+    expect(m.activities[0]!.cells.map((c) => c?.raw)).toEqual(["RA", "I"]);
+    expect(m.problems[0]!.message).toBe('Column 3 ("Client Role") names party "Client" again (column 2): its cells are not read; give each party one column.');
+  });
+
   it("reports ragged rows instead of taking missing cells as empty", async () => {
     const text = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Short row | RA |\n| Long row | RA | I | X |\n";
     expect(await findings(text)).toEqual(["3:23-3:31 party-has-responsibility", "5:1-5:19 no-ragged-row", "6:1-6:26 no-ragged-row"]);

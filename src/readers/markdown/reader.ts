@@ -82,7 +82,7 @@ export function readMarkdown(file: string, text: string, options: MarkdownReadOp
         };
         // A table whose first column lists parties under a "Party" header is transposed; test that first.
         if (looksTransposed(table, options.scheme, lines)) readTransposedTable(table, options.scheme, lines, builder, sectionFor());
-        else if (matrixLike) readMatrixTable(table, ctx, builder, sectionFor());
+        else if (matrixLike) readMatrixTable(table, ctx, builder, sectionFor(), problems);
         break;
       }
     }
@@ -98,7 +98,8 @@ function readFrontMatter(fm: ScannedFrontMatter, lines: LineIndex, problems: Rea
   let value: unknown = parseSimpleFrontMatter(fm.yaml);
   if (value === undefined) {
     try {
-      value = parse(fm.yaml, { prettyErrors: false });
+      // logLevel "error": yaml's warnings (an unknown `!tag`) would go to the process' stderr.
+      value = parse(fm.yaml, { prettyErrors: false, logLevel: "error" });
     } catch (error) {
       const at = fm.content.start.offset + ((error as YAMLError).pos?.[0] ?? 0);
       problems.push({ ruleId: "parse-error", message: `Front matter: ${(error as Error).message.split("\n")[0]}`, span: lines.span(at, at) });
@@ -113,8 +114,12 @@ function spanOf(spans: SourceSpan[]): SourceSpan {
   return { start: spans[0]!.start, end: spans[spans.length - 1]!.end };
 }
 
-/** Whether most non-empty cells of `rows` (from column `from` to the header's width) read as codes. */
-function mostlyCodes(rows: readonly ScannedRow[], from: number, width: number, ctx: CellContext): boolean | null {
+/**
+ * Whether most non-empty cells of `rows` (from column `from` to the header's width) read as codes.
+ * Codes written as words (`Informed`) count only when `words` says the table announced itself as a
+ * matrix: such words also fill legends, glossaries and status columns.
+ */
+function mostlyCodes(rows: readonly ScannedRow[], from: number, width: number, ctx: CellContext, words: boolean): boolean | null {
   let filled = 0;
   let codeLike = 0;
   for (const row of rows) {
@@ -123,33 +128,51 @@ function mostlyCodes(rows: readonly ScannedRow[], from: number, width: number, c
       const kind = cellKind(row.cells[i]!.raw, ctx);
       if (kind === "empty") continue;
       filled++;
-      if (kind === "codes") codeLike++;
+      if (kind === "codes" || (kind === "words" && words)) codeLike++;
     }
   }
   if (filled === 0) return null;
   return codeLike > 0 && codeLike * 2 >= filled;
 }
 
-/** A table is a RACI matrix when most non-empty cells right of the first column read as codes. */
+/**
+ * A table is a RACI matrix when most non-empty cells right of the first column read as codes: role
+ * letters, or role words when the header names an activity column or a customer or provider.
+ */
 function looksLikeMatrix(table: ScannedTable, ctx: CellContext): boolean {
-  if (table.header.cells.length < 2) return false;
-  const verdict = mostlyCodes(table.rows, 1, table.header.cells.length, ctx);
+  const headers = table.header.cells;
+  if (headers.length < 2) return false;
+  const announced = isActivityHeader(headers[0]!.raw) || headers.slice(1).some((h) => guessPartyRole(partyNameFromHeader(h.raw)) !== null);
+  const verdict = mostlyCodes(table.rows, 1, headers.length, ctx, announced);
   // A table with only empty party cells is a matrix when its header says so.
   if (verdict === null) return isActivityHeader(table.header.cells[0]!.raw) && table.rows.length > 0;
   return verdict;
 }
 
 /** Reads a matrix in the usual orientation: one activity per row, one party per column. */
-function readMatrixTable(table: ScannedTable, ctx: CellContext, builder: MatrixBuilder, section: number): void {
+function readMatrixTable(table: ScannedTable, ctx: CellContext, builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
   const headers = table.header.cells;
   const width = headers.length;
   const partyIndexes = headers.slice(1).map((h) => builder.party(partyNameFromHeader(h.raw), h.raw, h.content));
+  // A party named by two columns: the first column is read; the other is reported, never merged silently.
+  const repeated = new Set<number>();
+  partyIndexes.forEach((party, i) => {
+    const first = partyIndexes.indexOf(party);
+    if (first === i) return;
+    repeated.add(i);
+    const header = headers[i + 1]!;
+    problems.push({
+      ruleId: "schema-violation",
+      message: `Column ${i + 2} ("${header.raw}") names party "${builder.partyName(party)}" again (column ${first + 2}): its cells are not read; give each party one column.`,
+      span: header.content,
+    });
+  });
   builder.useParties(section, partyIndexes);
   for (const row of table.rows) {
     const scanned = row.cells;
     const cells = builder.emptyCells();
     const present = Math.min(scanned.length - 1, partyIndexes.length);
-    for (let i = 0; i < present; i++) cells[partyIndexes[i]!] = parseTableCell(scanned[i + 1]!, partyIndexes[i]!, ctx);
+    for (let i = 0; i < present; i++) if (!repeated.has(i)) cells[partyIndexes[i]!] = parseTableCell(scanned[i + 1]!, partyIndexes[i]!, ctx);
     const extra = scanned.length > width ? scanned.slice(width).map((c) => ({ raw: c.raw, span: c.content })) : [];
     builder.addActivity(new RowActivity(scanned[0] ?? null, row, section, cells, width, extra));
   }
@@ -193,7 +216,8 @@ function looksTransposed(table: ScannedTable, scheme: RoleScheme, lines: LineInd
   const names = table.rows.map((r) => partyNameFromHeader(r.cells[0]?.raw ?? ""));
   if (!names.some((n) => guessPartyRole(n) !== null) || names.some((n) => n === "")) return false;
   const ctx: CellContext = { lines, scheme, partyNames: partyNameKeys(names) };
-  return mostlyCodes(table.rows, 1, headers.length, ctx) === true;
+  // Its first column names parties (one of them a customer or provider): it announced itself.
+  return mostlyCodes(table.rows, 1, headers.length, ctx, true) === true;
 }
 
 /** Reads a transposed matrix: each header cell after the first is an activity. */
@@ -242,7 +266,9 @@ function readLegendTable(table: ScannedTable, lines: LineIndex): LegendEntry[] |
     const code = (match[1] ?? match[3] ?? match[5] ?? "").toUpperCase();
     let term = (match[2] ?? match[4] ?? "").trim();
     const rest = row.cells.slice(1).map((c) => c.raw);
+    // `| R | Responsible | Does the work |`: the term has its own cell; `| R | Responsible |`: a single word is the term too.
     if (term === "" && rest.length >= 2) term = plainText(rest[0]!);
+    else if (term === "" && rest.length === 1 && /^\p{L}+$/u.test(plainText(rest[0]!))) term = plainText(rest[0]!);
     const descriptionCell = row.cells[row.cells.length > 1 ? Math.min(row.cells.length, headers.length) - 1 : 0]!;
     entries.push(legendEntry(code, term, first, descriptionCell, row.span, lines));
   }
