@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: generates the corpus (bench/generate.mjs), then measures, each in its
- * own node process, the floor (bench/floor.mjs) and the real CLI
+ * own node process, the floor (bench/floor.mjs), the reader floor (bench/reader-floor.mjs: what
+ * raci-lint's own reading costs, reported without a target) and the real CLI
  * (`node dist/cli.js bench/.corpus/matrices --format json`), interleaved, BENCH_RUNS times
  * (default 3), and reports the medians against the targets.
  *
@@ -22,6 +23,7 @@ import { CORPUS_ROOT, MATRICES_DIR, corpusParams, describeCorpus, ensureCorpus }
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(HERE);
 const FLOOR_SCRIPT = path.join(HERE, "floor.mjs");
+const READER_FLOOR_SCRIPT = path.join(HERE, "reader-floor.mjs");
 const CLI_OUTPUT = path.join(CORPUS_ROOT, "cli-output.json");
 const TIME_OUTPUT = path.join(CORPUS_ROOT, "time-output.txt");
 
@@ -159,6 +161,14 @@ function runFloor(method, manifest) {
   return run;
 }
 
+/** Runs the reader floor once (raci-lint's scanner and cell lookups only; reported, no target). */
+function runReaderFloor(method) {
+  const run = measure(method, [READER_FLOOR_SCRIPT, relDir(), "--json"], "pipe");
+  if (run.status !== 0) fail(`reader floor failed (exit ${run.status}, signal ${run.signal}):\n${run.stderr}`);
+  run.report = JSON.parse(run.stdout);
+  return run;
+}
+
 /** Runs the CLI once with stdout to a file; exit 0 (clean) or 1 (findings) are both fine. */
 function runCli(method, cliPath) {
   const fd = fs.openSync(CLI_OUTPUT, "w");
@@ -240,7 +250,7 @@ function printReport(result) {
   const row = (label, s) => [label, s.wallMs.toFixed(1), fmt(s.activitiesPerSec), s.mbPerSec.toFixed(1), s.peakRssMb === null ? "n/a" : s.peakRssMb.toFixed(1)];
   log();
   log(textTable(
-    [["", "wall ms", "activities/s", "MB/s", "peak RSS MB"], row("floor", result.floor), row("raci-lint CLI", result.cli)],
+    [["", "wall ms", "activities/s", "MB/s", "peak RSS MB"], row("floor", result.floor), row("reader floor", result.readerFloor), row("raci-lint CLI", result.cli)],
     [false, true, true, true, true],
   ));
   log();
@@ -250,7 +260,9 @@ function printReport(result) {
   ));
   log();
   log(`medians of ${result.runs} interleaved runs; wall = spawn to exit (includes Node start-up); ` +
-    `MB = 10^6 bytes; floor in-process ${result.floor.inProcessMs} ms; CLI exit codes ${result.cli.exitCodes.join(",")}, ` +
+    `MB = 10^6 bytes; floor in-process ${result.floor.inProcessMs} ms; reader floor (raci-lint's scanner and cell ` +
+    `lookups only, no target) ${round(result.readerFloor.wallMs / result.floor.wallMs, 2)}x the floor, in-process ` +
+    `${result.readerFloor.inProcessMs} ms; CLI exit codes ${result.cli.exitCodes.join(",")}, ` +
     `JSON output ${fmt(result.cli.outputBytes)} bytes`);
   log(`peak RSS via ${result.rssMethod}; ${result.machine.cpus} CPUs (${result.machine.cpuModel}), Node ${result.machine.node}`);
   log(result.pass ? "all targets met" : "some targets missed (report only, exit code 0)");
@@ -278,11 +290,13 @@ function main() {
   const runs = envInt("BENCH_RUNS", 3);
   const method = pickRssMethod();
   const floorRuns = [];
+  const readerRuns = [];
   const cliRuns = [];
   for (let i = 0; i < runs; i++) {
     floorRuns.push(runFloor(method, manifest));
+    readerRuns.push(runReaderFloor(method));
     cliRuns.push(runCli(method, cliPath));
-    log(`run ${i + 1}/${runs}: floor ${floorRuns[i].wallMs.toFixed(1)} ms, CLI ${cliRuns[i].wallMs.toFixed(1)} ms (exit ${cliRuns[i].status})`);
+    log(`run ${i + 1}/${runs}: floor ${floorRuns[i].wallMs.toFixed(1)} ms, reader floor ${readerRuns[i].wallMs.toFixed(1)} ms, CLI ${cliRuns[i].wallMs.toFixed(1)} ms (exit ${cliRuns[i].status})`);
   }
 
   const floor = {
@@ -290,6 +304,7 @@ function main() {
     inProcessMs: round(median(floorRuns.map((r) => r.report.elapsedMs)), 1),
     tableRows: floorRuns[0].report.tableRows,
   };
+  const readerFloor = { ...summarize(readerRuns, manifest), inProcessMs: round(median(readerRuns.map((r) => r.report.elapsedMs)), 1) };
   const cli = {
     ...summarize(cliRuns, manifest),
     command: `node ${path.relative(ROOT, cliPath)} ${relDir()} --format json`,
@@ -303,6 +318,7 @@ function main() {
     rssMethod: method.name,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version, platform: `${os.platform()} ${os.release()}` },
     floor,
+    readerFloor,
     cli,
     ratio,
     targets: TARGETS,
