@@ -10,11 +10,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const started = process.hrtime.bigint();
 
-/** Lists the .md files under `dir`, depth-first, entries sorted by name. */
-function listMarkdown(dir, out = []) {
+/** Lists the .md files under `dir`, depth-first, entries sorted by name (bench/reader-floor.mjs uses it too). */
+export function listMarkdown(dir, out = []) {
   const entries = fs.readdirSync(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -82,4 +83,5 @@ function main() {
   }
 }
 
-main();
+// Run only as a script (bench/reader-floor.mjs imports listMarkdown).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();

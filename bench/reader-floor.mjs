@@ -10,7 +10,7 @@
  * Usage: node bench/reader-floor.mjs <dir> [--json]
  */
 import fs from "node:fs";
-import path from "node:path";
+import { listMarkdown } from "./floor.mjs";
 
 const started = process.hrtime.bigint();
 const dist = new URL("../dist/", import.meta.url);
@@ -20,18 +20,6 @@ const { partyNameKeys } = await import(new URL("readers/parties.js", dist).href)
 const { activityKey } = await import(new URL("model/text.js", dist).href);
 const { RACI } = await import(new URL("model/scheme.js", dist).href);
 const { LineIndex } = await import(new URL("model/position.js", dist).href);
-
-/** Lists the .md files under `dir`, depth-first, entries sorted by name. */
-function listMarkdown(dir, out = []) {
-  const entries = fs.readdirSync(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) listMarkdown(full, out);
-    else if (entry.isFile() && entry.name.endsWith(".md")) out.push(full);
-  }
-  return out;
-}
 
 /** Scans every file and looks its table rows up; returns the counters. */
 function run(dir) {
