@@ -112,6 +112,14 @@ describe("tables", () => {
     expect(m.problems[0]!.message).toBe('Column 3 ("Client Role") names party "Client" again (column 2): its cells are not read; give each party one column.');
   });
 
+  it("names a party whose header cell is empty by its column", async () => {
+    const text = "## S\n\n| Activity | Client | |\n|---|---|---|\n| Run it | RA |\n";
+    expect(parseMatrix(text, "m.md").parties.map((p) => p.name)).toEqual(["Client", "column 3"]);
+    expect((await lintText(text, { filename: "m.md" })).findings.map((f) => f.message)).toContain(
+      'Row "Run it" has 2 cells, its header has 3 (no cell for column 3): missing cells are not taken as empty.',
+    );
+  });
+
   it("reports ragged rows instead of taking missing cells as empty", async () => {
     const text = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Short row | RA |\n| Long row | RA | I | X |\n";
     expect(await findings(text)).toEqual(["3:23-3:31 party-has-responsibility", "5:1-5:19 no-ragged-row", "6:1-6:26 no-ragged-row"]);

@@ -153,7 +153,8 @@ function looksLikeMatrix(table: ScannedTable, ctx: CellContext): boolean {
 function readMatrixTable(table: ScannedTable, ctx: CellContext, builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
   const headers = table.header.cells;
   const width = headers.length;
-  const partyIndexes = headers.slice(1).map((h) => builder.party(partyNameFromHeader(h.raw), h.raw, h.content));
+  // A column without a header still holds a party's codes: it is named by its place.
+  const partyIndexes = headers.slice(1).map((h, i) => builder.party(partyNameFromHeader(h.raw) || `column ${i + 2}`, h.raw, h.content));
   // A party named by two columns: the first column is read; the other is reported, never merged silently.
   const repeated = new Set<number>();
   partyIndexes.forEach((party, i) => {
