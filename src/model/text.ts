@@ -1,18 +1,34 @@
 /** Text normalisation shared by readers and facts. */
 
 /**
- * What `plainText` and `nameKey` change inside a text: emphasis characters, a backslash, whitespace
- * other than single spaces. A text without any, and without space at its ends, is already plain
- * (most activity texts).
+ * Whether a text may hold what `plainText` and `nameKey` change: emphasis characters, a backslash,
+ * whitespace other than single spaces, or space at its ends. Most activity texts hold none, and this
+ * runs for every activity, so it is a loop over character codes rather than a regular expression
+ * (a Unicode whitespace class costs several times more on accented text).
  */
-const NEEDS_WORK = /[*_`\\]|[^\S ]| {2}/;
-
-/** Whether a text may hold emphasis or whitespace to normalise (this runs for every activity). */
 function needsWork(text: string): boolean {
   const n = text.length;
   if (n === 0) return false;
-  if (text.charCodeAt(0) <= 32 || text.charCodeAt(n - 1) <= 32) return true;
-  return NEEDS_WORK.test(text);
+  if (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(n - 1))) return true;
+  let previousSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return true;
+      previousSpace = true;
+      continue;
+    }
+    previousSpace = false;
+    // `*` `_` `` ` `` `\`, and any whitespace other than a single space.
+    if (c === 42 || c === 95 || c === 96 || c === 92 || isSpace(c)) return true;
+  }
+  return false;
+}
+
+/** Whether a character code is whitespace as `\s` sees it (the space itself included). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Strips inline emphasis and collapses whitespace (`**Cloud Temple**` -> `Cloud Temple`). */
