@@ -4,6 +4,7 @@
  * Offsets are into the text given to the scanner (a leading BOM is stripped by the caller).
  */
 import type { SourcePoint, SourceSpan } from "../../model/position.js";
+import { cellContent, firstCellEnd, splitCells } from "./cells.js";
 
 /** Column alignment from a table's delimiter row. */
 export type ColumnAlign = "left" | "right" | "center" | null;
@@ -61,15 +62,55 @@ export interface ScannedRow {
   readonly span: SourceSpan;
 }
 
-/** A table row as the scanner finds it: its cells, and its line (its span is made when asked for). */
+/**
+ * A table row as the scanner finds it: where it lies. Its cells are split, and its span made, when
+ * first asked for: a reader that knows the rest of a row from an earlier one (see `restStart`)
+ * never needs them.
+ */
 export class TableRow implements ScannedRow {
+  private split: TableCell[] | null = null;
+
   constructor(
-    readonly cells: TableCell[],
-    /** 1-based line, and the offsets where it starts and ends (line ending excluded). */
+    /** The document. */
+    readonly text: string,
+    /** Where the row's content starts (its first non-whitespace, after any container prefix) and ends (line ending excluded). */
+    readonly from: number,
+    readonly lineEnd: number,
+    /** 1-based line, and the offset where it starts. */
     readonly line: number,
     readonly lineStart: number,
-    readonly lineEnd: number,
+    /** Whether the row holds a backslash (only then can a pipe be escaped). */
+    readonly escapes: boolean,
   ) {}
+
+  get cells(): TableCell[] {
+    if (this.split === null) {
+      const cells: TableCell[] = [];
+      splitCells(this.text, this.from, this.lineEnd, (boxStart, boxEnd) => cells.push(this.cellAt(boxStart, boxEnd)), this.escapes);
+      this.split = cells;
+    }
+    return this.split;
+  }
+
+  /** Where the rest of the row after its first cell starts (just after the pipe closing that cell), or -1 when the row has one cell. */
+  get restStart(): number {
+    const pipe = firstCellEnd(this.text, this.from, this.lineEnd, this.escapes);
+    return pipe === -1 ? -1 : pipe + 1;
+  }
+
+  /** The row's first cell (without splitting the others, unless they were split already). */
+  get firstCell(): TableCell {
+    if (this.split !== null) return this.split[0]!;
+    const pipe = firstCellEnd(this.text, this.from, this.lineEnd, this.escapes);
+    const boxStart = this.text.charCodeAt(this.from) === 124 /* | */ ? this.from + 1 : this.from;
+    return this.cellAt(boxStart, pipe === -1 ? this.lineEnd : pipe);
+  }
+
+  /** A cell of this row from its box `text[boxStart, boxEnd)`. */
+  cellAt(boxStart: number, boxEnd: number): TableCell {
+    const { start, end } = cellContent(this.text, boxStart, boxEnd);
+    return new TableCell(start === end ? "" : this.text.slice(start, end), this.line, this.lineStart, start, boxStart, boxEnd);
+  }
 
   get span(): SourceSpan {
     const { line, lineStart, lineEnd } = this;

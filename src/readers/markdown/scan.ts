@@ -28,7 +28,8 @@
  * - Spans may share point objects where positions coincide: treat results as read-only.
  */
 import type { SourcePoint, SourceSpan } from "../../model/position.js";
-import { TableCell, TableRow } from "./scan-types.js";
+import { TableRow } from "./scan-types.js";
+import { skipSpaces, splitCells, trimEnd } from "./cells.js";
 import type {
   ColumnAlign,
   ScannedBlock,
@@ -117,18 +118,6 @@ function isAsciiAlpha(code: number): boolean {
 
 function isAsciiAlphanumeric(code: number): boolean {
   return isAsciiAlpha(code) || (code >= DIGIT_0 && code <= DIGIT_9);
-}
-
-/** Offset just past the last non-space/tab character of `text[from, to)`. */
-function trimEnd(text: string, from: number, to: number): number {
-  while (to > from && isSpaceOrTab(text.charCodeAt(to - 1))) to--;
-  return to;
-}
-
-/** Offset of the first non-space/tab character of `text[from, to)`, or `to`. */
-function skipSpaces(text: string, from: number, to: number): number {
-  while (from < to && isSpaceOrTab(text.charCodeAt(from))) from++;
-  return from;
 }
 
 /** Whether `text[from, to)` (after indentation) is a thematic break: 3+ of one of `*-_`, spaces between. */
@@ -338,52 +327,6 @@ function parseDelimiterRow(text: string, from: number, to: number): ColumnAlign[
     i++;
   }
   return seen ? aligns : null;
-}
-
-/**
- * Calls `visit(boxStart, boxEnd)` for each cell GFM sees in a row `text[from, to)`: pipes split
- * cells unless escaped (`\|`), one leading pipe opens the row, a trailing pipe followed only by
- * whitespace closes it (that whitespace is not a cell). Returns the number of cells.
- */
-function splitCells(text: string, from: number, to: number, visit: (boxStart: number, boxEnd: number) => void, escapes = true): number {
-  let count = 0;
-  let i = from;
-  let boxStart = from;
-  let lastPipe = -1;
-  if (text.charCodeAt(i) === PIPE) {
-    i++;
-    boxStart = i;
-  }
-  if (!escapes) {
-    // No backslash on the line: every pipe splits, and the native search finds them.
-    for (let pipe = text.indexOf("|", i); pipe !== -1 && pipe < to; pipe = text.indexOf("|", pipe + 1)) {
-      visit(boxStart, pipe);
-      count++;
-      lastPipe = pipe;
-      boxStart = pipe + 1;
-    }
-    i = to;
-  }
-  while (i < to) {
-    const code = text.charCodeAt(i);
-    if (code === BACKSLASH) {
-      const next = text.charCodeAt(i + 1);
-      i += i + 1 < to && (next === BACKSLASH || next === PIPE) ? 2 : 1;
-    } else if (code === PIPE) {
-      visit(boxStart, i);
-      count++;
-      lastPipe = i;
-      i++;
-      boxStart = i;
-    } else {
-      i++;
-    }
-  }
-  if (!(lastPipe !== -1 && skipSpaces(text, boxStart, to) === to)) {
-    visit(boxStart, to);
-    count++;
-  }
-  return count;
 }
 
 /** Number of cells GFM sees in a row `text[from, to)` (see `splitCells`). */
@@ -1066,13 +1009,11 @@ class BlockScanner {
   }
 
   /**
-   * Splits a row `text[from, to)` (from = first non-whitespace) into cells the GFM way, keeping
-   * every cell the line holds.
+   * A row `text[from, to)` (from = first non-whitespace); its cells are split the GFM way when
+   * first asked for (see `TableRow`).
    */
   private row(from: number, to: number): TableRow {
-    const cells: TableCell[] = [];
-    splitCells(this.text, from, to, (boxStart, boxEnd) => cells.push(this.cell(boxStart, boxEnd)), this.hasBackslash(from, to));
-    return new TableRow(cells, this.lineNumber, this.lineStart, to);
+    return new TableRow(this.text, from, to, this.lineNumber, this.lineStart, this.hasBackslash(from, to));
   }
 
   /** Where the last search for a backslash started, and what it found (-1: none from there on). */
@@ -1086,18 +1027,5 @@ class BlockScanner {
       this.nextBackslash = this.text.indexOf("\\", from);
     }
     return this.nextBackslash !== -1 && this.nextBackslash < to;
-  }
-
-  /** A cell from its box `text[boxStart, boxEnd)`: its trimmed text and offsets (spans are made on demand). */
-  private cell(boxStart: number, boxEnd: number): TableCell {
-    const text = this.text;
-    const contentStart = skipSpaces(text, boxStart, boxEnd);
-    if (contentStart === boxEnd) {
-      // Empty cell: zero-width, after the opening pipe and one padding character if there is one.
-      const at = boxEnd > boxStart ? boxStart + 1 : boxStart;
-      return new TableCell("", this.lineNumber, this.lineStart, at, boxStart, boxEnd);
-    }
-    const contentEnd = trimEnd(text, contentStart, boxEnd);
-    return new TableCell(text.slice(contentStart, contentEnd), this.lineNumber, this.lineStart, contentStart, boxStart, boxEnd);
   }
 }

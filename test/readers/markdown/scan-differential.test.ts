@@ -19,6 +19,8 @@ import { frontmatter } from "micromark-extension-frontmatter";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { describe, expect, it } from "vitest";
 import { scanMarkdown } from "../../../src/readers/markdown/scan.js";
+import { splitCells } from "../../../src/readers/markdown/cells.js";
+import type { TableCell } from "../../../src/readers/markdown/scan-types.js";
 // The seeded PRNG the bench generator uses: every run generates the same documents.
 import { mulberry32 } from "../../../bench/generate.mjs";
 
@@ -172,7 +174,15 @@ function scannerView(text: string): DocumentView {
     switch (block.kind) {
       case "table": {
         const { table } = block;
-        const toView = (row: (typeof table)["header"]): RowView => ({
+        const toView = (row: (typeof table)["header"]): RowView => {
+          // Readers may take a row's first cell and split the rest on their own: both must give the row's cells.
+          const parts = [row.firstCell];
+          if (row.restStart !== -1) splitCells(row.text, row.restStart, row.lineEnd, (start, end) => parts.push(row.cellAt(start, end)), true, true);
+          const place = (cell: TableCell) => `${cell.raw}@${cell.contentStart}/${cell.boxStart}-${cell.boxEnd}`;
+          expect(parts.map(place), `row at line ${row.line} split from its rest`).toEqual(row.cells.map(place));
+          return rowView(row);
+        };
+        const rowView = (row: (typeof table)["header"]): RowView => ({
           line: row.span.start.line,
           cells: row.cells.map((cell) => cell.raw),
           offsets: row.cells.map((cell) => (cell.raw === "" ? "-" : `${cell.content.start.offset}-${cell.content.end.offset}`)),
