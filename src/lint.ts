@@ -18,6 +18,8 @@ import type { PartyAliases } from "./config/load.js";
 import { applyDirectives, parseDirectives } from "./suppress/directives.js";
 import type { SuppressedFinding } from "./formatters/report.js";
 import { readStructured } from "./readers/structured.js";
+import { RowActivity, type RowTable } from "./readers/markdown/rows.js";
+import { IdTable } from "./model/ids.js";
 
 /** The result of linting one file. */
 export interface LintResult {
@@ -133,6 +135,19 @@ function readProblems(matrix: Matrix): Finding[] {
   }));
 }
 
+/** Ids for the parties' roles (and names) of a table's columns, for row memo keys. */
+const columnLayouts = new IdTable();
+
+/** Names what a table's columns are for the cell checks: each column's party role (and, with `names`, its name); `x` for a column not read. */
+function columnLayout(table: RowTable, matrix: Matrix, shaping: "roles" | "names"): number {
+  const parts = table.columns.map((p) => {
+    if (p < 0) return "x";
+    const party = matrix.parties[p]!;
+    return shaping === "roles" ? `${ROLE_NUMBERS[party.role ?? "unknown"]}` : `${ROLE_NUMBERS[party.role ?? "unknown"]}\u0002${party.name}`;
+  });
+  return columnLayouts.of(`${shaping}\u0001${parts.join("\u0001")}`);
+}
+
 const runners = new WeakMap<readonly ActiveRule[], CheckRunner>();
 
 /**
@@ -204,8 +219,23 @@ export class Linter {
     const roles = matrix.parties.map((p) => ROLE_NUMBERS[p.role ?? "unknown"]!);
     const names = matrix.parties.map((p) => `\u0001${p.name}`);
     const hits: Hit[] = [];
+    let layoutOf: RowTable | null = null;
+    let layout = -1;
     for (const owner of activities) {
       const activity = owner.activityRef!;
+      // A table row whose cells read like those of a row already seen without findings is skipped
+      // without placing its cells: the outcome of each cell is its shape's under its party's role
+      // (and name), which the columns' parties and the rest's shapes determine.
+      let rowKey: string | null = null;
+      if (activity instanceof RowActivity && activity.rest) {
+        if (activity.table !== layoutOf) {
+          layoutOf = activity.table;
+          layout = columnLayout(activity.table, matrix, shaping);
+        }
+        rowKey = `${layout}:${activity.rest.shapes}`;
+        if (this.runner.rowClean(rowKey)) continue;
+      }
+      const before = hits.length;
       const cells = activity.cells;
       for (const p of matrix.sections[activity.section]!.parties) {
         const cell = cells[p];
@@ -223,6 +253,7 @@ export class Linter {
         for (const index of outcome.cell) hits.push(this.runner.hit("cell", index, made.cell));
         for (let i = 0; i < outcome.codes.length; i += 2) hits.push(this.runner.hit("code", outcome.codes[i + 1]!, made.codes[outcome.codes[i]!]!));
       }
+      if (rowKey !== null && hits.length === before) this.runner.markRowClean(rowKey);
     }
     return hits;
   }

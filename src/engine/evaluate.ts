@@ -82,13 +82,55 @@ function referencedFacts(conditions: unknown): string[] {
 /** Encodes fact values into a memo key; distinct values give distinct keys. */
 function keyOf(facts: Record<string, unknown>, names: string[]): string {
   let key = "";
-  for (const name of names) {
-    const v = facts[name];
-    // One letter tells the types apart (`n1` is not `s1:1`); strings carry their length, so no value can fake a separator.
-    key += typeof v === "string" ? `s${v.length}:${v}` : typeof v === "number" ? `n${v}` : typeof v === "boolean" ? (v ? "t" : "f") : typeof v === "object" ? `o${JSON.stringify(v)}` : `${typeof v}${String(v)}`;
-    key += "\u0001";
-  }
+  for (const name of names) key += `${valueKey(facts[name])}\u0001`;
   return key;
+}
+
+/** One value in a memo key: one letter tells the types apart (`n1` is not `s1:1`); strings carry their length, so no value can fake a separator. */
+function valueKey(v: unknown): string {
+  return typeof v === "string" ? `s${v.length}:${v}` : typeof v === "number" ? `n${v}` : typeof v === "boolean" ? (v ? "t" : "f") : typeof v === "object" ? `o${JSON.stringify(v)}` : `${typeof v}${String(v)}`;
+}
+
+const NUMERIC_OPERATORS = new Set(["equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]);
+
+/**
+ * The facts of a condition tree that are only ever compared, whole, with number literals by the
+ * numeric operators, and those numbers (sorted). For such a fact only where a number falls among
+ * those constants decides the outcome (`accountableCount` compared with 1 reads the same for 2,
+ * 3 and 40), so memo keys take that place instead of the number.
+ */
+function numericBuckets(conditions: unknown[]): Map<string, number[]> {
+  const constants = new Map<string, Set<number>>();
+  const refused = new Set<string>();
+  for (const tree of conditions) {
+    walkConditions(tree, (comparison) => {
+      const fact = comparison.fact;
+      const value = comparison.value;
+      // A fact compared with another fact, or through a path, is keyed by its value.
+      if (value && typeof value === "object" && typeof (value as { fact?: unknown }).fact === "string") refused.add((value as { fact: string }).fact);
+      if (typeof fact !== "string") return;
+      if (typeof value !== "number" || !Number.isFinite(value) || !NUMERIC_OPERATORS.has(comparison.operator as string) || comparison.path !== undefined || comparison.params !== undefined) {
+        refused.add(fact);
+        return;
+      }
+      let set = constants.get(fact);
+      if (!set) constants.set(fact, (set = new Set()));
+      set.add(value);
+    });
+  }
+  const buckets = new Map<string, number[]>();
+  for (const [fact, set] of constants) if (!refused.has(fact)) buckets.set(fact, [...set].sort((a, b) => a - b));
+  return buckets;
+}
+
+/** Where `v` falls among sorted constants: 2i below the i-th, 2i+1 equal to it, 2k above them all. */
+function bucketOf(v: number, constants: readonly number[]): string {
+  if (Number.isNaN(v)) return "nan";
+  for (let i = 0; i < constants.length; i++) {
+    if (v < constants[i]!) return `b${2 * i}`;
+    if (v === constants[i]) return `b${2 * i + 1}`;
+  }
+  return `b${2 * constants.length}`;
 }
 
 interface ScopeEngine {
@@ -100,6 +142,12 @@ interface ScopeEngine {
   shaped: "none" | "roles" | "names";
   checks: { active: ActiveRule; check: RuleCheck }[];
   memo: Map<string, number[]>;
+  /** The conditions of the checks (options bound), for `numericBuckets`. */
+  conditions: unknown[];
+  /** Facts keyed by where they fall among the numbers they are compared with (see `numericBuckets`). */
+  buckets: Map<string, number[]>;
+  /** The engine's outcomes by the values of every fact the checks read: different subjects (shapes) often agree on them. */
+  byValues: Map<string, number[]>;
 }
 
 /**
@@ -134,7 +182,7 @@ export class CheckRunner {
       for (const check of active.rule.checks) {
         let scope = this.scopes.get(check.scope);
         if (!scope) {
-          scope = { engine: newEngine(), facts: [], keyFacts: [], shaped: "none", checks: [], memo: new Map() };
+          scope = { engine: newEngine(), facts: [], keyFacts: [], shaped: "none", checks: [], memo: new Map(), conditions: [], buckets: new Map(), byValues: new Map() };
           this.scopes.set(check.scope, scope);
         }
         const conditions = bindOptions(check.conditions, active.rule.id) as TopLevelCondition;
@@ -142,6 +190,8 @@ export class CheckRunner {
         scope.checks.push({ active, check });
         const rule: RuleProperties = { conditions, event: { type: "hit", params: { index } }, name: `${active.rule.id}#${index}` };
         scope.engine.addRule(rule);
+        scope.conditions.push(conditions);
+        scope.buckets = numericBuckets(scope.conditions);
         scope.facts = [...new Set([...scope.facts, ...referencedFacts(conditions)])].sort();
         const shape = SHAPE_FACTS[check.scope];
         scope.keyFacts = shape ? scope.facts.filter((f) => !shape.roles.has(f) && !shape.names.has(f)) : scope.facts;
@@ -164,6 +214,22 @@ export class CheckRunner {
     const scopes = [this.scopes.get("cell"), this.scopes.get("code")].filter((s) => s !== undefined);
     if (scopes.length === 0 || scopes.some((s) => s.shaped === "none" || s.keyFacts.length > 0)) return null;
     return scopes.some((s) => s.shaped === "names") ? "names" : "roles";
+  }
+
+  private readonly cleanRows = new Set<string>();
+
+  /**
+   * Whether a table row with this key (its columns' parties and its cells' shapes, see
+   * `Linter.cellHits`) was found to have no cell- or code-scope hits.
+   */
+  rowClean(key: string): boolean {
+    return this.cleanRows.has(key);
+  }
+
+  /** Records that rows with this key have no cell- or code-scope hits. */
+  markRowClean(key: string): void {
+    if (this.cleanRows.size >= MAX_MEMO) this.cleanRows.clear();
+    this.cleanRows.add(key);
   }
 
   /** The cell and code outcome memoised under `key`, if any (see `evaluateCell`). */
@@ -193,12 +259,26 @@ export class CheckRunner {
     return { subject, active, check };
   }
 
-  /** Runs the engine of a scope on a subject: the indexes of the checks that fired, in order. */
+  /**
+   * The indexes of the checks of a scope that fire on a subject, in order: the engine runs once for
+   * each combination of the values of the facts the checks read (numbers compared only with
+   * constants taken by where they fall among them).
+   */
   private async fire(scoped: ScopeEngine, subject: Subject): Promise<number[]> {
     const runFacts: Record<string, unknown> = { [OPTIONS_FACT]: this.ruleOptions };
-    for (const name of scoped.facts) runFacts[name] = subject.facts[name];
+    let key = "";
+    for (const name of scoped.facts) {
+      const value = subject.facts[name];
+      runFacts[name] = value;
+      const constants = scoped.buckets.get(name);
+      key += `${constants && typeof value === "number" ? bucketOf(value, constants) : valueKey(value)}\u0001`;
+    }
+    const known = scoped.byValues.get(key);
+    if (known) return known;
     const result = await scoped.engine.run(runFacts);
-    return result.events.map((e) => (e.params as { index: number }).index).sort((a, b) => a - b);
+    const fired = result.events.map((e) => (e.params as { index: number }).index).sort((a, b) => a - b);
+    remember(scoped.byValues, key, fired);
+    return fired;
   }
 
   /** Evaluates every check of `scope` on each subject; hits come back in subject order. */

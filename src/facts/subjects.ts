@@ -11,6 +11,7 @@ import { plainText } from "../model/text.js";
 import { nameKey } from "../model/text.js";
 import { IdTable } from "../model/ids.js";
 import type { Scope } from "./catalog.js";
+import { RowActivity, type RowTable } from "../readers/markdown/rows.js";
 
 /** A value source for facts: `facts[name]` is the fact's value. */
 export type FactSource = Readonly<Record<string, unknown>>;
@@ -54,8 +55,9 @@ function duplicates(codes: readonly string[]): string {
 
 const roleOf = (p: Party): string => p.role ?? "unknown";
 
-/** Ids for section descriptions (see `MatrixContext.sectionKey`). */
+/** Ids for section descriptions (see `MatrixContext.sectionKey`) and table column layouts (`MatrixContext.columnsKey`). */
 const sectionIds = new IdTable();
+const columnLayouts = new IdTable();
 
 /** What every subject of one matrix shares. */
 class MatrixContext {
@@ -101,6 +103,19 @@ class MatrixContext {
       // A short id for the long description: activity keys are built and hashed for every row.
       key = `§${sectionIds.of(`${this.scheme.name}\u0003${this.matrix.format}\u0003${parties.join("\u0003")}`)}`;
       this.sectionKeys.set(cacheKey, key);
+    }
+    return key;
+  }
+
+  private readonly columnsKeys = new Map<RowTable, string>();
+
+  /** Where a table's columns fall among its section's parties, as a key part (see `ActivitySubject.cellsKey`). */
+  columnsKey(table: RowTable): string {
+    let key = this.columnsKeys.get(table);
+    if (key === undefined) {
+      const parties = this.matrix.sections[table.section]!.parties;
+      key = `\u0001T${columnLayouts.of(table.columns.map((p) => (p < 0 ? -1 : parties.indexOf(p))).join(","))}\u0001`;
+      this.columnsKeys.set(table, key);
     }
     return key;
   }
@@ -187,7 +202,10 @@ class ActivitySubject extends BaseSubject {
   }
   /** Each cell as the shape facts see it: what it holds (`Cell.reading`), or `-` when the row lacks it. */
   private cellsKey(key: string): string {
-    const cells = this.activityRef.cells;
+    const activity = this.activityRef;
+    // A table row says the same without placing its cells: which section party each column is, and what the columns read.
+    if (activity instanceof RowActivity) return `${key}${this.ctx.columnsKey(activity.table)}${activity.rest?.readings ?? "-"}`;
+    const cells = activity.cells;
     for (const p of this.partyIndexes) {
       const cell = cells[p];
       key += cell ? `\u0001${cell.reading}` : "\u0001-";
@@ -571,8 +589,23 @@ export function cellSubjects(owner: Subject, cell: Cell): { cell: Subject; codes
 const distinctByReading: string[][] = [];
 
 /** A cell's codes without repeats, in first-seen order (shared by every cell with the same reading). */
-function distinctCodes(cell: Cell): readonly string[] {
+function distinctCodes(cell: { reading: number; codes: readonly string[] }): readonly string[] {
   return (distinctByReading[cell.reading] ??= [...new Set(cell.codes)]);
+}
+
+/** Adds a table row's cells to the per-party tallies, from what its columns read (no cell placed). */
+function tallyRow(activity: RowActivity, partyActivities: number[], partyCodeCounts: Record<string, number>[]): void {
+  const rest = activity.rest;
+  if (!rest) return;
+  const columns = activity.table.columns;
+  const present = Math.min(rest.cells.length, columns.length);
+  for (let i = 0; i < present; i++) {
+    const p = columns[i]!;
+    if (p < 0) continue;
+    partyActivities[p]!++;
+    const counts = partyCodeCounts[p]!;
+    for (const c of distinctCodes(rest.cells[i]!.template)) counts[c] = (counts[c] ?? 0) + 1;
+  }
 }
 
 /** Computes the subjects of a matrix for the scopes asked for (all by default). */
@@ -590,6 +623,10 @@ export function matrixSubjects(matrix: Matrix, scheme: RoleScheme, scopes?: Read
   for (const activity of matrix.activities) {
     const subject = new ActivitySubject(ctx, activity);
     if (wants("activity")) out.activity.push(subject);
+    if (!cellsWanted && !codesWanted && activity instanceof RowActivity) {
+      tallyRow(activity, partyActivities, partyCodeCounts);
+      continue;
+    }
     for (const p of subject.partyIndexes) {
       const cell = activity.cells[p];
       if (!cell) continue;

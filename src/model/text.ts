@@ -1,28 +1,18 @@
 /** Text normalisation shared by readers and facts. */
 
 /**
- * Whether a text may hold what `plainText` and `nameKey` change: emphasis characters, a backslash,
- * whitespace other than single spaces, or space at its ends. Most activity texts hold none, and this
- * runs for every activity, so it is a loop over character codes rather than a regular expression
- * (a Unicode whitespace class costs several times more on accented text).
+ * What `plainText` and `nameKey` change inside a text: emphasis characters, a backslash, whitespace
+ * other than single spaces (the class lists `\s` without the space). No `u` flag: the engine then
+ * scans for the class natively, several times faster than for `[^\S ]` on accented text.
  */
+const NEEDS_WORK = /[*_`\\\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+
+/** Whether a text may hold emphasis or whitespace to normalise (this runs for every activity). */
 function needsWork(text: string): boolean {
   const n = text.length;
   if (n === 0) return false;
   if (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(n - 1))) return true;
-  let previousSpace = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (previousSpace) return true;
-      previousSpace = true;
-      continue;
-    }
-    previousSpace = false;
-    // `*` `_` `` ` `` `\`, and any whitespace other than a single space.
-    if (c === 42 || c === 95 || c === 96 || c === 92 || isSpace(c)) return true;
-  }
-  return false;
+  return NEEDS_WORK.test(text);
 }
 
 /** Whether a character code is whitespace as `\s` sees it (the space itself included). */

@@ -29,6 +29,7 @@ export class MatrixBuilder {
   private readonly partyByKey = new Map<string, number>();
   private readonly sections: Section[] = [];
   private readonly activities: Activity[] = [];
+  private readonly padded: Activity[] = [];
   private legend: Matrix["legend"] = null;
   private readonly explicitRoles = new Set<number>();
 
@@ -91,8 +92,15 @@ export class MatrixBuilder {
     return new Array<Cell | null>(this.parties.length).fill(null);
   }
 
-  addActivity(activity: Activity): void {
+  /** Adds an activity; `pad`: its cells array is the reader's, to be given a slot for every party once all are known (false: the activity sizes its cells itself). */
+  addActivity(activity: Activity, pad = true): void {
     this.activities.push(activity);
+    if (pad) this.padded.push(activity);
+  }
+
+  /** The parties so far (the builder's own list: complete once the document is read). */
+  get partyList(): readonly Party[] {
+    return this.parties;
   }
 
   /** Adds legend entries; a document's later legend tables extend the first. */
@@ -124,7 +132,7 @@ export class MatrixBuilder {
 
   /** Assembles the matrix. */
   private build(problems: ReadProblem[]): Matrix {
-    for (const activity of this.activities) {
+    for (const activity of this.padded) {
       while (activity.cells.length < this.parties.length) activity.cells.push(null);
     }
     return {

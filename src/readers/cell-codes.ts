@@ -69,7 +69,7 @@ function identify(template: CellTemplate): CellTemplate {
 const templateCache = new WeakMap<RoleScheme, WeakMap<ReadonlySet<string>, Map<string, CellTemplate>>>();
 
 /** The (cached) parse of a cell text in a context. */
-function templateOf(raw: string, ctx: CellContext): CellTemplate {
+export function templateOf(raw: string, ctx: CellContext): CellTemplate {
   const cache = (ctx.templates ??= templatesOf(ctx));
   let template = cache.get(raw);
   if (!template) {
@@ -166,8 +166,18 @@ class PlacedCell implements Cell {
 
 /** Parses a cell the Markdown scanner found, for party `party`. */
 export function parseTableCell(cell: TableCell, party: number, ctx: CellContext): Cell {
+  return placeTemplate(templateOf(cell.raw, ctx), party, cell);
+}
+
+/** A cell the Markdown scanner found, for party `party`, whose text's parse (`templateOf`) is known. */
+export function placeTemplate(template: CellTemplate, party: number, cell: TableCell): Cell {
   const start = cell.contentStart;
-  return new PlacedCell(party, cell.raw, templateOf(cell.raw, ctx), start, cell.line, start - cell.lineStart + 1, null, cell);
+  return new PlacedCell(party, cell.raw, template, start, cell.line, start - cell.lineStart + 1, null, cell);
+}
+
+/** The parses made so far in a context: one object per scheme and list of party names, for callers that memoise beside it. */
+export function contextTemplates(ctx: CellContext): Map<string, CellTemplate> {
+  return (ctx.templates ??= templatesOf(ctx));
 }
 
 /** Parses one cell. `raw` is the trimmed content and `start` its offset in the source. */

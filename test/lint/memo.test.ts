@@ -66,3 +66,43 @@ describe("cell and code checks evaluated once per cell shape", () => {
     expect(lines).toEqual(["m.md 6:16 house/logs-by-provider Audit logs: Client holds R"]);
   });
 });
+
+describe("numbers compared only with constants are memoised by where they fall", () => {
+  const rule = [
+    "id: house/busy-party",
+    "description: test",
+    "severity: warning",
+    "checks:",
+    "  - scope: party",
+    "    conditions:",
+    "      any:",
+    "        - { fact: responsibleCount, operator: greaterThan, value: 2 }",
+    "        - { fact: accountableCount, operator: equal, value: 0 }",
+    "    message: '{{party}}: R {{responsibleCount}}, A {{accountableCount}}'",
+    "",
+  ].join("\n");
+  const table = (rows: string[]) => ["## S", "", "| Activity | Client | Provider |", "|---|---|---|", ...rows.map((r, i) => `| Task ${i} | ${r} |`), ""].join("\n");
+
+  it("gives each file the outcome its own counts call for, whatever was evaluated before", async () => {
+    const root = project({
+      "rules/busy.yaml": rule,
+      "raci-lint.config.yaml": "extends: raci-lint:recommended\nruleFiles: [rules/busy.yaml]\nrules:\n  house/busy-party: warning\n",
+      // Client: R 3 / A 0, R 4 / A 0, R 3 / A 1, R 40 / A 0, R 2 / A 1, R 2 / A 0. Providers: R 0 or 1, A 1 to 40.
+      "a.md": table(["R | A", "R | A", "R | A"]),
+      "b.md": table(["R | A", "R | A", "R | A", "R | A"]),
+      "c.md": table(["RA | I", "R | A", "R | A"]),
+      "d.md": table([...Array.from({ length: 39 }, () => "R | A"), "R | RA"]),
+      "e.md": table(["RA | I", "R | A"]),
+      "f.md": table(["R | A", "R | A"]),
+    });
+    const lines = brief((await cli(["-f", "json", "a.md", "b.md", "c.md", "d.md", "e.md", "f.md"], root)).stdout).filter((l) => l.includes("house/"));
+    // 3, 4 and 40 are all "above 2", 1 and 2 all "not 0": one evaluation each, yet every party gets its own counts' outcome.
+    expect(lines).toEqual([
+      "a.md 3:14 house/busy-party Client: R 3, A 0",
+      "b.md 3:14 house/busy-party Client: R 4, A 0",
+      "c.md 3:14 house/busy-party Client: R 3, A 1",
+      "d.md 3:14 house/busy-party Client: R 40, A 0",
+      "f.md 3:14 house/busy-party Client: R 2, A 0",
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import type { Activity, Cell, Legend, LegendEntry, Matrix, Party, ReadProblem, S
 import { LineIndex, type SourceSpan } from "../../model/position.js";
 import type { RoleScheme } from "../../model/scheme.js";
 import { cellKind, parseTableCell, type CellContext } from "../cell-codes.js";
+import { restsOf, RowActivity, RowTable, type RowRest } from "./rows.js";
 import { activityKey, findHighlight, nameKey, plainText } from "../../model/text.js";
 
 export { plainText };
@@ -15,7 +16,7 @@ import type { PartyAliases } from "../../config/load.js";
 import { guessPartyRole, isActivityHeader, partyNameFromHeader, partyNameKeys } from "../parties.js";
 import { parseSimpleFrontMatter } from "../front-matter.js";
 import { scanMarkdown } from "./scan.js";
-import { TableCell, type TableRow, type ScannedCell, type ScannedFrontMatter, type ScannedListItem, type ScannedRow, type ScannedTable } from "./scan-types.js";
+import { TableCell, type ScannedCell, type ScannedFrontMatter, type ScannedListItem, type ScannedRow, type ScannedTable } from "./scan-types.js";
 
 /** Options of `readMarkdown`. */
 export interface MarkdownReadOptions {
@@ -70,7 +71,8 @@ export function readMarkdown(file: string, text: string, options: MarkdownReadOp
         const table = block.table;
         const ctx: CellContext = { lines, scheme: options.scheme, partyNames: partyNameKeys(table.header.cells.slice(1).map((c) => c.raw)) };
         // A matrix whose activities are single letters (`| X | AR | I |`) is still a matrix, unless its header says "Role".
-        const matrixLike = looksLikeMatrix(table, ctx);
+        const rests = restsOf(table.rows, ctx);
+        const matrixLike = looksLikeMatrix(table, rests, ctx);
         const legend = !matrixLike || LEGEND_HEADER.test(nameKey(table.header.cells[0]!.raw)) ? readLegendTable(table, lines) : null;
         if (legend) {
           builder.addLegend(legend, table.span);
@@ -82,7 +84,7 @@ export function readMarkdown(file: string, text: string, options: MarkdownReadOp
         };
         // A table whose first column lists parties under a "Party" header is transposed; test that first.
         if (looksTransposed(table, options.scheme, lines)) readTransposedTable(table, options.scheme, lines, builder, sectionFor());
-        else if (matrixLike) readMatrixTable(table, ctx, builder, sectionFor(), problems);
+        else if (matrixLike) readMatrixTable(table, rests, builder, sectionFor(), problems);
         break;
       }
     }
@@ -135,78 +137,58 @@ function mostlyCodes(rows: readonly ScannedRow[], from: number, width: number, c
   return codeLike > 0 && codeLike * 2 >= filled;
 }
 
+/** `mostlyCodes` from column 1 on, for rows read as rests (see `restOf`). */
+function mostlyCodesOf(rests: readonly (RowRest | null)[], width: number, words: boolean): boolean | null {
+  let filled = 0;
+  let codeLike = 0;
+  for (const rest of rests) {
+    if (!rest) continue;
+    const end = Math.min(rest.cells.length, width - 1);
+    for (let i = 0; i < end; i++) {
+      const kind = rest.cells[i]!.template.kind;
+      if (kind === "empty") continue;
+      filled++;
+      if (kind === "codes" || (kind === "words" && words)) codeLike++;
+    }
+  }
+  if (filled === 0) return null;
+  return codeLike > 0 && codeLike * 2 >= filled;
+}
+
 /**
  * A table is a RACI matrix when most non-empty cells right of the first column read as codes: role
  * letters, or role words when the header names an activity column or a customer or provider.
  */
-function looksLikeMatrix(table: ScannedTable, ctx: CellContext): boolean {
+function looksLikeMatrix(table: ScannedTable, rests: readonly (RowRest | null)[], ctx: CellContext): boolean {
   const headers = table.header.cells;
   if (headers.length < 2) return false;
   const announced = isActivityHeader(headers[0]!.raw) || headers.slice(1).some((h) => guessPartyRole(partyNameFromHeader(h.raw)) !== null);
-  const verdict = mostlyCodes(table.rows, 1, headers.length, ctx, announced);
+  const verdict = mostlyCodesOf(rests, headers.length, announced);
   // A table with only empty party cells is a matrix when its header says so.
   if (verdict === null) return isActivityHeader(table.header.cells[0]!.raw) && table.rows.length > 0;
   return verdict;
 }
 
-/** Reads a matrix in the usual orientation: one activity per row, one party per column. */
-function readMatrixTable(table: ScannedTable, ctx: CellContext, builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
+/** Reads a matrix in the usual orientation: one activity per row, one party per column (`rests`: each row's cells after the first). */
+function readMatrixTable(table: ScannedTable, rests: readonly (RowRest | null)[], builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
   const headers = table.header.cells;
-  const width = headers.length;
   // A column without a header still holds a party's codes: it is named by its place.
   const partyIndexes = headers.slice(1).map((h, i) => builder.party(partyNameFromHeader(h.raw) || `column ${i + 2}`, h.raw, h.content));
   // A party named by two columns: the first column is read; the other is reported, never merged silently.
-  const repeated = new Set<number>();
-  partyIndexes.forEach((party, i) => {
+  const columns = partyIndexes.map((party, i) => {
     const first = partyIndexes.indexOf(party);
-    if (first === i) return;
-    repeated.add(i);
+    if (first === i) return party;
     const header = headers[i + 1]!;
     problems.push({
       ruleId: "schema-violation",
       message: `Column ${i + 2} ("${header.raw}") names party "${builder.partyName(party)}" again (column ${first + 2}): its cells are not read; give each party one column.`,
       span: header.content,
     });
+    return -1;
   });
   builder.useParties(section, partyIndexes);
-  for (const row of table.rows) {
-    const scanned = row.cells;
-    const cells = builder.emptyCells();
-    const present = Math.min(scanned.length - 1, partyIndexes.length);
-    for (let i = 0; i < present; i++) if (!repeated.has(i)) cells[partyIndexes[i]!] = parseTableCell(scanned[i + 1]!, partyIndexes[i]!, ctx);
-    const extra = scanned.length > width ? scanned.slice(width).map((c) => ({ raw: c.raw, span: c.content })) : [];
-    builder.addActivity(new RowActivity(scanned[0] ?? null, row, section, cells, width, extra));
-  }
-}
-
-/**
- * An activity read from a table row. Its spans are made when asked for: most activities are never
- * pointed at.
- */
-class RowActivity implements Activity {
-  readonly name: string;
-  readonly key: string;
-  readonly cellCount: number;
-
-  constructor(
-    private readonly nameCell: TableCell | null,
-    private readonly row: TableRow,
-    readonly section: number,
-    readonly cells: (Cell | null)[],
-    readonly expectedCellCount: number,
-    readonly extraCells: Activity["extraCells"],
-  ) {
-    this.name = nameCell?.raw ?? "";
-    this.key = activityKey(this.name);
-    this.cellCount = row.cells.length;
-  }
-
-  get span(): SourceSpan {
-    return this.nameCell?.content ?? this.row.span;
-  }
-  get rowSpan(): SourceSpan {
-    return this.row.span;
-  }
+  const rowTable = new RowTable(section, columns, headers.length, builder.partyList);
+  table.rows.forEach((row, i) => builder.addActivity(new RowActivity(rowTable, row, rests[i]!), false));
 }
 
 /** A transposed matrix has parties as rows and activities as columns. */

@@ -92,18 +92,34 @@ export class TableRow implements ScannedRow {
     return this.split;
   }
 
+  /** The pipe closing the first cell (-1: none), found on first use (-2: not yet). */
+  private pipe = -2;
+
+  /** The offset of the pipe closing the row's first cell, or -1 when the row has one cell. */
+  get firstPipe(): number {
+    if (this.pipe === -2) this.pipe = firstCellEnd(this.text, this.from, this.lineEnd, this.escapes);
+    return this.pipe;
+  }
+
   /** Where the rest of the row after its first cell starts (just after the pipe closing that cell), or -1 when the row has one cell. */
   get restStart(): number {
-    const pipe = firstCellEnd(this.text, this.from, this.lineEnd, this.escapes);
+    const pipe = this.firstPipe;
     return pipe === -1 ? -1 : pipe + 1;
+  }
+
+  /** Where the first cell's box starts (after the row's opening pipe, if any) and ends. */
+  get firstBoxStart(): number {
+    return this.text.charCodeAt(this.from) === 124 /* | */ ? this.from + 1 : this.from;
+  }
+  get firstBoxEnd(): number {
+    const pipe = this.firstPipe;
+    return pipe === -1 ? this.lineEnd : pipe;
   }
 
   /** The row's first cell (without splitting the others, unless they were split already). */
   get firstCell(): TableCell {
     if (this.split !== null) return this.split[0]!;
-    const pipe = firstCellEnd(this.text, this.from, this.lineEnd, this.escapes);
-    const boxStart = this.text.charCodeAt(this.from) === 124 /* | */ ? this.from + 1 : this.from;
-    return this.cellAt(boxStart, pipe === -1 ? this.lineEnd : pipe);
+    return this.cellAt(this.firstBoxStart, this.firstBoxEnd);
   }
 
   /** A cell of this row from its box `text[boxStart, boxEnd)`. */
