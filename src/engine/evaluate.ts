@@ -148,7 +148,18 @@ interface ScopeEngine {
   buckets: Map<string, number[]>;
   /** The engine's outcomes by the values of every fact the checks read: different subjects (shapes) often agree on them. */
   byValues: Map<string, number[]>;
+  /**
+   * Set when the memo key may be a number for subjects with a `rowKey`: the other facts the checks
+   * read are among `ROW_KEY_FACTS`. `rowDuplicate`: whether `duplicateKind` is one of them.
+   */
+  rowKeyed: boolean;
+  rowDuplicate: boolean;
+  rowMemo: Map<number, number[]>;
 }
+
+/** Facts a `rowKey` determines beside the shape facts, and `duplicateKind`, whose values number memo keys. */
+const ROW_KEY_FACTS = new Set(["cellCount", "expectedCellCount", "duplicateKind"]);
+const DUPLICATE_KINDS: Record<string, number> = { none: 0, "same-section": 1, "other-section-same-codes": 2, "other-section-different-codes": 3 };
 
 /**
  * What the cell- and code-scope checks found on a cell: the cell checks that fired, and for the
@@ -182,7 +193,7 @@ export class CheckRunner {
       for (const check of active.rule.checks) {
         let scope = this.scopes.get(check.scope);
         if (!scope) {
-          scope = { engine: newEngine(), facts: [], keyFacts: [], shaped: "none", checks: [], memo: new Map(), conditions: [], buckets: new Map(), byValues: new Map() };
+          scope = { engine: newEngine(), facts: [], keyFacts: [], shaped: "none", checks: [], memo: new Map(), conditions: [], buckets: new Map(), byValues: new Map(), rowKeyed: false, rowDuplicate: false, rowMemo: new Map() };
           this.scopes.set(check.scope, scope);
         }
         const conditions = bindOptions(check.conditions, active.rule.id) as TopLevelCondition;
@@ -196,6 +207,8 @@ export class CheckRunner {
         const shape = SHAPE_FACTS[check.scope];
         scope.keyFacts = shape ? scope.facts.filter((f) => !shape.roles.has(f) && !shape.names.has(f)) : scope.facts;
         scope.shaped = !shape || scope.keyFacts.length === scope.facts.length ? "none" : scope.facts.some((f) => shape.names.has(f)) ? "names" : "roles";
+        scope.rowKeyed = check.scope === "activity" && scope.shaped !== "none" && scope.keyFacts.every((f) => ROW_KEY_FACTS.has(f));
+        scope.rowDuplicate = scope.keyFacts.includes("duplicateKind");
       }
     }
   }
@@ -286,9 +299,24 @@ export class CheckRunner {
     const scoped = this.scopes.get(scope);
     if (!scoped || subjects.length === 0) return [];
     const outcomes: (number[] | undefined)[] = new Array(subjects.length);
-    const misses = new Map<string, number[]>();
+    const misses = new Map<string | number, number[]>();
     for (let i = 0; i < subjects.length; i++) {
       const subject = subjects[i]!;
+      if (scoped.rowKeyed) {
+        const rowKey = subject.rowKey;
+        const duplicate = scoped.rowDuplicate ? DUPLICATE_KINDS[subject.facts.duplicateKind as string] : 0;
+        if (rowKey !== undefined && duplicate !== undefined) {
+          const key = rowKey * 4 + duplicate;
+          const known = scoped.rowMemo.get(key);
+          if (known) outcomes[i] = known;
+          else {
+            const waiting = misses.get(key);
+            if (waiting) waiting.push(i);
+            else misses.set(key, [i]);
+          }
+          continue;
+        }
+      }
       const shape = scoped.shaped === "roles" ? subject.shapeKey : scoped.shaped === "names" ? subject.namedShapeKey : undefined;
       const key = shape !== undefined ? `${shape}\u0005${keyOf(subject.facts, scoped.keyFacts)}` : keyOf(subject.facts, scoped.facts);
       const known = scoped.memo.get(key);
@@ -301,7 +329,8 @@ export class CheckRunner {
     }
     for (const [key, waiting] of misses) {
       const fired = await this.fire(scoped, subjects[waiting[0]!]!);
-      remember(scoped.memo, key, fired);
+      if (typeof key === "number") remember(scoped.rowMemo, key, fired);
+      else remember(scoped.memo, key, fired);
       for (const i of waiting) outcomes[i] = fired;
     }
     const hits: Hit[] = [];

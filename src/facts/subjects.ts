@@ -38,6 +38,8 @@ export interface Subject {
   readonly shapeKey?: string;
   /** A key that also determines the name-level ones. */
   readonly namedShapeKey?: string;
+  /** A number determining the name-level shape facts and `cellCount`/`expectedCellCount` (activities read from table rows). */
+  readonly rowKey?: number;
 }
 
 /** The subjects of one matrix, grouped by scope. */
@@ -58,6 +60,7 @@ const roleOf = (p: Party): string => p.role ?? "unknown";
 /** Ids for section descriptions (see `MatrixContext.sectionKey`) and table column layouts (`MatrixContext.columnsKey`). */
 const sectionIds = new IdTable();
 const columnLayouts = new IdTable();
+const rowKeyIds = new IdTable();
 
 /** What every subject of one matrix shares. */
 class MatrixContext {
@@ -103,6 +106,29 @@ class MatrixContext {
       // A short id for the long description: activity keys are built and hashed for every row.
       key = `§${sectionIds.of(`${this.scheme.name}\u0003${this.matrix.format}\u0003${parties.join("\u0003")}`)}`;
       this.sectionKeys.set(cacheKey, key);
+    }
+    return key;
+  }
+
+  private readonly rowKeys = new Map<RowTable, Map<number, number>>();
+
+  /**
+   * A number naming what decides an activity row's shape facts: its section's parties (roles and
+   * names), where its table's columns fall among them, the table's width, and what the row's cells
+   * read (and how many there are). Looked up per table and reading, without building a string per row.
+   */
+  rowKey(activity: RowActivity): number {
+    const table = activity.table;
+    let byReading = this.rowKeys.get(table);
+    if (!byReading) {
+      byReading = new Map();
+      this.rowKeys.set(table, byReading);
+    }
+    const reading = activity.rest?.readings ?? -1;
+    let key = byReading.get(reading);
+    if (key === undefined) {
+      key = rowKeyIds.of(`${this.sectionKey(table.section, true)}${this.columnsKey(table)}${table.width}\u0001${reading}`);
+      byReading.set(reading, key);
     }
     return key;
   }
@@ -199,6 +225,14 @@ class ActivitySubject extends BaseSubject {
   }
   get namedShapeKey(): string {
     return this.cellsKey(this.ctx.sectionKey(this.activityRef.section, true));
+  }
+  /**
+   * For an activity read from a table row: a number that determines every shape fact (names
+   * included) and the row's `cellCount` and `expectedCellCount` (see `MatrixContext.rowKey`).
+   */
+  get rowKey(): number | undefined {
+    const activity = this.activityRef;
+    return activity instanceof RowActivity ? this.ctx.rowKey(activity) : undefined;
   }
   /** Each cell as the shape facts see it: what it holds (`Cell.reading`), or `-` when the row lacks it. */
   private cellsKey(key: string): string {
