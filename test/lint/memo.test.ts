@@ -106,3 +106,31 @@ describe("numbers compared only with constants are memoised by where they fall",
     ]);
   });
 });
+
+describe("activity checks memoised by row", () => {
+  it("rows with the same cell texts under other column layouts, widths or parties are checked anew", async () => {
+    const doc = [
+      "## A", "", "| Activity | Client | Provider |", "|---|---|---|", "| Run | | RA |", "| Stop | RA |", "",
+      "## B", "", "| Activity | Provider | Client |", "|---|---|---|", "| Run | | RA |", "| Stop | RA |", "",
+      "## C", "", "| Activity | Client |", "|---|---|", "| Stop | RA |", "",
+      "## D", "", "| Activity | Auditor | Provider |", "|---|---|---|", "| Run | | RA |", "",
+      // One section, two tables with their columns the other way round.
+      "## E", "", "| Activity | Client | Provider |", "|---|---|---|", "| Build | | RA |", "", "| Activity | Provider | Client |", "|---|---|---|", "| Ship | | RA |", "",
+    ].join("\n");
+    const lines = brief((await cli(["-f", "json", "m.md"], project({ "m.md": doc }))).stdout);
+    // B's "Run" reads like A's, but its empty cell is the provider's; C's "Stop" and D's "Run" differ
+    // from A's only by width and parties: each gets its own outcome.
+    expect(lines).toEqual([
+      'm.md 5:9 customer-involved The customer (Client) has no role in "Run": it must at least be Informed.',
+      'm.md 6:1 no-ragged-row Row "Stop" has 2 cells, its header has 3 (no cell for Provider): missing cells are not taken as empty.',
+      'm.md 12:3 no-duplicate-activity Activity "Run" is also in section "A" (line 5) with different codes.',
+      'm.md 13:1 no-ragged-row Row "Stop" has 2 cells, its header has 3 (no cell for Client): missing cells are not taken as empty.',
+      'm.md 13:3 no-duplicate-activity Activity "Stop" is also in section "A" (line 6) with different codes.',
+      'm.md 19:3 no-duplicate-activity Activity "Stop" is also in section "A" (line 6) with different codes.',
+      'm.md 23:14 party-has-responsibility Party "Auditor" is neither Responsible (R) nor Accountable (A) for any activity of the matrix (1 listed).',
+      'm.md 25:3 no-duplicate-activity Activity "Run" is also in section "A" (line 5) with different codes.',
+      // "Ship" reads like "Build" in the same section, but its empty cell is the provider's.
+      'm.md 31:11 customer-involved The customer (Client) has no role in "Build": it must at least be Informed.',
+    ]);
+  });
+});
