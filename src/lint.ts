@@ -11,7 +11,7 @@ import { CheckRunner, type Hit } from "./engine/evaluate.js";
 import { effectiveSeverity, type ActiveRule } from "./engine/rule.js";
 import { FIX_PRODUCERS } from "./fix/producers.js";
 import { compareFindings, positionOf, type Finding } from "./model/finding.js";
-import type { Matrix } from "./model/matrix.js";
+import type { Cell, Matrix } from "./model/matrix.js";
 import { RACI, type RoleScheme } from "./model/scheme.js";
 import { readMarkdown } from "./readers/markdown/reader.js";
 import type { PartyAliases } from "./config/load.js";
@@ -213,12 +213,29 @@ export class Linter {
   /**
    * The cell- and code-scope hits of a matrix, cell by cell: the outcome for a cell is memoised
    * under its parse (`Cell.shape`) and its party's role (and name), so a cell like a thousand
-   * others costs one lookup, and subjects are made only for cells with findings.
+   * others costs one lookup, and subjects are made only for cells with findings. Cells whose
+   * outcome is not known yet are evaluated after a pass, and the pass is made again.
    */
   private async cellHits(matrix: Matrix, activities: readonly Subject[], shaping: "roles" | "names"): Promise<Hit[]> {
+    for (;;) {
+      const hits: Hit[] = [];
+      const pending = this.cellPass(matrix, activities, shaping, hits);
+      if (pending.size === 0) return hits;
+      for (const [key, { owner, cell }] of pending) {
+        const made = cellSubjects(owner, cell);
+        await this.runner.evaluateCell(key, made.cell, made.codes);
+      }
+    }
+  }
+
+  /**
+   * One pass of `cellHits`: pushes the hits of cells whose outcome is memoised; returns one cell for
+   * each key without an outcome (a pass that returns none found every hit).
+   */
+  private cellPass(matrix: Matrix, activities: readonly Subject[], shaping: "roles" | "names", hits: Hit[]): Map<string | number, { owner: Subject; cell: Cell }> {
     const roles = matrix.parties.map((p) => ROLE_NUMBERS[p.role ?? "unknown"]!);
     const names = matrix.parties.map((p) => `\u0001${p.name}`);
-    const hits: Hit[] = [];
+    const pending = new Map<string | number, { owner: Subject; cell: Cell }>();
     let layoutOf: RowTable | null = null;
     let layout = -1;
     for (const owner of activities) {
@@ -226,36 +243,36 @@ export class Linter {
       // A table row whose cells read like those of a row already seen without findings is skipped
       // without placing its cells: the outcome of each cell is its shape's under its party's role
       // (and name), which the columns' parties and the rest's shapes determine.
-      let rowKey: string | null = null;
-      if (activity instanceof RowActivity && activity.rest) {
-        if (activity.table !== layoutOf) {
-          layoutOf = activity.table;
-          layout = columnLayout(activity.table, matrix, shaping);
+      const rest = activity instanceof RowActivity ? activity.rest : null;
+      if (rest) {
+        if ((activity as RowActivity).table !== layoutOf) {
+          layoutOf = (activity as RowActivity).table;
+          layout = columnLayout(layoutOf, matrix, shaping);
         }
-        rowKey = `${layout}:${activity.rest.shapes}`;
-        if (this.runner.rowClean(rowKey)) continue;
+        if (this.runner.rowClean(layout, rest.shapes)) continue;
       }
       const before = hits.length;
+      let complete = true;
       const cells = activity.cells;
       for (const p of matrix.sections[activity.section]!.parties) {
         const cell = cells[p];
         if (!cell) continue;
         // Shapes are small integers: shape * 4 + role is a unique number.
         const key = shaping === "roles" ? cell.shape * 4 + roles[p]! : `${cell.shape * 4 + roles[p]!}${names[p]}`;
-        let outcome = this.runner.cellOutcome(key);
-        let made: ReturnType<typeof cellSubjects> | null = null;
+        const outcome = this.runner.cellOutcome(key);
         if (!outcome) {
-          made = cellSubjects(owner, cell);
-          outcome = await this.runner.evaluateCell(key, made.cell, made.codes);
+          if (!pending.has(key)) pending.set(key, { owner, cell });
+          complete = false;
+          continue;
         }
         if (outcome.cell.length === 0 && outcome.codes.length === 0) continue;
-        made ??= cellSubjects(owner, cell);
+        const made = cellSubjects(owner, cell);
         for (const index of outcome.cell) hits.push(this.runner.hit("cell", index, made.cell));
         for (let i = 0; i < outcome.codes.length; i += 2) hits.push(this.runner.hit("code", outcome.codes[i + 1]!, made.codes[outcome.codes[i]!]!));
       }
-      if (rowKey !== null && hits.length === before) this.runner.markRowClean(rowKey);
+      if (rest && complete && hits.length === before) this.runner.markRowClean(layout, rest.shapes);
     }
-    return hits;
+    return pending;
   }
 
   /** Directives of files that have some, kept for the corpus-scope findings `finish` adds. */

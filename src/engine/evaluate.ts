@@ -229,20 +229,31 @@ export class CheckRunner {
     return scopes.some((s) => s.shaped === "names") ? "names" : "roles";
   }
 
-  private readonly cleanRows = new Set<string>();
+  /** Per column layout, the shapes of rows found to have no cell- or code-scope hits. */
+  private readonly cleanRows = new Map<number, Set<number>>();
+  private cleanRowCount = 0;
 
   /**
-   * Whether a table row with this key (its columns' parties and its cells' shapes, see
-   * `Linter.cellHits`) was found to have no cell- or code-scope hits.
+   * Whether a table row whose columns are laid out as `layout` (their parties' roles, and names)
+   * and whose cells' shapes are `shapes` was found to have no cell- or code-scope hits (see
+   * `Linter.cellHits`).
    */
-  rowClean(key: string): boolean {
-    return this.cleanRows.has(key);
+  rowClean(layout: number, shapes: number): boolean {
+    return this.cleanRows.get(layout)?.has(shapes) ?? false;
   }
 
-  /** Records that rows with this key have no cell- or code-scope hits. */
-  markRowClean(key: string): void {
-    if (this.cleanRows.size >= MAX_MEMO) this.cleanRows.clear();
-    this.cleanRows.add(key);
+  /** Records that such rows have no cell- or code-scope hits. */
+  markRowClean(layout: number, shapes: number): void {
+    if (this.cleanRowCount >= MAX_MEMO) {
+      this.cleanRows.clear();
+      this.cleanRowCount = 0;
+    }
+    let set = this.cleanRows.get(layout);
+    if (!set) this.cleanRows.set(layout, (set = new Set()));
+    if (!set.has(shapes)) {
+      set.add(shapes);
+      this.cleanRowCount++;
+    }
   }
 
   /** The cell and code outcome memoised under `key`, if any (see `evaluateCell`). */
@@ -294,53 +305,63 @@ export class CheckRunner {
     return fired;
   }
 
-  /** Evaluates every check of `scope` on each subject; hits come back in subject order. */
+  /**
+   * Evaluates every check of `scope` on each subject; hits come back in subject order. The loops
+   * over subjects are plain functions: only the evaluation of outcomes not memoised yet (rare after
+   * the first files) awaits the engine.
+   */
   async run(scope: Scope, subjects: readonly Subject[]): Promise<Hit[]> {
     const scoped = this.scopes.get(scope);
     if (!scoped || subjects.length === 0) return [];
     const outcomes: (number[] | undefined)[] = new Array(subjects.length);
-    const misses = new Map<string | number, number[]>();
-    for (let i = 0; i < subjects.length; i++) {
-      const subject = subjects[i]!;
-      if (scoped.rowKeyed) {
-        const rowKey = subject.rowKey;
-        const duplicate = scoped.rowDuplicate ? DUPLICATE_KINDS[subject.facts.duplicateKind as string] : 0;
-        if (rowKey !== undefined && duplicate !== undefined) {
-          const key = rowKey * 4 + duplicate;
-          const known = scoped.rowMemo.get(key);
-          if (known) outcomes[i] = known;
-          else {
-            const waiting = misses.get(key);
-            if (waiting) waiting.push(i);
-            else misses.set(key, [i]);
-          }
-          continue;
-        }
-      }
-      const shape = scoped.shaped === "roles" ? subject.shapeKey : scoped.shaped === "names" ? subject.namedShapeKey : undefined;
-      const key = shape !== undefined ? `${shape}\u0005${keyOf(subject.facts, scoped.keyFacts)}` : keyOf(subject.facts, scoped.facts);
-      const known = scoped.memo.get(key);
-      if (known) outcomes[i] = known;
-      else {
-        const waiting = misses.get(key);
-        if (waiting) waiting.push(i);
-        else misses.set(key, [i]);
-      }
-    }
+    const misses = lookUp(scoped, subjects, outcomes);
     for (const [key, waiting] of misses) {
       const fired = await this.fire(scoped, subjects[waiting[0]!]!);
       if (typeof key === "number") remember(scoped.rowMemo, key, fired);
       else remember(scoped.memo, key, fired);
       for (const i of waiting) outcomes[i] = fired;
     }
-    const hits: Hit[] = [];
-    for (let i = 0; i < subjects.length; i++) {
-      const fired = outcomes[i]!;
-      for (let k = 0; k < fired.length; k++) {
-        const { active, check } = scoped.checks[fired[k]!]!;
-        hits.push({ subject: subjects[i]!, active, check });
-      }
-    }
-    return hits;
+    return collectHits(scoped, subjects, outcomes as number[][]);
   }
+}
+
+/** Fills `outcomes` with the memoised outcome of each subject; returns the subjects without one, by memo key. */
+function lookUp(scoped: ScopeEngine, subjects: readonly Subject[], outcomes: (number[] | undefined)[]): Map<string | number, number[]> {
+  const misses = new Map<string | number, number[]>();
+  for (let i = 0; i < subjects.length; i++) {
+    const subject = subjects[i]!;
+    let key: string | number | undefined;
+    if (scoped.rowKeyed) {
+      const rowKey = subject.rowKey;
+      const duplicate = scoped.rowDuplicate ? DUPLICATE_KINDS[subject.facts.duplicateKind as string] : 0;
+      if (rowKey !== undefined && duplicate !== undefined) key = rowKey * 4 + duplicate;
+    }
+    let known: number[] | undefined;
+    if (key !== undefined) known = scoped.rowMemo.get(key as number);
+    else {
+      const shape = scoped.shaped === "roles" ? subject.shapeKey : scoped.shaped === "names" ? subject.namedShapeKey : undefined;
+      key = shape !== undefined ? `${shape}\u0005${keyOf(subject.facts, scoped.keyFacts)}` : keyOf(subject.facts, scoped.facts);
+      known = scoped.memo.get(key);
+    }
+    if (known) outcomes[i] = known;
+    else {
+      const waiting = misses.get(key);
+      if (waiting) waiting.push(i);
+      else misses.set(key, [i]);
+    }
+  }
+  return misses;
+}
+
+/** The hits of every subject's outcome, in subject order. */
+function collectHits(scoped: ScopeEngine, subjects: readonly Subject[], outcomes: readonly number[][]): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = 0; i < subjects.length; i++) {
+    const fired = outcomes[i]!;
+    for (let k = 0; k < fired.length; k++) {
+      const { active, check } = scoped.checks[fired[k]!]!;
+      hits.push({ subject: subjects[i]!, active, check });
+    }
+  }
+  return hits;
 }
