@@ -60,7 +60,31 @@ const roleOf = (p: Party): string => p.role ?? "unknown";
 /** Ids for section descriptions (see `MatrixContext.sectionKey`) and table column layouts (`MatrixContext.columnsKey`). */
 const sectionIds = new IdTable();
 const columnLayouts = new IdTable();
+const tableLayoutIds = new IdTable();
 const rowKeyIds = new IdTable();
+/** Row keys by table layout and row reading (bounded like the id tables). */
+const rowKeys = new Map<number, Map<number, number>>();
+let rowKeyCount = 0;
+
+/** The row key of a table layout and a row reading (see `MatrixContext.rowKey`). */
+function rowKeyOf(layout: number, reading: number): number {
+  let byReading = rowKeys.get(layout);
+  if (!byReading) {
+    if (rowKeyCount >= 100_000) {
+      rowKeys.clear();
+      rowKeyCount = 0;
+    }
+    byReading = new Map();
+    rowKeys.set(layout, byReading);
+  }
+  let key = byReading.get(reading);
+  if (key === undefined) {
+    key = rowKeyIds.of(`${layout}:${reading}`);
+    byReading.set(reading, key);
+    rowKeyCount++;
+  }
+  return key;
+}
 
 /** What every subject of one matrix shares. */
 class MatrixContext {
@@ -110,27 +134,21 @@ class MatrixContext {
     return key;
   }
 
-  private readonly rowKeys = new Map<RowTable, Map<number, number>>();
+  private readonly tableLayouts = new Map<RowTable, number>();
 
   /**
    * A number naming what decides an activity row's shape facts: its section's parties (roles and
    * names), where its table's columns fall among them, the table's width, and what the row's cells
-   * read (and how many there are). Looked up per table and reading, without building a string per row.
+   * read (and how many there are). Found with two lookups by numbers, without a string per row.
    */
   rowKey(activity: RowActivity): number {
     const table = activity.table;
-    let byReading = this.rowKeys.get(table);
-    if (!byReading) {
-      byReading = new Map();
-      this.rowKeys.set(table, byReading);
+    let layout = this.tableLayouts.get(table);
+    if (layout === undefined) {
+      layout = tableLayoutIds.of(`${this.sectionKey(table.section, true)}${this.columnsKey(table)}${table.width}`);
+      this.tableLayouts.set(table, layout);
     }
-    const reading = activity.rest?.readings ?? -1;
-    let key = byReading.get(reading);
-    if (key === undefined) {
-      key = rowKeyIds.of(`${this.sectionKey(table.section, true)}${this.columnsKey(table)}${table.width}\u0001${reading}`);
-      byReading.set(reading, key);
-    }
-    return key;
+    return rowKeyOf(layout, activity.rest?.readings ?? -1);
   }
 
   private readonly columnsKeys = new Map<RowTable, string>();
