@@ -161,7 +161,7 @@ function runFloor(method, manifest) {
   return run;
 }
 
-/** Runs the reader floor once (raci-lint's scanner and cell lookups only; reported, no target). */
+/** Runs the reader floor once (raci-lint's scanner, row rests and activity keys only; reported, no target). */
 function runReaderFloor(method) {
   const run = measure(method, [READER_FLOOR_SCRIPT, relDir(), "--json"], "pipe");
   if (run.status !== 0) fail(`reader floor failed (exit ${run.status}, signal ${run.signal}):\n${run.stderr}`);
@@ -260,8 +260,8 @@ function printReport(result) {
   ));
   log();
   log(`medians of ${result.runs} interleaved runs; wall = spawn to exit (includes Node start-up); ` +
-    `MB = 10^6 bytes; floor in-process ${result.floor.inProcessMs} ms; reader floor (raci-lint's scanner and cell ` +
-    `lookups only, no target) ${round(result.readerFloor.wallMs / result.floor.wallMs, 2)}x the floor, in-process ` +
+    `MB = 10^6 bytes; floor in-process ${result.floor.inProcessMs} ms; reader floor (raci-lint's scanner, row rests ` +
+    `and activity keys only, no target) ${round(result.readerFloor.wallMs / result.floor.wallMs, 2)}x the floor, in-process ` +
     `${result.readerFloor.inProcessMs} ms; CLI exit codes ${result.cli.exitCodes.join(",")}, ` +
     `JSON output ${fmt(result.cli.outputBytes)} bytes`);
   log(`peak RSS via ${result.rssMethod}; ${result.machine.cpus} CPUs (${result.machine.cpuModel}), Node ${result.machine.node}`);
