@@ -128,6 +128,21 @@ describe("tables", () => {
     expect(m.activities[1]!.extraCells.map((c) => c.raw)).toEqual(["X"]);
   });
 
+  it("counts the cells of a row with only its activity cell, closing pipe or not", async () => {
+    const text = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Stop |\n| Halt\n| Go | I |   \n";
+    const m = parseMatrix(text, "m.md");
+    expect(m.activities.map((a) => [a.name, a.cellCount, a.cells.map((c) => c?.raw ?? null)])).toEqual([
+      ["Stop", 1, [null, null]],
+      ["Halt", 1, [null, null]],
+      ["Go", 2, ["I", null]],
+    ]);
+    expect((await lintText(text, { filename: "m.md" })).findings.filter((f) => f.ruleId === "no-ragged-row").map((f) => f.message)).toEqual([
+      'Row "Stop" has only its activity cell, its header has 3 (no cell for Client, Provider): missing cells are not taken as empty.',
+      'Row "Halt" has only its activity cell, its header has 3 (no cell for Client, Provider): missing cells are not taken as empty.',
+      'Row "Go" has 2 cells, its header has 3 (no cell for Provider): missing cells are not taken as empty.',
+    ]);
+  });
+
   it("reads a transposed matrix (parties as rows, activities as columns)", async () => {
     const text = "## S\n\n| Party | Define the policy | Run the backups |\n|---|---|---|\n| Client | RA | I |\n| Cloud Temple | C | AR |\n";
     const m = parseMatrix(text, "m.md");

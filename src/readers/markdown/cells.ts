@@ -45,7 +45,8 @@ export function splitCells(
   let count = 0;
   let i = from;
   let boxStart = from;
-  let lastPipe = afterPipe ? from - 1 : -1;
+  // Whether a pipe closed the last cell (then whitespace after it is not a cell).
+  let closed = afterPipe;
   if (!afterPipe && text.charCodeAt(i) === PIPE) {
     i++;
     boxStart = i;
@@ -54,7 +55,7 @@ export function splitCells(
     for (let pipe = text.indexOf("|", i); pipe !== -1 && pipe < to; pipe = text.indexOf("|", pipe + 1)) {
       visit(boxStart, pipe);
       count++;
-      lastPipe = pipe;
+      closed = true;
       boxStart = pipe + 1;
     }
     i = to;
@@ -67,14 +68,14 @@ export function splitCells(
     } else if (code === PIPE) {
       visit(boxStart, i);
       count++;
-      lastPipe = i;
+      closed = true;
       i++;
       boxStart = i;
     } else {
       i++;
     }
   }
-  if (!(lastPipe !== -1 && skipSpaces(text, boxStart, to) === to)) {
+  if (!(closed && skipSpaces(text, boxStart, to) === to)) {
     visit(boxStart, to);
     count++;
   }

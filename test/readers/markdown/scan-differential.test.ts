@@ -180,6 +180,13 @@ function scannerView(text: string): DocumentView {
           if (row.restStart !== -1) splitCells(row.text, row.restStart, row.lineEnd, (start, end) => parts.push(row.cellAt(start, end)), true, true);
           const place = (cell: TableCell) => `${cell.raw}@${cell.contentStart}/${cell.boxStart}-${cell.boxEnd}`;
           expect(parts.map(place), `row at line ${row.line} split from its rest`).toEqual(row.cells.map(place));
+          // The rest on its own (as the reader keys it): offsets from its start.
+          if (row.restStart !== -1) {
+            const rest = row.text.slice(row.restStart, row.lineEnd);
+            const boxes: string[] = [];
+            splitCells(rest, 0, rest.length, (start, end) => boxes.push(`${row.restStart + start}-${row.restStart + end}`), rest.includes("\\"), true);
+            expect(boxes, `row at line ${row.line}: its rest split alone`).toEqual(row.cells.slice(1).map((c) => `${c.boxStart}-${c.boxEnd}`));
+          }
           return rowView(row);
         };
         const rowView = (row: (typeof table)["header"]): RowView => ({
