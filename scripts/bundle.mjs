@@ -1,19 +1,19 @@
 /**
- * The build's last step (after tsc): bundles the CLI, `src/cli.ts` and every module and dependency
- * it imports, into one ESM file, `dist/cli.js` (the `bin`), replacing tsc's output of that one
- * module, with its source map `dist/cli.js.map`. Node then loads one file instead of a module
- * graph of some 230 files, which was most of the CLI's start-up time. The other dist modules, and
- * the library entry `dist/index.js`, stay tsc's output.
+ * The build's last step (after tsc): bundles the CLI, `src/cli/main.ts` and every module and
+ * dependency it imports, into one CommonJS file, `dist/cli.cjs`, with its source map
+ * `dist/cli.cjs.map`, then runs the command once on the bundled matrices to leave V8's code cache
+ * of the bundle, `dist/cli.cjs.cache`. The `raci-lint` command, `dist/cli.js` (tsc's output of
+ * `src/cli.ts`), runs the bundle from that cache: Node loads one file instead of a module graph of
+ * some 230 files, and compiles little of it. The other dist modules, and the library entry
+ * `dist/index.js`, stay tsc's output.
  *
  * What differs in one file is handled here:
  * - `new URL("../x", import.meta.url)` is relative to the module that says it; in the bundle
- *   `import.meta.url` is dist/cli.js's, so each such path is rebased (from the module's place in
- *   dist/ to dist/cli.js's). Any other use of `import.meta.url` under src/ stops the build.
- * - src/generated/validators.js makes its own `require` (createRequire) for ajv's runtime helpers;
- *   that line is dropped here, so esbuild sees plain `require("ajv/dist/runtime/...")` calls and
- *   bundles those helpers too.
- * - CommonJS dependencies (json-rules-engine's jsonpath-plus) `require` Node's built-ins, which an
- *   ESM file has no `require` for: the banner defines one.
+ *   `import.meta.url` is dist/cli.cjs's (defined from `__filename`), so each such path is rebased
+ *   (from the module's place in dist/ to dist/). Any other use of `import.meta.url` under src/
+ *   stops the build.
+ * - src/generated/validators.js makes its own `require` (createRequire); that line is dropped here,
+ *   so esbuild sees plain `require("ajv/dist/runtime/...")` calls and bundles those helpers too.
  * - Left as is: fdir (tinyglobby's crawler) tries its own createRequire("picomatch") at load, for a
  *   glob option tinyglobby does not use; it finds node_modules/picomatch when installed, and does
  *   without it otherwise.
@@ -22,24 +22,28 @@
  * lines; `node --enable-source-maps dist/cli.js ...` shows src/ lines instead.
  */
 import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { devNull } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(root, "src");
 const dist = join(root, "dist");
-const outfile = join(dist, "cli.js");
+const outfile = join(dist, "cli.cjs");
+const cacheFile = `${outfile}.cache`;
 
 /** A path relative to a module's URL: a string or template literal starting with `./` or `../`. */
 const RELATIVE_URL = /new URL\((["'`])((?:\.\.?\/)+)/g;
 
-/** The `require` that scripts/gen-validators.mjs gives the validators module (the bundle has its own). */
+/** The `require` that scripts/gen-validators.mjs gives the validators module (the bundle has Node's). */
 const VALIDATORS_REQUIRE = 'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n';
 
 /**
  * A module under src/ as it must read inside the bundle: without the validators' own `require`, and
- * with each `new URL("<relative>", import.meta.url)` relative to dist/cli.js instead of the module.
+ * with each `new URL("<relative>", import.meta.url)` relative to dist/cli.cjs instead of the module.
  */
 function forBundle(code, file) {
   const moduleDir = dirname(join(dist, relative(src, file)));
@@ -70,15 +74,27 @@ const ownModules = {
 };
 
 await build({
-  entryPoints: [join(src, "cli.ts")],
+  stdin: { contents: 'import { main } from "./cli/main.ts";\nvoid main();\n', resolveDir: src, sourcefile: "cli-bundle.ts", loader: "ts" },
   outfile,
   bundle: true,
   platform: "node",
-  format: "esm",
+  format: "cjs",
   target: "node20",
   sourcemap: true,
-  // The shebang of src/cli.ts is kept first; the banner follows it.
-  banner: { js: 'import { createRequire as bundleCreateRequire } from "node:module";\nconst require = bundleCreateRequire(import.meta.url);' },
+  define: { "import.meta.url": "bundleUrl" },
+  banner: { js: 'const bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [ownModules],
   logLevel: "warning",
 });
+
+// The code cache: one run of the command on the bundled matrices, in every output format the
+// default run prints, so that the cache holds what a lint run compiles.
+rmSync(cacheFile, { force: true });
+const warm = spawnSync(process.execPath, [join(dist, "cli.js"), "matrices", "--format", "stylish", "--format", `json=${devNull}`], {
+  cwd: root,
+  env: { ...process.env, RACI_LINT_WRITE_CODE_CACHE: "1", NO_COLOR: "1" },
+  stdio: ["ignore", "ignore", "pipe"],
+  encoding: "utf8",
+});
+if (warm.status !== 0 && warm.status !== 1) throw new Error(`the bundled CLI failed on matrices/ (exit ${warm.status}):\n${warm.stderr}`);
+if (!existsSync(cacheFile)) throw new Error(`the bundled CLI ran but left no code cache at ${relative(root, cacheFile)}`);
