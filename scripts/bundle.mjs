@@ -14,6 +14,8 @@
  *   stops the build.
  * - src/generated/validators.js makes its own `require` (createRequire); that line is dropped here,
  *   so esbuild sees plain `require("ajv/dist/runtime/...")` calls and bundles those helpers too.
+ * - jsonc-parser's main file is a UMD build that requires its parts at run time, out of esbuild's
+ *   sight: the bundle takes its ES module build instead.
  * - Left as is: fdir (tinyglobby's crawler) tries its own createRequire("picomatch") at load, for a
  *   glob option tinyglobby does not use; it finds node_modules/picomatch when installed, and does
  *   without it otherwise.
@@ -83,6 +85,7 @@ await build({
   sourcemap: true,
   define: { "import.meta.url": "bundleUrl" },
   banner: { js: 'const bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   plugins: [ownModules],
   logLevel: "warning",
 });

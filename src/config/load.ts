@@ -9,6 +9,7 @@ import { parseDocument, type Document } from "yaml";
 import { config as validateConfig } from "../generated/validators.js";
 import type { ConfigProblem } from "../engine/rule.js";
 import type { Severity } from "../model/finding.js";
+import { jsonSyntaxError } from "../readers/json-syntax.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
 import { validateDocument } from "../schema/validate.js";
 import type { SchemeSetting } from "./schemes.js";
@@ -164,13 +165,8 @@ function readLayer(path: string, display: (path: string) => string): { layer: Co
   const span = (range: readonly number[] | null | undefined) => lines.span(range?.[0] ?? 0, range?.[1] ?? range?.[0] ?? 0);
   const isJson = /\.json$/iu.test(path);
   if (isJson) {
-    try {
-      JSON.parse(text);
-    } catch (error) {
-      const at = /position (\d+)/u.exec((error as Error).message);
-      const offset = at ? Number(at[1]) : 0;
-      return { problems: [{ file: shown, message: `invalid JSON: ${(error as Error).message}`, span: lines.span(offset, offset) }] };
-    }
+    const syntax = jsonSyntaxError(text);
+    if (syntax) return { problems: [{ file: shown, message: `invalid JSON: ${syntax.message}`, span: lines.span(syntax.offset, syntax.offset) }] };
   }
   // An empty (or comments-only) file is an empty configuration.
   const doc = parseDocument(text.trim() === "" || /^(\s*#.*\n?)*\s*$/u.test(text) ? "{}" : text, { prettyErrors: false, uniqueKeys: true });

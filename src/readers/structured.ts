@@ -14,6 +14,7 @@ import { parseCell, type CellContext } from "./cell-codes.js";
 import { nameKey } from "../model/text.js";
 import { activityKey, findHighlight, plainText } from "../model/text.js";
 import { partyNameKeys } from "./parties.js";
+import { jsonSyntaxError } from "./json-syntax.js";
 
 /** Options of `readStructured`. */
 export interface StructuredReadOptions {
@@ -42,7 +43,7 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
   if (format === "json") {
     const syntax = jsonSyntaxError(source);
     if (syntax) {
-      problems.push({ ruleId: "parse-error", message: syntax.message, span: span(syntax.offset, syntax.offset) });
+      problems.push({ ruleId: "parse-error", message: `Invalid JSON: ${syntax.message}`, span: span(syntax.offset, syntax.offset) });
       return builder.finish(problems, options.parties ?? null);
     }
   }
@@ -170,17 +171,5 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
         extraCells: extra,
       });
     }
-  }
-}
-
-/** The position and message of a JSON syntax error, or null when the text is valid JSON. */
-function jsonSyntaxError(text: string): { message: string; offset: number } | null {
-  try {
-    JSON.parse(text);
-    return null;
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/u.exec(message);
-    return { message: `Invalid JSON: ${message}`, offset: at ? Number(at[1]) : 0 };
   }
 }

@@ -178,4 +178,25 @@ describe("the installed command", () => {
     expect(run.stdout).toContain("matrices/cloud-temple-s3.md\n");
     expect(run.stdout).toContain("✖ 21 problems (6 errors, 9 warnings, 6 infos)");
   });
+
+  it("has every reader and format it needs in the bundle", () => {
+    const root = project({
+      "bad.json": '{\n  "parties": [\n    "a",\n  ]\n}\n',
+      "bad.yaml": "title: x\nparties: [a\n",
+      "m.md": "---\ntitle: !custom x\n---\n## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run | AR | I |\n",
+    });
+    const outputs = ["sarif", "junit", "markdown", "json"].map((f) => `${f}=${join(root, `out.${f}`)}`);
+    const run = spawnSync(process.execPath, [join(REPO, "dist/cli.js"), ".", "-f", "github", ...outputs.flatMap((o) => ["-f", o])], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("::error file=bad.json,line=4,col=3,");
+    expect(run.stdout).toContain("Invalid JSON: Unexpected token ']'");
+    const json = JSON.parse(readFileSync(join(root, "out.json"), "utf8"));
+    expect(json.files.map((f: { path: string; findings: { ruleId: string }[] }) => `${f.path} ${f.findings.map((x) => x.ruleId).join(",")}`)).toEqual([
+      "bad.json parse-error",
+      "bad.yaml parse-error",
+      "m.md party-has-responsibility,code-order",
+    ]);
+    for (const f of ["sarif", "junit", "markdown"]) expect(readFileSync(join(root, `out.${f}`), "utf8")).toContain("bad.json");
+  });
 });

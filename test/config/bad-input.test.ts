@@ -19,6 +19,7 @@ const CASES: [string, Record<string, string>, string][] = [
   ["YAML syntax error in the config", { "raci-lint.config.yaml": "rules:\n  code-order: [warning\n" }, "raci-lint.config.yaml:3:1:"],
   ["duplicate key in the config", { "raci-lint.config.yaml": "rules:\n  code-order: off\n  code-order: error\n" }, "raci-lint.config.yaml:3:3: Map keys must be unique"],
   ["JSON syntax error in the config", { "raci-lint.config.json": '{ "rules": { "code-order": "off", } }' }, "raci-lint.config.json:1:35: invalid JSON"],
+  ["JSON trailing comma in a config array", { "raci-lint.config.json": '{\n  "ruleFiles": [\n    "a.yaml",\n  ]\n}\n' }, "raci-lint.config.json:4:3: invalid JSON: Unexpected token ']'"],
   ["unknown top-level key", { "raci-lint.config.yaml": "rulez:\n  code-order: off\n" }, 'raci-lint.config.yaml:1:1: document: unknown property "rulez"'],
   ["bad severity", { "raci-lint.config.yaml": "rules:\n  code-order: warn\n" }, 'raci-lint.config.yaml:2:15: /rules/code-order: must be one of "off", "info", "warning", "error"'],
   ["unknown rule id", { "raci-lint.config.yaml": "rules:\n  code-ordr: off\n" }, 'raci-lint.config.yaml:2:3: unknown rule "code-ordr"'],

@@ -41,3 +41,18 @@ describe("activities that leave a party out", () => {
     ]);
   });
 });
+
+describe("JSON syntax errors", () => {
+  it.each([
+    ["a trailing comma in an array", '{\n  "parties": [\n    "a",\n  ]\n}\n', "4:3", "Unexpected token ']'"],
+    ["a trailing comma in an object", '{\n  "title": "x",\n}\n', "3:1", "Expected double-quoted property name"],
+    ["a missing comma", '{\n  "title": "x"\n  "parties": []\n}\n', "3:3", "Expected ',' or '}' after property value"],
+    ["a comment", '{\n  // note\n  "title": "x"\n}\n', "2:3", "Expected property name or '}'"],
+    ["text after the value", '{ "title": "x" }\nmore\n', "2:1", "Unexpected non-whitespace character after JSON"],
+    ["a cut-off file", '{\n  "title": "x",\n  "parties": [', "3:15", "Unexpected end of JSON input"],
+  ])("%s is reported where the text stops being JSON", async (_label, text, at, message) => {
+    const [finding] = await findings(text, "m.json");
+    expect(finding!.startsWith(`${at} parse-error Invalid JSON: ${message}`), finding).toBe(true);
+    expect(finding).not.toMatch(/at position/u);
+  });
+});
