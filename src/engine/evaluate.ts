@@ -157,8 +157,8 @@ interface ScopeEngine {
   rowMemo: Map<number, number[]>;
 }
 
-/** Facts a `rowKey` determines beside the shape facts, and `duplicateKind`, whose values number memo keys. */
-const ROW_KEY_FACTS = new Set(["cellCount", "expectedCellCount", "duplicateKind"]);
+/** Facts a `rowKey` determines beside the shape facts (a table row's `orientation` is always `rows`), and `duplicateKind`, whose values number memo keys. */
+const ROW_KEY_FACTS = new Set(["cellCount", "expectedCellCount", "orientation", "duplicateKind"]);
 const DUPLICATE_KINDS: Record<string, number> = { none: 0, "same-section": 1, "other-section-same-codes": 2, "other-section-different-codes": 3 };
 
 /**

@@ -164,12 +164,17 @@ class MatrixContext {
     return key;
   }
 
-  /** A canonical signature of an activity's codes, party by party (order and repeats ignored). */
+  /**
+   * A canonical signature of an activity's codes: the parties holding some, in the matrix' party
+   * order, each with its codes (order and repeats ignored). Where a party's column stands, and a
+   * party without codes (an empty cell or no column), make no difference.
+   */
   assignment(activity: Activity): string {
-    const section = this.matrix.sections[activity.section]!;
-    return section.parties
-      .map((p) => `${this.matrix.parties[p]!.name}=${activity.cells[p] ? canonicalOrder([...new Set(activity.cells[p]!.codes)], this.scheme).join("") : "-"}`)
-      .join(";");
+    const parts: string[] = [];
+    activity.cells.forEach((cell, p) => {
+      if (cell && cell.codes.length > 0) parts.push(`${p}=${canonicalOrder([...new Set(cell.codes)], this.scheme).join("")}`);
+    });
+    return parts.join(";");
   }
 }
 
@@ -370,6 +375,9 @@ class ActivitySubject extends BaseSubject {
   get format(): string {
     return this.ctx.matrix.format;
   }
+  get orientation(): string {
+    return this.activityRef.transposed ? "columns" : "rows";
+  }
   get expectedCellCount(): number {
     return this.activityRef.expectedCellCount;
   }
@@ -458,7 +466,8 @@ class CellSubject extends BaseSubject {
     return EMPHASIS_NAMES[this.cell.style.wrapper] ?? "none";
   }
   get separator(): string {
-    const separator = this.cell.style.separator;
+    // Emphasis around each code (`**R**, **A**`) is part of the written separator, not of its kind.
+    const separator = this.cell.style.separator.replace(/^[*_`]+|[*_`]+$/gu, "");
     return separator === "" ? "none" : SEPARATOR_NAMES[separator] ?? "other";
   }
   get words(): boolean {
@@ -547,6 +556,12 @@ class PartySubject extends MatrixLevelSubject {
   }
   get responsibleCount(): number {
     return this.codeCounts[this.ctx.scheme.responsible] ?? 0;
+  }
+  get extraCellCount(): number {
+    return this.ctx.matrix.parties[this.index]!.extraCells?.length ?? 0;
+  }
+  override anchor(name: string): SourceSpan | null {
+    return name === "row" ? this.ctx.matrix.parties[this.index]!.extraCells?.[0]?.span ?? null : null;
   }
   get accountableCount(): number {
     return this.codeCounts[this.ctx.scheme.accountable] ?? 0;

@@ -20,6 +20,8 @@ export interface Party {
   role: PartyRole | null;
   /** Span of the first header that named this party. */
   span: SourceSpan;
+  /** Transposed tables (a row per party): cells the party's row holds beyond its header's count. */
+  extraCells?: { raw: string; span: SourceSpan }[];
 }
 
 /** What a token in a cell turned out to be. */
@@ -104,6 +106,8 @@ export interface Activity {
   expectedCellCount: number;
   /** Cells beyond the header's count, kept to report them. */
   extraCells: { raw: string; span: SourceSpan }[];
+  /** Read from a column of a transposed table (parties as rows) rather than from a row. */
+  transposed?: boolean;
 }
 
 /** A heading with the activities listed under it. */

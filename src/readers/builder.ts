@@ -69,6 +69,12 @@ export class MatrixBuilder {
     return this.parties[index]!.name;
   }
 
+  /** Records cells a party's row of a transposed table holds beyond its header's count. */
+  addPartyExtraCells(index: number, cells: { raw: string; span: SourceSpan }[]): void {
+    const party = this.parties[index]!;
+    (party.extraCells ??= []).push(...cells);
+  }
+
   /** Sets a party's role explicitly (YAML/JSON `role:`, or configuration). */
   setPartyRole(index: number, role: Party["role"]): void {
     this.parties[index]!.role = role;

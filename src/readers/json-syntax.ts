@@ -15,7 +15,7 @@ export function jsonSyntaxError(text: string): { message: string; offset: number
     const message = (error as Error).message;
     const at = /\bat position (\d+)/u.exec(message);
     // The position is given as line and column by the finding; the quoted text around it, too.
-    const plain = message.replace(/ (?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/u, "").replace(/, (?:\.\.\.)?".*" is not valid JSON$/su, "");
+    const plain = message.replace(/ (?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/u, "").replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/su, "");
     return { message: plain, offset: at ? Number(at[1]) : firstErrorOffset(text) };
   }
 }

@@ -152,6 +152,14 @@ describe("fixText on the seed matrix", () => {
   });
 });
 
+describe("separators written with emphasis around each code", () => {
+  it("count as the separator between the emphasis: `**R**, **A**` is comma-space, `**R**,**A**` comma", async () => {
+    const text = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Alpha | **R**, **A** | I |\n| Beta | **R**,**A** | I |\n";
+    const result = await fixText(text, "x.md", setupOf(rule("code-style", { separator: "comma-space" })));
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual(['6:10 Codes "**R**,**A**" use separator comma; the house style is comma-space (R, A).']);
+  });
+});
+
 describe("fixText on YAML and JSON", () => {
   it("fixes the YAML twin in place, comments and quoting kept", async () => {
     const yaml = twin("cloud-temple-s3.yaml");

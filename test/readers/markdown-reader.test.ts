@@ -152,6 +152,40 @@ describe("tables", () => {
     ]);
     expect(await findings(text)).toEqual(["6:22-6:24 code-order"]);
   });
+
+  /** Each finding as `line:column rule message`. */
+  const described = async (text: string) => (await lintText(text, { filename: "m.md" })).findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`);
+
+  it("a table whose columns name parties is read as usual, even under an empty corner and over an activity naming a party", async () => {
+    const text = "## Ops\n\n|  | Client | Provider |\n|---|---|---|\n| Onboard the client | RA | I |\n| Patch hosts | | RA |\n";
+    const m = parseMatrix(text, "m.md");
+    expect(m.activities.map((a) => a.name)).toEqual(["Onboard the client", "Patch hosts"]);
+    expect(await described(text)).toEqual(['6:17 customer-involved The customer (Client) has no role in "Patch hosts": it must at least be Informed.']);
+  });
+
+  it("transposed: a party named by two rows is reported and its first row read", async () => {
+    const text = "## Ops\n\n| Party | Subscribe | Operate |\n|---|---|---|\n| Client | RA | |\n| Provider | I | RA |\n| Client Role | C | I |\n";
+    const m = parseMatrix(text, "m.md");
+    expect(m.activities.map((a) => [a.name, a.cells.map((c) => c?.raw ?? null)])).toEqual([
+      ["Subscribe", ["RA", "I"]],
+      ["Operate", ["", "RA"]],
+    ]);
+    expect(await described(text)).toEqual([
+      '5:17 customer-involved The customer (Client) has no role in "Operate": it must at least be Informed.',
+      '7:3 schema-violation Row 3 ("Client Role") names party "Client" again (row 1): its cells are not read; give each party one row.',
+    ]);
+  });
+
+  it("transposed: a short party row is reported at each column it misses, cells past the header at the first of them", async () => {
+    const short = "## Ops\n\n| Party | Subscribe | Operate | Audit |\n|---|---|---|---|\n| Client | RA | I |\n| Provider | I | RA | RA |\n";
+    expect(await described(short)).toEqual([
+      '3:33 no-ragged-row Column "Audit" has no cell in the row of Client (that row is shorter than its header): missing cells are not taken as empty.',
+    ]);
+    const long = "## Ops\n\n| Party | Subscribe | Operate |\n|---|---|---|\n| Client | RA | I |\n| Provider | I | RA | C | I |\n";
+    expect(await described(long)).toEqual([
+      '6:23 no-ragged-row The row of party "Provider" has more cells than its header (2 past it): they belong to no activity.',
+    ]);
+  });
 });
 
 describe("legends", () => {

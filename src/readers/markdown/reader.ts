@@ -13,7 +13,7 @@ import { activityKey, findHighlight, nameKey, plainText } from "../../model/text
 export { plainText };
 import { MatrixBuilder } from "../builder.js";
 import type { PartyAliases } from "../../config/load.js";
-import { guessPartyRole, isActivityHeader, partyNameFromHeader, partyNameKeys } from "../parties.js";
+import { CUSTOMER_WORDS, guessPartyRole, isActivityHeader, partyNameFromHeader, partyNameKeys, PROVIDER_WORDS } from "../parties.js";
 import { parseSimpleFrontMatter } from "../front-matter.js";
 import { scanMarkdown } from "./scan.js";
 import { TableCell, type ScannedCell, type ScannedFrontMatter, type ScannedListItem, type ScannedRow, type ScannedTable } from "./scan-types.js";
@@ -83,7 +83,7 @@ export function readMarkdown(file: string, text: string, options: MarkdownReadOp
           return headingSection;
         };
         // A table whose first column lists parties under a "Party" header is transposed; test that first.
-        if (looksTransposed(table, options.scheme, lines)) readTransposedTable(table, options.scheme, lines, builder, sectionFor());
+        if (looksTransposed(table, options.scheme, lines)) readTransposedTable(table, options.scheme, lines, builder, sectionFor(), problems);
         else if (matrixLike) readMatrixTable(table, rests, builder, sectionFor(), problems);
         break;
       }
@@ -196,6 +196,9 @@ function looksTransposed(table: ScannedTable, scheme: RoleScheme, lines: LineInd
   const headers = table.header.cells;
   if (headers.length < 2 || table.rows.length === 0) return false;
   if (!PARTY_COLUMN_HEADER.test(nameKey(headers[0]!.raw))) return false;
+  // Columns headed by parties (`Client`, `Provider Role`) make the usual orientation, whatever the
+  // rows say (`| | Client | Provider |` over `| Onboard the client | RA | I |`).
+  if (headers.slice(1).some((h) => namesPartyOutright(h.raw))) return false;
   const names = table.rows.map((r) => partyNameFromHeader(r.cells[0]?.raw ?? ""));
   if (!names.some((n) => guessPartyRole(n) !== null) || names.some((n) => n === "")) return false;
   const ctx: CellContext = { lines, scheme, partyNames: partyNameKeys(names) };
@@ -203,18 +206,42 @@ function looksTransposed(table: ScannedTable, scheme: RoleScheme, lines: LineInd
   return mostlyCodes(table.rows, 1, headers.length, ctx, true) === true;
 }
 
-/** Reads a transposed matrix: each header cell after the first is an activity. */
-function readTransposedTable(table: ScannedTable, scheme: RoleScheme, lines: LineIndex, builder: MatrixBuilder, section: number): void {
+/** Whether a header names a party and nothing else: a customer or provider word, or a name with a role word (`Cloud Temple Role`). */
+function namesPartyOutright(header: string): boolean {
+  const key = nameKey(partyNameFromHeader(header));
+  return key !== "" && (CUSTOMER_WORDS.includes(key) || PROVIDER_WORDS.includes(key) || key !== nameKey(header).replace(/:$/u, ""));
+}
+
+/**
+ * Reads a transposed matrix: each header cell after the first is an activity, each row a party's.
+ * A party named by two rows: the first row is read, the other reported. Cells a row holds beyond
+ * the header's count are kept on the party, to be reported.
+ */
+function readTransposedTable(table: ScannedTable, scheme: RoleScheme, lines: LineIndex, builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
   const headers = table.header.cells;
   const partyIndexes = table.rows.map((r) => builder.party(partyNameFromHeader(r.cells[0]!.raw), r.cells[0]!.raw, r.cells[0]!.content));
+  const read = partyIndexes.map((party, r) => {
+    const first = partyIndexes.indexOf(party);
+    if (first === r) return true;
+    const name = table.rows[r]!.cells[0]!;
+    problems.push({
+      ruleId: "schema-violation",
+      message: `Row ${r + 1} ("${name.raw}") names party "${builder.partyName(party)}" again (row ${first + 1}): its cells are not read; give each party one row.`,
+      span: name.content,
+    });
+    return false;
+  });
   builder.useParties(section, partyIndexes);
   const ctx: CellContext = { lines, scheme, partyNames: partyNameKeys(table.rows.map((r) => r.cells[0]!.raw)) };
+  table.rows.forEach((row, r) => {
+    if (read[r] && row.cells.length > headers.length) builder.addPartyExtraCells(partyIndexes[r]!, row.cells.slice(headers.length).map((c) => ({ raw: c.raw, span: c.content })));
+  });
   headers.slice(1).forEach((header, i) => {
     const cells = builder.emptyCells();
     let present = 1;
     table.rows.forEach((row, r) => {
       const scanned = row.cells[i + 1];
-      if (!scanned) return;
+      if (!scanned || !read[r]) return;
       present++;
       cells[partyIndexes[r]!] = parseTableCell(scanned, partyIndexes[r]!, ctx);
     });
@@ -227,8 +254,9 @@ function readTransposedTable(table: ScannedTable, scheme: RoleScheme, lines: Lin
       rowSpan: span,
       cells,
       cellCount: present,
-      expectedCellCount: table.rows.length + 1,
+      expectedCellCount: read.filter(Boolean).length + 1,
       extraCells: [],
+      transposed: true,
     });
   });
 }
