@@ -151,7 +151,9 @@ function sameOutsideCodes(a: unknown, b: unknown, path: readonly (string | numbe
 
 /** Why `after` does not read as the same document as `before` with only codes changed, or null when it does. */
 function damage(before: Matrix, after: Matrix): string | null {
-  const problem = after.problems[0];
+  // Problems the text had before (positions apart) are not the fixes' doing.
+  const known = new Set(before.problems.map((p) => `${p.ruleId}\u0000${p.message}`));
+  const problem = after.problems.find((p) => !known.has(`${p.ruleId}\u0000${p.message}`));
   if (problem) return `the fixed text would not read: ${problem.message}`;
   if (shapeOf(after) !== shapeOf(before)) return "the fixed text would change the document's structure (its rows or cells)";
   if (before.format !== "markdown") {
@@ -192,7 +194,12 @@ function render(source: string, format: Matrix["format"], edits: readonly TextEd
 }
 
 /** Whether a text has read problems that forbid fixing it. */
-const unreadable = (matrix: Matrix) => matrix.problems.length > 0;
+/**
+ * A YAML or JSON document with a parse error or schema violation is not fixed: what it means is in
+ * doubt. A Markdown document's problems (broken front matter, a party named by two columns) leave
+ * its tables readable, and its fixes are edits of their cells.
+ */
+const unreadable = (matrix: Matrix) => matrix.format !== "markdown" && matrix.problems.length > 0;
 
 /**
  * Fixes one document. `filename` picks the format (`.md`, `.yaml`, `.json`) and names the findings;

@@ -266,10 +266,15 @@ describe("fixText refuses what it cannot fix safely", () => {
     expect(result.findings.map((f) => f.ruleId)).toContain("parse-error");
   });
 
-  it("leaves a Markdown file with broken front matter untouched", async () => {
+  it("fixes a Markdown file's tables around its problems, which stay reported", async () => {
     const md = "---\ntitle: [unclosed\n---\n\n| Activity | Client | Provider |\n|---|---|---|\n| Back up | AR | I |\n";
     const result = await fixText(md, "broken.md", recommended);
-    expect(result).toMatchObject({ output: md, changed: false, parseFailed: true });
+    expect(result).toMatchObject({ output: md.replace("| AR |", "| RA |"), changed: true, parseFailed: false, refused: [] });
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(["2:17 parse-error", "5:23 party-has-responsibility"]);
+    const twice = "## S\n\n| Activity | Client | Client Role | Provider |\n|---|---|---|---|\n| Back up | AR | I | C |\n";
+    const fixed = await fixText(twice, "twice.md", recommended);
+    expect(fixed.output).toBe(twice.replace("| AR |", "| RA |"));
+    expect(fixed.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(["3:23 schema-violation", "3:37 party-has-responsibility"]);
   });
 
   it("leaves a schema violation untouched", async () => {
