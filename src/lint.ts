@@ -135,17 +135,17 @@ function readProblems(matrix: Matrix): Finding[] {
   }));
 }
 
-/** Ids for the parties' roles (and names) of a table's columns, for row memo keys. */
-const columnLayouts = new IdTable();
+/** Ids for what a table's columns are to the cell checks, for the clean-row memo. */
+const cellLayoutIds = new IdTable();
 
-/** Names what a table's columns are for the cell checks: each column's party role (and, with `names`, its name); `x` for a column not read. */
-function columnLayout(table: RowTable, matrix: Matrix, shaping: "roles" | "names"): number {
+/** Names what a table's columns are to the cell checks: each column's party role (and, with `names`, its name); `x` for a column not read. */
+function cellLayout(table: RowTable, matrix: Matrix, shaping: "roles" | "names"): number {
   const parts = table.columns.map((p) => {
     if (p < 0) return "x";
     const party = matrix.parties[p]!;
     return shaping === "roles" ? `${ROLE_NUMBERS[party.role ?? "unknown"]}` : `${ROLE_NUMBERS[party.role ?? "unknown"]}\u0002${party.name}`;
   });
-  return columnLayouts.of(`${shaping}\u0001${parts.join("\u0001")}`);
+  return cellLayoutIds.of(`${shaping}\u0001${parts.join("\u0001")}`);
 }
 
 const runners = new WeakMap<readonly ActiveRule[], CheckRunner>();
@@ -245,9 +245,10 @@ export class Linter {
       // (and name), which the columns' parties and the rest's shapes determine.
       const rest = activity instanceof RowActivity ? activity.rest : null;
       if (rest) {
-        if ((activity as RowActivity).table !== layoutOf) {
-          layoutOf = (activity as RowActivity).table;
-          layout = columnLayout(layoutOf, matrix, shaping);
+        const table = (activity as RowActivity).table;
+        if (table !== layoutOf) {
+          layoutOf = table;
+          layout = cellLayout(table, matrix, shaping);
         }
         if (this.runner.rowClean(layout, rest.shapes)) continue;
       }

@@ -44,7 +44,11 @@ export interface CellTemplate {
   /** Names this parse (see `Cell.shape`) and what it reads as (see `Cell.reading`). */
   shape: number;
   reading: number;
-  /** What the text reads as (see `cellKind`). */
+  /**
+   * What the text reads as: `empty`, `codes` (role codes, valid or not, a party name or N/A:
+   * something written where codes belong), `words` (codes written as the words naming them) or
+   * `text`. Tells RACI tables from other tables.
+   */
   kind: "empty" | "codes" | "words" | "text";
   tokens: { kind: CodeToken["kind"]; value: string; raw: string; valid: boolean; offset: number }[];
   codes: string[];
@@ -92,15 +96,6 @@ function templatesOf(ctx: CellContext): Map<string, CellTemplate> {
     byNames.set(ctx.partyNames, cache);
   }
   return cache;
-}
-
-/**
- * What a cell text reads as, without positioning it: `empty`, `codes` (role codes, valid or not,
- * a party name or N/A: something written where codes belong), `words` (codes written as the words
- * naming them) or `text`. Used to tell RACI tables from other tables.
- */
-export function cellKind(raw: string, ctx: CellContext): CellTemplate["kind"] {
-  return templateOf(raw, ctx).kind;
 }
 
 /**

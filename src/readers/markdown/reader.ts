@@ -6,7 +6,7 @@ import { parse, type YAMLError } from "yaml";
 import type { Activity, Cell, Legend, LegendEntry, Matrix, Party, ReadProblem, Section } from "../../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../../model/position.js";
 import type { RoleScheme } from "../../model/scheme.js";
-import { cellKind, parseTableCell, type CellContext } from "../cell-codes.js";
+import { parseTableCell, type CellContext } from "../cell-codes.js";
 import { restsOf, RowActivity, RowTable, type RowRest } from "./rows.js";
 import { activityKey, findHighlight, nameKey, plainText } from "../../model/text.js";
 
@@ -16,7 +16,7 @@ import type { PartyAliases } from "../../config/load.js";
 import { CUSTOMER_WORDS, guessPartyRole, isActivityHeader, partyNameFromHeader, partyNameKeys, PROVIDER_WORDS } from "../parties.js";
 import { parseSimpleFrontMatter } from "../front-matter.js";
 import { scanMarkdown } from "./scan.js";
-import { TableCell, type ScannedCell, type ScannedFrontMatter, type ScannedListItem, type ScannedRow, type ScannedTable } from "./scan-types.js";
+import { TableCell, type ScannedCell, type ScannedFrontMatter, type ScannedListItem, type ScannedTable } from "./scan-types.js";
 
 /** Options of `readMarkdown`. */
 export interface MarkdownReadOptions {
@@ -117,27 +117,11 @@ function spanOf(spans: SourceSpan[]): SourceSpan {
 }
 
 /**
- * Whether most non-empty cells of `rows` (from column `from` to the header's width) read as codes.
- * Codes written as words (`Informed`) count only when `words` says the table announced itself as a
- * matrix: such words also fill legends, glossaries and status columns.
+ * Whether most non-empty cells right of the first column (up to the header's `width`) read as
+ * codes, the rows read as rests (see `restsOf`). Codes written as words (`Informed`) count only when
+ * `words` says the table announced itself as a matrix: such words also fill legends, glossaries and
+ * status columns. Null when every such cell is empty.
  */
-function mostlyCodes(rows: readonly ScannedRow[], from: number, width: number, ctx: CellContext, words: boolean): boolean | null {
-  let filled = 0;
-  let codeLike = 0;
-  for (const row of rows) {
-    const end = Math.min(row.cells.length, width);
-    for (let i = from; i < end; i++) {
-      const kind = cellKind(row.cells[i]!.raw, ctx);
-      if (kind === "empty") continue;
-      filled++;
-      if (kind === "codes" || (kind === "words" && words)) codeLike++;
-    }
-  }
-  if (filled === 0) return null;
-  return codeLike > 0 && codeLike * 2 >= filled;
-}
-
-/** `mostlyCodes` from column 1 on, for rows read as rests (see `restOf`). */
 function mostlyCodesOf(rests: readonly (RowRest | null)[], width: number, words: boolean): boolean | null {
   let filled = 0;
   let codeLike = 0;
@@ -203,7 +187,7 @@ function looksTransposed(table: ScannedTable, scheme: RoleScheme, lines: LineInd
   if (!names.some((n) => guessPartyRole(n) !== null) || names.some((n) => n === "")) return false;
   const ctx: CellContext = { lines, scheme, partyNames: partyNameKeys(names) };
   // Its first column names parties (one of them a customer or provider): it announced itself.
-  return mostlyCodes(table.rows, 1, headers.length, ctx, true) === true;
+  return mostlyCodesOf(restsOf(table.rows, ctx), headers.length, true) === true;
 }
 
 /** Whether a header names a party and nothing else: a customer or provider word, or a name with a role word (`Cloud Temple Role`). */
