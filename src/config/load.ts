@@ -11,7 +11,7 @@ import type { ConfigProblem } from "../engine/rule.js";
 import type { Severity } from "../model/finding.js";
 import { jsonSyntaxError } from "../readers/json-syntax.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
-import { validateDocument } from "../schema/validate.js";
+import { MAX_ALIAS_COUNT, validateDocument } from "../schema/validate.js";
 import type { SchemeSetting } from "./schemes.js";
 
 /** Config file names, in the order they are looked for in each folder. */
@@ -175,7 +175,7 @@ function readLayer(path: string, display: (path: string) => string): { layer: Co
   const schemaErrors = validateDocument(doc, validateConfig, at);
   if (schemaErrors.length) return { problems: schemaErrors.map((e) => ({ file: shown, message: e.message, span: lines.span(e.start, e.end) })) };
 
-  const data = ((at.length ? doc.getIn(at) : doc.toJS()) ?? {}) as Record<string, unknown>;
+  const data = ((at.length ? doc.getIn(at) : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) ?? {}) as Record<string, unknown>;
   const root = at.length ? (doc.getIn(at, true) as unknown as Document["contents"]) : doc.contents;
   const node = (...path: (string | number)[]) => {
     const n = (root as { getIn?: (p: unknown[], keep: boolean) => { range?: number[] } | undefined } | null)?.getIn?.(path, true);

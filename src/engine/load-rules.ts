@@ -8,7 +8,7 @@ import { parseDocument } from "yaml";
 import { factNames, type Scope } from "../facts/catalog.js";
 import { rule as validateRuleFile } from "../generated/validators.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
-import { validateDocument } from "../schema/validate.js";
+import { MAX_ALIAS_COUNT, validateDocument } from "../schema/validate.js";
 import { FIX_PRODUCERS } from "../fix/producers.js";
 import type { ConfigProblem, RuleCheck, RuleDefinition } from "./rule.js";
 
@@ -83,7 +83,7 @@ export function parseRuleText(text: string, file: string, builtIn: boolean): Loa
   if (schemaErrors.length > 0) {
     return { rules: [], problems: schemaErrors.map((e) => ({ file, message: e.message, span: at(e.start, e.end) })) };
   }
-  return ruleFromData(doc.toJS(), file, builtIn, located);
+  return ruleFromData(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), file, builtIn, located);
 }
 
 /**

@@ -16,6 +16,7 @@ import type { SuppressedFinding } from "../formatters/report.js";
 import { formatOf, Linter, parseMatrix, type LintSetup } from "../lint.js";
 import type { Finding, TextEdit } from "../model/finding.js";
 import type { Matrix } from "../model/matrix.js";
+import { MAX_ALIAS_COUNT } from "../schema/validate.js";
 import { alignEdits } from "./align.js";
 import { applyEdits } from "./apply.js";
 
@@ -127,7 +128,7 @@ function readData(matrix: Matrix): { value: unknown } | { error: string } {
   const doc = parseDocument(matrix.source, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) return { error: doc.errors[0]!.message.split("\n")[0]! };
   try {
-    return { value: doc.toJS() };
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
     return { error: (error as Error).message };
   }

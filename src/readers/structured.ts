@@ -2,12 +2,12 @@
  * YAML and JSON reader for the documented matrix format (`schemas/matrix.schema.json`).
  * Syntax and schema errors become positioned problems; whatever is valid is still read.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import { matrix as validateMatrix } from "../generated/validators.js";
 import type { Cell, LegendEntry, Matrix, PartyRole, ReadProblem } from "../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
 import type { RoleScheme } from "../model/scheme.js";
-import { validateDocument } from "../schema/validate.js";
+import { MAX_ALIAS_COUNT, validateDocument } from "../schema/validate.js";
 import { MatrixBuilder } from "./builder.js";
 import type { PartyAliases } from "../config/load.js";
 import { parseCell, type CellContext } from "./cell-codes.js";
@@ -63,27 +63,44 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
   return builder.finish(problems, options.parties ?? null);
 }
 
-/** Reads what the document holds in the expected shape, skipping parts the schema rejected. */
+/**
+ * Reads what the document holds in the expected shape, skipping parts the schema rejected. An alias
+ * (`*name`) reads as the node its anchor (`&name`) set; what it stands for is placed at the alias,
+ * where it is written, and cells read through an alias cannot be fixed in place (the fix would
+ * change every use of the anchor).
+ */
 function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, problems: ReadProblem[]): void {
   const lines = builder.lines;
   const span = (node: Node | null | undefined): SourceSpan => {
     const r = contentRange(node) ?? [0, 0];
     return lines.span(r[0], r[1]);
   };
-  const title = doc.get("title", true) as Scalar | undefined;
-  if (title && typeof title.value === "string") builder.setTitle(title.value, span(title));
-  const metadata = doc.get("metadata");
-  builder.setFrontMatter(isMap(metadata) ? (metadata.toJSON() as Record<string, unknown>) : {});
+  /** The node a node stands for: itself, or for an alias the anchored node (undefined when none). */
+  const target = (node: unknown): Node | undefined => {
+    let n = node;
+    for (let i = 0; i < 64 && isAlias(n); i++) n = n.resolve(doc);
+    return isAlias(n) ? undefined : (n as Node | undefined);
+  };
+  /** Where a node is written: the alias that stands for it, if any, else the node itself. */
+  const written = (node: unknown, at: Node | null): Node | undefined => at ?? (isAlias(node) ? node : target(node));
+  const title = target(doc.get("title", true));
+  if (isScalar(title) && typeof title.value === "string") builder.setTitle(title.value, span(written(doc.get("title", true), null)));
+  const metadata = target(doc.get("metadata", true));
+  builder.setFrontMatter(isMap(metadata) ? (metadata.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>) : {});
 
-  const partyNodes = doc.get("parties", true);
+  const partyNodes = target(doc.get("parties", true));
   const parties: number[] = [];
   const partyNames: string[] = [];
   if (isSeq(partyNodes)) {
-    for (const item of partyNodes.items) {
-      const nameNode = (isMap(item) ? item.get("name", true) : item) as Node | undefined;
+    for (const entry of partyNodes.items) {
+      const item = target(entry);
+      const at = isAlias(entry) ? entry : null;
+      const nameEntry = isMap(item) ? item.get("name", true) : entry;
+      const nameNode = target(nameEntry);
       if (!isScalar(nameNode) || typeof nameNode.value !== "string") continue;
-      const role = isMap(item) ? (item.get("role") as PartyRole | undefined) : undefined;
-      const index = builder.party(nameNode.value, nameNode.value, span(nameNode));
+      const roleNode = isMap(item) ? target(item.get("role", true)) : undefined;
+      const role = isScalar(roleNode) ? (roleNode.value as PartyRole | undefined) : undefined;
+      const index = builder.party(nameNode.value, nameNode.value, span(written(nameEntry, at)));
       if (role) builder.setPartyRole(index, role);
       parties.push(index);
       partyNames.push(nameNode.value);
@@ -92,16 +109,19 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
   const keyToParty = new Map(partyNames.map((n, i) => [nameKey(n), parties[i]!]));
   const ctx: CellContext = { lines, scheme, partyNames: partyNameKeys(partyNames) };
 
-  const legend = doc.get("legend", true);
+  const legendEntry = doc.get("legend", true);
+  const legend = target(legendEntry);
   if (isSeq(legend)) {
     const entries: LegendEntry[] = [];
-    for (const item of legend.items) {
+    for (const entry of legend.items) {
+      const item = target(entry);
       if (!isMap(item)) continue;
-      const code = item.get("code", true) as Scalar | undefined;
-      const term = item.get("term", true) as Scalar | undefined;
-      const description = item.get("description", true) as Scalar | undefined;
-      if (!code || typeof code.value !== "string" || !term || typeof term.value !== "string") continue;
-      const descText = typeof description?.value === "string" ? description.value : "";
+      const at = isAlias(entry) ? entry : null;
+      const code = target(item.get("code", true));
+      const term = target(item.get("term", true));
+      const description = target(item.get("description", true));
+      if (!isScalar(code) || typeof code.value !== "string" || !isScalar(term) || typeof term.value !== "string") continue;
+      const descText = isScalar(description) && typeof description.value === "string" ? description.value : "";
       const inDescription = findHighlight(descText);
       const highlight = inDescription ?? findHighlight(term.value);
       entries.push({
@@ -109,45 +129,71 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
         term: plainText(term.value),
         description: descText,
         markedLetter: highlight ? highlight.letter : null,
-        span: span(item),
-        markSpan: span(inDescription && description ? description : term),
+        span: span(written(entry, at)),
+        markSpan: span(inDescription && description ? written(item.get("description", true), at) : written(item.get("term", true), at)),
       });
     }
-    if (entries.length > 0) builder.addLegend(entries, span(legend));
+    if (entries.length > 0) builder.addLegend(entries, span(written(legendEntry, null)));
   }
 
-  const sections = doc.get("sections", true);
+  const sections = target(doc.get("sections", true));
   if (!isSeq(sections)) return;
-  for (const sectionNode of sections.items) {
+  for (const sectionEntry of sections.items) {
+    const sectionNode = target(sectionEntry);
     if (!isMap(sectionNode)) continue;
-    const titleNode = sectionNode.get("title", true) as Scalar | undefined;
-    const section = builder.addSection(typeof titleNode?.value === "string" ? titleNode.value : "", titleNode ? span(titleNode) : null);
+    const sectionAt = isAlias(sectionEntry) ? sectionEntry : null;
+    const titleEntry = sectionNode.get("title", true);
+    const titleNode = target(titleEntry);
+    const sectionTitle = isScalar(titleNode) && typeof titleNode.value === "string" ? titleNode.value : "";
+    const section = builder.addSection(sectionTitle, titleNode ? span(written(titleEntry, sectionAt)) : null);
     builder.useParties(section, parties);
-    const activities = sectionNode.get("activities", true);
+    const activities = target(sectionNode.get("activities", true));
     if (!isSeq(activities)) continue;
-    for (const activityNode of activities.items) {
+    for (const activityEntry of activities.items) {
+      const activityNode = target(activityEntry);
       if (!isMap(activityNode)) continue;
-      const nameNode = activityNode.get("activity", true) as Scalar | undefined;
-      const codesNode = activityNode.get("codes", true);
-      if (!nameNode || typeof nameNode.value !== "string" || !isMap(codesNode)) continue;
+      // An activity written as an alias, or inside an aliased section, is placed at that alias.
+      const activityAt = sectionAt ?? (isAlias(activityEntry) ? activityEntry : null);
+      const nameEntry = activityNode.get("activity", true);
+      const nameNode = target(nameEntry);
+      const codesEntry = activityNode.get("codes", true);
+      const codesNode = target(codesEntry);
+      if (!isScalar(nameNode) || typeof nameNode.value !== "string" || !isMap(codesNode)) continue;
+      const codesAt = activityAt ?? (isAlias(codesEntry) ? codesEntry : null);
       const cells: (Cell | null)[] = builder.emptyCells();
       const extra: { raw: string; span: SourceSpan }[] = [];
       let present = 1;
       for (const pair of codesNode.items) {
-        if (!isScalar(pair.key)) continue;
-        const party = keyToParty.get(nameKey(String(pair.key.value)));
-        const valueNode = pair.value as Node | null;
+        const keyNode = target(pair.key);
+        if (!isScalar(keyNode)) continue;
+        const keyAt = written(pair.key, codesAt);
+        if (keyNode.value === "<<" || typeof keyNode.value === "symbol") {
+          // A YAML merge key (`<<: *defaults`): its parties are not read.
+          problems.push({ ruleId: "schema-violation", message: "codes: a merge key (<<) is not read: write each party's codes", span: span(keyAt) });
+          continue;
+        }
+        const party = keyToParty.get(nameKey(String(keyNode.value)));
+        const valueNode = target(pair.value);
         const raw = isScalar(valueNode) && valueNode.value !== null ? String(valueNode.value) : "";
         if (party === undefined) {
-          extra.push({ raw: String(pair.key.value), span: span(pair.key as Node) });
+          extra.push({ raw: String(keyNode.value), span: span(keyAt) });
           problems.push({
             ruleId: "schema-violation",
-            message: `codes: "${String(pair.key.value)}" is not one of the parties (${partyNames.join(", ")})`,
-            span: span(pair.key as Node),
+            message: `codes: "${String(keyNode.value)}" is not one of the parties (${partyNames.join(", ")})`,
+            span: span(keyAt),
           });
           continue;
         }
         present++;
+        const cellAt = codesAt ?? (isAlias(pair.value) ? pair.value : null);
+        if (cellAt) {
+          // Read through an alias: placed at the alias, not editable there.
+          const [from, to] = cellAt.range ?? [0, 0];
+          const cell = parseCell(raw, from, party, ctx, null, lines.span(from, to));
+          cell.style.bodyStart = cell.style.bodyEnd = -1;
+          cells[party] = cell;
+          continue;
+        }
         const range = contentRange(valueNode);
         const start = range ? range[0] : (pair.key as Node).range![1];
         // A plain or quoted scalar's text is its source text; anything else is read but cannot be fixed in place.
@@ -158,13 +204,13 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
         if (!exact) cell.style.bodyStart = cell.style.bodyEnd = -1;
         cells[party] = cell;
       }
-      const activitySpan = span(nameNode);
+      const activitySpan = span(written(nameEntry, activityAt));
       builder.addActivity({
         name: nameNode.value,
         key: activityKey(nameNode.value),
         section,
         span: activitySpan,
-        rowSpan: span(activityNode),
+        rowSpan: span(activityAt ?? activityNode),
         cells,
         cellCount: present + extra.length,
         expectedCellCount: parties.length + 1,

@@ -2,8 +2,15 @@
  * Runs a precompiled validator on a parsed YAML/JSON document and turns each error into a message
  * with the position of the offending node (or key), instead of a bare JSON pointer.
  */
-import { isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from "yaml";
 import type { ValidationError, Validator } from "../generated/validators.js";
+
+/**
+ * How far aliases may expand (yaml's measure: uses of an anchor times the aliases inside it). A
+ * matrix may well reuse one `codes` map a few hundred times; an alias bomb multiplies past any bound
+ * within a few lines, so it is still refused at once (yaml's default, 100, refused the former).
+ */
+export const MAX_ALIAS_COUNT = 10_000;
 
 /** A schema problem positioned by offsets into the document's source. */
 export interface PositionedError {
@@ -20,10 +27,18 @@ export interface PositionedError {
  * `raci-lint` key of package.json), and returns its schema errors, one per distinct place.
  */
 export function validateDocument(doc: Document, validate: Validator, at: (string | number)[] = []): PositionedError[] {
-  const node = at.length ? (doc.getIn(at, true) as { toJSON?: () => unknown } | undefined) : null;
+  const unresolved: PositionedError[] = [];
+  visit(doc, {
+    Alias(_, alias) {
+      const [start, end] = alias.range ?? [0, 0];
+      if (!alias.resolve(doc)) unresolved.push({ message: `document cannot be read: alias *${alias.source} names no anchor &${alias.source} set before it`, start, end, pointer: "" });
+    },
+  });
+  if (unresolved.length > 0) return unresolved;
+  const node = at.length ? (doc.getIn(at, true) as { toJS?: (doc: Document, options: object) => unknown } | undefined) : null;
   let data: unknown;
   try {
-    data = at.length ? node?.toJSON?.() : doc.toJS();
+    data = at.length ? node?.toJS?.(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // yaml refuses documents that expand aliases without bound ("billion laughs"): report, do not crash.
     const range = (doc.contents as { range?: number[] } | null)?.range ?? [0, 0];

@@ -17,7 +17,7 @@ import { parseDocument } from "yaml";
 import { compareFindings, type Finding } from "../model/finding.js";
 import { LineIndex } from "../model/position.js";
 import type { SuppressedFinding } from "../formatters/report.js";
-import { validateDocument } from "../schema/validate.js";
+import { MAX_ALIAS_COUNT, validateDocument } from "../schema/validate.js";
 
 /** The baseline format version this module reads and writes. */
 export const BASELINE_VERSION = 1;
@@ -237,7 +237,7 @@ export function parseBaseline(text: string, file: string): { baseline: Baseline 
     return errorAt(first.start, first.message);
   }
 
-  const data = doc.toJS() as Baseline;
+  const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Baseline;
   const seen = new Map<string, number>();
   const entries: BaselineEntry[] = [];
   for (const [index, raw] of data.entries.entries()) {

@@ -1,6 +1,11 @@
 /** YAML and JSON matrices: a party an activity leaves out is reported once, where the activity is. */
 import { describe, expect, it } from "vitest";
 import { lintText } from "../../src/index.js";
+import { fixText } from "../../src/fix/fixer.js";
+import { recommendedRules } from "../../src/config/presets.js";
+import { RACI } from "../../src/model/scheme.js";
+
+const recommendedSetup = () => ({ rules: recommendedRules(), scheme: RACI });
 
 /** Each finding as `line:column rule message`. */
 async function findings(text: string, filename: string) {
@@ -55,5 +60,43 @@ describe("JSON syntax errors", () => {
     const [finding] = await findings(text, "m.json");
     expect(finding!.startsWith(`${at} parse-error Invalid JSON: ${message}`), finding).toBe(true);
     expect(finding).not.toMatch(/at position|is not valid JSON|\n/u);
+  });
+});
+
+describe("YAML aliases", () => {
+  it("read as what their anchors set, placed where they are written", async () => {
+    const yaml = [
+      "parties: [Client, Provider]",
+      "sections:",
+      "  - title: S",
+      "    activities:",
+      "      - activity: Plan",
+      '        codes: &none { Client: "", Provider: "" }',
+      "      - activity: Review",
+      "        codes: *none",
+      "      - activity: Build",
+      "        codes: { Client: &ar AR, Provider: I }",
+      "      - activity: Ship",
+      "        codes: { Client: *ar, Provider: I }",
+      "",
+    ].join("\n");
+    expect(await findings(yaml, "m.yaml")).toEqual([
+      '1:19 party-has-responsibility Party "Provider" is neither Responsible (R) nor Accountable (A) for any activity of the matrix (4 listed).',
+      '5:19 no-empty-activity Activity "Plan" assigns no role to any party.',
+      '7:19 no-empty-activity Activity "Review" assigns no role to any party.',
+      '10:30 code-order Codes "AR" are out of order: write "RA".',
+      '12:26 code-order Codes "AR" are out of order: write "RA".',
+    ]);
+    // The anchor's text is fixed; the alias, which would change with it, is left alone.
+    const fixed = await fixText(yaml, "m.yaml", recommendedSetup());
+    expect(fixed.output).toBe(yaml.replace("&ar AR", "&ar RA"));
+  });
+
+  it("a file may use an anchor hundreds of times; an alias without an anchor is a parse error where it is written", async () => {
+    const many = ["parties: [Client, Provider]", "sections:", "  - title: S", "    activities:", "      - activity: A0", "        codes: &c { Client: RA, Provider: I }"];
+    for (let i = 1; i <= 300; i++) many.push(`      - activity: A${i}`, "        codes: *c");
+    expect(await findings(many.join("\n") + "\n", "m.yaml")).toEqual(['1:19 party-has-responsibility Party "Provider" is neither Responsible (R) nor Accountable (A) for any activity of the matrix (301 listed).']);
+    const lost = "parties: [Client, Provider]\nsections:\n  - title: S\n    activities:\n      - activity: A\n        codes: { Client: *zz, Provider: I }\n";
+    expect(await findings(lost, "m.yaml")).toEqual(["6:26 parse-error document cannot be read: alias *zz names no anchor &zz set before it"]);
   });
 });
