@@ -133,7 +133,9 @@ export function loadChain(file: string, display: (path: string) => string): { ch
       return;
     }
     const layer = loaded.layer;
-    const parents = layer.extends.length ? layer.extends : ["raci-lint:recommended"];
+    // The config a file is linted with starts from recommended unless it says otherwise; a file it
+    // extends adds only its own settings (it must not reset a preset extended before it).
+    const parents = layer.extends.length ? layer.extends : from === null ? ["raci-lint:recommended"] : [];
     parents.forEach((parent, i) => {
       if ((PRESETS as readonly string[]).includes(parent)) layers.push(presetLayer(parent as (typeof PRESETS)[number]));
       else visit(resolve(dirname(path), parent), [...stack, path], { file: path, span: loaded.extendsSpans[i] ?? point() });

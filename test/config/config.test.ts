@@ -40,6 +40,22 @@ describe("presets", () => {
       "seed.md 74:96 error customer-involved",
     ]);
   });
+
+  it("a file extended after strict adds its settings without undoing strict", async () => {
+    const root = project({ "seed.md": seed, "raci-lint.config.yaml": "extends: [raci-lint:strict, ./team.yaml]\n", "team.yaml": "rules:\n  code-order: info\n" });
+    const run = await cli(["-f", "json", "."], root);
+    expect(brief(run.stdout)).toEqual([
+      "seed.md 13:19 error legend-consistent",
+      "seed.md 38:3 info no-duplicate-activity",
+      "seed.md 39:3 info no-duplicate-activity",
+      "seed.md 41:88 error customer-involved",
+      "seed.md 55:95 info code-order",
+      "seed.md 62:109 info code-order",
+      "seed.md 74:96 error customer-involved",
+    ]);
+    const printed = JSON.parse((await cli(["--print-config", "seed.md"], root)).stdout);
+    expect(printed.configFiles).toEqual(["raci-lint:strict", "team.yaml", "raci-lint.config.yaml"]);
+  });
 });
 
 describe("rules", () => {
