@@ -181,6 +181,7 @@ export function walkConditions(
 
 const MAX_PATTERN_LENGTH = 200;
 const MAX_UNBOUNDED = 2;
+const MAX_BOUNDED_SPAN = 20;
 
 /**
  * Why a regular expression from a rule file is refused, or null when it is accepted. Patterns run on
@@ -199,8 +200,12 @@ export function unsafePattern(source: string): string | null {
   if (/\\[1-9]|\\k</u.test(pattern)) return "backreferences are not allowed";
   // Without escapes and character classes, what is left shows the pattern's structure.
   const bare = pattern.replace(/\\./gu, "x").replace(/\[[^\]]*\]/gu, "x");
-  const unbounded = bare.match(/[*+]|\{\d+,\}/gu)?.length ?? 0;
-  if (unbounded > MAX_UNBOUNDED) return `more than ${MAX_UNBOUNDED} unbounded quantifiers (*, +, {n,}) can backtrack for a long time`;
+  // A wide bounded repeat (`.{0,400}`) backtracks like an unbounded one.
+  const wide = [...bare.matchAll(/\{(\d+),(\d+)\}/gu)].filter((m) => Number(m[2]) - Number(m[1]) > MAX_BOUNDED_SPAN).length;
+  const unbounded = (bare.match(/[*+]|\{\d+,\}/gu)?.length ?? 0) + wide;
+  if (unbounded > MAX_UNBOUNDED) return `more than ${MAX_UNBOUNDED} unbounded quantifiers (*, +, {n,}, {n,m} wider than ${MAX_BOUNDED_SPAN}) can backtrack for a long time`;
+  // Two of them, tried at every start of a text that fails to match, take cubic time; from ^ only, quadratic.
+  if (unbounded === MAX_UNBOUNDED && !pattern.startsWith("^")) return `${MAX_UNBOUNDED} unbounded quantifiers need the pattern to start with ^ (else a failing match takes cubic time)`;
   if (/\(\?<?[=!]/u.test(pattern)) return "lookarounds are not allowed";
   // Find groups: a quantified group whose body has a quantifier nests quantifiers.
   const stack: { start: number; quantified: boolean }[] = [];

@@ -65,6 +65,8 @@ describe("rule files cannot run code", () => {
     ["an event with params (json-rules-engine event handlers)", RULE("event: { type: shell, params: { cmd: 'rm -rf /' } }\nchecks: []\n"), 'document: unknown property "event"'],
     ["a catastrophic regular expression", CHECK("      all:\n        - { fact: activity, operator: matches, value: '^(a+)+$' }"), 'pattern "^(a+)+$" is refused: nested quantifiers can backtrack catastrophically'],
     ["a backreference", CHECK("      all:\n        - { fact: activity, operator: matches, value: '(a)\\1' }"), "backreferences are not allowed"],
+    ["wide bounded repeats", CHECK("      all:\n        - { fact: activity, operator: matches, value: '.{0,400}.{0,400}.{0,400}!' }"), "more than 2 unbounded quantifiers"],
+    ["two unbounded repeats without ^", CHECK("      all:\n        - { fact: activity, operator: matches, value: '.*x.*!' }"), "2 unbounded quantifiers need the pattern to start with ^"],
     ["an options schema with a remote $ref", RULE("options:\n  schema: { $ref: 'https://example.com/evil.json' }\nchecks:\n  - scope: activity\n    conditions: { all: [{ option: x, operator: equal, value: 1 }] }\n    message: x\n"), "rules/x.yaml:"],
     ["a docs link with a javascript: URL", RULE("docs: 'javascript:alert(1)'\nchecks: []\n"), "/docs: must match pattern"],
   ];
