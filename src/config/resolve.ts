@@ -190,7 +190,7 @@ export function buildSetup(config: ResolvedConfig, display: (path: string) => st
     if (setting?.severity === "off") continue;
     if (!setting && !rule.recommended && !config.allRules) continue;
     const options = { ...(rule.options?.defaults ?? {}), ...(setting?.options ?? {}) };
-    if (setting?.options) {
+    if (setting?.options && (rule.options || Object.keys(setting.options).length > 0)) {
       const error = rule.options ? validateOptions(rule, setting.options) : `rule "${rule.id}" takes no options`;
       if (error) problems.push({ file: setting.file ? display(setting.file) : "--rule", message: `${rule.id}: ${error}`, span: setting.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
     }

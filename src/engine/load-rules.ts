@@ -9,6 +9,7 @@ import { factNames, type Scope } from "../facts/catalog.js";
 import { rule as validateRuleFile } from "../generated/validators.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
 import { MAX_ALIAS_COUNT, validateDocument } from "../schema/validate.js";
+import { validateOptions } from "../config/options.js";
 import { FIX_PRODUCERS } from "../fix/producers.js";
 import type { ConfigProblem, RuleCheck, RuleDefinition } from "./rule.js";
 
@@ -109,24 +110,23 @@ export function ruleFromData(
   });
   if (problems.length > 0) return { rules: [], problems };
   const options = data.options as RuleDefinition["options"] | undefined;
-  return {
-    rules: [
-      {
-        id: data.id as string,
-        description: data.description as string,
-        severity: data.severity as RuleDefinition["severity"],
-        fixable: (data.fixable as RuleDefinition["fixable"] | undefined) ?? "none",
-        recommended: (data.recommended as boolean | undefined) ?? true,
-        tags: (data.tags as string[] | undefined) ?? [],
-        docs: (data.docs as string | undefined) ?? null,
-        options: options ? { schema: options.schema, defaults: options.defaults ?? {} } : null,
-        checks,
-        source: file,
-        builtIn,
-      },
-    ],
-    problems: [],
+  const rule: RuleDefinition = {
+    id: data.id as string,
+    description: data.description as string,
+    severity: data.severity as RuleDefinition["severity"],
+    fixable: (data.fixable as RuleDefinition["fixable"] | undefined) ?? "none",
+    recommended: (data.recommended as boolean | undefined) ?? true,
+    tags: (data.tags as string[] | undefined) ?? [],
+    docs: (data.docs as string | undefined) ?? null,
+    options: options ? { schema: options.schema, defaults: options.defaults ?? {} } : null,
+    checks,
+    source: file,
+    builtIn,
   };
+  // The defaults must satisfy the rule's own options schema, as options a config gives must (built-in rules are tested).
+  const defaultsError = rule.options && !builtIn ? validateOptions(rule, rule.options.defaults) : null;
+  if (defaultsError) return { rules: [], problems: [{ file, message: `options.defaults do not satisfy options.schema: ${defaultsError}`, span: where(["options", "defaults"]) }] };
+  return { rules: [rule], problems: [] };
 }
 
 /** A problem in a check, with the path (below the check) of the node it is about. */

@@ -70,6 +70,13 @@ describe("rules", () => {
     ]);
   });
 
+  it("an empty options object is accepted for a rule without options", async () => {
+    const root = project({ "seed.md": seed, "raci-lint.config.yaml": "rules:\n  code-order: [error, {}]\n" });
+    const run = await cli(["-f", "json", "."], root);
+    expect(run.stderr).toBe("");
+    expect(brief(run.stdout).filter((l) => l.includes("code-order"))).toEqual(["seed.md 55:95 error code-order", "seed.md 62:109 error code-order"]);
+  });
+
   it("--rule overrides the config file, with options", async () => {
     const root = project({
       "m.md": "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run it | I | A |\n| Use it | RA | I |\n",
