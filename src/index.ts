@@ -11,6 +11,7 @@ import { expandPaths } from "./cli/files.js";
 import { Linter, lintPaths, parseMatrix, type LintResult, type LintSetup } from "./lint.js";
 import type { ActiveRule } from "./engine/rule.js";
 import { RACI, type RoleScheme } from "./model/scheme.js";
+import { SCHEMES } from "./config/schemes.js";
 
 export type { Activity, Cell, CellStyle, CodeToken, Legend, LegendEntry, Matrix, Party, PartyRole, ReadProblem, RoleCode, Section, TokenKind } from "./model/matrix.js";
 export type { Finding, Severity, Suggestion, TextEdit } from "./model/finding.js";
@@ -50,19 +51,31 @@ export { unifiedDiff, unifiedDiffs } from "./fix/diff.js";
 export interface LintOptions {
   /** Rules to run (default: `raci-lint:recommended`). */
   rules?: readonly ActiveRule[];
-  /** Role scheme (default: RACI). */
-  scheme?: RoleScheme;
+  /** Role scheme: a scheme object, or the name of a built-in one (`RACI`, the default, `RASCI`, `RACI-VS`, `CAIRO`). */
+  scheme?: RoleScheme | string;
   /** Apply inline `<!-- raci-lint-disable ... -->` directives (default true). */
   inlineDirectives?: boolean;
   /** Report directives that suppressed nothing (default false). */
   reportUnusedDirectives?: boolean;
 }
 
+/** A scheme option: a scheme object, or a built-in scheme's name. */
+function schemeOf(scheme: RoleScheme | string | undefined): RoleScheme {
+  if (scheme === undefined) return RACI;
+  if (typeof scheme === "string") {
+    const known = SCHEMES[scheme];
+    if (!known) throw new TypeError(`scheme: "${scheme}" is not a built-in scheme (${Object.keys(SCHEMES).join(", ")}); pass a RoleScheme object for another`);
+    return known;
+  }
+  if (!scheme || typeof scheme !== "object" || !Array.isArray(scheme.codes)) throw new TypeError("scheme: expected a RoleScheme object or a built-in scheme's name");
+  return scheme;
+}
+
 /** Resolves library options to a lint setup. */
 function setupOf(options: LintOptions): LintSetup {
   return {
     rules: options.rules ?? recommendedRules(),
-    scheme: options.scheme ?? RACI,
+    scheme: schemeOf(options.scheme),
     inlineDirectives: options.inlineDirectives ?? true,
     reportUnusedDirectives: options.reportUnusedDirectives ?? false,
   };
@@ -70,6 +83,7 @@ function setupOf(options: LintOptions): LintSetup {
 
 /** Lints one document given as text; `filename` decides the format (`.md`, `.yaml`, `.json`) and names findings. */
 export async function lintText(text: string, options: LintOptions & { filename?: string } = {}): Promise<LintResult> {
+  if (typeof text !== "string") throw new TypeError(`lintText: text must be a string, not ${text === null ? "null" : typeof text}`);
   const setup = setupOf(options);
   const filename = options.filename ?? "<text>";
   const matrix = parseMatrix(text, filename, setup.scheme, setup.parties ?? null);
@@ -79,9 +93,11 @@ export async function lintText(text: string, options: LintOptions & { filename?:
   return { path: filename, findings, suppressed: linter.suppressed.get(filename) ?? [], matrix };
 }
 
-/** Lints files, directories or globs (relative to `cwd`, default the working directory). Throws when a pattern matches nothing. */
-export async function lintFiles(patterns: readonly string[], options: LintOptions & { cwd?: string } = {}): Promise<LintResult[]> {
-  const expansion = await expandPaths(patterns, options.cwd ?? process.cwd());
+/** Lints files, directories or globs (one, or a list; relative to `cwd`, default the working directory). Throws when a pattern matches nothing. */
+export async function lintFiles(patterns: string | readonly string[], options: LintOptions & { cwd?: string } = {}): Promise<LintResult[]> {
+  const list = typeof patterns === "string" ? [patterns] : patterns;
+  if (!Array.isArray(list) || list.some((p) => typeof p !== "string")) throw new TypeError("lintFiles: patterns must be a string or a list of strings");
+  const expansion = await expandPaths(list, options.cwd ?? process.cwd());
   if (expansion.unmatched.length > 0) throw new Error(`No files match: ${expansion.unmatched.join(", ")}`);
   return lintPaths(expansion.files, setupOf(options));
 }

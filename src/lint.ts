@@ -61,8 +61,14 @@ export function formatOf(filename: string): Matrix["format"] {
   return MATRIX_EXTENSIONS[extname(filename).toLowerCase()] ?? "markdown";
 }
 
-/** Reads a document of any supported format into a matrix. Never throws on bad input. */
-export function parseMatrix(text: string, filename: string, scheme: RoleScheme = RACI, parties: PartyAliases | null = null, format: Matrix["format"] = formatOf(filename)): Matrix {
+/**
+ * Reads a document of any supported format into a matrix. Never throws on bad text: what cannot be
+ * read becomes the matrix' `problems`. (Arguments of the wrong type are a TypeError.)
+ */
+export function parseMatrix(text: string, filename: string, scheme: RoleScheme = RACI, parties: PartyAliases | null = null, format?: Matrix["format"]): Matrix {
+  if (typeof text !== "string") throw new TypeError(`parseMatrix: text must be a string, not ${text === null ? "null" : typeof text}`);
+  if (typeof filename !== "string") throw new TypeError("parseMatrix: filename must be a string (it picks the format and names the findings)");
+  format ??= formatOf(filename);
   if (format === "markdown") return readMarkdown(filename, text, { scheme, parties });
   return readStructured(filename, text, format, { scheme, parties });
 }

@@ -17,3 +17,24 @@ describe("examples/library.mjs", () => {
     expect(run.stdout).toContain("✖ 2 problems (1 error, 1 warning, 0 infos)");
   });
 });
+
+describe("the library's arguments", () => {
+  const md = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run | RAS | I |\n| Stop | I | RA |\n";
+
+  it("takes a built-in scheme by name, and a single path for lintFiles", async () => {
+    const { lintText, lintFiles } = await import("../src/index.js");
+    expect((await lintText(md, { filename: "m.md", scheme: "RASCI" })).findings.map((f) => f.ruleId)).toEqual([]);
+    expect((await lintText(md, { filename: "m.md" })).findings.map((f) => `${f.ruleId} ${f.column}`)).toEqual(["valid-codes 11"]);
+    const results = await lintFiles("matrices/cloud-temple-s3.md", { cwd: new URL("..", import.meta.url).pathname });
+    expect(results.map((r) => [r.path, r.findings.length])).toEqual([["matrices/cloud-temple-s3.md", 7]]);
+  });
+
+  it("says which argument is wrong instead of failing inside", async () => {
+    const { lintText, lintFiles, parseMatrix } = await import("../src/index.js");
+    await expect(lintText(undefined as unknown as string)).rejects.toThrow("lintText: text must be a string, not undefined");
+    await expect(lintText(md, { scheme: "RACY" })).rejects.toThrow('scheme: "RACY" is not a built-in scheme (RACI, RASCI, RACI-VS, CAIRO)');
+    await expect(lintFiles([1] as unknown as string[])).rejects.toThrow("lintFiles: patterns must be a string or a list of strings");
+    expect(() => parseMatrix(null as unknown as string, "m.yaml")).toThrow("parseMatrix: text must be a string, not null");
+    expect(() => parseMatrix("a", undefined as unknown as string)).toThrow("parseMatrix: filename must be a string");
+  });
+});
