@@ -73,16 +73,37 @@ function simplify(errors: ValidationError[], data: unknown): ValidationError[] {
   const combinators = new Set(["oneOf", "anyOf"]);
   const explained = (e: ValidationError) => errors.some((o) => o !== e && !combinators.has(o.keyword) && (o.instancePath === e.instancePath || o.instancePath.startsWith(e.instancePath + "/")));
   let kept = errors.filter((e) => !(combinators.has(e.keyword) && explained(e)));
+  // A value checked against alternatives (oneOf/anyOf) that fails inside itself (a comparison with
+  // a bad operator) was meant as the alternative that got that far: the other alternatives'
+  // complaints about the value itself (`all` missing, `operator` unknown there) go.
+  const alternatives = new Set(errors.filter((e) => combinators.has(e.keyword)).map((e) => e.instancePath));
+  kept = kept.filter(
+    (e) => !((e.keyword === "required" || e.keyword === "additionalProperties") && alternatives.has(e.instancePath) && kept.some((o) => o.instancePath.startsWith(e.instancePath + "/"))),
+  );
   kept = kept.filter((e) => {
     if (e.keyword !== "type") return true;
     const actual = typeOf(valueAt(data, e.instancePath));
-    const siblings = kept.filter((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== "type");
-    return siblings.length === 0 || String(e.params.type).split(",").includes(actual);
+    if (String(e.params.type).split(",").includes(actual)) return true;
+    // Another branch fits the value and says what is wrong with it (here or inside it): that is the error.
+    return !kept.some((o) => o !== e && ((o.instancePath === e.instancePath && o.keyword !== "type") || o.instancePath.startsWith(e.instancePath + "/")));
   });
-  // A value of the wrong type entirely: report the type error alone, not the other branch's details.
+  // A value of the wrong type entirely: one error naming every type a branch allows.
   const seen = new Set<string>();
   const out: ValidationError[] = [];
+  const typeErrors = new Map<string, ValidationError>();
   for (const error of kept) {
+    if (error.keyword === "type") {
+      const known = typeErrors.get(error.instancePath);
+      if (known) {
+        const types = new Set([...String(known.params.type).split(","), ...String(error.params.type).split(",")]);
+        known.params = { ...known.params, type: [...types].join(",") };
+        continue;
+      }
+      const merged = { ...error, params: { ...error.params } };
+      typeErrors.set(error.instancePath, merged);
+      out.push(merged);
+      continue;
+    }
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -132,7 +153,7 @@ function describe(error: ValidationError, where: string): string {
     case "enum":
       return `${where}: must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
     case "type":
-      return `${where}: must be ${String(p.type)}`;
+      return `${where}: must be ${String(p.type).split(",").join(" or ")}`;
     default:
       return `${where}: ${error.message ?? error.keyword}`;
   }

@@ -80,3 +80,20 @@ describe("rule files cannot run code", () => {
     expect(run.stderr).toContain(expected);
   });
 });
+
+describe("schema errors say what is wrong once", () => {
+  it("a comparison with an unknown operator is one error, at the operator", async () => {
+    const rule = "id: house/x\ndescription: X.\nseverity: error\nchecks:\n  - scope: activity\n    conditions:\n      all:\n        - { fact: activity, operator: startsWith, value: x }\n    message: x\n";
+    const root = project({ "seed.md": seed, "rules/x.yaml": rule, "raci-lint.config.yaml": "ruleFiles: [rules/x.yaml]\n" });
+    const run = await cli(["-f", "json", "."], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^raci-lint: rules\/x\.yaml:8:39: \/checks\/0\/conditions\/all\/0\/operator: must be one of "equal", /u)]);
+  });
+
+  it("a party of the wrong type is one error naming the types allowed; an object party is checked inside", async () => {
+    const yaml = "parties: [Client, { name: Prov, role: boss }, 42]\nsections: []\n";
+    const run = await cli(["-f", "json", "m.yaml"], project({ "m.yaml": yaml }));
+    const messages = JSON.parse(run.stdout).files[0].findings.map((f: { line: number; column: number; message: string }) => `${f.line}:${f.column} ${f.message}`);
+    expect(messages).toEqual(['1:39 /parties/1/role: must be one of "customer", "provider", "third-party"', "1:47 /parties/2: must be string or object"]);
+  });
+});
