@@ -11,7 +11,7 @@ import type { ConfigProblem } from "../engine/rule.js";
 import type { Severity } from "../model/finding.js";
 import { jsonSyntaxError } from "../readers/json-syntax.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
-import { MAX_ALIAS_COUNT, validateDocument } from "../schema/validate.js";
+import { MAX_ALIAS_COUNT, validateDocument, yamlErrorMessage } from "../schema/validate.js";
 import type { SchemeSetting } from "./schemes.js";
 
 /** Config file names, in the order they are looked for in each folder. */
@@ -172,7 +172,7 @@ function readLayer(path: string, display: (path: string) => string): { layer: Co
   }
   // An empty (or comments-only) file is an empty configuration.
   const doc = parseDocument(text.trim() === "" || /^(\s*#.*\n?)*\s*$/u.test(text) ? "{}" : text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) return { problems: doc.errors.map((e) => ({ file: shown, message: e.message.split("\n")[0]!, span: span(e.pos) })) };
+  if (doc.errors.length) return { problems: doc.errors.map((e) => ({ file: shown, message: yamlErrorMessage(e), span: span(e.pos) })) };
   const at = /(^|[\\/])package\.json$/u.test(path) ? ["raci-lint"] : [];
   const schemaErrors = validateDocument(doc, validateConfig, at);
   if (schemaErrors.length) return { problems: schemaErrors.map((e) => ({ file: shown, message: e.message, span: lines.span(e.start, e.end) })) };

@@ -8,7 +8,7 @@ import { parseDocument } from "yaml";
 import { factNames, type Scope } from "../facts/catalog.js";
 import { rule as validateRuleFile } from "../generated/validators.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
-import { MAX_ALIAS_COUNT, validateDocument } from "../schema/validate.js";
+import { MAX_ALIAS_COUNT, validateDocument, yamlErrorMessage } from "../schema/validate.js";
 import { validateOptions } from "../config/options.js";
 import { FIX_PRODUCERS } from "../fix/producers.js";
 import type { ConfigProblem, RuleCheck, RuleDefinition } from "./rule.js";
@@ -73,7 +73,7 @@ export function parseRuleText(text: string, file: string, builtIn: boolean): Loa
   if (doc.errors.length > 0) {
     return {
       rules: [],
-      problems: doc.errors.map((e) => ({ file, message: e.message.split("\n")[0]!, span: at(e.pos[0], e.pos[1]) })),
+      problems: doc.errors.map((e) => ({ file, message: yamlErrorMessage(e), span: at(e.pos[0], e.pos[1]) })),
     };
   }
   const located = (path: (string | number)[]) => {

@@ -7,7 +7,7 @@ import { matrix as validateMatrix } from "../generated/validators.js";
 import type { Cell, LegendEntry, Matrix, PartyRole, ReadProblem } from "../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
 import type { RoleScheme } from "../model/scheme.js";
-import { MAX_ALIAS_COUNT, validateDocument } from "../schema/validate.js";
+import { MAX_ALIAS_COUNT, validateDocument, yamlErrorMessage } from "../schema/validate.js";
 import { MatrixBuilder } from "./builder.js";
 import type { PartyAliases } from "../config/load.js";
 import { parseCell, type CellContext } from "./cell-codes.js";
@@ -49,7 +49,7 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
   }
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) problems.push({ ruleId: "parse-error", message: e.message.split("\n")[0]!, span: span(e.pos[0], e.pos[1]) });
+    for (const e of doc.errors) problems.push({ ruleId: "parse-error", message: yamlErrorMessage(e), span: span(e.pos[0], e.pos[1]) });
     return builder.finish(problems, options.parties ?? null);
   }
   const schemaErrors = validateDocument(doc, validateMatrix);
@@ -159,6 +159,13 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
       const codesEntry = activityNode.get("codes", true);
       const codesNode = target(codesEntry);
       if (!isScalar(nameNode) || typeof nameNode.value !== "string" || !isMap(codesNode)) continue;
+      // A code written as something else than text (a list, a number, a map) breaks the schema, which
+      // says so where it is; the activity is left out rather than read with that cell empty.
+      const readable = (value: unknown) => {
+        const v = target(value);
+        return v === undefined || v === null || (isScalar(v) && (v.value === null || typeof v.value === "string"));
+      };
+      if (!codesNode.items.every((pair) => readable(pair.value))) continue;
       const codesAt = activityAt ?? (isAlias(codesEntry) ? codesEntry : null);
       const cells: (Cell | null)[] = builder.emptyCells();
       const extra: { raw: string; span: SourceSpan }[] = [];
@@ -179,7 +186,7 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
           extra.push({ raw: String(keyNode.value), span: span(keyAt) });
           problems.push({
             ruleId: "schema-violation",
-            message: `codes: "${String(keyNode.value)}" is not one of the parties (${partyNames.join(", ")})`,
+            message: `codes: "${String(keyNode.value)}" is not one of the parties (${partyNames.length ? partyNames.join(", ") : "the matrix lists none"})`,
             span: span(keyAt),
           });
           continue;

@@ -2,7 +2,7 @@
  * Runs a precompiled validator on a parsed YAML/JSON document and turns each error into a message
  * with the position of the offending node (or key), instead of a bare JSON pointer.
  */
-import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from "yaml";
 import type { ValidationError, Validator } from "../generated/validators.js";
 
 /**
@@ -11,6 +11,12 @@ import type { ValidationError, Validator } from "../generated/validators.js";
  * within a few lines, so it is still refused at once (yaml's default, 100, refused the former).
  */
 export const MAX_ALIAS_COUNT = 10_000;
+
+/** A YAML parse error's message for people: its first line, and plain words for yaml's API advice. */
+export function yamlErrorMessage(error: YAMLError): string {
+  if (error.code === "MULTIPLE_DOCS") return "the file holds more than one YAML document (a second `---`): keep one";
+  return error.message.split("\n")[0]!;
+}
 
 /** A schema problem positioned by offsets into the document's source. */
 export interface PositionedError {
@@ -109,6 +115,14 @@ function simplify(errors: ValidationError[], data: unknown): ValidationError[] {
     seen.add(key);
     out.push(error);
   }
+  // A string that is neither one of some names nor of some form (`extends`): one error saying both.
+  for (const enumError of out.filter((e) => e.keyword === "enum")) {
+    const patternError = out.find((e) => e.keyword === "pattern" && e.instancePath === enumError.instancePath);
+    if (!patternError) continue;
+    out.splice(out.indexOf(patternError), 1);
+    enumError.keyword = "enumOrPattern";
+    enumError.params = { ...enumError.params, pattern: patternError.params.pattern };
+  }
   return out;
 }
 
@@ -142,6 +156,12 @@ function locate(doc: Document, path: (string | number)[]): { node: Node | null; 
   return { node: (node as Node | null) ?? null, key };
 }
 
+/** The schemas' patterns in words, for messages. */
+const PATTERN_WORDS: Record<string, string> = {
+  "^\\.{0,2}/|\\.(ya?ml|json)$": "a relative path (./x, ../x) or a .yaml, .yml or .json file",
+  "^[A-Z]$": "one capital letter",
+};
+
 /** Describes one validation error in plain words. */
 function describe(error: ValidationError, where: string): string {
   const p = error.params;
@@ -154,6 +174,12 @@ function describe(error: ValidationError, where: string): string {
       return `${where}: must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
     case "type":
       return `${where}: must be ${String(p.type).split(",").join(" or ")}`;
+    case "const":
+      return `${where}: must be ${JSON.stringify(p.allowedValue)}`;
+    case "pattern":
+      return `${where}: must be ${PATTERN_WORDS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}`;
+    case "enumOrPattern":
+      return `${where}: must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, or ${PATTERN_WORDS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}`;
     default:
       return `${where}: ${error.message ?? error.keyword}`;
   }

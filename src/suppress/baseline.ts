@@ -17,7 +17,8 @@ import { parseDocument } from "yaml";
 import { compareFindings, type Finding } from "../model/finding.js";
 import { LineIndex } from "../model/position.js";
 import type { SuppressedFinding } from "../formatters/report.js";
-import { MAX_ALIAS_COUNT, validateDocument } from "../schema/validate.js";
+import { MAX_ALIAS_COUNT, validateDocument, yamlErrorMessage } from "../schema/validate.js";
+import { jsonSyntaxError } from "../readers/json-syntax.js";
 
 /** The baseline format version this module reads and writes. */
 export const BASELINE_VERSION = 1;
@@ -227,9 +228,12 @@ export function parseBaseline(text: string, file: string): { baseline: Baseline 
     const point = lines.point(offset);
     return { error: { kind: "invalid", file, line: point.line, column: point.column, message } };
   };
+  // A .json baseline is JSON: its syntax errors get JSON's words, not YAML's.
+  const json = /\.json$/iu.test(file) && source.trim() !== "" ? jsonSyntaxError(source) : null;
+  if (json) return errorAt(json.offset, `invalid JSON: ${json.message}`);
   const doc = parseDocument(source, { prettyErrors: false });
   const syntax = doc.errors[0];
-  if (syntax) return errorAt(syntax.pos[0], syntax.message.split("\n")[0]!);
+  if (syntax) return errorAt(syntax.pos[0], yamlErrorMessage(syntax));
   if (doc.contents === null) return errorAt(0, "the baseline is empty: expected an object with version and entries");
   const schemaErrors = validateDocument(doc, baselineValidator());
   if (schemaErrors.length > 0) {

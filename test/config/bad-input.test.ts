@@ -18,6 +18,7 @@ const CHECK = (conditions: string, extra = "") =>
 const CASES: [string, Record<string, string>, string][] = [
   ["YAML syntax error in the config", { "raci-lint.config.yaml": "rules:\n  code-order: [warning\n" }, "raci-lint.config.yaml:3:1:"],
   ["duplicate key in the config", { "raci-lint.config.yaml": "rules:\n  code-order: off\n  code-order: error\n" }, "raci-lint.config.yaml:3:3: Map keys must be unique"],
+  ["an extends that is neither a preset nor a file", { "raci-lint.config.yaml": "extends: raci-lint:strictt\n" }, 'raci-lint.config.yaml:1:10: /extends: must be one of "raci-lint:recommended", "raci-lint:strict", or a relative path (./x, ../x) or a .yaml, .yml or .json file'],
   ["JSON syntax error in the config", { "raci-lint.config.json": '{ "rules": { "code-order": "off", } }' }, "raci-lint.config.json:1:35: invalid JSON"],
   ["JSON trailing comma in a config array", { "raci-lint.config.json": '{\n  "ruleFiles": [\n    "a.yaml",\n  ]\n}\n' }, "raci-lint.config.json:4:3: invalid JSON: Unexpected token ']'"],
   ["unknown top-level key", { "raci-lint.config.yaml": "rulez:\n  code-order: off\n" }, 'raci-lint.config.yaml:1:1: document: unknown property "rulez"'],
@@ -58,7 +59,7 @@ describe("malformed configuration and rule files", () => {
 describe("rule files cannot run code", () => {
   const ATTEMPTS: [string, string, string][] = [
     ["a custom operator", CHECK("      all:\n        - { fact: activity, operator: eval, value: 'process.exit(1)' }"), "/checks/0/conditions/all/0/operator: must be one of"],
-    ["a script in a JSONPath filter", CHECK("      all:\n        - { fact: codesByParty, path: \"$..[?(@.constructor.constructor('return process')())]\", operator: equal, value: 1 }"), "/checks/0/conditions/all/0/path: must match pattern"],
+    ["a script in a JSONPath filter", CHECK("      all:\n        - { fact: codesByParty, path: \"$..[?(@.constructor.constructor('return process')())]\", operator: equal, value: 1 }"), "/checks/0/conditions/all/0/path: must be text matching"],
     ["a module to load", RULE("require: fs\nchecks: []\n"), 'document: unknown property "require"'],
     ["a fix that is a file path", CHECK("      all:\n        - { fact: activity, operator: equal, value: x }", "    fix: ../../../evil.js\n"), "/checks/0/fix: must be one of"],
     ["a named shared condition (json-rules-engine `condition` references)", CHECK("      all:\n        - { condition: readSecrets }"), "rules/x.yaml:"],
@@ -69,7 +70,7 @@ describe("rule files cannot run code", () => {
     ["wide bounded repeats", CHECK("      all:\n        - { fact: activity, operator: matches, value: '.{0,400}.{0,400}.{0,400}!' }"), "more than 2 unbounded quantifiers"],
     ["two unbounded repeats without ^", CHECK("      all:\n        - { fact: activity, operator: matches, value: '.*x.*!' }"), "2 unbounded quantifiers need the pattern to start with ^"],
     ["an options schema with a remote $ref", RULE("options:\n  schema: { $ref: 'https://example.com/evil.json' }\nchecks:\n  - scope: activity\n    conditions: { all: [{ option: x, operator: equal, value: 1 }] }\n    message: x\n"), "rules/x.yaml:"],
-    ["a docs link with a javascript: URL", RULE("docs: 'javascript:alert(1)'\nchecks: []\n"), "/docs: must match pattern"],
+    ["a docs link with a javascript: URL", RULE("docs: 'javascript:alert(1)'\nchecks: []\n"), "/docs: must be text matching"],
   ];
 
   it.each(ATTEMPTS)("refuses %s (exit 2, nothing linted)", async (_, rule, expected) => {

@@ -100,3 +100,19 @@ describe("YAML aliases", () => {
     expect(await findings(lost, "m.yaml")).toEqual(["6:26 parse-error document cannot be read: alias *zz names no anchor &zz set before it"]);
   });
 });
+
+describe("YAML that is not one matrix", () => {
+  it("a second document is one clear parse error", async () => {
+    const yaml = "parties: [Client, Provider]\nsections: []\n---\ntitle: other\n";
+    expect(await findings(yaml, "m.yaml")).toEqual(["3:1 parse-error the file holds more than one YAML document (a second `---`): keep one"]);
+  });
+
+  it("an activity with a code written as a list or a number is reported by the schema alone", async () => {
+    const yaml = "parties: [Client, Provider]\nsections:\n  - title: S\n    activities:\n      - activity: A\n        codes: { Client: [R, A], Provider: 3 }\n      - activity: B\n        codes: { Client: RA, Provider: I }\n";
+    expect(await findings(yaml, "m.yaml")).toEqual([
+      '1:19 party-has-responsibility Party "Provider" is neither Responsible (R) nor Accountable (A) for any activity of the matrix (1 listed).',
+      "6:26 schema-violation /sections/0/activities/0/codes/Client: must be string or null",
+      "6:44 schema-violation /sections/0/activities/0/codes/Provider: must be string or null",
+    ]);
+  });
+});

@@ -206,6 +206,7 @@ describe("baseline files", () => {
     expect(errorOf('{\n  "version": 1,\n  "entries": [\n    { "file": "a.md" "ruleId": "x" }\n  ]\n}\n')).toMatch(/^4:\d+ /);
     expect(errorOf("")).toBe("1:1 the baseline is empty: expected an object with version and entries");
     expect(errorOf('{ "version": 1, "version": 1, "entries": [] }')).toMatch(/^1:17 .*unique/i);
+    expect(errorOf('{ "version": 1, "entries": [ }')).toBe("1:30 invalid JSON: Unexpected token '}'");
   });
 
   it("reports schema violations at the offending node", () => {
@@ -213,7 +214,7 @@ describe("baseline files", () => {
     expect(errorOf(`{\n  "version": 1,\n  "entries": [\n    ${entry.replace(', "reason": ""', "")}\n  ]\n}\n`)).toBe(
       '4:5 /entries/0: missing required property "reason"',
     );
-    expect(errorOf(`{\n  "version": 2,\n  "entries": []\n}\n`)).toBe("2:14 /version: must be equal to constant");
+    expect(errorOf(`{\n  "version": 2,\n  "entries": []\n}\n`)).toBe("2:14 /version: must be 1");
     expect(errorOf(`{\n  "version": 1,\n  "entries": [],\n  "extra": true\n}\n`)).toBe('4:3 document: unknown property "extra"');
   });
 
