@@ -12,7 +12,7 @@ import type { Severity } from "../model/finding.js";
 import { jsonSyntaxError } from "../readers/json-syntax.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
 import { MAX_ALIAS_COUNT, validateDocument, yamlErrorMessage } from "../schema/validate.js";
-import type { SchemeSetting } from "./schemes.js";
+import { schemeFrom, type SchemeSetting } from "./schemes.js";
 
 /** Config file names, in the order they are looked for in each folder. */
 export const CONFIG_FILES = ["raci-lint.config.yaml", "raci-lint.config.yml", "raci-lint.config.json", "package.json"];
@@ -203,6 +203,17 @@ function readLayer(path: string, display: (path: string) => string): { layer: Co
     existsSync(ruleFiles[i]!) ? [] : [{ file: shown, message: `ruleFiles: "${f}" not found (${display(ruleFiles[i]!)})`, span: span(node("ruleFiles", i)) }],
   );
   if (missing.length) return { problems: missing };
+  // A custom scheme's codes are checked here, where the file can point at the wrong one.
+  const schemes: { setting: unknown; path: (string | number)[] }[] = [
+    { setting: value.scheme, path: ["scheme"] },
+    ...((value.overrides as Record<string, unknown>[] | undefined) ?? []).map((o, i) => ({ setting: o.scheme, path: ["overrides", i, "scheme"] })),
+  ];
+  const badSchemes = schemes.flatMap(({ setting, path: at }) => {
+    if (!setting || typeof setting !== "object") return [];
+    const read = schemeFrom(setting as SchemeSetting);
+    return "error" in read ? [{ file: shown, message: read.error, span: span(node(...at, ...read.path)) }] : [];
+  });
+  if (badSchemes.length) return { problems: badSchemes };
   const overrides = ((value.overrides as Record<string, unknown>[] | undefined) ?? []).map((o, i) => ({
     base: dir,
     files: list(o.files),

@@ -45,18 +45,21 @@ const CAIRO: RoleScheme = {
 /** Built-in schemes by name. */
 export const SCHEMES: Record<string, RoleScheme> = { RACI, RASCI, "RACI-VS": RACI_VS, CAIRO };
 
-/** The scheme a setting describes (settings are schema-checked; a custom scheme's letters are checked here). */
-export function schemeFrom(setting: SchemeSetting): { scheme: RoleScheme } | { error: string } {
+/**
+ * The scheme a setting describes (settings are schema-checked; a custom scheme's letters are checked
+ * here), or what is wrong with it and where (a path inside the setting).
+ */
+export function schemeFrom(setting: SchemeSetting): { scheme: RoleScheme } | { error: string; path: (string | number)[] } {
   if (typeof setting === "string") {
     const scheme = SCHEMES[setting];
-    return scheme ? { scheme } : { error: `unknown scheme "${setting}" (known: ${Object.keys(SCHEMES).join(", ")})` };
+    return scheme ? { scheme } : { error: `unknown scheme "${setting}" (known: ${Object.keys(SCHEMES).join(", ")})`, path: [] };
   }
   const letters = setting.codes.map((c) => c.code);
-  const repeated = letters.find((l, i) => letters.indexOf(l) !== i);
-  if (repeated) return { error: `scheme "${setting.name}" lists code "${repeated}" twice` };
+  const repeated = letters.findIndex((l, i) => letters.indexOf(l) !== i);
+  if (repeated >= 0) return { error: `scheme "${setting.name}" lists code "${letters[repeated]}" twice`, path: ["codes", repeated, "code"] };
   for (const key of ["accountable", "responsible", "informed"] as const) {
     const letter = setting[key];
-    if (letter !== undefined && !letters.includes(letter)) return { error: `scheme "${setting.name}": ${key} code "${letter}" is not one of its codes (${letters.join(", ")})` };
+    if (letter !== undefined && !letters.includes(letter)) return { error: `scheme "${setting.name}": ${key} code "${letter}" is not one of its codes (${letters.join(", ")})`, path: [key] };
   }
   return {
     scheme: {
