@@ -408,9 +408,6 @@ async function fixFiles(files: readonly InputFile[], setups: Map<string, LintSet
     }
     if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
     const fixed = await fixText(text, file.display, setups.get(file.path)!, fixOptions);
-    if (fixed.parseFailed && fixed.findings.some((f) => f.fix || f.suggestions.length)) {
-      io.stderr.write(`raci-lint: ${file.display}: not fixed: it has parse errors or schema violations (fix those first)\n`);
-    }
     for (const refused of fixed.refused) {
       io.stderr.write(`raci-lint: ${file.display}:${refused.line}:${refused.column}: fix for ${refused.ruleId} not applied: ${refused.reason}\n`);
     }

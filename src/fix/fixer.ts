@@ -57,7 +57,7 @@ export interface FixResult {
   suppressed: SuppressedFinding[];
   /** Whether `output` differs from the input. */
   changed: boolean;
-  /** The text had a parse error or schema violation, so nothing was fixed (and nothing should be written). */
+  /** The text (YAML or JSON) did not parse, so nothing was read or fixed (and nothing should be written). */
   parseFailed: boolean;
   /** Fixes left out because applying them would have damaged the document. */
   refused: RefusedFix[];
@@ -196,11 +196,11 @@ function render(source: string, format: Matrix["format"], edits: readonly TextEd
 
 /** Whether a text has read problems that forbid fixing it. */
 /**
- * A YAML or JSON document with a parse error or schema violation is not fixed: what it means is in
- * doubt. A Markdown document's problems (broken front matter, a party named by two columns) leave
- * its tables readable, and its fixes are edits of their cells.
+ * A YAML or JSON document that does not parse is not fixed (nothing of it was read). Other problems
+ * (a schema violation, broken front matter, a party named by two columns) leave the rest readable:
+ * its fixes are edits of the cells that were read, and `damage` refuses any that would change more.
  */
-const unreadable = (matrix: Matrix) => matrix.format !== "markdown" && matrix.problems.length > 0;
+const unreadable = (matrix: Matrix) => matrix.format !== "markdown" && matrix.problems.some((p) => p.ruleId === "parse-error");
 
 /**
  * Fixes one document. `filename` picks the format (`.md`, `.yaml`, `.json`) and names the findings;

@@ -277,10 +277,11 @@ describe("fixText refuses what it cannot fix safely", () => {
     expect(fixed.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(["3:23 schema-violation", "3:37 party-has-responsibility"]);
   });
 
-  it("leaves a schema violation untouched", async () => {
+  it("fixes the codes of a file with a schema violation elsewhere, which stays reported", async () => {
     const json = JSON.stringify({ parties: [{ name: "Client", role: "customer" }], sections: [{ title: 1, activities: [{ activity: "a", codes: { Client: "AR" } }] }] }, null, 2);
     const result = await fixText(json, "bad.json", recommended);
-    expect(result).toMatchObject({ output: json, changed: false, parseFailed: true });
+    expect(result).toMatchObject({ output: json.replace('"AR"', '"RA"'), changed: true, parseFailed: false, refused: [] });
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(["10:16 schema-violation"]);
   });
 });
 
