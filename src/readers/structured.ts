@@ -137,7 +137,8 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
   }
 
   const sections = target(doc.get("sections", true));
-  if (!isSeq(sections)) return;
+  // Without parties no code can be placed: the schema says what is missing, and nothing more is read.
+  if (!isSeq(sections) || parties.length === 0) return;
   for (const sectionEntry of sections.items) {
     const sectionNode = target(sectionEntry);
     if (!isMap(sectionNode)) continue;
@@ -186,7 +187,7 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
           extra.push({ raw: String(keyNode.value), span: span(keyAt) });
           problems.push({
             ruleId: "schema-violation",
-            message: `codes: "${String(keyNode.value)}" is not one of the parties (${partyNames.length ? partyNames.join(", ") : "the matrix lists none"})`,
+            message: `codes: "${String(keyNode.value)}" is not one of the parties (${partyNames.join(", ")})`,
             span: span(keyAt),
           });
           continue;
