@@ -174,6 +174,8 @@ function describe(error: ValidationError, where: string): string {
       return `${where}: must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
     case "type":
       return `${where}: must be ${String(p.type).split(",").join(" or ")}`;
+    case "minItems":
+      return `${where}: must list at least ${p.limit === 1 ? "one item" : `${String(p.limit)} items`}`;
     case "const":
       return `${where}: must be ${JSON.stringify(p.allowedValue)}`;
     case "pattern":

@@ -121,6 +121,6 @@ describe("a matrix without parties", () => {
   it("is reported by the schema alone, its activities not read", async () => {
     const yaml = "sections:\n  - title: S\n    activities:\n      - activity: A\n        codes: { Client: RA }\n";
     expect(await findings(yaml, "m.yaml")).toEqual(['1:1 schema-violation document: missing required property "parties"']);
-    expect(await findings(`parties: []\n${yaml}`, "m.yaml")).toEqual(["1:10 schema-violation /parties: must NOT have fewer than 1 items"]);
+    expect(await findings(`parties: []\n${yaml}`, "m.yaml")).toEqual(["1:10 schema-violation /parties: must list at least one item"]);
   });
 });
