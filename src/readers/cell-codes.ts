@@ -150,6 +150,12 @@ class PlacedCell implements Cell {
     this.placedStyle ??= { ...style, bodyStart: this.start + style.bodyStart, bodyEnd: this.start + style.bodyEnd };
     return this.placedStyle;
   }
+  /** The cell as data (what `JSON.stringify` writes): the `Cell` fields, not how they are kept. */
+  toJSON(): Cell {
+    const { party, raw, tokens, codes, shape, reading, empty, style, span, box } = this;
+    return { party, raw, tokens, codes, shape, reading, empty, style, span, box };
+  }
+
   private spanAt(offset: number, length: number): SourceSpan {
     const { line, column, start } = this;
     return {

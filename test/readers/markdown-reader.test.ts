@@ -128,6 +128,14 @@ describe("tables", () => {
     expect(m.activities[1]!.extraCells.map((c) => c.raw)).toEqual(["X"]);
   });
 
+  it("writes activities and cells as their model's fields in JSON", () => {
+    const m = JSON.parse(JSON.stringify(parseMatrix(TABLE, "m.md")));
+    const activity = m.activities[1];
+    expect(Object.keys(activity).sort()).toEqual(["cellCount", "cells", "expectedCellCount", "extraCells", "key", "name", "rowSpan", "section", "span"]);
+    expect(Object.keys(activity.cells[1]).sort()).toEqual(["box", "codes", "empty", "party", "raw", "reading", "shape", "span", "style", "tokens"]);
+    expect(activity).toMatchObject({ name: "Run the backups", cellCount: 3, cells: [{ raw: "I" }, { raw: "**AR**", codes: ["A", "R"], span: { start: { line: 6, column: 25 } } }] });
+  });
+
   it("counts the cells of a row with only its activity cell, closing pipe or not", async () => {
     const text = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Stop |\n| Halt\n| Go | I |   \n";
     const m = parseMatrix(text, "m.md");

@@ -178,6 +178,12 @@ export class RowActivity implements Activity {
     });
   }
 
+  /** The activity as data (what `JSON.stringify` writes): the `Activity` fields, not how they are kept. */
+  toJSON(): Activity {
+    const { name, key, section, span, rowSpan, cells, cellCount, expectedCellCount, extraCells } = this;
+    return { name, key, section, span, rowSpan, cells, cellCount, expectedCellCount, extraCells };
+  }
+
   /** A cell of the rest, placed on this row. */
   private cellAt(cell: RestCell): TableCell {
     const at = this.row.restStart;
