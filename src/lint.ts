@@ -2,7 +2,6 @@
  * The linting pipeline: source text -> reader -> matrix -> subjects (facts) -> checks -> findings.
  * Pure apart from `lintFiles`, which reads the files it is given.
  */
-import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { CorpusCollector } from "./facts/corpus.js";
 import { cellSubjects, matrixSubjects, type Subject } from "./facts/subjects.js";
@@ -20,6 +19,7 @@ import type { SuppressedFinding } from "./formatters/report.js";
 import { readStructured } from "./readers/structured.js";
 import { RowActivity, type RowTable } from "./readers/markdown/rows.js";
 import { IdTable } from "./model/ids.js";
+import { notUtf8Finding, readTextFile } from "./readers/text-file.js";
 
 /** The result of linting one file. */
 export interface LintResult {
@@ -389,9 +389,10 @@ export async function lintPaths(
   for (const input of inputs) {
     // Synchronous reads: for thousands of small files they cost a fraction of fs.promises' per-file overhead.
     let text: string | null = null;
+    let notUtf8: number | null = null;
     let error: unknown = null;
     try {
-      text = readFileSync(input.path, "utf8");
+      ({ text, notUtf8 } = readTextFile(input.path));
     } catch (e) {
       error = e;
     }
@@ -409,6 +410,10 @@ export async function lintPaths(
     try {
       const matrix = parseMatrix(text, input.display, fileSetup.scheme, fileSetup.parties ?? null);
       const findings = await linter.lint(matrix);
+      if (notUtf8 !== null) {
+        findings.push(notUtf8Finding(input.display, text, notUtf8));
+        findings.sort(compareFindings);
+      }
       const result: LintResult = { path: input.display, findings, suppressed: [], matrix: keep === "matrix" ? matrix : null };
       if (keep !== "none") result.source = matrix.source;
       results.push(result);

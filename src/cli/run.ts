@@ -29,6 +29,8 @@ import { config as validateConfig } from "../generated/validators.js";
 import { formatOf, INTERNAL_ERROR, lintMatrices, lintPaths, looksLikeMatrixData, parseMatrix, unreadableFinding, type LintResult, type LintSetup } from "../lint.js";
 import { applyBaseline, baselineFromFindings, formatBaselineError, pruneBaseline, readBaseline, writeBaseline } from "../suppress/baseline.js";
 import { displayPath, expandPaths, type InputFile } from "./files.js";
+import { notUtf8Finding, readTextFile } from "../readers/text-file.js";
+import { compareFindings } from "../model/finding.js";
 
 /** The streams and environment the CLI talks to. */
 export interface CliIo {
@@ -400,13 +402,22 @@ async function fixFiles(files: readonly InputFile[], setups: Map<string, LintSet
   const fixOptions = { unsafe: options.unsafeFixes ?? false };
   for (const [index, file] of files.entries()) {
     let text: string;
+    let notUtf8: number | null;
     try {
-      text = readFileSync(file.path, "utf8");
+      ({ text, notUtf8 } = readTextFile(file.path));
     } catch (error) {
       outcomes.push({ path: file.display, findings: [unreadableFinding(file.display, error)], matrix: null });
       continue;
     }
     if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
+    if (notUtf8 !== null) {
+      // Writing it back would turn every byte that is not UTF-8 into U+FFFD: lint it, fix nothing.
+      const kept = await fixText(text, file.display, setups.get(file.path)!, { ...fixOptions, maxPasses: 0 });
+      const findings = [...kept.findings, notUtf8Finding(file.display, text, notUtf8)].sort(compareFindings);
+      io.stderr.write(`raci-lint: ${file.display}: not fixed: it is not UTF-8 text\n`);
+      outcomes.push({ path: file.display, findings, suppressed: kept.suppressed, matrix: null, source: kept.matrix.source, ...(options.fixDryRun ? { output: text, before: text } : {}) });
+      continue;
+    }
     const fixed = await fixText(text, file.display, setups.get(file.path)!, fixOptions);
     for (const refused of fixed.refused) {
       io.stderr.write(`raci-lint: ${file.display}:${refused.line}:${refused.column}: fix for ${refused.ruleId} not applied: ${refused.reason}\n`);

@@ -51,3 +51,20 @@ describe("odd input", () => {
     expect(run.stderr).toMatch(/^raci-lint: raci-lint\.config\.yaml:1:1: document cannot be read: /);
   });
 });
+
+describe("files that are not UTF-8", () => {
+  it("are reported at the first byte that is not, checked as read, and never rewritten by --fix", async () => {
+    const { writeFileSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const root = project({ "ok.md": OK });
+    const latin1 = Buffer.from("## Op\xe9rations\n\n| Activit\xe9 | Client | Provider |\n|---|---|---|\n| G\xe9rer | AR | I |\n| Host | I | RA |\n", "latin1");
+    writeFileSync(join(root, "latin1.md"), latin1);
+    const run = await cli(["-f", "json", "latin1.md", "ok.md"], root);
+    expect(brief(run.stdout)).toEqual(["latin1.md 1:6 parse-error", "latin1.md 5:11 code-order", "ok.md 5:12 code-order"]);
+    expect(JSON.parse(run.stdout).files[0].findings[0].message).toBe("The file is not UTF-8 text (here is the first byte that is not): it is checked as read, but not fixed. Save it as UTF-8.");
+    const fixed = await cli(["--fix", "latin1.md", "ok.md"], root);
+    expect(fixed.stderr).toBe("raci-lint: latin1.md: not fixed: it is not UTF-8 text\n");
+    expect(readFileSync(join(root, "latin1.md")).equals(latin1)).toBe(true);
+    expect(readFileSync(join(root, "ok.md"), "utf8")).toBe(OK.replace("| AR |", "| RA |"));
+  });
+});
