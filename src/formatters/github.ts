@@ -12,9 +12,16 @@ import type { Report } from "./report.js";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
-/** Escapes a workflow command's message (its data). */
+/**
+ * Escapes a workflow command's message (its data). Other control characters (an escape sequence in
+ * a cell) are written as `%XX` too: the runner shows them as text instead of passing them on.
+ */
 export function escapeData(value: string): string {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return value
+    .replace(/%/g, "%25")
+    .replace(/\r/g, "%0D")
+    .replace(/\n/g, "%0A")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
 /** Escapes a workflow command's property value. */

@@ -26,6 +26,14 @@ export function shouldColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv 
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+/** Messages longer than this are not padded: the rule id follows them (alignment is for the common case). */
+const MAX_MESSAGE_WIDTH = 120;
+
+/** A text from a file made safe for a terminal: control characters (an escape sequence in a cell) are shown as `\xNN`. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
 /** Formats a report for people. Files without findings are not listed. */
 export function formatStylish(report: Report, options: StylishOptions): string {
   const c = createColors(options.color);
@@ -35,9 +43,11 @@ export function formatStylish(report: Report, options: StylishOptions): string {
   let out = "";
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
-    const rows = file.findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message.replace(/\s*\n\s*/g, " "), f.ruleId] as const);
-    const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-    out += `\n${c.underline(file.path)}\n`;
+    const rows = file.findings.map((f) => [`${f.line}:${f.column}`, f.severity, printable(f.message.replace(/\s*\n\s*/g, " ")), f.ruleId] as const);
+    const width = [0, 0, 0];
+    for (const row of rows) for (let i = 0; i < 3; i++) width[i] = Math.max(width[i]!, row[i]!.length);
+    width[2] = Math.min(width[2]!, MAX_MESSAGE_WIDTH);
+    out += `\n${c.underline(printable(file.path))}\n`;
     for (const [pos, severity, message, rule] of rows) {
       out += `  ${c.dim(pos.padEnd(width[0]!))}  ${paint[severity](severity.padEnd(width[1]!))}  ${message.padEnd(width[2]!)}  ${c.dim(ruleText(rule))}\n`;
     }

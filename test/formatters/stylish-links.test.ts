@@ -25,3 +25,35 @@ describe("formatStylish with rules", () => {
     expect(terminalLink("x", "https://e.example/")).toBe("\u001b]8;;https://e.example/\u001b\\x\u001b]8;;\u001b\\");
   });
 });
+
+describe("formatStylish with text from the files", () => {
+  it("shows control characters as \\xNN, in messages and paths", async () => {
+    const { buildReport } = await import("../../src/formatters/report.js");
+    const { finding } = await import("./reports.js");
+    const message = 'Codes "\u001b[31mRED\u001b[0m" are out of order';
+    const out = formatStylish(buildReport([{ path: "a\u0007.md", findings: [finding({ file: "a\u0007.md", message })] }]), { color: false });
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
+    expect(out).toContain('Codes "\\x1b[31mRED\\x1b[0m" are out of order');
+    expect(out).toContain("a\\x07.md");
+  });
+
+  it("pads messages to a bounded width: one huge message neither crashes the report nor pads the others", async () => {
+    const { buildReport } = await import("../../src/formatters/report.js");
+    const { finding } = await import("./reports.js");
+    const huge = "y".repeat(300_000);
+    const findings = [finding({ message: huge }), ...Array.from({ length: 2000 }, (_, i) => finding({ line: i + 2, message: "short" }))];
+    const out = formatStylish(buildReport([{ path: "x.md", findings }]), { color: false });
+    expect(out.length).toBeLessThan(huge.length + 2001 * 200);
+    expect(out).toContain(`${huge}  valid-codes\n`);
+  });
+});
+
+describe("formatGithub with text from the files", () => {
+  it("writes control characters as %XX", async () => {
+    const { formatGithub } = await import("../../src/formatters/github.js");
+    const { buildReport } = await import("../../src/formatters/report.js");
+    const { finding } = await import("./reports.js");
+    const out = formatGithub(buildReport([{ path: "x.md", findings: [finding({ message: "a\u001b]8;;http://x\u0007b" })] }]), CONTEXT);
+    expect(out).toBe("::error file=x.md,line=1,col=1,endLine=1,endColumn=2,title=valid-codes::a%1B]8;;http://x%07b\n");
+  });
+});
