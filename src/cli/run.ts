@@ -5,8 +5,8 @@
  * Exit codes: 0 no error-level finding, 1 errors (or too many warnings), 2 the tool could not do its job.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { parseDocument } from "yaml";
 import { readRules, type RuleSetting } from "../config/load.js";
@@ -353,6 +353,8 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
 
   // With --fix on standard input, the fixed text is the standard output; reports go to stderr.
   if (stdinFixed !== null) io.stdout.write(stdinFixed);
+  // Every report is written that can be (a report file's folder is made); one that cannot is said, then exit 2.
+  let reportFailed = false;
   for (const output of outputs) {
     const text =
       output.format === "diff"
@@ -360,17 +362,19 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
         : render(output.format, report, context, output.path === null && stdinFixed === null ? io.stdout : null, io.env, options.color);
     if (output.path === null) (stdinFixed !== null ? io.stderr : io.stdout).write(text);
     else {
+      const target = resolve(io.cwd, output.path);
       try {
-        await writeFile(resolve(io.cwd, output.path), text);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, text);
       } catch (error) {
         io.stderr.write(`raci-lint: cannot write ${output.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-        return 2;
+        reportFailed = true;
       }
     }
   }
 
   // raci-lint failing on a file is not the file's fault: the run could not do its job.
-  if (writeFailed || outcomes.some((o) => o.findings.some((f) => f.ruleId === INTERNAL_ERROR))) return 2;
+  if (reportFailed || writeFailed || outcomes.some((o) => o.findings.some((f) => f.ruleId === INTERNAL_ERROR))) return 2;
   if (full.summary.errors > 0) return 1;
   if (options.maxWarnings !== undefined && full.summary.warnings > options.maxWarnings) {
     io.stderr.write(`raci-lint found too many warnings (${full.summary.warnings}; maximum: ${options.maxWarnings}).\n`);

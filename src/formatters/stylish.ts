@@ -27,7 +27,7 @@ export function shouldColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Messages longer than this are not padded: the rule id follows them (alignment is for the common case). */
-const MAX_MESSAGE_WIDTH = 120;
+const MAX_MESSAGE_WIDTH = 200;
 
 /** A text from a file made safe for a terminal: control characters (an escape sequence in a cell) are shown as `\xNN`. */
 function printable(text: string): string {

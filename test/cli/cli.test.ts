@@ -156,16 +156,22 @@ describe("formats", () => {
     expect((await cli(["--no-color", "."], root, "", { FORCE_COLOR: "1" })).stdout).not.toContain("\u001b[");
   });
 
-  it("--output-file writes the report to a file", async () => {
+  it("--output-file writes the report to a file, making its folder", async () => {
     const root = project({ "seed.md": seed });
     const run = await cli(["-f", "json", "-o", "out/report.json", "seed.md"], root);
     expect(run.stdout).toBe("");
-    // A missing folder is an error the tool reports (exit 2), not a crash.
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(root, "out/report.json"), "utf8")).summary.errors).toBe(2);
+  });
+
+  it("a report file that cannot be written is said (exit 2); the other reports are still written", async () => {
+    const root = project({ "seed.md": seed, "blocker": "a file where a folder should be" });
+    const run = await cli(["-f", "junit=j.xml", "-f", "sarif=blocker/x.sarif", "-f", "markdown=m.md", "seed.md"], root);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("cannot write out/report.json");
-    const ok = await cli(["-f", "json", "-o", "report.json", "seed.md"], root);
-    expect(ok.code).toBe(1);
-    expect(JSON.parse(readFileSync(join(root, "report.json"), "utf8")).summary.errors).toBe(2);
+    expect(run.stderr).toBe("raci-lint: cannot write blocker/x.sarif: EEXIST\n");
+    expect(readFileSync(join(root, "j.xml"), "utf8")).toContain("<testsuites");
+    expect(readFileSync(join(root, "m.md"), "utf8")).toContain("seed.md");
   });
 });
 
