@@ -1,5 +1,5 @@
 /** Expands the CLI's path arguments (files, directories, globs) into the files to lint. */
-import { statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 
@@ -18,6 +18,8 @@ export interface Expansion {
 }
 
 const EXTENSIONS = "{md,markdown,yaml,yml,json}";
+/** What `stat` says of a path that is not there. */
+const MISSING = new Set(["ENOENT", "ENOTDIR"]);
 // Never matrices: configuration and package files found while walking directories.
 const IGNORE = ["**/node_modules/**", "**/.git/**", "**/raci-lint.config.{yaml,yml,json}", "**/package.json", "**/package-lock.json", "**/*baseline*.json"];
 
@@ -39,7 +41,13 @@ export async function expandPaths(args: readonly string[], cwd: string): Promise
     let stat: ReturnType<typeof statSync> | undefined;
     try {
       stat = statSync(absolute);
-    } catch {
+    } catch (error) {
+      // A path that is there but cannot be reached (no permission, a broken link) is a file to
+      // report as unreadable, not a pattern that matched nothing.
+      if (!isDynamicPattern(arg) && (!MISSING.has((error as NodeJS.ErrnoException).code ?? "") || lstatSync(absolute, { throwIfNoEntry: false }))) {
+        add(absolute, true);
+        continue;
+      }
       stat = undefined;
     }
     if (stat?.isFile()) {

@@ -68,3 +68,18 @@ describe("files that are not UTF-8", () => {
     expect(readFileSync(join(root, "ok.md"), "utf8")).toBe(OK.replace("| AR |", "| RA |"));
   });
 });
+
+describe("paths that are there but cannot be read", () => {
+  it("a broken link named explicitly is a finding for it, not 'no files match'; the others are still checked", async () => {
+    const { symlinkSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const root = project({ "ok.md": OK });
+    symlinkSync("nowhere.md", join(root, "broken.md"));
+    const run = await cli(["-f", "json", "broken.md", "ok.md"], root);
+    expect(run.stderr).toBe("");
+    expect(brief(run.stdout)).toEqual(["broken.md 1:1 parse-error", "ok.md 5:12 code-order"]);
+    const missing = await cli(["-f", "json", "missing.md", "ok.md"], root);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('raci-lint: no files match "missing.md"\n');
+  });
+});
