@@ -1,5 +1,6 @@
 /** Where a JSON text stops being JSON, for messages that point at it. */
 import { parseTree, type ParseError } from "jsonc-parser";
+import { TOO_DEEP } from "../schema/validate.js";
 
 /**
  * The message and offset of a JSON text's first syntax error, or null when `JSON.parse` accepts it.
@@ -12,6 +13,8 @@ export function jsonSyntaxError(text: string): { message: string; offset: number
     JSON.parse(text);
     return null;
   } catch (error) {
+    // Too deep for the parser's stack: not a syntax error, and the text may well be JSON.
+    if (error instanceof RangeError) return { message: TOO_DEEP, offset: 0 };
     const message = (error as Error).message;
     const at = /\bat position (\d+)/u.exec(message);
     // The position is given as line and column by the finding; the quoted text around it, too.

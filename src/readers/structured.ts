@@ -7,7 +7,7 @@ import { matrix as validateMatrix } from "../generated/validators.js";
 import type { Cell, LegendEntry, Matrix, PartyRole, ReadProblem } from "../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
 import type { RoleScheme } from "../model/scheme.js";
-import { MAX_ALIAS_COUNT, validateDocument, yamlErrorMessage } from "../schema/validate.js";
+import { MAX_ALIAS_COUNT, TOO_DEEP, validateDocument, yamlErrorMessage } from "../schema/validate.js";
 import { MatrixBuilder } from "./builder.js";
 import type { PartyAliases } from "../config/load.js";
 import { parseCell, type CellContext } from "./cell-codes.js";
@@ -47,21 +47,35 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
       return builder.finish(problems, options.parties ?? null);
     }
   }
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) problems.push({ ruleId: "parse-error", message: yamlErrorMessage(e), span: span(e.pos[0], e.pos[1]) });
-    return builder.finish(problems, options.parties ?? null);
+  try {
+    const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        const message = yamlErrorMessage(e);
+        // Running out of stack is told once, where it happened first.
+        if (message === TOO_DEEP && problems.some((p) => p.message === TOO_DEEP)) continue;
+        problems.push({ ruleId: "parse-error", message, span: span(e.pos[0], e.pos[1]) });
+      }
+      return builder.finish(problems, options.parties ?? null);
+    }
+    const schemaErrors = validateDocument(doc, validateMatrix);
+    for (const e of schemaErrors) {
+      const unreadable = e.message.startsWith("document cannot be read");
+      problems.push({ ruleId: unreadable ? "parse-error" : "schema-violation", message: e.message, span: span(e.start, e.end) });
+    }
+    // A document that cannot even be turned into data (alias bomb) is not read further.
+    if (!isMap(doc.contents) || schemaErrors.some((e) => e.message.startsWith("document cannot be read"))) return builder.finish(problems, options.parties ?? null);
+    readContent(doc, builder, options.scheme, problems);
+  } catch (error) {
+    // Thousands of levels of nesting exhaust the stack of yaml's recursive reading: bad input, said as such.
+    if (!(error instanceof RangeError)) throw error;
+    problems.length = 0;
+    problems.push({ ruleId: "parse-error", message: TOO_DEEP, span: span(0, 0) });
+    return new MatrixBuilder(file, format, source, bom, lines).finish(problems, options.parties ?? null);
   }
-  const schemaErrors = validateDocument(doc, validateMatrix);
-  for (const e of schemaErrors) {
-    const unreadable = e.message.startsWith("document cannot be read");
-    problems.push({ ruleId: unreadable ? "parse-error" : "schema-violation", message: e.message, span: span(e.start, e.end) });
-  }
-  // A document that cannot even be turned into data (alias bomb) is not read further.
-  if (!isMap(doc.contents) || schemaErrors.some((e) => e.message.startsWith("document cannot be read"))) return builder.finish(problems, options.parties ?? null);
-  readContent(doc, builder, options.scheme, problems);
   return builder.finish(problems, options.parties ?? null);
 }
+
 
 /**
  * Reads what the document holds in the expected shape, skipping parts the schema rejected. An alias

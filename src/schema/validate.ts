@@ -12,9 +12,13 @@ import type { ValidationError, Validator } from "../generated/validators.js";
  */
 export const MAX_ALIAS_COUNT = 10_000;
 
+/** What a document nested too deeply to read (the parsers recurse) is told. */
+export const TOO_DEEP = "the document is nested too deeply to read (thousands of levels)";
+
 /** A YAML parse error's message for people: its first line, and plain words for yaml's API advice. */
 export function yamlErrorMessage(error: YAMLError): string {
   if (error.code === "MULTIPLE_DOCS") return "the file holds more than one YAML document (a second `---`): keep one";
+  if (error.message.includes("Maximum call stack size exceeded")) return TOO_DEEP;
   return error.message.split("\n")[0]!;
 }
 

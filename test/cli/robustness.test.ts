@@ -83,3 +83,21 @@ describe("paths that are there but cannot be read", () => {
     expect(missing.stderr).toBe('raci-lint: no files match "missing.md"\n');
   });
 });
+
+describe("documents nested thousands of levels deep", () => {
+  it("are a parse error, not an internal error; the others are still checked", async () => {
+    const root = project({
+      "deep.yaml": `${Array.from({ length: 2000 }, (_, i) => `${" ".repeat(i)}k:\n`).join("")}sections: []\n`,
+      "deep.json": `{"sections":${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+      "ok.md": OK,
+    });
+    const run = await cli(["-f", "json", "deep.yaml", "deep.json", "ok.md"], root);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.files.map((f: { path: string; findings: { ruleId: string; message: string }[] }) => [f.path, f.findings.map((x) => `${x.ruleId}: ${x.message}`)])).toEqual([
+      ["deep.json", ["parse-error: the document is nested too deeply to read (thousands of levels)"]],
+      ["deep.yaml", ["parse-error: the document is nested too deeply to read (thousands of levels)"]],
+      ["ok.md", ['code-order: Codes "AR" are out of order: write "RA".']],
+    ]);
+  });
+});
