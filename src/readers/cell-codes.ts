@@ -118,6 +118,8 @@ class PlacedCell implements Cell {
     private readonly column: number,
     private contentSpan: SourceSpan | null,
     private readonly boxOf: TableCell | SourceSpan | null,
+    /** False when `raw` is not the source text at `start` (a YAML/JSON string with escapes, an alias): every span is then the whole cell's. */
+    private readonly literal = true,
   ) {}
 
   get shape(): number {
@@ -157,6 +159,7 @@ class PlacedCell implements Cell {
   }
 
   private spanAt(offset: number, length: number): SourceSpan {
+    if (!this.literal && this.contentSpan) return this.contentSpan;
     const { line, column, start } = this;
     return {
       start: { line, column: column + offset, offset: start + offset },
@@ -181,7 +184,11 @@ export function contextTemplates(ctx: CellContext): Map<string, CellTemplate> {
   return (ctx.templates ??= templatesOf(ctx));
 }
 
-/** Parses one cell. `raw` is the trimmed content and `start` its offset in the source. */
+/**
+ * Parses one cell. `raw` is the trimmed content and `start` its offset in the source. `literal`:
+ * `raw` is written as is at `start` (else, as for a string with escapes, every span in the cell is
+ * `span`, the whole of where it is written).
+ */
 export function parseCell(
   raw: string,
   start: number,
@@ -189,9 +196,10 @@ export function parseCell(
   ctx: CellContext,
   box: Cell["box"],
   span: SourceSpan | null = null,
+  literal = true,
 ): Cell {
   const at = span ?? ctx.lines.span(start, start + raw.length);
-  return new PlacedCell(party, raw, templateOf(raw, ctx), start, at.start.line, at.start.column, at, box);
+  return new PlacedCell(party, raw, templateOf(raw, ctx), start, at.start.line, at.start.column, at, box, literal);
 }
 
 /** Parses a cell's text at offset 0. */

@@ -211,7 +211,7 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
         if (cellAt) {
           // Read through an alias: placed at the alias, not editable there.
           const [from, to] = cellAt.range ?? [0, 0];
-          const cell = parseCell(raw, from, party, ctx, null, lines.span(from, to));
+          const cell = parseCell(raw, from, party, ctx, null, lines.span(from, to), false);
           cell.style.bodyStart = cell.style.bodyEnd = -1;
           cells[party] = cell;
           continue;
@@ -222,7 +222,8 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
         const sourceText = range ? lines.text.slice(range[0], range[1]) : "";
         // A null value (`Client:`) has no text to edit: such a cell can be read but not fixed.
         const exact = range !== null && isScalar(valueNode) && valueNode.value !== null && sourceText === raw;
-        const cell = parseCell(raw, start, party, ctx, null);
+        // Text that is not written as it reads (escapes, a folded block) is pointed at as a whole.
+        const cell = exact || !range ? parseCell(raw, start, party, ctx, null) : parseCell(raw, range[0], party, ctx, null, lines.span(range[0], range[1]), false);
         if (!exact) cell.style.bodyStart = cell.style.bodyEnd = -1;
         cells[party] = cell;
       }

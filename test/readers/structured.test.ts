@@ -124,3 +124,15 @@ describe("a matrix without parties", () => {
     expect(await findings(`parties: []\n${yaml}`, "m.yaml")).toEqual(["1:10 schema-violation /parties: must list at least one item"]);
   });
 });
+
+describe("codes written with escapes", () => {
+  it("are pointed at as a whole string, not at offsets the escapes shift", async () => {
+    const json = '{\n  "parties": ["Client", "Provider"],\n  "sections": [{ "title": "S", "activities": [\n    { "activity": "A", "codes": { "Client": "\\u0041R", "Provider": "\\tI" } }\n  ] }]\n}\n';
+    const result = await lintText(json, { filename: "m.json" });
+    expect(result.findings.filter((f) => f.ruleId === "code-order").map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`)).toEqual([
+      '4:46-4:53 Codes "AR" are out of order: write "RA".',
+    ]);
+    const cell = result.matrix!.activities[0]!.cells[0]!;
+    expect(cell.tokens.map((t) => `${t.value} ${t.span.start.column}-${t.span.end.column}`)).toEqual(["A 46-53", "R 46-53"]);
+  });
+});
