@@ -289,7 +289,10 @@ export class Linter {
   private applyDirectives(matrix: Matrix, findings: Finding[]): Finding[] {
     if (this.setup.inlineDirectives === false || matrix.format !== "markdown" || !matrix.source.includes("raci-lint-")) return findings;
     const directives = parseDirectives(matrix.source);
-    if (this.corpus) this.directives.set(matrix.file, directives);
+    if (this.corpus) {
+      this.directives.set(matrix.file, directives);
+      this.unsuppressed.set(matrix.file, findings.slice());
+    }
     const applied = applyDirectives(findings, directives, {
       knownRules: this.knownRules,
       reportUnused: this.setup.reportUnusedDirectives ?? false,
@@ -299,24 +302,39 @@ export class Linter {
     return applied.findings;
   }
 
+  /** With corpus-scope checks: each file's findings before its directives applied (files with directives only). */
+  private readonly unsuppressed = new Map<string, Finding[]>();
+
   /**
    * Runs corpus-scope checks over everything linted so far, adding their findings to each file's
-   * list; inline directives apply to them too (unused-directive reports were made per file before).
+   * list. A file's directives are applied again to all its findings together, so that a directive
+   * that suppresses only a corpus-scope finding is not reported as unused.
    */
   async finish(): Promise<void> {
     if (!this.corpus) return;
+    const added = new Map<string, Finding[]>();
     for (const hit of await this.runner.run("corpus", this.corpus.subjects())) {
       const finding = toFinding(hit, this.setup.scheme);
-      const list = this.byFile.get(finding.file);
-      if (!list) continue;
-      const directives = this.directives.get(finding.file);
-      const applied = directives ? applyDirectives([finding], directives, { knownRules: this.knownRules, reportUnused: false, file: finding.file }) : null;
-      if (applied && applied.suppressed.length) {
-        this.suppressed.set(finding.file, [...(this.suppressed.get(finding.file) ?? []), ...applied.suppressed]);
-        continue;
-      }
-      list.push(finding);
+      if (!this.byFile.has(finding.file)) continue;
+      const list = added.get(finding.file);
+      if (list) list.push(finding);
+      else added.set(finding.file, [finding]);
+    }
+    for (const [file, findings] of added) {
+      if (this.directives.has(file)) continue;
+      const list = this.byFile.get(file)!;
+      list.push(...findings);
       list.sort(compareFindings);
+    }
+    for (const [file, directives] of this.directives) {
+      const all = [...this.unsuppressed.get(file)!, ...(added.get(file) ?? [])].sort(compareFindings);
+      const applied = applyDirectives(all, directives, { knownRules: this.knownRules, reportUnused: this.setup.reportUnusedDirectives ?? false, file });
+      // The list handed out by `lint` is the file's result: it changes in place.
+      const list = this.byFile.get(file)!;
+      list.length = 0;
+      list.push(...applied.findings);
+      if (applied.suppressed.length) this.suppressed.set(file, applied.suppressed);
+      else this.suppressed.delete(file);
     }
   }
 }

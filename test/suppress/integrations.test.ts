@@ -148,3 +148,24 @@ describe("docs/suppressions.md examples", () => {
     ]);
   });
 });
+
+describe("directives and corpus-scope findings", () => {
+  const table = (client: string) =>
+    `## Recurring Operations\n\n| Activity | Client Role | Cloud Temple Role |\n|---|---|---|\n| Manage incidents on the service | ${client} | RA |\n| Export data | RA | I |\n`;
+
+  it("a directive that suppresses only a consistent-across-files finding is used, not reported as unused", async () => {
+    const { cli, project } = await import("../cli/harness.js");
+    const root = project({
+      "raci-lint.config.yaml": "rules:\n  consistent-across-files: warning\n",
+      "a.md": `<!-- raci-lint-disable-file consistent-across-files -- checked with the publisher -->\n${table("I")}`,
+      "b.md": table("C"),
+    });
+    const run = await cli(["-f", "json", "--report-unused-disable-directives", "a.md", "b.md"], root);
+    const report = JSON.parse(run.stdout);
+    expect(report.files.map((f: { path: string; findings: unknown[] }) => [f.path, f.findings.length])).toEqual([["a.md", 0], ["b.md", 0]]);
+    expect(run.code).toBe(0);
+    // Without the other file there is nothing to suppress: then the directive is unused.
+    const alone = await cli(["-f", "json", "--report-unused-disable-directives", "a.md"], root);
+    expect(JSON.parse(alone.stdout).files[0].findings.map((f: { message: string }) => f.message)).toEqual([expect.stringContaining("Unused raci-lint-disable-file directive")]);
+  });
+});
