@@ -154,6 +154,15 @@ function cellLayout(table: RowTable, matrix: Matrix, shaping: "roles" | "names")
   return cellLayoutIds.of(`${shaping}\u0001${parts.join("\u0001")}`);
 }
 
+/**
+ * What decides whether two files may be compared by corpus-scope checks: the same scheme, and the
+ * same corpus-scope rules with the same options (severities may differ: each file keeps its own).
+ */
+function corpusKey(setup: LintSetup): string {
+  const rules = setup.rules.filter((r) => r.rule.checks.some((c) => c.scope === "corpus")).map((r) => [r.rule.id, r.options]);
+  return JSON.stringify([setup.scheme, rules]);
+}
+
 const runners = new WeakMap<readonly ActiveRule[], CheckRunner>();
 
 /**
@@ -183,7 +192,14 @@ export class Linter {
   readonly suppressed = new Map<string, SuppressedFinding[]>();
   private readonly knownRules: ReadonlySet<string>;
 
-  constructor(private readonly setup: LintSetup) {
+  /**
+   * `corpora`: collections of matrices shared by linters of one run (by `corpusKey`), so that files
+   * linted with different configurations are still compared by the corpus-scope checks they share.
+   */
+  constructor(
+    private readonly setup: LintSetup,
+    corpora?: Map<string, CorpusCollector>,
+  ) {
     this.knownRules = setup.knownRules ?? new Set([...setup.rules.map((r) => r.rule.id), "parse-error", "schema-violation"]);
     this.runner = runnerFor(setup.rules);
     this.scopes = new Set(MATRIX_SCOPES.filter((s) => this.runner.has(s)));
@@ -194,7 +210,15 @@ export class Linter {
       this.scopes.delete("code");
       this.scopes.add("activity");
     }
-    this.corpus = this.runner.has("corpus") ? new CorpusCollector(setup.scheme) : null;
+    if (this.runner.has("corpus")) {
+      const key = corpusKey(setup);
+      let shared = corpora?.get(key);
+      if (!shared) {
+        shared = new CorpusCollector(setup.scheme);
+        corpora?.set(key, shared);
+      }
+      this.corpus = shared;
+    } else this.corpus = null;
   }
 
   /** Set when cell and code outcomes depend only on each cell's shape (see `CheckRunner.cellShaping`). */
@@ -402,6 +426,7 @@ export async function lintPaths(
 ): Promise<LintResult[]> {
   const setupOf = typeof setup === "function" ? setup : () => setup;
   const linters = new Map<LintSetup, Linter>();
+  const corpora = new Map<string, CorpusCollector>();
   const results: LintResult[] = [];
   const linted: { result: LintResult; linter: Linter }[] = [];
   for (const input of inputs) {
@@ -422,7 +447,7 @@ export async function lintPaths(
     const fileSetup = setupOf(input);
     let linter = linters.get(fileSetup);
     if (!linter) {
-      linter = new Linter(fileSetup);
+      linter = new Linter(fileSetup, corpora);
       linters.set(fileSetup, linter);
     }
     try {

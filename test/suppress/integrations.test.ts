@@ -169,3 +169,22 @@ describe("directives and corpus-scope findings", () => {
     expect(JSON.parse(alone.stdout).files[0].findings.map((f: { message: string }) => f.message)).toEqual([expect.stringContaining("Unused raci-lint-disable-file directive")]);
   });
 });
+
+describe("corpus-scope checks across configurations", () => {
+  const table = (client: string) =>
+    `## Recurring Operations\n\n| Activity | Client Role | Cloud Temple Role |\n|---|---|---|\n| Manage incidents on the service | ${client} | RA |\n| Export data | RA | I |\n`;
+
+  it("compare files whose configurations differ in other rules", async () => {
+    const { cli, project } = await import("../cli/harness.js");
+    const root = project({
+      "raci-lint.config.yaml": "rules:\n  consistent-across-files: warning\noverrides:\n  - files: [\"network/**\"]\n    rules:\n      code-order: error\n",
+      "iaas/s3.md": table("I"),
+      "network/vpc.md": table("C"),
+    });
+    const run = await cli(["-f", "json", "."], root);
+    const report = JSON.parse(run.stdout);
+    expect(report.files.flatMap((f: { path: string; findings: { ruleId: string; message: string }[] }) => f.findings.map((x) => `${f.path} ${x.ruleId} ${x.message}`))).toEqual([
+      'iaas/s3.md consistent-across-files Activity "Manage incidents on the service" has 2 different assignments across 2 files: customer=I provider=RA (iaas/s3.md), customer=C provider=RA (network/vpc.md).',
+    ]);
+  });
+});
