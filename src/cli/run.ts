@@ -302,7 +302,9 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
     }
   }
 
-  // Baselines: write the current findings, or report only what a baseline does not hold.
+  // Baselines: write the current findings, or report only what a baseline does not hold. In fix mode
+  // corpus-scope checks do not run: their entries are neither found nor stale, and are kept.
+  const notRun = new Set(options.fix || options.fixDryRun ? [...rulesRun.values()].filter((r) => r.checks.some((c) => c.scope === "corpus")).map((r) => r.id) : []);
   if (options.baselineWrite) {
     const target = resolve(io.cwd, options.baselineWrite);
     const previous = readBaseline(target);
@@ -310,7 +312,7 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
       io.stderr.write(`raci-lint: ${formatBaselineError({ ...previous.error, file: options.baselineWrite })}\n`);
       return 2;
     }
-    const baseline = baselineFromFindings(outcomes, "baseline" in previous ? previous.baseline : undefined);
+    const baseline = baselineFromFindings(outcomes, "baseline" in previous ? previous.baseline : undefined, notRun);
     const error = writeBaseline(target, baseline);
     if (error) {
       io.stderr.write(`raci-lint: ${formatBaselineError({ ...error, file: options.baselineWrite })}\n`);
@@ -325,7 +327,7 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
       io.stderr.write(`raci-lint: ${formatBaselineError({ ...read.error, file: options.baseline })}\n`);
       return 2;
     }
-    const applied = applyBaseline(outcomes, read.baseline);
+    const applied = applyBaseline(outcomes, read.baseline, notRun);
     outcomes = applied.results;
     if (options.baselinePrune && applied.stale.length) {
       const error = writeBaseline(target, pruneBaseline(read.baseline, applied.stale));

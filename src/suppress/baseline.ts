@@ -136,12 +136,13 @@ function normalised(entries: readonly BaselineEntry[]): Baseline {
  * entries that still occur; `previous` entries of files not among `results` are kept as they are
  * (a run over some files does not forget the others).
  */
-export function baselineFromFindings(results: readonly BaselineInput[], previous?: Baseline): Baseline {
+export function baselineFromFindings(results: readonly BaselineInput[], previous?: Baseline, unjudged: ReadonlySet<string> = new Set()): Baseline {
   const linted = new Set(results.map((r) => r.path));
   const reasons = new Map<string, string>();
   const entries = new Map<string, BaselineEntry>();
   for (const entry of previous?.entries ?? []) {
-    if (linted.has(entry.file)) reasons.set(keyOf(entry), entry.reason);
+    // Entries of files not linted, or of rules that did not run (see `applyBaseline`), are kept as they are.
+    if (linted.has(entry.file) && !unjudged.has(entry.ruleId)) reasons.set(keyOf(entry), entry.reason);
     else entries.set(keyOf(entry), { ...entry });
   }
   for (const result of results) {
@@ -159,9 +160,11 @@ export function baselineFromFindings(results: readonly BaselineInput[], previous
 /**
  * Moves the findings a baseline accepts to each result's `suppressed` list (kind `external`,
  * justification the entry's reason, or null when empty), and lists the entries of linted files
- * that matched fewer findings than their count. Entries of files not in `results` are left alone.
+ * that matched fewer findings than their count. Entries of files not in `results` are left alone,
+ * and so are entries of the rules in `unjudged` (checks that did not run, such as corpus-scope ones
+ * in fix mode).
  */
-export function applyBaseline<R extends BaselineInput>(results: readonly R[], baseline: Baseline): BaselineOutcome<R> {
+export function applyBaseline<R extends BaselineInput>(results: readonly R[], baseline: Baseline, unjudged: ReadonlySet<string> = new Set()): BaselineOutcome<R> {
   const remaining = new Map<string, { entry: BaselineEntry; left: number }>();
   for (const entry of baseline.entries) remaining.set(keyOf(entry), { entry, left: entry.count });
 
@@ -184,7 +187,7 @@ export function applyBaseline<R extends BaselineInput>(results: readonly R[], ba
   const linted = new Set(results.map((r) => r.path));
   const stale: BaselineEntry[] = [];
   for (const { entry, left } of remaining.values()) {
-    if (left > 0 && linted.has(entry.file)) stale.push({ ...entry, count: left });
+    if (left > 0 && linted.has(entry.file) && !unjudged.has(entry.ruleId)) stale.push({ ...entry, count: left });
   }
   return { results: out, stale: normalised(stale).entries };
 }

@@ -188,3 +188,21 @@ describe("corpus-scope checks across configurations", () => {
     ]);
   });
 });
+
+describe("baselines and corpus-scope checks in fix mode", () => {
+  it("--fix with --baseline-prune or --baseline-write keeps the entries of checks fix mode does not run", async () => {
+    const { cli, project } = await import("../cli/harness.js");
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const table = (client: string) => `## Ops\n\n| Activity | Client Role | Cloud Temple Role |\n|---|---|---|\n| Manage incidents | ${client} | RA |\n| Export data | RA | I |\n`;
+    const root = project({ "raci-lint.config.yaml": "rules:\n  consistent-across-files: warning\n", "a.md": table("I"), "b.md": table("C") });
+    await cli(["--baseline-write", "bl.json", "."], root);
+    const ids = () => JSON.parse(readFileSync(join(root, "bl.json"), "utf8")).entries.map((e: { ruleId: string }) => e.ruleId);
+    expect(ids()).toEqual(["consistent-across-files"]);
+    const pruned = await cli(["--fix", "--baseline", "bl.json", "--baseline-prune", "."], root);
+    expect(pruned.stderr).toBe("");
+    expect(ids()).toEqual(["consistent-across-files"]);
+    await cli(["--fix", "--baseline-write", "bl.json", "."], root);
+    expect(ids()).toEqual(["consistent-across-files"]);
+  });
+});
