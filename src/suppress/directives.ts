@@ -88,6 +88,7 @@ export function parseDirectives(source: string): Directive[] {
   const lines = new LineIndex(text);
   const doc = scanMarkdown(text);
   const tables = doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+  const tableLines: TableLines = { endingAt: new Set(tables.map((t) => t.span.end.line)), startingAt: new Set(tables.map((t) => t.span.start.line)) };
   const directives: Directive[] = [];
   for (const block of doc.blocks) {
     if (block.kind !== "comment") continue;
@@ -96,7 +97,7 @@ export function parseDirectives(source: string): Directive[] {
     for (const comment of [{ start, end }, ...commentsLaterOnLine(text, end)]) {
       const directive = readComment(text, comment.start, comment.end, lines);
       if (!directive) continue;
-      const breaks = endsTable(directive, tables, lines);
+      const breaks = endsTable(directive, tableLines, lines);
       if (breaks) directive.problems.push(breaks);
       directives.push(directive);
     }
@@ -175,17 +176,22 @@ function readComment(text: string, start: number, end: number, lines: LineIndex)
   return directive;
 }
 
+/** The lines where the document's tables end and start. */
+interface TableLines {
+  endingAt: ReadonlySet<number>;
+  startingAt: ReadonlySet<number>;
+}
+
 /**
  * A comment line right below a table row ends the table in GFM: when the line after the comment
  * still looks like a row (holds a `|`) and does not start a new table, the rows below are lost.
  */
-function endsTable(directive: Directive, tables: readonly ScannedTable[], lines: LineIndex): DirectiveProblem | null {
+function endsTable(directive: Directive, tables: TableLines, lines: LineIndex): DirectiveProblem | null {
   const line = directive.span.start.line;
-  const above = tables.find((t) => t.span.end.line === line - 1);
-  if (!above) return null;
+  if (!tables.endingAt.has(line - 1)) return null;
   const next = directive.span.end.line + 1;
   if (next > lines.lineStarts.length) return null;
-  if (tables.some((t) => t.span.start.line === next)) return null;
+  if (tables.startingAt.has(next)) return null;
   const nextText = lineText(lines, next);
   if (!nextText.includes("|")) return null;
   return {
@@ -245,17 +251,48 @@ function concerns(directive: Directive, ruleId: string): boolean {
   return directive.rules.length === 0 || directive.rules.some((r) => r.id === ruleId);
 }
 
-/** The directive that suppresses a finding, if any: the next-line one first, then the open range, then the file. */
-function suppressor(finding: Finding, nextLine: readonly Directive[], ranges: readonly Directive[], whole: readonly Directive[]): Directive | null {
-  const byLine = nextLine.find((d) => d.span.end.line + 1 === finding.line && concerns(d, finding.ruleId));
-  if (byLine) return byLine;
-  let last: Directive | null = null;
-  for (const d of ranges) {
-    if (!before(d.span.start, finding)) break;
-    if (concerns(d, finding.ruleId)) last = d;
+/**
+ * Finds the directive that suppresses each finding, if any: the next-line one first, then the open
+ * range, then the file. Findings are visited in source order and the range directives walked once,
+ * so thousands of directives cost no more than their number (a directive per table is common).
+ */
+class Suppressors {
+  private readonly byLine = new Map<number, Directive[]>();
+  private readonly ranges: Directive[];
+  /** Range directives passed so far: the last one naming no rule, and the last naming each rule. */
+  private next = 0;
+  private lastAll: Directive | null = null;
+  private readonly lastByRule = new Map<string, Directive>();
+
+  constructor(
+    nextLine: readonly Directive[],
+    ranges: readonly Directive[],
+    private readonly whole: readonly Directive[],
+  ) {
+    for (const d of nextLine) {
+      const line = d.span.end.line + 1;
+      const list = this.byLine.get(line);
+      if (list) list.push(d);
+      else this.byLine.set(line, [d]);
+    }
+    this.ranges = [...ranges].sort((x, y) => x.span.start.offset - y.span.start.offset);
   }
-  if (last?.kind === "disable") return last;
-  return whole.find((d) => concerns(d, finding.ruleId)) ?? null;
+
+  /** The suppressor of `finding`; findings must come in source order (line, then column). */
+  of(finding: Finding): Directive | null {
+    const byLine = this.byLine.get(finding.line)?.find((d) => concerns(d, finding.ruleId));
+    if (byLine) return byLine;
+    while (this.next < this.ranges.length && before(this.ranges[this.next]!.span.start, finding)) {
+      const d = this.ranges[this.next++]!;
+      if (d.rules.length === 0) this.lastAll = d;
+      else for (const rule of d.rules) this.lastByRule.set(rule.id, d);
+    }
+    const named = this.lastByRule.get(finding.ruleId);
+    const all = this.lastAll;
+    const last = !named ? all : !all ? named : named.span.start.offset > all.span.start.offset ? named : all;
+    if (last?.kind === "disable") return last;
+    return this.whole.find((d) => concerns(d, finding.ruleId)) ?? null;
+  }
 }
 
 /** A finding about a directive, positioned at `span`. */
@@ -290,8 +327,10 @@ export function applyDirectives(findings: readonly Finding[], directives: readon
 
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
-  for (const finding of findings) {
-    const by = directives.length ? suppressor(finding, nextLine, ranges, whole) : null;
+  const suppressors = new Suppressors(nextLine, ranges, whole);
+  const inOrder = [...findings].sort((x, y) => x.line - y.line || x.column - y.column);
+  for (const finding of inOrder) {
+    const by = directives.length ? suppressors.of(finding) : null;
     if (!by) {
       kept.push(finding);
       continue;
