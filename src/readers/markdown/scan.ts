@@ -105,7 +105,9 @@ const HTML_BLOCK_NAMES = new Set([
 
 /** Scans a Markdown document (BOM already stripped) for front matter, headings, GFM tables, list items and HTML comments. */
 export function scanMarkdown(text: string): ScannedDocument {
-  return new BlockScanner(text).scan();
+  const doc = new BlockScanner(text).scan();
+  breakTail.text = ""; // the text is not kept past its scan
+  return doc;
 }
 
 function isSpaceOrTab(code: number): boolean {
@@ -120,17 +122,37 @@ function isAsciiAlphanumeric(code: number): boolean {
   return isAsciiAlpha(code) || (code >= DIGIT_0 && code <= DIGIT_9);
 }
 
+/**
+ * The last line end and marker a thematic-break question was asked about, and the answer for every
+ * start on that line: the rest from `from` is a break when `from` is within the tail made only of
+ * the marker and spaces (`pureFrom`) and at most at the third marker from the end (`thirdLast`).
+ * A line of nested list markers (`- - - - item`) asks once per marker: without this, each question
+ * rescanned the rest of the line.
+ */
+const breakTail = { text: "", to: -1, marker: -1, pureFrom: 0, thirdLast: -1 };
+
 /** Whether `text[from, to)` (after indentation) is a thematic break: 3+ of one of `*-_`, spaces between. */
 function isThematicBreak(text: string, from: number, to: number): boolean {
   const marker = text.charCodeAt(from);
   if (marker !== STAR && marker !== DASH && marker !== UNDERSCORE) return false;
-  let count = 0;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code === marker) count++;
-    else if (!isSpaceOrTab(code)) return false;
+  if (breakTail.text !== text || breakTail.to !== to || breakTail.marker !== marker) {
+    let i = to;
+    let count = 0;
+    let thirdLast = -1;
+    while (i > 0) {
+      const code = text.charCodeAt(i - 1);
+      if (code === marker) {
+        if (++count === 3) thirdLast = i - 1;
+      } else if (!isSpaceOrTab(code)) break;
+      i--;
+    }
+    breakTail.text = text;
+    breakTail.to = to;
+    breakTail.marker = marker;
+    breakTail.pureFrom = i;
+    breakTail.thirdLast = thirdLast;
   }
-  return count >= 3;
+  return from >= breakTail.pureFrom && from <= breakTail.thirdLast;
 }
 
 /** ATX opening sequence length (1-6) at `from`, or 0 when `text[from, to)` is not an ATX heading. */
