@@ -16,6 +16,9 @@ import { activityKey, findHighlight, plainText } from "../model/text.js";
 import { partyNameKeys } from "./parties.js";
 import { jsonSyntaxError } from "./json-syntax.js";
 
+/** The party roles a matrix may write. */
+const ROLES: ReadonlySet<string> = new Set<PartyRole>(["customer", "provider", "third-party"]);
+
 /** Options of `readStructured`. */
 export interface StructuredReadOptions {
   scheme: RoleScheme;
@@ -113,7 +116,8 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
       const nameNode = target(nameEntry);
       if (!isScalar(nameNode) || typeof nameNode.value !== "string") continue;
       const roleNode = isMap(item) ? target(item.get("role", true)) : undefined;
-      const role = isScalar(roleNode) ? (roleNode.value as PartyRole | undefined) : undefined;
+      // A role the schema refuses (and reports) is not taken: the party is then recognised by its name.
+      const role = isScalar(roleNode) && ROLES.has(roleNode.value as string) ? (roleNode.value as PartyRole) : undefined;
       const index = builder.party(nameNode.value, nameNode.value, span(written(nameEntry, at)));
       if (role) builder.setPartyRole(index, role);
       parties.push(index);

@@ -136,3 +136,35 @@ describe("codes written with escapes", () => {
     expect(cell.tokens.map((t) => `${t.value} ${t.span.start.column}-${t.span.end.column}`)).toEqual(["A 46-53", "R 46-53"]);
   });
 });
+
+describe("a YAML matrix with schema violations around valid activities", () => {
+  const yaml = [
+    "# a comment",
+    "parties:",
+    "  - Client",
+    "  - { name: Provider, role: boss }",
+    "sections:",
+    "  - title: Ops",
+    "    activities:",
+    "      - activity: Back up   # kept",
+    '        codes: { Client: "AR", Provider: I }',
+    "      - activity: Restore",
+    "        codes: { Client: RA, Provider: [R, A] }",
+    "      - activity: Patch",
+    "        codes: { Client: I, Provider: AR }",
+    "",
+  ].join("\n");
+
+  it("checks the cells of a party whose role is refused like any other party's", async () => {
+    expect((await findings(yaml, "m.yaml")).filter((f) => f.includes("code-order"))).toEqual([
+      '9:27 code-order Codes "AR" are out of order: write "RA".',
+      '13:39 code-order Codes "AR" are out of order: write "RA".',
+    ]);
+  });
+
+  it("is fixed around them, comments and the refused values kept", async () => {
+    const fixed = await fixText(yaml, "m.yaml", recommendedSetup());
+    expect(fixed.refused).toEqual([]);
+    expect(fixed.output).toBe(yaml.replace('"AR"', '"RA"').replace("Provider: AR }", "Provider: RA }"));
+  });
+});
