@@ -7,6 +7,7 @@ import type { SourceSpan } from "../model/position.js";
 import { canonicalOrder, type RoleScheme } from "../model/scheme.js";
 import { plainText } from "../model/text.js";
 import type { Subject } from "./subjects.js";
+import { RowActivity } from "../readers/markdown/rows.js";
 
 /** One activity's occurrence, as the corpus scope remembers it. */
 interface Occurrence {
@@ -69,22 +70,39 @@ export class CorpusCollector {
 
   constructor(private readonly scheme: RoleScheme) {}
 
+  /** Each reading's codes, without repeats, in canonical order (see `Cell.reading`). */
+  private readonly canonical = new Map<number, string>();
+
+  private codesOf(cell: { reading: number; codes: readonly string[] }): string {
+    let codes = this.canonical.get(cell.reading);
+    if (codes === undefined) {
+      codes = canonicalOrder([...new Set(cell.codes)], this.scheme).join("");
+      this.canonical.set(cell.reading, codes);
+    }
+    return codes;
+  }
+
   /** Remembers the activities of one matrix (each key once per file). */
   add(matrix: Matrix): void {
     const seen = new Set<string>();
+    const label = matrix.parties.map((party) => party.role ?? party.name);
     for (const activity of matrix.activities) {
       if (activity.key === "" || seen.has(activity.key)) continue;
       seen.add(activity.key);
-      const assignment = matrix.parties
-        .map((party, p) => {
-          const cell = activity.cells[p];
-          if (!cell) return null;
-          const codes = canonicalOrder([...new Set(cell.codes)], this.scheme);
-          return `${party.role ?? party.name}=${codes.join("")}`;
-        })
-        .filter((v) => v !== null)
-        .sort()
-        .join(" ");
+      const parts: string[] = [];
+      if (activity instanceof RowActivity) {
+        // A table row's cells are read from its rest, without placing them.
+        const cells = activity.rest?.cells ?? [];
+        const columns = activity.table.columns;
+        for (let i = 0; i < Math.min(cells.length, columns.length); i++) {
+          if (columns[i]! >= 0) parts.push(`${label[columns[i]!]}=${this.codesOf(cells[i]!.template)}`);
+        }
+      } else {
+        activity.cells.forEach((cell, p) => {
+          if (cell) parts.push(`${label[p]}=${this.codesOf(cell)}`);
+        });
+      }
+      const assignment = parts.sort().join(" ");
       const list = this.groups.get(activity.key) ?? [];
       list.push({ file: matrix.file, name: plainText(activity.name), section: matrix.sections[activity.section]!.title, span: activity.span, assignment });
       this.groups.set(activity.key, list);
