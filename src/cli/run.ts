@@ -29,8 +29,8 @@ import { config as validateConfig } from "../generated/validators.js";
 import { formatOf, INTERNAL_ERROR, lintMatrices, lintPaths, looksLikeMatrixData, parseMatrix, unreadableFinding, type LintResult, type LintSetup } from "../lint.js";
 import { applyBaseline, baselineFromFindings, formatBaselineError, pruneBaseline, readBaseline, writeBaseline } from "../suppress/baseline.js";
 import { displayPath, expandPaths, type InputFile } from "./files.js";
-import { notUtf8Finding, readTextFile } from "../readers/text-file.js";
-import { compareFindings } from "../model/finding.js";
+import { notTextAt, notUtf8Finding, readTextFile } from "../readers/text-file.js";
+import { compareFindings, type Finding } from "../model/finding.js";
 
 /** The streams and environment the CLI talks to. */
 export interface CliIo {
@@ -122,10 +122,16 @@ function program(io: CliIo): Command {
 }
 
 /** Reads all of standard input. */
-async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
+async function readStdin(stdin: NodeJS.ReadableStream): Promise<{ text: string; bytes: Buffer }> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString("utf8");
+  const bytes = Buffer.concat(chunks);
+  return { text: bytes.toString("utf8"), bytes };
+}
+
+/** The findings of a text, with the finding that it is not UTF-8 text when `notUtf8` says where. */
+function withTextProblem(findings: Finding[], name: string, text: string, notUtf8: number | null): Finding[] {
+  return notUtf8 === null ? findings : [...findings, notUtf8Finding(name, text, notUtf8)].sort(compareFindings);
 }
 
 /** A usage error: message on stderr, exit code 2. */
@@ -250,14 +256,15 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
   const stdinMode = paths.includes("-");
   if (stdinMode && paths.length > 1) throw new UsageError("'-' (standard input) cannot be combined with other paths");
   let outcomes: FileOutcome[];
-  let stdinFixed: string | null = null;
+  let stdinFixed: string | Buffer | null = null;
   /** With --fix, some fixed file could not be written: the reports still go out, then exit 2. */
   let writeFailed = false;
   const rulesRun = new Map<string, RuleDefinition>();
   const keepSources = outputs.some((o) => o.format === "sarif");
 
   if (stdinMode) {
-    const text = await readStdin(io.stdin);
+    const { text, bytes } = await readStdin(io.stdin);
+    const notUtf8 = notTextAt(text, () => bytes);
     // Without a name, the text says what it is: YAML/JSON matrices have top-level `parties`/`sections`.
     const name = options.stdinFilename ?? "<stdin>";
     const format = options.stdinFilename !== undefined ? formatOf(name) : looksLikeMatrixData(text) ? (/^\s*\{/u.test(text) ? "json" : "yaml") : "markdown";
@@ -265,13 +272,15 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
     if ("problems" in found) return configFailure(found.problems, io);
     for (const r of found.setup.rules) rulesRun.set(r.rule.id, r.rule);
     if (options.fix || options.fixDryRun) {
-      const fixed = await fixText(text, name, found.setup, { unsafe: options.unsafeFixes ?? false, format });
-      if (options.fix) stdinFixed = fixed.output;
-      outcomes = [{ path: name, findings: fixed.findings, suppressed: fixed.suppressed, matrix: null, source: fixed.matrix.source, ...(options.fixDryRun ? { output: fixed.output, before: text } : {}) }];
+      // Text that is not UTF-8 is checked as read and given back byte for byte, never fixed.
+      const fixed = await fixText(text, name, found.setup, { unsafe: options.unsafeFixes ?? false, format, ...(notUtf8 !== null ? { maxPasses: 0 } : {}) });
+      if (options.fix) stdinFixed = notUtf8 !== null ? bytes : fixed.output;
+      if (notUtf8 !== null) io.stderr.write(`raci-lint: ${name}: not fixed: it is not UTF-8 text\n`);
+      outcomes = [{ path: name, findings: withTextProblem(fixed.findings, name, text, notUtf8), suppressed: fixed.suppressed, matrix: null, source: fixed.matrix.source, ...(options.fixDryRun ? { output: fixed.output, before: text } : {}) }];
     } else {
       const matrix = parseMatrix(text, name, found.setup.scheme, found.setup.parties ?? null, format);
       const byFile = await lintMatrices([matrix], found.setup);
-      outcomes = [{ path: name, findings: byFile.get(name) ?? [], matrix: null, source: matrix.source }];
+      outcomes = [{ path: name, findings: withTextProblem(byFile.get(name) ?? [], name, text, notUtf8), matrix: null, source: matrix.source }];
     }
   } else {
     const expansion = await expandPaths(paths, io.cwd);

@@ -10,11 +10,19 @@ import { LineIndex } from "../model/position.js";
  */
 export function readTextFile(path: string): { text: string; notUtf8: number | null } {
   const text = readFileSync(path, "utf8");
-  // Bytes that are not UTF-8 decode to U+FFFD: only then is the file read again, as bytes, to tell
-  // them from a U+FFFD written in it.
+  return { text, notUtf8: notTextAt(text, () => readFileSync(path)) };
+}
+
+/**
+ * Where text decoded as UTF-8 shows it was not UTF-8 text: the first U+FFFD when its bytes are not
+ * UTF-8 (`bytes` is asked for only then, to tell them from a U+FFFD written in the text), or the
+ * first NUL (UTF-16 without a byte-order mark, binary data); null when it is text.
+ */
+export function notTextAt(text: string, bytes: () => Uint8Array): number | null {
   const replaced = text.indexOf("\uFFFD");
-  if (replaced === -1 || isUtf8(readFileSync(path))) return { text, notUtf8: null };
-  return { text, notUtf8: replaced };
+  if (replaced !== -1 && !isUtf8(bytes())) return replaced;
+  const nul = text.indexOf("\u0000");
+  return nul === -1 ? null : nul;
 }
 
 /** The finding for a file that is not UTF-8 text, at the first character that was not. */
@@ -23,7 +31,7 @@ export function notUtf8Finding(file: string, text: string, offset: number): Find
   return {
     ruleId: "parse-error",
     severity: "error",
-    message: "The file is not UTF-8 text (here is the first byte that is not): it is checked as read, but not fixed. Save it as UTF-8.",
+    message: "The file is not UTF-8 text (first seen here): it is checked as read, but not fixed. Save it as UTF-8.",
     file,
     line: at.line,
     column: at.column,

@@ -24,6 +24,7 @@ describe("odd input", () => {
     expect(run.code).toBe(1);
     expect(brief(run.stdout)).toEqual([
       "array.json 1:1 schema-violation",
+      "binary.md 1:1 parse-error",
       "bomb.yaml 1:1 parse-error",
       "cr.md 5:12 code-order",
       "long.md 3:23 party-has-responsibility",
@@ -61,7 +62,7 @@ describe("files that are not UTF-8", () => {
     writeFileSync(join(root, "latin1.md"), latin1);
     const run = await cli(["-f", "json", "latin1.md", "ok.md"], root);
     expect(brief(run.stdout)).toEqual(["latin1.md 1:6 parse-error", "latin1.md 5:11 code-order", "ok.md 5:12 code-order"]);
-    expect(JSON.parse(run.stdout).files[0].findings[0].message).toBe("The file is not UTF-8 text (here is the first byte that is not): it is checked as read, but not fixed. Save it as UTF-8.");
+    expect(JSON.parse(run.stdout).files[0].findings[0].message).toBe("The file is not UTF-8 text (first seen here): it is checked as read, but not fixed. Save it as UTF-8.");
     const fixed = await cli(["--fix", "latin1.md", "ok.md"], root);
     expect(fixed.stderr).toBe("raci-lint: latin1.md: not fixed: it is not UTF-8 text\n");
     expect(readFileSync(join(root, "latin1.md")).equals(latin1)).toBe(true);
@@ -99,5 +100,37 @@ describe("documents nested thousands of levels deep", () => {
       ["deep.yaml", ["parse-error: the document is nested too deeply to read (thousands of levels)"]],
       ["ok.md", ['code-order: Codes "AR" are out of order: write "RA".']],
     ]);
+  });
+});
+
+describe("standard input that is not UTF-8 text", () => {
+  /** Runs the CLI on stdin bytes; stdout comes back as bytes. */
+  async function run(args: string[], input: Buffer) {
+    const { PassThrough, Readable } = await import("node:stream");
+    const { runCli } = await import("../../src/cli/run.js");
+    const out = new PassThrough();
+    const err = new PassThrough();
+    const chunks: Buffer[] = [];
+    let stderr = "";
+    out.on("data", (c: Buffer) => chunks.push(c));
+    err.on("data", (c: Buffer) => (stderr += c.toString()));
+    const code = await runCli(args, { cwd: project({}), stdout: out, stderr: err, stdin: Readable.from([input]), env: {} });
+    return { code, stdout: Buffer.concat(chunks), stderr };
+  }
+  const latin1 = Buffer.from("## S\xe9\n\n| Activity | Client | Cloud Temple |\n|---|---|---|\n| Do it | AR | I |\n", "latin1");
+
+  it("is reported, and --fix gives it back byte for byte", async () => {
+    const linted = await run(["-f", "json", "--stdin-filename", "x.md", "-"], latin1);
+    expect(linted.code).toBe(1);
+    expect(JSON.parse(linted.stdout.toString()).files[0].findings.map((f: { line: number; column: number; ruleId: string }) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(["1:5 parse-error", "3:23 party-has-responsibility", "5:11 code-order"]);
+    const fixed = await run(["--fix", "--stdin-filename", "x.md", "-"], latin1);
+    expect(fixed.stdout.equals(latin1)).toBe(true);
+    expect(fixed.stderr).toContain("raci-lint: x.md: not fixed: it is not UTF-8 text\n");
+  });
+
+  it("UTF-16 without a byte-order mark (NUL bytes) is not text either", async () => {
+    const utf16 = Buffer.from("## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run | RA | I |\n", "utf16le");
+    const linted = await run(["-f", "json", "--stdin-filename", "x.md", "-"], utf16);
+    expect(JSON.parse(linted.stdout.toString()).files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["parse-error"]);
   });
 });
