@@ -369,8 +369,8 @@ class ActivitySubject extends BaseSubject {
     return this.activityRef.cellCount;
   }
   get missingParties(): string[] {
-    const cells = this.activityRef.cells;
-    return this.partyIndexes.filter((p) => !cells[p]).map((p) => this.ctx.matrix.parties[p]!.name);
+    const { cells, unread } = this.activityRef;
+    return this.partyIndexes.filter((p) => !cells[p] && !unread?.includes(p)).map((p) => this.ctx.matrix.parties[p]!.name);
   }
   get format(): string {
     return this.ctx.matrix.format;

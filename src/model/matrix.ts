@@ -108,6 +108,8 @@ export interface Activity {
   extraCells: { raw: string; span: SourceSpan }[];
   /** Read from a column of a transposed table (parties as rows) rather than from a row. */
   transposed?: boolean;
+  /** Parties whose codes could not be read (a YAML/JSON value of the wrong type, a schema violation): neither empty nor missing. */
+  unread?: number[];
 }
 
 /** A heading with the activities listed under it. */

@@ -179,12 +179,12 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
       const codesNode = target(codesEntry);
       if (!isScalar(nameNode) || typeof nameNode.value !== "string" || !isMap(codesNode)) continue;
       // A code written as something else than text (a list, a number, a map) breaks the schema, which
-      // says so where it is; the activity is left out rather than read with that cell empty.
+      // says so where it is: that party's cell is left unread, neither empty nor missing.
       const readable = (value: unknown) => {
         const v = target(value);
         return v === undefined || v === null || (isScalar(v) && (v.value === null || typeof v.value === "string"));
       };
-      if (!codesNode.items.every((pair) => readable(pair.value))) continue;
+      const unread: number[] = [];
       const codesAt = activityAt ?? (isAlias(codesEntry) ? codesEntry : null);
       const cells: (Cell | null)[] = builder.emptyCells();
       const extra: { raw: string; span: SourceSpan }[] = [];
@@ -211,6 +211,10 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
           continue;
         }
         present++;
+        if (!readable(pair.value)) {
+          unread.push(party);
+          continue;
+        }
         const cellAt = codesAt ?? (isAlias(pair.value) ? pair.value : null);
         if (cellAt) {
           // Read through an alias: placed at the alias, not editable there.
@@ -231,6 +235,8 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
         if (!exact) cell.style.bodyStart = cell.style.bodyEnd = -1;
         cells[party] = cell;
       }
+      // Nothing of it read: the schema violations are all there is to say.
+      if (unread.length > 0 && cells.every((c) => c === null)) continue;
       const activitySpan = span(written(nameEntry, activityAt));
       builder.addActivity({
         name: nameNode.value,
@@ -242,6 +248,7 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
         cellCount: present + extra.length,
         expectedCellCount: parties.length + 1,
         extraCells: extra,
+        ...(unread.length ? { unread } : {}),
       });
     }
   }

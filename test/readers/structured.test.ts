@@ -168,3 +168,14 @@ describe("a YAML matrix with schema violations around valid activities", () => {
     expect(fixed.output).toBe(yaml.replace('"AR"', '"RA"').replace("Provider: AR }", "Provider: RA }"));
   });
 });
+
+describe("an activity with one code of the wrong type", () => {
+  it("keeps its other cells: they are checked and fixed, the bad one is neither empty nor missing", async () => {
+    const yaml = "parties:\n  - { name: Client, role: customer }\n  - { name: Prov, role: provider }\nsections:\n  - title: S\n    activities:\n      - activity: A\n        codes:\n          Client: [R, A]\n          Prov: AR\n      - activity: B\n        codes: { Client: RA, Prov: C }\n";
+    expect(await findings(yaml, "m.yaml")).toEqual([
+      "9:19 schema-violation /sections/0/activities/0/codes/Client: must be string or null",
+      '10:17 code-order Codes "AR" are out of order: write "RA".',
+    ]);
+    expect((await fixText(yaml, "m.yaml", recommendedSetup())).output).toBe(yaml.replace("Prov: AR", "Prov: RA"));
+  });
+});
