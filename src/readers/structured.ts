@@ -2,7 +2,7 @@
  * YAML and JSON reader for the documented matrix format (`schemas/matrix.schema.json`).
  * Syntax and schema errors become positioned problems; whatever is valid is still read.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from "yaml";
 import { matrix as validateMatrix } from "../generated/validators.js";
 import type { Cell, LegendEntry, Matrix, PartyRole, ReadProblem } from "../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
@@ -98,6 +98,13 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
     for (let i = 0; i < 64 && isAlias(n); i++) n = n.resolve(doc);
     return isAlias(n) ? undefined : (n as Node | undefined);
   };
+  /** Anchors some alias uses: what is written under them is read in several places, so fixes leave it alone. */
+  const aliased = new Set<string>();
+  visit(doc, { Alias: (_, alias) => void aliased.add(alias.source) });
+  const shared = (node: unknown) => {
+    const anchor = (node as { anchor?: string } | null | undefined)?.anchor;
+    return anchor !== undefined && aliased.has(anchor);
+  };
   /** Where a node is written: the alias that stands for it, if any, else the node itself. */
   const written = (node: unknown, at: Node | null): Node | undefined => at ?? (isAlias(node) ? node : target(node));
   const title = target(doc.get("title", true));
@@ -186,6 +193,7 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
       };
       const unread: number[] = [];
       const codesAt = activityAt ?? (isAlias(codesEntry) ? codesEntry : null);
+      const sharedCodes = shared(sectionNode) || shared(activityNode) || shared(codesNode);
       const cells: (Cell | null)[] = builder.emptyCells();
       const extra: { raw: string; span: SourceSpan }[] = [];
       let present = 1;
@@ -232,7 +240,7 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
         const exact = range !== null && isScalar(valueNode) && valueNode.value !== null && sourceText === raw;
         // Text that is not written as it reads (escapes, a folded block) is pointed at as a whole.
         const cell = exact || !range ? parseCell(raw, start, party, ctx, null) : parseCell(raw, range[0], party, ctx, null, lines.span(range[0], range[1]), false);
-        if (!exact) cell.style.bodyStart = cell.style.bodyEnd = -1;
+        if (!exact || sharedCodes || shared(valueNode)) cell.style.bodyStart = cell.style.bodyEnd = -1;
         cells[party] = cell;
       }
       // Nothing of it read: the schema violations are all there is to say.
