@@ -210,6 +210,7 @@ export class Linter {
       this.scopes.delete("code");
       this.scopes.add("activity");
     }
+    this.corpusRules = new Set(setup.rules.filter((r) => r.rule.checks.some((c) => c.scope === "corpus")).map((r) => r.rule.id));
     if (this.runner.has("corpus")) {
       const key = corpusKey(setup);
       let shared = corpora?.get(key);
@@ -321,10 +322,15 @@ export class Linter {
       knownRules: this.knownRules,
       reportUnused: this.setup.reportUnusedDirectives ?? false,
       file: matrix.file,
+      // Corpus-scope findings come later (`finish`, which judges again), or never (fix mode).
+      unjudged: this.corpusRules,
     });
     if (applied.suppressed.length) this.suppressed.set(matrix.file, applied.suppressed);
     return applied.findings;
   }
+
+  /** The ids of the active corpus-scope rules. */
+  private readonly corpusRules: ReadonlySet<string>;
 
   /** With corpus-scope checks: each file's findings before its directives applied (files with directives only). */
   private readonly unsuppressed = new Map<string, Finding[]>();

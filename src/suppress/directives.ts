@@ -70,6 +70,11 @@ export interface ApplyDirectivesOptions {
   unusedSeverity?: Severity;
   /** The file the findings and directives belong to, as reported. */
   file: string;
+  /**
+   * Rules whose findings are not all known yet (corpus-scope checks, before they run or in fix mode,
+   * where they do not): a directive is not called unused for them, nor, if it names no rule, at all.
+   */
+  unjudged?: ReadonlySet<string>;
 }
 
 /** The findings left after directives, plus the ones they suppressed. */
@@ -352,13 +357,14 @@ export function applyDirectives(findings: readonly Finding[], directives: readon
     if (!options.reportUnused || directive.kind === "enable") continue;
     const severity = options.unusedSeverity ?? "warning";
     const rules = used.get(directive);
+    const unjudged = options.unjudged ?? new Set<string>();
     if (directive.rules.length === 0) {
-      if (!rules) kept.push(directiveFinding(UNUSED_DIRECTIVE, severity, `Unused ${directive.name} directive: it suppressed no finding.`, options.file, directive.span));
+      if (!rules && unjudged.size === 0) kept.push(directiveFinding(UNUSED_DIRECTIVE, severity, `Unused ${directive.name} directive: it suppressed no finding.`, options.file, directive.span));
       continue;
     }
     const reported = new Set<string>();
     for (const rule of directive.rules) {
-      if (!options.knownRules.has(rule.id) || rules?.has(rule.id) || reported.has(rule.id)) continue;
+      if (!options.knownRules.has(rule.id) || rules?.has(rule.id) || reported.has(rule.id) || unjudged.has(rule.id)) continue;
       reported.add(rule.id);
       kept.push(directiveFinding(UNUSED_DIRECTIVE, severity, `Unused ${directive.name} directive: no "${rule.id}" finding to suppress.`, options.file, rule.span));
     }

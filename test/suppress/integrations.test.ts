@@ -164,6 +164,9 @@ describe("directives and corpus-scope findings", () => {
     const report = JSON.parse(run.stdout);
     expect(report.files.map((f: { path: string; findings: unknown[] }) => [f.path, f.findings.length])).toEqual([["a.md", 0], ["b.md", 0]]);
     expect(run.code).toBe(0);
+    // In fix mode corpus-scope checks do not run: the directive is not judged.
+    const fixed = await cli(["-f", "json", "--fix-dry-run", "--report-unused-disable-directives", "a.md", "b.md"], root);
+    expect(JSON.parse(fixed.stdout).files.map((f: { path: string; findings: unknown[] }) => [f.path, f.findings.length])).toEqual([["a.md", 0], ["b.md", 0]]);
     // Without the other file there is nothing to suppress: then the directive is unused.
     const alone = await cli(["-f", "json", "--report-unused-disable-directives", "a.md"], root);
     expect(JSON.parse(alone.stdout).files[0].findings.map((f: { message: string }) => f.message)).toEqual([expect.stringContaining("Unused raci-lint-disable-file directive")]);
