@@ -149,9 +149,11 @@ describe("docs/suppressions.md examples", () => {
   });
 });
 
+/** A matrix where the customer's code for "Manage incidents on the service" is `client`, for the corpus-scope tests below. */
+const table = (client: string) =>
+  `## Recurring Operations\n\n| Activity | Client Role | Cloud Temple Role |\n|---|---|---|\n| Manage incidents on the service | ${client} | RA |\n| Export data | RA | I |\n`;
+
 describe("directives and corpus-scope findings", () => {
-  const table = (client: string) =>
-    `## Recurring Operations\n\n| Activity | Client Role | Cloud Temple Role |\n|---|---|---|\n| Manage incidents on the service | ${client} | RA |\n| Export data | RA | I |\n`;
 
   it("a directive that suppresses only a consistent-across-files finding is used, not reported as unused", async () => {
     const { cli, project } = await import("../cli/harness.js");
@@ -174,8 +176,6 @@ describe("directives and corpus-scope findings", () => {
 });
 
 describe("corpus-scope checks across configurations", () => {
-  const table = (client: string) =>
-    `## Recurring Operations\n\n| Activity | Client Role | Cloud Temple Role |\n|---|---|---|\n| Manage incidents on the service | ${client} | RA |\n| Export data | RA | I |\n`;
 
   it("compare files whose configurations differ in other rules", async () => {
     const { cli, project } = await import("../cli/harness.js");
@@ -197,7 +197,6 @@ describe("baselines and corpus-scope checks in fix mode", () => {
     const { cli, project } = await import("../cli/harness.js");
     const { readFileSync } = await import("node:fs");
     const { join } = await import("node:path");
-    const table = (client: string) => `## Ops\n\n| Activity | Client Role | Cloud Temple Role |\n|---|---|---|\n| Manage incidents | ${client} | RA |\n| Export data | RA | I |\n`;
     const root = project({ "raci-lint.config.yaml": "rules:\n  consistent-across-files: warning\n", "a.md": table("I"), "b.md": table("C") });
     await cli(["--baseline-write", "bl.json", "."], root);
     const ids = () => JSON.parse(readFileSync(join(root, "bl.json"), "utf8")).entries.map((e: { ruleId: string }) => e.ruleId);
