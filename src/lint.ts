@@ -7,7 +7,7 @@ import { CorpusCollector } from "./facts/corpus.js";
 import { cellSubjects, matrixSubjects, type Subject } from "./facts/subjects.js";
 import type { Scope } from "./facts/catalog.js";
 import { CheckRunner, type Hit } from "./engine/evaluate.js";
-import { effectiveSeverity, type ActiveRule } from "./engine/rule.js";
+import { effectiveSeverity, looksAcrossFiles, type ActiveRule } from "./engine/rule.js";
 import { FIX_PRODUCERS } from "./fix/producers.js";
 import { compareFindings, positionOf, type Finding } from "./model/finding.js";
 import type { Cell, Matrix } from "./model/matrix.js";
@@ -159,7 +159,7 @@ function cellLayout(table: RowTable, matrix: Matrix, shaping: "roles" | "names")
  * same corpus-scope rules with the same options (severities may differ: each file keeps its own).
  */
 function corpusKey(setup: LintSetup): string {
-  const rules = setup.rules.filter((r) => r.rule.checks.some((c) => c.scope === "corpus")).map((r) => [r.rule.id, r.options]);
+  const rules = setup.rules.filter((r) => looksAcrossFiles(r.rule)).map((r) => [r.rule.id, r.options]);
   return JSON.stringify([setup.scheme, rules]);
 }
 
@@ -210,7 +210,7 @@ export class Linter {
       this.scopes.delete("code");
       this.scopes.add("activity");
     }
-    this.corpusRules = new Set(setup.rules.filter((r) => r.rule.checks.some((c) => c.scope === "corpus")).map((r) => r.rule.id));
+    this.corpusRules = new Set(setup.rules.filter((r) => looksAcrossFiles(r.rule)).map((r) => r.rule.id));
     if (this.runner.has("corpus")) {
       const key = corpusKey(setup);
       let shared = corpora?.get(key);

@@ -12,7 +12,7 @@ import { parseDocument } from "yaml";
 import { readRules, type RuleSetting } from "../config/load.js";
 import { ConfigResolver, type ResolverOptions } from "../config/resolve.js";
 import { builtInRules } from "../engine/load-rules.js";
-import { effectiveSeverity, type ConfigProblem, type RuleDefinition } from "../engine/rule.js";
+import { effectiveSeverity, looksAcrossFiles, type ConfigProblem, type RuleDefinition } from "../engine/rule.js";
 import { fixText } from "../fix/fixer.js";
 import { unifiedDiffs } from "../fix/diff.js";
 import { FixWriteError, writeFileAtomic } from "../fix/write.js";
@@ -313,7 +313,7 @@ async function lintAndReport(paths: string[], options: CliOptions, io: CliIo): P
 
   // Baselines: write the current findings, or report only what a baseline does not hold. In fix mode
   // corpus-scope checks do not run: their entries are neither found nor stale, and are kept.
-  const notRun = new Set(options.fix || options.fixDryRun ? [...rulesRun.values()].filter((r) => r.checks.some((c) => c.scope === "corpus")).map((r) => r.id) : []);
+  const notRun = new Set(options.fix || options.fixDryRun ? [...rulesRun.values()].filter(looksAcrossFiles).map((r) => r.id) : []);
   if (options.baselineWrite) {
     const target = resolve(io.cwd, options.baselineWrite);
     const previous = readBaseline(target);

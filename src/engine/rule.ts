@@ -57,3 +57,8 @@ export function effectiveSeverity(active: ActiveRule, check?: RuleCheck): Severi
   const own = check?.severity ?? active.rule.severity;
   return active.promote && own === "warning" ? "error" : own;
 }
+
+/** Whether a rule has corpus-scope checks (they look across files, run after every file is linted, and not in fix mode). */
+export function looksAcrossFiles(rule: RuleDefinition): boolean {
+  return rule.checks.some((c) => c.scope === "corpus");
+}
