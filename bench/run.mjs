@@ -1,17 +1,28 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: generates the corpus (bench/generate.mjs), then measures, each in its
- * own node process, the floor (bench/floor.mjs), the reader floor (bench/reader-floor.mjs: what
- * raci-lint's own reading costs, reported without a target) and the real CLI
- * (`node dist/cli.js bench/.corpus/matrices --format json`), interleaved, BENCH_RUNS times
+ * `npm run bench`: generates two corpora and measures, each program in its own node process, the
+ * floor (bench/floor.mjs), the reader floor (bench/reader-floor.mjs: what raci-lint's own reading
+ * costs, reported without a target) and one or more raci-lint CLI builds, interleaved (floor A,
+ * reader floor A, CLIs on A, floor B, reader floor B, CLIs on B, then again), BENCH_RUNS times
  * (default 3), and reports the medians against the targets.
  *
- * Usage: node bench/run.mjs [--json]
- * Env: BENCH_FILES, BENCH_ROWS (corpus size), BENCH_RUNS (repetitions),
- *      BENCH_CLI (path of the CLI script, default dist/cli.js).
- * Exit code: 0 when the bench ran (even if a target is missed); 1 when the CLI crashed
- * (signal, exit code other than 0/1, or no valid JSON on stdout), the floor failed, or
- * the CLI is missing.
+ * - Corpus A (bench/generate.mjs): 2,000 pages, 100,000 activities, two parties, few distinct
+ *   cell texts and rows: what memoisation serves best.
+ * - Corpus B (bench/generate-distinct.mjs): 1,000 pages, 50,000 activities, 6-9 parties, rows
+ *   distinct within each file, every code style mixed in every table, 1% planted defects: what
+ *   memoisation cannot serve. The bench checks the CLI reports every planted defect.
+ *
+ * Usage: node bench/run.mjs [--json] [--cli [LABEL=]PATH]... [--corpus a|b] [--no-reader-floor] [--engine-runs]
+ *   --cli: a CLI script to measure (repeatable: several builds are measured in the same run,
+ *          interleaved, their order rotating from one run to the next); default BENCH_CLI or dist/cli.js.
+ *   --corpus: measure one corpus only.
+ *   --no-reader-floor: skip the reader floor (it imports this checkout's dist/ internals).
+ *   --engine-runs: after the timed runs, run each CLI once more per corpus, untimed, counting its
+ *          json-rules-engine runs (bench/engine-runs.mjs).
+ * Env: BENCH_FILES, BENCH_ROWS, BENCH_DISTINCT_FILES (corpus sizes), BENCH_RUNS (repetitions),
+ *      BENCH_CLI (the CLI script when no --cli is given), BENCH_RSS=preload.
+ * Exit code: 0 when the bench ran (even if a target is missed); 1 when a CLI crashed (signal,
+ * exit code other than 0/1, or no valid JSON on stdout), the floor failed, or a CLI is missing.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -19,16 +30,22 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CORPUS_ROOT, MATRICES_DIR, corpusParams, describeCorpus, ensureCorpus } from "./generate.mjs";
+import { DISTINCT_MATRICES_DIR, DISTINCT_ROOT, distinctParams, ensureDistinctCorpus, readPlanted } from "./generate-distinct.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(HERE);
 const FLOOR_SCRIPT = path.join(HERE, "floor.mjs");
 const READER_FLOOR_SCRIPT = path.join(HERE, "reader-floor.mjs");
-const CLI_OUTPUT = path.join(CORPUS_ROOT, "cli-output.json");
+const ENGINE_RUNS_SCRIPT = path.join(HERE, "engine-runs.mjs");
 const TIME_OUTPUT = path.join(CORPUS_ROOT, "time-output.txt");
 
-const TARGETS = { maxRatio: 3, maxWallMs: 1500, maxRssMb: 200 };
-const JSON_MODE = process.argv.includes("--json");
+/** Targets per corpus: A keeps the issue's original three; B (many parties, distinct rows) has the memory bound and correctness. */
+const TARGETS = {
+  A: { maxRatio: 3, maxWallMs: 1500, maxRssMb: 200 },
+  B: { maxRssMb: 200, plantedFound: "all" },
+};
+const ARGS = process.argv.slice(2);
+const JSON_MODE = ARGS.includes("--json");
 const MAX_BUFFER = 512 * 1024 * 1024;
 
 /** Progress and report lines: stdout normally, stderr in --json mode (stdout stays JSON). */
@@ -51,6 +68,42 @@ function envInt(name, fallback) {
   return value;
 }
 
+/** The values of a repeatable option (`--cli X` or `--cli=X`). */
+function optionValues(name) {
+  const values = [];
+  for (let i = 0; i < ARGS.length; i++) {
+    if (ARGS[i] === name) {
+      if (i + 1 >= ARGS.length) fail(`${name} needs a value`);
+      values.push(ARGS[++i]);
+    } else if (ARGS[i].startsWith(`${name}=`)) values.push(ARGS[i].slice(name.length + 1));
+  }
+  return values;
+}
+
+/**
+ * The CLI builds to measure, each `{ label, path }`: `--cli [LABEL=]PATH` (repeatable), else
+ * BENCH_CLI, else dist/cli.js. Without a label a build is named by the folder holding its dist/.
+ */
+function cliBuilds() {
+  const specs = optionValues("--cli");
+  if (specs.length === 0) specs.push(process.env.BENCH_CLI || path.join("dist", "cli.js"));
+  const builds = specs.map((spec) => {
+    const eq = spec.indexOf("=");
+    const label = eq > 0 && !spec.slice(0, eq).includes(path.sep) ? spec.slice(0, eq) : null;
+    const file = path.resolve(ROOT, label ? spec.slice(eq + 1) : spec);
+    if (!fs.existsSync(file)) fail(`${file} not found; run \`npm run build\` first`);
+    const dir = path.dirname(file);
+    return { label: label ?? (specs.length === 1 ? "CLI" : path.basename(path.basename(dir) === "dist" ? path.dirname(dir) : dir)), path: file };
+  });
+  const seen = new Map();
+  for (const build of builds) {
+    const n = (seen.get(build.label) ?? 0) + 1;
+    seen.set(build.label, n);
+    if (n > 1) build.label = `${build.label}#${n}`;
+  }
+  return builds;
+}
+
 // ---------------------------------------------------------------------------
 // Peak RSS of a child process
 
@@ -68,27 +121,34 @@ function findTimeBinary() {
   return null;
 }
 
-/** Reads GNU time's -o file: optional "Command ..." lines, then %M (peak RSS in KiB). */
+/** What GNU time writes: peak RSS (KiB), user and system CPU seconds. */
+const TIME_FORMAT = "%M %U %S";
+
+/** Reads GNU time's -o file: optional "Command ..." lines, then `%M %U %S` (peak RSS in KiB, CPU seconds). */
 function readTimeOutput() {
   let text = "";
   try {
     text = fs.readFileSync(TIME_OUTPUT, "utf8");
   } catch {
-    return { rssBytes: null, signal: null };
+    return { rssBytes: null, cpuMs: null, signal: null };
   }
   const lines = text.trim().split("\n");
-  const kib = Number(lines[lines.length - 1]);
+  const [kib, user, sys] = lines[lines.length - 1].trim().split(/\s+/).map(Number);
   const signal = /terminated by signal (\d+)/.exec(text)?.[1] ?? null;
-  return { rssBytes: Number.isFinite(kib) && kib > 0 ? kib * 1024 : null, signal };
+  return {
+    rssBytes: Number.isFinite(kib) && kib > 0 ? kib * 1024 : null,
+    cpuMs: Number.isFinite(user) && Number.isFinite(sys) ? (user + sys) * 1000 : null,
+    signal,
+  };
 }
 
-/** Runs the child under GNU `time -f %M -o FILE`, which reads the child's ru_maxrss via wait4. */
+/** Runs the child under GNU `time -f "%M %U %S" -o FILE`, which reads the child's rusage (ru_maxrss, CPU times) via wait4. */
 function gnuTimeMethod(timeBin) {
   return {
-    name: `${timeBin} -f %M`,
+    name: `${timeBin} -f "${TIME_FORMAT}"`,
     wrap: (args) => {
       fs.rmSync(TIME_OUTPUT, { force: true });
-      return [timeBin, ["-f", "%M", "-o", TIME_OUTPUT, process.execPath, ...args]];
+      return [timeBin, ["-f", TIME_FORMAT, "-o", TIME_OUTPUT, process.execPath, ...args]];
     },
     inspect: (stderr) => ({ ...readTimeOutput(), stderr }),
   };
@@ -96,19 +156,24 @@ function gnuTimeMethod(timeBin) {
 
 const RSS_MARK = "bench-maxrss-kib:";
 const RSS_PRELOAD =
-  "data:text/javascript,process.on('exit',()=>process.stderr.write('\\n" +
+  "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n" +
   RSS_MARK +
-  " '+process.resourceUsage().maxRSS+'\\n'))";
+  " '+u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
 
-/** Fallback: a data: URL preload prints process.resourceUsage().maxRSS (KiB) on exit. */
+/** Fallback: a data: URL preload prints process.resourceUsage()'s maxRSS (KiB) and CPU time (µs) on exit. */
 function preloadMethod() {
-  const pattern = new RegExp(`\\n?${RSS_MARK} (\\d+)\\n`);
+  const pattern = new RegExp(`\\n?${RSS_MARK} (\\d+) (\\d+)\\n`);
   return {
-    name: "--import preload printing process.resourceUsage().maxRSS",
+    name: "--import preload printing process.resourceUsage()",
     wrap: (args) => [process.execPath, ["--import", RSS_PRELOAD, ...args]],
     inspect: (stderr) => {
       const match = pattern.exec(stderr);
-      return { rssBytes: match ? Number(match[1]) * 1024 : null, signal: null, stderr: stderr.replace(pattern, "") };
+      return {
+        rssBytes: match ? Number(match[1]) * 1024 : null,
+        cpuMs: match ? Number(match[2]) / 1000 : null,
+        signal: null,
+        stderr: stderr.replace(pattern, ""),
+      };
     },
   };
 }
@@ -117,7 +182,7 @@ function preloadMethod() {
 function pickRssMethod() {
   const timeBin = process.env.BENCH_RSS === "preload" ? null : findTimeBinary();
   if (timeBin) {
-    const probe = spawnSync(timeBin, ["-f", "%M", "-o", TIME_OUTPUT, process.execPath, "-e", "0"]);
+    const probe = spawnSync(timeBin, ["-f", TIME_FORMAT, "-o", TIME_OUTPUT, process.execPath, "-e", "0"]);
     if (probe.status === 0 && readTimeOutput().rssBytes !== null) return gnuTimeMethod(timeBin);
   }
   return preloadMethod();
@@ -126,7 +191,7 @@ function pickRssMethod() {
 // ---------------------------------------------------------------------------
 // Measuring
 
-/** Runs `node <args>` once; returns wall ms (hrtime around spawnSync), peak RSS and output. */
+/** Runs `node <args>` once; returns wall ms (hrtime around spawnSync), CPU ms (user + system), peak RSS and output. */
 function measure(method, args, stdout) {
   const [command, commandArgs] = method.wrap(args);
   const t0 = process.hrtime.bigint();
@@ -142,6 +207,7 @@ function measure(method, args, stdout) {
   return {
     wallMs,
     rssBytes: seen.rssBytes,
+    cpuMs: seen.cpuMs,
     status: result.status,
     signal: result.signal ?? seen.signal,
     stdout: result.stdout ?? "",
@@ -149,49 +215,79 @@ function measure(method, args, stdout) {
   };
 }
 
-/** Runs the floor once and checks it exited cleanly and counted the expected activities. */
-function runFloor(method, manifest) {
-  const run = measure(method, [FLOOR_SCRIPT, relDir(), "--json"], "pipe");
-  if (run.status !== 0) fail(`floor failed (exit ${run.status}, signal ${run.signal}):\n${run.stderr}`);
+/** Runs the floor once on a corpus and checks it exited cleanly and counted the expected activities. */
+function runFloor(method, corpus) {
+  const run = measure(method, [FLOOR_SCRIPT, corpus.relDir, "--json"], "pipe");
+  if (run.status !== 0) fail(`floor failed on corpus ${corpus.id} (exit ${run.status}, signal ${run.signal}):\n${run.stderr}`);
   run.report = JSON.parse(run.stdout);
+  const { manifest } = corpus;
   if (run.report.activities !== manifest.activities || run.report.files !== manifest.files) {
-    fail(`floor counted ${run.report.files} files / ${run.report.activities} activities, ` +
+    fail(`floor counted ${run.report.files} files / ${run.report.activities} activities in corpus ${corpus.id}, ` +
       `manifest says ${manifest.files} / ${manifest.activities}`);
   }
   return run;
 }
 
-/** Runs the reader floor once (raci-lint's scanner, row rests and activity keys only; reported, no target). */
-function runReaderFloor(method) {
-  const run = measure(method, [READER_FLOOR_SCRIPT, relDir(), "--json"], "pipe");
-  if (run.status !== 0) fail(`reader floor failed (exit ${run.status}, signal ${run.signal}):\n${run.stderr}`);
+/**
+ * Runs the reader floor once (raci-lint's scanner, row rests and activity keys only; reported, no
+ * target). It imports internals of this checkout's dist/, which a refactor may move: a failure is
+ * reported once and the reader floor is left out of the rest of the run, never failing the bench.
+ */
+function runReaderFloor(method, corpus, state) {
+  if (state.readerFloorError) return null;
+  const run = measure(method, [READER_FLOOR_SCRIPT, corpus.relDir, "--json"], "pipe");
+  if (run.status !== 0) {
+    state.readerFloorError = run.stderr.trim().split("\n").slice(-3).join(" | ");
+    log(`reader floor failed (exit ${run.status}), left out of this run: ${state.readerFloorError}`);
+    return null;
+  }
   run.report = JSON.parse(run.stdout);
   return run;
 }
 
-/** Runs the CLI once with stdout to a file; exit 0 (clean) or 1 (findings) are both fine. */
-function runCli(method, cliPath) {
-  const fd = fs.openSync(CLI_OUTPUT, "w");
+/** Runs a CLI once on a corpus with stdout to a file; exit 0 (clean) or 1 (findings) are both fine. */
+function runCli(method, corpus, cli) {
+  const output = cliOutputPath(corpus, cli);
+  const fd = fs.openSync(output, "w");
   let run;
   try {
-    run = measure(method, [cliPath, relDir(), "--format", "json"], fd);
+    run = measure(method, [cli.path, corpus.relDir, "--format", "json"], fd);
   } finally {
     fs.closeSync(fd);
   }
   const tail = () => run.stderr.trim().split("\n").slice(-20).join("\n");
+  const what = `the CLI ${cli.label} (${cli.path}) on corpus ${corpus.id}`;
   if (run.signal !== null || (run.status !== 0 && run.status !== 1)) {
-    fail(`the CLI crashed or failed (exit ${run.status}, signal ${run.signal}); stderr tail:\n${tail()}`);
+    fail(`${what} crashed or failed (exit ${run.status}, signal ${run.signal}); stderr tail:\n${tail()}`);
   }
   // An uncaught exception also exits 1, so exit 1 only counts as "findings" with a JSON report.
-  if (!isJsonFile(CLI_OUTPUT)) {
-    fail(`the CLI exited ${run.status} without a valid JSON report on stdout (crash?); stderr tail:\n${tail()}`);
+  if (!isJsonFile(output)) {
+    fail(`${what} exited ${run.status} without a valid JSON report on stdout (crash?); stderr tail:\n${tail()}`);
   }
   return run;
 }
 
-/** The corpus directory as passed to both programs (relative to the repo root). */
-function relDir() {
-  return path.relative(ROOT, MATRICES_DIR);
+/** Where a CLI's JSON report on a corpus goes: `cli-output.json` for a single CLI, `cli-output-<label>.json` for several. */
+function cliOutputPath(corpus, cli) {
+  const name = corpus.single ? "cli-output.json" : `cli-output-${cli.label.replace(/[^A-Za-z0-9._-]+/g, "_")}.json`;
+  return path.join(corpus.root, name);
+}
+
+/** Runs a CLI once, untimed, through bench/engine-runs.mjs; returns its json-rules-engine run count, or null. */
+function countEngineRuns(corpus, cli) {
+  const result = spawnSync(process.execPath, [ENGINE_RUNS_SCRIPT, cli.path, corpus.relDir, "--format", "json", "--output-file", os.devNull], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: MAX_BUFFER,
+    encoding: "utf8",
+  });
+  const last = (result.stderr ?? "").trim().split("\n").pop() ?? "";
+  try {
+    return JSON.parse(last).engineRuns;
+  } catch {
+    log(`engine runs of ${cli.label} on corpus ${corpus.id} not counted: ${last}`);
+    return null;
+  }
 }
 
 /** Median of numbers (mean of the middle two for an even count). */
@@ -201,16 +297,20 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Median wall, throughput and peak RSS of a set of runs. */
+/** Median (and least) wall, median CPU, throughput and peak RSS of a set of runs. */
 function summarize(runs, manifest) {
   const wallMs = median(runs.map((r) => r.wallMs));
+  const cpu = runs.map((r) => r.cpuMs).filter((v) => v !== null);
   const rss = runs.map((r) => r.rssBytes).filter((v) => v !== null);
   return {
     wallMs: round(wallMs, 1),
+    minWallMs: round(Math.min(...runs.map((r) => r.wallMs)), 1),
+    cpuMs: cpu.length ? round(median(cpu), 0) : null,
     activitiesPerSec: Math.round(manifest.activities / (wallMs / 1000)),
     mbPerSec: round(manifest.bytes / 1e6 / (wallMs / 1000), 1),
     peakRssMb: rss.length ? round(median(rss) / 1e6, 1) : null,
-    samples: runs.map((r) => ({ wallMs: round(r.wallMs, 1), peakRssMb: r.rssBytes === null ? null : round(r.rssBytes / 1e6, 1) })),
+    maxPeakRssMb: rss.length ? round(Math.max(...rss) / 1e6, 1) : null,
+    samples: runs.map((r) => ({ wallMs: round(r.wallMs, 1), cpuMs: r.cpuMs === null ? null : round(r.cpuMs, 0), peakRssMb: r.rssBytes === null ? null : round(r.rssBytes / 1e6, 1) })),
   };
 }
 
@@ -221,54 +321,9 @@ function round(value, digits) {
 }
 
 // ---------------------------------------------------------------------------
-// Report
+// Reading the CLI's reports (after timing, never inside it)
 
-/** Checks the CLI numbers against the targets. */
-function checkTargets(floor, cli) {
-  const ratio = round(cli.wallMs / floor.wallMs, 2);
-  return {
-    ratio,
-    checks: [
-      { target: "CLI wall / floor wall", value: `${ratio.toFixed(2)}x`, limit: `<= ${TARGETS.maxRatio}x`, pass: ratio <= TARGETS.maxRatio },
-      { target: "CLI wall time", value: `${cli.wallMs.toFixed(0)} ms`, limit: `< ${TARGETS.maxWallMs} ms`, pass: cli.wallMs < TARGETS.maxWallMs },
-      { target: "CLI peak RSS", value: cli.peakRssMb === null ? "n/a" : `${cli.peakRssMb.toFixed(1)} MB`, limit: `< ${TARGETS.maxRssMb} MB`, pass: cli.peakRssMb !== null && cli.peakRssMb < TARGETS.maxRssMb },
-    ],
-  };
-}
-
-/** Formats rows of cells as a left/right aligned text table. */
-function textTable(rows, rightAligned) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows
-    .map((r) => r.map((c, i) => (rightAligned[i] ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("   "))
-    .join("\n");
-}
-
-/** Prints the human-readable report. */
-function printReport(result) {
-  const fmt = (n) => n.toLocaleString("en-US");
-  const row = (label, s) => [label, s.wallMs.toFixed(1), fmt(s.activitiesPerSec), s.mbPerSec.toFixed(1), s.peakRssMb === null ? "n/a" : s.peakRssMb.toFixed(1)];
-  log();
-  log(textTable(
-    [["", "wall ms", "activities/s", "MB/s", "peak RSS MB"], row("floor", result.floor), row("reader floor", result.readerFloor), row("raci-lint CLI", result.cli)],
-    [false, true, true, true, true],
-  ));
-  log();
-  log(textTable(
-    [["target", "value", "limit", "result"], ...result.checks.map((c) => [c.target, c.value, c.limit, c.pass ? "PASS" : "FAIL"])],
-    [false, true, true, false],
-  ));
-  log();
-  log(`medians of ${result.runs} interleaved runs; wall = spawn to exit (includes Node start-up); ` +
-    `MB = 10^6 bytes; floor in-process ${result.floor.inProcessMs} ms; reader floor (raci-lint's scanner, row rests ` +
-    `and activity keys only, no target) ${round(result.readerFloor.wallMs / result.floor.wallMs, 2)}x the floor, in-process ` +
-    `${result.readerFloor.inProcessMs} ms; CLI exit codes ${result.cli.exitCodes.join(",")}, ` +
-    `JSON output ${fmt(result.cli.outputBytes)} bytes`);
-  log(`peak RSS via ${result.rssMethod}; ${result.machine.cpus} CPUs (${result.machine.cpuModel}), Node ${result.machine.node}`);
-  log(result.pass ? "all targets met" : "some targets missed (report only, exit code 0)");
-}
-
-/** Whether a file holds valid JSON (checked after timing, never inside it). */
+/** Whether a file holds valid JSON. */
 function isJsonFile(file) {
   try {
     JSON.parse(fs.readFileSync(file, "utf8"));
@@ -278,53 +333,258 @@ function isJsonFile(file) {
   }
 }
 
+/** The findings of a CLI JSON report as `path:line:column:ruleId` keys, and a count per rule. */
+function readFindings(file) {
+  const report = JSON.parse(fs.readFileSync(file, "utf8"));
+  const keys = [];
+  const byRule = {};
+  for (const entry of report.files ?? []) {
+    for (const f of entry.findings ?? []) {
+      keys.push(`${entry.path}:${f.line}:${f.column}:${f.ruleId}`);
+      byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+    }
+  }
+  return { keys: keys.sort(), byRule: Object.fromEntries(Object.entries(byRule).sort()) };
+}
+
+/**
+ * Compares a CLI's findings on corpus B with the planted defects: each must be reported by its
+ * rule on its line; findings on lines without a planted defect are counted (the generator means
+ * them to be none).
+ */
+function checkPlanted(keys, planted) {
+  const reported = new Set(keys.map((k) => k.replace(/:\d+:([^:]+)$/, ":$1")));
+  const plantedKeys = new Set(planted.map((p) => `${p.path}:${p.line}:${p.ruleId}`));
+  const missing = planted.filter((p) => !reported.has(`${p.path}:${p.line}:${p.ruleId}`));
+  const unexpected = {};
+  let unexpectedCount = 0;
+  for (const key of reported) {
+    if (plantedKeys.has(key)) continue;
+    const rule = key.slice(key.lastIndexOf(":") + 1);
+    unexpected[rule] = (unexpected[rule] ?? 0) + 1;
+    unexpectedCount++;
+  }
+  return {
+    total: planted.length,
+    found: planted.length - missing.length,
+    missing: missing.slice(0, 10),
+    unexpected: unexpectedCount,
+    unexpectedByRule: unexpected,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Report
+
+/** Checks one CLI's numbers on one corpus against that corpus' targets. */
+function checkTargets(corpus, floor, cli) {
+  const targets = TARGETS[corpus.id];
+  const ratio = round(cli.wallMs / floor.wallMs, 2);
+  const checks = [];
+  if (targets.maxRatio !== undefined) {
+    checks.push({ target: "CLI wall / floor wall", value: `${ratio.toFixed(2)}x`, limit: `<= ${targets.maxRatio}x`, pass: ratio <= targets.maxRatio });
+  }
+  if (targets.maxWallMs !== undefined) {
+    checks.push({ target: "CLI wall time", value: `${cli.wallMs.toFixed(0)} ms`, limit: `< ${targets.maxWallMs} ms`, pass: cli.wallMs < targets.maxWallMs });
+  }
+  checks.push({ target: "CLI peak RSS", value: cli.peakRssMb === null ? "n/a" : `${cli.peakRssMb.toFixed(1)} MB`, limit: `< ${targets.maxRssMb} MB`, pass: cli.peakRssMb !== null && cli.peakRssMb < targets.maxRssMb });
+  if (targets.plantedFound !== undefined) {
+    checks.push({ target: "planted defects reported", value: `${cli.planted.found}/${cli.planted.total}`, limit: "all", pass: cli.planted.found === cli.planted.total });
+  }
+  return { ratio, checks: checks.map((c) => ({ cli: cli.label, ...c })) };
+}
+
+/** Formats rows of cells as a left/right aligned text table. */
+function textTable(rows, rightAligned) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows
+    .map((r) => r.map((c, i) => (rightAligned[i] ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("   ").trimEnd())
+    .join("\n");
+}
+
+/** Prints the human-readable report. */
+function printReport(result) {
+  const fmt = (n) => n.toLocaleString("en-US");
+  for (const c of result.corpora) {
+    const row = (label, s) => [label, s.wallMs.toFixed(1), s.minWallMs.toFixed(1), s.cpuMs === null ? "n/a" : fmt(s.cpuMs),
+      fmt(s.activitiesPerSec), s.mbPerSec.toFixed(1), s.peakRssMb === null ? "n/a" : s.peakRssMb.toFixed(1),
+      `${round(s.wallMs / c.floor.wallMs, 2).toFixed(2)}x`];
+    log();
+    log(`corpus ${c.id} (${c.name}): ${fmt(c.corpus.files)} files, ${fmt(c.corpus.activities)} activities, ${c.corpus.mb} MB in ${c.corpus.dir}`);
+    log(textTable(
+      [["", "wall ms", "min wall", "CPU ms", "activities/s", "MB/s", "peak RSS MB", "x floor"],
+        row("floor", c.floor),
+        ...(c.readerFloor ? [row("reader floor", c.readerFloor)] : []),
+        ...c.clis.map((cli) => row(result.clis.length === 1 ? "raci-lint CLI" : `CLI ${cli.label}`, cli))],
+      [false, true, true, true, true, true, true, true],
+    ));
+    log();
+    log(textTable(
+      [["target", ...(result.clis.length > 1 ? ["CLI"] : []), "value", "limit", "result"],
+        ...c.checks.map((k) => [k.target, ...(result.clis.length > 1 ? [k.cli] : []), k.value, k.limit, k.pass ? "PASS" : "FAIL"])],
+      [false, ...(result.clis.length > 1 ? [false] : []), true, true, false],
+    ));
+    for (const cli of c.clis) {
+      const extra = [
+        `exit codes ${cli.exitCodes.join(",")}`,
+        `${fmt(cli.findings)} findings`,
+        `JSON ${fmt(cli.outputBytes)} bytes`,
+        ...(cli.planted ? [`planted ${cli.planted.found}/${cli.planted.total} reported, ${cli.planted.unexpected} findings elsewhere` +
+          (cli.planted.unexpected ? ` (${Object.entries(cli.planted.unexpectedByRule).map(([r, n]) => `${r} ${n}`).join(", ")})` : "")] : []),
+        ...(cli.sameFindingsAs ? [`findings ${cli.sameFindingsAs.same ? "identical to" : "DIFFER from"} ${cli.sameFindingsAs.label}'s`] : []),
+        ...(cli.engineRuns !== undefined ? [`engine runs ${cli.engineRuns ?? "n/a"}`] : []),
+      ];
+      log(`${result.clis.length === 1 ? "CLI" : `CLI ${cli.label}`}: ${extra.join("; ")}`);
+    }
+    const floorLine = [`floor in-process ${c.floor.inProcessMs} ms`];
+    if (c.readerFloor) floorLine.push(`reader floor (no target) in-process ${c.readerFloor.inProcessMs} ms, ${fmt(c.readerFloor.distinctRests)} distinct row rests of ${fmt(c.readerFloor.rows)} rows`);
+    log(floorLine.join("; "));
+  }
+  if (result.clis.length > 1) {
+    log();
+    const [first, ...others] = result.clis;
+    for (const other of others) {
+      const ratios = result.corpora.map((c) => {
+        const a = c.clis.find((x) => x.label === first.label);
+        const b = c.clis.find((x) => x.label === other.label);
+        const cpu = a.cpuMs && b.cpuMs ? `, ${round(b.cpuMs / a.cpuMs, 3).toFixed(3)}x CPU` : "";
+        return `corpus ${c.id} ${round(b.wallMs / a.wallMs, 3).toFixed(3)}x wall (median), ${round(b.minWallMs / a.minWallMs, 3).toFixed(3)}x (min)${cpu}, ` +
+          `peak RSS ${b.peakRssMb ?? "n/a"} vs ${a.peakRssMb ?? "n/a"} MB`;
+      });
+      log(`${other.label} / ${first.label}: ${ratios.join("; ")}`);
+    }
+  }
+  log();
+  log(`medians of ${result.runs} interleaved runs (min wall: the fastest run); wall = spawn to exit (includes Node start-up); ` +
+    `CPU = the child's user + system time (all its threads); MB = 10^6 bytes` +
+    (result.readerFloorError ? `; reader floor left out: ${result.readerFloorError}` : ""));
+  log(`peak RSS via ${result.rssMethod}; ${result.machine.cpus} CPUs (${result.machine.cpuModel}), Node ${result.machine.node}; ` +
+    `load average at start ${result.machine.loadAverage.join(" ")}`);
+  log(result.pass ? "all targets met" : "some targets missed (report only, exit code 0)");
+}
+
+// ---------------------------------------------------------------------------
+// Entry point
+
+/** The corpora to measure, generated if needed: `{ id, name, manifest, root, relDir, planted }`. */
+function prepareCorpora(single) {
+  const only = optionValues("--corpus").map((v) => v.toUpperCase());
+  for (const id of only) if (id !== "A" && id !== "B") fail(`--corpus takes a or b, not ${id}`);
+  const corpora = [];
+  if (only.length === 0 || only.includes("A")) {
+    const generated = ensureCorpus(corpusParams());
+    log(`A: ${describeCorpus(generated)}`);
+    corpora.push({ id: "A", name: "repetitive: 2 parties, repeated cells and rows", manifest: generated.manifest, root: CORPUS_ROOT, relDir: path.relative(ROOT, MATRICES_DIR), single });
+  }
+  if (only.length === 0 || only.includes("B")) {
+    const generated = ensureDistinctCorpus(distinctParams());
+    const { manifest } = generated;
+    log(`B: distinct corpus: ${manifest.files} files, ${manifest.activities.toLocaleString("en-US")} activities, ` +
+      `${manifest.bytes.toLocaleString("en-US")} bytes (${(manifest.bytes / 1e6).toFixed(2)} MB) in ${manifest.dir}, ` +
+      `${manifest.planted.total} planted defects [${generated.generated ? `generated in ${generated.ms.toFixed(0)} ms` : "up to date, not regenerated"}]`);
+    corpora.push({ id: "B", name: "distinct: 6-9 parties, distinct rows, mixed styles", manifest, root: DISTINCT_ROOT, relDir: path.relative(ROOT, DISTINCT_MATRICES_DIR), planted: readPlanted(), single });
+  }
+  return corpora;
+}
+
 /** Entry point. */
 function main() {
-  const corpus = ensureCorpus(corpusParams());
-  const { manifest } = corpus;
-  log(describeCorpus(corpus));
-
-  const cliPath = path.resolve(ROOT, process.env.BENCH_CLI ?? path.join("dist", "cli.js"));
-  if (!fs.existsSync(cliPath)) fail(`${path.relative(ROOT, cliPath)} not found; run \`npm run build\` first`);
-
+  const clis = cliBuilds();
+  const corpora = prepareCorpora(clis.length === 1);
   const runs = envInt("BENCH_RUNS", 3);
+  const withReaderFloor = !ARGS.includes("--no-reader-floor");
   const method = pickRssMethod();
-  const floorRuns = [];
-  const readerRuns = [];
-  const cliRuns = [];
+  const state = { readerFloorError: null };
+  const samples = new Map(corpora.map((c) => [c.id, { floor: [], reader: [], cli: new Map(clis.map((x) => [x.label, []])) }]));
+
   for (let i = 0; i < runs; i++) {
-    floorRuns.push(runFloor(method, manifest));
-    readerRuns.push(runReaderFloor(method));
-    cliRuns.push(runCli(method, cliPath));
-    log(`run ${i + 1}/${runs}: floor ${floorRuns[i].wallMs.toFixed(1)} ms, reader floor ${readerRuns[i].wallMs.toFixed(1)} ms, CLI ${cliRuns[i].wallMs.toFixed(1)} ms (exit ${cliRuns[i].status})`);
+    // The CLIs' order rotates from run to run, so none always runs right after the floor.
+    const order = clis.map((_, k) => clis[(k + i) % clis.length]);
+    for (const corpus of corpora) {
+      const s = samples.get(corpus.id);
+      const floor = runFloor(method, corpus);
+      s.floor.push(floor);
+      const reader = withReaderFloor ? runReaderFloor(method, corpus, state) : null;
+      if (reader) s.reader.push(reader);
+      const parts = [`floor ${floor.wallMs.toFixed(1)} ms`];
+      if (reader) parts.push(`reader floor ${reader.wallMs.toFixed(1)} ms`);
+      for (const cli of order) {
+        const run = runCli(method, corpus, cli);
+        s.cli.get(cli.label).push(run);
+        parts.push(`${clis.length === 1 ? "CLI" : cli.label} ${run.wallMs.toFixed(1)} ms (exit ${run.status})`);
+      }
+      log(`run ${i + 1}/${runs} ${corpus.id}: ${parts.join(", ")}`);
+    }
   }
 
-  const floor = {
-    ...summarize(floorRuns, manifest),
-    inProcessMs: round(median(floorRuns.map((r) => r.report.elapsedMs)), 1),
-    tableRows: floorRuns[0].report.tableRows,
-  };
-  const readerFloor = { ...summarize(readerRuns, manifest), inProcessMs: round(median(readerRuns.map((r) => r.report.elapsedMs)), 1) };
-  const cli = {
-    ...summarize(cliRuns, manifest),
-    command: `node ${path.relative(ROOT, cliPath)} ${relDir()} --format json`,
-    exitCodes: cliRuns.map((r) => r.status),
-    outputBytes: fs.statSync(CLI_OUTPUT).size,
-  };
-  const { ratio, checks } = checkTargets(floor, cli);
   const result = {
-    corpus: { dir: manifest.dir, files: manifest.files, activities: manifest.activities, bytes: manifest.bytes, mb: round(manifest.bytes / 1e6, 2), contentHash: manifest.contentHash },
     runs,
     rssMethod: method.name,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version, platform: `${os.platform()} ${os.release()}` },
-    floor,
-    readerFloor,
-    cli,
-    ratio,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "unknown",
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverage: os.loadavg().map((v) => round(v, 2)),
+    },
+    clis: clis.map((c) => ({ label: c.label, path: c.path })),
     targets: TARGETS,
-    checks,
-    pass: checks.every((c) => c.pass),
+    readerFloorError: state.readerFloorError,
+    corpora: [],
+    pass: true,
   };
+  for (const corpus of corpora) {
+    const s = samples.get(corpus.id);
+    const { manifest } = corpus;
+    const floor = {
+      ...summarize(s.floor, manifest),
+      inProcessMs: round(median(s.floor.map((r) => r.report.elapsedMs)), 1),
+      tableRows: s.floor[0].report.tableRows,
+    };
+    const readerFloor = s.reader.length === runs
+      ? {
+          ...summarize(s.reader, manifest),
+          inProcessMs: round(median(s.reader.map((r) => r.report.elapsedMs)), 1),
+          rows: s.reader[0].report.rows,
+          distinctRests: s.reader[0].report.distinctRests,
+        }
+      : null;
+    const checks = [];
+    let firstKeys = null;
+    const cliResults = clis.map((cli, k) => {
+      const output = cliOutputPath(corpus, cli);
+      const { keys, byRule } = readFindings(output);
+      const summary = {
+        label: cli.label,
+        ...summarize(s.cli.get(cli.label), manifest),
+        command: `node ${path.relative(ROOT, cli.path)} ${corpus.relDir} --format json`,
+        exitCodes: s.cli.get(cli.label).map((r) => r.status),
+        outputBytes: fs.statSync(output).size,
+        findings: keys.length,
+        findingsByRule: byRule,
+      };
+      if (corpus.planted) summary.planted = checkPlanted(keys, corpus.planted);
+      if (k === 0) firstKeys = keys;
+      else summary.sameFindingsAs = { label: clis[0].label, same: keys.length === firstKeys.length && keys.every((key, j) => key === firstKeys[j]) };
+      if (ARGS.includes("--engine-runs")) summary.engineRuns = countEngineRuns(corpus, cli);
+      const checked = checkTargets(corpus, floor, summary);
+      summary.ratio = checked.ratio;
+      checks.push(...checked.checks);
+      return summary;
+    });
+    const pass = checks.every((c) => c.pass);
+    result.pass &&= pass;
+    result.corpora.push({
+      id: corpus.id,
+      name: corpus.name,
+      corpus: { dir: manifest.dir, files: manifest.files, activities: manifest.activities, bytes: manifest.bytes, mb: round(manifest.bytes / 1e6, 2), contentHash: manifest.contentHash, ...(manifest.planted ? { planted: manifest.planted } : {}) },
+      floor,
+      readerFloor,
+      clis: cliResults,
+      checks,
+      pass,
+    });
+  }
 
   printReport(result);
   if (JSON_MODE) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
