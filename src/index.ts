@@ -2,36 +2,42 @@
  * raci-lint as a library: read matrices, lint text or files, format reports.
  *
  * ```ts
- * import { lintText, formatStylish } from "raci-lint";
- * const result = await lintText(markdown, { filename: "raci.md" });
+ * import { RaciLint } from "raci-lint";
+ * const linter = new RaciLint({ cwd: process.cwd() });
+ * const results = await linter.lintFiles(["docs/"]);
+ * console.log((await linter.loadFormatter("stylish")).format(results));
  * ```
  */
-import { recommendedRules } from "./config/presets.js";
-import { expandPaths } from "./cli/files.js";
-import { Linter, lintPaths, parseMatrix, type LintResult, type LintSetup } from "./lint.js";
-import type { ActiveRule } from "./engine/rule.js";
+import { RaciLint, type RaciLintOptions } from "./api/raci-lint.js";
+import type { ActiveRule } from "./model/rule.js";
+import type { Matrix, MatrixFormat, PartyAliases } from "./model/matrix.js";
+import type { LintResult } from "./model/result.js";
 import { RACI, type RoleScheme } from "./model/scheme.js";
-import { SCHEMES } from "./config/schemes.js";
+import { readDocument } from "./readers/index.js";
 
-export type { Activity, Cell, CellStyle, CodeToken, Legend, LegendEntry, Matrix, Party, PartyRole, ReadProblem, RoleCode, Section, TokenKind } from "./model/matrix.js";
+export type { Activity, Cell, CellReading, CellStyle, CodeToken, Group, Legend, LegendEntry, Matrix, MatrixFormat, Party, PartyAliases, PartyRole, ReadProblem, RoleCode, Section, TokenKind } from "./model/matrix.js";
 export type { Finding, Severity, Suggestion, TextEdit } from "./model/finding.js";
 export type { SourcePoint, SourceSpan } from "./model/position.js";
 export type { RoleScheme, SchemeCode } from "./model/scheme.js";
-export type { ActiveRule, RuleCheck, RuleDefinition } from "./engine/rule.js";
-export type { FileReport, Report, ReportSummary, SuppressedFinding } from "./formatters/report.js";
+export type { ActiveRule, RuleCheck, RuleDefinition, Scope } from "./model/rule.js";
+export type { FileReport, LintResult, RefusedFix, Report, ReportSummary, SuppressedFinding } from "./model/result.js";
 export type { FormatContext } from "./formatters/context.js";
+export type { Formatter, FormatName } from "./formatters/index.js";
 export type { StylishOptions } from "./formatters/stylish.js";
 export type { MarkdownOptions } from "./formatters/markdown.js";
-export type { LintResult, LintSetup } from "./lint.js";
+export type { LintSetup } from "./lint/linter.js";
+export { RaciLint, ConfigError, NoFilesError, type RaciLintOptions, type RuleStats } from "./api/raci-lint.js";
+export { VERSION } from "./api/version.js";
 export { RACI } from "./model/scheme.js";
-export { FACTS, SCOPES, type FactDoc, type Scope } from "./facts/catalog.js";
+export { FACTS, SCOPES, type FactDoc } from "./facts/catalog.js";
 export { builtInRules, loadRuleFile, parseRuleText } from "./engine/load-rules.js";
 export { defaultOptions, presetRules, recommendedRules } from "./config/presets.js";
 export { ConfigResolver, type ResolvedConfig, type ResolverOptions } from "./config/resolve.js";
 export { SCHEMES, schemeFrom, type SchemeSetting } from "./config/schemes.js";
 export { parseDirectives, applyDirectives, type Directive } from "./suppress/directives.js";
 export { applyBaseline, baselineFromFindings, pruneBaseline, readBaseline, writeBaseline, type Baseline, type BaselineEntry } from "./suppress/baseline.js";
-export { buildReport } from "./formatters/report.js";
+export { buildReport } from "./model/result.js";
+export { FORMAT_NAMES, loadFormatter } from "./formatters/index.js";
 export { formatJson } from "./formatters/json.js";
 export { formatStylish } from "./formatters/stylish.js";
 export { formatContext, INFORMATION_URI } from "./formatters/context.js";
@@ -39,15 +45,14 @@ export { formatSarif } from "./formatters/sarif.js";
 export { formatJunit } from "./formatters/junit.js";
 export { formatGithub } from "./formatters/github.js";
 export { formatMarkdown } from "./formatters/markdown.js";
+export { unifiedDiff, unifiedDiffs } from "./formatters/diff.js";
 export { listRules, listRulesJson } from "./formatters/list-rules.js";
-export { parseMatrix } from "./lint.js";
-export type { FixOptions, FixResult, RefusedFix } from "./fix/fixer.js";
+export type { FixOptions, FixResult } from "./fix/fixer.js";
 export { fixText, MAX_FIX_PASSES } from "./fix/fixer.js";
 export { applyEdits, type AppliedEdits } from "./fix/apply.js";
 export { FixWriteError, writeFileAtomic } from "./fix/write.js";
-export { unifiedDiff, unifiedDiffs } from "./fix/diff.js";
 
-/** Options shared by `lintText` and `lintFiles`. */
+/** Options of `lintText` and `lintFiles`. */
 export interface LintOptions {
   /** Rules to run (default: `raci-lint:recommended`). */
   rules?: readonly ActiveRule[];
@@ -59,45 +64,48 @@ export interface LintOptions {
   reportUnusedDirectives?: boolean;
 }
 
-/** A scheme option: a scheme object, or a built-in scheme's name. */
-function schemeOf(scheme: RoleScheme | string | undefined): RoleScheme {
-  if (scheme === undefined) return RACI;
-  if (typeof scheme === "string") {
-    const known = SCHEMES[scheme];
-    if (!known) throw new TypeError(`scheme: "${scheme}" is not a built-in scheme (${Object.keys(SCHEMES).join(", ")}); pass a RoleScheme object for another`);
-    return known;
-  }
-  if (!scheme || typeof scheme !== "object" || !Array.isArray(scheme.codes)) throw new TypeError("scheme: expected a RoleScheme object or a built-in scheme's name");
-  return scheme;
+/**
+ * Reads a document of any supported format into a matrix. Never throws on bad text: what cannot be
+ * read becomes the matrix' `problems`. (Arguments of the wrong type are a TypeError.)
+ */
+export function parseMatrix(text: string, filename: string, scheme: RoleScheme = RACI, parties: PartyAliases | null = null, format?: MatrixFormat): Matrix {
+  if (typeof text !== "string") throw new TypeError(`parseMatrix: text must be a string, not ${text === null ? "null" : typeof text}`);
+  if (typeof filename !== "string") throw new TypeError("parseMatrix: filename must be a string (it picks the format and names the findings)");
+  return readDocument(text, filename, { scheme, parties }, format);
 }
 
-/** Resolves library options to a lint setup. */
-function setupOf(options: LintOptions): LintSetup {
+/** Façade options for an explicit setup (no configuration files). */
+function explicitOptions(options: LintOptions): RaciLintOptions {
   return {
-    rules: options.rules ?? recommendedRules(),
-    scheme: schemeOf(options.scheme),
+    rules: options.rules ?? undefined,
+    scheme: options.scheme ?? RACI,
     inlineDirectives: options.inlineDirectives ?? true,
-    reportUnusedDirectives: options.reportUnusedDirectives ?? false,
+    reportUnusedDisableDirectives: options.reportUnusedDirectives ?? false,
   };
 }
 
-/** Lints one document given as text; `filename` decides the format (`.md`, `.yaml`, `.json`) and names findings. */
+/**
+ * Lints one document given as text with the options given (configuration files are not read; use
+ * `RaciLint#lintText` for that). `filename` decides the format (`.md`, `.yaml`, `.json`) and names findings.
+ */
 export async function lintText(text: string, options: LintOptions & { filename?: string } = {}): Promise<LintResult> {
   if (typeof text !== "string") throw new TypeError(`lintText: text must be a string, not ${text === null ? "null" : typeof text}`);
-  const setup = setupOf(options);
-  const filename = options.filename ?? "<text>";
-  const matrix = parseMatrix(text, filename, setup.scheme, setup.parties ?? null);
-  const linter = new Linter(setup);
-  const findings = await linter.lint(matrix);
-  await linter.finish();
-  return { path: filename, findings, suppressed: linter.suppressed.get(filename) ?? [], matrix };
+  const linter = new RaciLint({ ...explicitOptions(options), keep: "matrix" });
+  return (await linter.lintText(text, { filePath: options.filename ?? "<text>" }))[0]!;
 }
 
-/** Lints files, directories or globs (one, or a list; relative to `cwd`, default the working directory). Throws when a pattern matches nothing. */
+/**
+ * Lints files, directories or globs (one, or a list; relative to `cwd`, default the working
+ * directory), each with the configuration the command would find for it, unless `rules` or
+ * `scheme` say what to run. Throws when a pattern matches nothing.
+ */
 export async function lintFiles(patterns: string | readonly string[], options: LintOptions & { cwd?: string } = {}): Promise<LintResult[]> {
-  const list = typeof patterns === "string" ? [patterns] : patterns;
-  if (!Array.isArray(list) || list.some((p) => typeof p !== "string")) throw new TypeError("lintFiles: patterns must be a string or a list of strings");
-  const expansion = await expandPaths(list, options.cwd ?? process.cwd());
-  if (expansion.unmatched.length > 0) throw new Error(`No files match: ${expansion.unmatched.join(", ")}`);
-  return lintPaths(expansion.files, setupOf(options));
+  const explicit = options.rules !== undefined || options.scheme !== undefined;
+  const linter = new RaciLint({
+    cwd: options.cwd ?? process.cwd(),
+    ...(explicit ? explicitOptions(options) : {}),
+    inlineDirectives: options.inlineDirectives ?? true,
+    reportUnusedDisableDirectives: options.reportUnusedDirectives ?? false,
+  });
+  return linter.lintFiles(patterns);
 }

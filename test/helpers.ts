@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { recommendedRules } from "../src/config/presets.js";
-import type { ActiveRule } from "../src/engine/rule.js";
+import type { ActiveRule } from "../src/model/rule.js";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** The shared corpus: `../shared/corpus` beside the repository (CI lays it there too). */

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseDocument, type Document } from "yaml";
 import { config as validateConfig } from "../generated/validators.js";
-import type { ConfigProblem } from "../engine/rule.js";
+import type { ConfigProblem } from "../model/rule.js";
 import type { Severity } from "../model/finding.js";
 import { jsonSyntaxError } from "../readers/json-syntax.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
@@ -31,8 +31,10 @@ export interface RuleSetting {
   span: SourceSpan | null;
 }
 
+import type { PartyAliases } from "../model/matrix.js";
+
 /** Party-role aliases. */
-export type PartyAliases = Partial<Record<"customer" | "provider" | "third-party", string[]>>;
+export type { PartyAliases };
 
 /** The settings one layer (file, override or preset) contributes. */
 export interface Settings {

@@ -1,5 +1,5 @@
 /** Built-in rule sets (`raci-lint:recommended`, `raci-lint:strict`) as active rules. */
-import type { ActiveRule, RuleDefinition } from "../engine/rule.js";
+import type { ActiveRule, RuleDefinition } from "../model/rule.js";
 import { presetLayer, PRESETS } from "./load.js";
 import { buildSetup } from "./resolve.js";
 

@@ -5,13 +5,13 @@
  */
 import { dirname, relative, sep } from "node:path";
 import picomatch from "picomatch";
-import type { ConfigProblem, ActiveRule, RuleDefinition } from "../engine/rule.js";
+import type { ConfigProblem, ActiveRule, RuleDefinition } from "../model/rule.js";
 import { builtInRules, loadRuleDir, loadRuleFile, mergeLoaded } from "../engine/load-rules.js";
-import type { LintSetup } from "../lint.js";
+import type { LintSetup } from "../lint/linter.js";
 import { findConfig, loadChain, presetLayer, displayFrom, type ConfigChain, type PartyAliases, type RuleSetting, type Settings } from "./load.js";
 import { schemeFrom, type SchemeSetting } from "./schemes.js";
 import { statSync } from "node:fs";
-import { validateOptions } from "./options.js";
+import { validateOptions } from "../engine/options.js";
 
 /** The settings in force for one file. */
 export interface ResolvedConfig {

@@ -1,14 +1,18 @@
 /**
- * Evaluates checks with json-rules-engine. One engine per scope holds every active check of that
- * scope; since a check's outcome depends only on the facts its conditions name, outcomes are
- * memoised by those facts' values, so the engine runs once per distinct combination rather than
- * once per activity (real matrices repeat a handful of code patterns thousands of times).
+ * Evaluates rules with json-rules-engine. Each rule's checks of one scope form a *unit* with its own
+ * engine. A unit's outcome on a subject depends only on the inputs of the facts its conditions
+ * read (see `src/facts/catalog.ts`), so outcomes are memoised under those inputs' ids, and below
+ * that the engine runs once per combination of fact values. Memo keys are derived from the fact
+ * declarations alone; a rule reading a fact whose inputs differ for every subject (`activity`) is
+ * still right, only evaluated more often (`--stats` shows it), and never slows the other rules.
  */
 import { Engine, type RuleProperties, type TopLevelCondition } from "json-rules-engine";
-import { SHAPE_FACTS, type Scope } from "../facts/catalog.js";
-import type { Subject } from "../facts/subjects.js";
-import type { ActiveRule, RuleCheck } from "./rule.js";
+import { SCOPE_INPUTS, type FactDeclaration } from "../facts/catalog.js";
+import { factDeclaration, factValue } from "../facts/values.js";
+import { CellSubject, CodeSubject, matrixSubjects, type MatrixView, type Subject } from "../facts/subjects.js";
+import type { ActiveRule, RuleCheck, Scope } from "../model/rule.js";
 import { walkConditions } from "./load-rules.js";
+import { bucketOf, valueKey, type MemoCounters, type RunMemo } from "./memo.js";
 
 /** A check that fired on a subject. */
 export interface Hit {
@@ -18,17 +22,19 @@ export interface Hit {
 }
 
 const OPTIONS_FACT = "ruleOptions";
-const MAX_MATCH_INPUT = 2000;
-const patternCache = new Map<string, RegExp>();
+/** How many outcomes a unit's memos hold before starting afresh (a memo is bounded, never wrong). */
+const MAX_MEMO = 100_000;
 
-/** Compiles (once) a pattern that `unsafePattern` accepted at load time; a leading `(?i)` ignores case. */
-function pattern(source: string): RegExp {
-  let re = patternCache.get(source);
-  if (!re) {
-    re = source.startsWith("(?i)") ? new RegExp(source.slice(4), "iu") : new RegExp(source, "u");
-    patternCache.set(source, re);
-  }
-  return re;
+/** Stores a memoised outcome, starting afresh when the memo is full. */
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): void {
+  if (memo.size >= MAX_MEMO) memo.clear();
+  memo.set(key, value);
+}
+const MAX_MATCH_INPUT = 2000;
+
+/** Compiles a pattern that `unsafePattern` accepted at load time; a leading `(?i)` ignores case. */
+function compilePattern(source: string): RegExp {
+  return source.startsWith("(?i)") ? new RegExp(source.slice(4), "iu") : new RegExp(source, "u");
 }
 
 /** Whether a fact value counts as empty for `isEmpty`. */
@@ -39,11 +45,15 @@ function isEmptyValue(value: unknown): boolean {
   return false;
 }
 
-/** An engine with raci-lint's extra operators. */
-function newEngine(): Engine {
+/** An engine with raci-lint's extra operators; `patterns` holds the compiled patterns of one evaluator. */
+function newEngine(patterns: Map<string, RegExp>): Engine {
   const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
-  const matches = (fact: unknown, source: unknown) =>
-    typeof fact === "string" && typeof source === "string" && pattern(source).test(fact.slice(0, MAX_MATCH_INPUT));
+  const pattern = (source: string) => {
+    let re = patterns.get(source);
+    if (!re) patterns.set(source, (re = compilePattern(source)));
+    return re;
+  };
+  const matches = (fact: unknown, source: unknown) => typeof fact === "string" && typeof source === "string" && pattern(source).test(fact.slice(0, MAX_MATCH_INPUT));
   engine.addOperator("matches", matches);
   engine.addOperator("doesNotMatch", (fact: unknown, source: unknown) => !matches(fact, source));
   engine.addOperator("isEmpty", (fact: unknown) => isEmptyValue(fact));
@@ -52,54 +62,40 @@ function newEngine(): Engine {
 }
 
 /** Rewrites `{ option: x }` comparisons and values into paths into the `ruleOptions` fact. */
-function bindOptions(node: unknown, ruleId: string): unknown {
-  if (Array.isArray(node)) return node.map((n) => bindOptions(n, ruleId));
+function bindOptions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(bindOptions);
   if (!node || typeof node !== "object") return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
     if (key === "option" && typeof value === "string") {
       out.fact = OPTIONS_FACT;
-      out.path = `$[${JSON.stringify(ruleId)}][${JSON.stringify(value)}]`;
-    } else out[key] = bindOptions(value, ruleId);
+      out.path = `$[${JSON.stringify(value)}]`;
+    } else out[key] = bindOptions(value);
   }
   return out;
 }
 
-/** The facts a condition tree reads (the memo key), without the constant options fact. */
+/** The facts a condition tree reads, without the constant options fact. */
 function referencedFacts(conditions: unknown): string[] {
   const names = new Set<string>();
   walkConditions(conditions, (comparison) => {
     for (const ref of [comparison, comparison.value]) {
-      if (ref && typeof ref === "object" && typeof (ref as { fact?: unknown }).fact === "string") {
-        names.add((ref as { fact: string }).fact);
-      }
+      if (ref && typeof ref === "object" && typeof (ref as { fact?: unknown }).fact === "string") names.add((ref as { fact: string }).fact);
     }
   });
   names.delete(OPTIONS_FACT);
   return [...names].sort();
 }
 
-/** Encodes fact values into a memo key; distinct values give distinct keys. */
-function keyOf(facts: Record<string, unknown>, names: string[]): string {
-  let key = "";
-  for (const name of names) key += `${valueKey(facts[name])}\u0001`;
-  return key;
-}
-
-/** One value in a memo key: one letter tells the types apart (`n1` is not `s1:1`); strings carry their length, so no value can fake a separator. */
-function valueKey(v: unknown): string {
-  return typeof v === "string" ? `s${v.length}:${v}` : typeof v === "number" ? `n${v}` : typeof v === "boolean" ? (v ? "t" : "f") : typeof v === "object" ? `o${JSON.stringify(v)}` : `${typeof v}${String(v)}`;
-}
-
 const NUMERIC_OPERATORS = new Set(["equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]);
 
 /**
- * The facts of a condition tree that are only ever compared, whole, with number literals by the
+ * The facts of condition trees that are only ever compared, whole, with number literals by the
  * numeric operators, and those numbers (sorted). For such a fact only where a number falls among
  * those constants decides the outcome (`accountableCount` compared with 1 reads the same for 2,
- * 3 and 40), so memo keys take that place instead of the number.
+ * 3 and 40), so the engine memo keys take that place instead of the number.
  */
-function numericBuckets(conditions: unknown[]): Map<string, number[]> {
+function numericBuckets(conditions: readonly unknown[]): Map<string, number[]> {
   const constants = new Map<string, Set<number>>();
   const refused = new Set<string>();
   for (const tree of conditions) {
@@ -123,245 +119,334 @@ function numericBuckets(conditions: unknown[]): Map<string, number[]> {
   return buckets;
 }
 
-/** Where `v` falls among sorted constants: 2i below the i-th, 2i+1 equal to it, 2k above them all. */
-function bucketOf(v: number, constants: readonly number[]): string {
-  if (Number.isNaN(v)) return "nan";
-  for (let i = 0; i < constants.length; i++) {
-    if (v < constants[i]!) return `b${2 * i}`;
-    if (v === constants[i]) return `b${2 * i + 1}`;
+/** The inputs a set of facts of a scope depends on, derived inputs expanded, sorted. */
+export function inputsOf(scope: Scope, facts: readonly string[]): string[] {
+  const declared = SCOPE_INPUTS[scope];
+  const out = new Set<string>();
+  const expand = (name: string) => {
+    const input = declared[name];
+    if (!input) throw new Error(`fact input "${name}" is not declared for scope ${scope}`);
+    if ("from" in input) input.from.forEach(expand);
+    else out.add(name);
+  };
+  for (const name of facts) for (const use of factDeclaration(scope, name)!.uses) expand(use);
+  return [...out].sort();
+}
+
+/** One rule's checks of one scope, evaluated together. */
+class Unit {
+  readonly engine: Engine;
+  readonly checks: RuleCheck[];
+  readonly facts: FactDeclaration[];
+  /** The inputs the facts use (see `INPUTS`), sorted. */
+  readonly inputs: string[];
+  /** Which of its scope's key signatures (see `ScopeUnits`) the unit's memo key is. */
+  signature = 0;
+  readonly buckets: Map<string, number[]>;
+  /** Outcomes (indexes of the checks that fired) by the ids of the inputs. */
+  readonly outcomes = new Map<number, number[]>();
+  /** Code scope: outcomes of every token of a cell by the ids of the cell's inputs. */
+  readonly tokenOutcomes = new Map<number, number[][]>();
+  /** Outcomes by the values of the facts (the engine runs once per combination). */
+  readonly byValues = new Map<string, number[]>();
+  readonly counters: MemoCounters;
+
+  constructor(
+    readonly active: ActiveRule,
+    readonly scope: Scope,
+    checks: RuleCheck[],
+    patterns: Map<string, RegExp>,
+    memo: RunMemo,
+  ) {
+    this.checks = checks;
+    this.engine = newEngine(patterns);
+    const conditions = checks.map((c) => bindOptions(c.conditions));
+    conditions.forEach((tree, index) => {
+      const rule: RuleProperties = { conditions: tree as TopLevelCondition, event: { type: "hit", params: { index } }, name: `${active.rule.id}#${index}` };
+      this.engine.addRule(rule);
+    });
+    const names = [...new Set(conditions.flatMap(referencedFacts))].sort();
+    this.facts = names.map((n) => factDeclaration(scope, n)!);
+    let inputs = inputsOf(scope, names);
+    // The outcome of every token of a cell is keyed by the cell: its reading says how many tokens there are.
+    if (scope === "code") inputs = [...new Set([...inputs.filter((i) => i !== "tokenIndex"), "reading"])].sort();
+    this.inputs = inputs;
+    this.buckets = numericBuckets(conditions);
+    this.counters = memo.countersOf(active.rule.id);
   }
-  return `b${2 * constants.length}`;
 }
-
-interface ScopeEngine {
-  engine: Engine;
-  facts: string[];
-  /** The facts the memo key takes one by one (those not determined by the subject's shape key). */
-  keyFacts: string[];
-  /** Which shape key the memo key starts with (`none`: facts are keyed one by one). */
-  shaped: "none" | "roles" | "names";
-  checks: { active: ActiveRule; check: RuleCheck }[];
-  memo: Map<string, number[]>;
-  /** The conditions of the checks (options bound), for `numericBuckets`. */
-  conditions: unknown[];
-  /** Facts keyed by where they fall among the numbers they are compared with (see `numericBuckets`). */
-  buckets: Map<string, number[]>;
-  /** The engine's outcomes by the values of every fact the checks read: different subjects (shapes) often agree on them. */
-  byValues: Map<string, number[]>;
-  /**
-   * Set when the memo key may be a number for subjects with a `rowKey`: the other facts the checks
-   * read are among `ROW_KEY_FACTS`. `rowDuplicate`: whether `duplicateKind` is one of them.
-   */
-  rowKeyed: boolean;
-  rowDuplicate: boolean;
-  rowMemo: Map<number, number[]>;
-}
-
-/** Facts a `rowKey` determines beside the shape facts (a table row's `orientation` is always `rows`), and `duplicateKind`, whose values number memo keys. */
-const ROW_KEY_FACTS = new Set(["cellCount", "expectedCellCount", "orientation", "duplicateKind"]);
-const DUPLICATE_KINDS: Record<string, number> = { none: 0, "same-section": 1, "other-section-same-codes": 2, "other-section-different-codes": 3 };
 
 /**
- * What the cell- and code-scope checks found on a cell: the cell checks that fired, and for the
- * codes, pairs of (token index, check index) flattened.
+ * The units of one scope, the inputs any of them uses (each subject's are taken once for all
+ * units: context-level ones once per context) and the distinct sets of inputs units key by.
  */
-export interface CellOutcome {
-  cell: readonly number[];
-  codes: number[];
+interface ScopeUnits {
+  units: Unit[];
+  contextKeys: ((subject: Subject) => unknown)[];
+  subjectKeys: ((subject: Subject) => unknown)[];
+  /** For each distinct key: the context inputs and subject inputs it takes (indexes into the key lists); `single`: its one input, if it has only one. */
+  signatures: { context: number[]; subject: number[]; single: number }[];
 }
 
-const NONE: number[] = [];
+/** Evaluates the active rules on the subjects of one run; its memos last as long as the run's `RunMemo`. */
+export class Evaluator {
+  private readonly scopes = new Map<Scope, ScopeUnits>();
+  private readonly patterns = new Map<string, RegExp>();
+  private contextIds: number[] = [];
+  private subjectIds: number[] = [];
+  /** Per signature: the id of its context part (for the current context), then of the whole key (for the current subject). */
+  private prefixes: number[] = [];
+  private keys: number[] = [];
+  private currentContext: object | null = null;
 
-/** Memos are bounded: a long-lived process (a watcher, a server) forgets and evaluates again. */
-const MAX_MEMO = 100_000;
-
-/** Stores a memoised outcome, starting afresh when the memo is full. */
-function remember<K, V>(memo: Map<K, V>, key: K, value: V): void {
-  if (memo.size >= MAX_MEMO) memo.clear();
-  memo.set(key, value);
-}
-
-/** Runs the active rules' checks over subjects, scope by scope. */
-export class CheckRunner {
-  private readonly scopes = new Map<Scope, ScopeEngine>();
-  private readonly cellMemo = new Map<string | number, CellOutcome>();
-  private readonly ruleOptions: Record<string, Record<string, unknown>> = {};
-
-  constructor(rules: readonly ActiveRule[]) {
+  constructor(
+    rules: readonly ActiveRule[],
+    private readonly memo: RunMemo,
+  ) {
     for (const active of rules) {
-      this.ruleOptions[active.rule.id] = active.options;
+      const byScope = new Map<Scope, RuleCheck[]>();
       for (const check of active.rule.checks) {
-        let scope = this.scopes.get(check.scope);
-        if (!scope) {
-          scope = { engine: newEngine(), facts: [], keyFacts: [], shaped: "none", checks: [], memo: new Map(), conditions: [], buckets: new Map(), byValues: new Map(), rowKeyed: false, rowDuplicate: false, rowMemo: new Map() };
-          this.scopes.set(check.scope, scope);
+        const list = byScope.get(check.scope);
+        if (list) list.push(check);
+        else byScope.set(check.scope, [check]);
+      }
+      for (const [scope, checks] of byScope) {
+        let scoped = this.scopes.get(scope);
+        if (!scoped) this.scopes.set(scope, (scoped = { units: [], contextKeys: [], subjectKeys: [], signatures: [] }));
+        scoped.units.push(new Unit(active, scope, checks, this.patterns, memo));
+      }
+    }
+    for (const [scope, scoped] of this.scopes) {
+      const declared = SCOPE_INPUTS[scope] as Record<string, { key: (subject: Subject) => unknown; level?: "context" }>;
+      const names = [...new Set(scoped.units.flatMap((u) => u.inputs))].sort();
+      const contextNames = names.filter((n) => declared[n]!.level === "context");
+      const subjectNames = names.filter((n) => declared[n]!.level !== "context");
+      scoped.contextKeys = contextNames.map((n) => declared[n]!.key);
+      scoped.subjectKeys = subjectNames.map((n) => declared[n]!.key);
+      const bySignature = new Map<string, number>();
+      for (const unit of scoped.units) {
+        const context = unit.inputs.filter((n) => contextNames.includes(n)).map((n) => contextNames.indexOf(n));
+        const subject = unit.inputs.filter((n) => subjectNames.includes(n)).map((n) => subjectNames.indexOf(n));
+        const id = `${context.join(",")}|${subject.join(",")}`;
+        let index = bySignature.get(id);
+        if (index === undefined) {
+          index = scoped.signatures.length;
+          scoped.signatures.push({ context, subject, single: context.length === 0 && subject.length === 1 ? subject[0]! : -1 });
+          bySignature.set(id, index);
         }
-        const conditions = bindOptions(check.conditions, active.rule.id) as TopLevelCondition;
-        const index = scope.checks.length;
-        scope.checks.push({ active, check });
-        const rule: RuleProperties = { conditions, event: { type: "hit", params: { index } }, name: `${active.rule.id}#${index}` };
-        scope.engine.addRule(rule);
-        scope.conditions.push(conditions);
-        scope.buckets = numericBuckets(scope.conditions);
-        scope.facts = [...new Set([...scope.facts, ...referencedFacts(conditions)])].sort();
-        const shape = SHAPE_FACTS[check.scope];
-        scope.keyFacts = shape ? scope.facts.filter((f) => !shape.roles.has(f) && !shape.names.has(f)) : scope.facts;
-        scope.shaped = !shape || scope.keyFacts.length === scope.facts.length ? "none" : scope.facts.some((f) => shape.names.has(f)) ? "names" : "roles";
-        scope.rowKeyed = check.scope === "activity" && scope.shaped !== "none" && scope.keyFacts.every((f) => ROW_KEY_FACTS.has(f));
-        scope.rowDuplicate = scope.keyFacts.includes("duplicateKind");
+        unit.signature = index;
       }
     }
   }
 
-  /** Whether any active check has this scope (callers skip building subjects otherwise). */
+  /** Whether any active check has this scope. */
   has(scope: Scope): boolean {
     return this.scopes.has(scope);
   }
 
-  /**
-   * How cell- and code-scope outcomes can be memoised cell by cell: by the cell's parse and its
-   * party's role (`roles`), or also its party's name (`names`); null when a check of those scopes
-   * reads a fact the cell's shape does not determine (then `run` takes subjects one by one).
-   */
-  get cellShaping(): "roles" | "names" | null {
-    const scopes = [this.scopes.get("cell"), this.scopes.get("code")].filter((s) => s !== undefined);
-    if (scopes.length === 0 || scopes.some((s) => s.shaped === "none" || s.keyFacts.length > 0)) return null;
-    return scopes.some((s) => s.shaped === "names") ? "names" : "roles";
-  }
+  private generation = 0;
 
-  /** Per column layout, the shapes of rows found to have no cell- or code-scope hits. */
-  private readonly cleanRows = new Map<number, Set<number>>();
-  private cleanRowCount = 0;
-
-  /**
-   * Whether a table row whose columns are laid out as `layout` (their parties' roles, and names)
-   * and whose cells' shapes are `shapes` was found to have no cell- or code-scope hits (see
-   * `Linter.cellHits`).
-   */
-  rowClean(layout: number, shapes: number): boolean {
-    return this.cleanRows.get(layout)?.has(shapes) ?? false;
-  }
-
-  /** Records that such rows have no cell- or code-scope hits. */
-  markRowClean(layout: number, shapes: number): void {
-    if (this.cleanRowCount >= MAX_MEMO) {
-      this.cleanRows.clear();
-      this.cleanRowCount = 0;
-    }
-    let set = this.cleanRows.get(layout);
-    if (!set) this.cleanRows.set(layout, (set = new Set()));
-    if (!set.has(shapes)) {
-      set.add(shapes);
-      this.cleanRowCount++;
+  /** Drops every outcome memoised under keys of an earlier memo generation (see `RunMemo.generation`). */
+  private sync(): void {
+    const generation = this.memo.generation;
+    if (generation === this.generation) return;
+    this.generation = generation;
+    for (const scoped of this.scopes.values()) {
+      for (const unit of scoped.units) {
+        unit.outcomes.clear();
+        unit.tokenOutcomes.clear();
+      }
     }
   }
 
-  /** The cell and code outcome memoised under `key`, if any (see `evaluateCell`). */
-  cellOutcome(key: string | number): CellOutcome | undefined {
-    return this.cellMemo.get(key);
-  }
-
-  /**
-   * Evaluates the cell- and code-scope checks on one cell's subjects and memoises the outcome under
-   * `key`, which must determine every fact those checks read (see `cellShaping`).
-   */
-  async evaluateCell(key: string | number, cell: Subject, codes: readonly Subject[]): Promise<CellOutcome> {
-    const cellScope = this.scopes.get("cell");
-    const codeScope = this.scopes.get("code");
-    const outcome: CellOutcome = { cell: cellScope ? await this.fire(cellScope, cell) : NONE, codes: [] };
-    if (codeScope) {
-      for (let t = 0; t < codes.length; t++) for (const check of await this.fire(codeScope, codes[t]!)) outcome.codes.push(t, check);
+  /** The hits of every matrix-level check on one matrix, in no particular order. */
+  async evaluateMatrix(view: MatrixView): Promise<Hit[]> {
+    this.sync();
+    const hits: Hit[] = [];
+    const subjects = matrixSubjects(view);
+    for (const scope of ["activity", "party", "legend-entry", "matrix"] as const) await this.runUnits(scope, subjects[scope], hits);
+    if (this.scopes.has("cell") || this.scopes.has("code")) {
+      const cells: CellSubject[] = [];
+      for (const activity of subjects.activity) for (const entry of activity.row) if (typeof entry === "object") cells.push(new CellSubject(view, activity.activityRef, entry));
+      await this.runUnits("cell", cells, hits);
+      await this.runTokens(cells, hits);
     }
-    if (outcome.cell.length === 0 && outcome.codes.length === 0) outcome.cell = outcome.codes = NONE;
-    remember(this.cellMemo, key, outcome);
-    return outcome;
+    return hits;
   }
 
-  /** The hit of check number `index` of `scope` on `subject`. */
-  hit(scope: Scope, index: number, subject: Subject): Hit {
-    const { active, check } = this.scopes.get(scope)!.checks[index]!;
-    return { subject, active, check };
+  /** The hits of the corpus-scope checks on the subjects of a run. */
+  async evaluateCorpus(subjects: readonly Subject[]): Promise<Hit[]> {
+    this.sync();
+    const hits: Hit[] = [];
+    await this.runUnits("corpus", subjects, hits);
+    return hits;
+  }
+
+  /** Starts a scope's pass over subjects: no context is current. */
+  private begin(scoped: ScopeUnits): void {
+    this.currentContext = null;
+    this.contextIds = new Array<number>(scoped.contextKeys.length).fill(0);
+    this.subjectIds = new Array<number>(scoped.subjectKeys.length).fill(0);
+    this.prefixes = new Array<number>(scoped.signatures.length).fill(0);
+    this.keys = new Array<number>(scoped.signatures.length).fill(0);
   }
 
   /**
-   * The indexes of the checks of a scope that fire on a subject, in order: the engine runs once for
-   * each combination of the values of the facts the checks read (numbers compared only with
-   * constants taken by where they fall among them).
+   * Computes a subject's memo keys, one per signature, into `keys`: the ids of its context-level
+   * inputs are taken when its context changes (subjects come context by context), those of its
+   * own inputs every time, each once for all units.
    */
-  private async fire(scoped: ScopeEngine, subject: Subject): Promise<number[]> {
-    const runFacts: Record<string, unknown> = { [OPTIONS_FACT]: this.ruleOptions };
+  private keysOf(scoped: ScopeUnits, subject: Subject): void {
+    const { signatures } = scoped;
+    if (subject.context !== this.currentContext) {
+      this.currentContext = subject.context;
+      const ids = this.contextIds;
+      for (let i = 0; i < scoped.contextKeys.length; i++) ids[i] = this.memo.id(scoped.contextKeys[i]!(subject));
+      for (let g = 0; g < signatures.length; g++) this.prefixes[g] = this.memo.extend(0, ids, signatures[g]!.context);
+    }
+    const ids = this.subjectIds;
+    const keys = scoped.subjectKeys;
+    for (let i = 0; i < keys.length; i++) ids[i] = this.memo.id(keys[i]!(subject));
+    for (let g = 0; g < signatures.length; g++) {
+      const signature = signatures[g]!;
+      // A key of one input is that input's id: a unit always keys by the same signature, so its keys never mix kinds.
+      this.keys[g] = signature.single >= 0 ? ids[signature.single]! : this.memo.extend(this.prefixes[g]!, ids, signature.subject);
+    }
+  }
+
+  /**
+   * Runs every unit of a scope on its subjects. The loop is synchronous for subjects whose outcome
+   * is memoised, by their inputs or by their facts' values; the engine is awaited only for
+   * combinations of values not seen yet, once each.
+   */
+  private async runUnits(scope: Scope, subjects: readonly Subject[], hits: Hit[]): Promise<void> {
+    const scoped = this.scopes.get(scope);
+    if (!scoped || subjects.length === 0) return;
+    const { units } = scoped;
+    const timing = this.memo.timing;
+    const memoize = this.memo.memoize;
+    /** Per unit, subjects waiting for the engine, by the values of their facts. */
+    const pending = units.map(() => new Map<string, { facts: Record<string, unknown>; waiting: { subject: Subject; key: number }[] }>());
+    this.begin(scoped);
+    for (const subject of subjects) {
+      this.keysOf(scoped, subject);
+      for (let u = 0; u < units.length; u++) {
+        const unit = units[u]!;
+        const started = timing ? performance.now() : 0;
+        const key = this.keys[unit.signature]!;
+        unit.counters.lookups++;
+        let fired = unit.outcomes.get(key);
+        if (fired) unit.counters.hits++;
+        else {
+          const values = this.valuesOf(unit, subject);
+          fired = memoize ? unit.byValues.get(values.key) : undefined;
+          if (fired) remember(unit.outcomes, key, fired);
+          else {
+            // Without memoisation every subject is run on its own.
+            const group = memoize ? values.key : `${pending[u]!.size}`;
+            const known = pending[u]!.get(group);
+            if (known) known.waiting.push({ subject, key });
+            else pending[u]!.set(group, { facts: values.facts, waiting: [{ subject, key }] });
+          }
+        }
+        if (fired) for (const index of fired) hits.push({ subject, active: unit.active, check: unit.checks[index]! });
+        if (timing) unit.counters.time += performance.now() - started;
+      }
+    }
+    for (let u = 0; u < units.length; u++) {
+      const unit = units[u]!;
+      const started = timing ? performance.now() : 0;
+      for (const [valueKey, { facts, waiting }] of pending[u]!) {
+        const fired = await this.run(unit, valueKey, facts);
+        for (const { subject, key } of waiting) {
+          if (memoize) remember(unit.outcomes, key, fired);
+          for (const index of fired) hits.push({ subject, active: unit.active, check: unit.checks[index]! });
+        }
+      }
+      if (timing) unit.counters.time += performance.now() - started;
+    }
+  }
+
+  /** Runs the code-scope units on every token of the cells, memoised cell by cell. */
+  private async runTokens(cells: readonly CellSubject[], hits: Hit[]): Promise<void> {
+    const scoped = this.scopes.get("code");
+    if (!scoped || cells.length === 0) return;
+    const { units } = scoped;
+    const timing = this.memo.timing;
+    const emit = (unit: Unit, cell: CellSubject, outcome: readonly number[][]) => {
+      for (let t = 0; t < outcome.length; t++) {
+        const fired = outcome[t]!;
+        if (fired.length === 0) continue;
+        const subject = new CodeSubject(cell.view, cell.activityRef, cell.cell, t);
+        for (const index of fired) hits.push({ subject, active: unit.active, check: unit.checks[index]! });
+      }
+    };
+    const pending = units.map(() => new Map<number, CellSubject[]>());
+    this.begin(scoped);
+    for (const cell of cells) {
+      // A cell stands for its tokens: token inputs other than `tokenIndex` are the cell's.
+      this.keysOf(scoped, cell);
+      for (let u = 0; u < units.length; u++) {
+        const unit = units[u]!;
+        const started = timing ? performance.now() : 0;
+        const key = this.keys[unit.signature]!;
+        const known = unit.tokenOutcomes.get(key);
+        if (known) {
+          unit.counters.hits++;
+          emit(unit, cell, known);
+        } else {
+          const waiting = pending[u]!.get(key);
+          if (waiting) waiting.push(cell);
+          else pending[u]!.set(key, [cell]);
+        }
+        if (timing) unit.counters.time += performance.now() - started;
+      }
+    }
+    for (let u = 0; u < units.length; u++) {
+      const unit = units[u]!;
+      unit.counters.lookups += cells.length;
+      const started = timing ? performance.now() : 0;
+      for (const [key, waiting] of pending[u]!) {
+        const first = waiting[0]!;
+        const outcome: number[][] = [];
+        for (let t = 0; t < first.reading.tokens.length; t++) outcome.push(await this.fire(unit, new CodeSubject(first.view, first.activityRef, first.cell, t)));
+        if (this.memo.memoize) remember(unit.tokenOutcomes, key, outcome);
+        unit.counters.hits += waiting.length - 1;
+        for (const cell of waiting) emit(unit, cell, outcome);
+      }
+      if (timing) unit.counters.time += performance.now() - started;
+    }
+  }
+
+  /**
+   * The values of the facts a unit's conditions read on a subject, and their memo key (a number
+   * compared only with constants is keyed by where it falls among them).
+   */
+  private valuesOf(unit: Unit, subject: Subject): { key: string; facts: Record<string, unknown> } {
+    const facts: Record<string, unknown> = { [OPTIONS_FACT]: unit.active.options };
     let key = "";
-    for (const name of scoped.facts) {
-      const value = subject.facts[name];
-      runFacts[name] = value;
-      const constants = scoped.buckets.get(name);
+    for (const fact of unit.facts) {
+      const value = factValue(fact, subject);
+      facts[fact.name] = value;
+      const constants = unit.buckets.get(fact.name);
       key += `${constants && typeof value === "number" ? bucketOf(value, constants) : valueKey(value)}\u0001`;
     }
-    const known = scoped.byValues.get(key);
-    if (known) return known;
-    const result = await scoped.engine.run(runFacts);
+    return { key, facts };
+  }
+
+  /** Runs the engine on fact values: the indexes of the unit's checks that fire, in order. */
+  private async run(unit: Unit, key: string, facts: Record<string, unknown>): Promise<number[]> {
+    unit.counters.engineRuns++;
+    const result = await unit.engine.run(facts);
     const fired = result.events.map((e) => (e.params as { index: number }).index).sort((a, b) => a - b);
-    remember(scoped.byValues, key, fired);
+    if (this.memo.memoize) remember(unit.byValues, key, fired);
     return fired;
   }
 
-  /**
-   * Evaluates every check of `scope` on each subject; hits come back in subject order. The loops
-   * over subjects are plain functions: only the evaluation of outcomes not memoised yet (rare after
-   * the first files) awaits the engine.
-   */
-  async run(scope: Scope, subjects: readonly Subject[]): Promise<Hit[]> {
-    const scoped = this.scopes.get(scope);
-    if (!scoped || subjects.length === 0) return [];
-    const outcomes: (number[] | undefined)[] = new Array(subjects.length);
-    const misses = lookUp(scoped, subjects, outcomes);
-    for (const [key, waiting] of misses) {
-      const fired = await this.fire(scoped, subjects[waiting[0]!]!);
-      if (typeof key === "number") remember(scoped.rowMemo, key, fired);
-      else remember(scoped.memo, key, fired);
-      for (const i of waiting) outcomes[i] = fired;
-    }
-    return collectHits(scoped, subjects, outcomes as number[][]);
+  /** The indexes of the unit's checks that fire on a subject (fact values memoised). */
+  private async fire(unit: Unit, subject: Subject): Promise<number[]> {
+    const values = this.valuesOf(unit, subject);
+    const known = this.memo.memoize ? unit.byValues.get(values.key) : undefined;
+    return known ?? this.run(unit, values.key, values.facts);
   }
-}
-
-/** Fills `outcomes` with the memoised outcome of each subject; returns the subjects without one, by memo key. */
-function lookUp(scoped: ScopeEngine, subjects: readonly Subject[], outcomes: (number[] | undefined)[]): Map<string | number, number[]> {
-  const misses = new Map<string | number, number[]>();
-  for (let i = 0; i < subjects.length; i++) {
-    const subject = subjects[i]!;
-    let key: string | number | undefined;
-    if (scoped.rowKeyed) {
-      const rowKey = subject.rowKey;
-      const duplicate = scoped.rowDuplicate ? DUPLICATE_KINDS[subject.facts.duplicateKind as string] : 0;
-      if (rowKey !== undefined && duplicate !== undefined) key = rowKey * 4 + duplicate;
-    }
-    let known: number[] | undefined;
-    if (key !== undefined) known = scoped.rowMemo.get(key as number);
-    else {
-      const shape = scoped.shaped === "roles" ? subject.shapeKey : scoped.shaped === "names" ? subject.namedShapeKey : undefined;
-      key = shape !== undefined ? `${shape}\u0005${keyOf(subject.facts, scoped.keyFacts)}` : keyOf(subject.facts, scoped.facts);
-      known = scoped.memo.get(key);
-    }
-    if (known) outcomes[i] = known;
-    else {
-      const waiting = misses.get(key);
-      if (waiting) waiting.push(i);
-      else misses.set(key, [i]);
-    }
-  }
-  return misses;
-}
-
-/** The hits of every subject's outcome, in subject order. */
-function collectHits(scoped: ScopeEngine, subjects: readonly Subject[], outcomes: readonly number[][]): Hit[] {
-  const hits: Hit[] = [];
-  for (let i = 0; i < subjects.length; i++) {
-    const fired = outcomes[i]!;
-    for (let k = 0; k < fired.length; k++) {
-      const { active, check } = scoped.checks[fired[k]!]!;
-      hits.push({ subject: subjects[i]!, active, check });
-    }
-  }
-  return hits;
 }

@@ -5,10 +5,11 @@
  */
 import type { Activity, Cell, Matrix } from "../model/matrix.js";
 import type { TextEdit } from "../model/finding.js";
-import { LineIndex } from "../model/position.js";
 import { canonicalOrder, type RoleScheme } from "../model/scheme.js";
 import type { Subject } from "../facts/subjects.js";
-import { parseCell } from "../readers/cell-codes.js";
+import { namedFactValue } from "../facts/values.js";
+import { readCellText } from "../readers/cell-codes.js";
+import { PartyNames } from "../readers/parties.js";
 
 /** The options of the rule whose finding is being fixed (its defaults merged with the configuration's). */
 export type ProducerOptions = Readonly<Record<string, unknown>>;
@@ -91,7 +92,7 @@ function emptyCustomerCell(matrix: Matrix | null, activity: Activity | null): Ce
 const EMPHASIS_WRAPPERS: Record<string, string> = { bold: "**", underline: "__", none: "" };
 /** The separator each `separator` option value asks for (`any` keeps the cell's). */
 const SEPARATORS: Record<string, string> = { none: "", "comma-space": ", ", comma: ",", slash: "/" };
-const NO_PARTY_NAMES: ReadonlySet<string> = new Set();
+const NO_PARTY_NAMES = new PartyNames([]);
 
 /** The cell's text with its emphasis wrapper replaced by `wrapper` and its codes part by `body`, or null when the cell is not `wrapper? codes wrapper? marker?`. */
 function rewrapped(cell: Cell, body: string, wrapper: string): string | null {
@@ -123,7 +124,7 @@ function restyled(cell: Cell, matrix: Matrix, scheme: RoleScheme, options: Produ
   const text = wrapper === undefined || wrapper === cell.style.wrapper ? cellWithBody(cell, body) : rewrapped(cell, body, wrapper);
   if (text === null) return null;
   // Read the result back: it must hold the same codes in the asked style (`**RA***` would not).
-  const check = parseCell(text, 0, cell.party, { lines: new LineIndex(text), scheme, partyNames: NO_PARTY_NAMES }, null);
+  const check = readCellText(text, scheme, NO_PARTY_NAMES);
   if (check.codes.join() !== cell.codes.join() || check.tokens.some((t) => !t.valid)) return null;
   if (wrapper !== undefined && check.style.wrapper !== wrapper) return null;
   if (check.codes.length > 1 && check.style.separator !== separator) return null;
@@ -186,7 +187,7 @@ export const FIX_PRODUCERS: Record<string, FixProducer> = {
       if (room > text.length && /^\s*$/u.test(matrix.source.slice(at, at + text.length))) return { range: [at, at + text.length], text };
       return { range: [at, at], text: `${text} ` };
     },
-    describe: (subject, scheme) => `Make ${String(subject.facts.customer)} Informed (${scheme.informed})`,
+    describe: (subject, scheme) => `Make ${String(namedFactValue("customer", subject))} Informed (${scheme.informed})`,
   },
   /** Every Accountable party after the first becomes Responsible instead. Changes meaning: unsafe. */
   "accountable-to-responsible": {
@@ -207,7 +208,7 @@ export const FIX_PRODUCERS: Record<string, FixProducer> = {
       return combine(matrix.source, edits);
     },
     describe(subject, scheme) {
-      const parties = (subject.facts.accountableParties as string[] | undefined) ?? [];
+      const parties = (namedFactValue("accountableParties", subject) as string[] | undefined) ?? [];
       return `Keep ${parties[0] ?? "the first party"} Accountable; make ${parties.slice(1).join(", ")} Responsible (${scheme.responsible}) instead`;
     },
   },

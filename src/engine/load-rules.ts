@@ -9,9 +9,9 @@ import { factNames, type Scope } from "../facts/catalog.js";
 import { rule as validateRuleFile } from "../generated/validators.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
 import { MAX_ALIAS_COUNT, validateDocument, yamlErrorMessage } from "../schema/validate.js";
-import { validateOptions } from "../config/options.js";
-import { FIX_PRODUCERS } from "../fix/producers.js";
-import type { ConfigProblem, RuleCheck, RuleDefinition } from "./rule.js";
+import { validateOptions } from "./options.js";
+import { FIX_PRODUCERS } from "./fix-producers.js";
+import type { ConfigProblem, RuleCheck, RuleDefinition } from "../model/rule.js";
 
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;

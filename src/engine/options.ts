@@ -1,9 +1,9 @@
 /** Validates rule options against the options schema the rule file declares (compiled once per rule). */
 import { Ajv, type ValidateFunction } from "ajv";
-import type { RuleDefinition } from "../engine/rule.js";
+import type { RuleDefinition } from "../model/rule.js";
 
 let ajv: Ajv | null = null;
-const compiled = new Map<RuleDefinition, ValidateFunction>();
+const compiled = new WeakMap<RuleDefinition, ValidateFunction>();
 
 /** Why `options` do not satisfy the rule's options schema, or null when they do. Remote `$ref`s are never fetched. */
 export function validateOptions(rule: RuleDefinition, options: Record<string, unknown>): string | null {

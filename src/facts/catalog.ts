@@ -1,16 +1,44 @@
 /**
- * The documented facts, by scope. Rule conditions may only name facts listed here; the facts
- * reference (`docs/facts.md`) is generated from this table.
+ * The facts rule conditions and messages may name, by scope. Each fact is one declaration: its
+ * type and meaning (the facts reference, `docs/facts.md`, is generated from them), the inputs it is
+ * computed from (`uses`, see `INPUTS` in `subjects.ts`) and how. A fact's value depends on nothing
+ * but the inputs it names: the types let `value` see only those, and the evaluator keys its memos by
+ * them, so a new fact needs no other change anywhere.
  */
+import type { Scope } from "../model/rule.js";
+import { canonicalOrder } from "../model/scheme.js";
+import { nameKey, plainText } from "../model/text.js";
+import { CORPUS_INPUTS, type CorpusInputs } from "./corpus.js";
+import type { ActivityInputs, CellInputs, CodeInputs, LegendEntryInputs, PartyInputs, WholeMatrixInputs } from "./subjects.js";
+import { INPUTS, type InputDeclaration } from "./subjects.js";
 
-/** Where a check applies: what one evaluation of its conditions is about. */
-export type Scope = "cell" | "code" | "activity" | "party" | "legend-entry" | "matrix" | "corpus";
+export type { Scope };
 
-/** One documented fact. */
+/** The documented type of a fact's value. */
+export type FactType = "string" | "number" | "boolean" | "string[]" | "object" | "string|null";
+
+/** One documented fact (what the reference page lists). */
 export interface FactDoc {
   name: string;
-  type: "string" | "number" | "boolean" | "string[]" | "object" | "string|null";
+  type: FactType;
   description: string;
+}
+
+/** A fact: its documentation, the inputs it uses, and its value from them. */
+export interface FactDeclaration extends FactDoc {
+  readonly uses: readonly string[];
+  readonly value: (inputs: never) => unknown;
+}
+
+/** Declares facts over one scope's inputs `I`: `value` sees exactly the inputs listed in `uses`. */
+function factsOver<I>() {
+  return <K extends keyof I & string>(name: string, type: FactType, description: string, uses: readonly K[], value: (inputs: Pick<I, K>) => unknown): FactDeclaration => ({
+    name,
+    type,
+    description,
+    uses,
+    value: value as (inputs: never) => unknown,
+  });
 }
 
 /** What each scope iterates over. */
@@ -24,144 +52,268 @@ export const SCOPES: Record<Scope, string> = {
   corpus: "each activity text that occurs in more than one file of the run (same key: formatting and case ignored)",
 };
 
-const common: FactDoc[] = [
-  { name: "matrixTitle", type: "string", description: "The matrix title: front matter `title`, else the first heading; empty when none." },
-  { name: "frontMatter", type: "object", description: "The front matter fields (Markdown) or top-level metadata (YAML/JSON); use `path`, e.g. `$.product`." },
-  { name: "scheme", type: "string", description: "The role scheme's name, e.g. `RACI`." },
-];
+/** Codes written more than once, once each, in first-seen order. */
+function duplicates(codes: readonly string[]): string {
+  if (codes.length < 2) return "";
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const c of codes) (seen.has(c) ? twice : seen).add(c);
+  return [...twice].join("");
+}
 
-const activityContext: FactDoc[] = [
-  { name: "section", type: "string", description: "The section (heading above the table)." },
-  { name: "activity", type: "string", description: "The activity text, inline formatting removed." },
-];
+/** The `emphasis` fact's value for each cell wrapper. */
+const EMPHASIS_NAMES: Record<string, string> = { "**": "bold", __: "underline", "*": "italic", _: "italic", "`": "code" };
+/** The `separator` fact's value for each separator (any other is `other`). */
+const SEPARATOR_NAMES: Record<string, string> = { ", ": "comma-space", ",": "comma", "/": "slash", " ": "space" };
 
-/** Facts by scope, in documentation order. */
-export const FACTS: Record<Scope, FactDoc[]> = {
-  cell: [
-    ...common,
-    ...activityContext,
-    { name: "party", type: "string", description: "The party (column) name." },
-    { name: "partyRole", type: "string", description: "`customer`, `provider`, `third-party` or `unknown`." },
-    { name: "codes", type: "string", description: "The valid codes as written, in order, e.g. `AR` for `__A/R__`." },
-    { name: "canonicalCodes", type: "string", description: "The same codes in the scheme's canonical order, e.g. `RA`." },
-    { name: "duplicateCodes", type: "string", description: "Codes written more than once in the cell, e.g. `R` for `R, R`." },
-    { name: "codeCount", type: "number", description: "How many valid codes the cell holds (duplicates counted)." },
-    { name: "empty", type: "boolean", description: "The cell is empty or holds a placeholder (`-`, `—`)." },
-    { name: "lowerCase", type: "boolean", description: "The codes are written in lower case (`ra`)." },
-    { name: "emphasis", type: "string", description: "The emphasis around the codes: `bold` (`**RA**`), `underline` (`__RA__`), `italic` (`*RA*`, `_RA_`), `code` (`` `RA` ``) or `none`." },
-    { name: "separator", type: "string", description: "What separates the codes: `none` (`RA`, or a single code), `comma-space` (`R, A`), `comma` (`R,A`), `slash` (`R/A`), `space` (`R A`) or `other`." },
-    { name: "words", type: "boolean", description: "The codes are written as words naming them (`Responsible, Accountable`, `Informé`)." },
-    { name: "format", type: "string", description: "The format of the file: `markdown`, `yaml` or `json`." },
-    { name: "invalidTokenCount", type: "number", description: "Tokens in the cell that are not codes of the scheme." },
-    { name: "raw", type: "string", description: "The cell as written." },
-  ],
+/** The scheme code whose names (in any language) include `term`, or "". */
+function termCode(term: string, scheme: WholeMatrixInputs["scheme"]): string {
+  const key = nameKey(term);
+  if (key === "") return "";
+  for (const code of scheme.codes) {
+    for (const names of Object.values(code.names)) {
+      if (names.some((n) => nameKey(n) === key)) return code.code;
+    }
+  }
+  return "";
+}
+
+/** Facts every matrix-level scope has. */
+function commonFacts<I extends { matrixTitle: string; frontMatter: Record<string, unknown>; scheme: { name: string } }>(): FactDeclaration[] {
+  const fact = factsOver<I>();
+  return [
+    fact("matrixTitle", "string", "The matrix title: front matter `title`, else the first heading; empty when none.", ["matrixTitle"], (i) => i.matrixTitle),
+    fact("frontMatter", "object", "The front matter fields (Markdown) or top-level metadata (YAML/JSON); use `path`, e.g. `$.product`.", ["frontMatter"], (i) => i.frontMatter),
+    fact("scheme", "string", "The role scheme's name, e.g. `RACI`.", ["scheme"], (i) => i.scheme.name),
+  ];
+}
+
+/** Facts about where an activity stands. */
+function activityContextFacts<I extends { sectionTitle: string; activityName: string }>(): FactDeclaration[] {
+  const fact = factsOver<I>();
+  return [
+    fact("section", "string", "The section (heading above the table).", ["sectionTitle"], (i) => i.sectionTitle),
+    fact("activity", "string", "The activity text, inline formatting removed.", ["activityName"], (i) => plainText(i.activityName)),
+  ];
+}
+
+/** Facts of where a cell stands (the code scope has them too). */
+function cellContextFacts<I extends CellInputs>(): FactDeclaration[] {
+  const fact = factsOver<I>();
+  return [
+    ...commonFacts<I>(),
+    ...activityContextFacts<I>(),
+    fact("party", "string", "The party (column) name.", ["partyName"], (i) => i.partyName),
+    fact("partyRole", "string", "`customer`, `provider`, `third-party` or `unknown`.", ["partyRole"], (i) => i.partyRole),
+  ];
+}
+
+/** Facts of what a cell holds. */
+function cellFacts(): FactDeclaration[] {
+  const fact = factsOver<CellInputs>();
+  return [
+    ...cellContextFacts<CellInputs>(),
+    fact("codes", "string", "The valid codes as written, in order, e.g. `AR` for `__A/R__`.", ["reading"], (i) => i.reading.codes.join("")),
+    fact("canonicalCodes", "string", "The same codes in the scheme's canonical order, e.g. `RA`.", ["reading", "scheme"], (i) => canonicalOrder(i.reading.codes, i.scheme).join("")),
+    fact("duplicateCodes", "string", "Codes written more than once in the cell, e.g. `R` for `R, R`.", ["reading"], (i) => duplicates(i.reading.codes)),
+    fact("codeCount", "number", "How many valid codes the cell holds (duplicates counted).", ["reading"], (i) => i.reading.codes.length),
+    fact("empty", "boolean", "The cell is empty or holds a placeholder (`-`, `—`).", ["reading"], (i) => i.reading.empty),
+    fact("lowerCase", "boolean", "The codes are written in lower case (`ra`).", ["reading"], (i) => i.reading.style.lowerCase),
+    fact(
+      "emphasis",
+      "string",
+      "The emphasis around the codes: `bold` (`**RA**`), `underline` (`__RA__`), `italic` (`*RA*`, `_RA_`), `code` (`` `RA` ``) or `none`.",
+      ["reading"],
+      (i) => EMPHASIS_NAMES[i.reading.style.wrapper] ?? "none",
+    ),
+    fact(
+      "separator",
+      "string",
+      "What separates the codes: `none` (`RA`, or a single code), `comma-space` (`R, A`), `comma` (`R,A`), `slash` (`R/A`), `space` (`R A`) or `other`.",
+      ["reading"],
+      (i) => {
+        // Emphasis around each code (`**R**, **A**`) is part of the written separator, not of its kind.
+        const separator = i.reading.style.separator.replace(/^[*_`]+|[*_`]+$/gu, "");
+        return separator === "" ? "none" : SEPARATOR_NAMES[separator] ?? "other";
+      },
+    ),
+    fact("words", "boolean", "The codes are written as words naming them (`Responsible, Accountable`, `Informé`).", ["reading"], (i) => i.reading.style.words),
+    fact("format", "string", "The format of the file: `markdown`, `yaml` or `json`.", ["format"], (i) => i.format),
+    fact("invalidTokenCount", "number", "Tokens in the cell that are not codes of the scheme.", ["reading"], (i) => i.reading.tokens.filter((t) => !t.valid).length),
+  ];
+}
+
+const cell = factsOver<CellInputs>();
+const code = factsOver<CodeInputs>();
+const activity = factsOver<ActivityInputs>();
+const party = factsOver<PartyInputs>();
+const legendEntry = factsOver<LegendEntryInputs>();
+const matrix = factsOver<WholeMatrixInputs>();
+const corpus = factsOver<CorpusInputs>();
+
+/** The names of the parties at some indexes of an activity's table. */
+const namesAt = (parties: ActivityInputs["sectionParties"], indexes: readonly number[]) => indexes.map((i) => parties[i]!.name);
+
+/** The facts of each scope, in documentation order. */
+export const FACT_DECLARATIONS: Record<Scope, readonly FactDeclaration[]> = {
+  cell: [...cellFacts(), cell("raw", "string", "The cell as written.", ["raw"], (i) => i.raw)],
   code: [
-    ...common,
-    ...activityContext,
-    { name: "party", type: "string", description: "The party (column) name." },
-    { name: "partyRole", type: "string", description: "`customer`, `provider`, `third-party` or `unknown`." },
-    { name: "kind", type: "string", description: "`code` (a letter), `party-name`, `not-applicable` or `text`." },
-    { name: "value", type: "string", description: "The token, upper-cased for codes." },
-    { name: "raw", type: "string", description: "The token as written." },
-    { name: "valid", type: "boolean", description: "The token is a code of the role scheme." },
-    { name: "schemeCodes", type: "string", description: "The scheme's codes in canonical order, e.g. `RACI` (for messages)." },
+    ...cellContextFacts<CodeInputs>(),
+    code("kind", "string", "`code` (a letter), `party-name`, `not-applicable` or `text`.", ["reading", "tokenIndex"], (i) => i.reading.tokens[i.tokenIndex]!.kind),
+    code("value", "string", "The token, upper-cased for codes.", ["reading", "tokenIndex"], (i) => i.reading.tokens[i.tokenIndex]!.value),
+    code("raw", "string", "The token as written.", ["reading", "tokenIndex"], (i) => i.reading.tokens[i.tokenIndex]!.raw),
+    code("valid", "boolean", "The token is a code of the role scheme.", ["reading", "tokenIndex"], (i) => i.reading.tokens[i.tokenIndex]!.valid),
+    code("schemeCodes", "string", "The scheme's codes in canonical order, e.g. `RACI` (for messages).", ["scheme"], (i) => i.scheme.codes.map((c) => c.code).join("")),
   ],
   activity: [
-    ...common,
-    ...activityContext,
-    { name: "codeCounts", type: "object", description: "How many times each code occurs across the row, e.g. `{ \"R\": 1, \"A\": 2 }` (use `path`: `$.A`)." },
-    { name: "accountableCode", type: "string", description: "The scheme's accountable code (`A` in RACI)." },
-    { name: "responsibleCode", type: "string", description: "The scheme's responsible code (`R` in RACI)." },
-    { name: "accountableCount", type: "number", description: "How many parties hold the accountable code." },
-    { name: "responsibleCount", type: "number", description: "How many parties hold the responsible code." },
-    { name: "accountableParties", type: "string[]", description: "The parties holding the accountable code." },
-    { name: "responsibleParties", type: "string[]", description: "The parties holding the responsible code." },
-    { name: "codeCount", type: "number", description: "Valid codes in the whole row." },
-    { name: "filledCellCount", type: "number", description: "Party cells that are not empty." },
-    { name: "invalidTokenCount", type: "number", description: "Tokens in the row that are not codes of the scheme." },
-    { name: "codesByParty", type: "object", description: "Each party's codes, e.g. `{ \"Client\": \"RA\", \"Cloud Temple\": \"I\" }`; a missing cell is absent." },
-    { name: "parties", type: "string[]", description: "The parties (column names) of the activity's table, e.g. `[\"Client\", \"CISO\", \"Cloud Temple\"]` (use `contains`)." },
-    { name: "codesByRole", type: "object", description: "Codes by party role: `customer`, `provider`, `third-party` (joined when several parties share a role)." },
-    { name: "hasCustomer", type: "boolean", description: "The activity's table has a recognisable customer party (column)." },
-    { name: "customer", type: "string", description: "The customer party's name (the first customer column of the table; empty when none)." },
-    { name: "customerCodes", type: "string", description: "The customer's codes (empty string when the cell is empty or absent)." },
-    { name: "customerCellPresent", type: "boolean", description: "The row has a cell for the customer (false for a ragged row that lacks it)." },
-    { name: "cellCount", type: "number", description: "Cells the row holds, the activity cell included (a transposed table's column: the header cell and the party rows that reach it; YAML/JSON: the entries of `codes`, plus one)." },
-    { name: "expectedCellCount", type: "number", description: "Cells the table's header declares (a transposed table's column: its party rows, plus one; YAML/JSON: the parties, plus one)." },
-    { name: "orientation", type: "string", description: "`rows` (an activity per row, or a YAML/JSON entry) or `columns` (an activity per column of a transposed table, parties as rows)." },
-    { name: "missingParties", type: "string[]", description: "The parties of the activity's table it has no cell for: a short row, or parties a YAML/JSON `codes` map leaves out." },
-    { name: "format", type: "string", description: "The matrix's format: `markdown`, `yaml` or `json`." },
-    { name: "duplicateKind", type: "string", description: "`none`, `same-section`, `other-section-same-codes` or `other-section-different-codes`: how this activity repeats an earlier one of the same matrix." },
-    { name: "duplicateOfLine", type: "number", description: "Line of the earlier occurrence (0 when none)." },
-    { name: "duplicateOfSection", type: "string", description: "Section of the earlier occurrence (empty when none)." },
+    ...commonFacts<ActivityInputs>(),
+    ...activityContextFacts<ActivityInputs>(),
+    activity("codeCounts", "object", 'How many times each code occurs across the row, e.g. `{ "R": 1, "A": 2 }` (use `path`: `$.A`).', ["rowStats"], (i) => i.rowStats.codeCounts),
+    activity("accountableCode", "string", "The scheme's accountable code (`A` in RACI).", ["scheme"], (i) => i.scheme.accountable),
+    activity("responsibleCode", "string", "The scheme's responsible code (`R` in RACI).", ["scheme"], (i) => i.scheme.responsible),
+    activity("accountableCount", "number", "How many parties hold the accountable code.", ["rowStats"], (i) => i.rowStats.accountable.length),
+    activity("responsibleCount", "number", "How many parties hold the responsible code.", ["rowStats"], (i) => i.rowStats.responsible.length),
+    activity("accountableParties", "string[]", "The parties holding the accountable code.", ["rowStats", "sectionParties"], (i) => namesAt(i.sectionParties, i.rowStats.accountable)),
+    activity("responsibleParties", "string[]", "The parties holding the responsible code.", ["rowStats", "sectionParties"], (i) => namesAt(i.sectionParties, i.rowStats.responsible)),
+    activity("codeCount", "number", "Valid codes in the whole row.", ["rowStats"], (i) => i.rowStats.codeCount),
+    activity("filledCellCount", "number", "Party cells that are not empty.", ["rowStats"], (i) => i.rowStats.filled),
+    activity("invalidTokenCount", "number", "Tokens in the row that are not codes of the scheme.", ["rowStats"], (i) => i.rowStats.invalid),
+    activity(
+      "codesByParty",
+      "object",
+      'Each party\'s codes, e.g. `{ "Client": "RA", "Cloud Temple": "I" }`; a missing cell is absent.',
+      ["row", "sectionParties"],
+      (i) => {
+        const out: Record<string, string> = {};
+        i.row.forEach((entry, k) => {
+          if (typeof entry === "object") out[i.sectionParties[k]!.name] = entry.reading.codes.join("");
+        });
+        return out;
+      },
+    ),
+    activity("parties", "string[]", 'The parties (column names) of the activity\'s table, e.g. `["Client", "CISO", "Cloud Temple"]` (use `contains`).', ["sectionParties"], (i) => i.sectionParties.map((p) => p.name)),
+    activity("codesByRole", "object", "Codes by party role: `customer`, `provider`, `third-party` (joined when several parties share a role).", ["row", "sectionParties"], (i) => {
+      const out: Record<string, string> = {};
+      i.row.forEach((entry, k) => {
+        if (typeof entry !== "object") return;
+        const role = i.sectionParties[k]!.role ?? "unknown";
+        out[role] = (out[role] ?? "") + entry.reading.codes.join("");
+      });
+      return out;
+    }),
+    activity("hasCustomer", "boolean", "The activity's table has a recognisable customer party (column).", ["customerColumn"], (i) => i.customerColumn >= 0),
+    activity("customer", "string", "The customer party's name (the first customer column of the table; empty when none).", ["customerColumn", "sectionParties"], (i) =>
+      i.customerColumn >= 0 ? i.sectionParties[i.customerColumn]!.name : "",
+    ),
+    activity("customerCodes", "string", "The customer's codes (empty string when the cell is empty or absent).", ["customerColumn", "row"], (i) => {
+      const entry = i.customerColumn >= 0 ? i.row[i.customerColumn] : undefined;
+      return typeof entry === "object" ? entry.reading.codes.join("") : "";
+    }),
+    activity("customerCellPresent", "boolean", "The row has a cell for the customer (false for a ragged row that lacks it).", ["customerColumn", "row"], (i) => {
+      const entry = i.customerColumn >= 0 ? i.row[i.customerColumn] : undefined;
+      return typeof entry === "object";
+    }),
+    activity(
+      "cellCount",
+      "number",
+      "Cells the row holds, the activity cell included (a transposed table's column: the header cell and the party rows that reach it; YAML/JSON: the entries of `codes`, plus one).",
+      ["cellCount"],
+      (i) => i.cellCount,
+    ),
+    activity(
+      "expectedCellCount",
+      "number",
+      "Cells the table's header declares (a transposed table's column: its party rows, plus one; YAML/JSON: the parties, plus one).",
+      ["expectedCellCount"],
+      (i) => i.expectedCellCount,
+    ),
+    activity(
+      "orientation",
+      "string",
+      "`rows` (an activity per row, or a YAML/JSON entry) or `columns` (an activity per column of a transposed table, parties as rows).",
+      ["orientation"],
+      (i) => i.orientation,
+    ),
+    activity(
+      "missingParties",
+      "string[]",
+      "The parties of the activity's table it has no cell for: a short row, or parties a YAML/JSON `codes` map leaves out.",
+      ["row", "sectionParties"],
+      (i) => i.sectionParties.filter((_, k) => i.row[k] === "missing").map((p) => p.name),
+    ),
+    activity("format", "string", "The matrix's format: `markdown`, `yaml` or `json`.", ["format"], (i) => i.format),
+    activity(
+      "duplicateKind",
+      "string",
+      "`none`, `same-section`, `other-section-same-codes` or `other-section-different-codes`: how this activity repeats an earlier one of the same matrix.",
+      ["duplicateKind"],
+      (i) => i.duplicateKind,
+    ),
+    activity("duplicateOfLine", "number", "Line of the earlier occurrence (0 when none).", ["firstOccurrence"], (i) => i.firstOccurrence?.line ?? 0),
+    activity("duplicateOfSection", "string", "Section of the earlier occurrence (empty when none).", ["firstOccurrence"], (i) => i.firstOccurrence?.section ?? ""),
   ],
   party: [
-    ...common,
-    { name: "party", type: "string", description: "The party's name." },
-    { name: "partyRole", type: "string", description: "`customer`, `provider`, `third-party` or `unknown`." },
-    { name: "activityCount", type: "number", description: "Activities with a cell for this party." },
-    { name: "responsibleCount", type: "number", description: "Activities where the party holds the responsible code." },
-    { name: "accountableCount", type: "number", description: "Activities where the party holds the accountable code." },
-    { name: "codeCounts", type: "object", description: "How often the party holds each code." },
-    { name: "extraCellCount", type: "number", description: "Cells the party's rows of transposed tables hold beyond their headers' count (0 elsewhere); `at: row` points at the first." },
-    { name: "accountableCode", type: "string", description: "The scheme's accountable code." },
-    { name: "responsibleCode", type: "string", description: "The scheme's responsible code." },
+    ...commonFacts<PartyInputs>(),
+    party("party", "string", "The party's name.", ["partyName"], (i) => i.partyName),
+    party("partyRole", "string", "`customer`, `provider`, `third-party` or `unknown`.", ["partyRole"], (i) => i.partyRole),
+    party("activityCount", "number", "Activities with a cell for this party.", ["tally"], (i) => i.tally.activityCount),
+    party("responsibleCount", "number", "Activities where the party holds the responsible code.", ["tally", "scheme"], (i) => i.tally.codeCounts[i.scheme.responsible] ?? 0),
+    party("accountableCount", "number", "Activities where the party holds the accountable code.", ["tally", "scheme"], (i) => i.tally.codeCounts[i.scheme.accountable] ?? 0),
+    party("codeCounts", "object", "How often the party holds each code.", ["tally"], (i) => i.tally.codeCounts),
+    party(
+      "extraCellCount",
+      "number",
+      "Cells the party's rows of transposed tables hold beyond their headers' count (0 elsewhere); `at: row` points at the first.",
+      ["extraCellCount"],
+      (i) => i.extraCellCount,
+    ),
+    party("accountableCode", "string", "The scheme's accountable code.", ["scheme"], (i) => i.scheme.accountable),
+    party("responsibleCode", "string", "The scheme's responsible code.", ["scheme"], (i) => i.scheme.responsible),
   ],
   "legend-entry": [
-    ...common,
-    { name: "code", type: "string", description: "The code the entry defines, upper-cased." },
-    { name: "term", type: "string", description: "The term naming the role, e.g. `Performs`." },
-    { name: "description", type: "string", description: "The entry's description as written." },
-    { name: "markedLetter", type: "string", description: "The letter the entry highlights (`__P__erforms` -> `P`); empty when none." },
-    { name: "termCode", type: "string", description: "The scheme code whose names include the term (any language); empty when the term is not a known name." },
-    { name: "codeInScheme", type: "boolean", description: "The code belongs to the role scheme." },
+    ...commonFacts<LegendEntryInputs>(),
+    legendEntry("code", "string", "The code the entry defines, upper-cased.", ["code"], (i) => i.code),
+    legendEntry("term", "string", "The term naming the role, e.g. `Performs`.", ["term"], (i) => i.term),
+    legendEntry("description", "string", "The entry's description as written.", ["description"], (i) => i.description),
+    legendEntry("markedLetter", "string", "The letter the entry highlights (`__P__erforms` -> `P`); empty when none.", ["markedLetter"], (i) => i.markedLetter),
+    legendEntry("termCode", "string", "The scheme code whose names include the term (any language); empty when the term is not a known name.", ["term", "scheme"], (i) => termCode(i.term, i.scheme)),
+    legendEntry("codeInScheme", "boolean", "The code belongs to the role scheme.", ["code", "scheme"], (i) => i.scheme.codes.some((c) => c.code === i.code)),
   ],
   matrix: [
-    ...common,
-    { name: "hasLegend", type: "boolean", description: "The document has a legend." },
-    { name: "undefinedCodes", type: "string[]", description: "Codes used in cells that the legend does not define (empty without a legend)." },
-    { name: "undefinedCodeCount", type: "number", description: "How many codes are used but not defined." },
-    { name: "activityCount", type: "number", description: "Activities in the matrix." },
-    { name: "partyCount", type: "number", description: "Parties in the matrix." },
-    { name: "hasCustomer", type: "boolean", description: "The matrix has a recognisable customer party." },
+    ...commonFacts<WholeMatrixInputs>(),
+    matrix("hasLegend", "boolean", "The document has a legend.", ["legendCodes"], (i) => i.legendCodes !== null),
+    matrix("undefinedCodes", "string[]", "Codes used in cells that the legend does not define (empty without a legend).", ["legendCodes", "usedCodes"], (i) =>
+      i.legendCodes ? i.usedCodes.filter((c) => !i.legendCodes!.includes(c)) : [],
+    ),
+    matrix("undefinedCodeCount", "number", "How many codes are used but not defined.", ["legendCodes", "usedCodes"], (i) =>
+      i.legendCodes ? i.usedCodes.filter((c) => !i.legendCodes!.includes(c)).length : 0,
+    ),
+    matrix("activityCount", "number", "Activities in the matrix.", ["activityCount"], (i) => i.activityCount),
+    matrix("partyCount", "number", "Parties in the matrix.", ["partyRoles"], (i) => i.partyRoles.length),
+    matrix("hasCustomer", "boolean", "The matrix has a recognisable customer party.", ["partyRoles"], (i) => i.partyRoles.includes("customer")),
   ],
   corpus: [
-    { name: "activity", type: "string", description: "The activity text (from its first occurrence)." },
-    { name: "fileCount", type: "number", description: "Files of the run in which the activity occurs." },
-    { name: "variantCount", type: "number", description: "Distinct assignments (codes by party role) the activity has across those files." },
-    { name: "variants", type: "string[]", description: "Those assignments, e.g. `customer=RA provider=I`, with the files that use each." },
-    { name: "scheme", type: "string", description: "The role scheme's name." },
+    corpus("activity", "string", "The activity text (from its first occurrence).", ["occurrences"], (i) => i.occurrences[0]!.name),
+    corpus("fileCount", "number", "Files of the run in which the activity occurs.", ["occurrences"], (i) => i.occurrences.length),
+    corpus("variantCount", "number", "Distinct assignments (codes by party role) the activity has across those files.", ["occurrences"], (i) => new Set(i.occurrences.map((o) => o.assignment)).size),
+    corpus("variants", "string[]", "Those assignments, e.g. `customer=RA provider=I`, with the files that use each.", ["occurrences"], (i) => {
+      const files = new Map<string, string[]>();
+      for (const o of i.occurrences) files.set(o.assignment, [...(files.get(o.assignment) ?? []), o.file]);
+      return [...files].map(([assignment, list]) => `${assignment} (${list.join(", ")})`);
+    }),
+    corpus("scheme", "string", "The role scheme's name.", ["scheme"], (i) => i.scheme.name),
   ],
 };
 
-/**
- * Facts fully determined by a subject's shape: for a cell, how its text was read (the shared parse
- * of that text under the table's party names and the scheme) and its party's role; for a code
- * token, the same and which token of the cell it is; for an
- * activity, the codes of its cells and the roles of its table's parties (`shapeKey`), or with the
- * parties' names too (`namedShapeKey`). The check runner memoises outcomes by the shortest key that
- * determines the facts a scope's checks read, instead of computing them, so the common case (a row
- * like a thousand others) costs a string lookup.
- */
-export const SHAPE_FACTS: Partial<Record<Scope, { roles: ReadonlySet<string>; names: ReadonlySet<string> }>> = {
-  cell: {
-    roles: new Set(["partyRole", "codes", "canonicalCodes", "duplicateCodes", "codeCount", "empty", "lowerCase", "invalidTokenCount", "raw", "emphasis", "separator", "words"]),
-    names: new Set(["party"]),
-  },
-  code: {
-    roles: new Set(["partyRole", "codes", "canonicalCodes", "duplicateCodes", "codeCount", "empty", "lowerCase", "invalidTokenCount", "raw", "emphasis", "separator", "words", "kind", "value", "valid", "schemeCodes"]),
-    names: new Set(["party"]),
-  },
-  activity: {
-    roles: new Set([
-      "codeCounts", "accountableCode", "responsibleCode", "accountableCount", "responsibleCount", "codeCount", "filledCellCount",
-      "invalidTokenCount", "codesByRole", "hasCustomer", "customerCodes", "customerCellPresent", "format",
-    ]),
-    names: new Set(["accountableParties", "responsibleParties", "codesByParty", "customer", "parties", "missingParties"]),
-  },
-};
+/** The documented facts, by scope (what `docs/facts.md` lists). */
+export const FACTS: Record<Scope, FactDoc[]> = Object.fromEntries(
+  Object.entries(FACT_DECLARATIONS).map(([scope, facts]) => [scope, facts.map(({ name, type, description }) => ({ name, type, description }))]),
+) as Record<Scope, FactDoc[]>;
 
 /** The fact names allowed in a scope. */
 export function factNames(scope: Scope): Set<string> {
-  return new Set(FACTS[scope].map((f) => f.name));
+  return new Set(FACT_DECLARATIONS[scope].map((f) => f.name));
 }
+
+/** Every input of every scope: how it is keyed, or what it is computed from. */
+export const SCOPE_INPUTS: Record<Scope, Readonly<Record<string, InputDeclaration>>> = { ...INPUTS, corpus: CORPUS_INPUTS };

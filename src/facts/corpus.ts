@@ -4,13 +4,13 @@
  */
 import type { Matrix } from "../model/matrix.js";
 import type { SourceSpan } from "../model/position.js";
+import type { Scope } from "../model/rule.js";
 import { canonicalOrder, type RoleScheme } from "../model/scheme.js";
 import { plainText } from "../model/text.js";
 import type { Subject } from "./subjects.js";
-import { RowActivity } from "../readers/markdown/rows.js";
 
 /** One activity's occurrence, as the corpus scope remembers it. */
-interface Occurrence {
+export interface Occurrence {
   file: string;
   name: string;
   section: string;
@@ -19,20 +19,30 @@ interface Occurrence {
   assignment: string;
 }
 
+/** Inputs of a corpus-scope subject. */
+export interface CorpusInputs {
+  /** The activity's occurrences, one per file, in the order the files were linted. */
+  occurrences: readonly Occurrence[];
+  scheme: RoleScheme;
+}
+
+/** How corpus inputs are told apart in memo keys (see `INPUTS` in `subjects.ts`). */
+export const CORPUS_INPUTS = {
+  occurrences: { key: (s: CorpusInputs) => s.occurrences },
+  scheme: { key: (s: CorpusInputs) => s.scheme, level: "context" },
+} as const;
+
 /** The corpus-scope subject of one activity key. */
-class CorpusSubject implements Subject {
-  readonly scope = "corpus";
+class CorpusSubject implements Subject, CorpusInputs {
+  readonly scope: Scope = "corpus";
   readonly party = null;
   readonly cell = null;
   readonly activityRef = null;
   readonly matrix = null;
   constructor(
-    private readonly occurrences: Occurrence[],
-    readonly scheme: string,
+    readonly occurrences: Occurrence[],
+    readonly scheme: RoleScheme,
   ) {}
-  get facts() {
-    return this as unknown as Readonly<Record<string, unknown>>;
-  }
   private get first(): Occurrence {
     return this.occurrences[0]!;
   }
@@ -48,16 +58,8 @@ class CorpusSubject implements Subject {
   get activity(): string {
     return this.first.name;
   }
-  get fileCount(): number {
-    return this.occurrences.length;
-  }
-  get variants(): string[] {
-    const files = new Map<string, string[]>();
-    for (const o of this.occurrences) files.set(o.assignment, [...(files.get(o.assignment) ?? []), o.file]);
-    return [...files].map(([assignment, list]) => `${assignment} (${list.join(", ")})`);
-  }
-  get variantCount(): number {
-    return new Set(this.occurrences.map((o) => o.assignment)).size;
+  get context(): object {
+    return this.scheme;
   }
   anchor(): SourceSpan | null {
     return null;
@@ -70,18 +72,6 @@ export class CorpusCollector {
 
   constructor(private readonly scheme: RoleScheme) {}
 
-  /** Each reading's codes, without repeats, in canonical order (see `Cell.reading`). */
-  private readonly canonical = new Map<number, string>();
-
-  private codesOf(cell: { reading: number; codes: readonly string[] }): string {
-    let codes = this.canonical.get(cell.reading);
-    if (codes === undefined) {
-      codes = canonicalOrder([...new Set(cell.codes)], this.scheme).join("");
-      this.canonical.set(cell.reading, codes);
-    }
-    return codes;
-  }
-
   /** Remembers the activities of one matrix (each key once per file). */
   add(matrix: Matrix): void {
     const seen = new Set<string>();
@@ -90,18 +80,9 @@ export class CorpusCollector {
       if (activity.key === "" || seen.has(activity.key)) continue;
       seen.add(activity.key);
       const parts: string[] = [];
-      if (activity instanceof RowActivity) {
-        // A table row's cells are read from its rest, without placing them.
-        const cells = activity.rest?.cells ?? [];
-        const columns = activity.table.columns;
-        for (let i = 0; i < Math.min(cells.length, columns.length); i++) {
-          if (columns[i]! >= 0) parts.push(`${label[columns[i]!]}=${this.codesOf(cells[i]!.template)}`);
-        }
-      } else {
-        activity.cells.forEach((cell, p) => {
-          if (cell) parts.push(`${label[p]}=${this.codesOf(cell)}`);
-        });
-      }
+      activity.cells.forEach((cell, p) => {
+        if (cell) parts.push(`${label[p]}=${canonicalOrder([...new Set(cell.codes)], this.scheme).join("")}`);
+      });
       const assignment = parts.sort().join(" ");
       const list = this.groups.get(activity.key) ?? [];
       list.push({ file: matrix.file, name: plainText(activity.name), section: matrix.sections[activity.section]!.title, span: activity.span, assignment });
@@ -110,9 +91,9 @@ export class CorpusCollector {
   }
 
   /** One subject per activity key found in two files or more, pointing at its first occurrence. */
-  subjects(): Subject[] {
-    const out: Subject[] = [];
-    for (const occurrences of this.groups.values()) if (occurrences.length > 1) out.push(new CorpusSubject(occurrences, this.scheme.name));
+  subjects(): (Subject & CorpusInputs)[] {
+    const out: (Subject & CorpusInputs)[] = [];
+    for (const occurrences of this.groups.values()) if (occurrences.length > 1) out.push(new CorpusSubject(occurrences, this.scheme));
     return out;
   }
 }

@@ -1,112 +1,50 @@
 /**
  * The subjects checks are evaluated on (cells, code tokens, activities, parties, legend entries,
- * matrices) and their facts. Facts are getters computed on first use: a check's conditions read a
- * handful of them, and only findings need the rest (for their messages), so a 100,000-activity run
- * never builds what no rule reads. Pure: the same matrix and scheme always give the same subjects.
+ * matrices) and their *inputs*: the data facts are computed from. Every input is declared in
+ * `INPUTS` with how it is told apart from another (its memo key); a fact names the inputs it uses,
+ * so the evaluator knows exactly what decides a fact's value and can derive memo keys from that
+ * (see `src/engine/memo.ts`). Pure: the same matrix and scheme always give the same subjects.
  */
-import type { Activity, Cell, CodeToken, LegendEntry, Matrix, Party } from "../model/matrix.js";
+import type { Activity, Cell, CellReading, LegendEntry, Matrix, Party } from "../model/matrix.js";
 import type { SourceSpan } from "../model/position.js";
+import type { Scope } from "../model/rule.js";
 import { canonicalOrder, codeRanks, type RoleScheme } from "../model/scheme.js";
 import { plainText } from "../model/text.js";
-import { nameKey } from "../model/text.js";
-import { IdTable } from "../model/ids.js";
-import type { Scope } from "./catalog.js";
-import { RowActivity, type RowTable } from "../readers/markdown/rows.js";
 
-/** A value source for facts: `facts[name]` is the fact's value. */
-export type FactSource = Readonly<Record<string, unknown>>;
+/**
+ * How an input is told apart in memo keys. `key` returns a primitive (compared by value), an
+ * immutable object (compared by identity) or an array of those (compared element by element).
+ * `level`: the input is the same for every subject of a matrix (or of a section), which
+ * `Subject.context` names, so its key is taken once per matrix (section) rather than per subject.
+ * `from`: the input is computed from others (and keyed by them).
+ */
+export type InputDeclaration = { key: (subject: never) => unknown; level?: "context" } | { from: readonly string[] };
 
-/** Something a check is evaluated on: its facts, and where and what a finding about it points at. */
-export interface Subject {
-  readonly scope: Scope;
-  readonly facts: FactSource;
-  /** Where a finding points by default. */
-  readonly span: SourceSpan;
-  readonly file: string;
-  readonly section: string | null;
-  readonly activity: string | null;
-  readonly party: string | null;
-  /** The cell concerned, for fix producers. */
-  readonly cell: Cell | null;
-  /** The activity concerned, for fix producers. */
-  readonly activityRef: Activity | null;
-  /** The matrix concerned. */
-  readonly matrix: Matrix | null;
-  /** Another place a check may point at (`row`, `customer-cell`, `entry`), when the subject has it. */
-  anchor(name: string): SourceSpan | null;
-  /** A key that determines the scope's role-level `SHAPE_FACTS`, when the scope has some. */
-  readonly shapeKey?: string;
-  /** A key that also determines the name-level ones. */
-  readonly namedShapeKey?: string;
-  /** A number determining the name-level shape facts and `cellCount`/`expectedCellCount` (activities read from table rows). */
-  readonly rowKey?: number;
-}
-
-/** The subjects of one matrix, grouped by scope. */
-export type MatrixSubjects = Record<Exclude<Scope, "corpus">, Subject[]>;
-
-
-/** Codes written more than once, once each, in first-seen order. */
-function duplicates(codes: readonly string[]): string {
-  if (codes.length < 2) return "";
-  const seen = new Set<string>();
-  const twice = new Set<string>();
-  for (const c of codes) (seen.has(c) ? twice : seen).add(c);
-  return [...twice].join("");
-}
-
-const roleOf = (p: Party): string => p.role ?? "unknown";
-
-/** Ids for section descriptions (see `MatrixContext.sectionKey`) and table column layouts (`MatrixContext.columnsKey`). */
-const sectionIds = new IdTable();
-const columnLayouts = new IdTable();
-const tableLayoutIds = new IdTable();
-const rowKeyIds = new IdTable();
-/** Row keys by table layout and row reading (bounded like the id tables). */
-const rowKeys = new Map<number, Map<number, number>>();
-let rowKeyCount = 0;
-
-/** The row key of a table layout and a row reading (see `MatrixContext.rowKey`). */
-function rowKeyOf(layout: number, reading: number): number {
-  let byReading = rowKeys.get(layout);
-  if (!byReading) {
-    if (rowKeyCount >= 100_000) {
-      rowKeys.clear();
-      rowKeyCount = 0;
-    }
-    byReading = new Map();
-    rowKeys.set(layout, byReading);
-  }
-  let key = byReading.get(reading);
-  if (key === undefined) {
-    key = rowKeyIds.of(`${layout}:${reading}`);
-    byReading.set(reading, key);
-    rowKeyCount++;
-  }
-  return key;
-}
+/** A party's entry of a row: its cell, `missing` (the row has no cell for it) or `unread` (a YAML/JSON value of the wrong type). */
+export type RowEntry = Cell | "missing" | "unread";
 
 /** What every subject of one matrix shares. */
-class MatrixContext {
-  readonly ranks: Map<string, number>;
-  readonly customerIndex: number;
-  readonly customer: Party | null;
-  readonly schemeCodes: string;
+export class MatrixView {
   private firstByKey: Map<string, Activity> | null = null;
-  private readonly sectionKeys = new Map<number, string>();
+  private readonly sectionKeys: string[] = [];
+  private readonly sectionPartyLists: Party[][] = [];
+  private tallies: PartyTally[] | null = null;
 
   constructor(
     readonly matrix: Matrix,
     readonly scheme: RoleScheme,
-  ) {
-    this.ranks = codeRanks(scheme);
-    this.customerIndex = matrix.parties.findIndex((p) => p.role === "customer");
-    this.customer = this.customerIndex >= 0 ? matrix.parties[this.customerIndex]! : null;
-    this.schemeCodes = scheme.codes.map((c) => c.code).join("");
+  ) {}
+
+  /** The parties of a section's table. */
+  sectionParties(section: number): Party[] {
+    return (this.sectionPartyLists[section] ??= this.matrix.sections[section]!.parties.map((p) => this.matrix.parties[p]!));
   }
 
-  get matrixTitle(): string {
-    return this.matrix.title ?? "";
+  /** What tells a section's parties apart from another's: their names and roles, in column order. */
+  sectionPartiesKey(section: number): string {
+    return (this.sectionKeys[section] ??= this.sectionParties(section)
+      .map((p) => `${p.name}\u0002${p.role ?? ""}`)
+      .join("\u0003"));
   }
 
   /** The first activity with each key, for the duplicate facts. */
@@ -118,96 +56,163 @@ class MatrixContext {
     return this.firstByKey.get(key);
   }
 
-  /** What a section's table contributes to shape keys: the scheme, the format and its parties' roles (with `names`, their names too). */
-  sectionKey(section: number, names: boolean): string {
-    const cacheKey = names ? -1 - section : section;
-    let key = this.sectionKeys.get(cacheKey);
-    if (key === undefined) {
-      const parties = this.matrix.sections[section]!.parties.map((p) => {
-        const party = this.matrix.parties[p]!;
-        return names ? `${party.role ?? ""}\u0002${party.name}` : party.role ?? "";
+  /** Each party's activities and codes over the matrix. */
+  get partyTallies(): PartyTally[] {
+    if (!this.tallies) {
+      const { matrix } = this;
+      // Count each party's cells by what they read (a few distinct readings), then their codes.
+      const byReading = matrix.parties.map(() => new Map<CellReading, number>());
+      for (const activity of matrix.activities) {
+        const cells = activity.cells;
+        for (const p of matrix.sections[activity.section]!.parties) {
+          const cell = cells[p];
+          if (!cell) continue;
+          const counts = byReading[p]!;
+          counts.set(cell.reading, (counts.get(cell.reading) ?? 0) + 1);
+        }
+      }
+      this.tallies = byReading.map((counts) => {
+        const tally: PartyTally = { activityCount: 0, codeCounts: {} };
+        for (const [reading, n] of counts) {
+          tally.activityCount += n;
+          for (const c of new Set(reading.codes)) tally.codeCounts[c] = (tally.codeCounts[c] ?? 0) + n;
+        }
+        return tally;
       });
-      // A short id for the long description: activity keys are built and hashed for every row.
-      key = `§${sectionIds.of(`${this.scheme.name}\u0003${this.matrix.format}\u0003${parties.join("\u0003")}`)}`;
-      this.sectionKeys.set(cacheKey, key);
     }
-    return key;
-  }
-
-  private readonly tableLayouts = new Map<RowTable, number>();
-
-  /**
-   * A number naming what decides an activity row's shape facts: its section's parties (roles and
-   * names), where its table's columns fall among them, the table's width, and what the row's cells
-   * read (and how many there are). Found with two lookups by numbers, without a string per row.
-   */
-  rowKey(activity: RowActivity): number {
-    const table = activity.table;
-    let layout = this.tableLayouts.get(table);
-    if (layout === undefined) {
-      layout = tableLayoutIds.of(`${this.sectionKey(table.section, true)}${this.columnsKey(table)}${table.width}`);
-      this.tableLayouts.set(table, layout);
-    }
-    return rowKeyOf(layout, activity.rest?.readings ?? -1);
-  }
-
-  private readonly columnsKeys = new Map<RowTable, string>();
-
-  /** Where a table's columns fall among its section's parties, as a key part (see `ActivitySubject.cellsKey`). */
-  columnsKey(table: RowTable): string {
-    let key = this.columnsKeys.get(table);
-    if (key === undefined) {
-      const parties = this.matrix.sections[table.section]!.parties;
-      key = `\u0001T${columnLayouts.of(table.columns.map((p) => (p < 0 ? -1 : parties.indexOf(p))).join(","))}\u0001`;
-      this.columnsKeys.set(table, key);
-    }
-    return key;
-  }
-
-  /**
-   * A canonical signature of an activity's codes: the parties holding some, in the matrix' party
-   * order, each with its codes (order and repeats ignored). Where a party's column stands, and a
-   * party without codes (an empty cell or no column), make no difference.
-   */
-  assignment(activity: Activity): string {
-    const parts: string[] = [];
-    activity.cells.forEach((cell, p) => {
-      if (cell && cell.codes.length > 0) parts.push(`${p}=${canonicalOrder([...new Set(cell.codes)], this.scheme).join("")}`);
-    });
-    return parts.join(";");
+    return this.tallies;
   }
 }
 
-/** Facts shared by every scope. */
-abstract class BaseSubject {
+/** A party's activities and how often it holds each code. */
+export interface PartyTally {
+  activityCount: number;
+  codeCounts: Record<string, number>;
+}
+
+/** Something a check is evaluated on: where and what a finding about it points at, and its inputs. */
+export interface Subject {
+  readonly scope: Scope;
+  /** Where a finding points by default. */
+  readonly span: SourceSpan;
+  readonly file: string;
+  readonly section: string | null;
+  readonly activity: string | null;
+  readonly party: string | null;
+  /** The cell concerned, for fix producers. */
+  readonly cell: Cell | null;
+  /** The activity concerned, for fix producers. */
+  readonly activityRef: Activity | null;
+  /** The matrix concerned (null for corpus-scope subjects). */
+  readonly matrix: Matrix | null;
+  /** Another place a check may point at (`row`, `customer-cell`, `entry`), when the subject has it. */
+  anchor(name: string): SourceSpan | null;
+  /** What subjects sharing their context-level inputs share (a section, a matrix, a corpus). */
+  readonly context: object;
+}
+
+/** Inputs every matrix-level scope has. */
+export interface MatrixInputs {
+  scheme: RoleScheme;
+  format: string;
+  matrixTitle: string;
+  frontMatter: Record<string, unknown>;
+}
+
+const MATRIX_INPUTS = {
+  scheme: { key: (s: { scheme: RoleScheme }) => s.scheme, level: "context" },
+  format: { key: (s: { format: string }) => s.format, level: "context" },
+  matrixTitle: { key: (s: { matrixTitle: string }) => s.matrixTitle, level: "context" },
+  frontMatter: { key: (s: { frontMatter: object }) => s.frontMatter, level: "context" },
+} as const;
+
+/** Subjects of one matrix. */
+abstract class MatrixSubject implements MatrixInputs {
   abstract readonly scope: Scope;
-  constructor(protected readonly ctx: MatrixContext) {}
-  get facts(): FactSource {
-    return this as unknown as FactSource;
-  }
+  abstract readonly span: SourceSpan;
+  constructor(readonly view: MatrixView) {}
   get matrix(): Matrix {
-    return this.ctx.matrix;
+    return this.view.matrix;
   }
   get file(): string {
-    return this.ctx.matrix.file;
+    return this.view.matrix.file;
+  }
+  get scheme(): RoleScheme {
+    return this.view.scheme;
+  }
+  get format(): string {
+    return this.view.matrix.format;
   }
   get matrixTitle(): string {
-    return this.ctx.matrixTitle;
+    return this.view.matrix.title ?? "";
   }
   get frontMatter(): Record<string, unknown> {
-    return this.ctx.matrix.frontMatter;
+    return this.view.matrix.frontMatter;
   }
-  get scheme(): string {
-    return this.ctx.scheme.name;
+  get context(): object {
+    return this.view;
   }
   anchor(_name: string): SourceSpan | null {
     return null;
   }
 }
 
-/** Facts of one activity, computed once and shared by its activity subject and its cells. */
-class ActivitySubject extends BaseSubject {
-  // Getters, not fields: subjects are made by the hundred thousand, and field initialisers cost.
+/** Inputs of an activity (a table row, or a column of a transposed table). */
+export interface ActivityInputs extends MatrixInputs {
+  sectionTitle: string;
+  /** The parties of the activity's table, in column order. */
+  sectionParties: readonly Party[];
+  /** The activity text as written. */
+  activityName: string;
+  /** Each of the table's parties' entry in this activity, in `sectionParties` order. */
+  row: readonly RowEntry[];
+  cellCount: number;
+  expectedCellCount: number;
+  orientation: "rows" | "columns";
+  /** Where the earlier activity of the matrix with the same key is, if any. */
+  firstOccurrence: { line: number; section: string } | null;
+  /** Whether `firstOccurrence` is in the same section, and whether both assign the same codes. */
+  duplicateKind: "none" | "same-section" | "other-section-same-codes" | "other-section-different-codes";
+  /** Derived: code tallies of the row (see `RowStats`). */
+  rowStats: RowStats;
+  /** Derived: the index (in `row`) of the table's first customer party, or -1. */
+  customerColumn: number;
+}
+
+/** What an activity's row holds, tallied. */
+export interface RowStats {
+  /** How many parties hold each code (once per party). */
+  codeCounts: Record<string, number>;
+  /** Indexes (into `row`) of the parties holding the accountable and the responsible code. */
+  accountable: number[];
+  responsible: number[];
+  codeCount: number;
+  filled: number;
+  invalid: number;
+}
+
+/**
+ * A canonical signature of a row's codes: the parties holding some, each with its codes (order and
+ * repeats ignored). Where a party's column stands, and a party without codes, make no difference.
+ */
+function assignment(view: MatrixView, activity: Activity): string {
+  const parts: string[] = [];
+  activity.cells.forEach((cell, p) => {
+    if (cell && cell.codes.length > 0) parts.push(`${p}=${canonicalOrder([...new Set(cell.codes)], view.scheme).join("")}`);
+  });
+  return parts.join(";");
+}
+
+/** One activity. */
+export class ActivitySubject extends MatrixSubject implements ActivityInputs {
+  declare private stats: RowStats | undefined;
+  declare private entries: RowEntry[] | undefined;
+  constructor(
+    view: MatrixView,
+    readonly activityRef: Activity,
+  ) {
+    super(view);
+  }
   get scope(): Scope {
     return "activity";
   }
@@ -217,372 +222,262 @@ class ActivitySubject extends BaseSubject {
   get party(): null {
     return null;
   }
-  declare private name: string | undefined;
-  declare private stats: {
-    codeCounts: Record<string, number>;
-    accountableParties: string[];
-    responsibleParties: string[];
-    codesByParty: Record<string, string>;
-    codesByRole: Record<string, string>;
-    codeCount: number;
-    filled: number;
-    invalid: number;
-  } | undefined;
-
-  constructor(
-    ctx: MatrixContext,
-    readonly activityRef: Activity,
-  ) {
-    super(ctx);
-  }
-
-  /** What the subjects of this matrix share (for `cellSubjects`). */
-  get context(): MatrixContext {
-    return this.ctx;
-  }
   get span(): SourceSpan {
     return this.activityRef.span;
   }
-  get shapeKey(): string {
-    return this.cellsKey(this.ctx.sectionKey(this.activityRef.section, false));
+  get section(): string {
+    return this.sectionTitle;
   }
-  get namedShapeKey(): string {
-    return this.cellsKey(this.ctx.sectionKey(this.activityRef.section, true));
+  get activity(): string {
+    return plainText(this.activityRef.name);
   }
-  /**
-   * For an activity read from a table row: a number that determines every shape fact (names
-   * included) and the row's `cellCount` and `expectedCellCount` (see `MatrixContext.rowKey`).
-   */
-  get rowKey(): number | undefined {
-    const activity = this.activityRef;
-    return activity instanceof RowActivity ? this.ctx.rowKey(activity) : undefined;
-  }
-  /** Each cell as the shape facts see it: what it holds (`Cell.reading`), or `-` when the row lacks it. */
-  private cellsKey(key: string): string {
-    const activity = this.activityRef;
-    // A table row says the same without placing its cells: which section party each column is, and what the columns read.
-    if (activity instanceof RowActivity) return `${key}${this.ctx.columnsKey(activity.table)}${activity.rest?.readings ?? "-"}`;
-    const cells = activity.cells;
-    for (const p of this.partyIndexes) {
-      const cell = cells[p];
-      key += cell ? `\u0001${cell.reading}` : "\u0001-";
-    }
-    return key;
+  override get context(): object {
+    return this.view.matrix.sections[this.activityRef.section]!;
   }
   override anchor(name: string): SourceSpan | null {
     if (name === "row") return this.activityRef.rowSpan;
-    if (name === "customer-cell") return this.customerCell?.span ?? null;
+    if (name === "customer-cell") {
+      const entry = this.customerColumn >= 0 ? this.row[this.customerColumn] : undefined;
+      return typeof entry === "object" ? entry.span : null;
+    }
     return null;
   }
-  get section(): string {
-    return this.ctx.matrix.sections[this.activityRef.section]!.title;
+  get sectionTitle(): string {
+    return this.view.matrix.sections[this.activityRef.section]!.title;
   }
-  get activity(): string {
-    this.name ??= plainText(this.activityRef.name);
-    return this.name;
+  get sectionParties(): readonly Party[] {
+    return this.view.sectionParties(this.activityRef.section);
   }
-  /** The parties of this activity's table. */
-  get partyIndexes(): number[] {
-    return this.ctx.matrix.sections[this.activityRef.section]!.parties;
+  /** The parties' indexes into `Matrix.parties`, in column order. */
+  get partyIndexes(): readonly number[] {
+    return this.view.matrix.sections[this.activityRef.section]!.parties;
   }
-  private get computed() {
-    if (this.stats) return this.stats;
-    const { matrix, scheme } = this.ctx;
-    const s = { codeCounts: {} as Record<string, number>, accountableParties: [] as string[], responsibleParties: [] as string[], codesByParty: {} as Record<string, string>, codesByRole: {} as Record<string, string>, codeCount: 0, filled: 0, invalid: 0 };
-    for (const p of this.partyIndexes) {
-      const cell = this.activityRef.cells[p];
-      if (!cell) continue;
-      const party = matrix.parties[p]!;
-      const codes = cell.codes.join("");
-      s.codesByParty[party.name] = codes;
-      s.codesByRole[roleOf(party)] = (s.codesByRole[roleOf(party)] ?? "") + codes;
-      if (!cell.empty) s.filled++;
-      for (const t of cell.tokens) if (!t.valid) s.invalid++;
-      s.codeCount += cell.codes.length;
-      const distinct = new Set(cell.codes);
-      for (const c of distinct) s.codeCounts[c] = (s.codeCounts[c] ?? 0) + 1;
-      if (distinct.has(scheme.accountable)) s.accountableParties.push(party.name);
-      if (distinct.has(scheme.responsible)) s.responsibleParties.push(party.name);
+  get activityName(): string {
+    return this.activityRef.name;
+  }
+  get row(): readonly RowEntry[] {
+    if (this.entries) return this.entries;
+    const { cells, unread } = this.activityRef;
+    const indexes = this.partyIndexes;
+    const entries = new Array<RowEntry>(indexes.length);
+    for (let i = 0; i < indexes.length; i++) {
+      const p = indexes[i]!;
+      entries[i] = cells[p] ?? (unread?.includes(p) ? "unread" : "missing");
     }
-    this.stats = s;
-    return s;
-  }
-  get codeCounts() {
-    return this.computed.codeCounts;
-  }
-  get accountableCode(): string {
-    return this.ctx.scheme.accountable;
-  }
-  get responsibleCode(): string {
-    return this.ctx.scheme.responsible;
-  }
-  get accountableCount(): number {
-    return this.computed.accountableParties.length;
-  }
-  get responsibleCount(): number {
-    return this.computed.responsibleParties.length;
-  }
-  get accountableParties(): string[] {
-    return this.computed.accountableParties;
-  }
-  get responsibleParties(): string[] {
-    return this.computed.responsibleParties;
-  }
-  get codeCount(): number {
-    return this.computed.codeCount;
-  }
-  get filledCellCount(): number {
-    return this.computed.filled;
-  }
-  get invalidTokenCount(): number {
-    return this.computed.invalid;
-  }
-  get codesByParty() {
-    return this.computed.codesByParty;
-  }
-  get codesByRole() {
-    return this.computed.codesByRole;
-  }
-  get parties(): string[] {
-    return this.partyIndexes.map((p) => this.ctx.matrix.parties[p]!.name);
-  }
-  /** The customer's column in this activity's table (the first customer party there), or -1. */
-  private get customerIndex(): number {
-    return this.partyIndexes.find((p) => this.ctx.matrix.parties[p]!.role === "customer") ?? -1;
-  }
-  get hasCustomer(): boolean {
-    return this.customerIndex >= 0;
-  }
-  get customer(): string {
-    return this.hasCustomer ? this.ctx.matrix.parties[this.customerIndex]!.name : "";
-  }
-  private get customerCell(): Cell | null {
-    return this.hasCustomer ? this.activityRef.cells[this.customerIndex] ?? null : null;
-  }
-  get customerCodes(): string {
-    return this.customerCell?.codes.join("") ?? "";
-  }
-  get customerCellPresent(): boolean {
-    return this.customerCell !== null;
+    this.entries = entries;
+    return entries;
   }
   get cellCount(): number {
     return this.activityRef.cellCount;
   }
-  get missingParties(): string[] {
-    const { cells, unread } = this.activityRef;
-    return this.partyIndexes.filter((p) => !cells[p] && !unread?.includes(p)).map((p) => this.ctx.matrix.parties[p]!.name);
-  }
-  get format(): string {
-    return this.ctx.matrix.format;
-  }
-  get orientation(): string {
-    return this.activityRef.transposed ? "columns" : "rows";
-  }
   get expectedCellCount(): number {
     return this.activityRef.expectedCellCount;
   }
-  private get firstOccurrence(): Activity | null {
+  get orientation(): "rows" | "columns" {
+    return this.activityRef.transposed ? "columns" : "rows";
+  }
+  /** The earlier activity of the matrix with the same key, if any. */
+  get firstActivity(): Activity | null {
     const key = this.activityRef.key;
     if (key === "") return null;
-    const first = this.ctx.firstWithKey(key);
+    const first = this.view.firstWithKey(key);
     return first && first !== this.activityRef ? first : null;
   }
-  get duplicateKind(): string {
-    const first = this.firstOccurrence;
+  get firstOccurrence(): { line: number; section: string } | null {
+    const first = this.firstActivity;
+    return first ? { line: first.span.start.line, section: this.view.matrix.sections[first.section]!.title } : null;
+  }
+  get duplicateKind(): ActivityInputs["duplicateKind"] {
+    const first = this.firstActivity;
     if (!first) return "none";
     if (first.section === this.activityRef.section) return "same-section";
-    return this.ctx.assignment(first) === this.ctx.assignment(this.activityRef) ? "other-section-same-codes" : "other-section-different-codes";
+    return assignment(this.view, first) === assignment(this.view, this.activityRef) ? "other-section-same-codes" : "other-section-different-codes";
   }
-  get duplicateOfLine(): number {
-    return this.firstOccurrence?.span.start.line ?? 0;
+  get rowStats(): RowStats {
+    if (this.stats) return this.stats;
+    const { accountable, responsible } = this.scheme;
+    const s: RowStats = { codeCounts: {}, accountable: [], responsible: [], codeCount: 0, filled: 0, invalid: 0 };
+    const row = this.row;
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i]!;
+      if (typeof cell !== "object") continue;
+      const reading = cell.reading;
+      if (!reading.empty) s.filled++;
+      const tokens = reading.tokens;
+      for (let t = 0; t < tokens.length; t++) if (!tokens[t]!.valid) s.invalid++;
+      const codes = reading.codes;
+      s.codeCount += codes.length;
+      // Each code once per party: cells hold a handful of codes, so looking back beats a Set.
+      for (let k = 0; k < codes.length; k++) {
+        const c = codes[k]!;
+        if (codes.indexOf(c) === k) s.codeCounts[c] = (s.codeCounts[c] ?? 0) + 1;
+      }
+      if (codes.includes(accountable)) s.accountable.push(i);
+      if (codes.includes(responsible)) s.responsible.push(i);
+    }
+    this.stats = s;
+    return s;
   }
-  get duplicateOfSection(): string {
-    const first = this.firstOccurrence;
-    return first ? this.ctx.matrix.sections[first.section]!.title : "";
+  get customerColumn(): number {
+    return this.sectionParties.findIndex((p) => p.role === "customer");
   }
 }
 
-/** The `emphasis` fact's value for each cell wrapper. */
-const EMPHASIS_NAMES: Record<string, string> = { "**": "bold", __: "underline", "*": "italic", _: "italic", "`": "code" };
-/** The `separator` fact's value for each separator (any other is `other`). */
-const SEPARATOR_NAMES: Record<string, string> = { ", ": "comma-space", ",": "comma", "/": "slash", " ": "space" };
+/** Inputs of one party's cell of one activity. */
+export interface CellInputs extends MatrixInputs {
+  sectionTitle: string;
+  activityName: string;
+  partyName: string;
+  partyRole: string;
+  /** What the cell's text says. */
+  reading: CellReading;
+  /** The cell as written. */
+  raw: string;
+}
 
-/** Facts of one party's cell of one activity. */
-class CellSubject extends BaseSubject {
-  get scope(): Scope {
-    return "cell";
-  }
+/** One party's cell of one activity. */
+export class CellSubject extends MatrixSubject implements CellInputs {
   constructor(
-    ctx: MatrixContext,
-    protected readonly owner: ActivitySubject,
+    view: MatrixView,
+    readonly activityRef: Activity,
     readonly cell: Cell,
   ) {
-    super(ctx);
+    super(view);
+  }
+  get scope(): Scope {
+    return "cell";
   }
   get span(): SourceSpan {
     return this.cell.span;
   }
-  get shapeKey(): string {
-    // The parse of the text, not the text: the same text reads differently under other party names.
-    return `${this.cell.shape}\u0001${this.ctx.matrix.parties[this.cell.party]!.role ?? ""}`;
-  }
-  get namedShapeKey(): string {
-    return `${this.shapeKey}\u0001${this.ctx.matrix.parties[this.cell.party]!.name}`;
-  }
-  get activityRef(): Activity {
-    return this.owner.activityRef;
-  }
   get section(): string {
-    return this.owner.section;
+    return this.sectionTitle;
   }
   get activity(): string {
-    return this.owner.activity;
+    return plainText(this.activityRef.name);
   }
   get party(): string {
-    return this.ctx.matrix.parties[this.cell.party]!.name;
+    return this.partyName;
+  }
+  override get context(): object {
+    return this.view.matrix.sections[this.activityRef.section]!;
+  }
+  get sectionTitle(): string {
+    return this.view.matrix.sections[this.activityRef.section]!.title;
+  }
+  get activityName(): string {
+    return this.activityRef.name;
+  }
+  get partyName(): string {
+    return this.view.matrix.parties[this.cell.party]!.name;
   }
   get partyRole(): string {
-    return roleOf(this.ctx.matrix.parties[this.cell.party]!);
+    return this.view.matrix.parties[this.cell.party]!.role ?? "unknown";
   }
-  get codes(): string {
-    return this.cell.codes.join("");
-  }
-  get canonicalCodes(): string {
-    return canonicalOrder(this.cell.codes, this.ctx.scheme).join("");
-  }
-  get duplicateCodes(): string {
-    return duplicates(this.cell.codes);
-  }
-  get codeCount(): number {
-    return this.cell.codes.length;
-  }
-  get empty(): boolean {
-    return this.cell.empty;
-  }
-  get lowerCase(): boolean {
-    return this.cell.style.lowerCase;
-  }
-  get emphasis(): string {
-    return EMPHASIS_NAMES[this.cell.style.wrapper] ?? "none";
-  }
-  get separator(): string {
-    // Emphasis around each code (`**R**, **A**`) is part of the written separator, not of its kind.
-    const separator = this.cell.style.separator.replace(/^[*_`]+|[*_`]+$/gu, "");
-    return separator === "" ? "none" : SEPARATOR_NAMES[separator] ?? "other";
-  }
-  get words(): boolean {
-    return this.cell.style.words;
-  }
-  get format(): string {
-    return this.ctx.matrix.format;
-  }
-  get invalidTokenCount(): number {
-    let n = 0;
-    for (const t of this.cell.tokens) if (!t.valid) n++;
-    return n;
+  get reading(): CellReading {
+    return this.cell.reading;
   }
   get raw(): string {
     return this.cell.raw;
   }
 }
 
-/** Facts of one token written in a cell. */
-class CodeSubject extends CellSubject {
+/** Inputs of one token written in a cell. */
+export interface CodeInputs extends CellInputs {
+  /** Which of the cell's tokens (`reading.tokens[tokenIndex]`). */
+  tokenIndex: number;
+}
+
+/** One token written in a cell. */
+export class CodeSubject extends CellSubject implements CodeInputs {
+  constructor(
+    view: MatrixView,
+    activityRef: Activity,
+    cell: Cell,
+    readonly tokenIndex: number,
+  ) {
+    super(view, activityRef, cell);
+  }
   override get scope(): Scope {
     return "code";
   }
-  constructor(
-    ctx: MatrixContext,
-    owner: ActivitySubject,
-    cell: Cell,
-    /** Which of the cell's tokens this is. */
-    private readonly index: number,
-  ) {
-    super(ctx, owner, cell);
-  }
-  get token(): CodeToken {
-    return this.cell.tokens[this.index]!;
-  }
-  override get shapeKey(): string {
-    return `${super.shapeKey}\u0001${this.index}`;
-  }
   override get span(): SourceSpan {
-    return this.token.span;
-  }
-  get kind(): string {
-    return this.token.kind;
-  }
-  get value(): string {
-    return this.token.value;
-  }
-  override get raw(): string {
-    return this.token.raw;
-  }
-  get valid(): boolean {
-    return this.token.valid;
-  }
-  get schemeCodes(): string {
-    return this.ctx.schemeCodes;
+    return this.cell.tokens[this.tokenIndex]!.span;
   }
 }
 
-/** Subjects about the matrix as a whole (a party, a legend entry, the matrix): no section, activity or cell. */
-abstract class MatrixLevelSubject extends BaseSubject {
+/** Inputs of one party across a matrix. */
+export interface PartyInputs extends MatrixInputs {
+  partyName: string;
+  partyRole: string;
+  tally: PartyTally;
+  extraCellCount: number;
+}
+
+/** One party across a matrix. */
+export class PartySubject extends MatrixSubject implements PartyInputs {
   readonly section = null;
   readonly activity = null;
   readonly cell = null;
   readonly activityRef = null;
-}
-
-/** Facts of one party across a matrix. */
-class PartySubject extends MatrixLevelSubject {
-  readonly scope = "party";
   constructor(
-    ctx: MatrixContext,
+    view: MatrixView,
     private readonly index: number,
-    readonly activityCount: number,
-    readonly codeCounts: Record<string, number>,
   ) {
-    super(ctx);
+    super(view);
+  }
+  get scope(): Scope {
+    return "party";
+  }
+  private get partyRef(): Party {
+    return this.view.matrix.parties[this.index]!;
   }
   get span(): SourceSpan {
-    return this.ctx.matrix.parties[this.index]!.span;
+    return this.partyRef.span;
   }
   get party(): string {
-    return this.ctx.matrix.parties[this.index]!.name;
+    return this.partyRef.name;
+  }
+  get partyName(): string {
+    return this.partyRef.name;
   }
   get partyRole(): string {
-    return roleOf(this.ctx.matrix.parties[this.index]!);
+    return this.partyRef.role ?? "unknown";
   }
-  get responsibleCount(): number {
-    return this.codeCounts[this.ctx.scheme.responsible] ?? 0;
+  get tally(): PartyTally {
+    return this.view.partyTallies[this.index]!;
   }
   get extraCellCount(): number {
-    return this.ctx.matrix.parties[this.index]!.extraCells?.length ?? 0;
+    return this.partyRef.extraCells?.length ?? 0;
   }
   override anchor(name: string): SourceSpan | null {
-    return name === "row" ? this.ctx.matrix.parties[this.index]!.extraCells?.[0]?.span ?? null : null;
-  }
-  get accountableCount(): number {
-    return this.codeCounts[this.ctx.scheme.accountable] ?? 0;
-  }
-  get accountableCode(): string {
-    return this.ctx.scheme.accountable;
-  }
-  get responsibleCode(): string {
-    return this.ctx.scheme.responsible;
+    return name === "row" ? this.partyRef.extraCells?.[0]?.span ?? null : null;
   }
 }
 
-/** Facts of one legend entry. */
-class LegendEntrySubject extends MatrixLevelSubject {
-  readonly scope = "legend-entry";
+/** Inputs of one legend entry. */
+export interface LegendEntryInputs extends MatrixInputs {
+  code: string;
+  term: string;
+  description: string;
+  markedLetter: string;
+}
+
+/** One legend entry. */
+export class LegendEntrySubject extends MatrixSubject implements LegendEntryInputs {
+  readonly section = null;
+  readonly activity = null;
   readonly party = null;
+  readonly cell = null;
+  readonly activityRef = null;
   constructor(
-    ctx: MatrixContext,
+    view: MatrixView,
     private readonly entry: LegendEntry,
   ) {
-    super(ctx);
+    super(view);
+  }
+  get scope(): Scope {
+    return "legend-entry";
   }
   get span(): SourceSpan {
     return this.entry.markSpan;
@@ -602,148 +497,143 @@ class LegendEntrySubject extends MatrixLevelSubject {
   get markedLetter(): string {
     return this.entry.markedLetter ?? "";
   }
-  get termCode(): string {
-    return termCode(this.entry.term, this.ctx.scheme);
+}
+
+/** Inputs of a whole matrix. */
+export interface WholeMatrixInputs extends MatrixInputs {
+  /** The codes the legend defines, or null without a legend. */
+  legendCodes: readonly string[] | null;
+  /** The codes some cell holds, in canonical order. */
+  usedCodes: readonly string[];
+  activityCount: number;
+  /** Every party's role. */
+  partyRoles: readonly string[];
+}
+
+/** A whole matrix. */
+export class WholeMatrixSubject extends MatrixSubject implements WholeMatrixInputs {
+  readonly section = null;
+  readonly activity = null;
+  readonly party = null;
+  readonly cell = null;
+  readonly activityRef = null;
+  get scope(): Scope {
+    return "matrix";
   }
-  get codeInScheme(): boolean {
-    return this.ctx.ranks.has(this.entry.code);
+  get span(): SourceSpan {
+    const m = this.view.matrix;
+    return m.legend?.span ?? m.titleSpan ?? m.activities[0]!.span;
+  }
+  get legendCodes(): readonly string[] | null {
+    return this.view.matrix.legend?.entries.map((e) => e.code) ?? null;
+  }
+  get usedCodes(): readonly string[] {
+    const used = new Set<string>();
+    for (const tally of this.view.partyTallies) for (const c in tally.codeCounts) used.add(c);
+    return canonicalOrder([...used], this.scheme);
+  }
+  get activityCount(): number {
+    return this.view.matrix.activities.length;
+  }
+  get partyRoles(): readonly string[] {
+    return this.view.matrix.parties.map((p) => p.role ?? "unknown");
   }
 }
 
-/** Facts of a whole matrix. */
-class WholeMatrixSubject extends MatrixLevelSubject {
-  readonly scope = "matrix";
-  readonly party = null;
-  constructor(
-    ctx: MatrixContext,
-    readonly undefinedCodes: string[],
-  ) {
-    super(ctx);
-  }
-  get span(): SourceSpan {
-    const m = this.ctx.matrix;
-    return m.legend?.span ?? m.titleSpan ?? m.activities[0]!.span;
-  }
-  get hasLegend(): boolean {
-    return this.ctx.matrix.legend !== null;
-  }
-  get undefinedCodeCount(): number {
-    return this.undefinedCodes.length;
-  }
-  get activityCount(): number {
-    return this.ctx.matrix.activities.length;
-  }
-  get partyCount(): number {
-    return this.ctx.matrix.parties.length;
-  }
-  get hasCustomer(): boolean {
-    return this.ctx.customer !== null;
-  }
+const SECTION_INPUTS = {
+  sectionTitle: { key: (s: { sectionTitle: string }) => s.sectionTitle, level: "context" },
+  activityName: { key: (s: { activityName: string }) => s.activityName },
+} as const;
+
+const CELL_INPUTS = {
+  ...MATRIX_INPUTS,
+  ...SECTION_INPUTS,
+  partyName: { key: (s: CellInputs) => s.partyName },
+  partyRole: { key: (s: CellInputs) => s.partyRole },
+  reading: { key: (s: CellInputs) => s.reading },
+  raw: { key: (s: CellInputs) => s.raw },
+} as const;
+
+/** A row's entries as memo keys: each cell by its reading (what it says), or the kind of absence. */
+function rowKey(s: ActivityInputs): unknown[] {
+  return s.row.map((entry) => (typeof entry === "object" ? entry.reading : entry));
 }
 
 /**
- * The subjects of one cell of the activity subject `owner` (from `matrixSubjects`): the cell's,
- * and one per token for the code scope. For callers that visit cells one by one.
+ * Every input, by scope: how it is told apart in memo keys, or what it is computed from. A fact may
+ * use only the inputs of its scope listed here.
  */
-export function cellSubjects(owner: Subject, cell: Cell): { cell: Subject; codes: Subject[] } {
-  if (!(owner instanceof ActivitySubject)) throw new TypeError("cellSubjects: the owner must be an activity subject");
-  const ctx = owner.context;
-  const codes: Subject[] = [];
-  for (let t = 0; t < cell.tokens.length; t++) codes.push(new CodeSubject(ctx, owner, cell, t));
-  return { cell: new CellSubject(ctx, owner, cell), codes };
+export const INPUTS = {
+  cell: CELL_INPUTS,
+  code: { ...CELL_INPUTS, tokenIndex: { key: (s: CodeInputs) => s.tokenIndex } },
+  activity: {
+    ...MATRIX_INPUTS,
+    ...SECTION_INPUTS,
+    sectionParties: { key: (s: ActivitySubject) => s.view.sectionPartiesKey(s.activityRef.section), level: "context" },
+    row: { key: rowKey },
+    cellCount: { key: (s: ActivityInputs) => s.cellCount },
+    expectedCellCount: { key: (s: ActivityInputs) => s.expectedCellCount },
+    orientation: { key: (s: ActivityInputs) => s.orientation },
+    firstOccurrence: { key: (s: ActivityInputs) => (s.firstOccurrence ? `${s.firstOccurrence.line}\u0000${s.firstOccurrence.section}` : null) },
+    duplicateKind: { key: (s: ActivityInputs) => s.duplicateKind },
+    rowStats: { from: ["row", "scheme"] },
+    customerColumn: { from: ["sectionParties"] },
+  },
+  party: {
+    ...MATRIX_INPUTS,
+    partyName: { key: (s: PartyInputs) => s.partyName },
+    partyRole: { key: (s: PartyInputs) => s.partyRole },
+    tally: { key: (s: PartyInputs) => s.tally },
+    extraCellCount: { key: (s: PartyInputs) => s.extraCellCount },
+  },
+  "legend-entry": {
+    ...MATRIX_INPUTS,
+    code: { key: (s: LegendEntryInputs) => s.code },
+    term: { key: (s: LegendEntryInputs) => s.term },
+    description: { key: (s: LegendEntryInputs) => s.description },
+    markedLetter: { key: (s: LegendEntryInputs) => s.markedLetter },
+  },
+  matrix: {
+    ...MATRIX_INPUTS,
+    legendCodes: { key: (s: WholeMatrixInputs) => s.legendCodes ?? "none" },
+    usedCodes: { key: (s: WholeMatrixInputs) => s.usedCodes },
+    activityCount: { key: (s: WholeMatrixInputs) => s.activityCount },
+    partyRoles: { key: (s: WholeMatrixInputs) => s.partyRoles },
+  },
+} satisfies Record<Exclude<Scope, "corpus">, Record<string, InputDeclaration>>;
+
+/** The subjects of one matrix for each matrix-level scope a run checks, in document order. */
+export interface MatrixSubjects {
+  activity: ActivitySubject[];
+  party: PartySubject[];
+  "legend-entry": LegendEntrySubject[];
+  matrix: WholeMatrixSubject[];
 }
 
-const distinctByReading: string[][] = [];
-
-/** A cell's codes without repeats, in first-seen order (shared by every cell with the same reading). */
-function distinctCodes(cell: { reading: number; codes: readonly string[] }): readonly string[] {
-  return (distinctByReading[cell.reading] ??= [...new Set(cell.codes)]);
-}
-
-/** Adds a table row's cells to the per-party tallies, from what its columns read (no cell placed). */
-function tallyRow(activity: RowActivity, partyActivities: number[], partyCodeCounts: Record<string, number>[]): void {
-  const rest = activity.rest;
-  if (!rest) return;
-  const columns = activity.table.columns;
-  const present = Math.min(rest.cells.length, columns.length);
-  for (let i = 0; i < present; i++) {
-    const p = columns[i]!;
-    if (p < 0) continue;
-    partyActivities[p]!++;
-    const counts = partyCodeCounts[p]!;
-    for (const c of distinctCodes(rest.cells[i]!.template)) counts[c] = (counts[c] ?? 0) + 1;
-  }
-}
-
-/** Computes the subjects of a matrix for the scopes asked for (all by default). */
-export function matrixSubjects(matrix: Matrix, scheme: RoleScheme, scopes?: ReadonlySet<Scope>): MatrixSubjects {
-  const wants = (scope: Scope) => !scopes || scopes.has(scope);
-  const out: MatrixSubjects = { cell: [], code: [], activity: [], party: [], "legend-entry": [], matrix: [] };
+/**
+ * The matrix-level subjects of a matrix. Cell and code subjects are made by the evaluator, cell by
+ * cell, from the activities (`cellsOf`): most cells need no object of their own.
+ */
+export function matrixSubjects(view: MatrixView): MatrixSubjects {
+  const { matrix } = view;
+  const out: MatrixSubjects = { activity: [], party: [], "legend-entry": [], matrix: [] };
   if (matrix.activities.length === 0 && !matrix.legend) return out;
-  const ctx = new MatrixContext(matrix, scheme);
-  const partyCodeCounts = matrix.parties.map(() => ({} as Record<string, number>));
-  const partyActivities = matrix.parties.map(() => 0);
-  const usedCodes = new Set<string>();
-  const cellsWanted = wants("cell");
-  const codesWanted = wants("code");
-
-  for (const activity of matrix.activities) {
-    const subject = new ActivitySubject(ctx, activity);
-    if (wants("activity")) out.activity.push(subject);
-    if (!cellsWanted && !codesWanted && activity instanceof RowActivity) {
-      tallyRow(activity, partyActivities, partyCodeCounts);
-      continue;
-    }
-    for (const p of subject.partyIndexes) {
-      const cell = activity.cells[p];
-      if (!cell) continue;
-      partyActivities[p]!++;
-      const counts = partyCodeCounts[p]!;
-      for (const c of distinctCodes(cell)) counts[c] = (counts[c] ?? 0) + 1;
-      if (cellsWanted) out.cell.push(new CellSubject(ctx, subject, cell));
-      if (codesWanted) for (let t = 0; t < cell.tokens.length; t++) out.code.push(new CodeSubject(ctx, subject, cell, t));
-    }
-  }
-  for (const counts of partyCodeCounts) for (const c in counts) usedCodes.add(c);
-  if (wants("party")) {
-    matrix.parties.forEach((_, p) => {
-      if (partyActivities[p]! > 0) out.party.push(new PartySubject(ctx, p, partyActivities[p]!, partyCodeCounts[p]!));
-    });
-  }
-  if (wants("legend-entry")) for (const entry of matrix.legend?.entries ?? []) out["legend-entry"].push(new LegendEntrySubject(ctx, entry));
-  if (wants("matrix") && matrix.activities.length > 0) {
-    const defined = new Set(matrix.legend?.entries.map((e) => e.code) ?? []);
-    const undefinedCodes = matrix.legend ? canonicalOrder([...usedCodes].filter((c) => !defined.has(c)), scheme) : [];
-    out.matrix.push(new WholeMatrixSubject(ctx, undefinedCodes));
-  }
+  for (const activity of matrix.activities) out.activity.push(new ActivitySubject(view, activity));
+  const tallies = view.partyTallies;
+  matrix.parties.forEach((_, p) => {
+    if (tallies[p]!.activityCount > 0) out.party.push(new PartySubject(view, p));
+  });
+  for (const entry of matrix.legend?.entries ?? []) out["legend-entry"].push(new LegendEntrySubject(view, entry));
+  if (matrix.activities.length > 0) out.matrix.push(new WholeMatrixSubject(view));
   return out;
 }
 
-const termCodes = new WeakMap<RoleScheme, Map<string, string>>();
-
-/** The scheme code whose names (in any language) include `term`, or "" (cached per scheme). */
-function termCode(term: string, scheme: RoleScheme): string {
-  let cache = termCodes.get(scheme);
-  if (!cache) {
-    cache = new Map();
-    termCodes.set(scheme, cache);
-  }
-  let code = cache.get(term);
-  if (code === undefined) {
-    code = findTermCode(term, scheme);
-    cache.set(term, code);
-  }
-  return code;
+/** The cells of an activity's row, in its table's column order (cells the row lacks left out). */
+export function cellsOf(subject: ActivitySubject): Cell[] {
+  const out: Cell[] = [];
+  for (const entry of subject.row) if (typeof entry === "object") out.push(entry);
+  return out;
 }
 
-/** Looks `term` up in the scheme's names. */
-function findTermCode(term: string, scheme: RoleScheme): string {
-  const key = nameKey(term);
-  if (key === "") return "";
-  for (const code of scheme.codes) {
-    for (const names of Object.values(code.names)) {
-      if (names.some((n) => nameKey(n) === key)) return code.code;
-    }
-  }
-  return "";
-}
+/** The rank of each code of a scheme, for facts that sort codes. */
+export { codeRanks };

@@ -22,8 +22,8 @@
  * touched. Edits that do not fall inside one row's cells are returned unchanged. Pure.
  */
 import type { TextEdit } from "../model/finding.js";
+import type { ColumnAlign, RowLayout, TableLayout } from "../model/matrix.js";
 import { scanMarkdown } from "../readers/markdown/scan.js";
-import type { ColumnAlign, ScannedRow, ScannedTable } from "../readers/markdown/scan-types.js";
 import { applyEdits } from "./apply.js";
 
 /** A cell box (between its delimiters, padding included), as offsets into its line. */
@@ -124,17 +124,17 @@ function isAligned(rows: readonly RowState[]): boolean {
 }
 
 /** Whether a table, as scanned from `text`, is aligned (see the module comment). */
-export function isAlignedTable(text: string, table: ScannedTable): boolean {
+export function isAlignedTable(text: string, table: TableLayout): boolean {
   return isAligned(tableRows(table).map((row) => rowState(text, row, [])!));
 }
 
 /** The table's rows in line order: header, delimiter row, body rows. */
-function tableRows(table: ScannedTable): ScannedRow[] {
+function tableRows(table: TableLayout): RowLayout[] {
   return [table.header, table.delimiter, ...table.rows];
 }
 
 /** A row's state after applying its edits (offsets in the source), or null when the edits change more than cell contents. */
-function rowState(text: string, row: ScannedRow, edits: readonly TextEdit[]): RowState | null {
+function rowState(text: string, row: RowLayout, edits: readonly TextEdit[]): RowState | null {
   const lineStart = row.span.start.offset;
   const line = text.slice(lineStart, row.span.end.offset);
   const boxes = row.cells.map((c) => ({ start: c.box.start.offset - lineStart, end: c.box.end.offset - lineStart }));
@@ -191,7 +191,7 @@ function widen(text: string, extra: number, align: ColumnAlign, delimiter: boole
 }
 
 /** The edits for one table, or null when some edit changes more than cell contents. */
-function tableEdits(text: string, table: ScannedTable, edits: readonly TextEdit[]): TextEdit[] | null {
+function tableEdits(text: string, table: TableLayout, edits: readonly TextEdit[]): TextEdit[] | null {
   const rows = tableRows(table);
   const byRow = rows.map(() => [] as TextEdit[]);
   for (const edit of edits) {
@@ -258,21 +258,25 @@ function tableEdits(text: string, table: ScannedTable, edits: readonly TextEdit[
  * The edits to apply for `edits` (non-overlapping, on `text`) so that aligned tables stay aligned
  * and other tables change only in the edited cells. Edits outside tables are returned as they are.
  */
-export function alignEdits(text: string, edits: readonly TextEdit[]): TextEdit[] {
+export function alignEdits(text: string, edits: readonly TextEdit[], tables: readonly TableLayout[] = tablesOf(text)): TextEdit[] {
   if (edits.length === 0) return [];
   const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const out: TextEdit[] = [];
   let next = 0;
-  for (const block of scanMarkdown(text).blocks) {
+  for (const table of tables) {
     if (next >= sorted.length) break;
-    if (block.kind !== "table") continue;
-    const start = block.table.span.start.offset;
-    const end = block.table.span.end.offset;
+    const start = table.span.start.offset;
+    const end = table.span.end.offset;
     while (next < sorted.length && sorted[next]!.range[0] < start) out.push(sorted[next++]!);
     const inside: TextEdit[] = [];
     while (next < sorted.length && sorted[next]!.range[0] <= end && sorted[next]!.range[1] <= end) inside.push(sorted[next++]!);
-    if (inside.length > 0) out.push(...(tableEdits(text, block.table, inside) ?? inside));
+    if (inside.length > 0) out.push(...(tableEdits(text, table, inside) ?? inside));
   }
   while (next < sorted.length) out.push(sorted[next++]!);
   return out.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+}
+
+/** The tables of a Markdown text, for callers that did not keep its layout. */
+function tablesOf(text: string): TableLayout[] {
+  return scanMarkdown(text).blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
 }

@@ -12,11 +12,14 @@
  * and the others are refused and reported.
  */
 import { parseDocument } from "yaml";
-import type { SuppressedFinding } from "../formatters/report.js";
-import { formatOf, Linter, parseMatrix, type LintSetup } from "../lint.js";
+import { RunMemo } from "../engine/memo.js";
+import { Linter, readWith, type LintSetup } from "../lint/linter.js";
 import type { Finding, TextEdit } from "../model/finding.js";
 import type { Matrix } from "../model/matrix.js";
+import type { RefusedFix, SuppressedFinding } from "../model/result.js";
+import { formatOf } from "../readers/index.js";
 import { MAX_ALIAS_COUNT } from "../schema/validate.js";
+import { suppressInline } from "../suppress/directives.js";
 import { alignEdits } from "./align.js";
 import { applyEdits } from "./apply.js";
 
@@ -31,17 +34,11 @@ export interface FixOptions {
   maxPasses?: number;
   /** The text's format, when the file name does not say (standard input); default: from `filename`. */
   format?: Matrix["format"];
+  /** The run's memo, when the text is one of many fixed in a run (default: a memo of its own). */
+  memo?: RunMemo;
 }
 
-/** A fix that was not applied because the document would no longer read the same. */
-export interface RefusedFix {
-  ruleId: string;
-  /** Where the finding was, in the text as it was when the fix was tried. */
-  line: number;
-  column: number;
-  message: string;
-  reason: string;
-}
+export type { RefusedFix };
 
 /** What `fixText` did. */
 export interface FixResult {
@@ -190,9 +187,10 @@ function harmless(
   return kept;
 }
 
-/** Applies a pass's edits to a source (Markdown tables re-aligned). */
-function render(source: string, format: Matrix["format"], edits: readonly TextEdit[]): string {
-  return applyEdits(source, format === "markdown" ? alignEdits(source, edits) : edits).text;
+/** Applies a pass's edits to a matrix's source (Markdown tables re-aligned, from the layout its reader kept). */
+function render(matrix: Matrix, edits: readonly TextEdit[]): string {
+  const source = matrix.source;
+  return applyEdits(source, matrix.format === "markdown" ? alignEdits(source, edits, matrix.layout?.tables) : edits).text;
 }
 
 /** Whether a text has read problems that forbid fixing it. */
@@ -210,12 +208,21 @@ const unreadable = (matrix: Matrix) => matrix.format !== "markdown" && matrix.pr
 export async function fixText(text: string, filename: string, setup: LintSetup, options: FixOptions = {}): Promise<FixResult> {
   const maxPasses = Math.max(0, Math.min(options.maxPasses ?? MAX_FIX_PASSES, MAX_FIX_PASSES));
   const format = options.format ?? formatOf(filename);
-  const read = (source: string) => parseMatrix(source, filename, setup.scheme, setup.parties ?? null, format);
-  const linter = new Linter(setup);
-  // The linter keeps a file's suppressed findings from its last lint only if that lint suppressed some.
-  const lint = (m: Matrix) => {
-    linter.suppressed.delete(m.file);
-    return linter.lint(m);
+  const memo = options.memo ?? new RunMemo();
+  const read = (source: string) => readWith(source, filename, setup, memo, format);
+  // Fix mode sees one file at a time: corpus-scope checks do not run, and directives are not judged for them.
+  const linter = new Linter(setup, memo, undefined, false);
+  const knownRules = setup.knownRules ?? new Set([...setup.rules.map((r) => r.rule.id), "parse-error", "schema-violation"]);
+  let suppressed: SuppressedFinding[] = [];
+  const lint = async (m: Matrix) => {
+    const found = await linter.lint(m);
+    if (setup.inlineDirectives === false) {
+      suppressed = [];
+      return found;
+    }
+    const applied = suppressInline(m, found, { knownRules, reportUnused: setup.reportUnusedDirectives ?? false, unjudged: linter.corpusRules });
+    suppressed = applied.suppressed;
+    return applied.findings;
   };
   let matrix = read(text);
   let findings = await lint(matrix);
@@ -227,7 +234,6 @@ export async function fixText(text: string, filename: string, setup: LintSetup, 
   const reread = (source: string) => read(bom + source);
   const result = (parseFailed: boolean): FixResult => {
     const output = parseFailed ? text : bom + matrix.source;
-    const suppressed = linter.suppressed.get(matrix.file) ?? [];
     return { output, passes, applied, findings, suppressed, changed: output !== text, parseFailed, refused, matrix };
   };
   if (unreadable(matrix)) return result(true);
@@ -251,17 +257,17 @@ export async function fixText(text: string, filename: string, setup: LintSetup, 
     if (offered.length === 0) break;
     const owner = new Map(offered.map((c) => [c.edit, c]));
     let chosen = applyEdits(source, offered.map((c) => c.edit)).applied;
-    let next = render(source, matrix.format, chosen);
+    let next = render(matrix, chosen);
     let after = reread(next);
     const reason = damage(matrix, after);
     if (reason !== null) {
       // Narrow down to the harmful fixes by halving the set, then check the rest together.
       const before = matrix;
-      const harm = (edits: readonly TextEdit[]) => damage(before, reread(render(source, before.format, edits)));
+      const harm = (edits: readonly TextEdit[]) => damage(before, reread(render(before, edits)));
       chosen = harmless(chosen, reason, harm, (edit, why) => refuse(owner.get(edit)!, source, why));
       // Fixes skipped for overlapping a refused one get their turn: the refused ones are no longer offered.
       if (chosen.length === 0) continue;
-      next = render(source, matrix.format, chosen);
+      next = render(matrix, chosen);
       after = reread(next);
       const together = damage(matrix, after);
       if (together !== null) {

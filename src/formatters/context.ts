@@ -3,7 +3,7 @@
  * tool's version and home page, and where relative paths are rooted. Built once by the caller (the CLI).
  */
 import { pathToFileURL } from "node:url";
-import type { RuleDefinition } from "../engine/rule.js";
+import type { RuleDefinition } from "../model/rule.js";
 
 /** raci-lint's home page (SARIF `tool.driver.informationUri`). */
 export const INFORMATION_URI = "https://github.com/raci-lint/raci-lint";
@@ -23,6 +23,8 @@ export interface FormatContext {
    * on the machine.
    */
   cwd?: string;
+  /** Colour terminal output (`stylish`); default false. */
+  color?: boolean;
 }
 
 /** Builds a format context with raci-lint's home page. */

@@ -2,6 +2,7 @@
  * Unified diffs of original vs fixed text, for `--fix-dry-run --format diff`, with git-style
  * `a/` and `b/` file headers so `git apply` and `patch -p1` accept the output. Pure.
  */
+import type { Formatter } from "./formatter.js";
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 
 /** Lines of context around each change, as `diff -u` and git use. */
@@ -26,3 +27,9 @@ export function unifiedDiff(file: string, before: string, after: string, context
 export function unifiedDiffs(files: readonly { path: string; before: string; after: string }[], context = CONTEXT): string {
   return files.map((f) => unifiedDiff(f.path, f.before, f.after, context)).join("");
 }
+
+/** The `diff` format: what `--fix-dry-run` would change, as a unified diff. */
+export const formatter: Formatter = {
+  description: "with --fix-dry-run, a unified diff of the fixes (git apply accepts it)",
+  format: (report) => unifiedDiffs(report.files.flatMap((f) => (f.output !== undefined && f.input !== undefined ? [{ path: f.path, before: f.input, after: f.output }] : []))),
+};

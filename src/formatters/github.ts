@@ -6,9 +6,10 @@
  * (`@actions/core`): in the message `%`, CR and LF; in properties also `:` and `,`. Suppressed
  * findings are not annotated; a clean report prints nothing.
  */
+import type { Formatter } from "./formatter.js";
 import type { Severity } from "../model/finding.js";
 import type { FormatContext } from "./context.js";
-import type { Report } from "./report.js";
+import type { Report } from "../model/result.js";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
@@ -47,3 +48,9 @@ export function formatGithub(report: Report, _context?: FormatContext): string {
   }
   return out;
 }
+
+/** The `github` format. */
+export const formatter: Formatter = {
+  description: "GitHub Actions workflow commands (annotations on the pull request)",
+  format: formatGithub,
+};

@@ -1,5 +1,6 @@
 /** The `json` format: a fixed, documented shape (`schemas/report.schema.json`) that other tools read. */
-import type { Report } from "./report.js";
+import type { Formatter } from "./formatter.js";
+import type { Report } from "../model/result.js";
 
 /** Formats a report as JSON (two-space indentation, keys in a fixed order, trailing newline). */
 export function formatJson(report: Report): string {
@@ -24,3 +25,9 @@ export function formatJson(report: Report): string {
   }));
   return `${JSON.stringify({ files, summary: report.summary }, null, 2)}\n`;
 }
+
+/** The `json` format. */
+export const formatter: Formatter = {
+  description: "the report as JSON (schemas/report.schema.json), for other tools",
+  format: (report) => formatJson(report),
+};

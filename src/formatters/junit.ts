@@ -15,9 +15,10 @@
  * `timestamp="1970-01-01T00:00:00"` (the epoch: "not recorded"), `hostname="localhost"` (the value the
  * XSD documents for "unknown"), `time="0"`.
  */
+import type { Formatter } from "./formatter.js";
 import type { Finding } from "../model/finding.js";
 import { docsUrlOf, type FormatContext } from "./context.js";
-import type { FileReport, Report, SuppressedFinding } from "./report.js";
+import type { FileReport, Report, SuppressedFinding } from "../model/result.js";
 
 /** The fixed `timestamp` of every testsuite (the XSD requires one; raci-lint does not record when it ran). */
 export const JUNIT_TIMESTAMP = "1970-01-01T00:00:00";
@@ -92,3 +93,9 @@ export function formatJunit(report: Report, context: FormatContext): string {
   const suites = report.files.map((file, i) => testsuite(file, i, context)).join("");
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${suites}</testsuites>\n`;
 }
+
+/** The `junit` format. */
+export const formatter: Formatter = {
+  description: "JUnit XML (Ant schema), for CI test reports",
+  format: formatJunit,
+};

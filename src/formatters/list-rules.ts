@@ -2,7 +2,7 @@
  * `raci-lint --list-rules`: the rules a run would use, as an aligned text table (id, default severity,
  * fixable, one-line description) or, with `--format json`, as JSON. Rules are listed by id.
  */
-import type { RuleDefinition } from "../engine/rule.js";
+import type { RuleDefinition } from "../model/rule.js";
 
 /** The rules sorted by id (a copy). */
 function byId(rules: readonly RuleDefinition[]): RuleDefinition[] {

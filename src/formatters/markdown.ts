@@ -5,9 +5,10 @@
  * Cell text is escaped so that `|`, newlines and Markdown punctuation in messages and paths show as
  * written. A clean report says "No problems found.". Suppressed findings are counted, not listed.
  */
+import type { Formatter } from "./formatter.js";
 import type { Finding, Severity } from "../model/finding.js";
 import { docsUrlOf, type FormatContext } from "./context.js";
-import type { Report } from "./report.js";
+import type { Report } from "../model/result.js";
 
 /** Options of the Markdown formatter. */
 export interface MarkdownOptions {
@@ -90,3 +91,9 @@ export function formatMarkdown(report: Report, context: FormatContext, options: 
   if (left > 0) parts.push(`${plural(left, "more finding")} not shown (the table lists the first ${shown.length}).`, "");
   return parts.join("\n");
 }
+
+/** The `markdown` format. */
+export const formatter: Formatter = {
+  description: "a Markdown summary, for $GITHUB_STEP_SUMMARY and pull-request comments",
+  format: (report, context) => formatMarkdown(report, context),
+};

@@ -5,7 +5,7 @@
  * process; this is the only I/O any formatter does.
  */
 import { readFileSync } from "node:fs";
-import type { RuleDefinition } from "../engine/rule.js";
+import type { RuleDefinition } from "../model/rule.js";
 import { INFORMATION_URI } from "./context.js";
 
 /** What SARIF's `fullDescription` and `help` say about a rule. */

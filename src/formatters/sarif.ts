@@ -14,12 +14,13 @@
  * Output is deterministic: no timestamps, no absolute paths unless `context.cwd` is given, results in
  * report order, 2-space JSON, trailing newline.
  */
+import type { Formatter } from "./formatter.js";
 import { createHash } from "node:crypto";
-import type { RuleDefinition } from "../engine/rule.js";
+import type { RuleDefinition } from "../model/rule.js";
 import { compareFindings, type Finding, type Severity, type TextEdit } from "../model/finding.js";
 import { LineIndex } from "../model/position.js";
 import { directoryUri, READ_PROBLEM_RULES, type FormatContext } from "./context.js";
-import type { Report, SuppressedFinding } from "./report.js";
+import type { Report, SuppressedFinding } from "../model/result.js";
 import { ruleHelp } from "./rule-help.js";
 
 /** The `$schema` of the logs written (the schema the OASIS standard publishes). */
@@ -210,3 +211,9 @@ export function formatSarif(report: Report, context: FormatContext): string {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
+
+/** The `sarif` format. */
+export const formatter: Formatter = {
+  description: "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers",
+  format: formatSarif,
+};

@@ -1,8 +1,9 @@
 /** The `stylish` format: findings grouped by file, aligned columns, a summary line (like ESLint's). */
+import type { Formatter } from "./formatter.js";
 import { createColors } from "picocolors";
-import type { RuleDefinition } from "../engine/rule.js";
+import type { RuleDefinition } from "../model/rule.js";
 import type { Severity } from "../model/finding.js";
-import type { Report } from "./report.js";
+import type { Report } from "../model/result.js";
 
 /** Options of the stylish formatter. */
 export interface StylishOptions {
@@ -61,3 +62,9 @@ export function formatStylish(report: Report, options: StylishOptions): string {
   if (fixable > 0) out += `${mark(c.bold(`  ${plural(fixable, "problem")} potentially fixable with the \`--fix\` option.`))}\n`;
   return out;
 }
+
+/** The `stylish` format. */
+export const formatter: Formatter = {
+  description: "findings grouped by file, for people in a terminal (the default)",
+  format: (report, context) => formatStylish(report, { color: context.color ?? false, rules: context.rules }),
+};

@@ -1,6 +1,7 @@
 /**
  * The positioned matrix model every reader produces and every fact is computed from.
- * Every value that came from a file carries its span, so findings can point at it.
+ * Every value that came from a file carries its span, so findings can point at it. The model holds
+ * domain data only: nothing in it names a memo entry or a reader's internals.
  */
 import type { SourceSpan } from "./position.js";
 
@@ -9,6 +10,9 @@ export type RoleCode = string;
 
 /** What kind of party a column stands for in the shared-responsibility sense. */
 export type PartyRole = "customer" | "provider" | "third-party";
+
+/** The formats raci-lint reads. */
+export type MatrixFormat = "markdown" | "yaml" | "json";
 
 /** A column of the matrix: who can hold role codes. */
 export interface Party {
@@ -29,8 +33,7 @@ export type TokenKind =
   | "code" // a role code letter, valid or not for the scheme (e.g. `R`, `X`)
   | "party-name" // a party's name written where a code belongs
   | "not-applicable" // `N/A`, `n.a.`
-  | "text" // any other word or symbol
-  ;
+  | "text"; // any other word or symbol
 
 /** One token of a cell: a role code letter, or something that is not one. */
 export interface CodeToken {
@@ -56,9 +59,27 @@ export interface CellStyle {
   lowerCase: boolean;
   /** Whether the codes were written as words (`Responsible, Accountable`): each code token's `raw` is its word. */
   words: boolean;
-  /** Offsets (into the source) of the part holding the codes, without wrapper and marker. */
+  /** Offsets (into the source) of the part holding the codes, without wrapper and marker; -1 when the cell cannot be edited in place. */
   bodyStart: number;
   bodyEnd: number;
+}
+
+/**
+ * What a cell's text says, wherever it is written: its tokens (offsets relative to the text), codes
+ * and style. Equal texts read in the same context give equal readings; a reading never changes.
+ */
+export interface CellReading {
+  /**
+   * `empty`, `codes` (role codes, valid or not, a party name or N/A: something written where codes
+   * belong), `words` (codes written as the words naming them) or `text`. Tells RACI tables from others.
+   */
+  readonly kind: "empty" | "codes" | "words" | "text";
+  readonly tokens: readonly { readonly kind: TokenKind; readonly value: string; readonly raw: string; readonly valid: boolean; readonly offset: number }[];
+  /** The valid role codes, in the order written (duplicates kept). */
+  readonly codes: readonly RoleCode[];
+  readonly empty: boolean;
+  /** The style, with `bodyStart`/`bodyEnd` relative to the text. */
+  readonly style: Readonly<CellStyle>;
 }
 
 /** A party's entry for one activity. */
@@ -67,17 +88,12 @@ export interface Cell {
   party: number;
   /** The cell content as written (trimmed). */
   raw: string;
+  /** What the text says (see `CellReading`); `tokens`, `codes`, `empty` and `style` are it, placed. */
+  reading: CellReading;
   /** Every token found, in source order. */
   tokens: CodeToken[];
   /** The valid role codes, in the order written (duplicates kept). */
-  codes: RoleCode[];
-  /**
-   * Names the cell's parse: two cells with the same `shape` were read the same (same tokens, codes
-   * and style, positions apart). Checks use it to evaluate a repeated cell once.
-   */
-  shape: number;
-  /** Names what the cell holds: two cells with the same `reading` have the same codes, emptiness and count of invalid tokens. */
-  reading: number;
+  codes: readonly RoleCode[];
   /** True for an empty cell or an explicit "none" placeholder (`-`, `—`). */
   empty: boolean;
   style: CellStyle;
@@ -95,6 +111,8 @@ export interface Activity {
   key: string;
   /** Index into `Matrix.sections`. */
   section: number;
+  /** Index into `Matrix.groups` (a phase or group row above it in its table), or null. */
+  group: number | null;
   /** Span of the activity text. */
   span: SourceSpan;
   /** Span of the whole row. */
@@ -119,6 +137,14 @@ export interface Section {
   span: SourceSpan | null;
   /** The parties of this section's table (indexes into `Matrix.parties`). */
   parties: number[];
+}
+
+/** A group of activities inside a section: a phase row (`| **Launch** | | |`) and the rows under it. */
+export interface Group {
+  title: string;
+  span: SourceSpan;
+  /** Index into `Matrix.sections`. */
+  section: number;
 }
 
 /** One definition in the document's legend, e.g. `(R) Performs | __P__erforms the process`. */
@@ -150,17 +176,50 @@ export interface ReadProblem {
   span: SourceSpan;
 }
 
+/** Column alignment from a Markdown table's delimiter row. */
+export type ColumnAlign = "left" | "right" | "center" | null;
+
+/** One row of a table as laid out in the source: each cell's text, content span and box (between its delimiters). */
+export interface RowLayout {
+  readonly cells: readonly { readonly raw: string; readonly content: SourceSpan; readonly box: SourceSpan }[];
+  /** The whole line without its line ending. */
+  readonly span: SourceSpan;
+}
+
+/** A Markdown table as laid out in the source, for keeping it aligned and placing directives. */
+export interface TableLayout {
+  readonly header: RowLayout;
+  readonly delimiter: RowLayout;
+  readonly rows: readonly RowLayout[];
+  readonly align: readonly ColumnAlign[];
+  readonly span: SourceSpan;
+}
+
+/** An HTML comment standing as a block of its own (`<!-- ... -->`): where inline directives live. */
+export interface CommentBlock {
+  /** The text between `<!--` and `-->`, trimmed. */
+  readonly body: string;
+  readonly span: SourceSpan;
+}
+
+/** What a text's layout holds beside the matrix (Markdown): every table and comment block, as scanned once. */
+export interface DocumentLayout {
+  readonly tables: readonly TableLayout[];
+  readonly comments: readonly CommentBlock[];
+}
+
 /** A whole document's RACI content. */
 export interface Matrix {
   /** Path as given to the reader. */
   file: string;
-  format: "markdown" | "yaml" | "json";
+  format: MatrixFormat;
   title: string | null;
   titleSpan: SourceSpan | null;
   /** Front matter (Markdown) or top-level metadata fields (YAML/JSON). */
   frontMatter: Record<string, unknown>;
   parties: Party[];
   sections: Section[];
+  groups: Group[];
   activities: Activity[];
   legend: Legend | null;
   /** Problems met while reading; the rest of the file is still checked. */
@@ -169,4 +228,9 @@ export interface Matrix {
   source: string;
   /** Whether the file started with a byte-order mark. */
   bom: boolean;
+  /** Tables and comment blocks as the reader found them (Markdown); null for other formats. */
+  layout: DocumentLayout | null;
 }
+
+/** How a library user or the configuration names the parties of each role (replaces the built-in recognition). */
+export type PartyAliases = Partial<Record<PartyRole, string[]>>;

@@ -1,7 +1,9 @@
 /** The shape of a rule once loaded from its file. */
-import type { Scope } from "../facts/catalog.js";
-import type { Severity } from "../model/finding.js";
-import type { SourceSpan } from "../model/position.js";
+import type { Severity } from "./finding.js";
+import type { SourceSpan } from "./position.js";
+
+/** Where a check applies: what one evaluation of its conditions is about. */
+export type Scope = "cell" | "code" | "activity" | "party" | "legend-entry" | "matrix" | "corpus";
 
 /** A json-rules-engine condition tree as written in a rule file. */
 export type Conditions = Record<string, unknown>;

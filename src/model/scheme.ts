@@ -71,16 +71,9 @@ export const RACI: RoleScheme = {
   ],
 };
 
-const rankCache = new WeakMap<RoleScheme, Map<RoleCode, number>>();
-
-/** Canonical rank of each code of a scheme (lower sorts first); computed once per scheme. */
+/** Canonical rank of each code of a scheme (lower sorts first). */
 export function codeRanks(scheme: RoleScheme): Map<RoleCode, number> {
-  let ranks = rankCache.get(scheme);
-  if (!ranks) {
-    ranks = new Map(scheme.codes.map((c, i) => [c.code, i]));
-    rankCache.set(scheme, ranks);
-  }
-  return ranks;
+  return new Map(scheme.codes.map((c, i) => [c.code, i]));
 }
 
 /** Codes in the scheme's canonical order (codes outside the scheme last, in written order). */

@@ -1,22 +1,12 @@
 /** Accumulates parties, sections, activities and the legend of one document, for any reader. */
-import type { Activity, Cell, LegendEntry, Matrix, Party, ReadProblem, Section } from "../model/matrix.js";
+import type { Activity, Cell, DocumentLayout, Group, LegendEntry, Matrix, Party, PartyAliases, ReadProblem, Section } from "../model/matrix.js";
 import type { LineIndex, SourceSpan } from "../model/position.js";
 import { nameKey } from "../model/text.js";
-import type { PartyAliases } from "../config/load.js";
 import { guessPartyRole } from "./parties.js";
-
-const partyKeys = new Map<string, string>();
 
 /** The key that tells parties apart: `Cloud-Temple` (from `Cloud-Temple-Rolle`) and `Cloud Temple` are one party. */
 function partyKey(name: string): string {
-  // Every table of every page names its parties again: remember the few names seen.
-  let key = partyKeys.get(name);
-  if (key === undefined) {
-    key = nameKey(name).replace(/-/gu, " ");
-    if (partyKeys.size >= 10_000) partyKeys.clear();
-    partyKeys.set(name, key);
-  }
-  return key;
+  return nameKey(name).replace(/-/gu, " ");
 }
 
 /** Builds a `Matrix` step by step; readers call it in document order. */
@@ -28,6 +18,8 @@ export class MatrixBuilder {
   private readonly parties: Party[] = [];
   private readonly partyByKey = new Map<string, number>();
   private readonly sections: Section[] = [];
+  private readonly groups: Group[] = [];
+  private layout: DocumentLayout | null = null;
   private readonly activities: Activity[] = [];
   private readonly padded: Activity[] = [];
   private legend: Matrix["legend"] = null;
@@ -85,6 +77,17 @@ export class MatrixBuilder {
   addSection(title: string, span: SourceSpan | null): number {
     this.sections.push({ title, span, parties: [] });
     return this.sections.length - 1;
+  }
+
+  /** Opens a group of activities inside a section (a phase row) and returns its index. */
+  addGroup(title: string, span: SourceSpan, section: number): number {
+    this.groups.push({ title, span, section });
+    return this.groups.length - 1;
+  }
+
+  /** Keeps the document's layout (its tables and comment blocks) for directives and fixes. */
+  setLayout(layout: DocumentLayout): void {
+    this.layout = layout;
   }
 
   /** Records which parties a section's table has. */
@@ -149,11 +152,13 @@ export class MatrixBuilder {
       frontMatter: this.frontMatter,
       parties: this.parties,
       sections: this.sections,
+      groups: this.groups,
       activities: this.activities,
       legend: this.legend,
       problems,
       source: this.source,
       bom: this.bom,
+      layout: this.layout,
     };
   }
 }

@@ -2,21 +2,29 @@
  * Reads the role codes out of one cell's text, whatever the house style:
  * `__RA__`, `**RA**`, `RA`, `R, A`, `A/R`, `ra`, footnote markers (`RA*`, `I¹`), `N/A`, party names.
  */
-import type { Cell, CellStyle, CodeToken } from "../model/matrix.js";
+import type { Cell, CellReading, CellStyle, CodeToken } from "../model/matrix.js";
 import type { LineIndex, SourceSpan } from "../model/position.js";
 import type { RoleScheme } from "../model/scheme.js";
 import { TableCell } from "./markdown/scan-types.js";
 import { nameKey } from "../model/text.js";
-import { IdTable } from "../model/ids.js";
+import type { PartyNames } from "./parties.js";
 
 /** What the cell reader needs to know about its surroundings. */
 export interface CellContext {
   lines: LineIndex;
   scheme: RoleScheme;
-  /** Lower-cased names that mean "a party" (headers, party names, customer/provider words). */
-  partyNames: ReadonlySet<string>;
-  /** The parses of this context, found on first use. */
-  templates?: Map<string, CellTemplate>;
+  /** The names that mean "a party" (headers, party names, customer/provider words). */
+  partyNames: PartyNames;
+  /** Reads a cell text in this context: `readCellText`, or a memoised equivalent the caller supplies. */
+  read: (raw: string) => CellReading;
+}
+
+/** Reads cell texts: `readCellText` or an equivalent that remembers its answers (see `ReadOptions.readCell`). */
+export type CellTextReader = (raw: string, scheme: RoleScheme, partyNames: PartyNames) => CellReading;
+
+/** A cell context whose texts are read by `reader` (default: `readCellText`, nothing remembered). */
+export function cellContext(lines: LineIndex, scheme: RoleScheme, partyNames: PartyNames, reader: CellTextReader = readCellText): CellContext {
+  return { lines, scheme, partyNames, read: (raw) => reader(raw, scheme, partyNames) };
 }
 
 const WRAPPERS = ["**", "__", "*", "_", "`"];
@@ -39,70 +47,10 @@ function unwrap(text: string): { wrapper: string; start: number; end: number; af
   return null;
 }
 
-/** A parsed cell with offsets relative to its start, reusable for every cell with the same text. */
-export interface CellTemplate {
-  /** Names this parse (see `Cell.shape`) and what it reads as (see `Cell.reading`). */
-  shape: number;
-  reading: number;
-  /**
-   * What the text reads as: `empty`, `codes` (role codes, valid or not, a party name or N/A:
-   * something written where codes belong), `words` (codes written as the words naming them) or
-   * `text`. Tells RACI tables from other tables.
-   */
-  kind: "empty" | "codes" | "words" | "text";
-  tokens: { kind: CodeToken["kind"]; value: string; raw: string; valid: boolean; offset: number }[];
-  codes: string[];
-  empty: boolean;
-  style: CellStyle;
-}
-
-const shapeIds = new IdTable();
-const readingIds = new IdTable();
-
-/** Names a fresh parse: equal parses (from any text, in any context) get equal ids. */
-function identify(template: CellTemplate): CellTemplate {
-  const { tokens, codes, empty, style } = template;
-  template.shape = shapeIds.of(JSON.stringify([tokens, codes, empty, style]));
-  template.reading = readingIds.of(JSON.stringify([codes, empty, tokens.filter((t) => !t.valid).length]));
-  template.kind = empty ? "empty" : style.words ? "words" : tokens.some((k) => k.kind !== "text") ? "codes" : "text";
-  return template;
-}
-
-// Real matrices repeat a few cell texts (`__RA__`, `**I**`) thousands of times: parse each text once
-// per context (scheme and party names) and re-position the result.
-const templateCache = new WeakMap<RoleScheme, WeakMap<ReadonlySet<string>, Map<string, CellTemplate>>>();
-
-/** The (cached) parse of a cell text in a context. */
-export function templateOf(raw: string, ctx: CellContext): CellTemplate {
-  const cache = (ctx.templates ??= templatesOf(ctx));
-  let template = cache.get(raw);
-  if (!template) {
-    template = identify(parseTemplate(raw, ctx));
-    if (cache.size < 10_000) cache.set(raw, template);
-  }
-  return template;
-}
-
-/** The parses made so far in a context (a scheme and the party names of a table). */
-function templatesOf(ctx: CellContext): Map<string, CellTemplate> {
-  let byNames = templateCache.get(ctx.scheme);
-  if (!byNames) {
-    byNames = new WeakMap();
-    templateCache.set(ctx.scheme, byNames);
-  }
-  let cache = byNames.get(ctx.partyNames);
-  if (!cache) {
-    cache = new Map();
-    byNames.set(ctx.partyNames, cache);
-  }
-  return cache;
-}
-
 /**
- * A cell: its text's parse (shared by every cell with the same text) placed at its position. A
- * cell never spans lines, so every span in it is column arithmetic from where its text starts;
- * tokens, style and spans are made when first asked for, since most cells are only read for their
- * codes.
+ * A cell: its text's reading placed at its position. A cell never spans lines, so every span in it
+ * is column arithmetic from where its text starts; tokens, style and spans are made when first
+ * asked for, since most cells are only read for their codes.
  */
 class PlacedCell implements Cell {
   private placedTokens: CodeToken[] | null = null;
@@ -111,7 +59,7 @@ class PlacedCell implements Cell {
   constructor(
     readonly party: number,
     readonly raw: string,
-    private readonly template: CellTemplate,
+    readonly reading: CellReading,
     /** Offset, line and column where `raw` starts. */
     private readonly start: number,
     private readonly line: number,
@@ -119,20 +67,16 @@ class PlacedCell implements Cell {
     private contentSpan: SourceSpan | null,
     private readonly boxOf: TableCell | SourceSpan | null,
     /** False when `raw` is not the source text at `start` (a YAML/JSON string with escapes, an alias): every span is then the whole cell's. */
-    private readonly literal = true,
+    private readonly literal: boolean,
+    /** False when the cell cannot be edited in place (read through an alias, or not written as it reads). */
+    private readonly editable: boolean,
   ) {}
 
-  get shape(): number {
-    return this.template.shape;
-  }
-  get reading(): number {
-    return this.template.reading;
-  }
-  get codes(): string[] {
-    return this.template.codes;
+  get codes(): readonly string[] {
+    return this.reading.codes;
   }
   get empty(): boolean {
-    return this.template.empty;
+    return this.reading.empty;
   }
   get span(): SourceSpan {
     this.contentSpan ??= this.spanAt(0, this.raw.length);
@@ -143,19 +87,18 @@ class PlacedCell implements Cell {
     return box instanceof TableCell ? box.box : box;
   }
   get tokens(): CodeToken[] {
-    this.placedTokens ??= this.template.tokens.map((k) => ({ kind: k.kind, value: k.value, raw: k.raw, valid: k.valid, span: this.spanAt(k.offset, k.raw.length) }));
+    this.placedTokens ??= this.reading.tokens.map((k) => ({ kind: k.kind, value: k.value, raw: k.raw, valid: k.valid, span: this.spanAt(k.offset, k.raw.length) }));
     return this.placedTokens;
   }
-  /** The style, placed; the YAML reader marks cells it cannot edit in place by setting the body offsets to -1. */
   get style(): CellStyle {
-    const style = this.template.style;
-    this.placedStyle ??= { ...style, bodyStart: this.start + style.bodyStart, bodyEnd: this.start + style.bodyEnd };
+    const style = this.reading.style;
+    this.placedStyle ??= this.editable ? { ...style, bodyStart: this.start + style.bodyStart, bodyEnd: this.start + style.bodyEnd } : { ...style, bodyStart: -1, bodyEnd: -1 };
     return this.placedStyle;
   }
-  /** The cell as data (what `JSON.stringify` writes): the `Cell` fields, not how they are kept. */
-  toJSON(): Cell {
-    const { party, raw, tokens, codes, shape, reading, empty, style, span, box } = this;
-    return { party, raw, tokens, codes, shape, reading, empty, style, span, box };
+  /** The cell as data (what `JSON.stringify` writes). */
+  toJSON(): Omit<Cell, "reading"> {
+    const { party, raw, tokens, codes, empty, style, span, box } = this;
+    return { party, raw, tokens, codes, empty, style, span, box };
   }
 
   private spanAt(offset: number, length: number): SourceSpan {
@@ -168,28 +111,23 @@ class PlacedCell implements Cell {
   }
 }
 
-/** Parses a cell the Markdown scanner found, for party `party`. */
-export function parseTableCell(cell: TableCell, party: number, ctx: CellContext): Cell {
-  return placeTemplate(templateOf(cell.raw, ctx), party, cell);
+/** Reads a cell the Markdown scanner found, for party `party`. */
+export function readTableCell(cell: TableCell, party: number, ctx: CellContext): Cell {
+  return placeReading(ctx.read(cell.raw), party, cell);
 }
 
-/** A cell the Markdown scanner found, for party `party`, whose text's parse (`templateOf`) is known. */
-export function placeTemplate(template: CellTemplate, party: number, cell: TableCell): Cell {
+/** A cell the Markdown scanner found, for party `party`, whose text's reading is known. */
+export function placeReading(reading: CellReading, party: number, cell: TableCell): Cell {
   const start = cell.contentStart;
-  return new PlacedCell(party, cell.raw, template, start, cell.line, start - cell.lineStart + 1, null, cell);
-}
-
-/** The parses made so far in a context: one object per scheme and list of party names, for callers that memoise beside it. */
-export function contextTemplates(ctx: CellContext): Map<string, CellTemplate> {
-  return (ctx.templates ??= templatesOf(ctx));
+  return new PlacedCell(party, cell.raw, reading, start, cell.line, start - cell.lineStart + 1, null, cell, true, true);
 }
 
 /**
- * Parses one cell. `raw` is the trimmed content and `start` its offset in the source. `literal`:
+ * Reads one cell. `raw` is the trimmed content and `start` its offset in the source. `literal`:
  * `raw` is written as is at `start` (else, as for a string with escapes, every span in the cell is
- * `span`, the whole of where it is written).
+ * `span`, the whole of where it is written). `editable`: fixes may rewrite it in place.
  */
-export function parseCell(
+export function readCell(
   raw: string,
   start: number,
   party: number,
@@ -197,16 +135,59 @@ export function parseCell(
   box: Cell["box"],
   span: SourceSpan | null = null,
   literal = true,
+  editable = true,
 ): Cell {
   const at = span ?? ctx.lines.span(start, start + raw.length);
-  return new PlacedCell(party, raw, templateOf(raw, ctx), start, at.start.line, at.start.column, at, box, literal);
+  return new PlacedCell(party, raw, ctx.read(raw), start, at.start.line, at.start.column, at, box, literal, editable);
 }
 
+/** The kind of a reading (see `CellReading.kind`). */
+function kindOf(reading: Omit<CellReading, "kind">): CellReading["kind"] {
+  return reading.empty ? "empty" : reading.style.words ? "words" : reading.tokens.some((k) => k.kind !== "text") ? "codes" : "text";
+}
+
+/** What a scheme's codes look like written: its code letters, and its codes by the key of each of their names. */
+export interface SchemeLexicon {
+  codes: ReadonlySet<string>;
+  words: ReadonlyMap<string, string>;
+}
+
+/** The lexicon of a scheme (see `SchemeLexicon`). */
+export function lexiconOf(scheme: RoleScheme): SchemeLexicon {
+  return { codes: new Set(scheme.codes.map((c) => c.code)), words: codeWords(scheme) };
+}
+
+/**
+ * Reads a cell text (trimmed) in a context: the scheme, and the names that mean a party. Pure.
+ * `lexicon`: the scheme's lexicon, when the caller keeps it (it is made from `scheme` otherwise).
+ */
+export function readCellText(raw: string, scheme: RoleScheme, partyNames: PartyNames, lexicon: SchemeLexicon = lexiconOf(scheme)): CellReading {
+  return readCellTextAndKey(raw, lexicon, partyNames).reading;
+}
+
+/**
+ * `readCellText`, and the key (`nameKey`) of the text's body if it could name a party (null when
+ * it cannot): the reading depends on the party names only through whether they hold that key.
+ */
+export function readCellTextAndKey(raw: string, lexicon: SchemeLexicon, partyNames: PartyNames): { reading: CellReading; partyKey: string | null } {
+  const { bodyKey, ...reading } = parseText(raw, lexicon, partyNames);
+  return { reading: { ...reading, kind: kindOf(reading) }, partyKey: bodyKey };
+}
+
+type MutableReading = {
+  tokens: { kind: CodeToken["kind"]; value: string; raw: string; valid: boolean; offset: number }[];
+  codes: string[];
+  empty: boolean;
+  style: CellStyle;
+  /** The key the party names were asked about, if they were. */
+  bodyKey: string | null;
+};
+
 /** Parses a cell's text at offset 0. */
-function parseTemplate(raw: string, ctx: CellContext): CellTemplate {
+function parseText(raw: string, lexicon: SchemeLexicon, partyNames: PartyNames): MutableReading {
   const start = 0;
   const style: CellStyle = { wrapper: "", separator: "", marker: "", lowerCase: false, words: false, bodyStart: start, bodyEnd: start + raw.length };
-  const cell: CellTemplate = { shape: -1, reading: -1, kind: "empty", tokens: [], codes: [], empty: true, style };
+  const cell: MutableReading = { tokens: [], codes: [], empty: true, style, bodyKey: null };
   if (raw === "") return cell;
 
   // Peel emphasis and footnote markers until only the codes are left.
@@ -250,12 +231,13 @@ function parseTemplate(raw: string, ctx: CellContext): CellTemplate {
     cell.tokens.push(tokenAt("not-applicable", body.toUpperCase(), body, 0, false));
     return cell;
   }
-  if (ctx.partyNames.has(nameKey(body))) {
+  cell.bodyKey = nameKey(body);
+  if (partyNames.has(cell.bodyKey)) {
     cell.tokens.push(tokenAt("party-name", body, body, 0, false));
     return cell;
   }
 
-  const valid = new Set(ctx.scheme.codes.map((c) => c.code));
+  const valid = lexicon.codes;
   // Split into parts at separators; `N/A` inside a list stays one part.
   const parts: { text: string; offset: number }[] = [];
   for (const part of body.matchAll(PART)) {
@@ -272,7 +254,7 @@ function parseTemplate(raw: string, ctx: CellContext): CellTemplate {
   };
   if (!parts.every((p) => isCodes(p.text) || NOT_APPLICABLE.test(p.text))) {
     // Codes written as words (`Responsible, Accountable`, `Informé`)?
-    const words = readWords(body, ctx.scheme);
+    const words = readWords(body, lexicon.words);
     if (words) {
       style.words = true;
       style.separator = words.separator;
@@ -307,25 +289,19 @@ function parseTemplate(raw: string, ctx: CellContext): CellTemplate {
 /** A part of a cell between separators, trimmed: `Responsible` in `Responsible / Accountable`. */
 const WORD_PART = /[^,;/+&]+/gu;
 
-const codesByWord = new WeakMap<RoleScheme, Map<string, string>>();
-
 /** The scheme's codes by the key of each of their names, in any language (a name two codes share names neither). */
-function codeWords(scheme: RoleScheme): Map<string, string> {
-  let words = codesByWord.get(scheme);
-  if (!words) {
-    words = new Map();
-    const shared = new Set<string>();
-    for (const { code, names } of scheme.codes) {
-      for (const name of Object.values(names).flat()) {
-        const key = nameKey(name);
-        const known = words.get(key);
-        if (known !== undefined && known !== code) shared.add(key);
-        words.set(key, code);
-      }
+export function codeWords(scheme: RoleScheme): Map<string, string> {
+  const words = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const { code, names } of scheme.codes) {
+    for (const name of Object.values(names).flat()) {
+      const key = nameKey(name);
+      const known = words.get(key);
+      if (known !== undefined && known !== code) shared.add(key);
+      words.set(key, code);
     }
-    for (const key of shared) words.delete(key);
-    codesByWord.set(scheme, words);
   }
+  for (const key of shared) words.delete(key);
   return words;
 }
 
@@ -333,8 +309,7 @@ function codeWords(scheme: RoleScheme): Map<string, string> {
  * Reads a cell body whose every part names a code of the scheme (`Responsible, Accountable`,
  * `Consulté`, `Führt aus`), with where each part is and the first separator; null otherwise.
  */
-function readWords(body: string, scheme: RoleScheme): { parts: { code: string; text: string; offset: number }[]; separator: string } | null {
-  const words = codeWords(scheme);
+function readWords(body: string, words: ReadonlyMap<string, string>): { parts: { code: string; text: string; offset: number }[]; separator: string } | null {
   const parts: { code: string; text: string; offset: number }[] = [];
   let separator = "";
   let firstEnd = 0;

@@ -18,22 +18,8 @@ const ROLE_WORD = /\b(?:role|rôle|rol|rolle|ruolo|papel|responsabilit(?:y|é|à
 const CONNECTOR = /^(?:of the|of|the|du|de la|de|des|del|der|des|di|della|dello)\s+|\s+(?:of|du|de|del|der|di)$/iu;
 const ACTIVITY_WORD = /^(?:activit(?:y|ies|é|és|à)|aktivität(?:en)?|tätigkeit(?:en)?|aufgabe(?:n)?|actividad(?:es)?|task|tasks|tâche|tâches|process|processus|prozess|proceso|processo|operation|opération|action)$/iu;
 
-const namesByHeader = new Map<string, string>();
-
 /** The party name a header stands for: `Client Role` -> `Client`, `Rol del Cliente` -> `Cliente`. */
 export function partyNameFromHeader(header: string): string {
-  // Thousands of tables repeat a few headers.
-  let name = namesByHeader.get(header);
-  if (name === undefined) {
-    name = readPartyName(header);
-    if (namesByHeader.size >= 10_000) namesByHeader.clear();
-    namesByHeader.set(header, name);
-  }
-  return name;
-}
-
-/** Reads the party name out of a header (see `partyNameFromHeader`). */
-function readPartyName(header: string): string {
   const plain = header.replace(/[*_`]+/gu, "").replace(/\s+/gu, " ").trim().replace(/:$/u, "");
   let name = plain.replace(/[-\s]?rolle$/iu, "").replace(ROLE_WORD, " ").replace(/\s+/gu, " ").trim();
   // German compounds link with -n: Kundenrolle is the role of the Kunde.
@@ -57,20 +43,34 @@ export function guessPartyRole(name: string): PartyRole | null {
   return null;
 }
 
-const keySets = new Map<string, Set<string>>();
+const PARTY_WORDS: ReadonlySet<string> = new Set([...CUSTOMER_WORDS, ...PROVIDER_WORDS]);
 
-/** Lower-cased names that, written in a cell, mean a party rather than a code (one shared set per list of names). */
-export function partyNameKeys(names: Iterable<string>): ReadonlySet<string> {
-  const list = [...names];
-  const id = list.join("\u0000");
-  let keys = keySets.get(id);
-  if (keys) return keys;
-  keys = new Set<string>([...CUSTOMER_WORDS, ...PROVIDER_WORDS]);
-  for (const n of list) {
-    keys.add(nameKey(n));
-    keys.add(nameKey(partyNameFromHeader(n)));
+/**
+ * The names that, written in a cell, mean a party rather than a code: the customer and provider
+ * words and a table's own party names (lower-cased, formatting dropped).
+ */
+export class PartyNames {
+  private readonly own: ReadonlySet<string>;
+  /** The table's own names, sorted and joined: equal keys, equal sets. */
+  readonly key: string;
+
+  /** `headers`: the headers (or party names) as written; `names`: the party name each stands for, when known. */
+  constructor(headers: readonly string[], names: readonly string[] = headers.map(partyNameFromHeader)) {
+    const own = new Set<string>();
+    for (const header of headers) own.add(nameKey(header));
+    for (const name of names) own.add(nameKey(name));
+    for (const word of PARTY_WORDS) own.delete(word);
+    this.own = own;
+    this.key = [...own].sort().join("\u0000");
   }
-  if (keySets.size > 1000) keySets.clear();
-  keySets.set(id, keys);
-  return keys;
+
+  /** Whether a key (`nameKey` of a text) names a party. */
+  has(key: string): boolean {
+    return PARTY_WORDS.has(key) || this.own.has(key);
+  }
+}
+
+/** The names that mean a party in a table whose party headers (or names) are `names`. */
+export function partyNameKeys(names: Iterable<string>): PartyNames {
+  return new PartyNames([...names]);
 }

@@ -6,11 +6,10 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, t
 import { matrix as validateMatrix } from "../generated/validators.js";
 import type { Cell, LegendEntry, Matrix, PartyRole, ReadProblem } from "../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
-import type { RoleScheme } from "../model/scheme.js";
 import { MAX_ALIAS_COUNT, TOO_DEEP, validateDocument, yamlErrorMessage } from "../schema/validate.js";
 import { MatrixBuilder } from "./builder.js";
-import type { PartyAliases } from "../config/load.js";
-import { parseCell, type CellContext } from "./cell-codes.js";
+import { cellContext, readCell } from "./cell-codes.js";
+import type { ReadOptions } from "./options.js";
 import { nameKey } from "../model/text.js";
 import { activityKey, findHighlight, plainText } from "../model/text.js";
 import { partyNameKeys } from "./parties.js";
@@ -18,13 +17,6 @@ import { jsonSyntaxError } from "./json-syntax.js";
 
 /** The party roles a matrix may write. */
 const ROLES: ReadonlySet<string> = new Set<PartyRole>(["customer", "provider", "third-party"]);
-
-/** Options of `readStructured`. */
-export interface StructuredReadOptions {
-  scheme: RoleScheme;
-  /** Configured party-role aliases (replace the built-in recognition; roles written in the file stand). */
-  parties?: PartyAliases | null;
-}
 
 /** Where a scalar's content starts and ends in the source (inside the quotes of a quoted scalar). */
 function contentRange(node: Node | null | undefined): [number, number] | null {
@@ -35,7 +27,7 @@ function contentRange(node: Node | null | undefined): [number, number] | null {
 }
 
 /** Reads a YAML or JSON matrix. Never throws on bad input. */
-export function readStructured(file: string, text: string, format: "yaml" | "json", options: StructuredReadOptions): Matrix {
+export function readStructured(file: string, text: string, format: "yaml" | "json", options: ReadOptions): Matrix {
   const bom = text.charCodeAt(0) === 0xfeff;
   const source = bom ? text.slice(1) : text;
   const lines = new LineIndex(source);
@@ -68,7 +60,7 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
     }
     // A document that cannot even be turned into data (alias bomb) is not read further.
     if (!isMap(doc.contents) || schemaErrors.some((e) => e.message.startsWith("document cannot be read"))) return builder.finish(problems, options.parties ?? null);
-    readContent(doc, builder, options.scheme, problems);
+    readContent(doc, builder, options, problems);
   } catch (error) {
     // Thousands of levels of nesting exhaust the stack of yaml's recursive reading: bad input, said as such.
     if (!(error instanceof RangeError)) throw error;
@@ -86,7 +78,7 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
  * where it is written, and cells read through an alias cannot be fixed in place (the fix would
  * change every use of the anchor).
  */
-function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, problems: ReadProblem[]): void {
+function readContent(doc: Document, builder: MatrixBuilder, options: ReadOptions, problems: ReadProblem[]): void {
   const lines = builder.lines;
   const span = (node: Node | null | undefined): SourceSpan => {
     const r = contentRange(node) ?? [0, 0];
@@ -132,7 +124,7 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
     }
   }
   const keyToParty = new Map(partyNames.map((n, i) => [nameKey(n), parties[i]!]));
-  const ctx: CellContext = { lines, scheme, partyNames: partyNameKeys(partyNames) };
+  const ctx = cellContext(lines, options.scheme, partyNameKeys(partyNames), options.readCell);
 
   const legendEntry = doc.get("legend", true);
   const legend = target(legendEntry);
@@ -227,9 +219,7 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
         if (cellAt) {
           // Read through an alias: placed at the alias, not editable there.
           const [from, to] = cellAt.range ?? [0, 0];
-          const cell = parseCell(raw, from, party, ctx, null, lines.span(from, to), false);
-          cell.style.bodyStart = cell.style.bodyEnd = -1;
-          cells[party] = cell;
+          cells[party] = readCell(raw, from, party, ctx, null, lines.span(from, to), false, false);
           continue;
         }
         const range = contentRange(valueNode);
@@ -239,9 +229,8 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
         // A null value (`Client:`) has no text to edit: such a cell can be read but not fixed.
         const exact = range !== null && isScalar(valueNode) && valueNode.value !== null && sourceText === raw;
         // Text that is not written as it reads (escapes, a folded block) is pointed at as a whole.
-        const cell = exact || !range ? parseCell(raw, start, party, ctx, null) : parseCell(raw, range[0], party, ctx, null, lines.span(range[0], range[1]), false);
-        if (!exact || sharedCodes || shared(valueNode)) cell.style.bodyStart = cell.style.bodyEnd = -1;
-        cells[party] = cell;
+        const editable = exact && !sharedCodes && !shared(valueNode);
+        cells[party] = exact || !range ? readCell(raw, start, party, ctx, null, null, true, editable) : readCell(raw, range[0], party, ctx, null, lines.span(range[0], range[1]), false, editable);
       }
       // Nothing of it read: the schema violations are all there is to say.
       if (unread.length > 0 && cells.every((c) => c === null)) continue;
@@ -250,6 +239,7 @@ function readContent(doc: Document, builder: MatrixBuilder, scheme: RoleScheme, 
         name: nameNode.value,
         key: activityKey(nameNode.value),
         section,
+        group: null,
         span: activitySpan,
         rowSpan: span(activityAt ?? activityNode),
         cells,

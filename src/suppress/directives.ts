@@ -19,10 +19,10 @@
  * does end a table, or sits inside a table cell, is reported.
  */
 import { compareFindings, type Finding, type Severity } from "../model/finding.js";
+import type { DocumentLayout, Matrix, TableLayout } from "../model/matrix.js";
 import { LineIndex, type SourcePoint, type SourceSpan } from "../model/position.js";
+import type { SuppressedFinding } from "../model/result.js";
 import { scanMarkdown } from "../readers/markdown/scan.js";
-import type { ScannedTable } from "../readers/markdown/scan-types.js";
-import type { SuppressedFinding } from "../formatters/report.js";
 
 export type { SuppressedFinding };
 
@@ -90,15 +90,28 @@ const KINDS: ReadonlySet<string> = new Set(["disable", "enable", "disable-next-l
 export function parseDirectives(source: string): Directive[] {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (!text.includes(PREFIX)) return [];
-  const lines = new LineIndex(text);
   const doc = scanMarkdown(text);
-  const tables = doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+  return directivesIn(text, {
+    tables: doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : [])),
+    comments: doc.blocks.flatMap((b) => (b.kind === "comment" ? [b.comment] : [])),
+  });
+}
+
+/** The directives of a matrix read from Markdown, from the layout its reader kept (no second scan). */
+export function directivesOf(matrix: Matrix): Directive[] {
+  if (!matrix.layout || !matrix.source.includes(PREFIX)) return [];
+  return directivesIn(matrix.source, matrix.layout);
+}
+
+/** The directives of a text (BOM removed) whose tables and comment blocks are known. */
+function directivesIn(text: string, layout: DocumentLayout): Directive[] {
+  const lines = new LineIndex(text);
+  const tables = layout.tables;
   const tableLines: TableLines = { endingAt: new Set(tables.map((t) => t.span.end.line)), startingAt: new Set(tables.map((t) => t.span.start.line)) };
   const directives: Directive[] = [];
-  for (const block of doc.blocks) {
-    if (block.kind !== "comment") continue;
-    const start = block.comment.span.start.offset;
-    const end = block.comment.span.end.offset;
+  for (const block of layout.comments) {
+    const start = block.span.start.offset;
+    const end = block.span.end.offset;
     for (const comment of [{ start, end }, ...commentsLaterOnLine(text, end)]) {
       const directive = readComment(text, comment.start, comment.end, lines);
       if (!directive) continue;
@@ -215,7 +228,7 @@ function lineText(lines: LineIndex, line: number): string {
 }
 
 /** A directive written inside a table cell is not read (and its text becomes part of the cell): report it. */
-function directivesInCells(table: ScannedTable, text: string, lines: LineIndex): Directive[] {
+function directivesInCells(table: TableLayout, text: string, lines: LineIndex): Directive[] {
   const found: Directive[] = [];
   for (const row of [table.header, ...table.rows]) {
     for (const cell of row.cells) {
@@ -373,4 +386,18 @@ export function applyDirectives(findings: readonly Finding[], directives: readon
   kept.sort(compareFindings);
   suppressed.sort(compareFindings);
   return { findings: kept, suppressed };
+}
+
+/**
+ * Applies a matrix's inline directives to its findings (Markdown only: other formats have none).
+ * `directives`: the matrix's, when the caller already read them.
+ */
+export function suppressInline(
+  matrix: Matrix,
+  findings: readonly Finding[],
+  options: Omit<ApplyDirectivesOptions, "file">,
+  directives: readonly Directive[] = directivesOf(matrix),
+): DirectiveOutcome {
+  if (directives.length === 0) return { findings: [...findings], suppressed: [] };
+  return applyDirectives(findings, directives, { ...options, file: matrix.file });
 }

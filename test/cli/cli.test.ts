@@ -1,12 +1,12 @@
 /** The command line: paths, stdin, formats, exit codes, colour, and the real binary. */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO, SEED } from "../helpers.js";
 import { cli, project } from "./harness.js";
 import { VERSION } from "../../src/cli/run.js";
-import { lintPaths } from "../../src/lint.js";
+import { RaciLint } from "../../src/api/raci-lint.js";
 import { recommendedRules } from "../../src/config/presets.js";
 import { RACI } from "../../src/model/scheme.js";
 
@@ -78,16 +78,12 @@ describe("files", () => {
 
   it("a file that cannot be read is a finding for that file; the others are still checked", async () => {
     const root = project({ "b.md": WARN_ONLY });
-    const results = await lintPaths(
-      [
-        { path: join(root, "gone.md"), display: "gone.md" },
-        { path: join(root, "b.md"), display: "b.md" },
-      ],
-      { rules: recommendedRules(), scheme: RACI },
-    );
+    // A link to nothing: the path is there, its file is not.
+    symlinkSync(join(root, "nowhere.md"), join(root, "gone.md"));
+    const results = await new RaciLint({ cwd: root, rules: recommendedRules(), scheme: RACI }).lintFiles(["gone.md", "b.md"]);
     expect(results.map((r) => [r.path, r.findings.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`)])).toEqual([
-      ["gone.md", ["parse-error 1:1 Cannot read file: ENOENT"]],
       ["b.md", ['code-order 5:12 Codes "AR" are out of order: write "RA".']],
+      ["gone.md", ["parse-error 1:1 Cannot read file: ENOENT"]],
     ]);
   });
 

@@ -20,15 +20,29 @@ describe("generated documentation", () => {
     for (const key of Object.keys(schema.properties).filter((k) => k !== "$schema")) expect(section).toContain(`\`${key}\``);
   });
 
-  it("every documented fact is implemented on its scope's subjects", async () => {
-    const { parseMatrix } = await import("../../src/lint.js");
-    const { matrixSubjects } = await import("../../src/facts/subjects.js");
+  it("every documented fact has a value on its scope's subjects, from inputs its scope declares", async () => {
+    const { parseMatrix } = await import("../../src/index.js");
+    const { CellSubject, CodeSubject, matrixSubjects, MatrixView } = await import("../../src/facts/subjects.js");
+    const { FACT_DECLARATIONS, SCOPE_INPUTS } = await import("../../src/facts/catalog.js");
+    const { factValue } = await import("../../src/facts/values.js");
     const { RACI } = await import("../../src/model/scheme.js");
     const matrix = parseMatrix(readFileSync(join(REPO, "matrices/cloud-temple-s3.md"), "utf8"), "seed.md");
-    const subjects = matrixSubjects(matrix, RACI);
+    const view = new MatrixView(matrix, RACI);
+    const subjects = matrixSubjects(view);
+    const activity = subjects.activity[0]!;
+    const cell = activity.activityRef.cells.find((c) => c !== null)!;
+    const first = {
+      ...subjects,
+      cell: new CellSubject(view, activity.activityRef, cell),
+      code: new CodeSubject(view, activity.activityRef, cell, 0),
+    };
     for (const scope of ["cell", "code", "activity", "party", "legend-entry", "matrix"] as const) {
-      const subject = subjects[scope][0]!;
-      for (const fact of FACTS[scope]) expect(subject.facts[fact.name], `${scope}.${fact.name}`).not.toBeUndefined();
+      const subject = Array.isArray(first[scope]) ? first[scope][0] : first[scope];
+      expect(FACT_DECLARATIONS[scope].map((f) => f.name)).toEqual(FACTS[scope].map((f) => f.name));
+      for (const fact of FACT_DECLARATIONS[scope]) {
+        expect(factValue(fact, subject), `${scope}.${fact.name}`).not.toBeUndefined();
+        for (const input of fact.uses) expect(Object.keys(SCOPE_INPUTS[scope]), `${scope}.${fact.name} uses ${input}`).toContain(input);
+      }
     }
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { applyPatch } from "diff";
 import { describe, expect, it } from "vitest";
 import { recommendedRules } from "../../src/config/presets.js";
-import { unifiedDiff, unifiedDiffs } from "../../src/fix/diff.js";
+import { unifiedDiff, unifiedDiffs } from "../../src/formatters/diff.js";
 import { fixText } from "../../src/fix/fixer.js";
 import { RACI } from "../../src/model/scheme.js";
 import { SEED } from "../helpers.js";

@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { recommendedRules, defaultOptions } from "../../src/config/presets.js";
 import { builtInRules } from "../../src/engine/load-rules.js";
-import type { ActiveRule } from "../../src/engine/rule.js";
+import type { ActiveRule } from "../../src/model/rule.js";
 import { fixText } from "../../src/fix/fixer.js";
-import type { LintSetup } from "../../src/lint.js";
+import type { LintSetup } from "../../src/lint/linter.js";
 import { RACI } from "../../src/model/scheme.js";
 import { REPO, SEED } from "../helpers.js";
 

@@ -1,7 +1,7 @@
 /** GitHub Actions annotations: one workflow command per finding, escaped as GitHub's toolkit does, and decodable back. */
 import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, formatGithub } from "../../src/formatters/github.js";
-import { buildReport } from "../../src/formatters/report.js";
+import { buildReport } from "../../src/model/result.js";
 import { CONTEXT, seedReport, finding } from "./reports.js";
 
 /** A parsed workflow command. */

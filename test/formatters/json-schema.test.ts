@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { formatJson } from "../../src/formatters/json.js";
-import { buildReport, type Report } from "../../src/formatters/report.js";
+import { buildReport, type Report } from "../../src/model/result.js";
 import { lintText } from "../../src/index.js";
 import { REPO } from "../helpers.js";
 import { corpusReport, seedReport } from "./reports.js";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatJunit, JUNIT_TIMESTAMP, testcaseName, xmlAttribute, xmlText } from "../../src/formatters/junit.js";
-import { buildReport, type Report } from "../../src/formatters/report.js";
+import { buildReport, type Report } from "../../src/model/result.js";
 import { SHARED } from "../helpers.js";
 import { CONTEXT, corpusReport, seedReport, finding } from "./reports.js";
 

@@ -1,7 +1,7 @@
 /** The Markdown summary (for $GITHUB_STEP_SUMMARY or a PR comment): exact output for the seed, escaping, the row cap. */
 import { describe, expect, it } from "vitest";
 import { formatMarkdown, markdownCell } from "../../src/formatters/markdown.js";
-import { buildReport } from "../../src/formatters/report.js";
+import { buildReport } from "../../src/model/result.js";
 import { CONTEXT, seedReport, finding } from "./reports.js";
 
 

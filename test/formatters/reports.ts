@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { builtInRules } from "../../src/engine/load-rules.js";
 import { formatContext, type FormatContext } from "../../src/formatters/context.js";
-import { buildReport, type Report } from "../../src/formatters/report.js";
+import { buildReport, type Report } from "../../src/model/result.js";
 import { lintFiles } from "../../src/index.js";
 import type { Finding } from "../../src/model/finding.js";
 import { CORPUS, REPO } from "../helpers.js";

@@ -9,7 +9,7 @@ import ajvDraft04 from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatContext } from "../../src/formatters/context.js";
-import { buildReport, type Report, type SuppressedFinding } from "../../src/formatters/report.js";
+import { buildReport, type Report, type SuppressedFinding } from "../../src/model/result.js";
 import { artifactLocation, fingerprintKey, formatSarif, pascalCase, regionOf, SARIF_SCHEMA_URI } from "../../src/formatters/sarif.js";
 import { lintText } from "../../src/index.js";
 import type { Finding } from "../../src/model/finding.js";

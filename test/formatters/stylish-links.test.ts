@@ -28,7 +28,7 @@ describe("formatStylish with rules", () => {
 
 describe("formatStylish with text from the files", () => {
   it("shows control characters as \\xNN, in messages and paths", async () => {
-    const { buildReport } = await import("../../src/formatters/report.js");
+    const { buildReport } = await import("../../src/model/result.js");
     const { finding } = await import("./reports.js");
     const message = 'Codes "\u001b[31mRED\u001b[0m" are out of order';
     const out = formatStylish(buildReport([{ path: "a\u0007.md", findings: [finding({ file: "a\u0007.md", message })] }]), { color: false });
@@ -38,7 +38,7 @@ describe("formatStylish with text from the files", () => {
   });
 
   it("pads messages to a bounded width: one huge message neither crashes the report nor pads the others", async () => {
-    const { buildReport } = await import("../../src/formatters/report.js");
+    const { buildReport } = await import("../../src/model/result.js");
     const { finding } = await import("./reports.js");
     const huge = "y".repeat(300_000);
     const findings = [finding({ message: huge }), ...Array.from({ length: 2000 }, (_, i) => finding({ line: i + 2, message: "short" }))];
@@ -51,7 +51,7 @@ describe("formatStylish with text from the files", () => {
 describe("formatGithub with text from the files", () => {
   it("writes control characters as %XX", async () => {
     const { formatGithub } = await import("../../src/formatters/github.js");
-    const { buildReport } = await import("../../src/formatters/report.js");
+    const { buildReport } = await import("../../src/model/result.js");
     const { finding } = await import("./reports.js");
     const out = formatGithub(buildReport([{ path: "x.md", findings: [finding({ message: "a\u001b]8;;http://x\u0007b" })] }]), CONTEXT);
     expect(out).toBe("::error file=x.md,line=1,col=1,endLine=1,endColumn=2,title=valid-codes::a%1B]8;;http://x%07b\n");

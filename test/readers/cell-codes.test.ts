@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { parseCell, type CellContext } from "../../src/readers/cell-codes.js";
+import { cellContext, readCell } from "../../src/readers/cell-codes.js";
 import { partyNameKeys } from "../../src/readers/parties.js";
 import { LineIndex } from "../../src/model/position.js";
 import { RACI } from "../../src/model/scheme.js";
 
 /** Parses `raw` as if it were the whole source, at offset 0. */
 function cell(raw: string) {
-  const ctx: CellContext = { lines: new LineIndex(raw), scheme: RACI, partyNames: partyNameKeys(["Client Role", "Cloud Temple Role"]) };
-  const c = parseCell(raw, 0, 0, ctx, null);
+  const ctx = cellContext(new LineIndex(raw), RACI, partyNameKeys(["Client Role", "Cloud Temple Role"]));
+  const c = readCell(raw, 0, 0, ctx, null);
   return { codes: c.codes.join(""), empty: c.empty, style: c.style, tokens: c.tokens.map((t) => `${t.kind}:${t.raw}${t.valid ? "" : "!"}`), body: raw.slice(c.style.bodyStart, c.style.bodyEnd) };
 }
 
-describe("parseCell", () => {
+describe("readCell", () => {
   it.each([
     ["__RA__", "RA", "__", "", "RA"],
     ["**RA**", "RA", "**", "", "RA"],
@@ -65,7 +65,7 @@ describe("parseCell", () => {
   });
 });
 
-describe("parseCell lists", () => {
+describe("readCell lists", () => {
   it("keeps N/A whole inside a list of codes", () => {
     expect(cell("R, N/A").tokens).toEqual(["code:R", "not-applicable:N/A!"]);
     expect(cell("R, N/A").codes).toBe("R");
@@ -76,7 +76,7 @@ describe("parseCell lists", () => {
   });
 });
 
-describe("parseCell per-code emphasis and GFM footnotes", () => {
+describe("readCell per-code emphasis and GFM footnotes", () => {
   it("reads emphasis around each code", () => {
     expect(cell("**R**, **A**").codes).toBe("RA");
     expect(cell("__R__/__A__").codes).toBe("RA");
@@ -107,8 +107,8 @@ describe("codes written as words", () => {
   });
 
   it("places each word's token at the word", () => {
-    const ctx: CellContext = { lines: new LineIndex("x"), scheme: RACI, partyNames: partyNameKeys(["Client"]) };
-    const c = parseCell("Consulted / Informed", 40, 0, ctx, null, { start: { line: 3, column: 20, offset: 40 }, end: { line: 3, column: 40, offset: 60 } });
+    const ctx = cellContext(new LineIndex("x"), RACI, partyNameKeys(["Client"]));
+    const c = readCell("Consulted / Informed", 40, 0, ctx, null, { start: { line: 3, column: 20, offset: 40 }, end: { line: 3, column: 40, offset: 60 } });
     expect(c.tokens.map((t) => `${t.raw}@${t.span.start.column}-${t.span.end.column}`)).toEqual(["Consulted@20-29", "Informed@32-40"]);
   });
 

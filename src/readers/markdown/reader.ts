@@ -3,39 +3,34 @@
  * transposed), which one is the legend, and which are something else (features, sizing) and left alone.
  */
 import { parse, type YAMLError } from "yaml";
-import type { Activity, Cell, Legend, LegendEntry, Matrix, Party, ReadProblem, Section } from "../../model/matrix.js";
+import type { Activity, Cell, CellReading, Legend, LegendEntry, Matrix, Party, ReadProblem, Section } from "../../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../../model/position.js";
-import type { RoleScheme } from "../../model/scheme.js";
-import { parseTableCell, type CellContext } from "../cell-codes.js";
-import { restsOf, RowActivity, RowTable, type RowRest } from "./rows.js";
+import { cellContext, placeReading, readTableCell, type CellContext } from "../cell-codes.js";
 import { activityKey, findHighlight, nameKey, plainText } from "../../model/text.js";
+import { MatrixBuilder } from "../builder.js";
+import { CUSTOMER_WORDS, guessPartyRole, isActivityHeader, partyNameFromHeader, PartyNames, PROVIDER_WORDS } from "../parties.js";
+import { parseSimpleFrontMatter } from "../front-matter.js";
+import type { ReadOptions } from "../options.js";
+import { scanMarkdown } from "./scan.js";
+import { TableCell, type ScannedCell, type ScannedFrontMatter, type ScannedListItem, type ScannedTable, type TableRow } from "./scan-types.js";
 
 export { plainText };
-import { MatrixBuilder } from "../builder.js";
-import type { PartyAliases } from "../../config/load.js";
-import { CUSTOMER_WORDS, guessPartyRole, isActivityHeader, partyNameFromHeader, partyNameKeys, PROVIDER_WORDS } from "../parties.js";
-import { parseSimpleFrontMatter } from "../front-matter.js";
-import { scanMarkdown } from "./scan.js";
-import { TableCell, type ScannedCell, type ScannedFrontMatter, type ScannedListItem, type ScannedTable } from "./scan-types.js";
-
-/** Options of `readMarkdown`. */
-export interface MarkdownReadOptions {
-  scheme: RoleScheme;
-  /** Configured party-role aliases (replace the built-in recognition). */
-  parties?: PartyAliases | null;
-}
 
 const LEGEND_HEADER = /^(?:r[oô]le|rolle|rol|ruolo|roles|rôles|rollen|ruoli|code|codes|letter|lettre|légende|legend|legende|leyenda|legenda|abbreviation|abréviation|key)$/iu;
 const LEGEND_CODE = /^\(\s*([A-Za-z])\s*\)\s*(.*)$|^([A-Z])\s*[-:–—=]\s*(.*)$|^([A-Z])$/u;
 const PARTY_COLUMN_HEADER = /^(?:|part(?:y|ies)|partie|parties|partei|parte|partes|r[oô]le|rolle|rol|ruolo|who|qui|wer)$/iu;
 
 /** Reads a Markdown document into a matrix model. Never throws on bad input. */
-export function readMarkdown(file: string, text: string, options: MarkdownReadOptions): Matrix {
+export function readMarkdown(file: string, text: string, options: ReadOptions): Matrix {
   const bom = text.charCodeAt(0) === 0xfeff;
   const source = bom ? text.slice(1) : text;
   const lines = new LineIndex(source);
   const doc = scanMarkdown(source);
   const builder = new MatrixBuilder(file, "markdown", source, bom, lines);
+  builder.setLayout({
+    tables: doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : [])),
+    comments: doc.blocks.flatMap((b) => (b.kind === "comment" ? [b.comment] : [])),
+  });
   const problems: ReadProblem[] = [];
   const frontMatter = doc.frontMatter ? readFrontMatter(doc.frontMatter, lines, problems) : {};
   builder.setFrontMatter(frontMatter);
@@ -69,10 +64,12 @@ export function readMarkdown(file: string, text: string, options: MarkdownReadOp
         break;
       case "table": {
         const table = block.table;
-        const ctx: CellContext = { lines, scheme: options.scheme, partyNames: partyNameKeys(table.header.cells.slice(1).map((c) => c.raw)) };
+        const headerTexts = table.header.cells.slice(1).map((c) => c.raw);
+        const headerNames = headerTexts.map(partyNameFromHeader);
+        const ctx = cellContext(lines, options.scheme, new PartyNames(headerTexts, headerNames), options.readCell);
         // A matrix whose activities are single letters (`| X | AR | I |`) is still a matrix, unless its header says "Role".
-        const rests = restsOf(table.rows, ctx);
-        const matrixLike = looksLikeMatrix(table, rests, ctx);
+        const readings = readRows(table.rows, ctx);
+        const matrixLike = looksLikeMatrix(table, readings, headerNames);
         const legend = !matrixLike || LEGEND_HEADER.test(nameKey(table.header.cells[0]!.raw)) ? readLegendTable(table, lines) : null;
         if (legend) {
           builder.addLegend(legend, table.span);
@@ -83,8 +80,8 @@ export function readMarkdown(file: string, text: string, options: MarkdownReadOp
           return headingSection;
         };
         // A table whose first column lists parties under a "Party" header is transposed; test that first.
-        if (looksTransposed(table, options.scheme, lines)) readTransposedTable(table, options.scheme, lines, builder, sectionFor(), problems);
-        else if (matrixLike) readMatrixTable(table, rests, builder, sectionFor(), problems);
+        if (looksTransposed(table, options, lines)) readTransposedTable(table, options, lines, builder, sectionFor(), problems);
+        else if (matrixLike) readMatrixTable(table, readings, headerNames, builder, sectionFor(), problems);
         break;
       }
     }
@@ -116,20 +113,29 @@ function spanOf(spans: SourceSpan[]): SourceSpan {
   return { start: spans[0]!.start, end: spans[spans.length - 1]!.end };
 }
 
+/** What each row's cells after the first read as, in `ctx`. */
+function readRows(rows: readonly TableRow[], ctx: CellContext): CellReading[][] {
+  return rows.map((row) => {
+    const cells = row.cells;
+    const out = new Array<CellReading>(Math.max(0, cells.length - 1));
+    for (let i = 1; i < cells.length; i++) out[i - 1] = ctx.read(cells[i]!.raw);
+    return out;
+  });
+}
+
 /**
  * Whether most non-empty cells right of the first column (up to the header's `width`) read as
- * codes, the rows read as rests (see `restsOf`). Codes written as words (`Informed`) count only when
- * `words` says the table announced itself as a matrix: such words also fill legends, glossaries and
- * status columns. Null when every such cell is empty.
+ * codes. Codes written as words (`Informed`) count only when `words` says the table announced
+ * itself as a matrix: such words also fill legends, glossaries and status columns. Null when every
+ * such cell is empty.
  */
-function mostlyCodesOf(rests: readonly (RowRest | null)[], width: number, words: boolean): boolean | null {
+function mostlyCodesOf(readings: readonly (readonly CellReading[])[], width: number, words: boolean): boolean | null {
   let filled = 0;
   let codeLike = 0;
-  for (const rest of rests) {
-    if (!rest) continue;
-    const end = Math.min(rest.cells.length, width - 1);
+  for (const row of readings) {
+    const end = Math.min(row.length, width - 1);
     for (let i = 0; i < end; i++) {
-      const kind = rest.cells[i]!.template.kind;
+      const kind = row[i]!.kind;
       if (kind === "empty") continue;
       filled++;
       if (kind === "codes" || (kind === "words" && words)) codeLike++;
@@ -143,21 +149,21 @@ function mostlyCodesOf(rests: readonly (RowRest | null)[], width: number, words:
  * A table is a RACI matrix when most non-empty cells right of the first column read as codes: role
  * letters, or role words when the header names an activity column or a customer or provider.
  */
-function looksLikeMatrix(table: ScannedTable, rests: readonly (RowRest | null)[], ctx: CellContext): boolean {
+function looksLikeMatrix(table: ScannedTable, readings: readonly (readonly CellReading[])[], headerNames: readonly string[]): boolean {
   const headers = table.header.cells;
   if (headers.length < 2) return false;
-  const announced = isActivityHeader(headers[0]!.raw) || headers.slice(1).some((h) => guessPartyRole(partyNameFromHeader(h.raw)) !== null);
-  const verdict = mostlyCodesOf(rests, headers.length, announced);
+  const announced = isActivityHeader(headers[0]!.raw) || headerNames.some((name) => guessPartyRole(name) !== null);
+  const verdict = mostlyCodesOf(readings, headers.length, announced);
   // A table with only empty party cells is a matrix when its header says so.
   if (verdict === null) return isActivityHeader(table.header.cells[0]!.raw) && table.rows.length > 0;
   return verdict;
 }
 
-/** Reads a matrix in the usual orientation: one activity per row, one party per column (`rests`: each row's cells after the first). */
-function readMatrixTable(table: ScannedTable, rests: readonly (RowRest | null)[], builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
+/** Reads a matrix in the usual orientation: one activity per row, one party per column (`readings`: each row's cells after the first). */
+function readMatrixTable(table: ScannedTable, readings: readonly (readonly CellReading[])[], headerNames: readonly string[], builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
   const headers = table.header.cells;
   // A column without a header still holds a party's codes: it is named by its place.
-  const partyIndexes = headers.slice(1).map((h, i) => builder.party(partyNameFromHeader(h.raw) || `column ${i + 2}`, h.raw, h.content));
+  const partyIndexes = headers.slice(1).map((h, i) => builder.party(headerNames[i] || `column ${i + 2}`, h.raw, h.content));
   // A party named by two columns: the first column is read; the other is reported, never merged silently.
   const columns = partyIndexes.map((party, i) => {
     const first = partyIndexes.indexOf(party);
@@ -171,12 +177,62 @@ function readMatrixTable(table: ScannedTable, rests: readonly (RowRest | null)[]
     return -1;
   });
   builder.useParties(section, partyIndexes);
-  const rowTable = new RowTable(section, columns, headers.length, builder.partyList);
-  table.rows.forEach((row, i) => builder.addActivity(new RowActivity(rowTable, row, rests[i]!), false));
+  const width = headers.length;
+  table.rows.forEach((row, r) => {
+    const cells = builder.emptyCells();
+    const scanned = row.cells;
+    const rowReadings = readings[r]!;
+    const present = Math.min(scanned.length - 1, columns.length);
+    for (let i = 0; i < present; i++) {
+      const party = columns[i]!;
+      if (party >= 0) cells[party] = placeReading(rowReadings[i]!, party, scanned[i + 1]!);
+    }
+    const first = scanned[0]!;
+    builder.addActivity(new TableRowActivity(row, first, section, cells, scanned.length, width, scanned.length > width ? scanned.slice(width) : []));
+  });
+}
+
+/**
+ * An activity read from a table row. Its spans are made when asked for: most activities are never
+ * pointed at.
+ */
+class TableRowActivity implements Activity {
+  readonly name: string;
+  readonly key: string;
+  readonly group: number | null = null;
+
+  constructor(
+    private readonly row: TableRow,
+    private readonly first: TableCell,
+    readonly section: number,
+    readonly cells: (Cell | null)[],
+    readonly cellCount: number,
+    readonly expectedCellCount: number,
+    private readonly extra: readonly TableCell[],
+  ) {
+    this.name = first.raw;
+    this.key = activityKey(first.raw);
+  }
+
+  get span(): SourceSpan {
+    return this.first.content;
+  }
+  get rowSpan(): SourceSpan {
+    return this.row.span;
+  }
+  get extraCells(): Activity["extraCells"] {
+    return this.extra.map((c) => ({ raw: c.raw, span: c.content }));
+  }
+
+  /** The activity as data (what `JSON.stringify` writes). */
+  toJSON(): Activity {
+    const { name, key, section, group, span, rowSpan, cells, cellCount, expectedCellCount, extraCells } = this;
+    return { name, key, section, group, span, rowSpan, cells, cellCount, expectedCellCount, extraCells };
+  }
 }
 
 /** A transposed matrix has parties as rows and activities as columns. */
-function looksTransposed(table: ScannedTable, scheme: RoleScheme, lines: LineIndex): boolean {
+function looksTransposed(table: ScannedTable, options: ReadOptions, lines: LineIndex): boolean {
   const headers = table.header.cells;
   if (headers.length < 2 || table.rows.length === 0) return false;
   if (!PARTY_COLUMN_HEADER.test(nameKey(headers[0]!.raw))) return false;
@@ -185,9 +241,9 @@ function looksTransposed(table: ScannedTable, scheme: RoleScheme, lines: LineInd
   if (headers.slice(1).some((h) => namesPartyOutright(h.raw))) return false;
   const names = table.rows.map((r) => partyNameFromHeader(r.cells[0]?.raw ?? ""));
   if (!names.some((n) => guessPartyRole(n) !== null) || names.some((n) => n === "")) return false;
-  const ctx: CellContext = { lines, scheme, partyNames: partyNameKeys(names) };
+  const ctx = cellContext(lines, options.scheme, new PartyNames(table.rows.map((r) => r.cells[0]?.raw ?? ""), names), options.readCell);
   // Its first column names parties (one of them a customer or provider): it announced itself.
-  return mostlyCodesOf(restsOf(table.rows, ctx), headers.length, true) === true;
+  return mostlyCodesOf(readRows(table.rows, ctx), headers.length, true) === true;
 }
 
 /** Whether a header names a party and nothing else: a customer or provider word, or a name with a role word (`Cloud Temple Role`). */
@@ -201,7 +257,7 @@ function namesPartyOutright(header: string): boolean {
  * A party named by two rows: the first row is read, the other reported. Cells a row holds beyond
  * the header's count are kept on the party, to be reported.
  */
-function readTransposedTable(table: ScannedTable, scheme: RoleScheme, lines: LineIndex, builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
+function readTransposedTable(table: ScannedTable, options: ReadOptions, lines: LineIndex, builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
   const headers = table.header.cells;
   const partyIndexes = table.rows.map((r) => builder.party(partyNameFromHeader(r.cells[0]!.raw), r.cells[0]!.raw, r.cells[0]!.content));
   const read = partyIndexes.map((party, r) => {
@@ -216,7 +272,7 @@ function readTransposedTable(table: ScannedTable, scheme: RoleScheme, lines: Lin
     return false;
   });
   builder.useParties(section, partyIndexes);
-  const ctx: CellContext = { lines, scheme, partyNames: partyNameKeys(table.rows.map((r) => r.cells[0]!.raw)) };
+  const ctx = cellContext(lines, options.scheme, new PartyNames(table.rows.map((r) => r.cells[0]!.raw)), options.readCell);
   table.rows.forEach((row, r) => {
     if (read[r] && row.cells.length > headers.length) builder.addPartyExtraCells(partyIndexes[r]!, row.cells.slice(headers.length).map((c) => ({ raw: c.raw, span: c.content })));
   });
@@ -227,13 +283,14 @@ function readTransposedTable(table: ScannedTable, scheme: RoleScheme, lines: Lin
       const scanned = row.cells[i + 1];
       if (!scanned || !read[r]) return;
       present++;
-      cells[partyIndexes[r]!] = parseTableCell(scanned, partyIndexes[r]!, ctx);
+      cells[partyIndexes[r]!] = readTableCell(scanned, partyIndexes[r]!, ctx);
     });
     const span = header.content;
     builder.addActivity({
       name: header.raw,
       key: activityKey(header.raw),
       section,
+      group: null,
       span,
       rowSpan: span,
       cells,

@@ -1,0 +1,429 @@
+/**
+ * The one façade the command and the library share, in ESLint's manner: `new RaciLint(options)`,
+ * then `lintFiles(patterns)` or `lintText(text, { filePath })`, `loadFormatter(name)` and
+ * `outputFixes(results)`. Configuration files are found per file as the command finds them.
+ */
+import { resolve } from "node:path";
+import { buildSetup, ConfigResolver, type ResolvedConfig } from "../config/resolve.js";
+import { SCHEMES } from "../config/schemes.js";
+import { presetRules } from "../config/presets.js";
+import type { RuleSetting } from "../config/load.js";
+import { builtInRules } from "../engine/load-rules.js";
+import { RunMemo, type MemoCounters } from "../engine/memo.js";
+import { CorpusCollector } from "../facts/corpus.js";
+import { fixText } from "../fix/fixer.js";
+import { FixWriteError, writeFileAtomic } from "../fix/write.js";
+import { formatContext } from "../formatters/context.js";
+import { loadFormatter as loadBuiltInFormatter } from "../formatters/index.js";
+import { internalErrorFinding, INTERNAL_ERROR, unreadableFinding } from "../lint/findings.js";
+import { Linter, readWith, type LintSetup } from "../lint/linter.js";
+import { compareFindings, type Finding } from "../model/finding.js";
+import type { Matrix, MatrixFormat, PartyAliases } from "../model/matrix.js";
+import { buildReport, type LintResult, type Report } from "../model/result.js";
+import type { ActiveRule, ConfigProblem, RuleDefinition } from "../model/rule.js";
+import { RACI, type RoleScheme } from "../model/scheme.js";
+import { formatOf, looksLikeMatrixData } from "../readers/index.js";
+import { notTextAt, notUtf8Finding, readTextFile } from "../readers/text-file.js";
+import { applyDirectives, directivesOf, type Directive } from "../suppress/directives.js";
+import { expandPaths, type InputFile } from "./files.js";
+import { VERSION } from "./version.js";
+
+/** Options of `RaciLint`. */
+export interface RaciLintOptions {
+  /** The folder paths and configuration are looked up from (default: the process' working directory). */
+  cwd?: string;
+  /** Use this configuration file for every file (`--config`), instead of the nearest one. */
+  overrideConfigFile?: string | null;
+  /** Read configuration files (default true; `--no-config` turns it off). */
+  useConfigFiles?: boolean;
+  /** Rule settings applied after the configuration files (`--rule`). */
+  overrideConfig?: { rules?: Record<string, RuleSetting> };
+  /**
+   * Lint with exactly these rules (and `scheme`, `parties`) instead of what configuration says.
+   * Giving any of the three leaves configuration files out.
+   */
+  rules?: readonly ActiveRule[];
+  /** Role scheme: a scheme object, or a built-in scheme's name (`RACI`, `RASCI`, `RACI-VS`, `CAIRO`). */
+  scheme?: RoleScheme | string;
+  /** Party-role aliases (as the configuration's `parties`). */
+  parties?: PartyAliases | null;
+  /** Compute fixes (`output` of each result that changed); `outputFixes` writes them. */
+  fix?: boolean;
+  /** With `fix`, also apply each finding's first suggestion (fixes that change meaning). */
+  unsafeFixes?: boolean;
+  /** With `fix`, give every result its `input` and `output` (a dry run shows them). */
+  keepFixText?: boolean;
+  /** Apply inline `<!-- raci-lint-disable ... -->` directives (default true). */
+  inlineDirectives?: boolean;
+  /** Report directives that suppressed nothing (`--report-unused-disable-directives`). */
+  reportUnusedDisableDirectives?: boolean;
+  /** What each result keeps of its file beyond the findings: its `source` (SARIF fixes), or its `matrix` too. */
+  keep?: "none" | "source" | "matrix";
+  /** Memoise (default true). Off, every cell and rule is evaluated afresh: the results must be the same. */
+  memoize?: boolean;
+  /** Time each rule and count its memo hits (`stats()`, `--stats`). */
+  stats?: boolean;
+}
+
+/** The configuration could not be used: problems with where they are (file, line, column). */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(problems.map((p) => `${p.file}:${p.span.start.line}:${p.span.start.column}: ${p.message}`).join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+/** Paths or patterns that matched no file. */
+export class NoFilesError extends Error {
+  constructor(readonly patterns: readonly string[]) {
+    super(`No files match: ${patterns.join(", ")}`);
+    this.name = "NoFilesError";
+  }
+}
+
+/** A built-in scheme by name, or the scheme object given. */
+function schemeOf(scheme: RoleScheme | string | undefined): RoleScheme {
+  if (scheme === undefined) return RACI;
+  if (typeof scheme === "string") {
+    const known = SCHEMES[scheme];
+    if (!known) throw new TypeError(`scheme: "${scheme}" is not a built-in scheme (${Object.keys(SCHEMES).join(", ")}); pass a RoleScheme object for another`);
+    return known;
+  }
+  if (!scheme || typeof scheme !== "object" || !Array.isArray(scheme.codes)) throw new TypeError("scheme: expected a RoleScheme object or a built-in scheme's name");
+  return scheme;
+}
+
+/** A file's findings before directives, and what is needed to finish them (not its matrix: a run keeps no matrix it does not have to). */
+interface Pending {
+  result: LintResult;
+  linter: Linter;
+  directives: Directive[];
+  notUtf8: Finding | null;
+}
+
+/** A rule's row in `--stats`. */
+export interface RuleStats extends MemoCounters {
+  ruleId: string;
+}
+
+/** Lints files and texts the way the `raci-lint` command does. */
+export class RaciLint {
+  readonly options: Readonly<RaciLintOptions>;
+  private readonly cwd: string;
+  private readonly resolver: ConfigResolver | null;
+  private readonly explicitSetup: LintSetup | null;
+  private readonly rulesRun = new Map<string, RuleDefinition>();
+  private readonly inputs = new WeakMap<LintResult, { path: string; text: string; setup: LintSetup }>();
+  private readonly memos: RunMemo[] = [];
+
+  constructor(options: RaciLintOptions = {}) {
+    this.options = options;
+    this.cwd = options.cwd ?? process.cwd();
+    const explicit = options.rules !== undefined || options.scheme !== undefined || options.parties !== undefined;
+    if (explicit) {
+      this.explicitSetup = {
+        rules: options.rules ?? presetRules("raci-lint:recommended"),
+        scheme: schemeOf(options.scheme),
+        parties: options.parties ?? null,
+        inlineDirectives: options.inlineDirectives ?? true,
+        reportUnusedDirectives: options.reportUnusedDisableDirectives ?? false,
+      };
+      this.resolver = null;
+    } else {
+      this.explicitSetup = null;
+      this.resolver = new ConfigResolver({
+        cwd: this.cwd,
+        configFile: options.overrideConfigFile ? resolve(this.cwd, options.overrideConfigFile) : null,
+        useConfigFiles: options.useConfigFiles ?? true,
+        cliRules: options.overrideConfig?.rules ?? {},
+        reportUnusedDirectives: options.reportUnusedDisableDirectives ?? false,
+      });
+    }
+  }
+
+  /** The lint setup of a file (absolute path): the explicit one, or its configuration's. Throws `ConfigError`. */
+  setupFor(file: string): LintSetup {
+    if (this.explicitSetup) return this.explicitSetup;
+    const found = this.resolver!.setupFor(file);
+    if ("problems" in found) throw new ConfigError(found.problems);
+    const setup = this.options.inlineDirectives === false ? { ...found.setup, inlineDirectives: false } : found.setup;
+    return setup;
+  }
+
+  /** The configuration that applies to a file, as `--print-config` shows it. Throws `ConfigError`. */
+  calculateConfigForFile(filePath: string): { configFiles: string[]; scheme: ResolvedConfig["scheme"]; parties: PartyAliases | null; ruleFiles: string[]; rules: Record<string, unknown> } {
+    const file = resolve(this.cwd, filePath);
+    const setup = this.setupFor(file);
+    const resolved = this.resolver?.resolve(file);
+    if (resolved && "problems" in resolved) throw new ConfigError(resolved.problems);
+    const config = resolved?.config ?? null;
+    const rules: Record<string, unknown> = {};
+    if (config) for (const id of Object.keys(config.rules).sort()) if (config.rules[id]!.severity === "off") rules[id] = "off";
+    for (const active of setup.rules) {
+      const severity = active.severity ?? (active.promote && active.rule.severity === "warning" ? "error" : active.rule.severity);
+      rules[active.rule.id] = Object.keys(active.options).length ? [severity, active.options] : severity;
+    }
+    const sorted = Object.fromEntries(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)));
+    return {
+      configFiles: config?.sources ?? [],
+      scheme: config?.scheme ?? setup.scheme.name,
+      parties: config?.parties ?? setup.parties ?? null,
+      ruleFiles: (config?.ruleFiles ?? []).map((f) => displayPathOf(f, this.cwd)),
+      rules: sorted,
+    };
+  }
+
+  /** Every rule known for files under the working directory: built-in ones and those its configuration loads. */
+  listRules(): RuleDefinition[] {
+    const rules = new Map(builtInRules().rules.map((r) => [r.id, r]));
+    for (const active of this.setupFor(resolve(this.cwd, "raci-lint-list-rules.md")).rules) rules.set(active.rule.id, active.rule);
+    return [...rules.values()];
+  }
+
+  /** The rules that ran in this instance's runs so far (for formats that describe them). */
+  rulesMeta(): RuleDefinition[] {
+    return [...this.rulesRun.values()];
+  }
+
+  /** Per-rule counters and times over this instance's runs (`stats: true` for times). */
+  stats(): RuleStats[] {
+    const total = new Map<string, MemoCounters>();
+    for (const memo of this.memos) {
+      for (const [ruleId, c] of memo.stats()) {
+        const t = total.get(ruleId) ?? { lookups: 0, hits: 0, engineRuns: 0, time: 0 };
+        total.set(ruleId, { lookups: t.lookups + c.lookups, hits: t.hits + c.hits, engineRuns: t.engineRuns + c.engineRuns, time: t.time + c.time });
+      }
+    }
+    return [...total].map(([ruleId, c]) => ({ ruleId, ...c })).sort((a, b) => b.time - a.time || (a.ruleId < b.ruleId ? -1 : 1));
+  }
+
+  private newMemo(): RunMemo {
+    const memo = new RunMemo({ memoize: this.options.memoize ?? true, stats: this.options.stats ?? false });
+    this.memos.push(memo);
+    return memo;
+  }
+
+  /**
+   * Lints files, folders and globs (relative to `cwd`), in path order. Throws `NoFilesError` when a
+   * pattern matches nothing and `ConfigError` when a file's configuration cannot be used; a file
+   * that cannot be read or parsed is a finding of its result, and the other files are still checked.
+   */
+  async lintFiles(patterns: string | readonly string[]): Promise<LintResult[]> {
+    const list = typeof patterns === "string" ? [patterns] : patterns;
+    if (!Array.isArray(list) || list.some((p) => typeof p !== "string")) throw new TypeError("lintFiles: patterns must be a string or a list of strings");
+    const expansion = await expandPaths(list, this.cwd);
+    if (expansion.unmatched.length > 0) throw new NoFilesError(expansion.unmatched);
+    // Every file's configuration first: a broken configuration stops the run before any file is read.
+    const setups = new Map<string, LintSetup>();
+    const problems: ConfigProblem[] = [];
+    for (const file of expansion.files) {
+      try {
+        setups.set(file.path, this.setupFor(file.path));
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        for (const p of error.problems) if (!problems.some((q) => q.file === p.file && q.message === p.message && q.span.start.offset === p.span.start.offset)) problems.push(p);
+      }
+    }
+    if (problems.length) throw new ConfigError(problems);
+    for (const setup of setups.values()) for (const r of setup.rules) this.rulesRun.set(r.rule.id, r.rule);
+    return this.options.fix ? this.fixInputs(expansion.files, setups) : this.lintInputs(expansion.files, setups);
+  }
+
+  /**
+   * Lints one text; `filePath` names it (relative to `cwd`), picks its configuration and, unless
+   * `format` says, its format (by extension). Returns one result, in a list as `lintFiles` does.
+   */
+  async lintText(text: string, options: { filePath?: string; format?: MatrixFormat; bytes?: Uint8Array } = {}): Promise<LintResult[]> {
+    if (typeof text !== "string") throw new TypeError(`lintText: text must be a string, not ${text === null ? "null" : typeof text}`);
+    const name = options.filePath ?? "<text>";
+    const setup = this.setupFor(resolve(this.cwd, options.filePath ?? "<text>.md"));
+    for (const r of setup.rules) this.rulesRun.set(r.rule.id, r.rule);
+    // Without the bytes the text was decoded from, a U+FFFD in it is taken as written.
+    const notUtf8 = notTextAt(text, () => options.bytes ?? Buffer.from(text));
+    const format = options.format ?? formatOf(name);
+    const memo = this.newMemo();
+    if (this.options.fix) return [await this.fixOne(name, name, text, notUtf8, setup, memo, format)];
+    const linter = new Linter(setup, memo, new Map());
+    const matrix = readWith(text, name, setup, memo, format);
+    const pending: Pending = { result: this.resultOf(name, matrix), linter, directives: [], notUtf8: null };
+    pending.result.findings = await linter.lint(matrix);
+    pending.directives = setup.inlineDirectives === false ? [] : directivesOf(matrix);
+    if (notUtf8 !== null) pending.notUtf8 = notUtf8Finding(name, text, notUtf8);
+    await this.finish([pending]);
+    return [pending.result];
+  }
+
+  /** A result for a file read into `matrix`, keeping what the options ask for. */
+  private resultOf(path: string, matrix: Matrix): LintResult {
+    const keep = this.options.keep ?? "none";
+    const result: LintResult = { path, findings: [], suppressed: [], matrix: keep === "matrix" ? matrix : null };
+    if (keep !== "none") result.source = matrix.source;
+    return result;
+  }
+
+  /** Lints files (no fixing): each file read and linted in order; corpus-scope findings and directives once all are. */
+  private async lintInputs(files: readonly InputFile[], setups: ReadonlyMap<string, LintSetup>): Promise<LintResult[]> {
+    const memo = this.newMemo();
+    const linters = new Map<LintSetup, Linter>();
+    const corpora = new Map<string, CorpusCollector>();
+    const results: LintResult[] = [];
+    const pending: Pending[] = [];
+    for (const file of files) {
+      let text: string;
+      let notUtf8: number | null;
+      try {
+        ({ text, notUtf8 } = readTextFile(file.path));
+      } catch (error) {
+        results.push({ path: file.display, findings: [unreadableFinding(file.display, error)], suppressed: [], matrix: null });
+        continue;
+      }
+      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
+      const setup = setups.get(file.path)!;
+      let linter = linters.get(setup);
+      if (!linter) linters.set(setup, (linter = new Linter(setup, memo, corpora)));
+      try {
+        const matrix = readWith(text, file.display, setup, memo);
+        const result = this.resultOf(file.display, matrix);
+        result.findings = await linter.lint(matrix);
+        results.push(result);
+        pending.push({ result, linter, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8) });
+      } catch (error) {
+        // A defect of ours on one strange file must not cost the user the rest of the run.
+        results.push({ path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null });
+      }
+    }
+    await this.finish(pending);
+    return results;
+  }
+
+  /**
+   * Adds corpus-scope findings, then applies each file's directives to all its findings at once
+   * (so a directive that suppresses only a corpus-scope finding is used), then adds the finding
+   * that a file is not UTF-8 (no directive hides that).
+   */
+  private async finish(pending: readonly Pending[]): Promise<void> {
+    const corpus = new Map<Linter, Map<string, Finding[]>>();
+    for (const { linter } of pending) if (!corpus.has(linter)) corpus.set(linter, await linter.corpusFindings());
+    for (const item of pending) {
+      const { result, linter } = item;
+      const added = corpus.get(linter)!.get(result.path) ?? [];
+      let findings = added.length ? [...result.findings, ...added].sort(compareFindings) : result.findings;
+      if (item.directives.length) {
+        const setup = linter.setup;
+        const knownRules = setup.knownRules ?? new Set([...setup.rules.map((r) => r.rule.id), "parse-error", "schema-violation"]);
+        const applied = applyDirectives(findings, item.directives, { knownRules, reportUnused: setup.reportUnusedDirectives ?? false, file: result.path });
+        findings = applied.findings;
+        result.suppressed = applied.suppressed;
+      }
+      if (item.notUtf8) findings = [...findings, item.notUtf8].sort(compareFindings);
+      result.findings = findings;
+    }
+  }
+
+  /** Fixes files one by one (`fix`): lint, apply fixes, re-lint; nothing is written (see `outputFixes`). */
+  private async fixInputs(files: readonly InputFile[], setups: ReadonlyMap<string, LintSetup>): Promise<LintResult[]> {
+    const memo = this.newMemo();
+    const results: LintResult[] = [];
+    for (const file of files) {
+      let text: string;
+      let notUtf8: number | null;
+      try {
+        ({ text, notUtf8 } = readTextFile(file.path));
+      } catch (error) {
+        results.push({ path: file.display, findings: [unreadableFinding(file.display, error)], suppressed: [], matrix: null });
+        continue;
+      }
+      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
+      try {
+        results.push(await this.fixOne(file.display, file.path, text, notUtf8, setups.get(file.path)!, memo, formatOf(file.path)));
+      } catch (error) {
+        results.push({ path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null });
+      }
+    }
+    return results;
+  }
+
+  /** Fixes one text: a text that is not UTF-8 is checked as read and never fixed (writing it back would turn its bytes into U+FFFD). */
+  private async fixOne(display: string, path: string, text: string, notUtf8: number | null, setup: LintSetup, memo: RunMemo, format: MatrixFormat): Promise<LintResult> {
+    const fixed = await fixText(text, display, setup, { unsafe: this.options.unsafeFixes ?? false, format, memo, ...(notUtf8 !== null ? { maxPasses: 0 } : {}) });
+    const findings = notUtf8 === null ? fixed.findings : [...fixed.findings, notUtf8Finding(display, text, notUtf8)].sort(compareFindings);
+    const result: LintResult = { path: display, findings, suppressed: fixed.suppressed, matrix: this.options.keep === "matrix" ? fixed.matrix : null, source: fixed.matrix.source };
+    if (this.options.keepFixText) {
+      result.input = text;
+      result.output = fixed.output;
+    } else if (fixed.changed && !fixed.parseFailed && notUtf8 === null) result.output = fixed.output;
+    this.inputs.set(result, { path, text, setup });
+    if (notUtf8 !== null) result.notFixed = "it is not UTF-8 text";
+    if (fixed.refused.length) result.refusedFixes = fixed.refused;
+    return result;
+  }
+
+  /**
+   * Writes the fixed text of every result that has one (atomically, a few at a time). A file that
+   * cannot be written keeps its text: its result gets that text's findings again, and its failure
+   * is returned, in result order.
+   */
+  async outputFixes(results: readonly LintResult[]): Promise<{ path: string; reason: string }[]> {
+    const failures: { path: string; reason: string; result: LintResult }[] = [];
+    const writing = new Set<Promise<void>>();
+    for (const result of results) {
+      const input = this.inputs.get(result);
+      if (result.output === undefined || !input || result.output === input.text) continue;
+      if (writing.size >= MAX_PENDING_WRITES) await Promise.race(writing);
+      const job = writeFileAtomic(input.path, result.output)
+        .catch((error: unknown) => {
+          const reason = error instanceof FixWriteError ? error.code ?? error.message : (error as Error).message;
+          failures.push({ path: result.path, reason, result });
+        })
+        .finally(() => writing.delete(job));
+      writing.add(job);
+    }
+    await Promise.all(writing);
+    const order = new Map(results.map((r, i) => [r, i]));
+    failures.sort((a, b) => order.get(a.result)! - order.get(b.result)!);
+    for (const failure of failures) {
+      // The file keeps its old text: report that text's findings (linted, not fixed).
+      const input = this.inputs.get(failure.result)!;
+      const kept = await fixText(input.text, failure.result.path, input.setup, { maxPasses: 0, format: formatOf(input.path) });
+      failure.result.findings = kept.findings;
+      failure.result.suppressed = kept.suppressed;
+      delete failure.result.output;
+    }
+    return failures.map(({ path, reason }) => ({ path, reason }));
+  }
+
+  /** A formatter by name, bound to this instance's context (the rules that ran, raci-lint's version). */
+  async loadFormatter(name: string): Promise<{ format(results: readonly LintResult[], options?: { color?: boolean; quiet?: boolean }): string }> {
+    const formatter = await loadBuiltInFormatter(name);
+    return {
+      format: (results, options = {}) => formatter.format(reportOf(results, options.quiet ?? false), { ...formatContext(this.rulesMeta(), VERSION), color: options.color ?? false }),
+    };
+  }
+}
+
+/** How many fixed files may be being written at once. */
+const MAX_PENDING_WRITES = 16;
+
+/** The report of results (with `quiet`, errors only). */
+export function reportOf(results: readonly LintResult[], quiet = false): Report {
+  return buildReport(
+    results.map((r) => ({
+      path: r.path,
+      findings: quiet ? r.findings.filter((f) => f.severity === "error") : r.findings,
+      suppressed: r.suppressed ?? [],
+      ...(r.source ? { source: r.source } : {}),
+      ...(r.output !== undefined ? { output: r.output } : {}),
+      ...(r.input !== undefined ? { input: r.input } : {}),
+    })),
+  );
+}
+
+/** Whether results hold a finding that says raci-lint itself failed on a file. */
+export function hasInternalError(results: readonly LintResult[]): boolean {
+  return results.some((r) => r.findings.some((f) => f.ruleId === INTERNAL_ERROR));
+}
+
+/** A path relative to `cwd`, `/`-separated. */
+function displayPathOf(path: string, cwd: string): string {
+  return resolve(path) === path ? path.slice(cwd.length + 1).split("\\").join("/") || path : path;
+}

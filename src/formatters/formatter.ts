@@ -1,0 +1,11 @@
+/** What a report format is: a pure function of the report and its context. */
+import type { Report } from "../model/result.js";
+import type { FormatContext } from "./context.js";
+
+/** One report format (a module of `src/formatters/`, listed in `index.ts`). */
+export interface Formatter {
+  /** One line saying what the format is for. */
+  readonly description: string;
+  /** The report in this format. Deterministic: the same report gives the same text. */
+  format(report: Report, context: FormatContext): string;
+}

@@ -1,0 +1,85 @@
+/** Turns hits into findings: severity, position, message (facts filled in), fix and suggestions. */
+import type { Hit } from "../engine/evaluate.js";
+import { namedFactValue } from "../facts/values.js";
+import { FIX_PRODUCERS } from "../engine/fix-producers.js";
+import { positionOf, type Finding } from "../model/finding.js";
+import type { Matrix } from "../model/matrix.js";
+import { effectiveSeverity } from "../model/rule.js";
+import type { RoleScheme } from "../model/scheme.js";
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/u;
+
+/** Renders a message template with the subject's facts. */
+function renderMessage(template: string, hit: Hit): string {
+  const parts = template.split(new RegExp(PLACEHOLDER.source, "gu"));
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) text += factText(namedFactValue(parts[i]!, hit.subject)) + parts[i + 1]!;
+  return text;
+}
+
+/** How a fact's value reads in a message. */
+function factText(value: unknown): string {
+  if (Array.isArray(value)) return value.join(", ");
+  if (value === null || value === undefined) return "";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/** The finding of a hit. */
+export function findingOf(hit: Hit, scheme: RoleScheme): Finding {
+  const { subject, active, check } = hit;
+  const severity = effectiveSeverity(active, check);
+  const span = (check.at && subject.anchor(check.at)) || subject.span;
+  let party = subject.party;
+  if (check.party === "customer") party = (namedFactValue("customer", subject) as string | undefined) || party;
+  const producer = check.fix ? FIX_PRODUCERS[check.fix] : undefined;
+  const edit = producer && active.rule.fixable !== "none" ? producer.make(subject, scheme, active.options) : null;
+  const fix = edit && active.rule.fixable === "safe" ? edit : null;
+  const suggestions = edit && active.rule.fixable === "unsafe" ? [{ message: producer!.describe(subject, scheme, active.options), fix: edit }] : [];
+  return {
+    ruleId: active.rule.id,
+    severity,
+    message: renderMessage(check.message, hit),
+    file: subject.file,
+    ...positionOf(span),
+    section: subject.section,
+    activity: subject.activity,
+    party,
+    fix,
+    suggestions,
+  };
+}
+
+/** The findings for problems met while reading a matrix. */
+export function readProblemFindings(matrix: Matrix): Finding[] {
+  return matrix.problems.map((p) => ({
+    ruleId: p.ruleId,
+    severity: "error" as const,
+    message: p.message,
+    file: matrix.file,
+    ...positionOf(p.span),
+    section: null,
+    activity: null,
+    party: null,
+    fix: null,
+    suggestions: [],
+  }));
+}
+
+/** The rule id of a finding that says raci-lint itself failed on a file (the CLI then exits 2). */
+export const INTERNAL_ERROR = "internal-error";
+
+/** A finding placed at the start of a file. */
+function fileFinding(file: string, ruleId: string, message: string): Finding {
+  return { ruleId, severity: "error", message, file, line: 1, column: 1, endLine: 1, endColumn: 1, section: null, activity: null, party: null, fix: null, suggestions: [] };
+}
+
+/** A finding for a file that could not be read at all. */
+export function unreadableFinding(file: string, error: unknown): Finding {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return fileFinding(file, "parse-error", `Cannot read file: ${reason}`);
+}
+
+/** A finding for a file raci-lint failed on (a defect of its own). */
+export function internalErrorFinding(file: string, error: unknown): Finding {
+  return fileFinding(file, INTERNAL_ERROR, `Cannot check this file: ${(error as Error).message}`);
+}

@@ -1,0 +1,17 @@
+/** What every reader is told: the role scheme, configured party aliases, and how to read cell texts. */
+import type { PartyAliases } from "../model/matrix.js";
+import type { RoleScheme } from "../model/scheme.js";
+import type { CellTextReader } from "./cell-codes.js";
+
+/** Options of the readers. */
+export interface ReadOptions {
+  scheme: RoleScheme;
+  /** Configured party-role aliases (replace the built-in recognition; roles written in a YAML/JSON file stand). */
+  parties?: PartyAliases | null;
+  /**
+   * Reads a cell text (default `readCellText`). A linting run passes one that remembers its answers,
+   * since real matrices repeat a few cell texts thousands of times; it must give what
+   * `readCellText` gives.
+   */
+  readCell?: CellTextReader;
+}
