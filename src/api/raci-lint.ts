@@ -14,7 +14,7 @@ import { CorpusCollector } from "../facts/corpus.js";
 import { fixText } from "../fix/fixer.js";
 import { FixWriteError, writeFileAtomic } from "../fix/write.js";
 import { formatContext } from "../formatters/context.js";
-import { loadFormatter as loadBuiltInFormatter } from "../formatters/index.js";
+import { loadFormatter as loadBuiltInFormatter, type Formatter } from "../formatters/index.js";
 import { internalErrorFinding, INTERNAL_ERROR, unreadableFinding } from "../lint/findings.js";
 import { Linter, readWith, type LintSetup } from "../lint/linter.js";
 import { compareFindings, type Finding } from "../model/finding.js";
@@ -393,9 +393,10 @@ export class RaciLint {
   }
 
   /** A formatter by name, bound to this instance's context (the rules that ran, raci-lint's version). */
-  async loadFormatter(name: string): Promise<{ format(results: readonly LintResult[], options?: { color?: boolean; quiet?: boolean }): string }> {
+  async loadFormatter(name: string): Promise<{ needs: Formatter["needs"]; format(results: readonly LintResult[], options?: { color?: boolean; quiet?: boolean }): string }> {
     const formatter = await loadBuiltInFormatter(name);
     return {
+      needs: formatter.needs,
       format: (results, options = {}) => formatter.format(reportOf(results, options.quiet ?? false), { ...formatContext(this.rulesMeta(), VERSION), color: options.color ?? false }),
     };
   }
@@ -414,6 +415,7 @@ export function reportOf(results: readonly LintResult[], quiet = false): Report 
       ...(r.source ? { source: r.source } : {}),
       ...(r.output !== undefined ? { output: r.output } : {}),
       ...(r.input !== undefined ? { input: r.input } : {}),
+      ...(r.matrix ? { matrix: r.matrix } : {}),
     })),
   );
 }

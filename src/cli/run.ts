@@ -13,7 +13,7 @@ import { looksAcrossFiles } from "../model/rule.js";
 import { ConfigError, hasInternalError, NoFilesError, RaciLint, reportOf } from "../api/raci-lint.js";
 import { VERSION } from "../api/version.js";
 import { looksLikeMatrixData } from "../readers/index.js";
-import { FORMAT_NAMES, isFormatName, type FormatName } from "../formatters/index.js";
+import { FORMAT_NAMES, isFormatName, loadFormatter, type FormatName } from "../formatters/index.js";
 import { listRules, listRulesJson } from "../formatters/list-rules.js";
 import { shouldColor } from "../formatters/stylish.js";
 import type { ConfigProblem } from "../model/rule.js";
@@ -199,6 +199,8 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
     return 2;
   }
   const fixing = options.fix || options.fixDryRun;
+  // What the formats need of each file beyond its findings.
+  const needs = new Set((await Promise.all(outputs.map((o) => loadFormatter(o.format)))).map((f) => f.needs));
   const linter = new RaciLint({
     cwd: io.cwd,
     overrideConfigFile: typeof options.config === "string" ? options.config : null,
@@ -208,7 +210,7 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
     fix: fixing ?? false,
     unsafeFixes: options.unsafeFixes ?? false,
     keepFixText: options.fixDryRun ?? false,
-    keep: outputs.some((o) => o.format === "sarif") ? "source" : "none",
+    keep: needs.has("matrix") ? "matrix" : needs.has("source") ? "source" : "none",
     stats: options.stats ?? false,
   });
   if (options.printConfig !== undefined) {

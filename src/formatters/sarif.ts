@@ -215,5 +215,6 @@ export function formatSarif(report: Report, context: FormatContext): string {
 /** The `sarif` format. */
 export const formatter: Formatter = {
   description: "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers",
+  needs: "source",
   format: formatSarif,
 };

@@ -50,6 +50,8 @@ export interface FileReport {
   output?: string;
   /** With `--fix-dry-run`: the file's text as read (BOM kept), for the `diff` format. */
   input?: string;
+  /** The matrix read from the file, for formats that show it (`html`); present when the run kept it. */
+  matrix?: Matrix;
 }
 
 /** Counts over a whole report. */
