@@ -9,7 +9,7 @@
 import { Engine, type RuleProperties, type TopLevelCondition } from "json-rules-engine";
 import { SCOPE_INPUTS, type FactDeclaration } from "../facts/catalog.js";
 import { factDeclaration, factValue } from "../facts/values.js";
-import { CellSubject, CodeSubject, matrixSubjects, type MatrixView, type Subject } from "../facts/subjects.js";
+import { CellSubject, CodeSubject, matrixSubjects, rowKey, type ActivitySubject, type MatrixView, type Subject } from "../facts/subjects.js";
 import type { ActiveRule, RuleCheck, Scope } from "../model/rule.js";
 import { walkConditions } from "./load-rules.js";
 import { bucketOf, valueKey, type MemoCounters, type RunMemo } from "./memo.js";
@@ -19,6 +19,8 @@ export interface Hit {
   subject: Subject;
   active: ActiveRule;
   check: RuleCheck;
+  /** The check's message template split at its `{{fact}}` placeholders: text, fact, text, ..., text. */
+  template?: readonly string[];
 }
 
 const OPTIONS_FACT = "ruleOptions";
@@ -137,6 +139,8 @@ export function inputsOf(scope: Scope, facts: readonly string[]): string[] {
 class Unit {
   readonly engine: Engine;
   readonly checks: RuleCheck[];
+  /** Each check's message template, split at its placeholders. */
+  readonly templates: string[][];
   readonly facts: FactDeclaration[];
   /** The inputs the facts use (see `INPUTS`), sorted. */
   readonly inputs: string[];
@@ -159,6 +163,7 @@ class Unit {
     memo: RunMemo,
   ) {
     this.checks = checks;
+    this.templates = checks.map((c) => c.message.split(/\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/u));
     this.engine = newEngine(patterns);
     const conditions = checks.map((c) => bindOptions(c.conditions));
     conditions.forEach((tree, index) => {
@@ -176,6 +181,22 @@ class Unit {
   }
 }
 
+/** Every unit's outcome on a subject, as they come in; stored once none is missing. */
+interface AllOutcomes {
+  key: number;
+  fired: (readonly number[])[];
+  missing: number;
+}
+
+/** A cell or code hit of a row: the cell's index among the row's cells, the token's (-1: the cell itself), and the check. */
+interface RowHit {
+  cell: number;
+  token: number;
+  active: ActiveRule;
+  check: RuleCheck;
+  template: readonly string[] | undefined;
+}
+
 /**
  * The units of one scope, the inputs any of them uses (each subject's are taken once for all
  * units: context-level ones once per context) and the distinct sets of inputs units key by.
@@ -184,8 +205,17 @@ interface ScopeUnits {
   units: Unit[];
   contextKeys: ((subject: Subject) => unknown)[];
   subjectKeys: ((subject: Subject) => unknown)[];
+  subjectNames: string[];
   /** For each distinct key: the context inputs and subject inputs it takes (indexes into the key lists); `single`: its one input, if it has only one. */
   signatures: { context: number[]; subject: number[]; single: number }[];
+  /**
+   * Every unit's outcome at once, by the ids of all the scope's inputs: where subjects repeat (rows
+   * alike), one lookup answers for every rule of the scope.
+   */
+  together: Map<number, (readonly number[])[]>;
+  /** Every context and subject input's slot, for the key of `together`. */
+  allContext: number[];
+  allSubject: number[];
 }
 
 /** Evaluates the active rules on the subjects of one run; its memos last as long as the run's `RunMemo`. */
@@ -198,6 +228,14 @@ export class Evaluator {
   private prefixes: number[] = [];
   private keys: number[] = [];
   private currentContext: object | null = null;
+  private allPrefix = 0;
+  /**
+   * Set when every cell- and code-scope input follows from an activity's context and row (see
+   * `level` in `INPUTS`): the cell and code hits of rows alike are then alike, and found once.
+   */
+  private readonly byRow: boolean;
+  /** Cell and code hits by row key: for each, the cell's index in the row, the token's (-1: the cell), and the check. */
+  private readonly rowOutcomes = new Map<number, RowHit[]>();
 
   constructor(
     rules: readonly ActiveRule[],
@@ -212,7 +250,7 @@ export class Evaluator {
       }
       for (const [scope, checks] of byScope) {
         let scoped = this.scopes.get(scope);
-        if (!scoped) this.scopes.set(scope, (scoped = { units: [], contextKeys: [], subjectKeys: [], signatures: [] }));
+        if (!scoped) this.scopes.set(scope, (scoped = { units: [], contextKeys: [], subjectKeys: [], subjectNames: [], signatures: [], together: new Map(), allContext: [], allSubject: [] }));
         scoped.units.push(new Unit(active, scope, checks, this.patterns, memo));
       }
     }
@@ -223,6 +261,9 @@ export class Evaluator {
       const subjectNames = names.filter((n) => declared[n]!.level !== "context");
       scoped.contextKeys = contextNames.map((n) => declared[n]!.key);
       scoped.subjectKeys = subjectNames.map((n) => declared[n]!.key);
+      scoped.subjectNames = subjectNames;
+      scoped.allContext = contextNames.map((_, i) => i);
+      scoped.allSubject = subjectNames.map((_, i) => i);
       const bySignature = new Map<string, number>();
       for (const unit of scoped.units) {
         const context = unit.inputs.filter((n) => contextNames.includes(n)).map((n) => contextNames.indexOf(n));
@@ -237,6 +278,13 @@ export class Evaluator {
         unit.signature = index;
       }
     }
+    this.byRow = this.rowLevel("cell") && this.rowLevel("code");
+  }
+
+  /** Whether every input of the units of `scope` is context- or row-level. */
+  private rowLevel(scope: Scope): boolean {
+    const declared = SCOPE_INPUTS[scope] as Record<string, { level?: string }>;
+    return (this.scopes.get(scope)?.units ?? []).every((u) => u.inputs.every((n) => declared[n]!.level !== undefined));
   }
 
   /** Whether any active check has this scope. */
@@ -256,7 +304,9 @@ export class Evaluator {
         unit.outcomes.clear();
         unit.tokenOutcomes.clear();
       }
+      scoped.together.clear();
     }
+    this.rowOutcomes.clear();
   }
 
   /** The hits of every matrix-level check on one matrix, in no particular order. */
@@ -264,14 +314,80 @@ export class Evaluator {
     this.sync();
     const hits: Hit[] = [];
     const subjects = matrixSubjects(view);
-    for (const scope of ["activity", "party", "legend-entry", "matrix"] as const) await this.runUnits(scope, subjects[scope], hits);
-    if (this.scopes.has("cell") || this.scopes.has("code")) {
-      const cells: CellSubject[] = [];
-      for (const activity of subjects.activity) for (const entry of activity.row) if (typeof entry === "object") cells.push(new CellSubject(view, activity.activityRef, entry));
+    const rowIds = new Map<Subject, number>();
+    await this.runUnits("activity", subjects.activity, hits, rowIds);
+    for (const scope of ["party", "legend-entry", "matrix"] as const) await this.runUnits(scope, subjects[scope], hits);
+    if (this.scopes.has("cell") || this.scopes.has("code")) await this.evaluateCells(view, subjects.activity, hits, rowIds);
+    return hits;
+  }
+
+  /**
+   * The cell and code hits of a matrix. With `byRow`, a row whose key (its context and what each
+   * of its cells reads) was seen gets that row's hits without a subject per cell; the other rows'
+   * cells are evaluated one by one, and their hits remembered for their rows.
+   */
+  private async evaluateCells(view: MatrixView, activities: readonly ActivitySubject[], hits: Hit[], rowIds: ReadonlyMap<Subject, number>): Promise<void> {
+    const cellsOf = (activity: ActivitySubject) => {
+      const out: CellSubject[] = [];
+      for (const entry of activity.row) if (typeof entry === "object") out.push(new CellSubject(view, activity.activityRef, entry));
+      return out;
+    };
+    if (!this.byRow || !this.memo.memoize) {
+      const cells = activities.flatMap(cellsOf);
       await this.runUnits("cell", cells, hits);
       await this.runTokens(cells, hits);
+      return;
     }
-    return hits;
+    const pending: { key: number; cells: CellSubject[] }[] = [];
+    let context: object | null = null;
+    let contextId = 0;
+    for (const activity of activities) {
+      const firstCell = activity.row.find((e) => typeof e === "object");
+      if (!firstCell) continue;
+      if (activity.context !== context) {
+        context = activity.context;
+        contextId = this.cellContextId(new CellSubject(view, activity.activityRef, firstCell));
+      }
+      const key = this.memo.tupleId([contextId, rowIds.get(activity) ?? this.memo.id(rowKey(activity))]);
+      const known = this.rowOutcomes.get(key);
+      if (!known) {
+        pending.push({ key, cells: cellsOf(activity) });
+        continue;
+      }
+      if (known.length === 0) continue;
+      const cells = activity.row.filter((e) => typeof e === "object");
+      for (const hit of known) {
+        const cell = cells[hit.cell]!;
+        const subject = hit.token < 0 ? new CellSubject(view, activity.activityRef, cell) : new CodeSubject(view, activity.activityRef, cell, hit.token);
+        hits.push({ subject, active: hit.active, check: hit.check, template: hit.template });
+      }
+    }
+    if (pending.length === 0) return;
+    const cells = pending.flatMap((p) => p.cells);
+    const found: Hit[] = [];
+    await this.runUnits("cell", cells, found);
+    await this.runTokens(cells, found);
+    // Remember each pending row's hits, by the index of their cell in the row.
+    const where = new Map<object, { row: RowHit[]; index: number }>();
+    for (const row of pending) {
+      const list: RowHit[] = [];
+      row.cells.forEach((cell, index) => where.set(cell.cell, { row: list, index }));
+      if (this.rowOutcomes.size >= MAX_MEMO) this.rowOutcomes.clear();
+      this.rowOutcomes.set(row.key, list);
+    }
+    for (const hit of found) {
+      const subject = hit.subject as CellSubject;
+      const at = where.get(subject.cell)!;
+      at.row.push({ cell: at.index, token: subject instanceof CodeSubject ? subject.tokenIndex : -1, active: hit.active, check: hit.check, template: hit.template });
+    }
+    hits.push(...found);
+  }
+
+  /** The id of the context-level inputs of the cell and code scopes, from one cell of the context. */
+  private cellContextId(probe: CellSubject): number {
+    const ids: number[] = [];
+    for (const scope of ["cell", "code"] as const) for (const key of this.scopes.get(scope)?.contextKeys ?? []) ids.push(this.memo.id(key(probe)));
+    return this.memo.tupleId(ids);
   }
 
   /** The hits of the corpus-scope checks on the subjects of a run. */
@@ -292,21 +408,29 @@ export class Evaluator {
   }
 
   /**
-   * Computes a subject's memo keys, one per signature, into `keys`: the ids of its context-level
-   * inputs are taken when its context changes (subjects come context by context), those of its
-   * own inputs every time, each once for all units.
+   * Takes the ids of a subject's inputs (every input any unit of the scope uses) into
+   * `contextIds` and `subjectIds`: context-level ones when its context changes (subjects come
+   * context by context), its own every time. Returns the key of all of them together.
    */
-  private keysOf(scoped: ScopeUnits, subject: Subject): void {
+  private idsOf(scoped: ScopeUnits, subject: Subject): number {
     const { signatures } = scoped;
     if (subject.context !== this.currentContext) {
       this.currentContext = subject.context;
       const ids = this.contextIds;
       for (let i = 0; i < scoped.contextKeys.length; i++) ids[i] = this.memo.id(scoped.contextKeys[i]!(subject));
       for (let g = 0; g < signatures.length; g++) this.prefixes[g] = this.memo.extend(0, ids, signatures[g]!.context);
+      this.allPrefix = this.memo.extend(0, ids, scoped.allContext);
     }
     const ids = this.subjectIds;
     const keys = scoped.subjectKeys;
     for (let i = 0; i < keys.length; i++) ids[i] = this.memo.id(keys[i]!(subject));
+    return this.memo.extend(this.allPrefix, ids, scoped.allSubject);
+  }
+
+  /** Computes the subject's memo key for each signature into `keys`, from the ids `idsOf` took. */
+  private signatureKeys(scoped: ScopeUnits): void {
+    const { signatures } = scoped;
+    const ids = this.subjectIds;
     for (let g = 0; g < signatures.length; g++) {
       const signature = signatures[g]!;
       // A key of one input is that input's id: a unit always keys by the same signature, so its keys never mix kinds.
@@ -319,17 +443,39 @@ export class Evaluator {
    * is memoised, by their inputs or by their facts' values; the engine is awaited only for
    * combinations of values not seen yet, once each.
    */
-  private async runUnits(scope: Scope, subjects: readonly Subject[], hits: Hit[]): Promise<void> {
+  private async runUnits(scope: Scope, subjects: readonly Subject[], hits: Hit[], rowIds?: Map<Subject, number>): Promise<void> {
     const scoped = this.scopes.get(scope);
     if (!scoped || subjects.length === 0) return;
+    // The id of each activity's row, for its cells' row memo (`evaluateCells`).
+    const rowSlot = rowIds ? scoped.subjectNames.indexOf("row") : -1;
     const { units } = scoped;
     const timing = this.memo.timing;
     const memoize = this.memo.memoize;
     /** Per unit, subjects waiting for the engine, by the values of their facts. */
-    const pending = units.map(() => new Map<string, { facts: Record<string, unknown>; waiting: { subject: Subject; key: number }[] }>());
+    const together = memoize && units.length > 1 ? scoped.together : null;
+    /** Per unit, subjects waiting for the engine, by the values of their facts. */
+    const pending = units.map(() => new Map<string, { facts: Record<string, unknown>; waiting: { subject: Subject; key: number; all: AllOutcomes | null }[] }>());
+    const settle = (all: AllOutcomes | null, u: number, fired: readonly number[]) => {
+      if (!all) return;
+      all.fired[u] = fired;
+      if (--all.missing === 0) remember(together!, all.key, all.fired);
+    };
     this.begin(scoped);
     for (const subject of subjects) {
-      this.keysOf(scoped, subject);
+      const allKey = this.idsOf(scoped, subject);
+      if (rowSlot >= 0) rowIds!.set(subject, this.subjectIds[rowSlot]!);
+      const known = together?.get(allKey);
+      if (known) {
+        for (let u = 0; u < units.length; u++) {
+          const unit = units[u]!;
+          unit.counters.lookups++;
+          unit.counters.hits++;
+          for (const index of known[u]!) hits.push({ subject, active: unit.active, check: unit.checks[index]!, template: unit.templates[index]! });
+        }
+        continue;
+      }
+      this.signatureKeys(scoped);
+      const all: AllOutcomes | null = together ? { key: allKey, fired: new Array(units.length), missing: units.length } : null;
       for (let u = 0; u < units.length; u++) {
         const unit = units[u]!;
         const started = timing ? performance.now() : 0;
@@ -344,12 +490,15 @@ export class Evaluator {
           else {
             // Without memoisation every subject is run on its own.
             const group = memoize ? values.key : `${pending[u]!.size}`;
-            const known = pending[u]!.get(group);
-            if (known) known.waiting.push({ subject, key });
-            else pending[u]!.set(group, { facts: values.facts, waiting: [{ subject, key }] });
+            const waiting = pending[u]!.get(group);
+            if (waiting) waiting.waiting.push({ subject, key, all });
+            else pending[u]!.set(group, { facts: values.facts, waiting: [{ subject, key, all }] });
           }
         }
-        if (fired) for (const index of fired) hits.push({ subject, active: unit.active, check: unit.checks[index]! });
+        if (fired) {
+          settle(all, u, fired);
+          for (const index of fired) hits.push({ subject, active: unit.active, check: unit.checks[index]!, template: unit.templates[index]! });
+        }
         if (timing) unit.counters.time += performance.now() - started;
       }
     }
@@ -358,9 +507,10 @@ export class Evaluator {
       const started = timing ? performance.now() : 0;
       for (const [valueKey, { facts, waiting }] of pending[u]!) {
         const fired = await this.run(unit, valueKey, facts);
-        for (const { subject, key } of waiting) {
+        for (const { subject, key, all } of waiting) {
           if (memoize) remember(unit.outcomes, key, fired);
-          for (const index of fired) hits.push({ subject, active: unit.active, check: unit.checks[index]! });
+          settle(all, u, fired);
+          for (const index of fired) hits.push({ subject, active: unit.active, check: unit.checks[index]!, template: unit.templates[index]! });
         }
       }
       if (timing) unit.counters.time += performance.now() - started;
@@ -378,14 +528,15 @@ export class Evaluator {
         const fired = outcome[t]!;
         if (fired.length === 0) continue;
         const subject = new CodeSubject(cell.view, cell.activityRef, cell.cell, t);
-        for (const index of fired) hits.push({ subject, active: unit.active, check: unit.checks[index]! });
+        for (const index of fired) hits.push({ subject, active: unit.active, check: unit.checks[index]!, template: unit.templates[index]! });
       }
     };
     const pending = units.map(() => new Map<number, CellSubject[]>());
     this.begin(scoped);
     for (const cell of cells) {
       // A cell stands for its tokens: token inputs other than `tokenIndex` are the cell's.
-      this.keysOf(scoped, cell);
+      this.idsOf(scoped, cell);
+      this.signatureKeys(scoped);
       for (let u = 0; u < units.length; u++) {
         const unit = units[u]!;
         const started = timing ? performance.now() : 0;

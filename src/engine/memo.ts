@@ -12,6 +12,8 @@ import type { CellReading } from "../model/matrix.js";
 import type { RoleScheme } from "../model/scheme.js";
 import { lexiconOf, readCellText, readCellTextAndKey, type CellTextReader, type SchemeLexicon } from "../readers/cell-codes.js";
 import { PartyNames } from "../readers/parties.js";
+import type { CellContext } from "../readers/cell-codes.js";
+import { readRest, type RestReader, type RowRest } from "../readers/markdown/rest.js";
 
 /** How often one rule's memo answered, for `--stats`. */
 export interface MemoCounters {
@@ -161,6 +163,10 @@ export class RunMemo {
   /** Readings of texts that name a party of their table, by scheme, party names and text. */
   private readonly partyReadings = new Map<string, CellReading>();
   private readonly schemeIds = new Map<RoleScheme, number>();
+  /** Row rests by scheme, party names and text; `restCount` bounds them. */
+  private readonly rests = new Map<RoleScheme, Map<string, Map<string, RowRest>>>();
+  private restCount = 0;
+  private lastRests: { ctx: CellContext | null; byText: Map<string, RowRest> } = { ctx: null, byText: new Map() };
 
   private readonly counters = new Map<string, MemoCounters>();
   private readonly collectStats: boolean;
@@ -226,6 +232,35 @@ export class RunMemo {
     return reading;
   };
 
+  /**
+   * Reads the rests of Markdown table rows (their cells after the first), each distinct text once
+   * per scheme and party names. Gives what `readRest` gives; the readings in it come from
+   * `readCell` (the context's reader).
+   */
+  readonly readRest: RestReader = (text: string, ctx: CellContext): RowRest => {
+    if (!this.memoize) return readRest(text, ctx);
+    // Rows come table by table, and a table has one context.
+    let byText = this.lastRests.ctx === ctx ? this.lastRests.byText : undefined;
+    if (!byText) {
+      let byNames = this.rests.get(ctx.scheme);
+      if (!byNames) this.rests.set(ctx.scheme, (byNames = new Map()));
+      byText = byNames.get(ctx.partyNames.key);
+      if (!byText) byNames.set(ctx.partyNames.key, (byText = new Map()));
+      this.lastRests = { ctx, byText };
+    }
+    let rest = byText.get(text);
+    if (!rest) {
+      rest = readRest(text, ctx);
+      // Distinct rows (a corpus that repeats nothing) would grow this without end.
+      if (++this.restCount > MAX_RESTS) {
+        this.rests.clear();
+        this.restCount = 0;
+        this.lastRests = { ctx: null, byText: new Map() };
+      } else byText.set(text, rest);
+    }
+    return rest;
+  };
+
   /** The counters of one rule (created on first use). */
   countersOf(ruleId: string): MemoCounters {
     let counters = this.counters.get(ruleId);
@@ -241,6 +276,9 @@ export class RunMemo {
 
 /** The party names every table has (customer and provider words), and none of its own. */
 const NO_TABLE_NAMES = new PartyNames([]);
+
+/** How many row rests a run keeps before starting afresh. */
+const MAX_RESTS = 20_000;
 
 /** How many memo keys a run keeps before starting afresh (about 40 MB of tables). */
 const MAX_TUPLES = 1_500_000;

@@ -14,11 +14,13 @@ import { plainText } from "../model/text.js";
 /**
  * How an input is told apart in memo keys. `key` returns a primitive (compared by value), an
  * immutable object (compared by identity) or an array of those (compared element by element).
- * `level`: the input is the same for every subject of a matrix (or of a section), which
- * `Subject.context` names, so its key is taken once per matrix (section) rather than per subject.
+ * `level`: `context`: the input is the same for every subject of a matrix (or of a section),
+ * which `Subject.context` names, so its key is taken once per matrix (section) rather than per
+ * subject; `row` (cells and tokens): the input follows from the activity's `row` and the cell's
+ * place in it (its reading, its column's party), so rows alike have cells alike.
  * `from`: the input is computed from others (and keyed by them).
  */
-export type InputDeclaration = { key: (subject: never) => unknown; level?: "context" } | { from: readonly string[] };
+export type InputDeclaration = { key: (subject: never) => unknown; level?: "context" | "row" } | { from: readonly string[] };
 
 /** A party's entry of a row: its cell, `missing` (the row has no cell for it) or `unread` (a YAML/JSON value of the wrong type). */
 export type RowEntry = Cell | "missing" | "unread";
@@ -548,14 +550,14 @@ const SECTION_INPUTS = {
 const CELL_INPUTS = {
   ...MATRIX_INPUTS,
   ...SECTION_INPUTS,
-  partyName: { key: (s: CellInputs) => s.partyName },
-  partyRole: { key: (s: CellInputs) => s.partyRole },
-  reading: { key: (s: CellInputs) => s.reading },
+  partyName: { key: (s: CellInputs) => s.partyName, level: "row" },
+  partyRole: { key: (s: CellInputs) => s.partyRole, level: "row" },
+  reading: { key: (s: CellInputs) => s.reading, level: "row" },
   raw: { key: (s: CellInputs) => s.raw },
 } as const;
 
 /** A row's entries as memo keys: each cell by its reading (what it says), or the kind of absence. */
-function rowKey(s: ActivityInputs): unknown[] {
+export function rowKey(s: ActivityInputs): unknown[] {
   return s.row.map((entry) => (typeof entry === "object" ? entry.reading : entry));
 }
 
@@ -565,7 +567,7 @@ function rowKey(s: ActivityInputs): unknown[] {
  */
 export const INPUTS = {
   cell: CELL_INPUTS,
-  code: { ...CELL_INPUTS, tokenIndex: { key: (s: CodeInputs) => s.tokenIndex } },
+  code: { ...CELL_INPUTS, tokenIndex: { key: (s: CodeInputs) => s.tokenIndex, level: "row" } },
   activity: {
     ...MATRIX_INPUTS,
     ...SECTION_INPUTS,
@@ -583,7 +585,8 @@ export const INPUTS = {
     ...MATRIX_INPUTS,
     partyName: { key: (s: PartyInputs) => s.partyName },
     partyRole: { key: (s: PartyInputs) => s.partyRole },
-    tally: { key: (s: PartyInputs) => s.tally },
+    // By content: parties with the same counts read the same.
+    tally: { key: (s: PartyInputs) => `${s.tally.activityCount}\u0001${JSON.stringify(s.tally.codeCounts)}` },
     extraCellCount: { key: (s: PartyInputs) => s.extraCellCount },
   },
   "legend-entry": {

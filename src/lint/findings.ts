@@ -11,7 +11,7 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/u;
 
 /** Renders a message template with the subject's facts. */
 function renderMessage(template: string, hit: Hit): string {
-  const parts = template.split(new RegExp(PLACEHOLDER.source, "gu"));
+  const parts = hit.template ?? template.split(new RegExp(PLACEHOLDER.source, "gu"));
   let text = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) text += factText(namedFactValue(parts[i]!, hit.subject)) + parts[i + 1]!;
   return text;

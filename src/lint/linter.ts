@@ -39,7 +39,7 @@ export function corpusKey(setup: LintSetup): string {
 
 /** The reader options of a setup, reading cell texts through the run's memo. */
 export function readOptionsOf(setup: LintSetup, memo: RunMemo): ReadOptions {
-  return { scheme: setup.scheme, parties: setup.parties ?? null, readCell: memo.readCell };
+  return { scheme: setup.scheme, parties: setup.parties ?? null, readCell: memo.readCell, readRest: memo.readRest };
 }
 
 /** Reads a document with a setup's scheme and party aliases (cell readings remembered by `memo`). */

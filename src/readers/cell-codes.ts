@@ -5,7 +5,7 @@
 import type { Cell, CellReading, CellStyle, CodeToken } from "../model/matrix.js";
 import type { LineIndex, SourceSpan } from "../model/position.js";
 import type { RoleScheme } from "../model/scheme.js";
-import { TableCell } from "./markdown/scan-types.js";
+import type { TableCell } from "./markdown/scan-types.js";
 import { nameKey } from "../model/text.js";
 import type { PartyNames } from "./parties.js";
 
@@ -65,7 +65,11 @@ class PlacedCell implements Cell {
     private readonly line: number,
     private readonly column: number,
     private contentSpan: SourceSpan | null,
-    private readonly boxOf: TableCell | SourceSpan | null,
+    /** The box's span, when it is not on the cell's line (null: see `boxStart`). */
+    private readonly boxSpan: SourceSpan | null,
+    /** The box's offsets on the cell's line (Markdown); -1 when the cell has no box. */
+    private readonly boxStart: number,
+    private readonly boxEnd: number,
     /** False when `raw` is not the source text at `start` (a YAML/JSON string with escapes, an alias): every span is then the whole cell's. */
     private readonly literal: boolean,
     /** False when the cell cannot be edited in place (read through an alias, or not written as it reads). */
@@ -83,8 +87,11 @@ class PlacedCell implements Cell {
     return this.contentSpan;
   }
   get box(): SourceSpan | null {
-    const box = this.boxOf;
-    return box instanceof TableCell ? box.box : box;
+    if (this.boxStart < 0) return this.boxSpan;
+    const { line, column, start } = this;
+    const lineStart = start - column + 1;
+    const at = (offset: number) => ({ line, column: offset - lineStart + 1, offset });
+    return { start: at(this.boxStart), end: at(this.boxEnd) };
   }
   get tokens(): CodeToken[] {
     this.placedTokens ??= this.reading.tokens.map((k) => ({ kind: k.kind, value: k.value, raw: k.raw, valid: k.valid, span: this.spanAt(k.offset, k.raw.length) }));
@@ -118,8 +125,12 @@ export function readTableCell(cell: TableCell, party: number, ctx: CellContext):
 
 /** A cell the Markdown scanner found, for party `party`, whose text's reading is known. */
 export function placeReading(reading: CellReading, party: number, cell: TableCell): Cell {
-  const start = cell.contentStart;
-  return new PlacedCell(party, cell.raw, reading, start, cell.line, start - cell.lineStart + 1, null, cell, true, true);
+  return placeRowCell(reading, party, cell.raw, cell.line, cell.lineStart, cell.contentStart, cell.boxStart, cell.boxEnd);
+}
+
+/** A cell of a Markdown table row, from where it lies on its line (`line` starts at offset `lineStart`). */
+export function placeRowCell(reading: CellReading, party: number, raw: string, line: number, lineStart: number, contentStart: number, boxStart: number, boxEnd: number): Cell {
+  return new PlacedCell(party, raw, reading, contentStart, line, contentStart - lineStart + 1, null, null, boxStart, boxEnd, true, true);
 }
 
 /**
@@ -138,7 +149,7 @@ export function readCell(
   editable = true,
 ): Cell {
   const at = span ?? ctx.lines.span(start, start + raw.length);
-  return new PlacedCell(party, raw, ctx.read(raw), start, at.start.line, at.start.column, at, box, literal, editable);
+  return new PlacedCell(party, raw, ctx.read(raw), start, at.start.line, at.start.column, at, box, -1, -1, literal, editable);
 }
 
 /** The kind of a reading (see `CellReading.kind`). */

@@ -2,6 +2,7 @@
 import type { PartyAliases } from "../model/matrix.js";
 import type { RoleScheme } from "../model/scheme.js";
 import type { CellTextReader } from "./cell-codes.js";
+import type { RestReader } from "./markdown/rest.js";
 
 /** Options of the readers. */
 export interface ReadOptions {
@@ -14,4 +15,6 @@ export interface ReadOptions {
    * `readCellText` gives.
    */
   readCell?: CellTextReader;
+  /** Reads the rest of a Markdown table row after its first cell (default `readRest`); a run passes one that remembers its answers. */
+  readRest?: RestReader;
 }

@@ -5,7 +5,9 @@
 import { parse, type YAMLError } from "yaml";
 import type { Activity, Cell, CellReading, Legend, LegendEntry, Matrix, Party, ReadProblem, Section } from "../../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../../model/position.js";
-import { cellContext, placeReading, readTableCell, type CellContext } from "../cell-codes.js";
+import { cellContext, placeRowCell, readTableCell, type CellContext } from "../cell-codes.js";
+import { readRest, type RowRest } from "./rest.js";
+import { cellContent } from "./cells.js";
 import { activityKey, findHighlight, nameKey, plainText } from "../../model/text.js";
 import { MatrixBuilder } from "../builder.js";
 import { CUSTOMER_WORDS, guessPartyRole, isActivityHeader, partyNameFromHeader, PartyNames, PROVIDER_WORDS } from "../parties.js";
@@ -68,8 +70,8 @@ export function readMarkdown(file: string, text: string, options: ReadOptions): 
         const headerNames = headerTexts.map(partyNameFromHeader);
         const ctx = cellContext(lines, options.scheme, new PartyNames(headerTexts, headerNames), options.readCell);
         // A matrix whose activities are single letters (`| X | AR | I |`) is still a matrix, unless its header says "Role".
-        const readings = readRows(table.rows, ctx);
-        const matrixLike = looksLikeMatrix(table, readings, headerNames);
+        const rests = restsOf(table.rows, ctx, options);
+        const matrixLike = looksLikeMatrix(table, rests, headerNames);
         const legend = !matrixLike || LEGEND_HEADER.test(nameKey(table.header.cells[0]!.raw)) ? readLegendTable(table, lines) : null;
         if (legend) {
           builder.addLegend(legend, table.span);
@@ -81,7 +83,7 @@ export function readMarkdown(file: string, text: string, options: ReadOptions): 
         };
         // A table whose first column lists parties under a "Party" header is transposed; test that first.
         if (looksTransposed(table, options, lines)) readTransposedTable(table, options, lines, builder, sectionFor(), problems);
-        else if (matrixLike) readMatrixTable(table, readings, headerNames, builder, sectionFor(), problems);
+        else if (matrixLike) readMatrixTable(table, rests, headerNames, builder, sectionFor(), problems);
         break;
       }
     }
@@ -113,13 +115,12 @@ function spanOf(spans: SourceSpan[]): SourceSpan {
   return { start: spans[0]!.start, end: spans[spans.length - 1]!.end };
 }
 
-/** What each row's cells after the first read as, in `ctx`. */
-function readRows(rows: readonly TableRow[], ctx: CellContext): CellReading[][] {
+/** The rest of each row after its first cell, read in `ctx` (empty for a row of one cell). */
+function restsOf(rows: readonly TableRow[], ctx: CellContext, options: ReadOptions): RowRest[] {
+  const read = options.readRest ?? readRest;
   return rows.map((row) => {
-    const cells = row.cells;
-    const out = new Array<CellReading>(Math.max(0, cells.length - 1));
-    for (let i = 1; i < cells.length; i++) out[i - 1] = ctx.read(cells[i]!.raw);
-    return out;
+    const start = row.restStart;
+    return start === -1 ? [] : read(row.text.slice(start, row.lineEnd), ctx);
   });
 }
 
@@ -129,13 +130,13 @@ function readRows(rows: readonly TableRow[], ctx: CellContext): CellReading[][] 
  * itself as a matrix: such words also fill legends, glossaries and status columns. Null when every
  * such cell is empty.
  */
-function mostlyCodesOf(readings: readonly (readonly CellReading[])[], width: number, words: boolean): boolean | null {
+function mostlyCodesOf(rests: readonly RowRest[], width: number, words: boolean): boolean | null {
   let filled = 0;
   let codeLike = 0;
-  for (const row of readings) {
-    const end = Math.min(row.length, width - 1);
+  for (const rest of rests) {
+    const end = Math.min(rest.length, width - 1);
     for (let i = 0; i < end; i++) {
-      const kind = row[i]!.kind;
+      const kind = rest[i]!.reading.kind;
       if (kind === "empty") continue;
       filled++;
       if (kind === "codes" || (kind === "words" && words)) codeLike++;
@@ -149,18 +150,18 @@ function mostlyCodesOf(readings: readonly (readonly CellReading[])[], width: num
  * A table is a RACI matrix when most non-empty cells right of the first column read as codes: role
  * letters, or role words when the header names an activity column or a customer or provider.
  */
-function looksLikeMatrix(table: ScannedTable, readings: readonly (readonly CellReading[])[], headerNames: readonly string[]): boolean {
+function looksLikeMatrix(table: ScannedTable, rests: readonly RowRest[], headerNames: readonly string[]): boolean {
   const headers = table.header.cells;
   if (headers.length < 2) return false;
   const announced = isActivityHeader(headers[0]!.raw) || headerNames.some((name) => guessPartyRole(name) !== null);
-  const verdict = mostlyCodesOf(readings, headers.length, announced);
+  const verdict = mostlyCodesOf(rests, headers.length, announced);
   // A table with only empty party cells is a matrix when its header says so.
   if (verdict === null) return isActivityHeader(table.header.cells[0]!.raw) && table.rows.length > 0;
   return verdict;
 }
 
 /** Reads a matrix in the usual orientation: one activity per row, one party per column (`readings`: each row's cells after the first). */
-function readMatrixTable(table: ScannedTable, readings: readonly (readonly CellReading[])[], headerNames: readonly string[], builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
+function readMatrixTable(table: ScannedTable, rests: readonly RowRest[], headerNames: readonly string[], builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
   const headers = table.header.cells;
   // A column without a header still holds a party's codes: it is named by its place.
   const partyIndexes = headers.slice(1).map((h, i) => builder.party(headerNames[i] || `column ${i + 2}`, h.raw, h.content));
@@ -180,15 +181,15 @@ function readMatrixTable(table: ScannedTable, readings: readonly (readonly CellR
   const width = headers.length;
   table.rows.forEach((row, r) => {
     const cells = builder.emptyCells();
-    const scanned = row.cells;
-    const rowReadings = readings[r]!;
-    const present = Math.min(scanned.length - 1, columns.length);
+    const rest = rests[r]!;
+    const at = row.restStart;
+    const present = Math.min(rest.length, columns.length);
     for (let i = 0; i < present; i++) {
       const party = columns[i]!;
-      if (party >= 0) cells[party] = placeReading(rowReadings[i]!, party, scanned[i + 1]!);
+      const cell = rest[i]!;
+      if (party >= 0) cells[party] = placeRowCell(cell.reading, party, cell.raw, row.line, row.lineStart, at + cell.contentStart, at + cell.boxStart, at + cell.boxEnd);
     }
-    const first = scanned[0]!;
-    builder.addActivity(new TableRowActivity(row, first, section, cells, scanned.length, width, scanned.length > width ? scanned.slice(width) : []));
+    builder.addActivity(new TableRowActivity(row, section, cells, 1 + rest.length, width, rest.length >= width ? rest.slice(width - 1) : []));
   });
 }
 
@@ -200,28 +201,41 @@ class TableRowActivity implements Activity {
   readonly name: string;
   readonly key: string;
   readonly group: number | null = null;
+  /** Where the activity text starts (for an empty one, where the scanner places an empty cell's content). */
+  private readonly nameStart: number;
 
   constructor(
     private readonly row: TableRow,
-    private readonly first: TableCell,
     readonly section: number,
     readonly cells: (Cell | null)[],
     readonly cellCount: number,
     readonly expectedCellCount: number,
-    private readonly extra: readonly TableCell[],
+    /** Cells beyond the header's count, from the row's rest. */
+    private readonly extra: RowRest,
   ) {
-    this.name = first.raw;
-    this.key = activityKey(first.raw);
+    const { start, end } = cellContent(row.text, row.firstBoxStart, row.firstBoxEnd);
+    this.nameStart = start;
+    this.name = start === end ? "" : row.text.slice(start, end);
+    this.key = activityKey(this.name);
   }
 
   get span(): SourceSpan {
-    return this.first.content;
+    const { line, lineStart } = this.row;
+    const start = this.nameStart;
+    return {
+      start: { line, column: start - lineStart + 1, offset: start },
+      end: { line, column: start - lineStart + 1 + this.name.length, offset: start + this.name.length },
+    };
   }
   get rowSpan(): SourceSpan {
     return this.row.span;
   }
   get extraCells(): Activity["extraCells"] {
-    return this.extra.map((c) => ({ raw: c.raw, span: c.content }));
+    const { line, lineStart, restStart } = this.row;
+    return this.extra.map((c) => {
+      const start = restStart + c.contentStart;
+      return { raw: c.raw, span: { start: { line, column: start - lineStart + 1, offset: start }, end: { line, column: start - lineStart + 1 + c.raw.length, offset: start + c.raw.length } } };
+    });
   }
 
   /** The activity as data (what `JSON.stringify` writes). */
@@ -243,7 +257,7 @@ function looksTransposed(table: ScannedTable, options: ReadOptions, lines: LineI
   if (!names.some((n) => guessPartyRole(n) !== null) || names.some((n) => n === "")) return false;
   const ctx = cellContext(lines, options.scheme, new PartyNames(table.rows.map((r) => r.cells[0]?.raw ?? ""), names), options.readCell);
   // Its first column names parties (one of them a customer or provider): it announced itself.
-  return mostlyCodesOf(readRows(table.rows, ctx), headers.length, true) === true;
+  return mostlyCodesOf(restsOf(table.rows, ctx, options), headers.length, true) === true;
 }
 
 /** Whether a header names a party and nothing else: a customer or provider word, or a name with a role word (`Cloud Temple Role`). */
