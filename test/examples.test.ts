@@ -18,6 +18,27 @@ describe("examples/library.mjs", () => {
   });
 });
 
+describe("examples/facade.mjs", () => {
+  it("finds the configuration, formats by name and writes fixes through RaciLint", () => {
+    const run = spawnSync(process.execPath, [join(REPO, "examples/facade.mjs")], { cwd: REPO, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    // code-order is off in the example's configuration: the AR row is not reported.
+    expect(run.stdout).toBe(
+      [
+        "",
+        "backups.md",
+        '  6:25  error  Codes written more than once in "RR": R.  no-duplicate-codes',
+        "",
+        "✖ 1 problem (1 error, 0 warnings, 0 infos)",
+        "  1 problem potentially fixable with the `--fix` option.",
+        "| Run the backups     | R      | RA           |",
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
 describe("the library's arguments", () => {
   const md = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run | RAS | I |\n| Stop | I | RA |\n";
 

@@ -4,7 +4,7 @@
  * `outputFixes(results)`. Configuration files are found per file as the command finds them.
  */
 import { resolve } from "node:path";
-import { buildSetup, ConfigResolver, type ResolvedConfig } from "../config/resolve.js";
+import { ConfigResolver, type ResolvedConfig } from "../config/resolve.js";
 import { SCHEMES } from "../config/schemes.js";
 import { presetRules } from "../config/presets.js";
 import type { RuleSetting } from "../config/load.js";

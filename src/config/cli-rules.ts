@@ -11,7 +11,7 @@ export function cliRuleSettings(values: readonly string[]): { rules: Record<stri
   const problems: ConfigProblem[] = [];
   for (const value of values) {
     const doc = parseDocument(value, { prettyErrors: false });
-    let data: unknown = null;
+    let data: unknown;
     try {
       data = doc.errors.length ? null : doc.toJS();
     } catch {

@@ -180,7 +180,7 @@ function readLayer(path: string, display: (path: string) => string): { layer: Co
   if (schemaErrors.length) return { problems: schemaErrors.map((e) => ({ file: shown, message: e.message, span: lines.span(e.start, e.end) })) };
 
   const data = ((at.length ? doc.getIn(at) : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) ?? {}) as Record<string, unknown>;
-  const root = at.length ? (doc.getIn(at, true) as unknown as Document["contents"]) : doc.contents;
+  const root = at.length ? (doc.getIn(at, true) as Document["contents"]) : doc.contents;
   const node = (...path: (string | number)[]) => {
     const n = (root as { getIn?: (p: unknown[], keep: boolean) => { range?: number[] } | undefined } | null)?.getIn?.(path, true);
     return n?.range ?? null;
@@ -192,7 +192,7 @@ function readLayer(path: string, display: (path: string) => string): { layer: Co
       | undefined;
     return map?.items?.find((pair) => pair.key?.value === id)?.key?.range ?? node(...path, id);
   };
-  const plain = (v: unknown) => (v && typeof v === "object" && "toJSON" in (v as object) ? (v as { toJSON(): unknown }).toJSON() : v);
+  const plain = (v: unknown) => (v && typeof v === "object" && "toJSON" in (v) ? (v as { toJSON(): unknown }).toJSON() : v);
   const value = plain(data) as Record<string, unknown>;
   const dir = dirname(path);
   const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]);

@@ -57,6 +57,7 @@ export class ConfigResolver {
   private readonly chains = new Map<string, { chain: ConfigChain } | { problems: ConfigProblem[] }>();
   private readonly setups = new Map<string, { setup: LintSetup } | { problems: ConfigProblem[] }>();
   private readonly display: (path: string) => string;
+  private readonly userRules: UserRuleCache = new Map();
 
   constructor(private readonly options: ResolverOptions) {
     this.display = displayFrom(options.cwd);
@@ -130,23 +131,24 @@ export class ConfigResolver {
     });
     let setup = this.setups.get(key);
     if (!setup) {
-      setup = buildSetup(resolved.config, this.display, this.options.reportUnusedDirectives ?? false);
+      setup = buildSetup(resolved.config, this.display, this.options.reportUnusedDirectives ?? false, this.userRules);
       this.setups.set(key, setup);
     }
     return setup;
   }
 }
 
-const userRuleCache = new Map<string, { rules: RuleDefinition[]; problems: ConfigProblem[] }>();
+/** User rules loaded by one resolver, by the list of files and folders they came from. */
+export type UserRuleCache = Map<string, { rules: RuleDefinition[]; problems: ConfigProblem[] }>;
 
-/** Loads the user rule files and folders a config names (cached per list). */
-function userRules(paths: string[], display: (path: string) => string): { rules: RuleDefinition[]; problems: ConfigProblem[] } {
+/** Loads the user rule files and folders a config names (once per list and resolver). */
+function userRules(paths: string[], display: (path: string) => string, cache: UserRuleCache): { rules: RuleDefinition[]; problems: ConfigProblem[] } {
   const key = paths.join("\u0000");
-  let loaded = userRuleCache.get(key);
+  let loaded = cache.get(key);
   if (!loaded) {
     loaded = mergeLoaded(
       paths.map((path) => {
-        let isDir = false;
+        let isDir: boolean;
         try {
           isDir = statSync(path).isDirectory();
         } catch {
@@ -156,17 +158,17 @@ function userRules(paths: string[], display: (path: string) => string): { rules:
         return isDir ? loadRuleDir(path, false, display) : loadRuleFile(path, false, display);
       }),
     );
-    userRuleCache.set(key, loaded);
+    cache.set(key, loaded);
   }
   return loaded;
 }
 
 /** Turns resolved settings into active rules, checking rule ids and options. */
-export function buildSetup(config: ResolvedConfig, display: (path: string) => string, reportUnusedDirectives = false): { setup: LintSetup } | { problems: ConfigProblem[] } {
+export function buildSetup(config: ResolvedConfig, display: (path: string) => string, reportUnusedDirectives = false, cache: UserRuleCache = new Map()): { setup: LintSetup } | { problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const builtIn = builtInRules();
   problems.push(...builtIn.problems);
-  const user = userRules(config.ruleFiles, display);
+  const user = userRules(config.ruleFiles, display, cache);
   problems.push(...user.problems);
   const all = [...builtIn.rules];
   for (const rule of user.rules) {

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseDocument } from "yaml";
-import { factNames, type Scope } from "../facts/catalog.js";
+import { factNames } from "../facts/catalog.js";
 import { rule as validateRuleFile } from "../generated/validators.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
 import { MAX_ALIAS_COUNT, validateDocument, yamlErrorMessage } from "../schema/validate.js";
@@ -137,9 +137,9 @@ interface CheckProblem {
 
 /** What is wrong with one check beyond its schema: unknown facts, placeholders, options, fixes, unsafe patterns. */
 function checkProblems(check: RuleCheck, data: Record<string, unknown>): CheckProblem[] {
-  const allowed = factNames(check.scope as Scope);
+  const allowed = factNames(check.scope);
   const problems: CheckProblem[] = [];
-  const optionNames = new Set(Object.keys(((data.options as { schema?: { properties?: object } } | undefined)?.schema?.properties ?? {}) as object));
+  const optionNames = new Set(Object.keys(((data.options as { schema?: { properties?: object } } | undefined)?.schema?.properties ?? {})));
   walkConditions(check.conditions, (comparison, path) => {
     const where = ["conditions", ...path];
     const refs: [unknown, (string | number)[]][] = [[comparison, where], [comparison.value, [...where, "value"]]];

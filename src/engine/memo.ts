@@ -298,7 +298,9 @@ export function valueKey(v: unknown): string {
           : "f"
         : typeof v === "object"
           ? `o${JSON.stringify(v)}`
-          : `${typeof v}${String(v)}`;
+          : // Undefined, a bigint, a symbol or a function: their type and text tell them apart.
+            // eslint-disable-next-line @typescript-eslint/no-base-to-string
+            `${typeof v}${String(v)}`;
 }
 
 /** Where `v` falls among sorted constants: 2i below the i-th, 2i+1 equal to it, 2k above them all. */

@@ -37,7 +37,7 @@ function factsOver<I>() {
     type,
     description,
     uses,
-    value: value as (inputs: never) => unknown,
+    value: value,
   });
 }
 

@@ -22,6 +22,7 @@ export function escapeData(value: string): string {
     .replace(/%/g, "%25")
     .replace(/\r/g, "%0D")
     .replace(/\n/g, "%0A")
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 

@@ -32,6 +32,7 @@ const MAX_MESSAGE_WIDTH = 200;
 
 /** A text from a file made safe for a terminal: control characters (an escape sequence in a cell) are shown as `\xNN`. */
 function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
@@ -50,7 +51,7 @@ export function formatStylish(report: Report, options: StylishOptions): string {
     width[2] = Math.min(width[2]!, MAX_MESSAGE_WIDTH);
     out += `\n${c.underline(printable(file.path))}\n`;
     for (const [pos, severity, message, rule] of rows) {
-      out += `  ${c.dim(pos.padEnd(width[0]!))}  ${paint[severity](severity.padEnd(width[1]!))}  ${message.padEnd(width[2]!)}  ${c.dim(ruleText(rule))}\n`;
+      out += `  ${c.dim(pos.padEnd(width[0]!))}  ${paint[severity](severity.padEnd(width[1]!))}  ${message.padEnd(width[2])}  ${c.dim(ruleText(rule))}\n`;
     }
   }
   const { errors, warnings, infos, fixable } = report.summary;

@@ -21,6 +21,7 @@ function renderMessage(template: string, hit: Hit): string {
 function factText(value: unknown): string {
   if (Array.isArray(value)) return value.join(", ");
   if (value === null || value === undefined) return "";
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- not an object here
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 

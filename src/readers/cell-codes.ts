@@ -31,7 +31,7 @@ const WRAPPERS = ["**", "__", "*", "_", "`"];
 const MARKER = /(?:\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+|\(\d{1,2}\)|\[\d{1,2}\]|\[\^[^\]\s]{1,10}\])$/u;
 const PLACEHOLDER = /^[-–—]+$/u;
 const NOT_APPLICABLE = /^(?:n\s*\/\s*a|n\.\s*a\.?|na|not applicable|s\.\s*o\.|k\.\s*a\.|nicht zutreffend|no aplica|non applicabile|sans objet)$/iu;
-const PART = /n\/a|[^\s,;\/+&]+/giu;
+const PART = /n\/a|[^\s,;/+&]+/giu;
 const UPPER_LETTERS = /^[A-Z]{1,4}$/u;
 const LOWER_LETTERS = /^[a-z]{1,4}$/u;
 

@@ -10,6 +10,7 @@
 /** `key:` or `key: value`: a plain ASCII key (short: yaml caps implicit keys at 1024), spaces, a value not starting with one. */
 const ENTRY = /^([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +([^ ].*))?$/;
 /** Tabs and other controls, DEL, C1 controls, BOM, line separators: YAML or regexes give some of them meaning. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const UNUSUAL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 /** Keys yaml would resolve to null or a boolean (then stringify), or that would set the prototype. */
 const SPECIAL_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|__proto__)$/;

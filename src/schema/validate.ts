@@ -148,7 +148,7 @@ function locate(doc: Document, path: (string | number)[]): { node: Node | null; 
     key = null;
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
-      if (!pair) return { node: node as Node, key: null };
+      if (!pair) return { node: node, key: null };
       key = (pair.key as Node) ?? null;
       node = pair.value;
     } else if (isSeq(node) && typeof step === "number") {

@@ -16,7 +16,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import { parseDocument } from "yaml";
 import { compareFindings, type Finding } from "../model/finding.js";
 import { LineIndex } from "../model/position.js";
-import type { SuppressedFinding } from "../formatters/report.js";
+import type { SuppressedFinding } from "../model/result.js";
 import { MAX_ALIAS_COUNT, validateDocument, yamlErrorMessage } from "../schema/validate.js";
 import { jsonSyntaxError } from "../readers/json-syntax.js";
 

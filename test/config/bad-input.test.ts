@@ -48,7 +48,7 @@ describe("malformed configuration and rule files", () => {
 
   it.each(CASES)("%s: names file, line and column; exit 2", async (_, files, expected) => {
     // Rule files sit in rules/ beside a config file, where they are loaded by default.
-    const withConfig = Object.keys(files).some((f) => f.startsWith("rules/")) ? { "raci-lint.config.yaml": "extends: raci-lint:recommended\n" } : {};
+    const withConfig: Record<string, string> = Object.keys(files).some((f) => f.startsWith("rules/")) ? { "raci-lint.config.yaml": "extends: raci-lint:recommended\n" } : {};
     const root = project({ "seed.md": seed, ...withConfig, ...files });
     const run = await cli(["."], root);
     expect(run.code).toBe(2);

@@ -3,7 +3,7 @@
  * transposed), which one is the legend, and which are something else (features, sizing) and left alone.
  */
 import { parse, type YAMLError } from "yaml";
-import type { Activity, Cell, CellReading, Legend, LegendEntry, Matrix, Party, ReadProblem, Section } from "../../model/matrix.js";
+import type { Activity, Cell, Legend, LegendEntry, Matrix, Party, ReadProblem, Section } from "../../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../../model/position.js";
 import { cellContext, placeRowCell, readTableCell, type CellContext } from "../cell-codes.js";
 import { readRest, type RowRest } from "./rest.js";
