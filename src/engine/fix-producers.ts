@@ -39,13 +39,15 @@ function replaceBody(cell: Cell, body: string | null): TextEdit | null {
 }
 
 /**
- * Whether every token of the cell is a valid code and its codes part holds nothing else (no
- * emphasis around single codes, as in `**R**, **A**`), so rewriting it loses nothing.
+ * Whether every token of the cell is a valid code and its codes part holds nothing else: written
+ * back in the cell's own style, the codes give exactly that part (no emphasis around single codes
+ * as in `**R**, **A**`, no numbered code `R1`, one separator throughout), so rewriting loses nothing.
  */
 function onlyCodes(cell: Cell): boolean {
   if (cell.tokens.length === 0 || !cell.tokens.every((t) => t.kind === "code" && t.valid)) return false;
   const start = cell.span.start.offset;
-  return !/[*_`]/u.test(cell.raw.slice(cell.style.bodyStart - start, cell.style.bodyEnd - start));
+  const body = cell.raw.slice(cell.style.bodyStart - start, cell.style.bodyEnd - start);
+  return !/[*_`]/u.test(body) && render(cell, cell.codes) === body;
 }
 
 /**

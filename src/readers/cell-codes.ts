@@ -28,12 +28,18 @@ export function cellContext(lines: LineIndex, scheme: RoleScheme, partyNames: Pa
 }
 
 const WRAPPERS = ["**", "__", "*", "_", "`"];
-const MARKER = /(?:\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+|\(\d{1,2}\)|\[\d{1,2}\]|\[\^[^\]\s]{1,10}\])$/u;
+const MARKER = /(?:(?:\\?\*)+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+|\(\d{1,2}\)|\[\d{1,2}\]|\[\^[^\]\s]{1,10}\])$/u;
 const PLACEHOLDER = /^[-–—]+$/u;
 const NOT_APPLICABLE = /^(?:n\s*\/\s*a|n\.\s*a\.?|na|not applicable|s\.\s*o\.|k\.\s*a\.|nicht zutreffend|no aplica|non applicabile|sans objet)$/iu;
 const PART = /n\/a|[^\s,;/+&]+/giu;
+/** Words that join codes (`Responsible and Accountable`): read as separators. */
+const CONNECTOR = /^(?:and|et|und|y|e|or|ou|oder|o)$/iu;
 const UPPER_LETTERS = /^[A-Z]{1,4}$/u;
 const LOWER_LETTERS = /^[a-z]{1,4}$/u;
+/** A numbered code: `R1`, `R2` (primary, secondary). */
+const NUMBERED = /^([A-Za-z])(\d{1,2})$/u;
+/** A comment in parentheses after the codes: `**R** (facilitates)`, `A (sign-off)`. */
+const COMMENT = /\s*\(([^()]*)\)$/u;
 
 /** Strips one level of emphasis around a text, returning the wrapper and where the inside starts/ends. */
 function unwrap(text: string): { wrapper: string; start: number; end: number; after: string } | null {
@@ -252,18 +258,26 @@ function parseText(raw: string, lexicon: SchemeLexicon, partyNames: PartyNames):
   // Split into parts at separators; `N/A` inside a list stays one part.
   const parts: { text: string; offset: number }[] = [];
   for (const part of body.matchAll(PART)) {
+    if (CONNECTOR.test(part[0])) continue;
     if (!style.separator && parts.length === 1) style.separator = body.slice(parts[0]!.offset + parts[0]!.text.length, part.index);
     // Emphasis around each code (`**R**, **A**`): the outer peel leaves `R**` and `**A`.
     const lead = /^[*_`]*/u.exec(part[0])![0].length;
     const text = part[0].slice(lead).replace(/[*_`]+$/u, "");
     parts.push({ text: text === "" ? part[0] : text, offset: part.index + (text === "" ? 0 : lead) });
   }
+  // Upper-case letters are codes when one of them is the scheme's (`AR`, `AX`) or the letter stands
+  // alone (`X`), not an abbreviation (`GB`, `TBD`); lower-case ones only when all are (`ra`, not `os`).
   const isCodes = (text: string): "upper" | "lower" | null => {
-    if (UPPER_LETTERS.test(text)) return "upper";
+    if (UPPER_LETTERS.test(text)) return text.length === 1 || [...text].some((l) => valid.has(l)) ? "upper" : null;
     if (LOWER_LETTERS.test(text) && [...text.toUpperCase()].every((l) => valid.has(l))) return "lower";
     return null;
   };
-  if (!parts.every((p) => isCodes(p.text) || NOT_APPLICABLE.test(p.text))) {
+  const numbered = (text: string) => {
+    const match = NUMBERED.exec(text);
+    return match && valid.has(match[1]!.toUpperCase()) ? match[1]!.toUpperCase() : null;
+  };
+  const known = (text: string) => isCodes(text) !== null || numbered(text) !== null || NOT_APPLICABLE.test(text);
+  if (!parts.every((p) => known(p.text))) {
     // Codes written as words (`Responsible, Accountable`, `Informé`)?
     const words = readWords(body, lexicon.words);
     if (words) {
@@ -275,24 +289,41 @@ function parseText(raw: string, lexicon: SchemeLexicon, partyNames: PartyNames):
       }
       return cell;
     }
-    // Other words, numbers or a mix: one token for the whole text (`24 GB`, `Yes`, `?`, `R (lead)`).
-    cell.tokens.push(tokenAt("text", body, body, 0, false));
-    return cell;
+    // A comment in parentheses after codes (`**R** (facilitates)`): the codes are read, the comment is not.
+    const comment = COMMENT.exec(body);
+    if (comment && comment.index > 0) {
+      const codes = parseText(raw.slice(0, from + comment.index), lexicon, partyNames);
+      if (codes.tokens.length > 0 && codes.tokens.every((t) => t.kind === "code" && t.valid)) return codes;
+    }
+    // Words, numbers or a mix with no code of the scheme: one token for the whole text (`24 GB`, `Yes`, `TBD`).
+    const holdsCode = (text: string) => (isCodes(text) !== null && [...text.toUpperCase()].some((l) => valid.has(l))) || numbered(text) !== null || lexicon.words.has(nameKey(text));
+    if (!parts.some((p) => holdsCode(p.text))) {
+      cell.tokens.push(tokenAt("text", body, body, 0, false));
+      return cell;
+    }
   }
+  // Token by token: each part is a code (letters, a numbered code, a word naming one), N/A, or text
+  // reported on its own span; the cell's known codes count whatever else it holds.
   for (const part of parts) {
     const kind = isCodes(part.text);
-    if (!kind) {
-      cell.tokens.push(tokenAt("not-applicable", part.text.toUpperCase(), part.text, part.offset, false));
+    if (kind) {
+      if (kind === "lower") style.lowerCase = true;
+      for (let i = 0; i < part.text.length; i++) {
+        const letter = part.text[i]!;
+        const code = letter.toUpperCase();
+        const token = tokenAt("code", code, letter, part.offset + i, valid.has(code));
+        cell.tokens.push(token);
+        if (token.valid) cell.codes.push(code);
+      }
       continue;
     }
-    if (kind === "lower") style.lowerCase = true;
-    for (let i = 0; i < part.text.length; i++) {
-      const letter = part.text[i]!;
-      const code = letter.toUpperCase();
-      const token = tokenAt("code", code, letter, part.offset + i, valid.has(code));
-      cell.tokens.push(token);
-      if (token.valid) cell.codes.push(code);
+    const code = numbered(part.text) ?? lexicon.words.get(nameKey(part.text));
+    if (code !== undefined) {
+      cell.tokens.push(tokenAt("code", code, part.text, part.offset, true));
+      cell.codes.push(code);
+      continue;
     }
+    cell.tokens.push(tokenAt(NOT_APPLICABLE.test(part.text) ? "not-applicable" : "text", part.text.toUpperCase(), part.text, part.offset, false));
   }
   return cell;
 }

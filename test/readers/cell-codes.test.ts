@@ -112,7 +112,30 @@ describe("codes written as words", () => {
     expect(c.tokens.map((t) => `${t.raw}@${t.span.start.column}-${t.span.end.column}`)).toEqual(["Consulted@20-29", "Informed@32-40"]);
   });
 
-  it.each(["Responsible (lead)", "R, Accountable", "Responsible and Accountable", "Yes", "Approved by the board"])("leaves %j as text", (raw) => {
+  it.each([
+    ["Responsible (lead)", "R", ["code:Responsible"]],
+    ["**R** (facilitates)", "R", ["code:R"]],
+    ["R, Accountable", "RA", ["code:R", "code:Accountable"]],
+    ["Responsible and Accountable", "RA", ["code:Responsible", "code:Accountable"]],
+  ])("reads %j as codes %s, a comment or connector aside", (raw, codes, tokens) => {
+    const c = cell(raw);
+    expect(c.codes).toBe(codes);
+    expect(c.tokens).toEqual(tokens);
+  });
+
+  it.each([
+    ["R1, A, C", "RAC", ["code:R1", "code:A", "code:C"]],
+    ["R2", "R", ["code:R2"]],
+    ["R, A?", "R", ["code:R", "text:A?!"]],
+    ["A, TBD", "A", ["code:A", "text:TBD!"]],
+    ["RA X", "RA", ["code:R", "code:A", "code:X!"]],
+  ])("reads %j token by token: known codes %s count, others are reported on their own", (raw, codes, tokens) => {
+    const c = cell(raw);
+    expect(c.codes).toBe(codes);
+    expect(c.tokens).toEqual(tokens);
+  });
+
+  it.each(["Yes", "Approved by the board", "24 GB", "TBD", "OK"])("leaves %j as text", (raw) => {
     const c = cell(raw);
     expect(c.codes).toBe("");
     expect(c.style.words).toBe(false);
