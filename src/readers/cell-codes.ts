@@ -297,7 +297,11 @@ function parseText(raw: string, lexicon: SchemeLexicon, partyNames: PartyNames):
     }
     // Words, numbers or a mix with no code of the scheme: one token for the whole text (`24 GB`, `Yes`, `TBD`).
     const holdsCode = (text: string) => (isCodes(text) !== null && [...text.toUpperCase()].some((l) => valid.has(l))) || numbered(text) !== null || lexicon.words.has(nameKey(text));
-    if (!parts.some((p) => holdsCode(p.text))) {
+    const codeParts = parts.filter((p) => holdsCode(p.text)).length;
+    // Codes among a few short tokens (`R, A?`, `A, TBD`) are read one by one; prose that happens to
+    // hold a code-like word (`Integrate the checks in CI`) is text.
+    const codeLike = codeParts > 0 && (codeParts * 2 >= parts.length || (parts.length <= 4 && parts.every((p) => holdsCode(p.text) || p.text.length <= 5)));
+    if (!codeLike) {
       cell.tokens.push(tokenAt("text", body, body, 0, false));
       return cell;
     }
