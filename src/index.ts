@@ -77,8 +77,9 @@ export function parseMatrix(text: string, filename: string, scheme: RoleScheme =
 /** Façade options for an explicit setup (no configuration files). */
 function explicitOptions(options: LintOptions): RaciLintOptions {
   return {
-    rules: options.rules ?? undefined,
-    scheme: options.scheme ?? RACI,
+    useConfigFiles: false,
+    ...(options.rules !== undefined ? { rules: options.rules } : {}),
+    ...(options.scheme !== undefined ? { scheme: options.scheme } : {}),
     inlineDirectives: options.inlineDirectives ?? true,
     reportUnusedDisableDirectives: options.reportUnusedDirectives ?? false,
   };

@@ -124,6 +124,7 @@ export class RaciLint {
       this.explicitSetup = {
         rules: options.rules ?? presetRules("raci-lint:recommended"),
         scheme: schemeOf(options.scheme),
+        schemeConfigured: options.scheme !== undefined,
         parties: options.parties ?? null,
         inlineDirectives: options.inlineDirectives ?? true,
         reportUnusedDirectives: options.reportUnusedDisableDirectives ?? false,

@@ -12,7 +12,7 @@ export function defaultOptions(rule: RuleDefinition): Record<string, unknown> {
 export function presetRules(name: (typeof PRESETS)[number]): ActiveRule[] {
   const layer = presetLayer(name);
   const built = buildSetup(
-    { sources: [name], rules: layer.rules, scheme: "RACI", parties: null, promoteWarnings: layer.promoteWarnings ?? false, allRules: layer.allRules ?? false, ruleFiles: [] },
+    { sources: [name], rules: layer.rules, scheme: "RACI", schemeSet: false, parties: null, promoteWarnings: layer.promoteWarnings ?? false, allRules: layer.allRules ?? false, ruleFiles: [] },
     (p) => p,
   );
   if ("problems" in built) throw new Error(`built-in preset ${name} is broken: ${built.problems.map((p) => p.message).join("; ")}`);

@@ -19,6 +19,8 @@ export interface ResolvedConfig {
   sources: string[];
   rules: Record<string, RuleSetting>;
   scheme: SchemeSetting;
+  /** Whether a configuration file set `scheme` (otherwise documents may name theirs). */
+  schemeSet: boolean;
   parties: PartyAliases | null;
   promoteWarnings: boolean;
   /** Opt-in rules run too (`raci-lint:strict`). */
@@ -45,7 +47,10 @@ function apply(into: ResolvedConfig, settings: Settings): void {
     const previous = into.rules[id];
     into.rules[id] = setting.options === null && previous ? { ...setting, options: previous.options, file: previous.file, span: previous.span } : setting;
   }
-  if (settings.scheme !== undefined) into.scheme = settings.scheme;
+  if (settings.scheme !== undefined) {
+    into.scheme = settings.scheme;
+    into.schemeSet = true;
+  }
   if (settings.parties !== undefined) into.parties = settings.parties;
   if (settings.promoteWarnings !== undefined) into.promoteWarnings = settings.promoteWarnings;
   if (settings.allRules !== undefined) into.allRules = settings.allRules;
@@ -83,7 +88,7 @@ export class ConfigResolver {
     const found = this.chainFor(file);
     if ("problems" in found) return found;
     const layers = found.chain?.layers ?? [presetLayer("raci-lint:recommended")];
-    const config: ResolvedConfig = { sources: [], rules: {}, scheme: "RACI", parties: null, promoteWarnings: false, allRules: false, ruleFiles: [] };
+    const config: ResolvedConfig = { sources: [], rules: {}, scheme: "RACI", schemeSet: false, parties: null, promoteWarnings: false, allRules: false, ruleFiles: [] };
     for (const layer of layers) {
       config.sources.push(this.display(layer.file));
       apply(config, layer);
@@ -123,6 +128,7 @@ export class ConfigResolver {
     const { config } = resolved;
     const key = JSON.stringify({
       scheme: config.scheme,
+      schemeSet: config.schemeSet,
       parties: config.parties,
       promoteWarnings: config.promoteWarnings,
       allRules: config.allRules,
@@ -200,5 +206,5 @@ export function buildSetup(config: ResolvedConfig, display: (path: string) => st
   }
   if (problems.length || "error" in scheme) return { problems };
   const knownRules = new Set([...all.map((r) => r.id), "parse-error", "schema-violation"]);
-  return { setup: { rules, scheme: scheme.scheme, parties: config.parties, knownRules, reportUnusedDirectives } };
+  return { setup: { rules, scheme: scheme.scheme, schemeConfigured: config.schemeSet, parties: config.parties, knownRules, reportUnusedDirectives } };
 }

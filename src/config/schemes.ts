@@ -1,5 +1,7 @@
 /** The built-in role schemes, and custom schemes from configuration. */
-import { RACI, type RoleScheme, type SchemeCode } from "../model/scheme.js";
+import { SCHEMES, type RoleScheme } from "../model/scheme.js";
+
+export { SCHEMES };
 
 /** A scheme as configuration writes it: a built-in name, or codes with names per language. */
 export type SchemeSetting =
@@ -11,39 +13,6 @@ export type SchemeSetting =
       responsible: string;
       informed?: string;
     };
-
-const code = (c: string, en: string[], fr: string[] = [], de: string[] = []): SchemeCode => ({ code: c, names: { en, fr, de } });
-const raci = (letter: "R" | "A" | "C" | "I") => RACI.codes.find((c) => c.code === letter)!;
-
-/** RACI plus S = Support (who helps the Responsible party). */
-const RASCI: RoleScheme = {
-  name: "RASCI",
-  accountable: "A",
-  responsible: "R",
-  informed: "I",
-  codes: [raci("R"), raci("A"), code("S", ["Support", "Supports"], ["Support", "Soutien"], ["Unterstützt"]), raci("C"), raci("I")],
-};
-
-/** RACI plus V = Verify and S = Sign off. */
-const RACI_VS: RoleScheme = {
-  name: "RACI-VS",
-  accountable: "A",
-  responsible: "R",
-  informed: "I",
-  codes: [raci("R"), raci("A"), raci("C"), raci("I"), code("V", ["Verify", "Verifies", "Verifier"], ["Vérifie"], ["Prüft"]), code("S", ["Sign off", "Signs off", "Signatory"], ["Signe", "Valide"], ["Zeichnet ab"])],
-};
-
-/** CAIRO: RACI plus O = Out of the loop (explicitly not involved). */
-const CAIRO: RoleScheme = {
-  name: "CAIRO",
-  accountable: "A",
-  responsible: "R",
-  informed: "I",
-  codes: [raci("R"), raci("A"), raci("C"), raci("I"), code("O", ["Out of the loop", "Omitted"], ["Hors boucle"], ["Außen vor"])],
-};
-
-/** Built-in schemes by name. */
-export const SCHEMES: Record<string, RoleScheme> = { RACI, RASCI, "RACI-VS": RACI_VS, CAIRO };
 
 /**
  * The scheme a setting describes (settings are schema-checked; a custom scheme's letters are checked

@@ -31,6 +31,7 @@ export class MatrixView {
   private readonly sectionKeys: string[] = [];
   private readonly sectionPartyLists: Party[][] = [];
   private tallies: PartyTally[] | null = null;
+  private groups: TableGroup[] | null = null;
 
   constructor(
     readonly matrix: Matrix,
@@ -49,13 +50,70 @@ export class MatrixView {
       .join("\u0003"));
   }
 
-  /** The first activity with each key, for the duplicate facts. */
-  firstWithKey(key: string): Activity | undefined {
+  /**
+   * The first activity with each key in the tables alike of an activity (its section's group: see
+   * `tableGroups`), for the duplicate facts. Tables with other parties (a table per phase) may
+   * name the same activity: it is not a duplicate.
+   */
+  firstWithKey(activity: Activity): Activity | undefined {
     if (!this.firstByKey) {
       this.firstByKey = new Map();
-      for (const a of this.matrix.activities) if (a.key !== "" && !this.firstByKey.has(a.key)) this.firstByKey.set(a.key, a);
+      const groupOf = new Map<number, number>();
+      this.tableGroups.forEach((g, i) => g.tables.forEach((t) => groupOf.set(t, i)));
+      for (const a of this.matrix.activities) {
+        if (a.key === "") continue;
+        const key = `${a.table === undefined ? -1 : groupOf.get(a.table) ?? -1}\u0000${a.key}`;
+        if (!this.firstByKey.has(key)) this.firstByKey.set(key, a);
+      }
+      this.groupOfTable = groupOf;
     }
-    return this.firstByKey.get(key);
+    return this.firstByKey.get(`${activity.table === undefined ? -1 : this.groupOfTable!.get(activity.table) ?? -1}\u0000${activity.key}`);
+  }
+  private groupOfTable: Map<number, number> | null = null;
+
+  /**
+   * The matrix's tables grouped by their parties: tables with the same parties (in any order) make
+   * one group (a page of tables alike); a table with other parties is a group of its own (a table
+   * per phase, each with its own team). Party and duplicate checks look at each group on its own.
+   */
+  get tableGroups(): TableGroup[] {
+    if (!this.groups) {
+      const { matrix } = this;
+      const byKey = new Map<string, TableGroup>();
+      const groups: TableGroup[] = [];
+      const groupOfTable: TableGroup[] = [];
+      matrix.tables.forEach((table, t) => {
+        const key = [...table.parties].sort((a, b) => a - b).join(",");
+        let group = byKey.get(key);
+        if (!group) {
+          group = { tables: [], tallies: new Map(), spans: new Map() };
+          byKey.set(key, group);
+          groups.push(group);
+        }
+        group.tables.push(t);
+        groupOfTable[t] = group;
+        table.parties.forEach((p, i) => {
+          if (!group.spans.has(p)) group.spans.set(p, table.partySpans[i] ?? matrix.parties[p]!.span);
+        });
+      });
+      const counts = new Map<TableGroup, Map<number, Map<CellReading, number>>>();
+      for (const activity of matrix.activities) {
+        const group = activity.table === undefined ? undefined : groupOfTable[activity.table];
+        if (!group) continue;
+        let byParty = counts.get(group);
+        if (!byParty) counts.set(group, (byParty = new Map()));
+        for (const p of matrix.tables[activity.table!]!.parties) {
+          const cell = activity.cells[p];
+          if (!cell) continue;
+          let byReading = byParty.get(p);
+          if (!byReading) byParty.set(p, (byReading = new Map()));
+          byReading.set(cell.reading, (byReading.get(cell.reading) ?? 0) + 1);
+        }
+      }
+      for (const group of groups) for (const [p, byReading] of counts.get(group) ?? []) group.tallies.set(p, tallyOf(byReading));
+      this.groups = groups;
+    }
+    return this.groups;
   }
 
   /** Each party's activities and codes over the matrix. */
@@ -73,14 +131,7 @@ export class MatrixView {
           counts.set(cell.reading, (counts.get(cell.reading) ?? 0) + 1);
         }
       }
-      this.tallies = byReading.map((counts) => {
-        const tally: PartyTally = { activityCount: 0, codeCounts: {} };
-        for (const [reading, n] of counts) {
-          tally.activityCount += n;
-          for (const c of new Set(reading.codes)) tally.codeCounts[c] = (tally.codeCounts[c] ?? 0) + n;
-        }
-        return tally;
-      });
+      this.tallies = byReading.map(tallyOf);
     }
     return this.tallies;
   }
@@ -90,6 +141,23 @@ export class MatrixView {
 export interface PartyTally {
   activityCount: number;
   codeCounts: Record<string, number>;
+}
+
+/** Tables with the same parties, each party's tally over them, and where they first name each. */
+export interface TableGroup {
+  tables: number[];
+  tallies: Map<number, PartyTally>;
+  spans: Map<number, SourceSpan>;
+}
+
+/** A party's tally from how many of its cells read each way. */
+function tallyOf(counts: ReadonlyMap<CellReading, number>): PartyTally {
+  const tally: PartyTally = { activityCount: 0, codeCounts: {} };
+  for (const [reading, n] of counts) {
+    tally.activityCount += n;
+    for (const c of new Set(reading.codes)) tally.codeCounts[c] = (tally.codeCounts[c] ?? 0) + n;
+  }
+  return tally;
 }
 
 /** Something a check is evaluated on: where and what a finding about it points at, and its inputs. */
@@ -280,9 +348,8 @@ export class ActivitySubject extends MatrixSubject implements ActivityInputs {
   }
   /** The earlier activity of the matrix with the same key, if any. */
   get firstActivity(): Activity | null {
-    const key = this.activityRef.key;
-    if (key === "") return null;
-    const first = this.view.firstWithKey(key);
+    if (this.activityRef.key === "") return null;
+    const first = this.view.firstWithKey(this.activityRef);
     return first && first !== this.activityRef ? first : null;
   }
   get firstOccurrence(): { line: number; section: string } | null {
@@ -408,10 +475,12 @@ export class CodeSubject extends CellSubject implements CodeInputs {
   }
 }
 
-/** Inputs of one party across a matrix. */
+/** Inputs of one party across a group of tables alike (see `MatrixView.tableGroups`). */
 export interface PartyInputs extends MatrixInputs {
   partyName: string;
   partyRole: string;
+  /** Whether a header names the party (a column or row of its own), rather than only cells. */
+  declared: boolean;
   tally: PartyTally;
   extraCellCount: number;
 }
@@ -425,6 +494,9 @@ export class PartySubject extends MatrixSubject implements PartyInputs {
   constructor(
     view: MatrixView,
     private readonly index: number,
+    private readonly group: TableGroup,
+    /** Whether this is the first group naming the party (its rows' extra cells are reported once). */
+    private readonly first: boolean,
   ) {
     super(view);
   }
@@ -435,7 +507,10 @@ export class PartySubject extends MatrixSubject implements PartyInputs {
     return this.view.matrix.parties[this.index]!;
   }
   get span(): SourceSpan {
-    return this.partyRef.span;
+    return this.group.spans.get(this.index) ?? this.partyRef.span;
+  }
+  get declared(): boolean {
+    return this.partyRef.declared !== false;
   }
   get party(): string {
     return this.partyRef.name;
@@ -447,13 +522,13 @@ export class PartySubject extends MatrixSubject implements PartyInputs {
     return this.partyRef.role ?? "unknown";
   }
   get tally(): PartyTally {
-    return this.view.partyTallies[this.index]!;
+    return this.group.tallies.get(this.index)!;
   }
   get extraCellCount(): number {
-    return this.partyRef.extraCells?.length ?? 0;
+    return this.first ? this.partyRef.extraCells?.length ?? 0 : 0;
   }
   override anchor(name: string): SourceSpan | null {
-    return name === "row" ? this.partyRef.extraCells?.[0]?.span ?? null : null;
+    return name === "row" && this.first ? this.partyRef.extraCells?.[0]?.span ?? null : null;
   }
 }
 
@@ -585,6 +660,7 @@ export const INPUTS = {
     ...MATRIX_INPUTS,
     partyName: { key: (s: PartyInputs) => s.partyName },
     partyRole: { key: (s: PartyInputs) => s.partyRole },
+    declared: { key: (s: PartyInputs) => s.declared },
     // By content: parties with the same counts read the same.
     tally: { key: (s: PartyInputs) => `${s.tally.activityCount}\u0001${JSON.stringify(s.tally.codeCounts)}` },
     extraCellCount: { key: (s: PartyInputs) => s.extraCellCount },
@@ -622,10 +698,14 @@ export function matrixSubjects(view: MatrixView): MatrixSubjects {
   const out: MatrixSubjects = { activity: [], party: [], "legend-entry": [], matrix: [] };
   if (matrix.activities.length === 0 && !matrix.legend) return out;
   for (const activity of matrix.activities) out.activity.push(new ActivitySubject(view, activity));
-  const tallies = view.partyTallies;
-  matrix.parties.forEach((_, p) => {
-    if (tallies[p]!.activityCount > 0) out.party.push(new PartySubject(view, p));
-  });
+  const seen = new Set<number>();
+  for (const group of view.tableGroups) {
+    for (const [p, tally] of group.tallies) {
+      if (tally.activityCount === 0) continue;
+      out.party.push(new PartySubject(view, p, group, !seen.has(p)));
+      seen.add(p);
+    }
+  }
   for (const entry of matrix.legend?.entries ?? []) out["legend-entry"].push(new LegendEntrySubject(view, entry));
   if (matrix.activities.length > 0) out.matrix.push(new WholeMatrixSubject(view));
   return out;

@@ -18,7 +18,10 @@ import { findingOf, readProblemFindings } from "./findings.js";
 /** What linting a file needs to know: the rules to run, the role scheme and, when configured, party-role aliases. */
 export interface LintSetup {
   rules: readonly ActiveRule[];
+  /** The scheme to read and check with; a document may name another unless `schemeConfigured`. */
   scheme: RoleScheme;
+  /** Whether `scheme` was set (by configuration or the caller): documents are then read with it whatever they say. */
+  schemeConfigured?: boolean;
   parties?: PartyAliases | null;
   /** Every rule id an inline directive may name (enabled or not); default: the ids of `rules`. */
   knownRules?: ReadonlySet<string>;
@@ -39,7 +42,7 @@ export function corpusKey(setup: LintSetup): string {
 
 /** The reader options of a setup, reading cell texts through the run's memo. */
 export function readOptionsOf(setup: LintSetup, memo: RunMemo): ReadOptions {
-  return { scheme: setup.scheme, parties: setup.parties ?? null, readCell: memo.readCell, readRest: memo.readRest };
+  return { scheme: setup.scheme, schemeConfigured: setup.schemeConfigured ?? false, parties: setup.parties ?? null, readCell: memo.readCell, readRest: memo.readRest };
 }
 
 /** Reads a document with a setup's scheme and party aliases (cell readings remembered by `memo`). */
@@ -85,8 +88,9 @@ export class Linter {
   /** Lints one matrix; returns its findings, sorted (read problems included, directives not applied). */
   async lint(matrix: Matrix): Promise<Finding[]> {
     const findings = readProblemFindings(matrix);
-    const view = new MatrixView(matrix, this.setup.scheme);
-    for (const hit of await this.evaluator.evaluateMatrix(view)) findings.push(findingOf(hit, this.setup.scheme));
+    // A document is checked with the scheme it was read with (it may name its own).
+    const view = new MatrixView(matrix, matrix.scheme);
+    for (const hit of await this.evaluator.evaluateMatrix(view)) findings.push(findingOf(hit, matrix.scheme));
     this.corpus?.add(matrix);
     this.files.add(matrix.file);
     return findings.sort(compareFindings);

@@ -4,6 +4,7 @@
  * domain data only: nothing in it names a memo entry or a reader's internals.
  */
 import type { SourceSpan } from "./position.js";
+import type { RoleScheme } from "./scheme.js";
 
 /** A single role code such as `R` or `A`, upper-case, as defined by the role scheme. */
 export type RoleCode = string;
@@ -26,6 +27,8 @@ export interface Party {
   span: SourceSpan;
   /** Transposed tables (a row per party): cells the party's row holds beyond its header's count. */
   extraCells?: { raw: string; span: SourceSpan }[];
+  /** False for a party only named inside cells (a role-column table's `Informed` column), not declared by a header. */
+  declared?: boolean;
 }
 
 /** What a token in a cell turned out to be. */
@@ -113,6 +116,8 @@ export interface Activity {
   section: number;
   /** Index into `Matrix.groups` (a phase or group row above it in its table), or null. */
   group: number | null;
+  /** Index into `Matrix.tables`: the table (or list, or YAML/JSON section) it was read from. */
+  table?: number;
   /** Span of the activity text. */
   span: SourceSpan;
   /** Span of the whole row. */
@@ -135,8 +140,18 @@ export interface Section {
   title: string;
   /** Span of the heading, or null when the matrix has no heading above the table. */
   span: SourceSpan | null;
-  /** The parties of this section's table (indexes into `Matrix.parties`). */
+  /** The parties of this section's tables (indexes into `Matrix.parties`). */
   parties: number[];
+}
+
+/** One table (or role list, or YAML/JSON section) a matrix was read from: its parties and where it names them. */
+export interface MatrixTable {
+  /** Index into `Matrix.sections`. */
+  section: number;
+  /** Its parties, in column (or row) order (indexes into `Matrix.parties`). */
+  parties: number[];
+  /** Where it names each of `parties` (a header cell, the first name in a cell). */
+  partySpans: SourceSpan[];
 }
 
 /** A group of activities inside a section: a phase row (`| **Launch** | | |`) and the rows under it. */
@@ -208,6 +223,26 @@ export interface DocumentLayout {
   readonly comments: readonly CommentBlock[];
 }
 
+/** What a reader made of one part of a document (a table, a list, a YAML/JSON document), and why: what `--explain` prints. */
+export interface ReadDecision {
+  /** The table, list or document. */
+  span: SourceSpan;
+  kind: "matrix" | "legend" | "ignored";
+  /**
+   * How a matrix was read: `rows` (an activity per row, a party per column), `columns` (an activity
+   * per column, parties as rows), `role-columns` (a column per role, party names in the cells),
+   * `list` (activities as list items, roles as sub-items), `document` (a YAML/JSON matrix).
+   */
+  layout?: "rows" | "columns" | "role-columns" | "list" | "document";
+  /** For a matrix: the section it is in, its parties, its groups and how many activities it has. */
+  section?: string;
+  parties?: string[];
+  groups?: string[];
+  activities?: number;
+  /** Why it was read so (or left alone). */
+  reason: string;
+}
+
 /** A whole document's RACI content. */
 export interface Matrix {
   /** Path as given to the reader. */
@@ -219,6 +254,8 @@ export interface Matrix {
   frontMatter: Record<string, unknown>;
   parties: Party[];
   sections: Section[];
+  /** The tables activities were read from, in document order. */
+  tables: MatrixTable[];
   groups: Group[];
   activities: Activity[];
   legend: Legend | null;
@@ -230,6 +267,12 @@ export interface Matrix {
   bom: boolean;
   /** Tables and comment blocks as the reader found them (Markdown); null for other formats. */
   layout: DocumentLayout | null;
+  /** The role scheme the document was read with (configured, named by the document, or the default). */
+  scheme: RoleScheme;
+  /** Why that scheme (`set by the configuration`, `the title names RASCI`...). */
+  schemeReason: string;
+  /** What was made of each table, list or document, in source order. */
+  decisions: ReadDecision[];
 }
 
 /** How a library user or the configuration names the parties of each role (replaces the built-in recognition). */

@@ -53,7 +53,7 @@ export const RACI: RoleScheme = {
       names: {
         en: ["Consulted", "Consults"],
         fr: ["Consulté", "Consulte"],
-        de: ["Konsultiert", "Beraten"],
+        de: ["Konsultiert", "Beraten", "Zu Rate gezogen", "Zurate gezogen", "Befragt"],
         es: ["Consultado", "Consulta"],
         it: ["Consultato", "Consulta"],
       },
@@ -70,6 +70,39 @@ export const RACI: RoleScheme = {
     },
   ],
 };
+
+const code = (c: string, en: string[], fr: string[] = [], de: string[] = []): SchemeCode => ({ code: c, names: { en, fr, de } });
+const raci = (letter: "R" | "A" | "C" | "I") => RACI.codes.find((c) => c.code === letter)!;
+
+/** RACI plus S = Support (who helps the Responsible party). */
+export const RASCI: RoleScheme = {
+  name: "RASCI",
+  accountable: "A",
+  responsible: "R",
+  informed: "I",
+  codes: [raci("R"), raci("A"), code("S", ["Support", "Supports"], ["Support", "Soutien"], ["Unterstützt"]), raci("C"), raci("I")],
+};
+
+/** RACI plus V = Verify and S = Sign off. */
+export const RACI_VS: RoleScheme = {
+  name: "RACI-VS",
+  accountable: "A",
+  responsible: "R",
+  informed: "I",
+  codes: [raci("R"), raci("A"), raci("C"), raci("I"), code("V", ["Verify", "Verifies", "Verifier"], ["Vérifie"], ["Prüft"]), code("S", ["Sign off", "Signs off", "Signatory"], ["Signe", "Valide"], ["Zeichnet ab"])],
+};
+
+/** CAIRO: RACI plus O = Out of the loop (explicitly not involved). */
+export const CAIRO: RoleScheme = {
+  name: "CAIRO",
+  accountable: "A",
+  responsible: "R",
+  informed: "I",
+  codes: [raci("R"), raci("A"), raci("C"), raci("I"), code("O", ["Out of the loop", "Omitted"], ["Hors boucle"], ["Außen vor"])],
+};
+
+/** Built-in schemes by name. */
+export const SCHEMES: Readonly<Record<string, RoleScheme>> = { RACI, RASCI, "RACI-VS": RACI_VS, CAIRO };
 
 /** Canonical rank of each code of a scheme (lower sorts first). */
 export function codeRanks(scheme: RoleScheme): Map<RoleCode, number> {

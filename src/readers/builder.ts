@@ -1,5 +1,6 @@
 /** Accumulates parties, sections, activities and the legend of one document, for any reader. */
-import type { Activity, Cell, DocumentLayout, Group, LegendEntry, Matrix, Party, PartyAliases, ReadProblem, Section } from "../model/matrix.js";
+import type { Activity, Cell, DocumentLayout, Group, LegendEntry, Matrix, MatrixTable, Party, PartyAliases, ReadDecision, ReadProblem, Section } from "../model/matrix.js";
+import type { RoleScheme } from "../model/scheme.js";
 import type { LineIndex, SourceSpan } from "../model/position.js";
 import { nameKey } from "../model/text.js";
 import { guessPartyRole } from "./parties.js";
@@ -19,7 +20,9 @@ export class MatrixBuilder {
   private readonly partyByKey = new Map<string, number>();
   private readonly sections: Section[] = [];
   private readonly groups: Group[] = [];
+  private readonly tables: MatrixTable[] = [];
   private layout: DocumentLayout | null = null;
+  private readonly decisions: ReadDecision[] = [];
   private readonly activities: Activity[] = [];
   private readonly padded: Activity[] = [];
   private legend: Matrix["legend"] = null;
@@ -31,7 +34,32 @@ export class MatrixBuilder {
     private readonly source: string,
     private readonly bom: boolean,
     readonly lines: LineIndex,
+    /** The scheme the document is read with, and why. */
+    private readonly scheme: RoleScheme,
+    private readonly schemeReason: string,
   ) {}
+
+  /** Records what was made of a table, list or document (see `ReadDecision`). */
+  decide(decision: ReadDecision): void {
+    this.decisions.push(decision);
+  }
+
+  /** The number of activities read so far. */
+  get activityCount(): number {
+    return this.activities.length;
+  }
+
+  /** The groups' titles and the parties' names of the activities read since `from` (for decisions). */
+  summary(from: number): { parties: string[]; groups: string[]; activities: number } {
+    const read = this.activities.slice(from);
+    const parties = new Set<number>();
+    const groups = new Set<number>();
+    for (const a of read) {
+      for (const p of this.sections[a.section]!.parties) parties.add(p);
+      if (a.group !== null) groups.add(a.group);
+    }
+    return { parties: [...parties].map((p) => this.parties[p]!.name), groups: [...groups].map((g) => this.groups[g]!.title), activities: read.length };
+  }
 
   /** Sets the title; an explicit one (front matter) wins over the first heading. */
   setTitle(title: string, span: SourceSpan | null, explicit = true): void {
@@ -46,12 +74,15 @@ export class MatrixBuilder {
     this.frontMatter = fields;
   }
 
-  /** The index of the party named `name`, adding it on first sight. */
-  party(name: string, header: string, span: SourceSpan): number {
+  /** The index of the party named `name`, adding it on first sight. `declared`: named by a header (a column or row of its own), not only inside cells. */
+  party(name: string, header: string, span: SourceSpan, declared = true): number {
     const key = partyKey(name);
     const known = this.partyByKey.get(key);
-    if (known !== undefined) return known;
-    this.parties.push({ name, header, role: guessPartyRole(name), span });
+    if (known !== undefined) {
+      if (declared && this.parties[known]!.declared === false) delete this.parties[known]!.declared;
+      return known;
+    }
+    this.parties.push(declared ? { name, header, role: guessPartyRole(name), span } : { name, header, role: guessPartyRole(name), span, declared: false });
     this.partyByKey.set(key, this.parties.length - 1);
     return this.parties.length - 1;
   }
@@ -90,10 +121,22 @@ export class MatrixBuilder {
     this.layout = layout;
   }
 
-  /** Records which parties a section's table has. */
-  useParties(section: number, parties: number[]): void {
+  /**
+   * Records a table of a section, its parties and where it names each (`spans`, in the same order):
+   * the activities added next belong to it. `extend`: the parties belong to the last table (a role
+   * list naming new parties item by item) rather than to a new one.
+   */
+  useParties(section: number, parties: number[], spans?: readonly SourceSpan[], extend = false): void {
     const list = this.sections[section]!.parties;
     for (const p of parties) if (!list.includes(p)) list.push(p);
+    const last = this.tables[this.tables.length - 1];
+    const table = extend && last && last.section === section ? last : { section, parties: [], partySpans: [] };
+    if (table !== last) this.tables.push(table);
+    parties.forEach((p, i) => {
+      if (table.parties.includes(p)) return;
+      table.parties.push(p);
+      table.partySpans.push(spans?.[i] ?? this.parties[p]!.span);
+    });
   }
 
   /** A cell array with one (missing) slot per party known so far. */
@@ -103,6 +146,7 @@ export class MatrixBuilder {
 
   /** Adds an activity; `pad`: its cells array is the reader's, to be given a slot for every party once all are known (false: the activity sizes its cells itself). */
   addActivity(activity: Activity, pad = true): void {
+    if (activity.table === undefined && this.tables.length > 0) activity.table = this.tables.length - 1;
     this.activities.push(activity);
     if (pad) this.padded.push(activity);
   }
@@ -152,6 +196,7 @@ export class MatrixBuilder {
       frontMatter: this.frontMatter,
       parties: this.parties,
       sections: this.sections,
+      tables: this.tables,
       groups: this.groups,
       activities: this.activities,
       legend: this.legend,
@@ -159,6 +204,9 @@ export class MatrixBuilder {
       source: this.source,
       bom: this.bom,
       layout: this.layout,
+      scheme: this.scheme,
+      schemeReason: this.schemeReason,
+      decisions: this.decisions,
     };
   }
 }

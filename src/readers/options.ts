@@ -6,7 +6,10 @@ import type { RestReader } from "./markdown/rest.js";
 
 /** Options of the readers. */
 export interface ReadOptions {
+  /** The scheme to read with: the configured one, or the default a document may override by naming another (see `schemeConfigured`). */
   scheme: RoleScheme;
+  /** Whether `scheme` was configured (it then applies whatever the document says). Default false. */
+  schemeConfigured?: boolean;
   /** Configured party-role aliases (replace the built-in recognition; roles written in a YAML/JSON file stand). */
   parties?: PartyAliases | null;
   /**

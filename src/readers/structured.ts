@@ -31,7 +31,7 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
   const bom = text.charCodeAt(0) === 0xfeff;
   const source = bom ? text.slice(1) : text;
   const lines = new LineIndex(source);
-  const builder = new MatrixBuilder(file, format, source, bom, lines);
+  const builder = new MatrixBuilder(file, format, source, bom, lines, options.scheme, options.schemeConfigured ? "set by the configuration" : `${options.scheme.name}, the default`);
   const problems: ReadProblem[] = [];
   const span = (start: number, end: number): SourceSpan => lines.span(start, end);
 
@@ -66,7 +66,7 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
     if (!(error instanceof RangeError)) throw error;
     problems.length = 0;
     problems.push({ ruleId: "parse-error", message: TOO_DEEP, span: span(0, 0) });
-    return new MatrixBuilder(file, format, source, bom, lines).finish(problems, options.parties ?? null);
+    return new MatrixBuilder(file, format, source, bom, lines, options.scheme, options.schemeConfigured ? "set by the configuration" : `${options.scheme.name}, the default`).finish(problems, options.parties ?? null);
   }
   return builder.finish(problems, options.parties ?? null);
 }

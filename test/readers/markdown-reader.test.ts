@@ -131,7 +131,7 @@ describe("tables", () => {
   it("writes activities and cells as their model's fields in JSON", () => {
     const m = JSON.parse(JSON.stringify(parseMatrix(TABLE, "m.md")));
     const activity = m.activities[1];
-    expect(Object.keys(activity).sort()).toEqual(["cellCount", "cells", "expectedCellCount", "extraCells", "group", "key", "name", "rowSpan", "section", "span"]);
+    expect(Object.keys(activity).sort()).toEqual(["cellCount", "cells", "expectedCellCount", "extraCells", "group", "key", "name", "rowSpan", "section", "span", "table"]);
     expect(Object.keys(activity.cells[1]).sort()).toEqual(["box", "codes", "empty", "party", "raw", "span", "style", "tokens"]);
     expect(activity).toMatchObject({ name: "Run the backups", cellCount: 3, cells: [{ raw: "I" }, { raw: "**AR**", codes: ["A", "R"], span: { start: { line: 6, column: 25 } } }] });
   });

@@ -1,26 +1,30 @@
 /**
- * Markdown reader: scanned blocks -> `Matrix`. Decides which tables are RACI matrices (normal or
- * transposed), which one is the legend, and which are something else (features, sizing) and left alone.
+ * Markdown reader: scanned blocks -> `Matrix`. Chooses the document's scheme (what it names, what its
+ * legend defines), decides what each table is (see `grid.ts`: a matrix in one of its layouts, a
+ * legend, or something else left alone), reads role lists (`- Task` with `- R: Dev` under it), and
+ * records each decision for `--explain`.
  */
 import { parse, type YAMLError } from "yaml";
-import type { Activity, Cell, Legend, LegendEntry, Matrix, Party, ReadProblem, Section } from "../../model/matrix.js";
+import type { Activity, Cell, CellReading, Legend, LegendEntry, Matrix, Party, ReadProblem, Section } from "../../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../../model/position.js";
-import { cellContext, placeRowCell, readTableCell, type CellContext } from "../cell-codes.js";
-import { readRest, type RowRest } from "./rest.js";
-import { cellContent } from "./cells.js";
+import type { RoleScheme } from "../../model/scheme.js";
 import { activityKey, findHighlight, nameKey, plainText } from "../../model/text.js";
 import { MatrixBuilder } from "../builder.js";
-import { CUSTOMER_WORDS, guessPartyRole, isActivityHeader, partyNameFromHeader, PartyNames, PROVIDER_WORDS } from "../parties.js";
+import { cellContext, codeWords, placeRowCell, type CellContext } from "../cell-codes.js";
 import { parseSimpleFrontMatter } from "../front-matter.js";
+import { decideTable, isGroupRow, LEGEND_HEADER, matrixDecision, readLegendRows, readPartyRows, readRoleColumns, readRows, type GridCell, type TableContext } from "../grid.js";
 import type { ReadOptions } from "../options.js";
+import { partyNameFromHeader, PartyNames } from "../parties.js";
+import { chooseScheme, inlineLegendCodes, wordConvention, type LegendHint, type SchemeHint } from "../scheme-hints.js";
+import { cellContent } from "./cells.js";
+import { readRest, type RowRest } from "./rest.js";
 import { scanMarkdown } from "./scan.js";
-import { TableCell, type ScannedCell, type ScannedFrontMatter, type ScannedListItem, type ScannedTable, type TableRow } from "./scan-types.js";
+import { TableCell, type ScannedCell, type ScannedDocument, type ScannedFrontMatter, type ScannedListItem, type ScannedTable, type TableRow } from "./scan-types.js";
 
 export { plainText };
 
-const LEGEND_HEADER = /^(?:r[oô]le|rolle|rol|ruolo|roles|rôles|rollen|ruoli|code|codes|letter|lettre|légende|legend|legende|leyenda|legenda|abbreviation|abréviation|key)$/iu;
-const LEGEND_CODE = /^\(\s*([A-Za-z])\s*\)\s*(.*)$|^([A-Z])\s*[-:–—=]\s*(.*)$|^([A-Z])$/u;
-const PARTY_COLUMN_HEADER = /^(?:|part(?:y|ies)|partie|parties|partei|parte|partes|r[oô]le|rolle|rol|ruolo|who|qui|wer)$/iu;
+/** Words that say a document is about RACI roles (a title, a heading, a table header). */
+const RACI_WORDS = /\b(?:RACI|RASCI|RACI-?VS|CAIRO|responsibility|responsabilit|verantwortlich|responsabilidad|accountable)\w*/iu;
 
 /** Reads a Markdown document into a matrix model. Never throws on bad input. */
 export function readMarkdown(file: string, text: string, options: ReadOptions): Matrix {
@@ -28,68 +32,294 @@ export function readMarkdown(file: string, text: string, options: ReadOptions): 
   const source = bom ? text.slice(1) : text;
   const lines = new LineIndex(source);
   const doc = scanMarkdown(source);
-  const builder = new MatrixBuilder(file, "markdown", source, bom, lines);
+  const problems: ReadProblem[] = [];
+  const frontMatter = doc.frontMatter ? readFrontMatter(doc.frontMatter, lines, problems) : {};
+  const hints = schemeHints(doc, frontMatter, source, lines);
+  let choice = chooseScheme(options.schemeConfigured ? options.scheme : null, options.scheme, hints.texts, hints.legends);
+  // Role words whose meaning the document settles by using them together (only with tables).
+  const convention = !options.schemeConfigured && choice.scheme && doc.blocks.some((b) => b.kind === "table") ? wordConvention(choice.scheme, tableText(doc)) : null;
+  if (convention) choice = convention;
+  const scheme = choice.scheme ?? options.scheme;
+  const builder = new MatrixBuilder(file, "markdown", source, bom, lines, scheme, choice.reason);
   builder.setLayout({
     tables: doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : [])),
     comments: doc.blocks.flatMap((b) => (b.kind === "comment" ? [b.comment] : [])),
   });
-  const problems: ReadProblem[] = [];
-  const frontMatter = doc.frontMatter ? readFrontMatter(doc.frontMatter, lines, problems) : {};
   builder.setFrontMatter(frontMatter);
-  if (typeof frontMatter.title === "string" && doc.frontMatter) {
-    builder.setTitle(frontMatter.title, doc.frontMatter.content);
-  }
+  if (typeof frontMatter.title === "string" && doc.frontMatter) builder.setTitle(frontMatter.title, doc.frontMatter.content);
+  const reader = new DocumentReader(builder, lines, { ...options, scheme }, problems, hints.raciNamed, choice.scheme === null ? choice.reason : null);
 
-  let heading: { title: string; span: SourceSpan } | null = null;
-  let headingSection: number | null = null;
   let listRun: ScannedListItem[] = [];
   const flushList = () => {
-    if (listRun.length >= 2) {
-      const entries = listRun.map((item) => legendEntryFromListItem(item, lines)).filter((e) => e !== null);
-      if (entries.length >= 2 && entries.length >= listRun.length * 0.6) builder.addLegend(entries, spanOf(listRun.map((i) => i.content)));
-    }
+    if (listRun.length > 0) reader.readList(listRun);
     listRun = [];
   };
-
   for (const block of doc.blocks) {
     if (block.kind !== "list-item") flushList();
     switch (block.kind) {
       case "heading":
-        heading = { title: plainText(block.heading.text), span: block.heading.span };
-        headingSection = null;
-        builder.setTitle(heading.title, heading.span, false);
+        reader.heading(plainText(block.heading.text), block.heading.span);
         break;
       case "list-item":
         listRun.push(block.item);
         break;
       case "comment":
         break;
-      case "table": {
-        const table = block.table;
-        const headerTexts = table.header.cells.slice(1).map((c) => c.raw);
-        const headerNames = headerTexts.map(partyNameFromHeader);
-        const ctx = cellContext(lines, options.scheme, new PartyNames(headerTexts, headerNames), options.readCell);
-        // A matrix whose activities are single letters (`| X | AR | I |`) is still a matrix, unless its header says "Role".
-        const rests = restsOf(table.rows, ctx, options);
-        const matrixLike = looksLikeMatrix(table, rests, headerNames);
-        const legend = !matrixLike || LEGEND_HEADER.test(nameKey(table.header.cells[0]!.raw)) ? readLegendTable(table, lines) : null;
-        if (legend) {
-          builder.addLegend(legend, table.span);
-          break;
-        }
-        const sectionFor = (): number => {
-          if (headingSection === null) headingSection = builder.addSection(heading?.title ?? builder.title ?? "", heading?.span ?? null);
-          return headingSection;
-        };
-        // A table whose first column lists parties under a "Party" header is transposed; test that first.
-        if (looksTransposed(table, options, lines)) readTransposedTable(table, options, lines, builder, sectionFor(), problems);
-        else if (matrixLike) readMatrixTable(table, rests, headerNames, builder, sectionFor(), problems);
+      case "table":
+        reader.readTable(block.table);
         break;
-      }
     }
   }
   flushList();
   return builder.finish(problems, options.parties ?? null);
+}
+
+/** What a document says of its scheme: texts that may name one, legends, and whether it names RACI at all. */
+function schemeHints(doc: ScannedDocument, frontMatter: Record<string, unknown>, source: string, lines: LineIndex): { texts: SchemeHint[]; legends: LegendHint[]; raciNamed: boolean } {
+  const texts: SchemeHint[] = [];
+  const legends: LegendHint[] = [];
+  if (typeof frontMatter.title === "string") texts.push({ text: frontMatter.title, where: "the front matter's title" });
+  for (const [key, value] of Object.entries(frontMatter)) if (key !== "title" && typeof value === "string") texts.push({ text: value, where: `the front matter's ${key}` });
+  const legendLetters = (entries: LegendEntry[] | null, where: string) => {
+    if (entries && entries.length >= 2) legends.push({ codes: entries.map((e) => e.code), where });
+  };
+  let listRun: ScannedListItem[] = [];
+  const flush = () => {
+    if (listRun.length >= 2) legendLetters(listLegend(listRun, lines), `the legend at line ${listRun[0]!.content.start.line}`);
+    listRun = [];
+  };
+  for (const block of doc.blocks) {
+    if (block.kind !== "list-item") flush();
+    if (block.kind === "heading") texts.push({ text: block.heading.text, where: `the heading at line ${block.heading.span.start.line}` });
+    else if (block.kind === "list-item") listRun.push(block.item);
+    else if (block.kind === "table") {
+      texts.push({ text: block.table.header.cells.map((c) => c.raw).join(" "), where: `the table header at line ${block.table.span.start.line}` });
+      legendLetters(readLegendRows(block.table, markSpan(lines)), `the legend at line ${block.table.span.start.line}`);
+    }
+  }
+  flush();
+  // A legend in a line of prose (`Legend: R = Responsible, ...`, `**Key:** **L** = Lead · ...`).
+  if (/[A-Z]\**\s*(?:=|:|—|–)/u.test(source)) {
+    const starts = lines.lineStarts;
+    for (let i = 0; i < starts.length; i++) {
+      const line = source.slice(starts[i]!, starts[i + 1] ?? source.length);
+      if (line.startsWith("|") || !/(?:=|—|–|:)/u.test(line)) continue;
+      const codes = inlineLegendCodes(line);
+      if (codes) legends.push({ codes, where: `the legend at line ${i + 1}` });
+    }
+  }
+  const raciNamed = texts.some((t) => RACI_WORDS.test(t.text)) || legends.length > 0;
+  return { texts, legends, raciNamed };
+}
+
+/** The text of a document's tables (their lines), for word conventions. */
+function tableText(doc: ScannedDocument): string {
+  let text = "";
+  for (const block of doc.blocks) if (block.kind === "table") for (const row of block.table.rows) text += `${row.text.slice(row.from, row.lineEnd)}\n`;
+  return text;
+}
+
+/** Spans inside a table cell (Markdown cells lie on one line). */
+function markSpan(lines: LineIndex): (cell: GridCell, start: number, end: number) => SourceSpan {
+  return (cell, start, end) => {
+    if (cell instanceof TableCell) return cell.spanOf(cell.contentStart + start, cell.contentStart + end);
+    const at = cell.content.start.offset;
+    return lines.span(at + start, at + end);
+  };
+}
+
+/** Reads the tables and lists of one document, section by section. */
+class DocumentReader {
+  private headingTitle: string | null = null;
+  private headingSpan: SourceSpan | null = null;
+  private headingSection: number | null = null;
+  private readonly words: ReadonlyMap<string, string>;
+  private readonly spanIn: (cell: GridCell, start: number, end: number) => SourceSpan;
+
+  constructor(
+    private readonly builder: MatrixBuilder,
+    private readonly lines: LineIndex,
+    private readonly options: ReadOptions & { scheme: RoleScheme },
+    private readonly problems: ReadProblem[],
+    private readonly raciNamed: boolean,
+    /** Set when the document's scheme is one raci-lint does not know: why its tables are left alone. */
+    private readonly unknownScheme: string | null,
+  ) {
+    this.words = codeWords(options.scheme);
+    this.spanIn = markSpan(lines);
+  }
+
+  heading(title: string, span: SourceSpan): void {
+    this.headingTitle = title;
+    this.headingSpan = span;
+    this.headingSection = null;
+    this.builder.setTitle(title, span, false);
+  }
+
+  /** The section of the current heading (opened on first use). */
+  private section(): number {
+    this.headingSection ??= this.builder.addSection(this.headingTitle ?? this.builder.title ?? "", this.headingSpan);
+    return this.headingSection;
+  }
+
+  private get sectionTitle(): string {
+    return this.headingTitle ?? this.builder.title ?? "";
+  }
+
+  /** Reads a table: a legend, a matrix in some layout, or left alone; says which and why. */
+  readTable(table: ScannedTable): void {
+    const builder = this.builder;
+    const headerTexts = table.header.cells.slice(1).map((c) => c.raw);
+    const headerNames = headerTexts.map(partyNameFromHeader);
+    const ctx = cellContext(this.lines, this.options.scheme, new PartyNames(headerTexts, headerNames), this.options.readCell);
+    const rests = restsOf(table.rows, ctx, this.options);
+    const tableContext: TableContext = { scheme: this.options.scheme, words: this.words, read: ctx.read, raciNamed: this.raciNamed };
+    const kind = decideTable(table, tableContext, rests.map((rest) => rest.map((c) => c.reading)));
+    // A table whose rows start with a code and go on with a role word (`| R | Responsible |`) is a
+    // legend, whatever its cells read as; one whose second column holds codes (`| X | AR | I |`) is not.
+    const secondIsCode = rests[0]?.[0] !== undefined && rests[0][0].reading.kind === "codes";
+    const legendFirst = kind.kind === "ignored" || LEGEND_HEADER.test(nameKey(table.header.cells[0]!.raw)) || (!secondIsCode && /^\(?[A-Z]\)?(?:\s|$)/u.test(plainText(table.rows[0]?.cells[0]?.raw ?? "")));
+    const legend = legendFirst ? readLegendRows(table, this.spanIn) : null;
+    if (legend) {
+      builder.addLegend(legend, table.span);
+      builder.decide({ span: table.span, kind: "legend", reason: `its rows define codes (${legend.map((e) => e.code).join(", ")})` });
+      return;
+    }
+    if (kind.kind === "ignored" || kind.kind === "legend") {
+      builder.decide({ span: table.span, kind: "ignored", reason: kind.kind === "ignored" ? kind.reason : "a legend" });
+      return;
+    }
+    if (this.unknownScheme) {
+      builder.decide({ span: table.span, kind: "ignored", reason: `its codes are of another scheme: ${this.unknownScheme}` });
+      return;
+    }
+    const from = builder.activityCount;
+    const section = this.section();
+    switch (kind.kind) {
+      case "rows":
+        if (kind.groupColumn < 0 && kind.activityColumn === 0) readPlainRows(table, rests, headerNames, builder, section, this.problems);
+        else readRows(table, kind.activityColumn, kind.groupColumn, ctx, builder, section, this.problems);
+        break;
+      case "columns": {
+        const rowNames = kind.partyRows.map((r) => table.rows[r]!.cells[0]!.raw);
+        const partyCtx = cellContext(this.lines, this.options.scheme, new PartyNames(rowNames), this.options.readCell);
+        readPartyRows(table, kind.partyRows, partyCtx, builder, section, this.problems);
+        break;
+      }
+      case "role-columns":
+        readRoleColumns(table, kind.activityColumn, kind.groupColumn, kind.roleColumns, this.options.scheme, builder, section, this.spanIn);
+        break;
+    }
+    const layout = kind.kind === "role-columns" ? "role-columns" : kind.kind;
+    builder.decide(matrixDecision(table.span, layout, this.sectionTitle, builder.summary(from), kind.reason));
+  }
+
+  /**
+   * Reads a run of list items: a legend (`- **R** (Responsible): ...`), a role list (`- Task` with
+   * `- R: Dev, QA` items under it), or neither.
+   */
+  readList(items: readonly ScannedListItem[]): void {
+    const builder = this.builder;
+    const span = spanOf(items.map((i) => i.content));
+    const legend = items.length >= 2 ? listLegend(items, this.lines) : null;
+    if (legend) {
+      builder.addLegend(legend, span);
+      builder.decide({ span, kind: "legend", reason: `its items define codes (${legend.map((e) => e.code).join(", ")})` });
+      return;
+    }
+    const roleItems = items.filter((i) => ROLE_ITEM.test(i.text));
+    if (roleItems.length < 2 || this.unknownScheme) return;
+    const from = builder.activityCount;
+    if (this.readRoleList(items) > 0) builder.decide(matrixDecision(span, "list", this.sectionTitle, builder.summary(from), "its items are activities with role items (R:, A:, C:, I:) naming parties under them"));
+  }
+
+  /** Reads a role list (see `readList`); returns the number of activities read. */
+  private readRoleList(items: readonly ScannedListItem[]): number {
+    const builder = this.builder;
+    const scheme = this.options.scheme;
+    const rank = new Map(scheme.codes.map((c, i) => [c.code, i]));
+    let read = 0;
+    let activity: ScannedListItem | null = null;
+    let roles: { code: string; names: { name: string; span: SourceSpan }[] }[] = [];
+    const flush = () => {
+      if (!activity || roles.length === 0) return;
+      const section = this.section();
+      const byParty = new Map<number, { codes: Set<string>; names: { code: string; name: string; span: SourceSpan }[] }>();
+      for (const role of roles) {
+        for (const n of role.names) {
+          const party = builder.party(n.name, n.name, n.span, false);
+          let entry = byParty.get(party);
+          if (!entry) byParty.set(party, (entry = { codes: new Set(), names: [] }));
+          entry.codes.add(role.code);
+          entry.names.push({ code: role.code, name: n.name, span: n.span });
+        }
+      }
+      builder.useParties(section, [...byParty.keys()], [...byParty.values()].map((e) => e.names[0]!.span), read > 0);
+      const cells = builder.emptyCells();
+      for (const [party, entry] of byParty) {
+        const codes = [...entry.codes].sort((a, b) => (rank.get(a) ?? 99) - (rank.get(b) ?? 99));
+        cells[party] = listCell(party, codes, entry.names);
+      }
+      const name = plainText(activity.text);
+      builder.addActivity({ name, key: activityKey(name), section, group: null, span: activity.content, rowSpan: activity.content, cells, cellCount: 1, expectedCellCount: 1, extraCells: [] });
+      read++;
+    };
+    for (const item of items) {
+      const role = ROLE_ITEM.exec(item.text);
+      const code = role ? roleCode(role[1]!, scheme, this.words) : null;
+      if (role && code && activity && item.content.start.column > activity.content.start.column) {
+        const valueAt = item.content.start.offset + item.text.length - role[2]!.length;
+        roles.push({ code, names: namesIn(role[2]!, valueAt, this.lines) });
+        continue;
+      }
+      flush();
+      activity = role ? null : item;
+      roles = [];
+    }
+    flush();
+    return read;
+  }
+}
+
+/** A role sub-item: `R: Dev, QA`, `Accountable: PM`, `**A** — Lead`. */
+const ROLE_ITEM = /^[*_]*([A-Za-z][\p{L} ]{0,20}?)[*_]*\s*(?::|—|–|=)\s*(.+)$/u;
+
+/** The code a role label names (`R`, `Responsible`, `Consulté`), or null. */
+function roleCode(label: string, scheme: RoleScheme, words: ReadonlyMap<string, string>): string | null {
+  const text = label.trim();
+  const code = text.length === 1 ? text.toUpperCase() : words.get(nameKey(text));
+  return code !== undefined && scheme.codes.some((c) => c.code === code) ? code : null;
+}
+
+/** The party names a role item lists (`A0, A4, A5`, `Dev and QA`), with where each is. */
+function namesIn(text: string, at: number, lines: LineIndex): { name: string; span: SourceSpan }[] {
+  const out: { name: string; span: SourceSpan }[] = [];
+  for (const match of text.matchAll(/[^,;/+&]+/gu)) {
+    const name = plainText(match[0].trim());
+    if (name === "" || /^[-–—]+$/u.test(name)) continue;
+    const start = at + match.index + (match[0].length - match[0].trimStart().length);
+    out.push({ name, span: lines.span(start, start + match[0].trim().length) });
+  }
+  return out;
+}
+
+/** A party's cell assembled from a role list: each code's token is where the list names the party. */
+function listCell(party: number, codes: readonly string[], names: readonly { code: string; name: string; span: SourceSpan }[]): Cell {
+  const first = names[0]!;
+  const style = { wrapper: "", separator: "", marker: "", lowerCase: false, words: true, bodyStart: -1, bodyEnd: -1 };
+  const tokenOf = (code: string) => names.find((n) => n.code === code)!;
+  const reading: CellReading = { kind: "codes", codes, empty: codes.length === 0, style, tokens: codes.map((code) => ({ kind: "code" as const, value: code, raw: tokenOf(code).name, valid: true, offset: 0 })) };
+  return {
+    party,
+    raw: first.name,
+    reading,
+    codes,
+    empty: reading.empty,
+    style: { ...style },
+    tokens: codes.map((code) => ({ kind: "code", value: code, raw: tokenOf(code).name, valid: true, span: tokenOf(code).span })),
+    span: first.span,
+    box: null,
+  };
 }
 
 /** Parses front matter YAML; a syntax error becomes a positioned problem, not an exception. */
@@ -125,43 +355,10 @@ function restsOf(rows: readonly TableRow[], ctx: CellContext, options: ReadOptio
 }
 
 /**
- * Whether most non-empty cells right of the first column (up to the header's `width`) read as
- * codes. Codes written as words (`Informed`) count only when `words` says the table announced
- * itself as a matrix: such words also fill legends, glossaries and status columns. Null when every
- * such cell is empty.
+ * Reads a table in the usual orientation, activities in its first column, from each row's rest
+ * (what the run's memo makes cheap): a party per column, a group row opening a group.
  */
-function mostlyCodesOf(rests: readonly RowRest[], width: number, words: boolean): boolean | null {
-  let filled = 0;
-  let codeLike = 0;
-  for (const rest of rests) {
-    const end = Math.min(rest.length, width - 1);
-    for (let i = 0; i < end; i++) {
-      const kind = rest[i]!.reading.kind;
-      if (kind === "empty") continue;
-      filled++;
-      if (kind === "codes" || (kind === "words" && words)) codeLike++;
-    }
-  }
-  if (filled === 0) return null;
-  return codeLike > 0 && codeLike * 2 >= filled;
-}
-
-/**
- * A table is a RACI matrix when most non-empty cells right of the first column read as codes: role
- * letters, or role words when the header names an activity column or a customer or provider.
- */
-function looksLikeMatrix(table: ScannedTable, rests: readonly RowRest[], headerNames: readonly string[]): boolean {
-  const headers = table.header.cells;
-  if (headers.length < 2) return false;
-  const announced = isActivityHeader(headers[0]!.raw) || headerNames.some((name) => guessPartyRole(name) !== null);
-  const verdict = mostlyCodesOf(rests, headers.length, announced);
-  // A table with only empty party cells is a matrix when its header says so.
-  if (verdict === null) return isActivityHeader(table.header.cells[0]!.raw) && table.rows.length > 0;
-  return verdict;
-}
-
-/** Reads a matrix in the usual orientation: one activity per row, one party per column (`readings`: each row's cells after the first). */
-function readMatrixTable(table: ScannedTable, rests: readonly RowRest[], headerNames: readonly string[], builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
+function readPlainRows(table: ScannedTable, rests: readonly RowRest[], headerNames: readonly string[], builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
   const headers = table.header.cells;
   // A column without a header still holds a party's codes: it is named by its place.
   const partyIndexes = headers.slice(1).map((h, i) => builder.party(headerNames[i] || `column ${i + 2}`, h.raw, h.content));
@@ -177,11 +374,18 @@ function readMatrixTable(table: ScannedTable, rests: readonly RowRest[], headerN
     });
     return -1;
   });
-  builder.useParties(section, partyIndexes);
+  builder.useParties(section, partyIndexes, headers.slice(1).map((h) => h.content));
   const width = headers.length;
+  let group: number | null = null;
+  const readingsOf = (rest: RowRest | undefined) => rest?.map((c) => c.reading);
   table.rows.forEach((row, r) => {
-    const cells = builder.emptyCells();
     const rest = rests[r]!;
+    const activity = new TableRowActivity(row, section, group, [], undefined, 1 + rest.length, width, rest.length >= width ? rest.slice(width - 1) : []);
+    if (activity.name !== "" && rests[r + 1] !== undefined && isGroupRow(activity.name, rest.map((c) => c.raw), width, readingsOf(rests[r + 1]))) {
+      group = builder.addGroup(plainText(activity.name), activity.span, section);
+      return;
+    }
+    const cells = builder.emptyCells();
     const at = row.restStart;
     const present = Math.min(rest.length, columns.length);
     for (let i = 0; i < present; i++) {
@@ -189,7 +393,8 @@ function readMatrixTable(table: ScannedTable, rests: readonly RowRest[], headerN
       const cell = rest[i]!;
       if (party >= 0) cells[party] = placeRowCell(cell.reading, party, cell.raw, row.line, row.lineStart, at + cell.contentStart, at + cell.boxStart, at + cell.boxEnd);
     }
-    builder.addActivity(new TableRowActivity(row, section, cells, 1 + rest.length, width, rest.length >= width ? rest.slice(width - 1) : []));
+    activity.cells = cells;
+    builder.addActivity(activity);
   });
 }
 
@@ -200,14 +405,16 @@ function readMatrixTable(table: ScannedTable, rests: readonly RowRest[], headerN
 class TableRowActivity implements Activity {
   readonly name: string;
   readonly key: string;
-  readonly group: number | null = null;
   /** Where the activity text starts (for an empty one, where the scanner places an empty cell's content). */
   private readonly nameStart: number;
 
   constructor(
     private readonly row: TableRow,
     readonly section: number,
-    readonly cells: (Cell | null)[],
+    readonly group: number | null,
+    public cells: (Cell | null)[],
+    /** Its table (set when added: see `MatrixBuilder.addActivity`). */
+    public table: number | undefined,
     readonly cellCount: number,
     readonly expectedCellCount: number,
     /** Cells beyond the header's count, from the row's rest. */
@@ -240,128 +447,20 @@ class TableRowActivity implements Activity {
 
   /** The activity as data (what `JSON.stringify` writes). */
   toJSON(): Activity {
-    const { name, key, section, group, span, rowSpan, cells, cellCount, expectedCellCount, extraCells } = this;
-    return { name, key, section, group, span, rowSpan, cells, cellCount, expectedCellCount, extraCells };
+    const { name, key, section, group, table, span, rowSpan, cells, cellCount, expectedCellCount, extraCells } = this;
+    return { name, key, section, group, table, span, rowSpan, cells, cellCount, expectedCellCount, extraCells };
   }
-}
-
-/** A transposed matrix has parties as rows and activities as columns. */
-function looksTransposed(table: ScannedTable, options: ReadOptions, lines: LineIndex): boolean {
-  const headers = table.header.cells;
-  if (headers.length < 2 || table.rows.length === 0) return false;
-  if (!PARTY_COLUMN_HEADER.test(nameKey(headers[0]!.raw))) return false;
-  // Columns headed by parties (`Client`, `Provider Role`) make the usual orientation, whatever the
-  // rows say (`| | Client | Provider |` over `| Onboard the client | RA | I |`).
-  if (headers.slice(1).some((h) => namesPartyOutright(h.raw))) return false;
-  const names = table.rows.map((r) => partyNameFromHeader(r.cells[0]?.raw ?? ""));
-  if (!names.some((n) => guessPartyRole(n) !== null) || names.some((n) => n === "")) return false;
-  const ctx = cellContext(lines, options.scheme, new PartyNames(table.rows.map((r) => r.cells[0]?.raw ?? ""), names), options.readCell);
-  // Its first column names parties (one of them a customer or provider): it announced itself.
-  return mostlyCodesOf(restsOf(table.rows, ctx, options), headers.length, true) === true;
-}
-
-/** Whether a header names a party and nothing else: a customer or provider word, or a name with a role word (`Cloud Temple Role`). */
-function namesPartyOutright(header: string): boolean {
-  const key = nameKey(partyNameFromHeader(header));
-  return key !== "" && (CUSTOMER_WORDS.includes(key) || PROVIDER_WORDS.includes(key) || key !== nameKey(header).replace(/:$/u, ""));
-}
-
-/**
- * Reads a transposed matrix: each header cell after the first is an activity, each row a party's.
- * A party named by two rows: the first row is read, the other reported. Cells a row holds beyond
- * the header's count are kept on the party, to be reported.
- */
-function readTransposedTable(table: ScannedTable, options: ReadOptions, lines: LineIndex, builder: MatrixBuilder, section: number, problems: ReadProblem[]): void {
-  const headers = table.header.cells;
-  const partyIndexes = table.rows.map((r) => builder.party(partyNameFromHeader(r.cells[0]!.raw), r.cells[0]!.raw, r.cells[0]!.content));
-  const read = partyIndexes.map((party, r) => {
-    const first = partyIndexes.indexOf(party);
-    if (first === r) return true;
-    const name = table.rows[r]!.cells[0]!;
-    problems.push({
-      ruleId: "schema-violation",
-      message: `Row ${r + 1} ("${name.raw}") names party "${builder.partyName(party)}" again (row ${first + 1}): its cells are not read; give each party one row.`,
-      span: name.content,
-    });
-    return false;
-  });
-  builder.useParties(section, partyIndexes);
-  const ctx = cellContext(lines, options.scheme, new PartyNames(table.rows.map((r) => r.cells[0]!.raw)), options.readCell);
-  table.rows.forEach((row, r) => {
-    if (read[r] && row.cells.length > headers.length) builder.addPartyExtraCells(partyIndexes[r]!, row.cells.slice(headers.length).map((c) => ({ raw: c.raw, span: c.content })));
-  });
-  headers.slice(1).forEach((header, i) => {
-    const cells = builder.emptyCells();
-    let present = 1;
-    table.rows.forEach((row, r) => {
-      const scanned = row.cells[i + 1];
-      if (!scanned || !read[r]) return;
-      present++;
-      cells[partyIndexes[r]!] = readTableCell(scanned, partyIndexes[r]!, ctx);
-    });
-    const span = header.content;
-    builder.addActivity({
-      name: header.raw,
-      key: activityKey(header.raw),
-      section,
-      group: null,
-      span,
-      rowSpan: span,
-      cells,
-      cellCount: present,
-      expectedCellCount: read.filter(Boolean).length + 1,
-      extraCells: [],
-      transposed: true,
-    });
-  });
-}
-
-/** Reads a legend table (`| (R) Performs | __P__erforms the process |`), or returns null. */
-function readLegendTable(table: ScannedTable, lines: LineIndex): LegendEntry[] | null {
-  const headers = table.header.cells;
-  if (headers.length < 2 || table.rows.length < 2) return null;
-  const headerSaysLegend = LEGEND_HEADER.test(nameKey(headers[0]!.raw));
-  // A legend's rows start with a code: unless the header says "Role", look at the first row before reading them all.
-  if (!headerSaysLegend && !LEGEND_CODE.test(plainText(table.rows[0]!.cells[0]?.raw ?? ""))) return null;
-  const entries: LegendEntry[] = [];
-  for (const row of table.rows) {
-    const first = row.cells[0];
-    if (!first) continue;
-    const match = LEGEND_CODE.exec(plainText(first.raw));
-    if (!match) continue;
-    const code = (match[1] ?? match[3] ?? match[5] ?? "").toUpperCase();
-    let term = (match[2] ?? match[4] ?? "").trim();
-    const rest = row.cells.slice(1).map((c) => c.raw);
-    // `| R | Responsible | Does the work |`: the term has its own cell; `| R | Responsible |`: a single word is the term too.
-    if (term === "" && rest.length >= 2) term = plainText(rest[0]!);
-    else if (term === "" && rest.length === 1 && /^\p{L}+$/u.test(plainText(rest[0]!))) term = plainText(rest[0]!);
-    const descriptionCell = row.cells[row.cells.length > 1 ? Math.min(row.cells.length, headers.length) - 1 : 0]!;
-    entries.push(legendEntry(code, term, first, descriptionCell, row.span, lines));
-  }
-  if (entries.length < 2 || (!headerSaysLegend && entries.length < table.rows.length * 0.6)) return null;
-  return entries;
-}
-
-/** Builds a legend entry, finding the letter the entry highlights. */
-function legendEntry(code: string, term: string, termCell: ScannedCell, descriptionCell: ScannedCell, span: SourceSpan, lines: LineIndex): LegendEntry {
-  for (const cell of [descriptionCell, termCell]) {
-    const highlight = findHighlight(cell.raw);
-    if (highlight) {
-      const at = cell.content.start.offset + highlight.index;
-      return {
-        code,
-        term: plainText(term),
-        description: descriptionCell.raw,
-        markedLetter: highlight.letter,
-        span,
-        markSpan: cell instanceof TableCell ? cell.spanOf(at, at + highlight.length) : lines.span(at, at + highlight.length),
-      };
-    }
-  }
-  return { code, term: plainText(term), description: descriptionCell.raw, markedLetter: null, span, markSpan: termCell.content };
 }
 
 const LIST_LEGEND = /^[*_]*\(?([A-Z])\)?[*_]*\s*(?:\(([^)]+)\)\s*[-:–—=]?|[-:–—=])\s*(.*)$/u;
+
+/** The legend a run of list items makes (most items `- **R** (Responsible): ...`), or null. */
+function listLegend(items: readonly ScannedListItem[], lines: LineIndex): LegendEntry[] | null {
+  const entries = items.map((item) => legendEntryFromListItem(item, lines)).filter((e) => e !== null);
+  // A legend defines each code once; `R:`, `A:` items repeated under activities are a role list.
+  const distinct = new Set(entries.map((e) => e.code)).size;
+  return entries.length >= 2 && entries.length >= items.length * 0.6 && distinct * 5 >= entries.length * 4 ? entries : null;
+}
 
 /** Reads a legend list item (`- **R** (Responsible): performs the work`), or returns null. */
 function legendEntryFromListItem(item: ScannedListItem, lines: LineIndex): LegendEntry | null {
@@ -369,6 +468,8 @@ function legendEntryFromListItem(item: ScannedListItem, lines: LineIndex): Legen
   if (!match) return null;
   const rest = (match[3] ?? "").trim();
   const term = (match[2] ?? plainText(rest).split(/[\s:,.;—–-]/u)[0] ?? "").trim();
+  // A legend names roles: an entry whose term holds no letter (`- A: 12`) is not one.
+  if (!/\p{L}/u.test(term)) return null;
   const cell: ScannedCell = { raw: item.text, content: item.content, box: item.content };
   const highlight = findHighlight(rest);
   const restAt = item.content.start.offset + item.text.length - (match[3] ?? "").length;
