@@ -46,7 +46,9 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
   const lines = new LineIndex(source);
   const builder = new MatrixBuilder(file, format, source, bom, lines);
   const problems: ReadProblem[] = [];
-  const span = (start: number, end: number): SourceSpan => lines.span(start, end);
+  // yaml may end an error's range between a CR and its LF: that place is the end of the line.
+  const onLine = (offset: number) => (source.charCodeAt(offset) === 10 && source.charCodeAt(offset - 1) === 13 ? offset - 1 : offset);
+  const span = (start: number, end: number): SourceSpan => lines.span(onLine(start), onLine(end));
 
   const tree = format === "json" ? readJsonTree(source) : readYamlTree(source);
   if (tree.errors.length > 0) {
