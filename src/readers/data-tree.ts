@@ -68,7 +68,7 @@ export interface TreeError {
 export interface DataTree {
   root: DataNode | null;
   errors: TreeError[];
-  /** Whether some node has an anchor that an alias uses (readers then skip the alias bookkeeping otherwise). */
+  /** Whether the document has an alias (`*name`): readers skip the alias bookkeeping when it has none. */
   aliases: boolean;
 }
 
@@ -99,12 +99,28 @@ export function duplicateKeys(root: DataNode | null): DataNode[] {
     if (node.kind === "seq") {
       for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]!);
     } else if (node.kind === "map") {
-      const seen = new Set<ScalarValue>();
-      for (const pair of node.pairs) {
-        const key = pair.key;
-        if (key.kind === "scalar" && !Number.isNaN(key.value)) {
-          if (seen.has(key.value)) found.push(key);
-          else seen.add(key.value);
+      const pairs = node.pairs;
+      if (pairs.length <= 8) {
+        // Most maps are small (an activity, its codes): compared pair by pair, without a Set.
+        for (let i = 1; i < pairs.length; i++) {
+          const key = pairs[i]!.key;
+          if (key.kind !== "scalar") continue;
+          for (let j = 0; j < i; j++) {
+            const other = pairs[j]!.key;
+            if (other.kind === "scalar" && other.value === key.value) {
+              found.push(key);
+              break;
+            }
+          }
+        }
+      } else {
+        const seen = new Set<ScalarValue>();
+        for (const pair of pairs) {
+          const key = pair.key;
+          if (key.kind === "scalar" && !Number.isNaN(key.value)) {
+            if (seen.has(key.value)) found.push(key);
+            else seen.add(key.value);
+          }
         }
       }
       for (let i = node.pairs.length - 1; i >= 0; i--) {
@@ -340,8 +356,9 @@ export const UNREADABLE = "document cannot be read";
  * (aliases expanded within `MAX_ALIAS_COUNT`), then the schema, each error at the offsets of the node
  * (or key) it is about.
  */
-export function validateTree(root: DataNode | null, source: string, validate: Validator): TreeValidation {
-  const unresolved = unresolvedAliases(root);
+export function validateTree(tree: DataTree, source: string, validate: Validator): TreeValidation {
+  const root = tree.root;
+  const unresolved = tree.aliases ? unresolvedAliases(root) : [];
   if (unresolved.length > 0) {
     return { errors: unresolved.map((a) => ({ message: `${UNREADABLE}: alias *${a.name} names no anchor &${a.name} set before it`, start: a.start, end: a.end, pointer: "" })), data: undefined };
   }

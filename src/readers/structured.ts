@@ -55,7 +55,7 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
     for (const e of tree.errors) problems.push({ ruleId: "parse-error", message: e.message, span: span(e.start, e.end) });
     return builder.finish(problems, options.parties ?? null);
   }
-  const { errors, data } = validateTree(tree.root, source, validateMatrix);
+  const { errors, data } = validateTree(tree, source, validateMatrix);
   for (const e of errors) {
     const unreadable = e.message.startsWith(UNREADABLE);
     problems.push({ ruleId: unreadable ? "parse-error" : "schema-violation", message: e.message, span: span(e.start, e.end) });

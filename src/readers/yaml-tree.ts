@@ -749,7 +749,7 @@ function treeOf(contents: YamlNode | null): { root: DataNode | null; aliases: bo
     const jobs: Job[] = [];
     if (isAlias(node)) {
       const target = anchors.get(node.source) ?? null;
-      if (target) aliases = true;
+      aliases = true;
       out = { kind: "alias", name: node.source, target, start: range[0], end: range[1], anchor: null } satisfies AliasNode;
     } else if (isMap(node)) {
       const map: MapNode = { kind: "map", pairs: [], start: range[0], end: range[1], anchor };
