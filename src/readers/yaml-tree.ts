@@ -41,8 +41,6 @@ const duplicateError = (key: DataNode): TreeError => ({ message: DUPLICATE_KEY, 
 // ---------------------------------------------------------------------------------------------
 // Plain scalars: YAML 1.2's core schema, as yaml resolves it
 
-const NULL = /^(?:~|[Nn]ull|NULL)?$/u;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/u;
 const INT_OCT = /^0o[0-7]+$/u;
 const INT = /^[-+]?[0-9]+$/u;
 const INT_HEX = /^0x[0-9a-fA-F]+$/u;
@@ -50,19 +48,47 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/u;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/u;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/u;
 
-/** The value of a plain scalar's text under the core schema (yaml's tag order). */
+/**
+ * The value of a plain scalar's text under the core schema, as yaml resolves it (its tags in its
+ * order: null `~|[Nn]ull|NULL|`, bool `[Tt]rue|TRUE|[Ff]alse|FALSE`, then octal, decimal, hex ints,
+ * .inf/.nan, floats). The first character decides which can match: most texts are strings at once.
+ */
 export function plainValue(text: string): ScalarValue {
-  const c = text.charCodeAt(0);
-  // Only these first characters can start anything but a string (null, bool, number).
-  if (!(text === "" || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return text;
-  if (NULL.test(text)) return null;
-  if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
-  if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
-  if (INT.test(text)) return parseInt(text, 10);
-  if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
-  if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
-  return text;
+  if (text === "") return null;
+  switch (text.charCodeAt(0)) {
+    case 126: // ~
+      return text === "~" ? null : text;
+    case 110: // n
+    case 78: // N
+      return text === "null" || text === "Null" || text === "NULL" ? null : text;
+    case 116: // t
+    case 84: // T
+      return text === "true" || text === "True" || text === "TRUE" ? true : text;
+    case 102: // f
+    case 70: // F
+      return text === "false" || text === "False" || text === "FALSE" ? false : text;
+    case 43: // +
+    case 45: // -
+    case 46: // .
+    case 48: // 0-9
+    case 49:
+    case 50:
+    case 51:
+    case 52:
+    case 53:
+    case 54:
+    case 55:
+    case 56:
+    case 57:
+      if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
+      if (INT.test(text)) return parseInt(text, 10);
+      if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
+      if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+      if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
+      return text;
+    default:
+      return text;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

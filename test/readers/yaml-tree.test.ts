@@ -188,7 +188,7 @@ describe("the fast YAML reader", () => {
   );
 
   it("resolves plain scalars as yaml's core schema does", () => {
-    for (const text of ["~", "null", "Null", "NULL", "", "true", "True", "TRUE", "tRue", "false", "0", "-0", "+12", "007", "0o17", "0o8", "0x1F", "0xg", "1.5", "1.", ".5", "-.5", "1e3", "1E-3", ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "1_000", "2001-12-14", "yes", "on", "Client", "-x", ".", "+", "1e", "0x"]) {
+    for (const text of ["~", "null", "Null", "NULL", "", "true", "True", "TRUE", "tRue", "TRue", "nULL", "NuLL", "fALSE", "False", "FALSE", "false", "0", "-0", "+12", "007", "0o17", "0o8", "0x1F", "0xg", "1.5", "1.", ".5", "-.5", "1e3", "1E-3", ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "1_000", "2001-12-14", "yes", "on", "Client", "-x", ".", "+", "1e", "0x"]) {
       const yaml = (parseDocument(`v: ${text}`).get("v", true) as { value: unknown }).value;
       expect(Object.is(plainValue(text), yaml), text).toBe(true);
     }
