@@ -171,10 +171,16 @@ interface AnchorUse {
   done: boolean;
 }
 
+/** A scalar's value as text, as `String` gives it (a scalar with a tag such as `!!binary` may hold an object). */
+export function scalarText(value: ScalarValue): string {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- such objects (bytes, dates) have texts of their own
+  return String(value);
+}
+
 /** A key's property name, as yaml's `toJS` makes it (null is "", a collection as yaml writes it). */
 function propertyName(key: unknown, pair: PairNode, source: string): string {
   if (key === null) return "";
-  if (typeof key !== "object") return String(key);
+  if (typeof key !== "object") return scalarText(key as ScalarValue);
   return pair.keyName ?? source.slice(pair.key.start, pair.key.end);
 }
 
@@ -320,13 +326,13 @@ const pairIndex = new WeakMap<MapNode, Map<string, PairNode>>();
 
 /** The first pair of a map whose scalar key reads as `name` (an index per map, built on first use). */
 export function pairByName(map: MapNode, name: string): PairNode | undefined {
-  if (map.pairs.length < 8) return map.pairs.find((p) => p.key.kind === "scalar" && String(p.key.value) === name);
+  if (map.pairs.length < 8) return map.pairs.find((p) => p.key.kind === "scalar" && scalarText(p.key.value) === name);
   let index = pairIndex.get(map);
   if (!index) {
     index = new Map();
     for (const pair of map.pairs) {
       if (pair.key.kind !== "scalar") continue;
-      const k = String(pair.key.value);
+      const k = scalarText(pair.key.value);
       if (!index.has(k)) index.set(k, pair);
     }
     pairIndex.set(map, index);

@@ -125,7 +125,6 @@ interface Frame {
 function parseJson(text: string): DataNode | Stop {
   const stack: Frame[] = [];
   let i = skipSpace(text, 0);
-  let root: DataNode | null = null;
   // Deeper than MAX_DEPTH is refused, once the whole text is known to be JSON (a syntax error is told first).
   let tooDeep = false;
   const fail = (offset: number): Stop => ({ offset, tooDeep: false });
@@ -176,10 +175,9 @@ function parseJson(text: string): DataNode | Stop {
     for (;;) {
       const frame = stack[stack.length - 1];
       if (!frame) {
-        root = value;
         i = skipSpace(text, i);
         if (i !== text.length) return fail(i);
-        return tooDeep ? { offset: 0, tooDeep: true } : root;
+        return tooDeep ? { offset: 0, tooDeep: true } : value;
       }
       if (frame.node.kind === "map") frame.node.pairs.push({ key: frame.key!, value });
       else frame.node.items.push(value);

@@ -13,7 +13,7 @@ import type { ReadOptions } from "./options.js";
 import { nameKey } from "../model/text.js";
 import { activityKey, findHighlight, plainText } from "../model/text.js";
 import { partyNameKeys } from "./parties.js";
-import { UNREADABLE, forEachNode, validateTree, type AliasNode, type DataNode, type MapNode, type ScalarNode } from "./data-tree.js";
+import { UNREADABLE, forEachNode, scalarText, validateTree, type AliasNode, type DataNode, type MapNode, type ScalarNode } from "./data-tree.js";
 import { readJsonTree } from "./json-tree.js";
 import { readYamlTree } from "./yaml-tree.js";
 
@@ -186,14 +186,14 @@ function readContent(root: MapNode, data: Record<string, unknown>, hasAliases: b
           problems.push({ ruleId: "schema-violation", message: "codes: a merge key (<<) is not read: write each party's codes", span: span(keyAt) });
           continue;
         }
-        const party = keyToParty.get(nameKey(String(keyNode.value)));
+        const party = keyToParty.get(nameKey(scalarText(keyNode.value)));
         const valueNode = target(pair.value);
-        const raw = isScalar(valueNode) && valueNode.value !== null ? String(valueNode.value) : "";
+        const raw = isScalar(valueNode) && valueNode.value !== null ? scalarText(valueNode.value) : "";
         if (party === undefined) {
-          extra.push({ raw: String(keyNode.value), span: span(keyAt) });
+          extra.push({ raw: scalarText(keyNode.value), span: span(keyAt) });
           problems.push({
             ruleId: "schema-violation",
-            message: `codes: "${String(keyNode.value)}" is not one of the parties (${partyNames.join(", ")})`,
+            message: `codes: "${scalarText(keyNode.value)}" is not one of the parties (${partyNames.join(", ")})`,
             span: span(keyAt),
           });
           continue;

@@ -99,9 +99,7 @@ export function plainValue(text: string): ScalarValue {
 const UNSUPPORTED_CHARS = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/u;
 
 /** Thrown inside the fast reader when the text is outside its subset (caught at once: never escapes). */
-class Unsupported {
-  constructor(readonly why: string) {}
-}
+class Unsupported extends Error {}
 const unsupported = (why: string): never => {
   throw new Unsupported(why);
 };
@@ -738,7 +736,7 @@ export function readComposedYaml(source: string): DataTree {
   }
   // Running out of stack (the depth check should prevent it) is told once, where it happened first.
   const errors = doc.errors.map(errorOf).filter((e, i, all) => e.message !== TOO_DEEP || all.findIndex((o) => o.message === TOO_DEEP) === i);
-  const converted = treeOf(doc.contents as YamlNode | null);
+  const converted = treeOf(doc.contents);
   return { root: converted.root, errors, aliases: converted.aliases };
 }
 
@@ -779,7 +777,7 @@ function treeOf(contents: YamlNode | null): { root: DataNode | null; aliases: bo
       out = { kind: "alias", name: node.source, target, start: range[0], end: range[1], anchor: null } satisfies AliasNode;
     } else if (isMap(node)) {
       const map: MapNode = { kind: "map", pairs: [], start: range[0], end: range[1], anchor };
-      for (const pair of node.items as Pair[]) {
+      for (const pair of node.items) {
         const entry: PairNode = { key: null as unknown as DataNode, value: null };
         if (isCollection(pair.key)) entry.keyName = collectionKeyName(pair.key);
         map.pairs.push(entry);

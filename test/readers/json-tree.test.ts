@@ -33,7 +33,7 @@ function jsonGenerator(seed: number): () => string {
   const STRINGS = ["a", "", "Client", "R, A", "é", "\u0001", 'x"y', "\\", "\n", "\u2028", "💡", "a/b", "<<", "__proto__", "1", "true"];
   const value = (d: number): unknown => {
     const k = int(10);
-    if (d > 3 || k < 4) return pick([pick(STRINGS), 0, 1.5, -3e10, 12345678901234567890, true, false, null, 0.1, 1e-7]);
+    if (d > 3 || k < 4) return pick([pick(STRINGS), 0, 1.5, -3e10, 18446744073709551616, true, false, null, 0.1, 1e-7]);
     if (k < 7) return Array.from({ length: int(4) }, () => value(d + 1));
     return Object.fromEntries(Array.from({ length: int(4) }, () => [pick(STRINGS), value(d + 1)]));
   };

@@ -21,7 +21,7 @@ function difference(a: DataNode | null, b: DataNode | null, where = "$"): string
   if (a.kind !== b.kind) return `${where}: ${a.kind} vs ${b.kind}`;
   if (a.start !== b.start || a.end !== b.end) return `${where}: range ${a.start}-${a.end} vs ${b.start}-${b.end}`;
   if (a.anchor !== b.anchor) return `${where}: anchor`;
-  if (a.kind === "scalar" && b.kind === "scalar") return Object.is(a.value, b.value) && a.style === b.style ? null : `${where}: ${String(a.value)} ${a.style} vs ${String(b.value)} ${b.style}`;
+  if (a.kind === "scalar" && b.kind === "scalar") return Object.is(a.value, b.value) && a.style === b.style ? null : `${where}: ${JSON.stringify(a.value)} ${a.style} vs ${JSON.stringify(b.value)} ${b.style}`;
   if (a.kind === "seq" && b.kind === "seq") {
     if (a.items.length !== b.items.length) return `${where}: ${a.items.length} vs ${b.items.length} items`;
     for (let i = 0; i < a.items.length; i++) {
