@@ -8,7 +8,10 @@
  * prefix of the full one); no Math.random, no dates. Regeneration is skipped when the
  * manifest's params hash matches (the hash covers the params and this file's source).
  *
- * Usage: node bench/generate.mjs [--force]   (env: BENCH_FILES, BENCH_ROWS)
+ * The same pages are also written as YAML and JSON matrices (`--format=yaml|json`), each in its own
+ * folder: bench/.corpus/yaml/matrices/..., bench/.corpus/json/matrices/... (same names, .yaml/.json).
+ *
+ * Usage: node bench/generate.mjs [--force] [--format=markdown|yaml|json]   (env: BENCH_FILES, BENCH_ROWS)
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -241,7 +244,7 @@ function renderRaciSection(rnd, title, rows, headers) {
   if (rnd.chance(0.4)) parts.push(`The activities below cover ${title.toLowerCase()}.`);
   parts.push(renderTable(rnd, ["Activity", ...headers], cells, layout));
   if (notes.footnote) parts.push("\\* Informed on request only.");
-  return parts.join("\n\n");
+  return { text: parts.join("\n\n"), layout };
 }
 
 /** Renders a non-RACI table section: a feature comparison or a sizing grid. */
@@ -271,18 +274,23 @@ function renderHead(rnd, product, index, headers) {
     : `IaaS Responsibility Matrix - ${product}`;
   const legend = rnd.pick(LEGENDS);
   const front = ["---", `title: ${title}`];
-  if (rnd.chance(0.5)) front.push(`sidebar_position: ${1 + (index % 40)}`);
+  const sidebar = rnd.chance(0.5) ? 1 + (index % 40) : null;
+  if (sidebar !== null) front.push(`sidebar_position: ${sidebar}`);
   front.push("---");
-  return [
+  const text = [
     front.join("\n"),
     `# ${product} responsibility matrix`,
     `Here is the RACI of the shared responsibility between the ${party(headers[0]).toLowerCase()} ` +
       `and ${party(headers[1])} for the use of the ${product} service.`,
     renderTable(rnd, ["Role", "Description"], legend, "aligned"),
   ].join("\n\n");
+  return { text, title: title.replace(/^"(.*)"$/u, "$1"), sidebar, legend };
 }
 
-/** Builds the Markdown text of page `index` with exactly `rowsPerFile` activity rows. */
+/**
+ * Builds the Markdown text of page `index` with exactly `rowsPerFile` activity rows, and the page's
+ * content as data (`page`: what the YAML and JSON twins are written from).
+ */
 export function renderPage(seed, index, rowsPerFile) {
   const rnd = makeRandom(fileSeed(seed, index));
   const product = rnd.pick(PRODUCTS);
@@ -292,18 +300,98 @@ export function renderPage(seed, index, rowsPerFile) {
   const titles = rnd.shuffle(SECTION_TITLES);
   const used = new Set();
   const fileRows = [];
-  const blocks = [renderHead(rnd, product, index, headers)];
+  const head = renderHead(rnd, product, index, headers);
+  const blocks = [head.text];
+  const sections = [];
   const otherAt = rnd.chance(0.25) ? rnd.int(sectionCount + 1) : -1;
   sizes.forEach((size, s) => {
     if (s === otherAt) blocks.push(renderOtherSection(rnd));
     const rows = [];
     for (let r = 0; r < size; r++) rows.push(activityRow(rnd, product, used, rows, fileRows));
     fileRows.push(...rows);
-    blocks.push(renderRaciSection(rnd, titles[s], rows, headers));
+    const section = renderRaciSection(rnd, titles[s], rows, headers);
+    blocks.push(section.text);
+    sections.push({ title: titles[s], layout: section.layout, rows });
   });
   if (otherAt === sectionCount) blocks.push(renderOtherSection(rnd));
   const text = `${blocks.join("\n\n")}\n`;
-  return { product, text: rnd.chance(0.02) ? text.replace(/\n/g, "\r\n") : text };
+  const crlf = rnd.chance(0.02);
+  const page = { title: head.title, sidebar: head.sidebar, legend: head.legend, parties: headers.map(party), sections, crlf };
+  return { product, text: crlf ? text.replace(/\n/g, "\r\n") : text, page };
+}
+
+// ---------------------------------------------------------------------------
+// YAML and JSON twins: the same pages in raci-lint's matrix format (schemas/matrix.schema.json)
+
+/** The matrix data of a page: plain codes (no Markdown emphasis or footnotes), defects kept. */
+export function pageData(page) {
+  const [client, provider] = page.parties;
+  return {
+    title: page.title,
+    ...(page.sidebar !== null ? { metadata: { sidebar_position: page.sidebar } } : {}),
+    parties: [{ name: client, role: "customer" }, { name: provider, role: "provider" }],
+    legend: page.legend.map(([role, description]) => {
+      const [, code, term] = /^\((\w)\) (.*)$/u.exec(role);
+      return { code, term, description };
+    }),
+    sections: page.sections.map((section) => ({
+      title: section.title,
+      activities: section.rows.map((row) => {
+        // A short ragged row leaves the provider out; a long one names a party the matrix lacks.
+        const codes = { [client]: row.codes[0] };
+        if (row.ragged !== "short") codes[provider] = row.codes[1];
+        if (row.ragged === "long") codes.Notes = "see annex";
+        return { activity: row.name, codes };
+      }),
+    })),
+  };
+}
+
+/** A YAML scalar for a string: plain when YAML reads it back as that string, else quoted. */
+function yamlString(text, quote = "") {
+  if (quote === '"') return JSON.stringify(text);
+  if (quote === "'") return `'${text.replace(/'/g, "''")}'`;
+  const plain =
+    /^[A-Za-z\u00c0-\u024f(_]/u.test(text) && !/: |:$| #|[\t\n]|\s$/u.test(text) && !/^(?:true|false|null|yes|no|on|off|~)$/iu.test(text);
+  return plain ? text : text.includes("'") ? JSON.stringify(text) : `'${text}'`;
+}
+
+/**
+ * The YAML text of a page. Each section keeps its Markdown table's layout as a YAML style:
+ * aligned tables become block maps, compact ones flow maps (`{ Client: I, Provider: RA }`), loose
+ * ones block maps with double-quoted codes.
+ */
+export function renderYaml(page) {
+  const data = pageData(page);
+  const out = ["# yaml-language-server: $schema=../../../../schemas/matrix.schema.json", `title: ${yamlString(data.title)}`];
+  if (data.metadata) out.push("metadata:", `  sidebar_position: ${data.metadata.sidebar_position}`);
+  out.push("parties:");
+  for (const p of data.parties) out.push(`  - name: ${yamlString(p.name)}`, `    role: ${p.role}`);
+  out.push("legend:");
+  for (const e of data.legend) out.push(`  - code: ${e.code}`, `    term: ${yamlString(e.term)}`, `    description: ${yamlString(e.description)}`);
+  out.push("sections:");
+  data.sections.forEach((section, s) => {
+    const layout = page.sections[s].layout;
+    out.push(`  - title: ${yamlString(section.title)}`, "    activities:");
+    for (const activity of section.activities) {
+      out.push(`      - activity: ${yamlString(activity.activity)}`);
+      const entries = Object.entries(activity.codes);
+      if (layout === "compact") {
+        out.push(`        codes: { ${entries.map(([k, v]) => `${yamlString(k)}: ${v === "" ? '""' : v}`).join(", ")} }`);
+        continue;
+      }
+      out.push("        codes:");
+      for (const [k, v] of entries) out.push(`          ${yamlString(k)}: ${layout === "loose" ? yamlString(v, '"') : v === "" ? "''" : yamlString(v)}`);
+    }
+  });
+  const text = `${out.join("\n")}\n`;
+  return page.crlf ? text.replace(/\n/g, "\r\n") : text;
+}
+
+/** The JSON text of a page (two-space indent). */
+export function renderJson(page) {
+  const text = `${JSON.stringify(pageData(page), null, 2)}\n`;
+  return page.crlf ? text.replace(/\n/g, "\r\n") : text;
 }
 
 // ---------------------------------------------------------------------------
@@ -339,61 +427,79 @@ function slug(text) {
   return text.normalize("NFD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
 }
 
-/** Relative path (under MATRICES_DIR) of page `index`. */
-function pagePath(params, index, product) {
+/** Relative path (under a corpus' matrices folder) of page `index`, with extension `ext`. */
+function pagePath(params, index, product, ext = ".md") {
   const folder = `tenant-${String(Math.floor(index / params.filesPerFolder)).padStart(2, "0")}`;
-  return path.join(folder, `${String(index).padStart(4, "0")}-${slug(product)}.md`);
+  return path.join(folder, `${String(index).padStart(4, "0")}-${slug(product)}${ext}`);
 }
 
-/** Reads the manifest, or null when missing or unreadable. */
-function readManifest() {
+/** Reads a manifest, or null when missing or unreadable. */
+function readManifest(file = MANIFEST_PATH) {
   try {
-    return JSON.parse(fs.readFileSync(MANIFEST_PATH, "utf8"));
+    return JSON.parse(fs.readFileSync(file, "utf8"));
   } catch {
     return null;
   }
 }
 
-/** Writes every page and the manifest; returns the manifest. */
-function writeCorpus(params, hash) {
-  fs.rmSync(MANIFEST_PATH, { force: true });
-  fs.rmSync(MATRICES_DIR, { recursive: true, force: true });
+/**
+ * The corpora written from corpus A's pages: the Markdown pages themselves, and their YAML and JSON
+ * twins (same page names, `.yaml`/`.json`, each in its own folder so that each is linted alone).
+ */
+const KINDS = {
+  markdown: { manifest: MANIFEST_PATH, dir: MATRICES_DIR, ext: ".md", text: (page) => page.text },
+  yaml: { manifest: path.join(CORPUS_ROOT, "yaml", "manifest.json"), dir: path.join(CORPUS_ROOT, "yaml", "matrices"), ext: ".yaml", text: (page) => renderYaml(page.page) },
+  json: { manifest: path.join(CORPUS_ROOT, "json", "manifest.json"), dir: path.join(CORPUS_ROOT, "json", "matrices"), ext: ".json", text: (page) => renderJson(page.page) },
+};
+
+/** The folder holding the files of corpus A in `format` (markdown, yaml or json). */
+export function corpusDir(format = "markdown") {
+  return KINDS[format].dir;
+}
+
+/** Writes every page of one kind and its manifest; returns the manifest. */
+function writeCorpus(params, hash, kind) {
+  fs.rmSync(kind.manifest, { force: true });
+  fs.rmSync(kind.dir, { recursive: true, force: true });
   const content = createHash("sha256");
   let bytes = 0;
   for (let index = 0; index < params.files; index++) {
-    const { product, text } = renderPage(params.seed, index, params.rowsPerFile);
-    const rel = pagePath(params, index, product);
-    const data = Buffer.from(text, "utf8");
-    fs.mkdirSync(path.join(MATRICES_DIR, path.dirname(rel)), { recursive: true });
-    fs.writeFileSync(path.join(MATRICES_DIR, rel), data);
+    const page = renderPage(params.seed, index, params.rowsPerFile);
+    const rel = pagePath(params, index, page.product, kind.ext);
+    const data = Buffer.from(kind.text(page), "utf8");
+    fs.mkdirSync(path.join(kind.dir, path.dirname(rel)), { recursive: true });
+    fs.writeFileSync(path.join(kind.dir, rel), data);
     content.update(rel.split(path.sep).join("/")).update("\0").update(data);
     bytes += data.length;
   }
   const manifest = {
     paramsHash: hash,
     params,
-    dir: path.relative(path.dirname(HERE), MATRICES_DIR).split(path.sep).join("/"),
+    dir: path.relative(path.dirname(HERE), kind.dir).split(path.sep).join("/"),
     files: params.files,
     activities: params.files * params.rowsPerFile,
     bytes,
     contentHash: content.digest("hex"),
   };
-  fs.writeFileSync(MANIFEST_PATH, `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.writeFileSync(kind.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 
 /**
- * Makes sure the corpus for `params` exists (regenerating unless the manifest matches)
- * and returns its manifest plus whether it was generated in this call.
+ * Makes sure corpus A in `format` (markdown, or its yaml or json twin) exists for `params`
+ * (regenerating unless the manifest matches) and returns its manifest plus whether it was
+ * generated in this call.
  */
-export function ensureCorpus(params = corpusParams(), { force = false } = {}) {
+export function ensureCorpus(params = corpusParams(), { force = false, format = "markdown" } = {}) {
+  const kind = KINDS[format];
+  if (!kind) throw new Error(`unknown corpus format ${format}`);
   const hash = paramsHash(params);
-  const existing = readManifest();
-  if (!force && existing?.paramsHash === hash && fs.existsSync(MATRICES_DIR)) {
+  const existing = readManifest(kind.manifest);
+  if (!force && existing?.paramsHash === hash && fs.existsSync(kind.dir)) {
     return { manifest: existing, generated: false, ms: 0 };
   }
   const t0 = process.hrtime.bigint();
-  const manifest = writeCorpus(params, hash);
+  const manifest = writeCorpus(params, hash, kind);
   return { manifest, generated: true, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
 }
 
@@ -409,7 +515,8 @@ export function describeCorpus({ manifest, generated, ms }) {
 
 /** CLI entry point. */
 function main() {
-  const result = ensureCorpus(corpusParams(), { force: process.argv.includes("--force") });
+  const format = process.argv.find((arg) => arg.startsWith("--format="))?.slice("--format=".length) ?? "markdown";
+  const result = ensureCorpus(corpusParams(), { force: process.argv.includes("--force"), format });
   console.log(describeCorpus(result));
   console.log(`content sha256: ${result.manifest.contentHash}`);
 }

@@ -11,12 +11,18 @@
  * - Corpus B (bench/generate-distinct.mjs): 1,000 pages, 50,000 activities, 6-9 parties, rows
  *   distinct within each file, every code style mixed in every table, 1% planted defects: what
  *   memoisation cannot serve. The bench checks the CLI reports every planted defect.
+ * - Corpora Y and J: corpus A's pages as YAML and as JSON matrices (bench/generate.mjs
+ *   --format=yaml|json). No floor: instead the data reader (bench/data-reader.mjs: raci-lint's
+ *   YAML/JSON reader alone, in-process, each CLI build's own), and on Y Spectral
+ *   (@stoplight/spectral-cli) with bench/spectral/ruleset.yaml, which does raci-lint's five structural
+ *   checks; the bench checks Spectral and raci-lint report the same findings for those five rules.
  *
- * Usage: node bench/run.mjs [--json] [--cli [LABEL=]PATH]... [--corpus a|b] [--no-reader-floor] [--engine-runs]
+ * Usage: node bench/run.mjs [--json] [--cli [LABEL=]PATH]... [--corpus a|b|y|j] [--no-reader-floor] [--no-spectral] [--engine-runs]
  *   --cli: a CLI script to measure (repeatable: several builds are measured in the same run,
  *          interleaved, their order rotating from one run to the next); default BENCH_CLI or dist/cli.js.
- *   --corpus: measure one corpus only.
+ *   --corpus: measure these corpora only (repeatable).
  *   --no-reader-floor: skip the reader floor (it imports this checkout's dist/ internals).
+ *   --no-spectral: do not run Spectral on corpus Y.
  *   --engine-runs: after the timed runs, run each CLI once more per corpus, untimed, counting its
  *          json-rules-engine runs (bench/engine-runs.mjs).
  * Env: BENCH_FILES, BENCH_ROWS, BENCH_DISTINCT_FILES (corpus sizes), BENCH_RUNS (repetitions),
@@ -29,7 +35,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CORPUS_ROOT, MATRICES_DIR, corpusParams, describeCorpus, ensureCorpus } from "./generate.mjs";
+import { CORPUS_ROOT, MATRICES_DIR, corpusDir, corpusParams, describeCorpus, ensureCorpus } from "./generate.mjs";
 import { DISTINCT_MATRICES_DIR, DISTINCT_ROOT, distinctParams, ensureDistinctCorpus, readPlanted } from "./generate-distinct.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -37,12 +43,19 @@ const ROOT = path.dirname(HERE);
 const FLOOR_SCRIPT = path.join(HERE, "floor.mjs");
 const READER_FLOOR_SCRIPT = path.join(HERE, "reader-floor.mjs");
 const ENGINE_RUNS_SCRIPT = path.join(HERE, "engine-runs.mjs");
+const DATA_READER_SCRIPT = path.join(HERE, "data-reader.mjs");
+const SPECTRAL_BIN = path.join(ROOT, "node_modules", "@stoplight", "spectral-cli", "dist", "index.js");
+const SPECTRAL_RULESET = path.join(HERE, "spectral", "ruleset.yaml");
+/** The five structural rules the Spectral ruleset does as raci-lint does them. */
+const SPECTRAL_RULES = ["code-order", "customer-involved", "responsible-required", "single-accountable", "valid-codes"];
 const TIME_OUTPUT = path.join(CORPUS_ROOT, "time-output.txt");
 
 /** Targets per corpus: A keeps the issue's original three; B (many parties, distinct rows) has the memory bound and correctness. */
 const TARGETS = {
   A: { maxRatio: 3, maxWallMs: 1500, maxRssMb: 200 },
   B: { maxRssMb: 200, plantedFound: "all" },
+  Y: { minReaderMbPerSec: 10, minSpectralRatio: 5, maxRssMb: 200, sameAsSpectral: true },
+  J: { minReaderMbPerSec: 10, maxRssMb: 200 },
 };
 const ARGS = process.argv.slice(2);
 const JSON_MODE = ARGS.includes("--json");
@@ -245,6 +258,40 @@ function runReaderFloor(method, corpus, state) {
   return run;
 }
 
+/**
+ * Runs the data reader once on a YAML/JSON corpus with a CLI build's own dist/ (the folder of its
+ * cli.js): parse+read in-process. A build without the modules it imports is reported once, and its
+ * data reader left out of the rest of the run.
+ */
+function runDataReader(method, corpus, cli, state) {
+  if (state.dataReaderErrors.has(cli.label)) return null;
+  const run = measure(method, [DATA_READER_SCRIPT, corpus.relDir, "--dist", path.dirname(cli.path), "--json"], "pipe");
+  if (run.status !== 0) {
+    const why = run.stderr.trim().split("\n").slice(-3).join(" | ");
+    state.dataReaderErrors.set(cli.label, why);
+    log(`data reader of ${cli.label} failed (exit ${run.status}), left out of this run: ${why}`);
+    return null;
+  }
+  run.report = JSON.parse(run.stdout);
+  return run;
+}
+
+/** Where Spectral's JSON report on a corpus goes. */
+function spectralOutputPath(corpus) {
+  return path.join(corpus.root, "spectral-output.json");
+}
+
+/** Runs Spectral once on corpus Y (every .yaml file, bench/spectral/ruleset.yaml); exit 0 or 1 (findings) with a JSON report. */
+function runSpectral(method, corpus) {
+  const output = spectralOutputPath(corpus);
+  fs.rmSync(output, { force: true });
+  const run = measure(method, [SPECTRAL_BIN, "lint", `${corpus.relDir}/**/*.yaml`, "--ruleset", path.relative(ROOT, SPECTRAL_RULESET), "--format", "json", "--quiet", "--output", output], "ignore");
+  if (run.signal !== null || (run.status !== 0 && run.status !== 1) || !isJsonFile(output)) {
+    fail(`Spectral on corpus ${corpus.id} failed (exit ${run.status}, signal ${run.signal}); stderr tail:\n${run.stderr.trim().split("\n").slice(-20).join("\n")}`);
+  }
+  return run;
+}
+
 /** Runs a CLI once on a corpus with stdout to a file; exit 0 (clean) or 1 (findings) are both fine. */
 function runCli(method, corpus, cli) {
   const output = cliOutputPath(corpus, cli);
@@ -348,6 +395,36 @@ function readFindings(file) {
 }
 
 /**
+ * Spectral's findings as `path:line:rule` keys (its lines are 0-based; its paths absolute), and the
+ * same keys of a raci-lint report for the five rules Spectral's ruleset does: they must be equal.
+ */
+function compareWithSpectral(cliKeys, corpus) {
+  const spectral = JSON.parse(fs.readFileSync(spectralOutputPath(corpus), "utf8"));
+  const theirs = spectral.map((r) => `${path.relative(ROOT, r.source).split(path.sep).join("/")}:${r.range.start.line + 1}:${r.code}`).sort();
+  const rules = new Set(SPECTRAL_RULES);
+  const ours = cliKeys
+    .map((k) => k.split(":"))
+    .filter((parts) => rules.has(parts[parts.length - 1]))
+    .map((parts) => `${parts.slice(0, -3).join(":")}:${parts[parts.length - 3]}:${parts[parts.length - 1]}`)
+    .sort();
+  const theirSet = new Set(theirs);
+  const ourSet = new Set(ours);
+  const byRule = {};
+  for (const key of theirs) {
+    const rule = key.slice(key.lastIndexOf(":") + 1);
+    byRule[rule] = (byRule[rule] ?? 0) + 1;
+  }
+  return {
+    spectralFindings: theirs.length,
+    raciLintFindings: ours.length,
+    byRule: Object.fromEntries(Object.entries(byRule).sort()),
+    onlySpectral: theirs.filter((k) => !ourSet.has(k)).slice(0, 5),
+    onlyRaciLint: ours.filter((k) => !theirSet.has(k)).slice(0, 5),
+    same: theirs.length === ours.length && theirs.every((k, i) => k === ours[i]),
+  };
+}
+
+/**
  * Compares a CLI's findings on corpus B with the planted defects: each must be reported by its
  * rule on its line; findings on lines without a planted defect are counted (the generator means
  * them to be none).
@@ -377,10 +454,22 @@ function checkPlanted(keys, planted) {
 // Report
 
 /** Checks one CLI's numbers on one corpus against that corpus' targets. */
-function checkTargets(corpus, floor, cli) {
+function checkTargets(corpus, floor, cli, spectral) {
   const targets = TARGETS[corpus.id];
-  const ratio = round(cli.wallMs / floor.wallMs, 2);
+  const ratio = floor ? round(cli.wallMs / floor.wallMs, 2) : null;
   const checks = [];
+  if (targets.minReaderMbPerSec !== undefined) {
+    const mb = cli.dataReader?.inProcessMbPerSec;
+    checks.push({ target: "reader MB/s (in-process, parse+read)", value: mb === undefined ? "n/a" : `${mb.toFixed(1)} MB/s`, limit: `>= ${targets.minReaderMbPerSec} MB/s`, pass: mb !== undefined && mb >= targets.minReaderMbPerSec });
+  }
+  if (targets.minSpectralRatio !== undefined && spectral) {
+    const times = round(spectral.wallMs / cli.wallMs, 2);
+    checks.push({ target: "Spectral wall / CLI wall", value: `${times.toFixed(2)}x`, limit: `>= ${targets.minSpectralRatio}x`, pass: times >= targets.minSpectralRatio });
+  }
+  if (targets.sameAsSpectral && cli.spectralComparison) {
+    const c = cli.spectralComparison;
+    checks.push({ target: "same findings as Spectral (5 rules)", value: `${c.raciLintFindings} vs ${c.spectralFindings}`, limit: "identical", pass: c.same });
+  }
   if (targets.maxRatio !== undefined) {
     checks.push({ target: "CLI wall / floor wall", value: `${ratio.toFixed(2)}x`, limit: `<= ${targets.maxRatio}x`, pass: ratio <= targets.maxRatio });
   }
@@ -406,16 +495,21 @@ function textTable(rows, rightAligned) {
 function printReport(result) {
   const fmt = (n) => n.toLocaleString("en-US");
   for (const c of result.corpora) {
+    // Corpora with a floor compare each program with it; the others with the first CLI.
+    const reference = c.floor ?? c.clis[0];
     const row = (label, s) => [label, s.wallMs.toFixed(1), s.minWallMs.toFixed(1), s.cpuMs === null ? "n/a" : fmt(s.cpuMs),
       fmt(s.activitiesPerSec), s.mbPerSec.toFixed(1), s.peakRssMb === null ? "n/a" : s.peakRssMb.toFixed(1),
-      `${round(s.wallMs / c.floor.wallMs, 2).toFixed(2)}x`];
+      `${round(s.wallMs / reference.wallMs, 2).toFixed(2)}x`];
     log();
     log(`corpus ${c.id} (${c.name}): ${fmt(c.corpus.files)} files, ${fmt(c.corpus.activities)} activities, ${c.corpus.mb} MB in ${c.corpus.dir}`);
+    const cliName = (cli) => (result.clis.length === 1 ? "raci-lint CLI" : `CLI ${cli.label}`);
     log(textTable(
-      [["", "wall ms", "min wall", "CPU ms", "activities/s", "MB/s", "peak RSS MB", "x floor"],
-        row("floor", c.floor),
+      [["", "wall ms", "min wall", "CPU ms", "activities/s", "MB/s", "peak RSS MB", c.floor ? "x floor" : `x ${cliName(c.clis[0])}`],
+        ...(c.floor ? [row("floor", c.floor)] : []),
         ...(c.readerFloor ? [row("reader floor", c.readerFloor)] : []),
-        ...c.clis.map((cli) => row(result.clis.length === 1 ? "raci-lint CLI" : `CLI ${cli.label}`, cli))],
+        ...c.clis.flatMap((cli) => (cli.dataReader ? [row(`data reader ${cli.label}`, cli.dataReader)] : [])),
+        ...c.clis.map((cli) => row(cliName(cli), cli)),
+        ...(c.spectral ? [row("Spectral", c.spectral)] : [])],
       [false, true, true, true, true, true, true, true],
     ));
     log();
@@ -433,12 +527,21 @@ function printReport(result) {
           (cli.planted.unexpected ? ` (${Object.entries(cli.planted.unexpectedByRule).map(([r, n]) => `${r} ${n}`).join(", ")})` : "")] : []),
         ...(cli.sameFindingsAs ? [`findings ${cli.sameFindingsAs.same ? "identical to" : "DIFFER from"} ${cli.sameFindingsAs.label}'s`] : []),
         ...(cli.engineRuns !== undefined ? [`engine runs ${cli.engineRuns ?? "n/a"}`] : []),
+        ...(cli.dataReader ? [`data reader in-process (parse+read, first pass) ${cli.dataReader.inProcessMs} ms = ${cli.dataReader.inProcessMbPerSec} MB/s (CPU ${cli.dataReader.inProcessCpuMs} ms)`] : []),
+        ...(c.spectral ? [`Spectral takes ${round(c.spectral.wallMs / cli.wallMs, 2).toFixed(2)}x its wall time, ${c.spectral.cpuMs && cli.cpuMs ? round(c.spectral.cpuMs / cli.cpuMs, 2).toFixed(2) : "n/a"}x its CPU time`] : []),
       ];
       log(`${result.clis.length === 1 ? "CLI" : `CLI ${cli.label}`}: ${extra.join("; ")}`);
     }
-    const floorLine = [`floor in-process ${c.floor.inProcessMs} ms`];
+    if (c.spectral) {
+      const k = c.spectral.comparison;
+      log(`Spectral: exit codes ${c.spectral.exitCodes.join(",")}; ${fmt(k.spectralFindings)} findings (${Object.entries(k.byRule).map(([r, n]) => `${r} ${n}`).join(", ")}); ` +
+        `${k.same ? "identical to" : "DIFFERENT from"} ${result.clis[0].label}'s findings of those rules (path:line:rule)` +
+        (k.same ? "" : `; only Spectral: ${k.onlySpectral.join(" ")}; only raci-lint: ${k.onlyRaciLint.join(" ")}`));
+    }
+    const floorLine = [];
+    if (c.floor) floorLine.push(`floor in-process ${c.floor.inProcessMs} ms`);
     if (c.readerFloor) floorLine.push(`reader floor (no target) in-process ${c.readerFloor.inProcessMs} ms, ${fmt(c.readerFloor.distinctRests)} distinct row rests of ${fmt(c.readerFloor.rows)} rows`);
-    log(floorLine.join("; "));
+    if (floorLine.length) log(floorLine.join("; "));
   }
   if (result.clis.length > 1) {
     log();
@@ -469,7 +572,7 @@ function printReport(result) {
 /** The corpora to measure, generated if needed: `{ id, name, manifest, root, relDir, planted }`. */
 function prepareCorpora(single) {
   const only = optionValues("--corpus").map((v) => v.toUpperCase());
-  for (const id of only) if (id !== "A" && id !== "B") fail(`--corpus takes a or b, not ${id}`);
+  for (const id of only) if (!["A", "B", "Y", "J"].includes(id)) fail(`--corpus takes a, b, y or j, not ${id}`);
   const corpora = [];
   if (only.length === 0 || only.includes("A")) {
     const generated = ensureCorpus(corpusParams());
@@ -484,6 +587,22 @@ function prepareCorpora(single) {
       `${manifest.planted.total} planted defects [${generated.generated ? `generated in ${generated.ms.toFixed(0)} ms` : "up to date, not regenerated"}]`);
     corpora.push({ id: "B", name: "distinct: 6-9 parties, distinct rows, mixed styles", manifest, root: DISTINCT_ROOT, relDir: path.relative(ROOT, DISTINCT_MATRICES_DIR), planted: readPlanted(), single });
   }
+  for (const [id, format] of [["Y", "yaml"], ["J", "json"]]) {
+    if (only.length > 0 && !only.includes(id)) continue;
+    const generated = ensureCorpus(corpusParams(), { format });
+    log(`${id}: ${describeCorpus(generated)}`);
+    const dir = corpusDir(format);
+    corpora.push({
+      id,
+      name: `corpus A's pages as ${format.toUpperCase()} matrices`,
+      manifest: generated.manifest,
+      root: path.dirname(dir),
+      relDir: path.relative(ROOT, dir),
+      data: true,
+      spectral: format === "yaml" && !ARGS.includes("--no-spectral"),
+      single,
+    });
+  }
   return corpora;
 }
 
@@ -494,21 +613,40 @@ function main() {
   const runs = envInt("BENCH_RUNS", 3);
   const withReaderFloor = !ARGS.includes("--no-reader-floor");
   const method = pickRssMethod();
-  const state = { readerFloorError: null };
-  const samples = new Map(corpora.map((c) => [c.id, { floor: [], reader: [], cli: new Map(clis.map((x) => [x.label, []])) }]));
+  const state = { readerFloorError: null, dataReaderErrors: new Map() };
+  if (corpora.some((c) => c.spectral) && !fs.existsSync(SPECTRAL_BIN)) fail(`${SPECTRAL_BIN} not found: run npm ci (Spectral is a devDependency), or pass --no-spectral`);
+  const samples = new Map(corpora.map((c) => [c.id, { floor: [], reader: [], spectral: [], data: new Map(clis.map((x) => [x.label, []])), cli: new Map(clis.map((x) => [x.label, []])) }]));
 
   for (let i = 0; i < runs; i++) {
     // The CLIs' order rotates from run to run, so none always runs right after the floor.
     const order = clis.map((_, k) => clis[(k + i) % clis.length]);
     for (const corpus of corpora) {
       const s = samples.get(corpus.id);
-      const floor = runFloor(method, corpus);
-      s.floor.push(floor);
-      const reader = withReaderFloor ? runReaderFloor(method, corpus, state) : null;
-      if (reader) s.reader.push(reader);
-      const parts = [`floor ${floor.wallMs.toFixed(1)} ms`];
-      if (reader) parts.push(`reader floor ${reader.wallMs.toFixed(1)} ms`);
-      for (const cli of order) {
+      const parts = [];
+      if (!corpus.data) {
+        const floor = runFloor(method, corpus);
+        s.floor.push(floor);
+        const reader = withReaderFloor ? runReaderFloor(method, corpus, state) : null;
+        if (reader) s.reader.push(reader);
+        parts.push(`floor ${floor.wallMs.toFixed(1)} ms`);
+        if (reader) parts.push(`reader floor ${reader.wallMs.toFixed(1)} ms`);
+      } else {
+        for (const cli of order) {
+          const data = runDataReader(method, corpus, cli, state);
+          if (!data) continue;
+          s.data.get(cli.label).push(data);
+          parts.push(`data reader ${cli.label} ${data.report.elapsedMs.toFixed(1)} ms in-process`);
+        }
+      }
+      // Spectral runs among the CLIs, its place rotating with theirs.
+      const programs = corpus.spectral ? [...order.slice(0, i % (order.length + 1)), null, ...order.slice(i % (order.length + 1))] : order;
+      for (const cli of programs) {
+        if (cli === null) {
+          const run = runSpectral(method, corpus);
+          s.spectral.push(run);
+          parts.push(`Spectral ${run.wallMs.toFixed(1)} ms (exit ${run.status})`);
+          continue;
+        }
         const run = runCli(method, corpus, cli);
         s.cli.get(cli.label).push(run);
         parts.push(`${clis.length === 1 ? "CLI" : cli.label} ${run.wallMs.toFixed(1)} ms (exit ${run.status})`);
@@ -530,17 +668,19 @@ function main() {
     clis: clis.map((c) => ({ label: c.label, path: c.path })),
     targets: TARGETS,
     readerFloorError: state.readerFloorError,
+    dataReaderErrors: Object.fromEntries(state.dataReaderErrors),
     corpora: [],
     pass: true,
   };
   for (const corpus of corpora) {
     const s = samples.get(corpus.id);
     const { manifest } = corpus;
-    const floor = {
+    const floor = s.floor.length === 0 ? null : {
       ...summarize(s.floor, manifest),
       inProcessMs: round(median(s.floor.map((r) => r.report.elapsedMs)), 1),
       tableRows: s.floor[0].report.tableRows,
     };
+    const spectral = s.spectral.length === 0 ? null : { ...summarize(s.spectral, manifest), exitCodes: s.spectral.map((r) => r.status), command: `node ${path.relative(ROOT, SPECTRAL_BIN)} lint "${corpus.relDir}/**/*.yaml" --ruleset ${path.relative(ROOT, SPECTRAL_RULESET)} --format json` };
     const readerFloor = s.reader.length === runs
       ? {
           ...summarize(s.reader, manifest),
@@ -564,10 +704,23 @@ function main() {
         findingsByRule: byRule,
       };
       if (corpus.planted) summary.planted = checkPlanted(keys, corpus.planted);
+      const data = s.data.get(cli.label);
+      if (data.length === runs) {
+        summary.dataReader = {
+          ...summarize(data, manifest),
+          inProcessMs: round(median(data.map((r) => r.report.elapsedMs)), 1),
+          inProcessCpuMs: round(median(data.map((r) => r.report.cpuMs)), 0),
+          inProcessMbPerSec: round(manifest.bytes / 1e6 / (median(data.map((r) => r.report.elapsedMs)) / 1000), 1),
+        };
+      }
+      if (spectral) {
+        summary.spectralComparison = compareWithSpectral(keys, corpus);
+        if (k === 0) spectral.comparison = summary.spectralComparison;
+      }
       if (k === 0) firstKeys = keys;
       else summary.sameFindingsAs = { label: clis[0].label, same: keys.length === firstKeys.length && keys.every((key, j) => key === firstKeys[j]) };
       if (ARGS.includes("--engine-runs")) summary.engineRuns = countEngineRuns(corpus, cli);
-      const checked = checkTargets(corpus, floor, summary);
+      const checked = checkTargets(corpus, floor, summary, spectral);
       summary.ratio = checked.ratio;
       checks.push(...checked.checks);
       return summary;
@@ -580,6 +733,7 @@ function main() {
       corpus: { dir: manifest.dir, files: manifest.files, activities: manifest.activities, bytes: manifest.bytes, mb: round(manifest.bytes / 1e6, 2), contentHash: manifest.contentHash, ...(manifest.planted ? { planted: manifest.planted } : {}) },
       floor,
       readerFloor,
+      ...(spectral ? { spectral } : {}),
       clis: cliResults,
       checks,
       pass,

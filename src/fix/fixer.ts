@@ -11,14 +11,15 @@
  * reinterpret, a table whose rows or cells change) is narrowed to the fixes that keep it intact,
  * and the others are refused and reported.
  */
-import { parseDocument } from "yaml";
 import { RunMemo } from "../engine/memo.js";
 import { Linter, readWith, type LintSetup } from "../lint/linter.js";
 import type { Finding, TextEdit } from "../model/finding.js";
 import type { Matrix } from "../model/matrix.js";
 import type { RefusedFix, SuppressedFinding } from "../model/result.js";
+import { toData } from "../readers/data-tree.js";
 import { formatOf } from "../readers/index.js";
-import { MAX_ALIAS_COUNT } from "../schema/validate.js";
+import { readJsonTree } from "../readers/json-tree.js";
+import { readYamlTree } from "../readers/yaml-tree.js";
 import { suppressInline } from "../suppress/directives.js";
 import { alignEdits } from "./align.js";
 import { applyEdits } from "./apply.js";
@@ -113,22 +114,15 @@ function dataOf(matrix: Matrix): { value: unknown } | { error: string } {
   return data;
 }
 
-/** Parses a YAML or JSON document's data. */
+/**
+ * Parses a YAML or JSON document's data, as the readers do (YAML's scalars as yaml resolves them, so
+ * a plain scalar a fix turns into a number or a boolean shows), with aliases in linear time.
+ */
 function readData(matrix: Matrix): { value: unknown } | { error: string } {
-  if (matrix.format === "json") {
-    try {
-      return { value: JSON.parse(matrix.source) };
-    } catch (error) {
-      return { error: (error as Error).message };
-    }
-  }
-  const doc = parseDocument(matrix.source, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) return { error: doc.errors[0]!.message.split("\n")[0]! };
-  try {
-    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
+  const tree = matrix.format === "json" ? readJsonTree(matrix.source) : readYamlTree(matrix.source);
+  if (tree.errors.length > 0) return { error: tree.errors[0]!.message };
+  const data = toData(tree.root, matrix.source);
+  return data.ok ? { value: data.value } : { error: data.message };
 }
 
 /** Whether two data values are equal, except string values at `sections[*].activities[*].codes[*]`. */

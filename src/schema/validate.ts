@@ -54,9 +54,40 @@ export function validateDocument(doc: Document, validate: Validator, at: (string
     const range = (doc.contents as { range?: number[] } | null)?.range ?? [0, 0];
     return [{ message: `document cannot be read: ${(error as Error).message}`, start: range[0]!, end: range[0]!, pointer: "" }];
   }
+  return schemaErrors(data, validate, at, documentLocator(doc));
+}
+
+/**
+ * Finds a document's nodes for error positions: the node at a path and the key naming it, the key
+ * node of a map's property, and a node's offsets (start, and the end of its value).
+ */
+export interface Locator<N> {
+  locate(path: readonly (string | number)[]): { node: N | null; key: N | null };
+  keyOf(map: N, name: string): N | null;
+  rangeOf(node: N): [number, number] | null;
+}
+
+/**
+ * Validates `data` (read from a document `locator` finds nodes in; `at`: the path it was read from)
+ * and returns its schema errors, one per distinct place, each with the offsets of what it is about.
+ */
+export function schemaErrors<N>(data: unknown, validate: Validator, at: (string | number)[], locator: Locator<N>): PositionedError[] {
   if (validate(data)) return [];
   const errors = simplify(validate.errors ?? [], data);
-  return errors.map((error) => positioned(doc, error, at));
+  return errors.map((error) => positioned(locator, error, at));
+}
+
+/** A `Locator` for yaml's document model. */
+function documentLocator(doc: Document): Locator<Node> {
+  return {
+    locate: (path) => locate(doc, path),
+    keyOf(map, name) {
+      if (!isMap(map)) return null;
+      const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === name);
+      return pair && isScalar(pair.key) ? pair.key : null;
+    },
+    rangeOf: (node) => (node.range ? [node.range[0], node.range[1]] : null),
+  };
 }
 
 /** The JSON type name of a value, as JSON Schema's `type` names it. */
@@ -81,21 +112,38 @@ function valueAt(data: unknown, pointer: string): unknown {
  */
 function simplify(errors: ValidationError[], data: unknown): ValidationError[] {
   const combinators = new Set(["oneOf", "anyOf"]);
-  const explained = (e: ValidationError) => errors.some((o) => o !== e && !combinators.has(o.keyword) && (o.instancePath === e.instancePath || o.instancePath.startsWith(e.instancePath + "/")));
+  // Indexes by instance path, so that each question below is a lookup (a document may have thousands of errors).
+  const below = (list: readonly ValidationError[]) => {
+    const paths = new Set<string>();
+    for (const e of list) for (let i = e.instancePath.lastIndexOf("/"); i > 0; i = e.instancePath.lastIndexOf("/", i - 1)) paths.add(e.instancePath.slice(0, i));
+    for (const e of list) if (e.instancePath !== "") paths.add("");
+    return paths;
+  };
+  const countAt = (list: readonly ValidationError[]) => {
+    const counts = new Map<string, number>();
+    for (const e of list) counts.set(e.instancePath, (counts.get(e.instancePath) ?? 0) + 1);
+    return counts;
+  };
+  const plain = errors.filter((o) => !combinators.has(o.keyword));
+  const plainAt = countAt(plain);
+  const plainBelow = below(plain);
+  // Explained: another error, not a combinator, at the same place or inside it.
+  const explained = (e: ValidationError) => (plainAt.get(e.instancePath) ?? 0) > 0 || plainBelow.has(e.instancePath);
   let kept = errors.filter((e) => !(combinators.has(e.keyword) && explained(e)));
   // A value checked against alternatives (oneOf/anyOf) that fails inside itself (a comparison with
   // a bad operator) was meant as the alternative that got that far: the other alternatives'
   // complaints about the value itself (`all` missing, `operator` unknown there) go.
   const alternatives = new Set(errors.filter((e) => combinators.has(e.keyword)).map((e) => e.instancePath));
-  kept = kept.filter(
-    (e) => !((e.keyword === "required" || e.keyword === "additionalProperties") && alternatives.has(e.instancePath) && kept.some((o) => o.instancePath.startsWith(e.instancePath + "/"))),
-  );
+  const keptBelow = below(kept);
+  kept = kept.filter((e) => !((e.keyword === "required" || e.keyword === "additionalProperties") && alternatives.has(e.instancePath) && keptBelow.has(e.instancePath)));
+  const typedBelow = below(kept);
+  const otherAt = countAt(kept.filter((o) => o.keyword !== "type"));
   kept = kept.filter((e) => {
     if (e.keyword !== "type") return true;
     const actual = typeOf(valueAt(data, e.instancePath));
     if (String(e.params.type).split(",").includes(actual)) return true;
     // Another branch fits the value and says what is wrong with it (here or inside it): that is the error.
-    return !kept.some((o) => o !== e && ((o.instancePath === e.instancePath && o.keyword !== "type") || o.instancePath.startsWith(e.instancePath + "/")));
+    return !((otherAt.get(e.instancePath) ?? 0) > 0 || typedBelow.has(e.instancePath));
   });
   // A value of the wrong type entirely: one error naming every type a branch allows.
   const seen = new Set<string>();
@@ -120,14 +168,18 @@ function simplify(errors: ValidationError[], data: unknown): ValidationError[] {
     out.push(error);
   }
   // A string that is neither one of some names nor of some form (`extends`): one error saying both.
-  for (const enumError of out.filter((e) => e.keyword === "enum")) {
-    const patternError = out.find((e) => e.keyword === "pattern" && e.instancePath === enumError.instancePath);
+  const patterns = new Map<string, ValidationError[]>();
+  for (const e of out) if (e.keyword === "pattern") patterns.set(e.instancePath, [...(patterns.get(e.instancePath) ?? []), e]);
+  const merged = new Set<ValidationError>();
+  for (const enumError of out) {
+    if (enumError.keyword !== "enum") continue;
+    const patternError = patterns.get(enumError.instancePath)?.shift();
     if (!patternError) continue;
-    out.splice(out.indexOf(patternError), 1);
+    merged.add(patternError);
     enumError.keyword = "enumOrPattern";
     enumError.params = { ...enumError.params, pattern: patternError.params.pattern };
   }
-  return out;
+  return merged.size ? out.filter((e) => !merged.has(e)) : out;
 }
 
 /** The path segments of a JSON pointer. */
@@ -141,7 +193,7 @@ function segments(pointer: string): (string | number)[] {
 }
 
 /** The node at `path`, and the key node when the last step is a map key. */
-function locate(doc: Document, path: (string | number)[]): { node: Node | null; key: Node | null } {
+function locate(doc: Document, path: readonly (string | number)[]): { node: Node | null; key: Node | null } {
   let node: unknown = doc.contents;
   let key: Node | null = null;
   for (const step of path) {
@@ -192,17 +244,17 @@ function describe(error: ValidationError, where: string): string {
 }
 
 /** Attaches a source position to one error. */
-function positioned(doc: Document, error: ValidationError, at: (string | number)[]): PositionedError {
+function positioned<N>(locator: Locator<N>, error: ValidationError, at: (string | number)[]): PositionedError {
   const path = [...at, ...segments(error.instancePath)];
   const where = error.instancePath === "" ? (at.length ? at.join(".") : "document") : `${at.length ? at.join(".") : ""}${error.instancePath}`;
-  const { node, key } = locate(doc, path);
-  let target: Node | null = node;
-  if (error.keyword === "additionalProperties" && isMap(node)) {
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(error.params.additionalProperty));
-    if (pair && isScalar(pair.key)) target = pair.key;
+  const { node, key } = locator.locate(path);
+  let target: N | null = node;
+  if (error.keyword === "additionalProperties" && node) {
+    const named = locator.keyOf(node, String(error.params.additionalProperty));
+    if (named) target = named;
   } else if (error.keyword !== "required" && key && !node) {
     target = key;
   }
-  const range = target?.range ?? node?.range ?? [0, 0, 0];
+  const range = (target && locator.rangeOf(target)) ?? (node && locator.rangeOf(node)) ?? [0, 0];
   return { message: describe(error, where), start: range[0], end: Math.max(range[0], range[1]), pointer: error.instancePath };
 }

@@ -103,6 +103,23 @@ describe("documents nested thousands of levels deep", () => {
   });
 });
 
+describe("two deeply nested JSON files in one run (issue 11 #1)", () => {
+  it("are each a parse error, in a process of its own: V8 used to abort compiling a regular expression near the stack limit", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { join } = await import("node:path");
+    const { REPO } = await import("../helpers.js");
+    const root = project({ "a.json": "[".repeat(850) + "]".repeat(850), "b.json": '{"a":'.repeat(850) + "1" + "}".repeat(850) });
+    // A child process: an abort (exit 134) fails this test instead of the test runner.
+    const run = spawnSync(process.execPath, [join(REPO, "dist/cli.js"), "-f", "json", "a.json", "b.json"], { cwd: root, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    expect(findingLines(run.stdout, (f) => `${f.path} ${f.line}:${f.column} ${f.ruleId}: ${f.message}`)).toEqual([
+      "a.json 1:1 parse-error: the document is nested too deeply to read (thousands of levels)",
+      "b.json 1:1 parse-error: the document is nested too deeply to read (thousands of levels)",
+    ]);
+  });
+});
+
 describe("standard input that is not UTF-8 text", () => {
   /** Runs the CLI on stdin bytes; stdout comes back as bytes. */
   async function run(args: string[], input: Buffer) {

@@ -187,3 +187,20 @@ describe("unsafe fixes and anchors", () => {
     expect(fixed.output).toBe(yaml);
   });
 });
+
+describe("positions of YAML parse errors", () => {
+  it("never end between a CR and its LF (issue 11 #4)", async () => {
+    const result = await lintText(': "\r\n"', { filename: "m.yaml" });
+    expect(result.findings.map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`)).toEqual([
+      '1:4-1:4 Missing closing "quote',
+      "2:1-2:2 Implicit map keys need to be followed by map values",
+      '2:2-2:2 Missing closing "quote',
+    ]);
+  });
+
+  it("a duplicate key is pointed at, also after a key without value (yaml pointed at the end of the line before)", async () => {
+    const yaml = "parties: [Client, Provider]\nsections:\n  - title: S\n    activities:\n      - activity: A\n        codes:\n          Client:\n          Client: RA\n";
+    expect(await findings(yaml, "m.yaml")).toEqual(["8:11 parse-error Map keys must be unique"]);
+    expect(await findings('{ "parties": ["Client"], "parties": [] }', "m.json")).toEqual(["1:26 parse-error Map keys must be unique"]);
+  });
+});
