@@ -12,13 +12,17 @@
  *   distinct within each file, every code style mixed in every table, 1% planted defects: what
  *   memoisation cannot serve. The bench checks the CLI reports every planted defect.
  *
- * Usage: node bench/run.mjs [--json] [--cli [LABEL=]PATH]... [--corpus a|b] [--no-reader-floor] [--engine-runs]
+ * Then it runs bench/html.mjs (the HTML report of 10,000 activities opened in headless Chromium)
+ * with the first CLI, unless --no-html.
+ *
+ * Usage: node bench/run.mjs [--json] [--cli [LABEL=]PATH]... [--corpus a|b] [--no-reader-floor] [--engine-runs] [--no-html]
  *   --cli: a CLI script to measure (repeatable: several builds are measured in the same run,
  *          interleaved, their order rotating from one run to the next); default BENCH_CLI or dist/cli.js.
  *   --corpus: measure one corpus only.
  *   --no-reader-floor: skip the reader floor (it imports this checkout's dist/ internals).
  *   --engine-runs: after the timed runs, run each CLI once more per corpus, untimed, counting its
  *          json-rules-engine runs (bench/engine-runs.mjs).
+ *   --no-html: skip the HTML report's bench.
  * Env: BENCH_FILES, BENCH_ROWS, BENCH_DISTINCT_FILES (corpus sizes), BENCH_RUNS (repetitions),
  *      BENCH_CLI (the CLI script when no --cli is given), BENCH_RSS=preload.
  * Exit code: 0 when the bench ran (even if a target is missed); 1 when a CLI crashed (signal,
@@ -37,6 +41,7 @@ const ROOT = path.dirname(HERE);
 const FLOOR_SCRIPT = path.join(HERE, "floor.mjs");
 const READER_FLOOR_SCRIPT = path.join(HERE, "reader-floor.mjs");
 const ENGINE_RUNS_SCRIPT = path.join(HERE, "engine-runs.mjs");
+const HTML_SCRIPT = path.join(HERE, "html.mjs");
 const TIME_OUTPUT = path.join(CORPUS_ROOT, "time-output.txt");
 
 /** Targets per corpus: A keeps the issue's original three; B (many parties, distinct rows) has the memory bound and correctness. */
@@ -587,7 +592,25 @@ function main() {
   }
 
   printReport(result);
+  if (!ARGS.includes("--no-html")) result.html = runHtmlBench(clis[0]);
   if (JSON_MODE) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+/**
+ * Runs bench/html.mjs with a CLI (its own report goes to the log): its JSON result, or
+ * `{ skipped }` when there is no browser. Any other failure fails the bench.
+ */
+function runHtmlBench(cli) {
+  log();
+  const run = spawnSync(process.execPath, [HTML_SCRIPT, "--json", "--cli", cli.path], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_BUFFER });
+  const stderr = (run.stderr ?? "").trimEnd();
+  if (run.status === 3) {
+    log(`HTML report bench skipped: ${stderr.replace(/^bench html: /, "")}`);
+    return { skipped: stderr };
+  }
+  if (stderr) log(stderr);
+  if (run.status !== 0) fail(`bench/html.mjs failed (exit ${run.status}, signal ${run.signal})`);
+  return JSON.parse(run.stdout);
 }
 
 main();
