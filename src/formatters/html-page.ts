@@ -54,13 +54,13 @@ table{border-collapse:separate;border-spacing:0}
 .chunk>.m{margin:0}
 .chunk:last-child>.m{margin-bottom:1rem}
 section.file{content-visibility:auto;contain-intrinsic-size:auto 1200px}
-.m thead th+th{width:8.5rem}
+.m thead th+th{width:var(--party-width,6.5rem)}
 .m tbody:last-child tr:nth-last-child(-n+3) .tip{top:auto;bottom:100%}
 .m th,.m td{border-right:1px solid var(--line);border-bottom:1px solid var(--line);padding:.2rem .45rem;vertical-align:middle}
 .m thead th:first-child,.m tbody th{border-left:1px solid var(--line)}
 .m thead th{position:sticky;top:var(--nav,0px);z-index:2;background:#f3f4f6;border-top:1px solid var(--line);text-align:center;font-weight:600}
 .m thead th:first-child{text-align:left}
-.m tbody th{text-align:left;font-weight:400;min-width:16rem;max-width:44rem}
+.m tbody th{text-align:left;font-weight:400;overflow-wrap:anywhere}
 .m td{text-align:center;white-space:nowrap;min-width:4.5rem}
 .m tr.g th{background:#e5e7eb;font-weight:700}
 .m td.hR{background:var(--hR)}

@@ -442,13 +442,16 @@ function sectionHtml(page: Page, file: FilePage, matrix: Matrix, s: number, acti
         return `<th scope="col" id="${id}"${mark.attrs}>${escapeHtml(matrix.parties[p]!.name)}${mark.tip}</th>`;
       })
       .join("");
+  // Fixed layout: party columns get their width (narrower when there are many), the activity column the rest, at least 20rem.
+  const partyWidth = parties.length <= 4 ? 8.5 : 6.5;
+  const tableWidths = `--party-width:${partyWidth}rem;min-width:${20 + partyWidth * parties.length}rem`;
   const chunks: (readonly number[])[] = [];
   if (activities.length > CHUNKED_FROM) for (let i = 0; i < activities.length; i += CHUNK_ROWS) chunks.push(activities.slice(i, i + CHUNK_ROWS));
   else chunks.push(activities);
   let group: number | null | undefined;
   chunks.forEach((chunk, k) => {
     if (chunks.length > 1) out.push(`<div class="chunk" style="contain-intrinsic-size:auto ${chunk.length * 27}px">`);
-    out.push(`<table class="m" aria-labelledby="${headingId}"><thead><tr><th scope="col">Activity</th>${head(k === 0)}</tr></thead>`);
+    out.push(`<table class="m" style="${tableWidths}" aria-labelledby="${headingId}"><thead><tr><th scope="col">Activity</th>${head(k === 0)}</tr></thead>`);
     let open = false;
     for (const a of chunk) {
       const activity = matrix.activities[a]!;

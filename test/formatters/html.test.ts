@@ -234,7 +234,7 @@ describe("the html format", () => {
     const dir = project({ "big.md": `## Big\n\n| Activity | Client | Provider |\n|---|---|---|\n${rows.join("\n")}\n` });
     const { html, results } = await htmlReportOf(["big.md"], dir);
     expect(html.match(/<div class="chunk" style="contain-intrinsic-size:auto \d+px">/g)).toHaveLength(5);
-    expect(html.match(/<table class="m" aria-labelledby="f0-s0">/g)).toHaveLength(5);
+    expect(html.match(/<table class="m" style="--party-width:8.5rem;min-width:37rem" aria-labelledby="f0-s0">/g)).toHaveLength(5);
     expect(html.match(/<th scope="row" id="f0-a\d+"/g)).toHaveLength(450);
     expect(tagOf(html, cellIdAt(results, 0, 425, 18))).toMatch(/data-o="error"/);
     expectConsistentIds(html);
