@@ -3,6 +3,7 @@
 // (a test fails when it is out of date), and the README's screenshot of it, examples/seed-report.png,
 // taken in headless Chromium (the system's: CHROMIUM, default /usr/bin/chromium; skipped, with a
 // note, when there is none, since the screenshot is not tested).
+/* global document, window -- in the function the page runs */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

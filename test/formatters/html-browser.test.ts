@@ -3,7 +3,9 @@
  * cells it should, filters, shows messages on keyboard focus, has no serious accessibility violation
  * (axe-core), prints cleanly. Screenshots, a PDF and axe's results are left in test/artifacts/.
  */
-import AxeBuilder from "@axe-core/playwright";
+/// <reference lib="dom" />
+// (The page functions below run in the browser: they use the DOM's types.)
+import { AxeBuilder } from "@axe-core/playwright";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";

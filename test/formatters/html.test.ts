@@ -9,7 +9,7 @@ import type { RuleDefinition } from "../../src/model/rule.js";
 import { parseMatrix } from "../../src/index.js";
 import { cli, project } from "../cli/harness.js";
 import { REPO, SEED } from "../helpers.js";
-import { cellIdAt, corpusHtml, htmlReportOf, rowIdAt, seedHtml } from "./html-reports.js";
+import { cellIdAt, corpusHtml, htmlReportOf, ON, rowIdAt, seedHtml } from "./html-reports.js";
 import { CONTEXT, finding } from "./reports.js";
 
 /** The start tag of the element with this id. */
@@ -243,7 +243,7 @@ describe("the html format", () => {
   it("shows the cells a corpus-scope finding compares, side by side, from the other files' matrices", async () => {
     const table = (provider: string) => `## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run the backups | RA | ${provider} |\n| Other | I | RA |\n`;
     const dir = project({ "a.md": table("C"), "b.md": table("I") });
-    const { html } = await htmlReportOf(["a.md", "b.md"], dir, { overrideConfig: { rules: { "consistent-across-files": "error" } } });
+    const { html } = await htmlReportOf(["a.md", "b.md"], dir, { overrideConfig: { rules: { "consistent-across-files": ON } } });
     const item = html.slice(html.indexOf(`<li class="f" id="F1"`), html.indexOf("</li>", html.indexOf(`<li class="f" id="F1"`)));
     expect(item).toContain("consistent-across-files");
     expect(item).toContain(`<table class="cmp"><caption>Compared cells</caption><thead><tr><th scope="col">where</th><th scope="col">customer</th><th scope="col">provider</th></tr></thead>`);
