@@ -205,7 +205,9 @@ export const PAGE_SCRIPT = `
       apply();
     });
   }
-  function reveal(id) {
+  function reveal(hash) {
+    var id;
+    try { id = decodeURIComponent(hash); } catch (error) { return; }
     var target = id && document.getElementById(id);
     if (!target) return;
     var box = target.closest("details");
@@ -220,8 +222,8 @@ export const PAGE_SCRIPT = `
   }
   document.addEventListener("click", function (event) {
     var link = event.target && event.target.closest ? event.target.closest("a[href^='#']") : null;
-    if (link) reveal(decodeURIComponent(link.getAttribute("href").slice(1)));
+    if (link) reveal(link.getAttribute("href").slice(1));
   });
-  if (location.hash) reveal(decodeURIComponent(location.hash.slice(1)));
+  if (location.hash) reveal(location.hash.slice(1));
 })();
 `;

@@ -156,6 +156,17 @@ describe.skipIf(!BROWSER_TESTS)("the HTML report in Chromium", () => {
     await page.close();
   });
 
+  it("opens at the place an address names, and ignores an address it cannot read", async () => {
+    const cell = cellIdAt(seed.results, 0, 55, 95);
+    const { page, errors } = await newPage();
+    await page.goto(`${pathToFileURL(seed.file).href}#${cell}`);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(cell);
+    await page.goto(`${pathToFileURL(seed.file).href}#%E0%A4%A`);
+    await page.reload();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("has no serious or critical accessibility violation (axe-core)", async () => {
     const { page } = await openSeed();
     expect(await seriousViolations(page, "seed-report")).toEqual([]);

@@ -269,6 +269,16 @@ describe("the html format", () => {
     expectConsistentIds(html);
   });
 
+  it("says PASS for a report without error-level findings, and needs no filters without findings", () => {
+    const clean = formatHtml(buildReport([]), CONTEXT);
+    expect(clean).toContain(`<p class="verdict pass">PASS: no error-level findings</p>`);
+    expect(clean).toContain(`<li><b>0</b> files</li>`);
+    expect(clean).not.toContain(`<nav id="filters"`);
+    const warned = formatHtml(buildReport([{ path: "x.md", findings: [finding({ severity: "warning" })] }]), CONTEXT);
+    expect(warned).toContain(`<p class="verdict pass">PASS: no error-level findings</p>`);
+    expect(warned).toContain(`<nav id="filters"`);
+  });
+
   it("is what the command writes with -f html and -f html=FILE", async () => {
     const dir = project({ "m.md": "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run | | RA |\n" });
     const toStdout = await cli(["m.md", "-f", "html"], dir);
