@@ -9,8 +9,8 @@
  *   heading) outlined by its worst severity (solid, dashed, dotted) and marked with the findings'
  *   numbers, its messages shown on hover and on keyboard focus;
  * - per party, a workload bar: how many R, A, C and I (and other codes) it holds;
- * - per file, the findings in a list, each linking to its place in the matrix and to `file:line` in
- *   the file's source (included, folded); corpus-scope findings (`consistent-across-files`) show the
+ * - per file, the findings in a list, each linking to its place in the matrix and to `file:line`
+ *   (the page carries the source lines findings are on, folded); corpus-scope findings (`consistent-across-files`) show the
  *   compared cells of the other files side by side when the report holds those files' matrices;
  * - filters by severity and by rule, a sticky table header, a print style sheet.
  *
@@ -291,6 +291,12 @@ function partiesOf(matrix: Matrix, section: number): number[] {
   return listed.length > 0 ? listed : matrix.parties.map((_, p) => p);
 }
 
+/** A cell's tint class and badges. */
+interface CellLook {
+  heat: string;
+  html: string;
+}
+
 /** Everything the page needs, computed once. */
 class Page {
   readonly files: FilePage[] = [];
@@ -298,6 +304,8 @@ class Page {
   /** Rule ids in order of their index (the `data-rule` values and filter boxes). */
   readonly rules: string[];
   readonly ruleIndex = new Map<string, number>();
+  /** Each cell reading's look, for this page only (a matrix of 10,000 activities repeats few). */
+  readonly looks = new Map<CellReading, CellLook>();
 
   constructor(
     readonly report: Report,
@@ -348,13 +356,12 @@ function heatClass(codes: readonly string[]): string {
   return codes.length > 0 ? "hX" : "";
 }
 
-/** How a cell looks (tint and badges), once per reading: equal cell texts share one. */
-const looks = new WeakMap<CellReading, { heat: string; html: string }>();
-function lookOf(cell: Cell): { heat: string; html: string } {
-  let look = looks.get(cell.reading);
+/** How a cell looks (tint and badges), worked out once per reading in a page: equal cell texts share a reading. */
+function lookOf(page: Page, cell: Cell): CellLook {
+  let look = page.looks.get(cell.reading);
   if (!look) {
     look = { heat: heatClass(cell.codes), html: codesHtml(cell) };
-    looks.set(cell.reading, look);
+    page.looks.set(cell.reading, look);
   }
   return look;
 }
@@ -398,7 +405,7 @@ function activityRow(page: Page, file: FilePage, matrix: Matrix, a: number, part
       cls = "miss";
       content = `<span class="sr">no cell</span>`;
     } else {
-      const look = lookOf(cell);
+      const look = lookOf(page, cell);
       cls = look.heat;
       content = look.html;
     }
