@@ -17,7 +17,10 @@
  *   (@stoplight/spectral-cli) with bench/spectral/ruleset.yaml, which does raci-lint's five structural
  *   checks; the bench checks Spectral and raci-lint report the same findings for those five rules.
  *
- * Usage: node bench/run.mjs [--json] [--cli [LABEL=]PATH]... [--corpus a|b|y|j] [--no-reader-floor] [--no-spectral] [--engine-runs]
+ * Then it runs bench/html.mjs (the HTML report of 10,000 activities opened in headless Chromium)
+ * with the first CLI, unless --no-html.
+ *
+ * Usage: node bench/run.mjs [--json] [--cli [LABEL=]PATH]... [--corpus a|b|y|j] [--no-reader-floor] [--no-spectral] [--engine-runs] [--no-html]
  *   --cli: a CLI script to measure (repeatable: several builds are measured in the same run,
  *          interleaved, their order rotating from one run to the next); default BENCH_CLI or dist/cli.js.
  *   --corpus: measure these corpora only (repeatable).
@@ -25,6 +28,7 @@
  *   --no-spectral: do not run Spectral on corpus Y.
  *   --engine-runs: after the timed runs, run each CLI once more per corpus, untimed, counting its
  *          json-rules-engine runs (bench/engine-runs.mjs).
+ *   --no-html: skip the HTML report's bench.
  * Env: BENCH_FILES, BENCH_ROWS, BENCH_DISTINCT_FILES (corpus sizes), BENCH_RUNS (repetitions),
  *      BENCH_CLI (the CLI script when no --cli is given), BENCH_RSS=preload.
  * Exit code: 0 when the bench ran (even if a target is missed); 1 when a CLI crashed (signal,
@@ -48,6 +52,7 @@ const SPECTRAL_BIN = path.join(ROOT, "node_modules", "@stoplight", "spectral-cli
 const SPECTRAL_RULESET = path.join(HERE, "spectral", "ruleset.yaml");
 /** The five structural rules the Spectral ruleset does as raci-lint does them. */
 const SPECTRAL_RULES = ["code-order", "customer-involved", "responsible-required", "single-accountable", "valid-codes"];
+const HTML_SCRIPT = path.join(HERE, "html.mjs");
 const TIME_OUTPUT = path.join(CORPUS_ROOT, "time-output.txt");
 
 /** Targets per corpus: A keeps the issue's original three; B (many parties, distinct rows) has the memory bound and correctness. */
@@ -741,7 +746,25 @@ function main() {
   }
 
   printReport(result);
+  if (!ARGS.includes("--no-html")) result.html = runHtmlBench(clis[0]);
   if (JSON_MODE) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+/**
+ * Runs bench/html.mjs with a CLI (its own report goes to the log): its JSON result, or
+ * `{ skipped }` when there is no browser. Any other failure fails the bench.
+ */
+function runHtmlBench(cli) {
+  log();
+  const run = spawnSync(process.execPath, [HTML_SCRIPT, "--json", "--cli", cli.path], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_BUFFER });
+  const stderr = (run.stderr ?? "").trimEnd();
+  if (run.status === 3) {
+    log(`HTML report bench skipped: ${stderr.replace(/^bench html: /, "")}`);
+    return { skipped: stderr };
+  }
+  if (stderr) log(stderr);
+  if (run.status !== 0) fail(`bench/html.mjs failed (exit ${run.status}, signal ${run.signal})`);
+  return JSON.parse(run.stdout);
 }
 
 main();

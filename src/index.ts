@@ -45,6 +45,7 @@ export { formatSarif } from "./formatters/sarif.js";
 export { formatJunit } from "./formatters/junit.js";
 export { formatGithub } from "./formatters/github.js";
 export { formatMarkdown } from "./formatters/markdown.js";
+export { formatHtml } from "./formatters/html.js";
 export { unifiedDiff, unifiedDiffs } from "./formatters/diff.js";
 export { listRules, listRulesJson } from "./formatters/list-rules.js";
 export type { FixOptions, FixResult } from "./fix/fixer.js";

@@ -13,6 +13,7 @@ const FORMATTERS = {
   junit: () => import("./junit.js"),
   github: () => import("./github.js"),
   markdown: () => import("./markdown.js"),
+  html: () => import("./html.js"),
   diff: () => import("./diff.js"),
 } satisfies Record<string, () => Promise<{ formatter: Formatter }>>;
 

@@ -36,7 +36,7 @@ describe("exit codes", () => {
     expect(missing.stderr).toBe('raci-lint: no files match "nope.md"\n');
     const format = await cli(["-f", "xml", "."], root);
     expect(format.code).toBe(2);
-    expect(format.stderr).toBe('raci-lint: unknown format "xml" (formats: stylish, json, sarif, junit, github, markdown, diff)\n');
+    expect(format.stderr).toBe('raci-lint: unknown format "xml" (formats: stylish, json, sarif, junit, github, markdown, html, diff)\n');
     expect((await cli(["--max-warnings", "many", "."], root)).code).toBe(2);
     expect((await cli(["--bogus"], root)).code).toBe(2);
   });
