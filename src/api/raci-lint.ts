@@ -19,8 +19,9 @@ import { internalErrorFinding, INTERNAL_ERROR, unreadableFinding } from "../lint
 import { Linter, readWith, type LintSetup } from "../lint/linter.js";
 import { compareFindings, type Finding } from "../model/finding.js";
 import type { Matrix, MatrixFormat, PartyAliases } from "../model/matrix.js";
+import { readingOf } from "../model/reading.js";
 import { buildReport, type LintResult, type Report } from "../model/result.js";
-import type { ActiveRule, ConfigProblem, RuleDefinition } from "../model/rule.js";
+import { effectiveSeverity, type ActiveRule, type ConfigProblem, type RuleDefinition } from "../model/rule.js";
 import { RACI, type RoleScheme } from "../model/scheme.js";
 import { formatOf, looksLikeMatrixData } from "../readers/index.js";
 import { notTextAt, notUtf8Finding, readTextFile } from "../readers/text-file.js";
@@ -59,6 +60,8 @@ export interface RaciLintOptions {
   reportUnusedDisableDirectives?: boolean;
   /** What each result keeps of its file beyond the findings: its `source` (SARIF fixes), or its `matrix` too. */
   keep?: "none" | "source" | "matrix";
+  /** Give every result its `read`: what was made of each table, list or document, and why (`--explain`). */
+  explain?: boolean;
   /** Memoise (default true). Off, every cell and rule is evaluated afresh: the results must be the same. */
   memoize?: boolean;
   /** Time each rule and count its memo hits (`stats()`, `--stats`). */
@@ -152,7 +155,15 @@ export class RaciLint {
   }
 
   /** The configuration that applies to a file, as `--print-config` shows it. Throws `ConfigError`. */
-  calculateConfigForFile(filePath: string): { configFiles: string[]; scheme: ResolvedConfig["scheme"]; parties: PartyAliases | null; ruleFiles: string[]; rules: Record<string, unknown> } {
+  calculateConfigForFile(filePath: string): {
+    configFiles: string[];
+    scheme: ResolvedConfig["scheme"];
+    /** The scheme the file is read with (it may name its own unless one is configured), and why; absent when the file cannot be read. */
+    schemeInUse?: { name: string; reason: string };
+    parties: PartyAliases | null;
+    ruleFiles: string[];
+    rules: Record<string, unknown>;
+  } {
     const file = resolve(this.cwd, filePath);
     const setup = this.setupFor(file);
     const resolved = this.resolver?.resolve(file);
@@ -161,13 +172,15 @@ export class RaciLint {
     const rules: Record<string, unknown> = {};
     if (config) for (const id of Object.keys(config.rules).sort()) if (config.rules[id]!.severity === "off") rules[id] = "off";
     for (const active of setup.rules) {
-      const severity = active.severity ?? (active.promote && active.rule.severity === "warning" ? "error" : active.rule.severity);
+      const severity = effectiveSeverity(active);
       rules[active.rule.id] = Object.keys(active.options).length ? [severity, active.options] : severity;
     }
     const sorted = Object.fromEntries(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const inUse = this.schemeInUse(file, setup);
     return {
       configFiles: config?.sources ?? [],
       scheme: config?.scheme ?? setup.scheme.name,
+      ...(inUse ? { schemeInUse: inUse } : {}),
       parties: config?.parties ?? setup.parties ?? null,
       ruleFiles: (config?.ruleFiles ?? []).map((f) => displayPathOf(f, this.cwd)),
       rules: sorted,
@@ -243,11 +256,11 @@ export class RaciLint {
     const notUtf8 = notTextAt(text, () => options.bytes ?? Buffer.from(text));
     const format = options.format ?? formatOf(name);
     const memo = this.newMemo();
-    if (this.options.fix) return [await this.fixOne(name, name, text, notUtf8, setup, memo, format)];
+    if (this.options.fix) return [await this.fixOne(name, name, text, notUtf8, setup, memo, format, true)];
     const linter = new Linter(setup, memo, new Map());
     const matrix = readWith(text, name, setup, memo, format);
     const pending: Pending = { result: this.resultOf(name, matrix), linter, directives: [], notUtf8: null };
-    pending.result.findings = await linter.lint(matrix);
+    pending.result.findings = await linter.lint(matrix, notUtf8 === null);
     pending.directives = setup.inlineDirectives === false ? [] : directivesOf(matrix);
     if (notUtf8 !== null) pending.notUtf8 = notUtf8Finding(name, text, notUtf8);
     await this.finish([pending]);
@@ -259,7 +272,26 @@ export class RaciLint {
     const keep = this.options.keep ?? "none";
     const result: LintResult = { path, findings: [], suppressed: [], matrix: keep === "matrix" ? matrix : null };
     if (keep !== "none") result.source = matrix.source;
+    this.describe(result, matrix);
     return result;
+  }
+
+  /** Says what was read: whether the file holds a matrix, and with `explain`, each part's reading. */
+  private describe(result: LintResult, matrix: Matrix): void {
+    if (matrix.activities.length === 0) result.withoutMatrix = true;
+    if (this.options.explain) result.read = readingOf(matrix);
+  }
+
+  /** The scheme a file is read with, and why (null when it cannot be read). */
+  private schemeInUse(file: string, setup: LintSetup): { name: string; reason: string } | null {
+    let text: string;
+    try {
+      ({ text } = readTextFile(file));
+    } catch {
+      return null;
+    }
+    const matrix = readWith(text, displayPathOf(file, this.cwd), setup, this.newMemo());
+    return { name: matrix.scheme.name, reason: matrix.schemeReason };
   }
 
   /** Lints files (no fixing): each file read and linted in order; corpus-scope findings and directives once all are. */
@@ -285,7 +317,8 @@ export class RaciLint {
       try {
         const matrix = readWith(text, file.display, setup, memo);
         const result = this.resultOf(file.display, matrix);
-        result.findings = await linter.lint(matrix);
+        // A file that is not text is not judged for holding no matrix: that it is not text says it all.
+        result.findings = await linter.lint(matrix, file.explicit && notUtf8 === null);
         results.push(result);
         pending.push({ result, linter, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8) });
       } catch (error) {
@@ -336,7 +369,7 @@ export class RaciLint {
       }
       if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
       try {
-        results.push(await this.fixOne(file.display, file.path, text, notUtf8, setups.get(file.path)!, memo, formatOf(file.path)));
+        results.push(await this.fixOne(file.display, file.path, text, notUtf8, setups.get(file.path)!, memo, formatOf(file.path), file.explicit));
       } catch (error) {
         results.push({ path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null });
       }
@@ -345,10 +378,11 @@ export class RaciLint {
   }
 
   /** Fixes one text: a text that is not UTF-8 is checked as read and never fixed (writing it back would turn its bytes into U+FFFD). */
-  private async fixOne(display: string, path: string, text: string, notUtf8: number | null, setup: LintSetup, memo: RunMemo, format: MatrixFormat): Promise<LintResult> {
-    const fixed = await fixText(text, display, setup, { unsafe: this.options.unsafeFixes ?? false, format, memo, ...(notUtf8 !== null ? { maxPasses: 0 } : {}) });
+  private async fixOne(display: string, path: string, text: string, notUtf8: number | null, setup: LintSetup, memo: RunMemo, format: MatrixFormat, named: boolean): Promise<LintResult> {
+    const fixed = await fixText(text, display, setup, { unsafe: this.options.unsafeFixes ?? false, format, memo, named: named && notUtf8 === null, ...(notUtf8 !== null ? { maxPasses: 0 } : {}) });
     const findings = notUtf8 === null ? fixed.findings : [...fixed.findings, notUtf8Finding(display, text, notUtf8)].sort(compareFindings);
     const result: LintResult = { path: display, findings, suppressed: fixed.suppressed, matrix: this.options.keep === "matrix" ? fixed.matrix : null, source: fixed.matrix.source };
+    this.describe(result, fixed.matrix);
     if (this.options.keepFixText) {
       result.input = text;
       result.output = fixed.output;
@@ -417,6 +451,8 @@ export function reportOf(results: readonly LintResult[], quiet = false): Report 
       ...(r.output !== undefined ? { output: r.output } : {}),
       ...(r.input !== undefined ? { input: r.input } : {}),
       ...(r.matrix ? { matrix: r.matrix } : {}),
+      ...(r.read ? { read: r.read } : {}),
+      ...(r.withoutMatrix ? { withoutMatrix: true } : {}),
     })),
   );
 }

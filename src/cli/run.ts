@@ -14,6 +14,7 @@ import { ConfigError, hasInternalError, NoFilesError, RaciLint, reportOf } from 
 import { VERSION } from "../api/version.js";
 import { looksLikeMatrixData } from "../readers/index.js";
 import { FORMAT_NAMES, isFormatName, loadFormatter, type FormatName } from "../formatters/index.js";
+import { formatExplain } from "../formatters/explain.js";
 import { listRules, listRulesJson } from "../formatters/list-rules.js";
 import { shouldColor } from "../formatters/stylish.js";
 import type { ConfigProblem } from "../model/rule.js";
@@ -60,6 +61,7 @@ interface CliOptions {
   reportUnusedDisableDirectives?: boolean;
   listRules?: boolean;
   stats?: boolean;
+  explain?: boolean;
 }
 
 /** Accumulates a repeatable option. */
@@ -87,6 +89,7 @@ function program(io: CliIo): Command {
     .option("-c, --config <path>", "use this configuration file for every file (instead of the nearest raci-lint.config.*)")
     .option("--no-config", "ignore configuration files: built-in defaults and --rule only")
     .option("--print-config <file>", "print the configuration that applies to a file, and exit")
+    .option("--explain", "say what was read in each file: each table, list or document read as a matrix (layout, parties, groups, activities, scheme), as a legend, or left alone, and why; -f json carries it as each file's `read`")
     .option("--rule <setting>", "set a rule, e.g. 'code-order: off' or 'responsible-required: [error, {accountableCountsAsResponsible: true}]' (repeatable)", collect)
     .option("--fix", "apply safe fixes to the files (atomically); print what remains")
     .option("--fix-dry-run", "compute fixes without writing: -f json includes each file's fixed text, -f diff prints a unified diff")
@@ -179,6 +182,7 @@ function checkOptions(options: CliOptions): void {
   // A dry run reports the text as it would be after fixing: it cannot tell which baseline entries the files on disk still need.
   if (options.fixDryRun && (options.baselineWrite || options.baselinePrune)) throw new UsageError("--baseline-write and --baseline-prune cannot be combined with --fix-dry-run");
   if (options.stdinFilename !== undefined && !options.paths.includes("-")) throw new UsageError("--stdin-filename needs - (standard input) among the paths");
+  if (options.explain && (options.format ?? []).some((f) => !/^(?:stylish|json)(?:=|$)/u.test(f))) throw new UsageError("--explain prints text (stylish) or adds each file's `read` to -f json: use one of those formats");
 }
 
 /** Prints configuration problems (file:line:column: message) and returns exit code 2. */
@@ -212,6 +216,7 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
     keepFixText: options.fixDryRun ?? false,
     keep: needs.has("matrix") ? "matrix" : needs.has("source") ? "source" : "none",
     stats: options.stats ?? false,
+    explain: options.explain ?? false,
   });
   if (options.printConfig !== undefined) {
     io.stdout.write(`${JSON.stringify(linter.calculateConfigForFile(options.printConfig), null, 2)}\n`);
@@ -277,7 +282,8 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
     const formatter = await linter.loadFormatter(output.format);
     const toTerminal = output.path === null && stdinFixed === null;
     const color = output.format === "stylish" && toTerminal ? options.color ?? shouldColor(io.stdout, io.env) : false;
-    const text = formatter.format(results, { color, quiet: options.quiet ?? false });
+    let text = formatter.format(results, { color, quiet: options.quiet ?? false });
+    if (options.explain && output.format === "stylish") text = `${formatExplain(reportOf(results), color)}${text}`;
     if (output.path === null) (stdinFixed !== null ? io.stderr : io.stdout).write(text);
     else {
       const target = resolve(io.cwd, output.path);

@@ -316,7 +316,7 @@ export class Evaluator {
     const subjects = matrixSubjects(view);
     const rowIds = new Map<Subject, number>();
     await this.runUnits("activity", subjects.activity, hits, rowIds);
-    for (const scope of ["party", "legend-entry", "matrix"] as const) await this.runUnits(scope, subjects[scope], hits);
+    for (const scope of ["party", "legend-entry", "matrix", "document"] as const) await this.runUnits(scope, subjects[scope], hits);
     if (this.scopes.has("cell") || this.scopes.has("code")) await this.evaluateCells(view, subjects.activity, hits, rowIds);
     return hits;
   }

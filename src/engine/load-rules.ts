@@ -114,6 +114,7 @@ export function ruleFromData(
     id: data.id as string,
     description: data.description as string,
     severity: data.severity as RuleDefinition["severity"],
+    ...(data.strictSeverity ? { strictSeverity: data.strictSeverity as RuleDefinition["severity"] } : {}),
     fixable: (data.fixable as RuleDefinition["fixable"] | undefined) ?? "none",
     recommended: (data.recommended as boolean | undefined) ?? true,
     tags: (data.tags as string[] | undefined) ?? [],

@@ -9,7 +9,7 @@ import type { Scope } from "../model/rule.js";
 import { canonicalOrder } from "../model/scheme.js";
 import { nameKey, plainText } from "../model/text.js";
 import { CORPUS_INPUTS, type CorpusInputs } from "./corpus.js";
-import type { ActivityInputs, CellInputs, CodeInputs, LegendEntryInputs, PartyInputs, WholeMatrixInputs } from "./subjects.js";
+import type { ActivityInputs, CellInputs, CodeInputs, DocumentInputs, LegendEntryInputs, PartyInputs, WholeMatrixInputs } from "./subjects.js";
 import { INPUTS, type InputDeclaration } from "./subjects.js";
 
 export type { Scope };
@@ -49,6 +49,7 @@ export const SCOPES: Record<Scope, string> = {
   party: "each party (column) of each group of tables alike in a matrix (tables with the same parties form one group: a page of such tables is one)",
   "legend-entry": "each entry of the document's legend",
   matrix: "each document that holds at least one RACI table",
+  document: "each file read, whether a matrix was found in it or not",
   corpus: "each activity text that occurs in more than one file of the run (same key: formatting and case ignored)",
 };
 
@@ -149,6 +150,7 @@ const activity = factsOver<ActivityInputs>();
 const party = factsOver<PartyInputs>();
 const legendEntry = factsOver<LegendEntryInputs>();
 const matrix = factsOver<WholeMatrixInputs>();
+const document = factsOver<DocumentInputs>();
 const corpus = factsOver<CorpusInputs>();
 
 /** The names of the parties at some indexes of an activity's table. */
@@ -292,6 +294,14 @@ export const FACT_DECLARATIONS: Record<Scope, readonly FactDeclaration[]> = {
     matrix("activityCount", "number", "Activities in the matrix.", ["activityCount"], (i) => i.activityCount),
     matrix("partyCount", "number", "Parties in the matrix.", ["partyRoles"], (i) => i.partyRoles.length),
     matrix("hasCustomer", "boolean", "The matrix has a recognisable customer party.", ["partyRoles"], (i) => i.partyRoles.includes("customer")),
+  ],
+  document: [
+    ...commonFacts<DocumentInputs>(),
+    document("format", "string", "The format of the file: `markdown`, `yaml` or `json`.", ["format"], (i) => i.format),
+    document("activityCount", "number", "Activities read from the file (0: no matrix found).", ["activityCount"], (i) => i.activityCount),
+    document("named", "boolean", "The file was named by the user (on the command line, or linted as text), not found by walking a folder or matching a glob.", ["named"], (i) => i.named),
+    document("readProblemCount", "number", "Syntax and schema problems met while reading the file.", ["readProblemCount"], (i) => i.readProblemCount),
+    document("whyNoMatrix", "string", "Why no matrix was found, e.g. `its table at line 4 is not one: ...`; empty when one was.", ["whyNoMatrix"], (i) => i.whyNoMatrix),
   ],
   corpus: [
     corpus("activity", "string", "The activity text (from its first occurrence).", ["occurrences"], (i) => i.occurrences[0]!.name),

@@ -6,6 +6,7 @@
  * (see `src/engine/memo.ts`). Pure: the same matrix and scheme always give the same subjects.
  */
 import type { Activity, Cell, CellReading, LegendEntry, Matrix, Party } from "../model/matrix.js";
+import { whyNoMatrix } from "../model/reading.js";
 import type { SourceSpan } from "../model/position.js";
 import type { Scope } from "../model/rule.js";
 import { canonicalOrder, codeRanks, type RoleScheme } from "../model/scheme.js";
@@ -36,6 +37,8 @@ export class MatrixView {
   constructor(
     readonly matrix: Matrix,
     readonly scheme: RoleScheme,
+    /** Whether the file was named by the user (on the command line, or given as text), not found in a folder. */
+    readonly named = true,
   ) {}
 
   /** The parties of a section's table. */
@@ -225,6 +228,15 @@ abstract class MatrixSubject implements MatrixInputs {
   anchor(_name: string): SourceSpan | null {
     return null;
   }
+}
+
+/** A subject about no section, activity, party or cell in particular (a legend entry, a matrix, a file). */
+abstract class UnplacedSubject extends MatrixSubject {
+  readonly section = null;
+  readonly activity = null;
+  readonly party = null;
+  readonly cell = null;
+  readonly activityRef = null;
 }
 
 /** Inputs of an activity (a table row, or a column of a transposed table). */
@@ -541,12 +553,7 @@ export interface LegendEntryInputs extends MatrixInputs {
 }
 
 /** One legend entry. */
-export class LegendEntrySubject extends MatrixSubject implements LegendEntryInputs {
-  readonly section = null;
-  readonly activity = null;
-  readonly party = null;
-  readonly cell = null;
-  readonly activityRef = null;
+export class LegendEntrySubject extends UnplacedSubject implements LegendEntryInputs {
   constructor(
     view: MatrixView,
     private readonly entry: LegendEntry,
@@ -588,12 +595,7 @@ export interface WholeMatrixInputs extends MatrixInputs {
 }
 
 /** A whole matrix. */
-export class WholeMatrixSubject extends MatrixSubject implements WholeMatrixInputs {
-  readonly section = null;
-  readonly activity = null;
-  readonly party = null;
-  readonly cell = null;
-  readonly activityRef = null;
+export class WholeMatrixSubject extends UnplacedSubject implements WholeMatrixInputs {
   get scope(): Scope {
     return "matrix";
   }
@@ -614,6 +616,41 @@ export class WholeMatrixSubject extends MatrixSubject implements WholeMatrixInpu
   }
   get partyRoles(): readonly string[] {
     return this.view.matrix.parties.map((p) => p.role ?? "unknown");
+  }
+}
+
+/** Inputs of a whole file, matrix or not. */
+export interface DocumentInputs extends MatrixInputs {
+  activityCount: number;
+  named: boolean;
+  readProblemCount: number;
+  whyNoMatrix: string;
+}
+
+/** A file as read, whether a matrix was found in it or not. */
+export class DocumentSubject extends UnplacedSubject implements DocumentInputs {
+  get scope(): Scope {
+    return "document";
+  }
+  /** The first table or document left alone, else the start of the file. */
+  get span(): SourceSpan {
+    const m = this.view.matrix;
+    const ignored = m.decisions.find((d) => d.kind === "ignored");
+    if (ignored) return { start: ignored.span.start, end: ignored.span.start };
+    const start = { line: 1, column: 1, offset: 0 };
+    return { start, end: start };
+  }
+  get activityCount(): number {
+    return this.view.matrix.activities.length;
+  }
+  get named(): boolean {
+    return this.view.named;
+  }
+  get readProblemCount(): number {
+    return this.view.matrix.problems.length;
+  }
+  get whyNoMatrix(): string {
+    return this.view.matrix.activities.length > 0 ? "" : whyNoMatrix(this.view.matrix);
   }
 }
 
@@ -679,6 +716,13 @@ export const INPUTS = {
     activityCount: { key: (s: WholeMatrixInputs) => s.activityCount },
     partyRoles: { key: (s: WholeMatrixInputs) => s.partyRoles },
   },
+  document: {
+    ...MATRIX_INPUTS,
+    activityCount: { key: (s: DocumentInputs) => s.activityCount, level: "context" },
+    named: { key: (s: DocumentInputs) => s.named, level: "context" },
+    readProblemCount: { key: (s: DocumentInputs) => s.readProblemCount, level: "context" },
+    whyNoMatrix: { key: (s: DocumentInputs) => s.whyNoMatrix, level: "context" },
+  },
 } satisfies Record<Exclude<Scope, "corpus">, Record<string, InputDeclaration>>;
 
 /** The subjects of one matrix for each matrix-level scope a run checks, in document order. */
@@ -687,6 +731,7 @@ export interface MatrixSubjects {
   party: PartySubject[];
   "legend-entry": LegendEntrySubject[];
   matrix: WholeMatrixSubject[];
+  document: DocumentSubject[];
 }
 
 /**
@@ -695,7 +740,7 @@ export interface MatrixSubjects {
  */
 export function matrixSubjects(view: MatrixView): MatrixSubjects {
   const { matrix } = view;
-  const out: MatrixSubjects = { activity: [], party: [], "legend-entry": [], matrix: [] };
+  const out: MatrixSubjects = { activity: [], party: [], "legend-entry": [], matrix: [], document: [new DocumentSubject(view)] };
   if (matrix.activities.length === 0 && !matrix.legend) return out;
   for (const activity of matrix.activities) out.activity.push(new ActivitySubject(view, activity));
   const seen = new Set<number>();

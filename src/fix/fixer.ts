@@ -37,6 +37,8 @@ export interface FixOptions {
   format?: Matrix["format"];
   /** The run's memo, when the text is one of many fixed in a run (default: a memo of its own). */
   memo?: RunMemo;
+  /** The user named the file (default true), rather than it being found in a folder. */
+  named?: boolean;
 }
 
 export type { RefusedFix };
@@ -209,7 +211,7 @@ export async function fixText(text: string, filename: string, setup: LintSetup, 
   const knownRules = setup.knownRules ?? new Set([...setup.rules.map((r) => r.rule.id), "parse-error", "schema-violation"]);
   let suppressed: SuppressedFinding[] = [];
   const lint = async (m: Matrix) => {
-    const found = await linter.lint(m);
+    const found = await linter.lint(m, options.named ?? true);
     if (setup.inlineDirectives === false) {
       suppressed = [];
       return found;

@@ -22,6 +22,8 @@ export function formatJson(report: Report): string {
     })),
     // `--fix-dry-run`: the file's text as it would be after fixing.
     ...(file.output !== undefined ? { output: file.output } : {}),
+    // `--explain`: what was read.
+    ...(file.read ? { read: file.read } : {}),
   }));
   return `${JSON.stringify({ files, summary: report.summary }, null, 2)}\n`;
 }

@@ -54,13 +54,16 @@ export function formatStylish(report: Report, options: StylishOptions): string {
       out += `  ${c.dim(pos.padEnd(width[0]!))}  ${paint[severity](severity.padEnd(width[1]!))}  ${message.padEnd(width[2])}  ${c.dim(ruleText(rule))}\n`;
     }
   }
-  const { errors, warnings, infos, fixable } = report.summary;
+  const { errors, warnings, infos, fixable, filesWithoutMatrix } = report.summary;
   const total = errors + warnings + infos;
-  if (total === 0) return out;
+  // Files read without finding a matrix in them (a folder's other pages): counted, so that a matrix left unread is noticed.
+  const unread = filesWithoutMatrix ? c.dim(`${plural(filesWithoutMatrix, "file")} without a matrix (--explain says what was read in each).`) : "";
+  if (total === 0) return unread ? `${out}${unread}\n` : out;
   const counts = `${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")}`;
   const mark = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.blue;
   out += `\n${mark(c.bold(`✖ ${plural(total, "problem")} (${counts})`))}\n`;
   if (fixable > 0) out += `${mark(c.bold(`  ${plural(fixable, "problem")} potentially fixable with the \`--fix\` option.`))}\n`;
+  if (unread) out += `${unread}\n`;
   return out;
 }
 

@@ -85,11 +85,14 @@ export class Linter {
     return new Set(this.setup.rules.filter((r) => looksAcrossFiles(r.rule)).map((r) => r.rule.id));
   }
 
-  /** Lints one matrix; returns its findings, sorted (read problems included, directives not applied). */
-  async lint(matrix: Matrix): Promise<Finding[]> {
+  /**
+   * Lints one matrix; returns its findings, sorted (read problems included, directives not applied).
+   * `named`: the user named the file (rather than it being found in a folder).
+   */
+  async lint(matrix: Matrix, named = true): Promise<Finding[]> {
     const findings = readProblemFindings(matrix);
     // A document is checked with the scheme it was read with (it may name its own).
-    const view = new MatrixView(matrix, matrix.scheme);
+    const view = new MatrixView(matrix, matrix.scheme, named);
     for (const hit of await this.evaluator.evaluateMatrix(view)) findings.push(findingOf(hit, matrix.scheme));
     this.corpus?.add(matrix);
     this.files.add(matrix.file);

@@ -1,6 +1,9 @@
 /** What linting produces per file, and the report every formatter consumes. */
 import type { Finding } from "./finding.js";
 import type { Matrix } from "./matrix.js";
+import type { FileReading } from "./reading.js";
+
+export type { FileReading, ReadPart } from "./reading.js";
 
 /** A finding that a directive (`inSource`: `<!-- raci-lint-disable... -->`) or a baseline entry (`external`) silenced. */
 export type SuppressedFinding = Finding & {
@@ -26,6 +29,10 @@ export interface LintResult {
   refusedFixes?: RefusedFix[];
   /** With a fix run: why the file was not fixed at all (it is not UTF-8 text), if so. */
   notFixed?: string;
+  /** With `explain`: what was made of each table, list or document of the file, and why. */
+  read?: FileReading;
+  /** The file was read and no matrix found in it. */
+  withoutMatrix?: true;
 }
 
 /** A fix that was not applied because the document would no longer read the same. */
@@ -52,6 +59,10 @@ export interface FileReport {
   input?: string;
   /** The matrix read from the file, for formats that show it (`html`); present when the run kept it. */
   matrix?: Matrix;
+  /** With `--explain`: what was read (the `json` format carries it). */
+  read?: FileReading;
+  /** The file was read and no matrix found in it. */
+  withoutMatrix?: true;
 }
 
 /** Counts over a whole report. */
@@ -63,6 +74,8 @@ export interface ReportSummary {
   infos: number;
   /** Findings that carry a safe fix. */
   fixable: number;
+  /** Files read in which no matrix was found (present when there are any). */
+  filesWithoutMatrix?: number;
 }
 
 /** What a run produced. */
@@ -74,7 +87,9 @@ export interface Report {
 /** Builds a report from per-file findings, counting as it goes. */
 export function buildReport(files: FileReport[]): Report {
   const summary: ReportSummary = { files: files.length, filesWithFindings: 0, errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  let withoutMatrix = 0;
   for (const file of files) {
+    if (file.withoutMatrix) withoutMatrix++;
     if (file.findings.length > 0) summary.filesWithFindings++;
     for (const f of file.findings) {
       if (f.severity === "error") summary.errors++;
@@ -83,5 +98,6 @@ export function buildReport(files: FileReport[]): Report {
       if (f.fix) summary.fixable++;
     }
   }
+  if (withoutMatrix > 0) summary.filesWithoutMatrix = withoutMatrix;
   return { files, summary };
 }

@@ -3,7 +3,7 @@ import type { Severity } from "./finding.js";
 import type { SourceSpan } from "./position.js";
 
 /** Where a check applies: what one evaluation of its conditions is about. */
-export type Scope = "cell" | "code" | "activity" | "party" | "legend-entry" | "matrix" | "corpus";
+export type Scope = "cell" | "code" | "activity" | "party" | "legend-entry" | "matrix" | "document" | "corpus";
 
 /** A json-rules-engine condition tree as written in a rule file. */
 export type Conditions = Record<string, unknown>;
@@ -24,6 +24,8 @@ export interface RuleDefinition {
   id: string;
   description: string;
   severity: Severity;
+  /** Its severity under `raci-lint:strict`, when it is not the default (the rule's, a warning raised to an error). */
+  strictSeverity?: Severity;
   fixable: "none" | "safe" | "unsafe";
   /** Whether `raci-lint:recommended` turns it on (opt-in rules say false). */
   recommended: boolean;
@@ -56,6 +58,7 @@ export interface ConfigProblem {
 /** The severity a check's findings get: the configured one, else the check's or rule's own (warnings raised to errors under `raci-lint:strict`). */
 export function effectiveSeverity(active: ActiveRule, check?: RuleCheck): Severity {
   if (active.severity) return active.severity;
+  if (active.promote && active.rule.strictSeverity) return active.rule.strictSeverity;
   const own = check?.severity ?? active.rule.severity;
   return active.promote && own === "warning" ? "error" : own;
 }

@@ -271,10 +271,16 @@ function parseText(raw: string, lexicon: SchemeLexicon, partyNames: PartyNames):
     const text = part[0].slice(lead).replace(/[*_`]+$/u, "");
     parts.push({ text: text === "" ? part[0] : text, offset: part.index + (text === "" ? 0 : lead) });
   }
-  // Upper-case letters are codes when one of them is the scheme's (`AR`, `AX`) or the letter stands
-  // alone (`X`), not an abbreviation (`GB`, `TBD`); lower-case ones only when all are (`ra`, not `os`).
+  // Upper-case letters are codes when at least half of them are the scheme's (`AR`, `AX`) or the
+  // letter stands alone (`X`), not an abbreviation (`GB`, `TBD`, `EUR`); lower-case ones only when
+  // all are (`ra`, not `os`).
   const isCodes = (text: string): "upper" | "lower" | null => {
-    if (UPPER_LETTERS.test(text)) return text.length === 1 || [...text].some((l) => valid.has(l)) ? "upper" : null;
+    if (UPPER_LETTERS.test(text)) {
+      if (text.length === 1) return "upper";
+      let known = 0;
+      for (const l of text) if (valid.has(l)) known++;
+      return known * 2 >= text.length ? "upper" : null;
+    }
     if (LOWER_LETTERS.test(text) && [...text.toUpperCase()].every((l) => valid.has(l))) return "lower";
     return null;
   };

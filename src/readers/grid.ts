@@ -16,7 +16,7 @@ import type { RoleScheme } from "../model/scheme.js";
 import { activityKey, findHighlight, nameKey, plainText } from "../model/text.js";
 import type { MatrixBuilder } from "./builder.js";
 import { placedCell, type CellContext } from "./cell-codes.js";
-import { guessPartyRole, isActivityHeader, partyNameFromHeader, CUSTOMER_WORDS, PROVIDER_WORDS } from "./parties.js";
+import { guessPartyRole, isActivityHeader, partyNameFromHeader, splitPartyNames, CUSTOMER_WORDS, PROVIDER_WORDS } from "./parties.js";
 
 /** One cell of a table: its text (trimmed, as written) and where it lies. */
 export interface GridCell {
@@ -224,6 +224,10 @@ export function decideTable(table: GridTable, ctx: TableContext, rowReadings?: r
     }
   }
 
+  // Who is in charge, not which role (`| Data | customer | shared | provider |`): a matrix of another kind.
+  const whoIsInCharge = inChargeWords(rowReadings ?? readingsFrom(table, 1, ctx.read), headers.slice(1).map((h) => nameKey(partyNameFromHeader(h.raw))));
+  if (whoIsInCharge) return { kind: "ignored", reason: `its cells name parties or say who is in charge (${whoIsInCharge}), not role codes` };
+
   // Parties as rows, activities as columns.
   if (PARTY_COLUMN_HEADER.test(nameKey(first)) && table.rows.length > 0 && !headers.slice(1).some((h) => namesPartyOutright(h.raw))) {
     const readings = rowReadings ?? readingsFrom(table, 1, ctx.read);
@@ -270,6 +274,34 @@ export function decideTable(table: GridTable, ctx: TableContext, rowReadings?: r
   if (verdict === null) return { kind: "ignored", reason: "its cells right of the first column are empty, and its header names no activity column" };
   const what = counts.letters > counts.text ? `letters that are not codes of ${ctx.scheme.name}` : "words, numbers or symbols, not role codes";
   return { kind: "ignored", reason: `most of its cells (${counts.filled - counts.code - counts.word} of ${counts.filled}) hold ${what}` };
+}
+
+/** Words that share a duty between parties rather than give a role. */
+const SHARED_WORDS = /^(?:shared|both|joint|jointly|partagée?s?|conjoint|geteilt|gemeinsam|compartid[oa]s?|condivis[oa]|ambos|les deux|beide)$/iu;
+
+/**
+ * The words of a table whose cells say who is in charge (party names other than their column's,
+ * `shared`) and hold almost no role code, joined for a reason; null for any other table. A party
+ * column that holds its own party's name (`| Kunde |` under Kunde) is a matrix written wrongly, not this.
+ */
+function inChargeWords(readings: readonly (readonly CellReading[])[], columnKeys: readonly string[]): string | null {
+  let filled = 0;
+  let withCodes = 0;
+  const words = new Map<string, string>();
+  let who = 0;
+  for (const row of readings) {
+    for (const [column, r] of row.entries()) {
+      if (r.kind === "empty") continue;
+      filled++;
+      const other = (t: CellReading["tokens"][number]) => t.kind === "party-name" && nameKey(plainText(t.raw)) !== columnKeys[column];
+      if (r.codes.length > 0) withCodes++;
+      else if (r.tokens.length > 0 && r.tokens.every((t) => other(t) || (t.kind === "text" && SHARED_WORDS.test(t.raw)))) {
+        who++;
+        for (const t of r.tokens) if (words.size < 4) words.set(nameKey(t.raw), plainText(t.raw).toLowerCase());
+      }
+    }
+  }
+  return filled > 0 && who * 2 >= filled && withCodes * 5 < filled ? [...words.values()].join(", ") : null;
 }
 
 /** Reads a table of parties as rows: each header cell after the first is an activity, each party row a party's. */
@@ -388,22 +420,7 @@ export function readRows(table: GridTable, activityColumn: number, groupColumn: 
 
 /** Splits a cell of a role column into the party names it holds (`Dev, QA`, `PM / PO`, `Legal and Finance`, `A<br>B`). */
 export function partyNamesIn(cell: GridCell, spanOf: (cell: GridCell, start: number, end: number) => SourceSpan): { name: string; span: SourceSpan }[] {
-  const out: { name: string; span: SourceSpan }[] = [];
-  const separator = /\s*(?:<br\s*\/?>|[,;/+&]|\s(?:and|et|und|y|e)\s)\s*/giu;
-  let at = 0;
-  const raw = cell.raw;
-  const push = (end: number) => {
-    const text = raw.slice(at, end);
-    const trimmedStart = at + (text.length - text.trimStart().length);
-    const name = plainText(text.trim());
-    if (name !== "" && !/^[-–—]+$/u.test(name) && !/^(?:n\/?a|none|-)$/iu.test(name)) out.push({ name, span: spanOf(cell, trimmedStart, trimmedStart + text.trim().length) });
-  };
-  for (const match of raw.matchAll(separator)) {
-    push(match.index);
-    at = match.index + match[0].length;
-  }
-  push(raw.length);
-  return out;
+  return splitPartyNames(cell.raw).map(({ name, start, end }) => ({ name, span: spanOf(cell, start, end) }));
 }
 
 /**
@@ -477,8 +494,8 @@ export function readRoleColumns(
 
 const NO_STYLE: CellStyle = { wrapper: "", separator: "", marker: "", lowerCase: false, words: true, bodyStart: -1, bodyEnd: -1 };
 
-/** A party's cell assembled from the role columns that name it: each code's token is the name, where it is written. */
-function roleCell(party: number, codes: readonly string[], names: readonly { code: string; span: SourceSpan; name: string }[]): Cell {
+/** A party's cell assembled from the role columns (or role keys) that name it: each code's token is the name, where it is written. */
+export function roleCell(party: number, codes: readonly string[], names: readonly { code: string; span: SourceSpan; name: string }[]): Cell {
   const first = names[0]!;
   const reading: CellReading = {
     kind: "codes",
@@ -501,6 +518,13 @@ function roleCell(party: number, codes: readonly string[], names: readonly { cod
     span: first.span,
     box: null,
   };
+}
+
+/** The cell of a party a role-major activity names under no role: empty (it holds none), placed at `at`, never rewritten. */
+export function emptyRoleCell(party: number, at: SourceSpan): Cell {
+  const point = { start: at.start, end: at.start };
+  const reading: CellReading = { kind: "codes", codes: [], empty: true, style: NO_STYLE, tokens: [] };
+  return { party, raw: "", reading, codes: [], empty: true, style: { ...NO_STYLE }, tokens: [], span: point, box: null };
 }
 
 /** A decision for a matrix just read (see `ReadDecision`). */

@@ -22,12 +22,12 @@ export function formatOf(filename: string): MatrixFormat {
 }
 
 /**
- * Whether a YAML/JSON text is a matrix (has top-level `sections` or `parties`). Data files met while
+ * Whether a YAML/JSON text may be a matrix (has `sections`, `activities` or `parties`). Data files met while
  * walking a directory (package.json, site configs) are not matrices and are skipped; files named
  * explicitly are always linted.
  */
 export function looksLikeMatrixData(text: string): boolean {
-  return /(?:^|[{,\s])["']?(?:sections|parties)["']?\s*:/mu.test(text);
+  return /(?:^|[{,\s])["']?(?:sections|parties|activities)["']?\s*:/mu.test(text);
 }
 
 /** Reads a document into a matrix. Never throws on bad text: what cannot be read becomes the matrix' `problems`. */

@@ -1,6 +1,6 @@
 /** Turns header text into parties and recognises who the customer and the provider are. */
 import type { PartyRole } from "../model/matrix.js";
-import { nameKey } from "../model/text.js";
+import { nameKey, plainText } from "../model/text.js";
 
 /** Words that name the customer in the languages matrices are written in. */
 export const CUSTOMER_WORDS = [
@@ -73,4 +73,26 @@ export class PartyNames {
 /** The names that mean a party in a table whose party headers (or names) are `names`. */
 export function partyNameKeys(names: Iterable<string>): PartyNames {
   return new PartyNames([...names]);
+}
+
+const NAME_SEPARATOR = /\s*(?:<br\s*\/?>|[,;/+&]|\s(?:and|et|und|y|e)\s)\s*/giu;
+/** Texts that name no one (`-`, `N/A`, `none`). */
+const NO_ONE = /^(?:[-–—]+|n\/?a|none)$/iu;
+
+/** The party names a text lists (`Dev, QA`, `PM / PO`, `Legal and Finance`, `A<br>B`), each with its range in the text. */
+export function splitPartyNames(raw: string): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
+  let at = 0;
+  const push = (end: number) => {
+    const text = raw.slice(at, end);
+    const start = at + (text.length - text.trimStart().length);
+    const name = plainText(text.trim());
+    if (name !== "" && !NO_ONE.test(name)) out.push({ name, start, end: start + text.trim().length });
+  };
+  for (const match of raw.matchAll(NAME_SEPARATOR)) {
+    push(match.index);
+    at = match.index + match[0].length;
+  }
+  push(raw.length);
+  return out;
 }

@@ -56,7 +56,7 @@ export function chooseScheme(configured: RoleScheme | null, fallback: RoleScheme
       reason: `${legend.where} defines ${extra.join(", ")}, which no built-in scheme has (${Object.keys(SCHEMES).join(", ")}): set \`scheme\` in the configuration to check its tables`,
     };
   }
-  return { scheme: fallback, reason: fallback === RACI ? "RACI, the default: the document names no other scheme" : `${fallback.name}, the default` };
+  return { scheme: fallback, reason: fallback === RACI ? "the default: the document names no other scheme" : "the default" };
 }
 
 /**

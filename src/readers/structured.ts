@@ -1,5 +1,7 @@
 /**
- * YAML and JSON reader for the documented matrix format (`schemas/matrix.schema.json`).
+ * YAML and JSON reader for the documented matrix format (`schemas/matrix.schema.json`). Two ways of
+ * writing an activity are read into the same model: party-major (`codes: { Client: R }`) and
+ * role-major (`R: [Dev, Ops]`, `accountable: PM`), under `sections` or a top-level `activities`.
  * The text becomes a positioned data tree (`yaml-tree.ts`, `json-tree.ts`: yaml's document model
  * only for YAML outside the subset matrices are written in); syntax and schema errors become
  * positioned problems; whatever is valid is still read.
@@ -8,17 +10,26 @@ import { matrix as validateMatrix } from "../generated/validators.js";
 import type { Cell, LegendEntry, Matrix, PartyRole, ReadProblem } from "../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
 import { MatrixBuilder } from "./builder.js";
-import { cellContext, readCell } from "./cell-codes.js";
+import { cellContext, codeWords, readCell } from "./cell-codes.js";
+import { emptyRoleCell, roleCell, roleOfHeader } from "./grid.js";
 import type { ReadOptions } from "./options.js";
 import { nameKey } from "../model/text.js";
 import { activityKey, findHighlight, plainText } from "../model/text.js";
-import { partyNameKeys } from "./parties.js";
+import { partyNameKeys, splitPartyNames } from "./parties.js";
+import { chooseScheme, type LegendHint, type SchemeHint } from "./scheme-hints.js";
 import { UNREADABLE, forEachNode, scalarText, validateTree, type AliasNode, type DataNode, type MapNode, type ScalarNode } from "./data-tree.js";
 import { readJsonTree } from "./json-tree.js";
 import { readYamlTree } from "./yaml-tree.js";
 
 /** The party roles a matrix may write. */
 const ROLES: ReadonlySet<string> = new Set<PartyRole>(["customer", "provider", "third-party"]);
+
+/** The top-level keys that make a YAML/JSON document a matrix (any one of them). */
+const MATRIX_KEYS = ["sections", "activities", "parties"] as const;
+
+/** What a YAML/JSON matrix looks like, for a document that is not one. */
+export const MATRIX_SHAPES =
+  "a YAML/JSON matrix has `sections` (or a top-level `activities` list) of activities, each giving either the codes of each party (`codes: { Client: R, Provider: A }`, with the `parties` listed) or the parties of each role (`R: [Dev, Ops]`, `accountable: PM`)";
 
 /** Where a scalar's content starts and ends in the source (inside the quotes of a quoted scalar). */
 function contentRange(node: DataNode | null | undefined): [number, number] | null {
@@ -38,21 +49,39 @@ function get(map: DataNode | undefined, name: string): DataNode | undefined {
 const isScalar = (node: DataNode | undefined | null): node is ScalarNode => node?.kind === "scalar";
 const isMap = (node: DataNode | undefined | null): node is MapNode => node?.kind === "map";
 const isAlias = (node: DataNode | undefined | null): node is AliasNode => node?.kind === "alias";
+/** The node a node stands for: itself, or for an alias the anchored node (undefined when none). */
+const target = (node: DataNode | null | undefined): DataNode | undefined => (isAlias(node) ? (node.target ?? undefined) : (node ?? undefined));
+/** A scalar's string value, or null. */
+const stringOf = (node: DataNode | null | undefined): string | null => {
+  const t = target(node);
+  return isScalar(t) && typeof t.value === "string" ? t.value : null;
+};
 
 /** Reads a YAML or JSON matrix. Never throws on bad input. */
 export function readStructured(file: string, text: string, format: "yaml" | "json", options: ReadOptions): Matrix {
   const bom = text.charCodeAt(0) === 0xfeff;
   const source = bom ? text.slice(1) : text;
   const lines = new LineIndex(source);
-  const builder = new MatrixBuilder(file, format, source, bom, lines, options.scheme, options.schemeConfigured ? "set by the configuration" : `${options.scheme.name}, the default`);
   const problems: ReadProblem[] = [];
   // yaml may end an error's range between a CR and its LF: that place is the end of the line.
   const onLine = (offset: number) => (source.charCodeAt(offset) === 10 && source.charCodeAt(offset - 1) === 13 ? offset - 1 : offset);
   const span = (start: number, end: number): SourceSpan => lines.span(onLine(start), onLine(end));
-
+  const whole = lines.span(0, source.trimEnd().length);
   const tree = format === "json" ? readJsonTree(source) : readYamlTree(source);
+  const root = tree.errors.length === 0 ? tree.root : null;
+  const choice = chooseScheme(options.schemeConfigured ? options.scheme : null, options.scheme, ...schemeHints(root, lines));
+  const scheme = choice.scheme ?? options.scheme;
+  const builder = new MatrixBuilder(file, format, source, bom, lines, scheme, choice.reason);
+  const kind = format === "json" ? "JSON" : "YAML";
+
   if (tree.errors.length > 0) {
     for (const e of tree.errors) problems.push({ ruleId: "parse-error", message: e.message, span: span(e.start, e.end) });
+    builder.decide({ span: whole, kind: "ignored", reason: `the ${kind} cannot be parsed (${tree.errors.length === 1 ? "1 error" : `${tree.errors.length} errors`})` });
+    return builder.finish(problems, options.parties ?? null);
+  }
+  // Data of another kind (a site config, a package manifest) is not checked against the matrix schema.
+  if (!isMap(root) || !MATRIX_KEYS.some((k) => get(root, k) !== undefined)) {
+    builder.decide({ span: whole, kind: "ignored", reason: `its top level has none of ${MATRIX_KEYS.join(", ")}: ${MATRIX_SHAPES}` });
     return builder.finish(problems, options.parties ?? null);
   }
   const { errors, data } = validateTree(tree, source, validateMatrix);
@@ -61,25 +90,61 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
     problems.push({ ruleId: unreadable ? "parse-error" : "schema-violation", message: e.message, span: span(e.start, e.end) });
   }
   // A document that cannot even be turned into data (alias bomb) is not read further.
-  if (!isMap(tree.root) || data === undefined) return builder.finish(problems, options.parties ?? null);
-  readContent(tree.root, data as Record<string, unknown>, tree.aliases, builder, options, problems);
+  if (data === undefined) {
+    builder.decide({ span: whole, kind: "ignored", reason: `the ${kind} cannot be turned into data` });
+    return builder.finish(problems, options.parties ?? null);
+  }
+  const layouts = readContent(root, data as Record<string, unknown>, tree.aliases, builder, { ...options, scheme }, problems);
+  const read = builder.summary(0);
+  if (read.activities > 0) {
+    const how = [layouts.codes ? "codes per party (`codes:`)" : "", layouts.roles ? "the parties of each role (`R:`, `accountable:`)" : ""].filter(Boolean).join(" and ");
+    builder.decide({ span: whole, kind: "matrix", layout: "document", parties: read.parties, groups: read.groups, activities: read.activities, reason: `its activities give ${how}` });
+  } else builder.decide({ span: whole, kind: "ignored", reason: problems.length > 0 ? "no activity could be read (see the errors)" : "it lists no activity" });
   return builder.finish(problems, options.parties ?? null);
+}
+
+/** What a YAML/JSON document says of its scheme: its title, its metadata's texts, its legend's codes. */
+function schemeHints(root: DataNode | null, lines: LineIndex): [SchemeHint[], LegendHint[]] {
+  const texts: SchemeHint[] = [];
+  const legends: LegendHint[] = [];
+  if (!isMap(root)) return [texts, legends];
+  const title = stringOf(get(root, "title"));
+  if (title !== null) texts.push({ text: title, where: "the title" });
+  const metadata = target(get(root, "metadata"));
+  if (isMap(metadata)) {
+    for (const pair of metadata.pairs) {
+      const value = stringOf(pair.value);
+      if (isScalar(pair.key) && value !== null) texts.push({ text: value, where: `the metadata's ${scalarText(pair.key.value)}` });
+    }
+  }
+  const legend = target(get(root, "legend"));
+  if (legend?.kind === "seq") {
+    const codes = legend.items.map((item) => stringOf(get(target(item), "code"))?.toUpperCase() ?? "").filter((c) => c !== "");
+    if (codes.length >= 2) legends.push({ codes, where: `the legend at line ${lines.point(legend.start).line}` });
+  }
+  return [texts, legends];
+}
+
+/** One role key of a role-major activity: the code, and each party name written under it. */
+interface RoleEntry {
+  code: string;
+  names: { name: string; span: SourceSpan }[];
 }
 
 /**
  * Reads what the document holds in the expected shape, skipping parts the schema rejected. An alias
  * (`*name`) reads as the node its anchor (`&name`) set; what it stands for is placed at the alias,
  * where it is written, and cells read through an alias cannot be fixed in place (the fix would
- * change every use of the anchor).
+ * change every use of the anchor). Returns which ways of writing activities it met.
  */
-function readContent(root: MapNode, data: Record<string, unknown>, hasAliases: boolean, builder: MatrixBuilder, options: ReadOptions, problems: ReadProblem[]): void {
+function readContent(root: MapNode, data: Record<string, unknown>, hasAliases: boolean, builder: MatrixBuilder, options: ReadOptions, problems: ReadProblem[]): { codes: boolean; roles: boolean } {
   const lines = builder.lines;
+  const scheme = options.scheme;
+  const met = { codes: false, roles: false };
   const span = (node: DataNode | null | undefined): SourceSpan => {
     const r = contentRange(node) ?? [0, 0];
     return lines.span(r[0], r[1]);
   };
-  /** The node a node stands for: itself, or for an alias the anchored node (undefined when none). */
-  const target = (node: DataNode | null | undefined): DataNode | undefined => (isAlias(node) ? (node.target ?? undefined) : (node ?? undefined));
   /** Anchors some alias uses: what is written under them is read in several places, so fixes leave it alone. */
   const aliased = new Set<string>();
   if (hasAliases) forEachNode(root, (node) => void (node.kind === "alias" && aliased.add(node.name)));
@@ -111,8 +176,13 @@ function readContent(root: MapNode, data: Record<string, unknown>, hasAliases: b
       partyNames.push(nameNode.value);
     }
   }
+  // Parties listed (a schema error when the list is empty): role-major names must be among them.
+  const listed = parties.length > 0;
   const keyToParty = new Map(partyNames.map((n, i) => [nameKey(n), parties[i]!]));
-  const ctx = cellContext(lines, options.scheme, partyNameKeys(partyNames), options.readCell);
+  const ctx = cellContext(lines, scheme, partyNameKeys(partyNames), options.readCell);
+  const words = codeWords(scheme);
+  const rank = new Map(scheme.codes.map((c, i) => [c.code, i]));
+  const roleList = `${scheme.codes.map((c) => c.code).join(", ")} or their names`;
 
   const legendEntry = get(root, "legend");
   const legend = target(legendEntry);
@@ -141,20 +211,66 @@ function readContent(root: MapNode, data: Record<string, unknown>, hasAliases: b
     if (entries.length > 0) builder.addLegend(entries, span(written(legendEntry, null)));
   }
 
-  const sections = target(get(root, "sections"));
-  // Without parties no code can be placed: the schema says what is missing, and nothing more is read.
-  if (sections?.kind !== "seq" || parties.length === 0) return;
-  for (const sectionEntry of sections.items) {
-    const sectionNode = target(sectionEntry);
-    if (!isMap(sectionNode)) continue;
-    const sectionAt = isAlias(sectionEntry) ? sectionEntry : null;
-    const titleEntry = get(sectionNode, "title");
-    const titleNode = target(titleEntry);
-    const sectionTitle = isScalar(titleNode) && typeof titleNode.value === "string" ? titleNode.value : "";
-    const section = builder.addSection(sectionTitle, titleNode ? span(written(titleEntry, sectionAt)) : null);
-    builder.useParties(section, parties);
-    const activities = target(get(sectionNode, "activities"));
-    if (activities?.kind !== "seq") continue;
+  /** The names written under a role key, each where it is written (a plain scalar's names one by one). */
+  const namesOf = (value: DataNode | null, at: DataNode | null): { name: string; span: SourceSpan }[] => {
+    const node = target(value);
+    const items = node?.kind === "seq" ? node.items : [value];
+    const out: { name: string; span: SourceSpan }[] = [];
+    for (const item of items) {
+      const scalar = target(item);
+      if (!isScalar(scalar) || typeof scalar.value !== "string") continue;
+      const where = at ?? (isAlias(item) ? item : null);
+      const range = contentRange(scalar);
+      const exact = !where && range !== null && lines.text.slice(range[0], range[1]) === scalar.value;
+      for (const part of splitPartyNames(scalar.value)) {
+        out.push({ name: part.name, span: exact ? lines.span(range[0] + part.start, range[0] + part.end) : span(written(item, where)) });
+      }
+    }
+    return out;
+  };
+
+  /** Reads one list of activities into section `section`. */
+  const readActivities = (section: number, activities: DataNode | undefined, sectionNode: DataNode | undefined, sectionAt: DataNode | null) => {
+    if (activities?.kind !== "seq") return;
+    // Role-major activities name their parties: read those first, so that the section knows them.
+    const roleMajor = new Map<DataNode, RoleEntry[]>();
+    const named: number[] = [];
+    const namedAt = new Map<number, SourceSpan>();
+    for (const activityEntry of activities.items) {
+      const activityNode = target(activityEntry);
+      if (!isMap(activityNode) || get(activityNode, "codes") !== undefined) continue;
+      const activityAt = sectionAt ?? (isAlias(activityEntry) ? activityEntry : null);
+      const roles: RoleEntry[] = [];
+      for (const pair of activityNode.pairs) {
+        const keyNode = target(pair.key);
+        if (!isScalar(keyNode)) continue;
+        const key = scalarText(keyNode.value);
+        if (key === "activity") continue;
+        const code = roleOfHeader(key, scheme, words);
+        if (code === null) {
+          problems.push({ ruleId: "schema-violation", message: `"${key}" is neither a role of ${scheme.name} (${roleList}) nor "activity" or "codes"`, span: span(written(pair.key, activityAt)) });
+          continue;
+        }
+        const names = namesOf(pair.value, activityAt);
+        roles.push({ code, names });
+        for (const { name, span: at } of names) {
+          let party = keyToParty.get(nameKey(name));
+          if (party === undefined && listed) {
+            problems.push({ ruleId: "schema-violation", message: `${key}: "${name}" is not one of the parties (${partyNames.join(", ")})`, span: at });
+            continue;
+          }
+          party ??= builder.party(name, name, at, false);
+          if (!namedAt.has(party)) {
+            namedAt.set(party, at);
+            named.push(party);
+          }
+        }
+      }
+      roleMajor.set(activityNode, roles);
+    }
+    if (listed) builder.useParties(section, parties);
+    else builder.useParties(section, named, named.map((p) => namedAt.get(p)!));
+    const width = (listed ? parties.length : named.length) + 1;
     for (const activityEntry of activities.items) {
       const activityNode = target(activityEntry);
       if (!isMap(activityNode)) continue;
@@ -162,9 +278,40 @@ function readContent(root: MapNode, data: Record<string, unknown>, hasAliases: b
       const activityAt = sectionAt ?? (isAlias(activityEntry) ? activityEntry : null);
       const nameEntry = get(activityNode, "activity");
       const nameNode = target(nameEntry);
+      if (!isScalar(nameNode) || typeof nameNode.value !== "string") continue;
+      const roles = roleMajor.get(activityNode);
+      const base = { name: nameNode.value, key: activityKey(nameNode.value), section, group: null, span: span(written(nameEntry, activityAt)), rowSpan: span(activityAt ?? activityNode) };
+      if (roles) {
+        met.roles = true;
+        const cells = builder.emptyCells();
+        const byParty = new Map<number, { codes: Set<string>; spans: { code: string; span: SourceSpan; name: string }[] }>();
+        for (const { code, names } of roles) {
+          for (const { name, span: at } of names) {
+            const party = keyToParty.get(nameKey(name)) ?? (listed ? undefined : builder.party(name, name, at, false));
+            if (party === undefined) continue;
+            let entry = byParty.get(party);
+            if (!entry) byParty.set(party, (entry = { codes: new Set(), spans: [] }));
+            entry.codes.add(code);
+            entry.spans.push({ code, span: at, name });
+          }
+        }
+        for (const [party, entry] of byParty) cells[party] = roleCell(party, [...entry.codes].sort((a, b) => rank.get(a)! - rank.get(b)!), entry.spans);
+        // Parties not named under a role hold none in the activity: their cells are empty, not missing.
+        for (const party of listed ? parties : named) cells[party] ??= emptyRoleCell(party, base.span);
+        builder.addActivity({ ...base, cells, cellCount: width, expectedCellCount: width, extraCells: [] });
+        continue;
+      }
       const codesEntry = get(activityNode, "codes");
       const codesNode = target(codesEntry);
-      if (!isScalar(nameNode) || typeof nameNode.value !== "string" || !isMap(codesNode)) continue;
+      if (!isMap(codesNode)) continue;
+      met.codes = true;
+      for (const pair of activityNode.pairs) {
+        const keyNode = target(pair.key);
+        if (isScalar(keyNode) && keyNode.value !== "activity" && keyNode.value !== "codes") {
+          problems.push({ ruleId: "schema-violation", message: `"${scalarText(keyNode.value)}": an activity gives its codes per party (codes:) or its parties per role (R:, A:...), not both`, span: span(written(pair.key, activityAt)) });
+        }
+      }
+      if (!listed) continue;
       // A code written as something else than text (a list, a number, a map) breaks the schema, which
       // says so where it is: that party's cell is left unread, neither empty nor missing.
       const readable = (value: DataNode | null) => {
@@ -222,14 +369,8 @@ function readContent(root: MapNode, data: Record<string, unknown>, hasAliases: b
       }
       // Nothing of it read: the schema violations are all there is to say.
       if (unread.length > 0 && cells.every((c) => c === null)) continue;
-      const activitySpan = span(written(nameEntry, activityAt));
       builder.addActivity({
-        name: nameNode.value,
-        key: activityKey(nameNode.value),
-        section,
-        group: null,
-        span: activitySpan,
-        rowSpan: span(activityAt ?? activityNode),
+        ...base,
         cells,
         cellCount: present + extra.length,
         expectedCellCount: parties.length + 1,
@@ -237,5 +378,25 @@ function readContent(root: MapNode, data: Record<string, unknown>, hasAliases: b
         ...(unread.length ? { unread } : {}),
       });
     }
+  };
+
+  const sections = target(get(root, "sections"));
+  const topActivities = target(get(root, "activities"));
+  if (sections?.kind === "seq") {
+    for (const sectionEntry of sections.items) {
+      const sectionNode = target(sectionEntry);
+      if (!isMap(sectionNode)) continue;
+      const sectionAt = isAlias(sectionEntry) ? sectionEntry : null;
+      const titleEntry = get(sectionNode, "title");
+      const titleNode = target(titleEntry);
+      const sectionTitle = isScalar(titleNode) && typeof titleNode.value === "string" ? titleNode.value : "";
+      const section = builder.addSection(sectionTitle, titleNode ? span(written(titleEntry, sectionAt)) : null);
+      readActivities(section, target(get(sectionNode, "activities")), sectionNode, sectionAt);
+    }
   }
+  // A matrix of one list: its activities form one section, titled as the matrix.
+  if (topActivities?.kind === "seq") readActivities(builder.addSection(stringOf(get(root, "title")) ?? "", null), topActivities, undefined, null);
+  // Codes are keyed by party: without the parties listed they cannot be placed.
+  if (met.codes && partyNodes === undefined) problems.push({ ruleId: "schema-violation", message: 'document: missing required property "parties": codes are written per party, so the parties must be listed (`parties: [Client, Provider]`)', span: lines.span(0, 0) });
+  return met;
 }

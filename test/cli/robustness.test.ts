@@ -23,10 +23,11 @@ describe("odd input", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(1);
     expect(brief(run.stdout)).toEqual([
-      "array.json 1:1 schema-violation",
+      "array.json 1:1 no-matrix",
       "binary.md 1:1 parse-error",
       "bomb.yaml 1:1 parse-error",
       "cr.md 5:12 code-order",
+      "empty.md 1:1 no-matrix",
       "long.md 3:23 party-has-responsibility",
       "multi.yaml 3:1 parse-error",
       "ok.md 5:12 code-order",

@@ -37,7 +37,7 @@ const CASES: [string, Record<string, string>, string][] = [
   ["package.json key of the wrong type", { "package.json": '{ "name": "d", "raci-lint": { "rules": [] } }' }, "package.json:1:40: raci-lint/rules: must be object"],
   ["rule file: YAML syntax error", { "rules/x.yaml": "id: [x\n" }, "rules/x.yaml:2:1:"],
   ["rule file: missing checks", { "rules/x.yaml": RULE("") }, 'rules/x.yaml:1:1: document: missing required property "checks"'],
-  ["rule file: unknown scope", { "rules/x.yaml": RULE("checks:\n  - scope: row\n    conditions: { all: [{ fact: activity, operator: equal, value: x }] }\n    message: x\n") }, 'rules/x.yaml:5:12: /checks/0/scope: must be one of "cell", "code", "activity", "party", "legend-entry", "matrix", "corpus"'],
+  ["rule file: unknown scope", { "rules/x.yaml": RULE("checks:\n  - scope: row\n    conditions: { all: [{ fact: activity, operator: equal, value: x }] }\n    message: x\n") }, 'rules/x.yaml:5:12: /checks/0/scope: must be one of "cell", "code", "activity", "party", "legend-entry", "matrix", "document", "corpus"'],
   ["rule file: unknown fact", { "rules/x.yaml": CHECK("      all:\n        - { fact: activityy, operator: equal, value: x }") }, 'rules/x.yaml:8:19: checks[0]: unknown fact "activityy" for scope "activity"'],
   ["rule file: unknown placeholder", { "rules/x.yaml": CHECK("      all:\n        - { fact: activity, operator: equal, value: x }").replace("x {{activity}}", "x {{actvity}}") }, 'rules/x.yaml:9:14: checks[0]: message names unknown fact "actvity"'],
   ["rule file: clashes with a built-in id", { "rules/x.yaml": CHECK("      all:\n        - { fact: activity, operator: equal, value: x }").replace("house/x", "code-order") }, 'rules/x.yaml:1:1: rule id "code-order" is already defined by raci-lint'],

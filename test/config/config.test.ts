@@ -41,6 +41,20 @@ describe("presets", () => {
     ]);
   });
 
+  it("no-matrix is info by default and a warning under strict, for files named, never for a folder's", async () => {
+    const files = { "seed.md": seed, "prices.md": "# Prices\n\n| Size | Price |\n|---|---|\n| S | 10 EUR |\n| M | 20 EUR |\n" };
+    const recommended = await cli(["-f", "json", "prices.md", "seed.md"], project(files));
+    expect(brief(recommended.stdout).filter((l) => l.includes("no-matrix"))).toEqual(["prices.md 3:1 info no-matrix"]);
+    const strict = await cli(["-f", "json", "prices.md"], project({ ...files, "raci-lint.config.yaml": "extends: raci-lint:strict\n" }));
+    expect(brief(strict.stdout)).toEqual(["prices.md 3:1 warning no-matrix"]);
+    expect(strict.code).toBe(0);
+    const folder = await cli(["-f", "json", "."], project({ ...files, "raci-lint.config.yaml": "extends: raci-lint:strict\n" }));
+    expect(brief(folder.stdout).some((l) => l.includes("no-matrix"))).toBe(false);
+    expect(JSON.parse(folder.stdout).summary.filesWithoutMatrix).toBe(1);
+    const printed = JSON.parse((await cli(["--print-config", "prices.md"], project({ ...files, "raci-lint.config.yaml": "extends: raci-lint:strict\n" }))).stdout);
+    expect(printed.rules["no-matrix"]).toBe("warning");
+  });
+
   it("a file extended after strict adds its settings without undoing strict", async () => {
     const root = project({ "seed.md": seed, "raci-lint.config.yaml": "extends: [raci-lint:strict, ./team.yaml]\n", "team.yaml": "rules:\n  code-order: info\n" });
     const run = await cli(["-f", "json", "."], root);
@@ -137,6 +151,7 @@ describe("rules", () => {
     const printed = JSON.parse(run.stdout);
     expect(printed.configFiles).toEqual(["raci-lint:strict", "raci-lint.config.yaml"]);
     expect(printed.scheme).toBe("RASCI");
+    expect(printed.schemeInUse).toEqual({ name: "RASCI", reason: "set by the configuration" });
     expect(printed.rules["code-order"]).toBe("off");
     expect(printed.rules["legend-consistent"]).toBe("error");
     expect(printed.rules["responsible-required"]).toEqual(["error", { accountableCountsAsResponsible: false }]);
@@ -144,6 +159,13 @@ describe("rules", () => {
 });
 
 describe("schemes", () => {
+  it("--print-config says which scheme a file is read with and why: named by the document, or the default", async () => {
+    const root = project({ "rasci.md": "# RASCI of the releases\n\n| Activity | Dev | Ops |\n|---|---|---|\n| Ship | R | S |\n", "plain.md": "# Releases\n" });
+    expect(JSON.parse((await cli(["--print-config", "rasci.md"], root)).stdout)).toMatchObject({ scheme: "RACI", schemeInUse: { name: "RASCI", reason: "the heading at line 1 names RASCI" } });
+    expect(JSON.parse((await cli(["--print-config", "plain.md"], root)).stdout).schemeInUse).toEqual({ name: "RACI", reason: "the default: the document names no other scheme" });
+    expect(JSON.parse((await cli(["--print-config", "missing.md"], root)).stdout).schemeInUse).toBeUndefined();
+  });
+
   const withS = "## Ops\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run backups | RA | I |\n| Help restore | S | RA |\n";
 
   it("RASCI accepts S, RACI reports it", async () => {

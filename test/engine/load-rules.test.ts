@@ -11,6 +11,7 @@ const RULE_IDS = [
   "no-duplicate-activity",
   "no-duplicate-codes",
   "no-empty-activity",
+  "no-matrix",
   "no-ragged-row",
   "party-has-responsibility",
   "responsible-required",

@@ -120,7 +120,7 @@ describe("YAML that is not one matrix", () => {
 describe("a matrix without parties", () => {
   it("is reported by the schema alone, its activities not read", async () => {
     const yaml = "sections:\n  - title: S\n    activities:\n      - activity: A\n        codes: { Client: RA }\n";
-    expect(await findings(yaml, "m.yaml")).toEqual(['1:1 schema-violation document: missing required property "parties"']);
+    expect(await findings(yaml, "m.yaml")).toEqual(['1:1 schema-violation document: missing required property "parties": codes are written per party, so the parties must be listed (`parties: [Client, Provider]`)']);
     expect(await findings(`parties: []\n${yaml}`, "m.yaml")).toEqual(["1:10 schema-violation /parties: must list at least one item"]);
   });
 });
@@ -202,5 +202,95 @@ describe("positions of YAML parse errors", () => {
     const yaml = "parties: [Client, Provider]\nsections:\n  - title: S\n    activities:\n      - activity: A\n        codes:\n          Client:\n          Client: RA\n";
     expect(await findings(yaml, "m.yaml")).toEqual(["8:11 parse-error Map keys must be unique"]);
     expect(await findings('{ "parties": ["Client"], "parties": [] }', "m.json")).toEqual(["1:26 parse-error Map keys must be unique"]);
+  });
+});
+
+describe("role-major activities (a key per role, the parties holding it under it)", () => {
+  const yaml = [
+    "title: Release process",
+    "activities:",
+    "  - activity: Cut the release",
+    "    R: [Dev, QA]",
+    "    A: Release Manager",
+    "    informed: Support",
+    "  - activity: Approve the release",
+    "    accountable: Release Manager, Product Owner",
+    "    Consulted: QA",
+    "  - activity: Announce it",
+    "    I: [Support]",
+    "",
+  ].join("\n");
+
+  it("reads every name as a party, its codes from the keys, each code at the name", async () => {
+    const matrix = (await lintText(yaml, { filename: "release.yaml" })).matrix!;
+    expect(matrix.parties.map((p) => p.name)).toEqual(["Dev", "QA", "Release Manager", "Support", "Product Owner"]);
+    expect(matrix.parties.every((p) => p.declared === false)).toBe(true);
+    expect(matrix.activities.map((a) => [a.name, a.cells.map((c) => c?.codes.join("") ?? "")])).toEqual([
+      ["Cut the release", ["R", "R", "A", "I", ""]],
+      ["Approve the release", ["", "C", "A", "", "A"]],
+      ["Announce it", ["", "", "", "I", ""]],
+    ]);
+    const qa = matrix.activities[1]!.cells[1]!;
+    expect(qa.tokens.map((t) => [t.value, t.span.start.line, t.span.start.column, t.span.end.column])).toEqual([["C", 9, 16, 18]]);
+    expect(matrix.decisions).toEqual([
+      {
+        span: matrix.decisions[0]!.span,
+        kind: "matrix",
+        layout: "document",
+        parties: ["Dev", "QA", "Release Manager", "Support", "Product Owner"],
+        groups: [],
+        activities: 3,
+        reason: "its activities give the parties of each role (`R:`, `accountable:`)",
+      },
+    ]);
+  });
+
+  it("the rules work on it unchanged: two names under accountable, no one responsible", async () => {
+    expect(await findings(yaml, "release.yaml")).toEqual([
+      '7:15 responsible-required No party is Responsible (R) for "Approve the release".',
+      '7:15 single-accountable 2 parties are Accountable (A) for "Approve the release": Release Manager, Product Owner; exactly one must be.',
+      '10:15 responsible-required No party is Responsible (R) for "Announce it".',
+      '10:15 single-accountable No party is Accountable (A) for "Announce it".',
+    ]);
+  });
+
+  it("JSON too, with the parties listed: a name that is not one of them is reported where it is written", async () => {
+    const json = JSON.stringify(
+      { parties: ["Dev", "Ops"], sections: [{ title: "Run", activities: [{ activity: "Deploy", responsible: ["Dev"], accountable: "Ops", consulted: ["Sec"] }] }] },
+      null,
+      2,
+    );
+    const lines = await findings(json, "run.json");
+    expect(lines).toEqual(['17:14 schema-violation consulted: "Sec" is not one of the parties (Dev, Ops)']);
+  });
+
+  it("a key that is no role of the scheme is reported on the key; under RASCI, S is one", async () => {
+    const text = "activities:\n  - activity: Deploy\n    R: Dev\n    A: Ops\n    S: Sec\n    owner: Ops\n";
+    expect(await findings(text, "m.yaml")).toEqual([
+      '5:5 schema-violation "S" is neither a role of RACI (R, A, C, I or their names) nor "activity" or "codes"',
+      '6:5 schema-violation "owner" is neither a role of RACI (R, A, C, I or their names) nor "activity" or "codes"',
+    ]);
+    const rasci = await lintText(`title: RASCI of deployments\n${text}`, { filename: "m.yaml" });
+    expect(rasci.matrix!.scheme.name).toBe("RASCI");
+    expect(rasci.matrix!.schemeReason).toBe("the title names RASCI");
+    expect(rasci.findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual(['7:5 "owner" is neither a role of RASCI (R, A, S, C, I or their names) nor "activity" or "codes"']);
+  });
+
+  it("codes and roles in one activity: the codes are read, the role keys reported", async () => {
+    const text = "parties: [Dev, Ops]\nactivities:\n  - activity: Deploy\n    codes: { Dev: R, Ops: A }\n    R: Dev\n";
+    expect(await findings(text, "m.yaml")).toEqual(['5:5 schema-violation "R": an activity gives its codes per party (codes:) or its parties per role (R:, A:...), not both']);
+  });
+});
+
+describe("data that is not a matrix", () => {
+  it("is left alone with the shapes a matrix has, not checked against the schema", async () => {
+    const result = await lintText("name: my-site\nnav:\n  - Home\n", { filename: "mkdocs.yml" });
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.severity}`)).toEqual(["1:1 no-matrix info"]);
+    expect(result.matrix!.decisions.map((d) => [d.kind, d.reason])).toEqual([
+      [
+        "ignored",
+        "its top level has none of sections, activities, parties: a YAML/JSON matrix has `sections` (or a top-level `activities` list) of activities, each giving either the codes of each party (`codes: { Client: R, Provider: A }`, with the `parties` listed) or the parties of each role (`R: [Dev, Ops]`, `accountable: PM`)",
+      ],
+    ]);
   });
 });

@@ -75,7 +75,7 @@ describe("baselineFromFindings", () => {
   });
 
   it("counts identical findings and keeps two findings of one rule on one activity apart by message", async () => {
-    const text = "| Activity | Client | Provider |\n|---|---|---|\n| Run | RXY | A |\n| Run | RXY | A |\n";
+    const text = "| Activity | Client | Provider |\n|---|---|---|\n| Run | RAXY | A |\n| Run | RAXY | A |\n";
     const baseline = baselineFromFindings([await lint(text, "dup.md")]);
     expect(baseline.entries.filter((e) => e.ruleId === "valid-codes").map((e) => `${e.activity} ${e.party} ${e.count} ${e.message}`)).toEqual([
       'Run Client 2 "X" is not a code of the RACI scheme (RACI).',

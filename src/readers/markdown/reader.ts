@@ -102,7 +102,7 @@ function schemeHints(doc: ScannedDocument, frontMatter: Record<string, unknown>,
   if (/[A-Z]\**\s*(?:=|:|—|–)/u.test(source)) {
     const starts = lines.lineStarts;
     for (let i = 0; i < starts.length; i++) {
-      const line = source.slice(starts[i]!, starts[i + 1] ?? source.length);
+      const line = source.slice(starts[i], starts[i + 1] ?? source.length);
       if (line.startsWith("|") || !/(?:=|—|–|:)/u.test(line)) continue;
       const codes = inlineLegendCodes(line);
       if (codes) legends.push({ codes, where: `the legend at line ${i + 1}` });
