@@ -6,7 +6,7 @@
  * characters and unicode inserted, line endings changed).
  */
 import { fc } from "@fast-check/vitest";
-import { Document, isAlias, isMap, isNode, type Node } from "yaml";
+import { Document, isAlias, isMap, isNode } from "yaml";
 import type { Doc } from "./corpora.js";
 
 /** A generated input: its text and a file name whose extension picks the format. */
@@ -198,7 +198,7 @@ export const yamlDoc: fc.Arbitrary<Input> = fc
       try {
         const source = doc.getIn(paths[i]!, true);
         if (!source || !isNode(source) || isAlias(source)) continue;
-        const alias = doc.createAlias(source as Node, `a${++n}`);
+        const alias = doc.createAlias(source, `a${++n}`);
         if (kind === "merge") {
           const target = doc.getIn(paths[j]!, true);
           if (isMap(target)) target.items.unshift(doc.createPair("<<", alias));

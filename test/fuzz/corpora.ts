@@ -5,7 +5,6 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-// @ts-expect-error -- plain JavaScript without declarations
 import { corpusParams, renderPage as renderBenchPage } from "../../bench/generate.mjs";
 // @ts-expect-error -- plain JavaScript without declarations
 import { distinctParams, renderPage as renderDistinctPage } from "../../bench/generate-distinct.mjs";

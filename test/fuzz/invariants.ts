@@ -83,7 +83,7 @@ export function positionProblems(text: string, f: Finding): string[] {
 /** What is wrong with a lint result on a text: an internal error, or a bad position. */
 export function resultProblems(text: string, result: LintResult): string[] {
   const problems: string[] = [];
-  for (const f of [...result.findings, ...result.suppressed]) {
+  for (const f of [...result.findings, ...(result.suppressed ?? [])]) {
     if (f.ruleId === "internal-error") problems.push(`internal-error: ${f.message}`);
     problems.push(...positionProblems(text, f));
   }

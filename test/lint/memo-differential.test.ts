@@ -25,7 +25,7 @@ import { builtInRules } from "../../src/engine/load-rules.js";
 import { RunMemo } from "../../src/engine/memo.js";
 import { lintText } from "../../src/index.js";
 import { Linter, readWith } from "../../src/lint/linter.js";
-import { compareFindings, type Finding } from "../../src/model/finding.js";
+import { compareFindings } from "../../src/model/finding.js";
 import type { LintResult } from "../../src/model/result.js";
 import { looksAcrossFiles, type ActiveRule } from "../../src/model/rule.js";
 import { RACI, type RoleScheme } from "../../src/model/scheme.js";
@@ -83,14 +83,14 @@ function byDoc(results: readonly LintResult[], nameOf: (path: string) => string 
 function withoutCorpusFindings(json: string): string {
   const result = JSON.parse(json) as LintResult;
   result.findings = result.findings.filter((f) => !CORPUS_RULES.has(f.ruleId));
-  result.suppressed = result.suppressed.filter((s) => !CORPUS_RULES.has(s.ruleId));
+  result.suppressed = (result.suppressed ?? []).filter((s) => !CORPUS_RULES.has(s.ruleId));
   return JSON.stringify(result);
 }
 
 /** A result's findings as linting found them, before directives and corpus-scope checks (from its JSON). */
 function preDirective(json: string): string {
   const result = JSON.parse(json) as LintResult;
-  const suppressed = (result.suppressed ?? []).map(({ suppression: _, ...finding }) => finding as Finding);
+  const suppressed = (result.suppressed ?? []).map(({ suppression: _, ...finding }) => finding);
   const found = [...result.findings, ...suppressed].filter((f) => !CORPUS_RULES.has(f.ruleId) && f.ruleId !== INVALID_DIRECTIVE && f.ruleId !== UNUSED_DIRECTIVE);
   return JSON.stringify(found.sort(compareFindings));
 }
@@ -130,9 +130,9 @@ const reference = new Map<RoleScheme, Map<string, string>>();
 async function referenceOf(scheme: RoleScheme, wanted: readonly Doc[]): Promise<Map<string, string>> {
   let ref = reference.get(scheme);
   if (!ref) reference.set(scheme, (ref = new Map()));
-  const missing = wanted.filter((d) => !ref!.has(d.name));
+  const missing = wanted.filter((d) => !ref.has(d.name));
   if (missing.length) for (const [n, j] of await run(missing, scheme, RULES, false)) ref.set(n, j);
-  return new Map(wanted.map((d) => [d.name, ref!.get(d.name)!]));
+  return new Map(wanted.map((d) => [d.name, ref.get(d.name)!]));
 }
 
 describe("memo on and memo off give the same findings", () => {
