@@ -14,7 +14,7 @@ import { params } from "./settings.js";
 const scheme = fc.constantFrom(...SCHEME_NAMES);
 
 async function holds(input: { name: string; text: string }, s: string, unsafe: boolean): Promise<void> {
-  const { problems, fixed } = await fixProblems(input, setupOf(FUZZ_SCHEMES[s]!), unsafe);
+  const { problems, fixed } = await fixProblems(input, setupOf(FUZZ_SCHEMES[s]), unsafe);
   for (const f of [...fixed.findings, ...fixed.suppressed]) problems.push(...positionProblems(fixed.output, f));
   expect(unexplained(problems)).toEqual([]);
 }
