@@ -20,6 +20,7 @@ import { FILE_SCOPES, userRules } from "./user-rules.js";
 const root = mkdtempSync(join(tmpdir(), "raci-lint-fuzz-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let cases = 0;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
 const scheme = fc.constantFrom(...SCHEME_NAMES);
 const inputs = fc.array(anyInput(mutationSources()), { minLength: 2, maxLength: 4 });
@@ -32,7 +33,8 @@ const inputs = fc.array(anyInput(mutationSources()), { minLength: 2, maxLength: 
 async function independent(texts: readonly Input[], s1: RoleScheme | undefined, s2: RoleScheme | undefined, rules: readonly ActiveRule[]): Promise<void> {
   const dir = join(root, String(++cases));
   mkdirSync(dir);
-  const named = [...texts, texts[0]!].map((t, i) => ({ name: `${i}-${t.name}`, text: t.text }));
+  // Files hold UTF-8: a lone surrogate is written as U+FFFD, so the text alone is given as written.
+  const named = [...texts, texts[0]!].map((t, i) => ({ name: `${i}-${t.name}`, text: t.text.replace(LONE_SURROGATE, "\uFFFD") }));
   for (const t of named) writeFileSync(join(dir, t.name), t.text);
   const alone = await Promise.all(named.map(async (t) => resultJson(await lintAlone(t, s1, rules, false))));
   for (const t of [...named].reverse()) await lintAlone(t, s2, rules, true);

@@ -138,6 +138,7 @@ const GATES: Record<Scope, Comparison> = {
   party: { fact: "party", operator: "matches", value: "^[A-Ma-m]" },
   "legend-entry": { fact: "term", operator: "matches", value: "^[A-Ma-m]" },
   matrix: { fact: "matrixTitle", operator: "matches", value: "^[A-Ma-m]" },
+  document: { fact: "matrixTitle", operator: "matches", value: "^[N-Zn-z]" },
   corpus: { fact: "activity", operator: "matches", value: "^[A-Ca-c]" },
 };
 
