@@ -14,7 +14,7 @@
 import { RunMemo } from "../engine/memo.js";
 import { Linter, readWith, type LintSetup } from "../lint/linter.js";
 import type { Finding, TextEdit } from "../model/finding.js";
-import type { Matrix } from "../model/matrix.js";
+import type { Cell, Matrix } from "../model/matrix.js";
 import type { RefusedFix, SuppressedFinding } from "../model/result.js";
 import { toData } from "../readers/data-tree.js";
 import { formatOf } from "../readers/index.js";
@@ -151,11 +151,34 @@ function damage(before: Matrix, after: Matrix): string | null {
   const problem = after.problems.find((p) => !known.has(`${p.ruleId}\u0000${p.message}`));
   if (problem) return `the fixed text would not read: ${problem.message}`;
   if (shapeOf(after) !== shapeOf(before)) return "the fixed text would change the document's structure (its rows or cells)";
+  const misread = newlyMisread(before, after);
+  if (misread) return misread;
   if (before.format !== "markdown") {
     const old = dataOf(before);
     const now = dataOf(after);
     if ("error" in now) return `the fixed text would not parse: ${now.error}`;
     if ("value" in old && !sameOutsideCodes(old.value, now.value)) return "the fixed text would change data other than the codes";
+  }
+  return null;
+}
+
+/** Tokens of a cell that are not codes of the scheme (a party's name, text, an invalid letter). */
+const notCodes = (cell: Cell | null) => (cell ? cell.tokens.filter((t) => t.kind !== "code" || !t.valid).length : 0);
+
+/**
+ * Why a fixed text reads worse, if it does: a cell (same structure before and after) holding more
+ * tokens that are not codes than before, e.g. `AR` rewritten `RA` under a column named RA reads as
+ * that party's name.
+ */
+function newlyMisread(before: Matrix, after: Matrix): string | null {
+  for (let a = 0; a < after.activities.length; a++) {
+    const was = before.activities[a]!.cells;
+    const now = after.activities[a]!.cells;
+    for (let c = 0; c < now.length; c++) {
+      if (notCodes(now[c] ?? null) <= notCodes(was[c] ?? null)) continue;
+      const token = now[c]!.tokens.find((t) => t.kind !== "code" || !t.valid)!;
+      return token.kind === "party-name" ? `the fixed cell "${now[c]!.raw}" would read as the name of a party, not as codes` : `the fixed cell "${now[c]!.raw}" would no longer read as codes only`;
+    }
   }
   return null;
 }

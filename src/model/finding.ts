@@ -56,6 +56,18 @@ export function compareFindings(a: Finding, b: Finding): number {
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
     a.endLine - b.endLine ||
     a.endColumn - b.endColumn ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0) ||
+    // Findings at one place (cells read through one YAML alias) are told apart by what they are about.
+    text(a.section, b.section) ||
+    text(a.activity, b.activity) ||
+    text(a.party, b.party)
   );
+}
+
+/** Compares two optional texts, null first. */
+function text(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -28,7 +28,52 @@ export function cellContext(lines: LineIndex, scheme: RoleScheme, partyNames: Pa
 }
 
 const WRAPPERS = ["**", "__", "*", "_", "`"];
-const MARKER = /(?:(?:\\?\*)+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+|\(\d{1,2}\)|\[\d{1,2}\]|\[\^[^\]\s]{1,10}\])$/u;
+/** Footnote markers of bounded length at the end of a text: `(1)`, `[1]`, `[^a]`. */
+const BOUNDED_MARKER = /(?:\(\d{1,2}\)|\[\d{1,2}\]|\[\^[^\]\s]{1,10}\])$/u;
+const SYMBOL_MARKERS = "†‡§";
+const SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰";
+
+/**
+ * Where a footnote marker ending a text starts (`*`, `\*`, `†`, `¹`, `^1`, `(1)`, `[1]`, `[^a]`), or
+ * -1. Walks back from the end: a regular expression anchored only at the end would be retried from
+ * every position of a long run of `*` (quadratic).
+ */
+function markerStart(text: string): number {
+  let i = text.length;
+  const last = text[i - 1];
+  if (last === undefined) return -1;
+  if (last === "*") {
+    while (i > 0 && text[i - 1] === "*") {
+      i--;
+      if (text[i - 1] === "\\") i--;
+    }
+    return i;
+  }
+  for (const set of [SYMBOL_MARKERS, SUPERSCRIPTS]) {
+    if (!set.includes(last)) continue;
+    while (i > 0 && set.includes(text[i - 1]!)) i--;
+    return i;
+  }
+  if (last >= "0" && last <= "9") {
+    while (i > 0 && text[i - 1]! >= "0" && text[i - 1]! <= "9") i--;
+    return text[i - 1] === "^" ? i - 1 : -1;
+  }
+  const tail = text.slice(-14);
+  const bounded = BOUNDED_MARKER.exec(tail);
+  return bounded ? text.length - tail.length + bounded.index : -1;
+}
+
+/** `text` without the characters `drop` accepts at either end (`**R**` -> `R`), and where what is left starts. */
+function trimWhere(text: string, drop: (ch: string) => boolean): { text: string; start: number } {
+  let start = 0;
+  let end = text.length;
+  while (start < end && drop(text[start]!)) start++;
+  while (end > start && drop(text[end - 1]!)) end--;
+  return { text: text.slice(start, end), start };
+}
+
+const isEmphasis = (ch: string) => ch === "*" || ch === "_" || ch === "`";
+const isEmphasisOrSpace = (ch: string) => isEmphasis(ch) || /\s/u.test(ch);
 const PLACEHOLDER = /^[-–—]+$/u;
 const NOT_APPLICABLE = /^(?:n\s*\/\s*a|n\.\s*a\.?|na|not applicable|s\.\s*o\.|k\.\s*a\.|nicht zutreffend|no aplica|non applicabile|sans objet)$/iu;
 const PART = /n\/a|[^\s,;/+&]+/giu;
@@ -48,7 +93,7 @@ function unwrap(text: string): { wrapper: string; start: number; end: number; af
     const close = text.lastIndexOf(w);
     if (close < w.length) continue;
     const after = text.slice(close + w.length);
-    if (after === "" || MARKER.test(after)) return { wrapper: w, start: w.length, end: close, after };
+    if (after === "" || markerStart(after) >= 0) return { wrapper: w, start: w.length, end: close, after };
   }
   return null;
 }
@@ -226,10 +271,10 @@ function parseText(raw: string, lexicon: SchemeLexicon, partyNames: PartyNames):
       from += wrapped.start;
       continue;
     }
-    const marker = MARKER.exec(inner);
-    if (marker && marker.index > 0) {
-      if (!style.marker) style.marker = marker[0];
-      to = from + marker.index;
+    const marker = markerStart(inner);
+    if (marker > 0) {
+      if (!style.marker) style.marker = inner.slice(marker);
+      to = from + marker;
       continue;
     }
     break;
@@ -267,8 +312,7 @@ function parseText(raw: string, lexicon: SchemeLexicon, partyNames: PartyNames):
     if (CONNECTOR.test(part[0])) continue;
     if (!style.separator && parts.length === 1) style.separator = body.slice(parts[0]!.offset + parts[0]!.text.length, part.index);
     // Emphasis around each code (`**R**, **A**`): the outer peel leaves `R**` and `**A`.
-    const lead = /^[*_`]*/u.exec(part[0])![0].length;
-    const text = part[0].slice(lead).replace(/[*_`]+$/u, "");
+    const { text, start: lead } = trimWhere(part[0], isEmphasis);
     parts.push({ text: text === "" ? part[0] : text, offset: part.index + (text === "" ? 0 : lead) });
   }
   // Upper-case letters are codes when at least half of them are the scheme's (`AR`, `AX`) or the
@@ -373,9 +417,7 @@ function readWords(body: string, words: ReadonlyMap<string, string>): { parts: {
   let firstEnd = 0;
   for (const match of body.matchAll(WORD_PART)) {
     // Spaces and emphasis around each word (`**Responsible**, **Accountable**`) are not the word.
-    const word = /^[\s*_`]*(.*?)[\s*_`]*$/su.exec(match[0])!;
-    const text = word[1]!;
-    const lead = match[0].indexOf(text);
+    const { text, start: lead } = trimWhere(match[0], isEmphasisOrSpace);
     if (text === "") return null;
     const code = words.get(nameKey(text));
     if (code === undefined) return null;

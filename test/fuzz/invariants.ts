@@ -9,7 +9,7 @@ import { SCHEMES } from "../../src/config/schemes.js";
 import { builtInRules } from "../../src/engine/load-rules.js";
 import { fixText, type FixResult } from "../../src/fix/fixer.js";
 import type { LintSetup } from "../../src/lint/linter.js";
-import { compareFindings, type Finding, type TextEdit } from "../../src/model/finding.js";
+import type { Finding, TextEdit } from "../../src/model/finding.js";
 import type { LintResult } from "../../src/model/result.js";
 import { looksAcrossFiles, type ActiveRule } from "../../src/model/rule.js";
 import { RACI, type RoleScheme } from "../../src/model/scheme.js";
@@ -95,15 +95,9 @@ export async function lintAlone(input: Input, scheme: RoleScheme | undefined, ru
   return (await new RaciLint({ rules, ...(scheme ? { scheme } : {}), memoize }).lintText(input.text, { filePath: input.name }))[0]!;
 }
 
-/**
- * A result as JSON (what comparisons compare), named `name`. Known defect `finding-order-ties`:
- * findings equal in every field the sort compares (several cells read through one YAML alias share
- * its position) stay in evaluation order, which the memo changes; unless strict, such ties are put
- * in one order here.
- */
+/** A result as JSON (what comparisons compare, order included), named `name`. */
 export function resultJson(result: LintResult, name = result.path): string {
-  const order = <T extends Finding>(list: readonly T[]) => (LENIENT ? [...list].sort((a, b) => compareFindings(a, b) || (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) : list);
-  return JSON.stringify({ findings: order(result.findings), suppressed: order(result.suppressed ?? []) }).split(JSON.stringify(result.path)).join(JSON.stringify(name));
+  return JSON.stringify({ findings: result.findings, suppressed: result.suppressed ?? [] }).split(JSON.stringify(result.path)).join(JSON.stringify(name));
 }
 
 /** The setup `fixText` is given (as the façade makes it: a scheme given is used whatever the document says). */
@@ -170,18 +164,7 @@ export async function fixProblems(input: Input, setup: LintSetup, unsafe: boolea
  * match (each has a failing test of its own, `it.fails`, with its minimal input). With
  * RACI_FUZZ_STRICT=1 nothing is set aside.
  */
-export const KNOWN_DEFECTS: { id: string; what: string; matches: (problem: string) => boolean }[] = [
-  {
-    id: "fix-writes-a-party-name",
-    what: "a safe fix (code-order, no-duplicate-codes) rewrites a cell into the name of a party of its table (`AR` -> `RA` under a column named RA), which then reads as a party name: valid-codes error",
-    matches: (p) => /^the fix added an error: valid-codes@\d+ \(".*" is a party name, not a role code/u.test(p),
-  },
-  {
-    id: "finding-order-ties",
-    what: "findings equal in every field the sort compares but the activity (cells read through one YAML alias share its position) stay in evaluation order, which the memo changes; set aside by `resultJson`, which orders such ties",
-    matches: () => false,
-  },
-];
+export const KNOWN_DEFECTS: { id: string; what: string; matches: (problem: string) => boolean }[] = [];
 
 /** The problems no known defect explains. */
 export function unexplained(problems: readonly string[]): string[] {

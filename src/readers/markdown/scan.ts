@@ -373,6 +373,10 @@ class BlockScanner {
   // Set by findNonspace(): first non-space/tab at or after the cursor, and its column.
   private nonspace = 0;
   private nonspaceColumn = 0;
+  /** The run of spaces `nonspace` ends: its line (start offset), start, and whether it holds a tab. */
+  private runLine = -1;
+  private runStart = 0;
+  private runHasTab = false;
 
   private readonly containers: Container[] = [];
   private leaf: LeafKind = NONE;
@@ -474,17 +478,29 @@ class BlockScanner {
 
   /** Sets `nonspace`/`nonspaceColumn` to the first non-space/tab at or after the cursor. */
   private findNonspace(): void {
+    // Within the run of spaces last scanned, the first non-space is known: a line nested in many
+    // containers asks once per container, and rescanning its indentation each time is quadratic.
+    if (this.runLine === this.lineStart && this.offset >= this.runStart && this.offset <= this.nonspace && !this.runHasTab) {
+      this.nonspaceColumn = this.column + (this.nonspace - this.offset);
+      return;
+    }
     const text = this.text;
     let i = this.offset;
     let column = this.column;
     const end = this.lineEnd;
+    let tab = false;
     while (i < end) {
       const code = text.charCodeAt(i);
       if (code === SPACE) column++;
-      else if (code === TAB) column += 4 - (column % 4);
-      else break;
+      else if (code === TAB) {
+        column += 4 - (column % 4);
+        tab = true;
+      } else break;
       i++;
     }
+    this.runLine = this.lineStart;
+    this.runStart = this.offset;
+    this.runHasTab = tab;
     this.nonspace = i;
     this.nonspaceColumn = column;
   }
