@@ -17,13 +17,21 @@ function renderMessage(template: string, hit: Hit): string {
   return text;
 }
 
-/** How a fact's value reads in a message. */
+/** How a fact's value reads in a message: a very long text (a cell of 100 KB) is cut, saying how long it was; lists are kept whole. */
 function factText(value: unknown): string {
   if (Array.isArray(value)) return value.join(", ");
   if (value === null || value === undefined) return "";
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- not an object here
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+  const text = typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (typeof value !== "string" || text.length <= MAX_FACT_TEXT) return text;
+  const last = text.charCodeAt(CUT_FACT_TEXT - 1);
+  const cut = last >= 0xd800 && last <= 0xdbff ? CUT_FACT_TEXT - 1 : CUT_FACT_TEXT; // never split a surrogate pair
+  return `${text.slice(0, cut)}… (${text.length} characters)`;
 }
+
+/** Longer fact values are cut to their first `CUT_FACT_TEXT` characters in messages. */
+const MAX_FACT_TEXT = 300;
+const CUT_FACT_TEXT = 200;
 
 /** The finding of a hit. */
 export function findingOf(hit: Hit, scheme: RoleScheme): Finding {
@@ -76,9 +84,21 @@ function fileFinding(file: string, ruleId: string, message: string): Finding {
 
 /** A finding for a file that could not be read at all. */
 export function unreadableFinding(file: string, error: unknown): Finding {
-  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = (code && READ_ERRORS[code]) ?? code ?? (error as Error).message;
   return fileFinding(file, "parse-error", `Cannot read file: ${reason}`);
 }
+
+/** Plain words for the system's reasons a named file cannot be read; the code stays for searching. */
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: "ENOENT, it does not exist (a link to a missing file?)",
+  EACCES: "EACCES, permission denied",
+  EPERM: "EPERM, operation not permitted",
+  EISDIR: "EISDIR, it is a directory",
+  ELOOP: "ELOOP, a loop of symbolic links",
+  EMFILE: "EMFILE, too many open files",
+  EIO: "EIO, an input/output error",
+};
 
 /** A finding for a file raci-lint failed on (a defect of its own). */
 export function internalErrorFinding(file: string, error: unknown): Finding {

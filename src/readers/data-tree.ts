@@ -3,7 +3,7 @@
  * each node with the offsets yaml's document model gives it, without that model. The YAML reader
  * (`yaml-tree.ts`) and the JSON reader (`json-tree.ts`) build it; the matrix reader, the schema
  * validation and the fixer's damage check read it. Everything here is iterative: a document nested
- * thousands of levels deep is refused by its reader (`MAX_DEPTH`), and nothing walks it by recursion.
+ * nested more than `MAX_DEPTH` levels is refused by its reader, and nothing walks it by recursion.
  */
 import type { Validator } from "../generated/validators.js";
 import { MAX_ALIAS_COUNT, schemaErrors, type Locator, type PositionedError } from "../schema/validate.js";
@@ -72,16 +72,14 @@ export interface DataTree {
   aliases: boolean;
 }
 
-/**
- * How deep a document may nest. A matrix needs 7 levels; yaml's document model (still used for YAML
- * outside the fast reader's subset) recurses per level and exhausts the stack in the low thousands,
- * and V8 may abort outright when code runs near that limit: documents deeper than this are refused
- * before yaml sees them.
- */
-export const MAX_DEPTH = 500;
+/** How deep a document may nest: see `MAX_DEPTH` in schema/validate.ts. */
+export { MAX_DEPTH } from "../schema/validate.js";
 
-/** The duplicate key message (yaml's words, which raci-lint has always reported). */
-export const DUPLICATE_KEY = "Map keys must be unique";
+/** The message for a key given twice in one map (yaml's words, with the key named). */
+export function duplicateKeyMessage(key: DataNode): string {
+  const name = key.kind === "scalar" ? JSON.stringify(String(key.value)) : "";
+  return `Map keys must be unique: ${name} is given twice`;
+}
 
 /** yaml's message for an alias bomb. */
 const EXCESSIVE_ALIASES = "Excessive alias count indicates a resource exhaustion attack";

@@ -9,7 +9,7 @@
  * Duplicate keys are errors, as they were when yaml read JSON.
  */
 import { TOO_DEEP } from "../schema/validate.js";
-import { DUPLICATE_KEY, MAX_DEPTH, duplicateKeys, type DataNode, type DataTree, type MapNode, type ScalarNode, type SeqNode } from "./data-tree.js";
+import { duplicateKeyMessage, MAX_DEPTH, duplicateKeys, type DataNode, type DataTree, type MapNode, type ScalarNode, type SeqNode } from "./data-tree.js";
 import { plainValue } from "./yaml-tree.js";
 
 /**
@@ -55,7 +55,7 @@ export function readJsonTree(source: string): DataTree {
     return { root: null, errors: [{ message: `Invalid JSON: ${syntax.message}`, start: syntax.offset, end: syntax.offset }], aliases: false };
   }
   const duplicates = duplicateKeys(parsed);
-  return { root: parsed, errors: duplicates.map((key) => ({ message: DUPLICATE_KEY, start: key.start, end: key.start + 1 })), aliases: false };
+  return { root: parsed, errors: duplicates.map((key) => ({ message: duplicateKeyMessage(key), start: key.start, end: key.start + 1 })), aliases: false };
 }
 
 /** Whether a character code is JSON whitespace (space, tab, LF, CR). */

@@ -14,7 +14,7 @@
  */
 import { Composer, CST, Document, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, Pair, Parser, YAMLMap, YAMLParseError, type Node as YamlNode } from "yaml";
 import { TOO_DEEP, yamlErrorMessage } from "../schema/validate.js";
-import { DUPLICATE_KEY, MAX_DEPTH, duplicateKeys, type AliasNode, type DataNode, type DataTree, type MapNode, type PairNode, type ScalarNode, type ScalarStyle, type ScalarValue, type SeqNode, type TreeError } from "./data-tree.js";
+import { duplicateKeyMessage, MAX_DEPTH, duplicateKeys, type AliasNode, type DataNode, type DataTree, type MapNode, type PairNode, type ScalarNode, type ScalarStyle, type ScalarValue, type SeqNode, type TreeError } from "./data-tree.js";
 
 /** Reads a YAML text (without its BOM) into a tree; never throws on bad input. */
 export function readYamlTree(source: string): DataTree {
@@ -36,7 +36,7 @@ export function readYamlTree(source: string): DataTree {
   return { ...tree, errors };
 }
 
-const duplicateError = (key: DataNode): TreeError => ({ message: DUPLICATE_KEY, start: key.start, end: key.start + 1 });
+const duplicateError = (key: DataNode): TreeError => ({ message: duplicateKeyMessage(key), start: key.start, end: key.start + 1 });
 
 // ---------------------------------------------------------------------------------------------
 // Plain scalars: YAML 1.2's core schema, as yaml resolves it

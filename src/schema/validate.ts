@@ -12,13 +12,23 @@ import type { ValidationError, Validator } from "../generated/validators.js";
  */
 export const MAX_ALIAS_COUNT = 10_000;
 
-/** What a document nested too deeply to read (the parsers recurse) is told. */
-export const TOO_DEEP = "the document is nested too deeply to read (thousands of levels)";
+/**
+ * How deep a document may nest. A matrix needs 7 levels; yaml's document model recurses per level
+ * and exhausts the stack in the low thousands, and V8 may abort outright when code runs near that
+ * limit: the readers refuse documents deeper than this before yaml sees them.
+ */
+export const MAX_DEPTH = 500;
+
+/** What a matrix nested deeper than the readers read is told. */
+export const TOO_DEEP = `the document nests more than ${MAX_DEPTH} levels deep: raci-lint reads ${MAX_DEPTH} at most (a matrix needs 7)`;
+
+/** What a configuration or rule file whose parse ran out of stack is told (its depth is not known). */
+const STACK_EXHAUSTED = "the document is nested too deeply to read (thousands of levels)";
 
 /** A YAML parse error's message for people: its first line, and plain words for yaml's API advice. */
 export function yamlErrorMessage(error: YAMLError): string {
   if (error.code === "MULTIPLE_DOCS") return "the file holds more than one YAML document (a second `---`): keep one";
-  if (error.message.includes("Maximum call stack size exceeded")) return TOO_DEEP;
+  if (error.message.includes("Maximum call stack size exceeded")) return STACK_EXHAUSTED;
   return error.message.split("\n")[0]!;
 }
 

@@ -86,7 +86,7 @@ describe("files", () => {
     const results = await new RaciLint({ cwd: root, rules: recommendedRules(), scheme: RACI }).lintFiles(["gone.md", "b.md"]);
     expect(results.map((r) => [r.path, r.findings.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`)])).toEqual([
       ["b.md", ['code-order 5:12 Codes "AR" are out of order: write "RA".']],
-      ["gone.md", ["parse-error 1:1 Cannot read file: ENOENT"]],
+      ["gone.md", ["parse-error 1:1 Cannot read file: ENOENT, it does not exist (a link to a missing file?)"]],
     ]);
   });
 

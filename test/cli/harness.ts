@@ -14,14 +14,14 @@ export interface CliRun {
 }
 
 /** Runs `raci-lint args...` in `cwd`, with `stdin` as standard input, no colour unless asked. */
-export async function cli(args: string[], cwd: string, stdin = "", env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export async function cli(args: string[], cwd: string, stdin: string | Buffer = "", env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   const out = new PassThrough();
   const err = new PassThrough();
   let stdout = "";
   let stderr = "";
   out.on("data", (c: Buffer) => (stdout += c.toString()));
   err.on("data", (c: Buffer) => (stderr += c.toString()));
-  const code = await runCli(args, { cwd, stdout: out, stderr: err, stdin: Readable.from([Buffer.from(stdin)]), env });
+  const code = await runCli(args, { cwd, stdout: out, stderr: err, stdin: Readable.from([Buffer.isBuffer(stdin) ? stdin : Buffer.from(stdin)]), env });
   return { code, stdout, stderr };
 }
 

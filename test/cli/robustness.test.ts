@@ -86,7 +86,7 @@ describe("paths that are there but cannot be read", () => {
   });
 });
 
-describe("documents nested thousands of levels deep", () => {
+describe("documents nested deeper than 500 levels", () => {
   it("are a parse error, not an internal error; the others are still checked", async () => {
     const root = project({
       "deep.yaml": `${Array.from({ length: 2000 }, (_, i) => `${" ".repeat(i)}k:\n`).join("")}sections: []\n`,
@@ -97,8 +97,8 @@ describe("documents nested thousands of levels deep", () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.files.map((f: { path: string; findings: { ruleId: string; message: string }[] }) => [f.path, f.findings.map((x) => `${x.ruleId}: ${x.message}`)])).toEqual([
-      ["deep.json", ["parse-error: the document is nested too deeply to read (thousands of levels)"]],
-      ["deep.yaml", ["parse-error: the document is nested too deeply to read (thousands of levels)"]],
+      ["deep.json", ["parse-error: the document nests more than 500 levels deep: raci-lint reads 500 at most (a matrix needs 7)"]],
+      ["deep.yaml", ["parse-error: the document nests more than 500 levels deep: raci-lint reads 500 at most (a matrix needs 7)"]],
       ["ok.md", ['code-order: Codes "AR" are out of order: write "RA".']],
     ]);
   });
@@ -115,8 +115,8 @@ describe("two deeply nested JSON files in one run (issue 11 #1)", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     expect(findingLines(run.stdout, (f) => `${f.path} ${f.line}:${f.column} ${f.ruleId}: ${f.message}`)).toEqual([
-      "a.json 1:1 parse-error: the document is nested too deeply to read (thousands of levels)",
-      "b.json 1:1 parse-error: the document is nested too deeply to read (thousands of levels)",
+      "a.json 1:1 parse-error: the document nests more than 500 levels deep: raci-lint reads 500 at most (a matrix needs 7)",
+      "b.json 1:1 parse-error: the document nests more than 500 levels deep: raci-lint reads 500 at most (a matrix needs 7)",
     ]);
   });
 });

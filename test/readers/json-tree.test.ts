@@ -75,7 +75,7 @@ describe("the JSON reader", () => {
         position = at ? Number(at[1]) : null;
       }
       const tree = readJsonTree(text);
-      const duplicate = tree.errors[0]?.message === "Map keys must be unique";
+      const duplicate = tree.errors[0]?.message.startsWith("Map keys must be unique:") === true;
       if (ok !== (tree.errors.length === 0 || duplicate)) {
         problems.push(`${JSON.stringify(text)}: JSON.parse ${ok ? "accepts" : "refuses"} it, the reader says ${JSON.stringify(tree.errors)}`);
         continue;

@@ -200,8 +200,8 @@ describe("positions of YAML parse errors", () => {
 
   it("a duplicate key is pointed at, also after a key without value (yaml pointed at the end of the line before)", async () => {
     const yaml = "parties: [Client, Provider]\nsections:\n  - title: S\n    activities:\n      - activity: A\n        codes:\n          Client:\n          Client: RA\n";
-    expect(await findings(yaml, "m.yaml")).toEqual(["8:11 parse-error Map keys must be unique"]);
-    expect(await findings('{ "parties": ["Client"], "parties": [] }', "m.json")).toEqual(["1:26 parse-error Map keys must be unique"]);
+    expect(await findings(yaml, "m.yaml")).toEqual(["8:11 parse-error Map keys must be unique: \"Client\" is given twice"]);
+    expect(await findings('{ "parties": ["Client"], "parties": [] }', "m.json")).toEqual(["1:26 parse-error Map keys must be unique: \"parties\" is given twice"]);
   });
 });
 

@@ -214,7 +214,7 @@ describe("YAML through yaml's parser and composer", () => {
     for (let i = 0; i < 16_000; i++) lines.push(`          P${i}: R`);
     lines.push("          P7: I");
     const result = await lintText(lines.join("\n") + "\n", { filename: "m.yaml" });
-    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([`${lines.length}:11 parse-error Map keys must be unique`]);
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([`${lines.length}:11 parse-error Map keys must be unique: "P7" is given twice`]);
     // The fast reader finds no duplicate-free tree and hands the text to yaml once, for its messages.
     expect(parse).toHaveBeenCalledTimes(1);
     const clean = lines.slice(0, -1).join("\n") + "\n";
