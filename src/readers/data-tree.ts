@@ -77,7 +77,8 @@ export { MAX_DEPTH } from "../schema/validate.js";
 
 /** The message for a key given twice in one map (yaml's words, with the key named). */
 export function duplicateKeyMessage(key: DataNode): string {
-  const name = key.kind === "scalar" ? JSON.stringify(String(key.value)) : "";
+  const value = key.kind === "scalar" ? key.value : undefined;
+  const name = typeof value === "object" || value === undefined ? "a key" : JSON.stringify(String(value));
   return `Map keys must be unique: ${name} is given twice`;
 }
 
