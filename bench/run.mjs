@@ -144,7 +144,7 @@ const TIME_FORMAT = "%M %U %S";
 
 /** Reads GNU time's -o file: optional "Command ..." lines, then `%M %U %S` (peak RSS in KiB, CPU seconds). */
 function readTimeOutput() {
-  let text = "";
+  let text;
   try {
     text = fs.readFileSync(TIME_OUTPUT, "utf8");
   } catch {

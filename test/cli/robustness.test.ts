@@ -1,5 +1,9 @@
 /** Bad input never crashes the tool: each file gets a clear finding, the others are still checked. */
+import { spawnSync } from "node:child_process";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { REPO } from "../helpers.js";
 import { cli, project, findingLines } from "./harness.js";
 
 const OK = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run it | AR | I |\n| Host it | I | RA |\n";
@@ -56,8 +60,6 @@ describe("odd input", () => {
 
 describe("files that are not UTF-8", () => {
   it("are reported at the first byte that is not, checked as read, and never rewritten by --fix", async () => {
-    const { writeFileSync, readFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
     const root = project({ "ok.md": OK });
     const latin1 = Buffer.from("## Op\xe9rations\n\n| Activit\xe9 | Client | Provider |\n|---|---|---|\n| G\xe9rer | AR | I |\n| Host | I | RA |\n", "latin1");
     writeFileSync(join(root, "latin1.md"), latin1);
@@ -73,8 +75,6 @@ describe("files that are not UTF-8", () => {
 
 describe("paths that are there but cannot be read", () => {
   it("a broken link named explicitly is a finding for it, not 'no files match'; the others are still checked", async () => {
-    const { symlinkSync } = await import("node:fs");
-    const { join } = await import("node:path");
     const root = project({ "ok.md": OK });
     symlinkSync("nowhere.md", join(root, "broken.md"));
     const run = await cli(["-f", "json", "broken.md", "ok.md"], root);
@@ -105,10 +105,7 @@ describe("documents nested deeper than 500 levels", () => {
 });
 
 describe("two deeply nested JSON files in one run (issue 11 #1)", () => {
-  it("are each a parse error, in a process of its own: V8 used to abort compiling a regular expression near the stack limit", async () => {
-    const { spawnSync } = await import("node:child_process");
-    const { join } = await import("node:path");
-    const { REPO } = await import("../helpers.js");
+  it("are each a parse error, in a process of its own: V8 used to abort compiling a regular expression near the stack limit", () => {
     const root = project({ "a.json": "[".repeat(850) + "]".repeat(850), "b.json": '{"a":'.repeat(850) + "1" + "}".repeat(850) });
     // A child process: an abort (exit 134) fails this test instead of the test runner.
     const run = spawnSync(process.execPath, [join(REPO, "dist/cli.js"), "-f", "json", "a.json", "b.json"], { cwd: root, encoding: "utf8" });

@@ -32,6 +32,7 @@ describe("formatStylish with text from the files", () => {
     const { finding } = await import("./reports.js");
     const message = 'Codes "\u001b[31mRED\u001b[0m" are out of order';
     const out = formatStylish(buildReport([{ path: "a\u0007.md", findings: [finding({ file: "a\u0007.md", message })] }]), { color: false });
+    // eslint-disable-next-line no-control-regex -- no control character may reach a terminal
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
     expect(out).toContain('Codes "\\x1b[31mRED\\x1b[0m" are out of order');
     expect(out).toContain("a\\x07.md");

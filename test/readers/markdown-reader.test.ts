@@ -86,7 +86,7 @@ describe("tables", () => {
     expect(await findings(text)).toEqual(["3:1-3:1 no-matrix"]);
   });
 
-  it("reads role words as codes only in tables whose header announces a matrix", async () => {
+  it("reads role words as codes only in tables whose header announces a matrix", () => {
     const others = [
       "| RACI | Meaning |\n|---|---|\n| R | Responsible |\n| A | Accountable |\n| C | Consulted |\n| I | Informed |\n",
       "| RACI | Role | Description |\n|---|---|---|\n| R | Responsible | Does the work |\n| A | Accountable | Owns it |\n",

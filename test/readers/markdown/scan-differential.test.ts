@@ -373,6 +373,7 @@ function generateBlock(dice: Dice): string[] {
       const pad = " ".repeat(marker.length);
       const lines = [marker + dice.pick(["item", "| a | b |", "", "[x] done"])];
       if (dice.chance(0.5)) lines.push("", ...generateTable(dice).map((line) => (dice.chance(0.9) ? pad + line : line)));
+      // eslint-disable-next-line no-dupe-else-if -- each chance() draws a new number
       else if (dice.chance(0.5)) lines.push(...generateTable(dice).map((line) => pad + line));
       return lines;
     }
