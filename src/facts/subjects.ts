@@ -28,7 +28,7 @@ export type RowEntry = Cell | "missing" | "unread";
 
 /** What every subject of one matrix shares. */
 export class MatrixView {
-  private firstByKey: Map<string, Activity> | null = null;
+  private firstByKey: Map<number, Map<string, Activity>> | null = null;
   private readonly sectionKeys: string[] = [];
   private readonly sectionPartyLists: Party[][] = [];
   private tallies: PartyTally[] | null = null;
@@ -60,17 +60,21 @@ export class MatrixView {
    */
   firstWithKey(activity: Activity): Activity | undefined {
     if (!this.firstByKey) {
-      this.firstByKey = new Map();
+      // By group, then by key: no key string built per activity.
+      const byGroup = new Map<number, Map<string, Activity>>();
       const groupOf = new Map<number, number>();
       this.tableGroups.forEach((g, i) => g.tables.forEach((t) => groupOf.set(t, i)));
       for (const a of this.matrix.activities) {
         if (a.key === "") continue;
-        const key = `${a.table === undefined ? -1 : groupOf.get(a.table) ?? -1}\u0000${a.key}`;
-        if (!this.firstByKey.has(key)) this.firstByKey.set(key, a);
+        const group = a.table === undefined ? -1 : groupOf.get(a.table) ?? -1;
+        let first = byGroup.get(group);
+        if (!first) byGroup.set(group, (first = new Map()));
+        if (!first.has(a.key)) first.set(a.key, a);
       }
+      this.firstByKey = byGroup;
       this.groupOfTable = groupOf;
     }
-    return this.firstByKey.get(`${activity.table === undefined ? -1 : this.groupOfTable!.get(activity.table) ?? -1}\u0000${activity.key}`);
+    return this.firstByKey.get(activity.table === undefined ? -1 : this.groupOfTable!.get(activity.table) ?? -1)?.get(activity.key);
   }
   private groupOfTable: Map<number, number> | null = null;
 

@@ -22,9 +22,11 @@ export interface CellContext {
 /** Reads cell texts: `readCellText` or an equivalent that remembers its answers (see `ReadOptions.readCell`). */
 export type CellTextReader = (raw: string, scheme: RoleScheme, partyNames: PartyNames) => CellReading;
 
-/** A cell context whose texts are read by `reader` (default: `readCellText`, nothing remembered). */
-export function cellContext(lines: LineIndex, scheme: RoleScheme, partyNames: PartyNames, reader: CellTextReader = readCellText): CellContext {
-  return { lines, scheme, partyNames, read: (raw) => reader(raw, scheme, partyNames) };
+/** A cell context whose texts are read by `reader` (default: `readCellText` with the scheme's lexicon made once, nothing remembered). */
+export function cellContext(lines: LineIndex, scheme: RoleScheme, partyNames: PartyNames, reader?: CellTextReader): CellContext {
+  if (reader) return { lines, scheme, partyNames, read: (raw) => reader(raw, scheme, partyNames) };
+  const lexicon = lexiconOf(scheme);
+  return { lines, scheme, partyNames, read: (raw) => readCellText(raw, scheme, partyNames, lexicon) };
 }
 
 const WRAPPERS = ["**", "__", "*", "_", "`"];

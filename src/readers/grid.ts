@@ -86,6 +86,22 @@ export function countClasses(readings: Iterable<CellReading>): ClassCounts {
   return counts;
 }
 
+/** `countClasses` over the first `width` readings of each row, without copying them. */
+function countRows(rows: readonly (readonly CellReading[] | undefined)[], width: number): ClassCounts {
+  const counts: ClassCounts = { filled: 0, code: 0, word: 0, letters: 0, text: 0 };
+  for (const row of rows) {
+    if (!row) continue;
+    const end = Math.min(width, row.length);
+    for (let i = 0; i < end; i++) {
+      const c = classOf(row[i]!);
+      if (c === "empty") continue;
+      counts.filled++;
+      counts[c]++;
+    }
+  }
+  return counts;
+}
+
 /**
  * Whether cells read as a matrix's: most non-empty ones hold codes, or role words when the table
  * announced itself (`words`); overwhelmingly role words (four in five) whatever it announced.
@@ -148,8 +164,8 @@ function legendEntry(code: string, term: string, termCell: GridCell, description
 }
 
 /** Whether a header names a party and nothing else: a customer or provider word, or a name with a role word (`Cloud Temple Role`). */
-export function namesPartyOutright(header: string): boolean {
-  const key = nameKey(partyNameFromHeader(header));
+export function namesPartyOutright(header: string, partyName = partyNameFromHeader(header)): boolean {
+  const key = nameKey(partyName);
   return key !== "" && (CUSTOMER_WORDS.includes(key) || PROVIDER_WORDS.includes(key) || key !== nameKey(header).replace(/:$/u, ""));
 }
 
@@ -201,6 +217,7 @@ export function decideTable(table: GridTable, ctx: TableContext, rowReadings?: r
   const headers = table.header.cells;
   if (headers.length < 2) return { kind: "ignored", reason: "one column: no party to hold codes" };
   const first = headers[0]!.raw;
+  const partyNames = headers.map((h) => partyNameFromHeader(h.raw));
 
   // A column per role, party names in the cells.
   const roleColumns = headers.map((h, column) => ({ column, code: roleOfHeader(h.raw, ctx.scheme, ctx.words) })).filter((r): r is { column: number; code: string } => r.code !== null);
@@ -225,11 +242,11 @@ export function decideTable(table: GridTable, ctx: TableContext, rowReadings?: r
   }
 
   // Who is in charge, not which role (`| Data | customer | shared | provider |`): a matrix of another kind.
-  const whoIsInCharge = inChargeWords(rowReadings ?? readingsFrom(table, 1, ctx.read), headers.slice(1).map((h) => nameKey(partyNameFromHeader(h.raw))));
+  const whoIsInCharge = inChargeWords(rowReadings ?? readingsFrom(table, 1, ctx.read), partyNames.slice(1).map(nameKey));
   if (whoIsInCharge) return { kind: "ignored", reason: `its cells name parties or say who is in charge (${whoIsInCharge}), not role codes` };
 
   // Parties as rows, activities as columns.
-  if (PARTY_COLUMN_HEADER.test(nameKey(first)) && table.rows.length > 0 && !headers.slice(1).some((h) => namesPartyOutright(h.raw))) {
+  if (PARTY_COLUMN_HEADER.test(nameKey(first)) && table.rows.length > 0 && !headers.slice(1).some((h, i) => namesPartyOutright(h.raw, partyNames[i + 1]))) {
     const readings = rowReadings ?? readingsFrom(table, 1, ctx.read);
     const partyRows = table.rows.map((_, r) => r).filter((r) => {
       const counts = countClasses((readings[r] ?? []).slice(0, headers.length - 1));
@@ -237,7 +254,7 @@ export function decideTable(table: GridTable, ctx: TableContext, rowReadings?: r
       return nameKey(table.rows[r]!.cells[0]?.raw ?? "") !== "" && counts.filled > 0 && counts.code + counts.word > counts.text;
     });
     const names = partyRows.map((r) => partyNameFromHeader(table.rows[r]!.cells[0]!.raw));
-    const counts = countClasses(partyRows.flatMap((r) => (readings[r] ?? []).slice(0, headers.length - 1)));
+    const counts = countRows(partyRows.map((r) => readings[r]), headers.length - 1);
     const announced = names.some((n) => guessPartyRole(n) !== null) || ctx.raciNamed || /^(?:team|teams|équipe|équipes|equipo|equipos|rolle|rollen|role|roles|rôle|rôles)$/iu.test(nameKey(first));
     if (partyRows.length > 0 && mostlyCodes(counts, announced) === true && (announced || counts.code * 2 >= counts.filled)) {
       const left = table.rows.length - partyRows.length;
@@ -254,8 +271,8 @@ export function decideTable(table: GridTable, ctx: TableContext, rowReadings?: r
   const activityColumn = groupColumn + 1;
   const readings = groupColumn < 0 && rowReadings ? rowReadings : readingsFrom(table, activityColumn + 1, ctx.read);
   const width = headers.length - activityColumn - 1;
-  const counts = countClasses(readings.flatMap((r) => r.slice(0, width)));
-  const partyHeaders = headers.slice(activityColumn + 1).map((h) => partyNameFromHeader(h.raw));
+  const counts = countRows(readings, width);
+  const partyHeaders = partyNames.slice(activityColumn + 1);
   const announced = isActivityHeader(headers[activityColumn]!.raw) || partyHeaders.some((n) => guessPartyRole(n) !== null);
   let verdict = mostlyCodes(counts, announced || ctx.raciNamed);
   // Role words in the first column too (`| Responsible | Responsable |`): a glossary, not activities;

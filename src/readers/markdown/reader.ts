@@ -15,7 +15,7 @@ import { parseSimpleFrontMatter } from "../front-matter.js";
 import { decideTable, isGroupRow, LEGEND_HEADER, matrixDecision, readLegendRows, readPartyRows, readRoleColumns, readRows, type GridCell, type TableContext } from "../grid.js";
 import type { ReadOptions } from "../options.js";
 import { partyNameFromHeader, PartyNames } from "../parties.js";
-import { chooseScheme, inlineLegendCodes, wordConvention, type LegendHint, type SchemeHint } from "../scheme-hints.js";
+import { chooseScheme, inlineLegendCodes, mayHoldInlineLegend, wordConvention, type LegendHint, type SchemeHint } from "../scheme-hints.js";
 import { cellContent } from "./cells.js";
 import { readRest, type RowRest } from "./rest.js";
 import { scanMarkdown } from "./scan.js";
@@ -99,7 +99,7 @@ function schemeHints(doc: ScannedDocument, frontMatter: Record<string, unknown>,
   }
   flush();
   // A legend in a line of prose (`Legend: R = Responsible, ...`, `**Key:** **L** = Lead · ...`).
-  if (/[A-Z]\**\s*(?:=|:|—|–)/u.test(source)) {
+  if (mayHoldInlineLegend(source)) {
     const starts = lines.lineStarts;
     for (let i = 0; i < starts.length; i++) {
       const line = source.slice(starts[i], starts[i + 1] ?? source.length);
