@@ -3,26 +3,26 @@
  * then `lintFiles(patterns)` or `lintText(text, { filePath })`, `loadFormatter(name)` and
  * `outputFixes(results)`. Configuration files are found per file as the command finds them.
  */
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { ConfigResolver, type ResolvedConfig } from "../config/resolve.js";
 import { SCHEMES } from "../config/schemes.js";
 import { presetRules } from "../config/presets.js";
 import type { RuleSetting } from "../config/load.js";
 import { builtInRules } from "../engine/load-rules.js";
 import { RunMemo, type MemoCounters } from "../engine/memo.js";
-import { CorpusCollector } from "../facts/corpus.js";
 import { fixText } from "../fix/fixer.js";
 import { FixWriteError, writeFileAtomic } from "../fix/write.js";
 import { formatContext } from "../formatters/context.js";
 import { loadFormatter as loadBuiltInFormatter, type Formatter } from "../formatters/index.js";
 import { internalErrorFinding, INTERNAL_ERROR, unreadableFinding } from "../lint/findings.js";
-import { Linter, readWith, type LintSetup } from "../lint/linter.js";
+import { Linter, readWith, type LintSetup, type SharedCollectors } from "../lint/linter.js";
 import { compareFindings, type Finding } from "../model/finding.js";
 import type { Matrix, MatrixFormat, PartyAliases } from "../model/matrix.js";
 import { readingOf } from "../model/reading.js";
 import { buildReport, type LintResult, type Report } from "../model/result.js";
 import { effectiveSeverity, type ActiveRule, type ConfigProblem, type RuleDefinition } from "../model/rule.js";
 import { RACI, type RoleScheme } from "../model/scheme.js";
+import type { TranslationPair } from "../model/translation-pairs.js";
 import { formatOf, looksLikeMatrixData } from "../readers/index.js";
 import { notTextAt, notUtf8Finding, readTextFile } from "../readers/text-file.js";
 import { applyDirectives, directivesOf, type Directive } from "../suppress/directives.js";
@@ -118,6 +118,7 @@ export class RaciLint {
   private readonly rulesRun = new Map<string, RuleDefinition>();
   private readonly inputs = new WeakMap<LintResult, { path: string; text: string; setup: LintSetup }>();
   private readonly memos: RunMemo[] = [];
+  private pairs: TranslationPair[] = [];
 
   constructor(options: RaciLintOptions = {}) {
     this.options = options;
@@ -163,6 +164,7 @@ export class RaciLint {
     parties: PartyAliases | null;
     ruleFiles: string[];
     rules: Record<string, unknown>;
+    translations?: { source: string; target: string; base: string }[];
   } {
     const file = resolve(this.cwd, filePath);
     const setup = this.setupFor(file);
@@ -184,6 +186,7 @@ export class RaciLint {
       parties: config?.parties ?? setup.parties ?? null,
       ruleFiles: (config?.ruleFiles ?? []).map((f) => displayPathOf(f, this.cwd)),
       rules: sorted,
+      ...(config?.translations?.length ? { translations: config.translations.map((t) => ({ source: t.source, target: t.target, base: relative(this.cwd, t.base).split("\\").join("/") || "." })) } : {}),
     };
   }
 
@@ -197,6 +200,15 @@ export class RaciLint {
   /** The rules that ran in this instance's runs so far (for formats that describe them). */
   rulesMeta(): RuleDefinition[] {
     return [...this.rulesRun.values()];
+  }
+
+  /**
+   * Which file of the last `lintFiles` run translates which (as the run names them), and how the
+   * pair was recognised: the pages the consistent-translations rule compared. Empty when the rule
+   * did not run.
+   */
+  translationPairs(): TranslationPair[] {
+    return this.pairs;
   }
 
   /** Per-rule counters and times over this instance's runs (`stats: true` for times). */
@@ -298,7 +310,7 @@ export class RaciLint {
   private async lintInputs(files: readonly InputFile[], setups: ReadonlyMap<string, LintSetup>): Promise<LintResult[]> {
     const memo = this.newMemo();
     const linters = new Map<LintSetup, Linter>();
-    const corpora = new Map<string, CorpusCollector>();
+    const corpora: SharedCollectors = new Map();
     const results: LintResult[] = [];
     const pending: Pending[] = [];
     for (const file of files) {
@@ -318,7 +330,7 @@ export class RaciLint {
         const matrix = readWith(text, file.display, setup, memo);
         const result = this.resultOf(file.display, matrix);
         // A file that is not text is not judged for holding no matrix: that it is not text says it all.
-        result.findings = await linter.lint(matrix, file.explicit && notUtf8 === null);
+        result.findings = await linter.lint(matrix, file.explicit && notUtf8 === null, file.path);
         results.push(result);
         pending.push({ result, linter, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8) });
       } catch (error) {
@@ -327,6 +339,9 @@ export class RaciLint {
       }
     }
     await this.finish(pending);
+    const pairs = new Map<string, TranslationPair>();
+    for (const linter of linters.values()) for (const pair of linter.translationPairs()) pairs.set(pair.translation, pair);
+    this.pairs = [...pairs.values()].sort((a, b) => (a.translation < b.translation ? -1 : a.translation > b.translation ? 1 : 0));
     return results;
   }
 
