@@ -19,6 +19,7 @@ import { listRules, listRulesJson } from "../formatters/list-rules.js";
 import { shouldColor } from "../formatters/stylish.js";
 import type { ConfigProblem } from "../model/rule.js";
 import type { LintResult } from "../model/result.js";
+import { addDiffCommand, runDiff, type DiffRequest } from "./diff.js";
 
 export { VERSION };
 
@@ -75,9 +76,9 @@ function integer(value: string): number {
   return Number(value);
 }
 
-/** Builds the argument parser. */
-function program(io: CliIo): Command {
-  return new Command()
+/** Builds the argument parser; `onDiff` receives a `diff` subcommand's request. */
+function program(io: CliIo, onDiff: (request: DiffRequest) => void): Command {
+  const cmd = new Command()
     .name("raci-lint")
     .description("Lint RACI shared-responsibility matrices (Markdown, YAML, JSON).")
     .argument("[paths...]", "files, directories or globs to lint; - reads standard input", ["."])
@@ -108,7 +109,15 @@ function program(io: CliIo): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-    });
+    })
+    // Subcommands take their own options (`diff -f markdown`); without one, options go anywhere.
+    .enablePositionalOptions()
+    .helpCommand(false)
+    .usage("[options] [paths...]")
+    // An action of its own, so that paths that are not a subcommand's name are linted.
+    .action(() => undefined);
+  addDiffCommand(cmd, onDiff);
+  return cmd;
 }
 
 /** Reads all of standard input. */
@@ -123,12 +132,21 @@ class UsageError extends Error {}
 
 /** Runs the CLI and returns its exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const cmd = program(io);
+  let diff: DiffRequest | null = null;
+  const cmd = program(io, (request) => (diff = request));
   try {
     cmd.parse([...argv], { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
+  }
+  if (diff) {
+    try {
+      return await runDiff(diff, io);
+    } catch (error) {
+      io.stderr.write(`raci-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      return 2;
+    }
   }
   const paths = cmd.processedArgs[0] as string[];
   const options: CliOptions = { ...cmd.opts<Omit<CliOptions, "paths">>(), paths };
