@@ -313,6 +313,12 @@ export class RaciLint {
     const corpora: SharedCollectors = new Map();
     const results: LintResult[] = [];
     const pending: Pending[] = [];
+    // Every linter first, with the configurations' translation mappings: then which pages are paired is known before any is read.
+    for (const file of files) {
+      const setup = setups.get(file.path)!;
+      if (!linters.has(setup)) linters.set(setup, new Linter(setup, memo, corpora));
+    }
+    for (const linter of linters.values()) linter.planTranslations(files.map((f) => f.path));
     for (const file of files) {
       let text: string;
       let notUtf8: number | null;
@@ -324,8 +330,7 @@ export class RaciLint {
       }
       if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
       const setup = setups.get(file.path)!;
-      let linter = linters.get(setup);
-      if (!linter) linters.set(setup, (linter = new Linter(setup, memo, corpora)));
+      const linter = linters.get(setup)!;
       try {
         const matrix = readWith(text, file.display, setup, memo);
         const result = this.resultOf(file.display, matrix);

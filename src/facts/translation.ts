@@ -268,21 +268,40 @@ function sourcePlace<T>(pairs: readonly [number, number][], k: number, items: re
 const lastRowOf = (s: SectionSummary): SourceSpan => s.tables.at(-1)!.rows.at(-1)?.span ?? s.span;
 const lastRowOfTable = (t: TableSummary): SourceSpan => t.rows.at(-1)?.span ?? t.span;
 
+/** An item with every field, in one order (one object shape for thousands of cells), those not given empty. */
+function entry(f: Partial<TranslationItem> & Pick<TranslationItem, "item" | "presence" | "at" | "sourceAt">): TranslationItem {
+  return {
+    item: f.item,
+    presence: f.presence,
+    at: f.at,
+    where: f.where ?? "",
+    sourceAt: f.sourceAt,
+    section: f.section ?? "",
+    sourceSection: f.sourceSection ?? "",
+    activity: f.activity ?? "",
+    sourceActivity: f.sourceActivity ?? "",
+    party: f.party ?? "",
+    sourceParty: f.sourceParty ?? "",
+    partyRole: f.partyRole ?? "",
+    cell: f.cell ?? null,
+    sourceCell: f.sourceCell ?? null,
+  };
+}
+
 /** Every comparison between a translated page and its source. */
 export function compareTranslation(source: PageSummary, translation: PageSummary): TranslationItem[] {
   const items: TranslationItem[] = [];
-  const blank = { section: "", sourceSection: "", activity: "", sourceActivity: "", party: "", sourceParty: "", partyRole: "", cell: null, sourceCell: null, where: "" };
   const sections = alignSequences(source.sections.length, translation.sections.length, (i, j) => sectionSimilarity(source.sections[i]!, translation.sections[j]!));
   sections.forEach(([i, j], k) => {
     if (j < 0) {
       const s = source.sections[i]!;
       const place = gapAnchor(sections, k, translation.sections, (t, last) => (last ? lastRowOf(t) : t.span), "section", { at: translation.start, where: "from this page" });
-      items.push({ ...blank, item: "section", presence: "source-only", ...place, sourceAt: s.span, sourceSection: s.title });
+      items.push(entry({ item: "section", presence: "source-only", at: place.at, where: place.where, sourceAt: s.span, sourceSection: s.title }));
       return;
     }
     const t = translation.sections[j]!;
     if (i < 0) {
-      items.push({ ...blank, item: "section", presence: "translation-only", at: t.span, sourceAt: sourcePlace(sections, k, source.sections, (s) => s.span, source.start), section: t.title });
+      items.push(entry({ item: "section", presence: "translation-only", at: t.span, sourceAt: sourcePlace(sections, k, source.sections, (s) => s.span, source.start), section: t.title }));
       return;
     }
     compareSection(source.sections[i]!, t, items);
@@ -292,71 +311,72 @@ export function compareTranslation(source: PageSummary, translation: PageSummary
 
 /** Compares two aligned sections: their tables in order. */
 function compareSection(source: SectionSummary, translation: SectionSummary, items: TranslationItem[]): void {
-  const base = { section: translation.title, sourceSection: source.title, activity: "", sourceActivity: "", party: "", sourceParty: "", partyRole: "", cell: null, sourceCell: null, where: "" };
+  const titles = { section: translation.title, sourceSection: source.title };
   const tables = alignSequences(source.tables.length, translation.tables.length, (i, j) => lengthRatio(source.tables[i]!.rows.length, translation.tables[j]!.rows.length));
   tables.forEach(([i, j], k) => {
     if (j < 0) {
       const place = gapAnchor(tables, k, translation.tables, (t, last) => (last ? lastRowOfTable(t) : t.span), "table", { at: translation.span, where: "from this section" });
-      items.push({ ...base, item: "table", presence: "source-only", ...place, sourceAt: source.tables[i]!.span });
+      items.push(entry({ ...titles, item: "table", presence: "source-only", at: place.at, where: place.where, sourceAt: source.tables[i]!.span }));
       return;
     }
     const t = translation.tables[j]!;
     if (i < 0) {
-      items.push({ ...base, item: "table", presence: "translation-only", at: t.span, sourceAt: sourcePlace(tables, k, source.tables, (s) => s.span, source.span) });
+      items.push(entry({ ...titles, item: "table", presence: "translation-only", at: t.span, sourceAt: sourcePlace(tables, k, source.tables, (s) => s.span, source.span) }));
       return;
     }
-    compareTable(source.tables[i]!, t, base, items);
+    compareTable(source.tables[i]!, t, titles, items);
   });
 }
 
 /** Compares two aligned tables: parties, then rows, then the cells of matched rows and parties. */
-function compareTable(source: TableSummary, translation: TableSummary, base: Pick<TranslationItem, "section" | "sourceSection">, items: TranslationItem[]): void {
+function compareTable(source: TableSummary, translation: TableSummary, titles: Pick<TranslationItem, "section" | "sourceSection">, items: TranslationItem[]): void {
   const parties = matchParties(source, translation);
   const roleOf = (s: number, t: number) => (s >= 0 ? source.parties[s]!.role : null) ?? (t >= 0 ? translation.parties[t]!.role : null) ?? "unknown";
-  const blank = { ...base, activity: "", sourceActivity: "", cell: null, sourceCell: null, where: "" };
   for (const [s, t] of parties) {
     if (t < 0) {
       const p = source.parties[s]!;
-      items.push({ ...blank, item: "party", presence: "source-only", at: translation.span, where: "from this table", sourceAt: p.span, party: "", sourceParty: p.name, partyRole: roleOf(s, t) });
+      items.push(entry({ ...titles, item: "party", presence: "source-only", at: translation.span, where: "from this table", sourceAt: p.span, sourceParty: p.name, partyRole: roleOf(s, t) }));
     } else if (s < 0) {
       const p = translation.parties[t]!;
-      items.push({ ...blank, item: "party", presence: "translation-only", at: p.span, sourceAt: source.span, party: p.name, sourceParty: "", partyRole: roleOf(s, t) });
+      items.push(entry({ ...titles, item: "party", presence: "translation-only", at: p.span, sourceAt: source.span, party: p.name, partyRole: roleOf(s, t) }));
     }
   }
   const matched = parties.filter(([s, t]) => s >= 0 && t >= 0);
+  const roles = matched.map(([s, t]) => roleOf(s, t));
   const rows = alignSequences(source.rows.length, translation.rows.length, (i, j) => rowSimilarity(source.rows[i]!, translation.rows[j]!, matched));
   rows.forEach(([i, j], k) => {
-    const party = { party: "", sourceParty: "", partyRole: "" };
     if (j < 0) {
       const r = source.rows[i]!;
       const place = gapAnchor(rows, k, translation.rows, (row) => row.span, "row", { at: translation.span, where: "from this table" });
-      items.push({ ...blank, ...party, item: "activity", presence: "source-only", ...place, sourceAt: r.span, sourceActivity: r.name });
+      items.push(entry({ ...titles, item: "activity", presence: "source-only", at: place.at, where: place.where, sourceAt: r.span, sourceActivity: r.name }));
       return;
     }
     const row = translation.rows[j]!;
     if (i < 0) {
-      items.push({ ...blank, ...party, item: "activity", presence: "translation-only", at: row.span, sourceAt: sourcePlace(rows, k, source.rows, (r) => r.span, source.span), activity: row.name });
+      items.push(entry({ ...titles, item: "activity", presence: "translation-only", at: row.span, sourceAt: sourcePlace(rows, k, source.rows, (r) => r.span, source.span), activity: row.name }));
       return;
     }
     const sourceRow = source.rows[i]!;
-    for (const [s, t] of matched) {
+    matched.forEach(([s, t], m) => {
       const cell = row.cells[t] ?? null;
       const sourceCell = sourceRow.cells[s] ?? null;
       items.push({
-        ...blank,
         item: "cell",
         presence: "both",
         at: cell?.span ?? row.span,
+        where: "",
         sourceAt: sourceCell?.span ?? sourceRow.span,
+        section: titles.section,
+        sourceSection: titles.sourceSection,
         activity: row.name,
         sourceActivity: sourceRow.name,
         party: translation.parties[t]!.name,
         sourceParty: source.parties[s]!.name,
-        partyRole: roleOf(s, t),
+        partyRole: roles[m]!,
         cell,
         sourceCell,
       });
-    }
+    });
   });
 }
 
@@ -506,8 +526,24 @@ export class TranslationCollector {
   private readonly pages = new Map<string, PageSummary>();
   private readonly mappings: TranslationMapping[] = [];
   private readonly mappingKeys = new Set<string>();
+  /** The pages worth remembering (paired with another file of the run), when the run's paths are known before it starts; null: all. */
+  private wanted: Set<string> | null = null;
 
   constructor(private readonly scheme: RoleScheme) {}
+
+  /**
+   * Says which files the run will lint (before it lints them, once every configuration's mappings
+   * are added): only pages that translate, or are translated by, another of them are remembered,
+   * so a run without translations keeps nothing.
+   */
+  plan(paths: readonly string[]): void {
+    const wanted = new Set<string>();
+    for (const pair of translationPairs(paths.map(slashed), this.mappings)) {
+      wanted.add(pair.source);
+      wanted.add(pair.translation);
+    }
+    this.wanted = wanted;
+  }
 
   /** Adds the `translations` mappings of a configuration (each once). */
   addMappings(mappings: readonly TranslationMapping[]): void {
@@ -521,7 +557,9 @@ export class TranslationCollector {
 
   /** Remembers a page; `path` is where it is (absolute), for configured mappings (default: its reported name). */
   add(matrix: Matrix, path: string = matrix.file): void {
-    this.pages.set(slashed(path), summarise(matrix));
+    const key = slashed(path);
+    if (this.wanted && !this.wanted.has(key)) return;
+    this.pages.set(key, summarise(matrix));
   }
 
   /** The translation pairs among the pages remembered, by translation path. */

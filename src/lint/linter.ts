@@ -112,6 +112,11 @@ export class Linter {
     return findings.sort(compareFindings);
   }
 
+  /** Says which files (absolute paths) the run will lint, so that only pages paired with another are remembered for the translation checks. */
+  planTranslations(paths: readonly string[]): void {
+    this.translations?.plan(paths);
+  }
+
   /** The translation pairs among the files linted so far (by this linter and those sharing its collectors), as the run names the files. */
   translationPairs(): TranslationPair[] {
     return this.translations?.reportedPairs() ?? [];
