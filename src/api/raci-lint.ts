@@ -18,11 +18,11 @@ import { internalErrorFinding, INTERNAL_ERROR, unreadableFinding } from "../lint
 import { Linter, readWith, type LintSetup, type SharedCollectors } from "../lint/linter.js";
 import { compareFindings, type Finding } from "../model/finding.js";
 import type { Matrix, MatrixFormat, PartyAliases } from "../model/matrix.js";
-import { readingOf } from "../model/reading.js";
+import { readingOf, type FileReading } from "../model/reading.js";
 import { buildReport, type LintResult, type Report } from "../model/result.js";
 import { effectiveSeverity, type ActiveRule, type ConfigProblem, type RuleDefinition } from "../model/rule.js";
 import { RACI, type RoleScheme } from "../model/scheme.js";
-import type { TranslationPair } from "../model/translation-pairs.js";
+import { expectedSources, translationPairs, type TranslationPair } from "../model/translation-pairs.js";
 import { formatOf, looksLikeMatrixData } from "../readers/index.js";
 import { notTextAt, notUtf8Finding, readTextFile } from "../readers/text-file.js";
 import { applyDirectives, directivesOf, type Directive } from "../suppress/directives.js";
@@ -347,6 +347,7 @@ export class RaciLint {
     const pairs = new Map<string, TranslationPair>();
     for (const linter of linters.values()) for (const pair of linter.translationPairs()) pairs.set(pair.translation, pair);
     this.pairs = [...pairs.values()].sort((a, b) => (a.translation < b.translation ? -1 : a.translation > b.translation ? 1 : 0));
+    if (this.options.explain) explainTranslations(files, results, setups, linters, this.pairs, this.cwd);
     return results;
   }
 
@@ -480,6 +481,56 @@ export function reportOf(results: readonly LintResult[], quiet = false): Report 
 /** Whether results hold a finding that says raci-lint itself failed on a file. */
 export function hasInternalError(results: readonly LintResult[]): boolean {
   return results.some((r) => r.findings.some((f) => f.ruleId === INTERNAL_ERROR));
+}
+
+/**
+ * Gives each explained result what consistent-translations made of it (`--explain`): for a file
+ * whose path names it a translation, the file it was compared with, or the file its path names and
+ * why the two were not compared, or that none of the files its path names is linted; for a source,
+ * the files paired with it.
+ */
+function explainTranslations(
+  files: readonly InputFile[],
+  results: readonly LintResult[],
+  setups: ReadonlyMap<string, LintSetup>,
+  linters: ReadonlyMap<LintSetup, Linter>,
+  compared: readonly TranslationPair[],
+  cwd: string,
+): void {
+  const slashed = (path: string) => path.split("\\").join("/");
+  const byDisplay = new Map(results.map((r) => [r.path, r]));
+  const fileOf = new Map(files.map((f) => [slashed(f.path), f]));
+  const displayOf = new Map(files.map((f) => [f.display, f]));
+  const mappings = [...new Map([...setups.values()].flatMap((s) => s.translations ?? []).map((m) => [JSON.stringify([m.base, m.source, m.target]), m])).values()];
+  const checks = (file: InputFile | undefined) => (file ? linters.get(setups.get(file.path)!)!.checksTranslations : false);
+  const pairWith = (translation: string, source: string, reading: NonNullable<FileReading["translationOf"]>) => {
+    const read = byDisplay.get(translation)?.read;
+    if (!read || read.translationOf) return;
+    read.translationOf = reading;
+    const sourceRead = byDisplay.get(source)?.read;
+    if (sourceRead) sourceRead.translatedBy = [...(sourceRead.translatedBy ?? []), translation];
+  };
+  for (const pair of compared) pairWith(pair.translation, pair.source, { source: pair.source, locale: pair.locale, convention: pair.convention, compared: true });
+  // Pairs by name among all the run's files, whichever configuration each is linted with: why one was not compared.
+  for (const pair of translationPairs([...fileOf.keys()], mappings)) {
+    const translation = fileOf.get(pair.translation)!;
+    const source = fileOf.get(pair.source)!;
+    let reason: string;
+    if (!checks(translation)) reason = "consistent-translations is off";
+    else if (!byDisplay.get(source.display)?.read) reason = `${source.display} could not be read`;
+    else if (!checks(source)) reason = `consistent-translations is off for ${source.display}`;
+    else reason = `${source.display} is linted with another configuration (scheme or parties)`;
+    pairWith(translation.display, source.display, { source: source.display, locale: pair.locale, convention: pair.convention, compared: false, reason });
+  }
+  for (const result of results) {
+    const file = displayOf.get(result.path);
+    if (!file || !result.read || result.read.translationOf || result.read.translatedBy) continue;
+    const expected = expectedSources(slashed(file.path), mappings);
+    if (!expected) continue;
+    const names = expected.sources.map((s) => slashed(relative(cwd, s)));
+    const reason = names.length === 1 ? `${names[0]} is not among the files linted` : `none of ${names.join(", ")} is among the files linted`;
+    result.read.translationOf = { source: null, locale: expected.locale, convention: expected.convention, compared: false, reason };
+  }
 }
 
 /** A path relative to `cwd`, `/`-separated. */

@@ -90,7 +90,7 @@ function program(io: CliIo, onDiff: (request: DiffRequest) => void): Command {
     .option("-c, --config <path>", "use this configuration file for every file (instead of the nearest raci-lint.config.*)")
     .option("--no-config", "ignore configuration files: built-in defaults and --rule only")
     .option("--print-config <file>", "print the configuration that applies to a file, and exit")
-    .option("--explain", "say what was read in each file: each table, list or document read as a matrix (layout, parties, groups, activities, scheme), as a legend, or left alone, and why; -f json carries it as each file's `read`")
+    .option("--explain", "say what was read in each file: each table, list or document read as a matrix (layout, parties, groups, activities, scheme), as a legend, or left alone, and why, and which file each translated page was compared with, or why with none; -f json carries it as each file's `read`")
     .option("--rule <setting>", "set a rule, e.g. 'code-order: off' or 'responsible-required: [error, {accountableCountsAsResponsible: true}]' (repeatable)", collect)
     .option("--fix", "apply safe fixes to the files (atomically); print what remains")
     .option("--fix-dry-run", "compute fixes without writing: -f json includes each file's fixed text, -f diff prints a unified diff")

@@ -117,6 +117,11 @@ export class Linter {
     this.translations?.plan(paths);
   }
 
+  /** Whether this linter runs translation-scope rules (consistent-translations is on). */
+  get checksTranslations(): boolean {
+    return this.translations !== null;
+  }
+
   /** The translation pairs among the files linted so far (by this linter and those sharing its collectors), as the run names the files. */
   translationPairs(): TranslationPair[] {
     return this.translations?.reportedPairs() ?? [];

@@ -149,3 +149,61 @@ export function translationPairs(paths: readonly string[], mappings: readonly Tr
   }
   return [...found.values()].sort((a, b) => (a.translation < b.translation ? -1 : a.translation > b.translation ? 1 : 0));
 }
+
+/** A glob with its wildcards replaced, in order, by `groups` (what a target glob's wildcards matched). */
+function fillGlob(glob: string, groups: readonly string[]): string {
+  let out = "";
+  let next = 0;
+  for (let i = 0; i < glob.length; i++) {
+    if (glob.startsWith("**/", i)) {
+      out += groups[next++] ?? "";
+      i += 2;
+    } else if (glob.startsWith("**", i)) {
+      out += groups[next++] ?? "";
+      i += 1;
+    } else if (glob[i] === "*" || glob[i] === "?") out += groups[next++] ?? "";
+    else out += glob[i];
+  }
+  return out;
+}
+
+/** What a path's name says it translates, whether or not that file is among the run's files. */
+export interface ExpectedSource {
+  /** The files it would be paired with, the preferred first (the path itself left out). */
+  sources: string[];
+  locale: string;
+  convention: TranslationPair["convention"];
+}
+
+/**
+ * The sources a path names by the conventions `translationPairs` pairs by, in its order of
+ * preference (configured mappings, Docusaurus, a language suffix); the locale and convention are
+ * the first convention's. Null when the path names none. Says why a page that looks translated is
+ * paired with no file.
+ */
+export function expectedSources(path: string, mappings: readonly TranslationMapping[] = []): ExpectedSource | null {
+  const found: { source: string; locale: string; convention: TranslationPair["convention"] }[] = [];
+  for (const mapping of mappings) {
+    const base = mapping.base.replace(/\\/gu, "/");
+    const rel = inside(base, path);
+    const target = compileGlob(mapping.target, true);
+    const match = rel === null ? null : target.pattern.exec(rel);
+    if (!match) continue;
+    const groups = match.slice(1);
+    const locale = target.localeGroup > 0 ? groups[target.localeGroup - 1]! : "";
+    const filled = fillGlob(mapping.source, groups.filter((_, i) => i !== target.localeGroup - 1));
+    found.push({ source: `${base.endsWith("/") ? base : `${base}/`}${filled}`, locale, convention: "configuration" });
+  }
+  const docusaurus = DOCUSAURUS.exec(path);
+  const suffixed = LOCALE_SUFFIX.exec(path);
+  if (docusaurus) {
+    const [, prefix = "", locale, version, rest] = docusaurus;
+    found.push({ source: version === "current" ? `${prefix}docs/${rest}` : `${prefix}versioned_docs/${version}/${rest}`, locale: locale!, convention: "docusaurus" });
+  } else if (suffixed && LANGUAGES.has(suffixed[3]!)) {
+    const [, dir = "", name, language, region, ext] = suffixed;
+    for (const source of [`${dir}${name}.${ext}`, `${dir}${name}.en.${ext}`]) found.push({ source, locale: `${language}${region}`, convention: "locale-suffix" });
+  }
+  const named = found.filter((f) => f.source !== path);
+  if (named.length === 0) return null;
+  return { sources: [...new Set(named.map((f) => f.source))], locale: named[0]!.locale, convention: named[0]!.convention };
+}

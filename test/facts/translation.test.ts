@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { RaciLint, lintFiles, parseMatrix, type Finding, type LintResult } from "../../src/index.js";
 import { alignSequences, compareTranslation, summarise, TranslationCollector } from "../../src/facts/translation.js";
-import { mappingProblem, translationPairs } from "../../src/model/translation-pairs.js";
+import { expectedSources, mappingProblem, translationPairs } from "../../src/model/translation-pairs.js";
 import { RACI } from "../../src/model/scheme.js";
 import { cli, project } from "../cli/harness.js";
 import { CORPUS, REPO, onlyRules } from "../helpers.js";
@@ -69,6 +69,20 @@ describe("translationPairs", () => {
     expect(mappingProblem("docs/**/*.md", "i18n/{locale}/*.md")).toMatch(/has 2 wildcards and "i18n\/\{locale\}\/\*\.md" 1/u);
     expect(mappingProblem("docs/{locale}/*.md", "x/*.md")).toBe("{locale} belongs in the target glob");
     expect(mappingProblem("docs/*.{md,yaml}", "x/*.md")).toMatch(/"\{" is not supported/u);
+  });
+});
+
+describe("expectedSources (why --explain pairs a page with no file)", () => {
+  it("names the files a path says it translates, by the conventions pairing uses, whether or not they exist", () => {
+    const mappings = [{ base: "/p", source: "contracts/fr/**/*.md", target: "contracts/{locale}/**/*.md" }];
+    expect(expectedSources("/p/contracts/de/iaas/raci.md", mappings)).toEqual({ sources: ["/p/contracts/fr/iaas/raci.md"], locale: "de", convention: "configuration" });
+    // The source side of a mapping translates nothing (its source would be itself).
+    expect(expectedSources("/p/contracts/fr/iaas/raci.md", mappings)).toBeNull();
+    expect(expectedSources("site/i18n/de/docusaurus-plugin-content-docs/version-2.0/raci.md")).toEqual({ sources: ["site/versioned_docs/version-2.0/raci.md"], locale: "de", convention: "docusaurus" });
+    expect(expectedSources("a/raci.de.md")).toEqual({ sources: ["a/raci.md", "a/raci.en.md"], locale: "de", convention: "locale-suffix" });
+    expect(expectedSources("a/raci.en.md")).toEqual({ sources: ["a/raci.md"], locale: "en", convention: "locale-suffix" });
+    expect(expectedSources("a/raci.old.md")).toBeNull();
+    expect(expectedSources("docs/raci.md")).toBeNull();
   });
 });
 
@@ -253,5 +267,15 @@ describe("docs/rules/consistent-translations.md", () => {
     const run = await cli(["docs/contractual/network/raci_vpc.md", "i18n/de/docusaurus-plugin-content-docs/current/contractual/network/raci_vpc.md", ...off], CORPUS);
     expect(run.code).toBe(1);
     expect(page).toContain("```text\n" + run.stdout.trim() + "\n```");
+  });
+
+  it("shows what --explain says about the pairs", async () => {
+    const page = readFileSync(join(REPO, "docs/rules/consistent-translations.md"), "utf8");
+    const args = page.match(/`raci-lint --explain ([^`]+)`/u)![1]!.split(" ");
+    const run = await cli(["--explain", ...args], CORPUS);
+    // The file headers and the lines about translations, as the page shows them.
+    const shown = run.stdout.split("\n\n").flatMap((block) => block.split("\n").filter((line, i) => (i === 0 && line.includes(" (markdown): ")) || /^ {2}translat/u.test(line)));
+    expect(shown).toHaveLength(6);
+    expect(page).toContain("```text\n" + shown.join("\n") + "\n```");
   });
 });
