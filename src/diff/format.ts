@@ -21,7 +21,16 @@ function codesHeld(changes: readonly CodeChange[], side: "old" | "new"): string 
   return changes.map((c) => `${c.party} ${c[side]}`).join(", ");
 }
 
-/** One line of a file's listing: where (new line, or the old one for what was removed), what, and the details. */
+/**
+ * Where a change is: the old line and the new one (`248->282`), the new line alone when it did not
+ * move or for what was added, the old one in parentheses for what was removed.
+ */
+function lineText(old: { line: number } | null, now: { line: number } | null, arrow: string): string {
+  if (!now) return `(${old!.line})`;
+  return !old || old.line === now.line ? String(now.line) : `${old.line}${arrow}${now.line}`;
+}
+
+/** One line of a file's listing: where (see `lineText`), what, and the details. */
 interface Row {
   line: string;
   label: string;
@@ -34,17 +43,16 @@ interface Row {
 /** What an activity change says, for people. */
 function activityRow(a: ActivityChange, arrow: string): Row {
   const at = a.new ?? a.old!;
-  const line = a.new ? String(a.new.line) : `(${a.old!.line})`;
-  const base = { line, activity: at.name, section: at.section, shift: false };
+  const base = { line: lineText(a.old, a.new, arrow), activity: at.name, section: at.section, shift: false };
   switch (a.change) {
     case "added":
       return { ...base, label: "added", detail: codesHeld(a.codes, "new") };
     case "removed":
       return { ...base, label: "removed", detail: codesHeld(a.codes, "old") };
     case "moved":
-      return { ...base, label: "moved", detail: [`from "${a.old!.section}" (line ${a.old!.line})`, ...(a.codes.length ? [codeText(a.codes, arrow)] : [])].join("; ") };
+      return { ...base, label: "moved", detail: [`from "${a.old!.section}"`, ...(a.codes.length ? [codeText(a.codes, arrow)] : [])].join("; ") };
     case "renamed":
-      return { ...base, label: "renamed", detail: [`was "${a.old!.name}" (line ${a.old!.line})`, ...(a.codes.length ? [codeText(a.codes, arrow)] : [])].join("; ") };
+      return { ...base, label: "renamed", detail: [`was "${a.old!.name}"`, ...(a.codes.length ? [codeText(a.codes, arrow)] : [])].join("; ") };
     case "changed":
       return { ...base, label: "codes", detail: codeText(a.codes, arrow) };
     case "annotated":
@@ -57,13 +65,12 @@ function rowsOf(file: FileDiff, arrow: string): Row[] {
   const rows: Row[] = [];
   for (const a of file.activities) {
     const at = a.new ?? a.old!;
-    for (const s of a.shifts) rows.push({ line: String(at.line), label: "shift", activity: at.name, section: at.section, detail: s.message, shift: true });
+    for (const s of a.shifts) rows.push({ line: lineText(a.old, a.new, arrow), label: "shift", activity: at.name, section: at.section, detail: s.message, shift: true });
   }
   for (const s of file.sections) {
     const at = s.new ?? s.old!;
-    const line = s.new ? String(s.new.line) : `(${s.old!.line})`;
-    const detail = s.change === "renamed" ? `was "${s.old!.title}" (line ${s.old!.line})` : s.change === "removed" ? `(line ${s.old!.line})` : "";
-    rows.push({ line, label: `section ${s.change}`, activity: "", section: at.title, detail, shift: false });
+    const detail = s.change === "renamed" ? `was "${s.old!.title}"` : "";
+    rows.push({ line: lineText(s.old, s.new, arrow), label: `section ${s.change}`, activity: "", section: at.title, detail, shift: false });
   }
   for (const p of file.parties) rows.push({ line: "", label: `party ${p.change}`, activity: "", section: "", detail: p.role ? `${p.name} (${p.role})` : p.name, shift: false });
   for (const a of file.activities) rows.push(activityRow(a, arrow));
@@ -102,7 +109,7 @@ export function formatDiffStylish(diff: MatrixDiff, options: { color: boolean })
   let out = "";
   for (const file of diff.files) {
     if (file.status === "unchanged") continue;
-    const title = file.status === "changed" ? file.path : `${file.path} (${file.status})`;
+    const title = `${fileTitle(file, "->")}${file.status === "changed" ? "" : ` (${file.status})`}`;
     out += `\n${c.underline(printable(title))}\n`;
     const rows = rowsOf(file, "->").map((r) => ({ ...r, text: printable(r.activity ? `${r.activity}: ${r.detail}` : r.detail ? `${r.section}: ${r.detail}` : r.section) }));
     const lineWidth = Math.max(0, ...rows.map((r) => r.line.length));
@@ -114,6 +121,11 @@ export function formatDiffStylish(diff: MatrixDiff, options: { color: boolean })
   }
   const line = summaryLine(diff);
   return `${out}\n${diff.summary.shifts > 0 ? c.red(c.bold(`! ${line}`)) : diff.summary.changedFiles > 0 ? `${line}` : `No responsibility change (${plural(diff.summary.files, "file")} compared).`}\n`;
+}
+
+/** A file's name, both sides' when they differ (`old.md -> new.md`: two files compared). */
+function fileTitle(file: FileDiff, arrow: string): string {
+  return file.oldPath && file.newPath && file.oldPath !== file.newPath ? `${file.oldPath} ${arrow} ${file.newPath}` : file.path;
 }
 
 /** The diff as JSON (the `MatrixDiff` object). */
@@ -137,7 +149,8 @@ export function formatDiffMarkdown(diff: MatrixDiff): string {
   if (changed.length === 0) return `${out}No responsibility change in ${plural(diff.summary.files, "file")}.\n`;
   out += `${diff.summary.shifts > 0 ? `**${plural(diff.summary.shifts, "responsibility shift")}**` : "No responsibility shift"}; ${counts(diff)}; ${diff.summary.changedFiles} of ${plural(diff.summary.files, "file")} changed.\n`;
   for (const file of changed) {
-    out += `\n### \`${file.path}\`${file.status === "changed" ? "" : ` (${file.status})`}\n\n| change | line | activity | section | detail |\n|---|---|---|---|---|\n`;
+    const title = file.oldPath && file.newPath && file.oldPath !== file.newPath ? `\`${file.oldPath}\` → \`${file.newPath}\`` : `\`${file.path}\``;
+    out += `\n### ${title}${file.status === "changed" ? "" : ` (${file.status})`}\n\n| change | line (old → new) | activity | section | detail |\n|---|---|---|---|---|\n`;
     for (const r of rowsOf(file, "→")) out += `| ${r.shift ? "**shift**" : r.label} | ${r.line} | ${cell(r.activity)} | ${cell(r.section)} | ${cell(r.detail)} |\n`;
   }
   return out;

@@ -37,32 +37,33 @@ function git(cwd: string, ...args: string[]): string {
   return run.stdout;
 }
 
-const K8S_STYLISH = `
-docs/managed_kubernetes/concepts.md
-  282  shift            Déploiement des CRDs: A moved from the customer (Client) to the provider (Cloud Temple)
-  256  section renamed  Gestion des opérateurs/CRD Kubernetes (inclus dans le produit): was "Gestion des opérateurs/CRD Kubernetes de base" (line 222)
-  276  section renamed  Gestion des applications/opérateurs/CRD Kubernetes (du client): was "Gestion des applications/opérateurs/CRD Kubernetes (métiers)" (line 242)
-  182  annotation       Surveiller la performance du service Kubernetes: Cloud Temple RA -> RA*
-  184  annotation       Gérer les alertes liées au service Kubernetes: Cloud Temple RA -> RA*
-  203  annotation       Gérer la sécurité du service Kubernetes: Cloud Temple RA -> RA*
-  204  annotation       Configurer et gérer les politiques de sécurité des pods: Cloud Temple I* -> I
-  205  annotation       Gérer les certificats SSL/TLS pour le service Kubernetes: Cloud Temple RA -> RA*
-  206  annotation       Gérer les certificats SSL/TLS pour les applications: Cloud Temple I* -> I
-  207  annotation       Implémenter et gérer le contrôle d'accès basé sur les rôles de base (RBAC): Cloud Temple R -> R*
-  208  annotation       Implémenter et gérer le contrôle d'accès basé sur les rôles client (RBAC): Cloud Temple I* -> I
-  249  renamed          Maintenir la documentation du produit Kubernetes: was "Maintenir la documentation du service Kubernetes" (line 215)
-  282  codes            Déploiement des CRDs: Client RA -> I, Cloud Temple I -> RA
+/** The Kubernetes page's diff (stylish) under a file title: each change at its old and new line, the shift first. */
+const k8sStylish = (title: string) => `
+${title}
+  246->282  shift            Déploiement des CRDs: A moved from the customer (Client) to the provider (Cloud Temple)
+  222->256  section renamed  Gestion des opérateurs/CRD Kubernetes (inclus dans le produit): was "Gestion des opérateurs/CRD Kubernetes de base"
+  242->276  section renamed  Gestion des applications/opérateurs/CRD Kubernetes (du client): was "Gestion des applications/opérateurs/CRD Kubernetes (métiers)"
+  151->182  annotation       Surveiller la performance du service Kubernetes: Cloud Temple RA -> RA*
+  153->184  annotation       Gérer les alertes liées au service Kubernetes: Cloud Temple RA -> RA*
+  171->203  annotation       Gérer la sécurité du service Kubernetes: Cloud Temple RA -> RA*
+  172->204  annotation       Configurer et gérer les politiques de sécurité des pods: Cloud Temple I* -> I
+  173->205  annotation       Gérer les certificats SSL/TLS pour le service Kubernetes: Cloud Temple RA -> RA*
+  174->206  annotation       Gérer les certificats SSL/TLS pour les applications: Cloud Temple I* -> I
+  175->207  annotation       Implémenter et gérer le contrôle d'accès basé sur les rôles de base (RBAC): Cloud Temple R -> R*
+  176->208  annotation       Implémenter et gérer le contrôle d'accès basé sur les rôles client (RBAC): Cloud Temple I* -> I
+  215->249  renamed          Maintenir la documentation du produit Kubernetes: was "Maintenir la documentation du service Kubernetes"
+  246->282  codes            Déploiement des CRDs: Client RA -> I, Cloud Temple I -> RA
 
 ! 1 responsibility shift; 1 activity with other codes, 8 annotated, 1 renamed; 1 of 1 file changed
 `;
 
 describe("raci-lint diff OLD NEW", () => {
-  it("prints the Kubernetes page's changes, the shift first (stylish), and exits 0 without --fail-on-shift", async () => {
+  it("prints the Kubernetes page's changes at both files' lines, the shift first (stylish), and exits 0 without --fail-on-shift", async () => {
     const root = tree({ "old/concepts.md": K8S_OLD, "docs/managed_kubernetes/concepts.md": K8S_NEW });
     const run = await cli(["diff", "old/concepts.md", "docs/managed_kubernetes/concepts.md"], root);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(K8S_STYLISH);
+    expect(run.stdout).toBe(k8sStylish("old/concepts.md -> docs/managed_kubernetes/concepts.md"));
   });
 
   it("--fail-on-shift exits 1 when a change shifts responsibility, 0 when none does", async () => {
@@ -81,13 +82,13 @@ describe("raci-lint diff OLD NEW", () => {
       "",
       "**1 responsibility shift**; 1 activity with other codes, 8 annotated, 1 renamed; 1 of 1 file changed.",
       "",
-      "### `new.md`",
+      "### `old.md` → `new.md`",
       "",
-      "| change | line | activity | section | detail |",
+      "| change | line (old → new) | activity | section | detail |",
       "|---|---|---|---|---|",
     ]);
-    expect(md.stdout).toContain("| **shift** | 282 | Déploiement des CRDs | Gestion des applications/opérateurs/CRD Kubernetes (du client) | A moved from the customer (Client) to the provider (Cloud Temple) |\n");
-    expect(md.stdout).toContain("| codes | 282 | Déploiement des CRDs | Gestion des applications/opérateurs/CRD Kubernetes (du client) | Client RA → I, Cloud Temple I → RA |\n");
+    expect(md.stdout).toContain("| **shift** | 246→282 | Déploiement des CRDs | Gestion des applications/opérateurs/CRD Kubernetes (du client) | A moved from the customer (Client) to the provider (Cloud Temple) |\n");
+    expect(md.stdout).toContain("| codes | 246→282 | Déploiement des CRDs | Gestion des applications/opérateurs/CRD Kubernetes (du client) | Client RA → I, Cloud Temple I → RA |\n");
     expect((await cli(["diff", "-f", "json", "-o", "out/diff.json", "old.md", "new.md"], root)).stdout).toBe("");
     const json = JSON.parse(readFileSync(join(root, "out/diff.json"), "utf8"));
     expect(json.summary).toEqual({ files: 1, changedFiles: 1, shifts: 1, added: 0, removed: 0, moved: 0, renamed: 1, changed: 1, annotated: 8 });
@@ -181,7 +182,8 @@ describe("raci-lint diff --base", () => {
     expect(json.summary).toMatchObject({ shifts: 1, changedFiles: 4 });
     const inside = await cli(["diff", "--base", "HEAD", "--fail-on-shift", "managed_kubernetes"], join(root, "docs"));
     expect(inside.code).toBe(1);
-    expect(inside.stdout).toBe(K8S_STYLISH.replace("\ndocs/managed_kubernetes", "\nmanaged_kubernetes"));
+    // One path: the same file at the revision and in the working tree.
+    expect(inside.stdout).toBe(k8sStylish("managed_kubernetes/concepts.md"));
   });
 
   it("says when the revision or the path is unknown, exit 2", async () => {
@@ -241,6 +243,6 @@ describe("GitHub Action: diff-base", () => {
     expect(run.status).toBe(0);
     const written = readFileSync(summary, "utf8");
     expect(written.startsWith("existing summary\n## Responsibility diff\n\n**1 responsibility shift**; 1 activity with other codes, 8 annotated, 1 renamed; 1 of 1 file changed.\n\n### `docs/managed_kubernetes/concepts.md`\n")).toBe(true);
-    expect(written).toContain("| **shift** | 282 | Déploiement des CRDs |");
+    expect(written).toContain("| **shift** | 246→282 | Déploiement des CRDs |");
   });
 });
