@@ -517,7 +517,8 @@ function explainTranslations(
     const source = fileOf.get(pair.source)!;
     let reason: string;
     if (!checks(translation)) reason = "consistent-translations is off";
-    else if (!byDisplay.get(source.display)?.read) reason = `${source.display} could not be read`;
+    else if (!byDisplay.has(source.display)) reason = `${source.display} holds no matrix data (a file found in a folder, left out)`;
+    else if (!byDisplay.get(source.display)!.read) reason = `${source.display} could not be read`;
     else if (!checks(source)) reason = `consistent-translations is off for ${source.display}`;
     else reason = `${source.display} is linted with another configuration (scheme or parties)`;
     pairWith(translation.display, source.display, { source: source.display, locale: pair.locale, convention: pair.convention, compared: false, reason });

@@ -186,6 +186,12 @@ describe("--explain", () => {
     });
   });
 
+  it("says when a page's source was left out of the run", async () => {
+    const root = project({ "release.yaml": "site_name: docs\nnav: [index.md]\n", "release.de.yaml": ROLE_MAJOR });
+    const run = await cli(["--explain", "."], root);
+    expect(run.stdout).toContain("release.de.yaml (yaml): 2 activities\n  scheme: RACI (the default: the document names no other scheme)\n  translation (de) of release.yaml (its language suffix), not compared: release.yaml holds no matrix data (a file found in a folder, left out)\n");
+  });
+
   it("is refused with formats that cannot carry it (exit 2)", async () => {
     const run = await cli(["--explain", "-f", "sarif", "page.md"], project({ "page.md": PAGE }));
     expect(run.code).toBe(2);
