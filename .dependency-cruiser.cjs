@@ -1,7 +1,7 @@
 /**
  * Import directions between the folders of src/ (see docs/architecture.md):
  * model ← readers ← facts ← engine ← lint ← suppress, fix ← config ← api ← cli;
- * formatters depend on model only; no cycle between folders.
+ * formatters and diff depend on model only; no cycle between folders.
  */
 /** What each folder may import (besides itself, shared leaves and packages). */
 const allowed = {
@@ -13,9 +13,10 @@ const allowed = {
   suppress: ["model", "readers", "lint"],
   fix: ["model", "readers", "facts", "engine", "lint", "suppress"],
   config: ["model", "readers", "engine", "lint"],
-  api: ["model", "readers", "facts", "engine", "lint", "suppress", "fix", "config", "formatters"],
-  cli: ["model", "readers", "config", "api", "formatters"],
+  api: ["model", "readers", "facts", "engine", "lint", "suppress", "fix", "config", "formatters", "diff"],
+  cli: ["model", "readers", "config", "api", "formatters", "diff"],
   formatters: ["model"],
+  diff: ["model"],
 };
 // Leaves any folder may use: generated validators, schema helpers.
 const leaves = ["generated", "schema"];

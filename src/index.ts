@@ -26,6 +26,8 @@ export type { Formatter, FormatName } from "./formatters/index.js";
 export type { StylishOptions } from "./formatters/stylish.js";
 export type { MarkdownOptions } from "./formatters/markdown.js";
 export type { LintSetup } from "./lint/linter.js";
+export type { TranslationMapping, TranslationPair } from "./model/translation-pairs.js";
+export { translationPairs } from "./model/translation-pairs.js";
 export { RaciLint, ConfigError, NoFilesError, type RaciLintOptions, type RuleStats } from "./api/raci-lint.js";
 export { VERSION } from "./api/version.js";
 export { RACI } from "./model/scheme.js";

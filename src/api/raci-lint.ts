@@ -3,26 +3,26 @@
  * then `lintFiles(patterns)` or `lintText(text, { filePath })`, `loadFormatter(name)` and
  * `outputFixes(results)`. Configuration files are found per file as the command finds them.
  */
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { ConfigResolver, type ResolvedConfig } from "../config/resolve.js";
 import { SCHEMES } from "../config/schemes.js";
 import { presetRules } from "../config/presets.js";
 import type { RuleSetting } from "../config/load.js";
 import { builtInRules } from "../engine/load-rules.js";
 import { RunMemo, type MemoCounters } from "../engine/memo.js";
-import { CorpusCollector } from "../facts/corpus.js";
 import { fixText } from "../fix/fixer.js";
 import { FixWriteError, writeFileAtomic } from "../fix/write.js";
 import { formatContext } from "../formatters/context.js";
 import { loadFormatter as loadBuiltInFormatter, type Formatter } from "../formatters/index.js";
 import { internalErrorFinding, INTERNAL_ERROR, unreadableFinding } from "../lint/findings.js";
-import { Linter, readWith, type LintSetup } from "../lint/linter.js";
+import { Linter, readWith, type LintSetup, type SharedCollectors } from "../lint/linter.js";
 import { compareFindings, type Finding } from "../model/finding.js";
 import type { Matrix, MatrixFormat, PartyAliases } from "../model/matrix.js";
-import { readingOf } from "../model/reading.js";
+import { readingOf, type FileReading } from "../model/reading.js";
 import { buildReport, type LintResult, type Report } from "../model/result.js";
 import { effectiveSeverity, type ActiveRule, type ConfigProblem, type RuleDefinition } from "../model/rule.js";
 import { RACI, type RoleScheme } from "../model/scheme.js";
+import { expectedSources, translationPairs, type TranslationPair } from "../model/translation-pairs.js";
 import { formatOf, looksLikeMatrixData } from "../readers/index.js";
 import { notTextAt, notUtf8Finding, readTextFile } from "../readers/text-file.js";
 import { applyDirectives, directivesOf, type Directive } from "../suppress/directives.js";
@@ -118,6 +118,7 @@ export class RaciLint {
   private readonly rulesRun = new Map<string, RuleDefinition>();
   private readonly inputs = new WeakMap<LintResult, { path: string; text: string; setup: LintSetup }>();
   private readonly memos: RunMemo[] = [];
+  private pairs: TranslationPair[] = [];
 
   constructor(options: RaciLintOptions = {}) {
     this.options = options;
@@ -163,6 +164,7 @@ export class RaciLint {
     parties: PartyAliases | null;
     ruleFiles: string[];
     rules: Record<string, unknown>;
+    translations?: { source: string; target: string; base: string }[];
   } {
     const file = resolve(this.cwd, filePath);
     const setup = this.setupFor(file);
@@ -184,6 +186,7 @@ export class RaciLint {
       parties: config?.parties ?? setup.parties ?? null,
       ruleFiles: (config?.ruleFiles ?? []).map((f) => displayPathOf(f, this.cwd)),
       rules: sorted,
+      ...(config?.translations?.length ? { translations: config.translations.map((t) => ({ source: t.source, target: t.target, base: relative(this.cwd, t.base).split("\\").join("/") || "." })) } : {}),
     };
   }
 
@@ -197,6 +200,15 @@ export class RaciLint {
   /** The rules that ran in this instance's runs so far (for formats that describe them). */
   rulesMeta(): RuleDefinition[] {
     return [...this.rulesRun.values()];
+  }
+
+  /**
+   * Which file of the last `lintFiles` run translates which (as the run names them), and how the
+   * pair was recognised: the pages the consistent-translations rule compared. Empty when the rule
+   * did not run.
+   */
+  translationPairs(): TranslationPair[] {
+    return this.pairs;
   }
 
   /** Per-rule counters and times over this instance's runs (`stats: true` for times). */
@@ -298,9 +310,15 @@ export class RaciLint {
   private async lintInputs(files: readonly InputFile[], setups: ReadonlyMap<string, LintSetup>): Promise<LintResult[]> {
     const memo = this.newMemo();
     const linters = new Map<LintSetup, Linter>();
-    const corpora = new Map<string, CorpusCollector>();
+    const corpora: SharedCollectors = new Map();
     const results: LintResult[] = [];
     const pending: Pending[] = [];
+    // Every linter first, with the configurations' translation mappings: then which pages are paired is known before any is read.
+    for (const file of files) {
+      const setup = setups.get(file.path)!;
+      if (!linters.has(setup)) linters.set(setup, new Linter(setup, memo, corpora));
+    }
+    for (const linter of linters.values()) linter.planTranslations(files.map((f) => f.path));
     for (const file of files) {
       let text: string;
       let notUtf8: number | null;
@@ -312,13 +330,12 @@ export class RaciLint {
       }
       if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
       const setup = setups.get(file.path)!;
-      let linter = linters.get(setup);
-      if (!linter) linters.set(setup, (linter = new Linter(setup, memo, corpora)));
+      const linter = linters.get(setup)!;
       try {
         const matrix = readWith(text, file.display, setup, memo);
         const result = this.resultOf(file.display, matrix);
         // A file that is not text is not judged for holding no matrix: that it is not text says it all.
-        result.findings = await linter.lint(matrix, file.explicit && notUtf8 === null);
+        result.findings = await linter.lint(matrix, file.explicit && notUtf8 === null, file.path);
         results.push(result);
         pending.push({ result, linter, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8) });
       } catch (error) {
@@ -327,6 +344,10 @@ export class RaciLint {
       }
     }
     await this.finish(pending);
+    const pairs = new Map<string, TranslationPair>();
+    for (const linter of linters.values()) for (const pair of linter.translationPairs()) pairs.set(pair.translation, pair);
+    this.pairs = [...pairs.values()].sort((a, b) => (a.translation < b.translation ? -1 : a.translation > b.translation ? 1 : 0));
+    if (this.options.explain) explainTranslations(files, results, setups, linters, this.pairs, this.cwd);
     return results;
   }
 
@@ -460,6 +481,57 @@ export function reportOf(results: readonly LintResult[], quiet = false): Report 
 /** Whether results hold a finding that says raci-lint itself failed on a file. */
 export function hasInternalError(results: readonly LintResult[]): boolean {
   return results.some((r) => r.findings.some((f) => f.ruleId === INTERNAL_ERROR));
+}
+
+/**
+ * Gives each explained result what consistent-translations made of it (`--explain`): for a file
+ * whose path names it a translation, the file it was compared with, or the file its path names and
+ * why the two were not compared, or that none of the files its path names is linted; for a source,
+ * the files paired with it.
+ */
+function explainTranslations(
+  files: readonly InputFile[],
+  results: readonly LintResult[],
+  setups: ReadonlyMap<string, LintSetup>,
+  linters: ReadonlyMap<LintSetup, Linter>,
+  compared: readonly TranslationPair[],
+  cwd: string,
+): void {
+  const slashed = (path: string) => path.split("\\").join("/");
+  const byDisplay = new Map(results.map((r) => [r.path, r]));
+  const fileOf = new Map(files.map((f) => [slashed(f.path), f]));
+  const displayOf = new Map(files.map((f) => [f.display, f]));
+  const mappings = [...new Map([...setups.values()].flatMap((s) => s.translations ?? []).map((m) => [JSON.stringify([m.base, m.source, m.target]), m])).values()];
+  const checks = (file: InputFile | undefined) => (file ? linters.get(setups.get(file.path)!)!.checksTranslations : false);
+  const pairWith = (translation: string, source: string, reading: NonNullable<FileReading["translationOf"]>) => {
+    const read = byDisplay.get(translation)?.read;
+    if (!read || read.translationOf) return;
+    read.translationOf = reading;
+    const sourceRead = byDisplay.get(source)?.read;
+    if (sourceRead) sourceRead.translatedBy = [...(sourceRead.translatedBy ?? []), translation];
+  };
+  for (const pair of compared) pairWith(pair.translation, pair.source, { source: pair.source, locale: pair.locale, convention: pair.convention, compared: true });
+  // Pairs by name among all the run's files, whichever configuration each is linted with: why one was not compared.
+  for (const pair of translationPairs([...fileOf.keys()], mappings)) {
+    const translation = fileOf.get(pair.translation)!;
+    const source = fileOf.get(pair.source)!;
+    let reason: string;
+    if (!checks(translation)) reason = "consistent-translations is off";
+    else if (!byDisplay.has(source.display)) reason = `${source.display} holds no matrix data (a file found in a folder, left out)`;
+    else if (!byDisplay.get(source.display)!.read) reason = `${source.display} could not be read`;
+    else if (!checks(source)) reason = `consistent-translations is off for ${source.display}`;
+    else reason = `${source.display} is linted with another configuration (scheme or parties)`;
+    pairWith(translation.display, source.display, { source: source.display, locale: pair.locale, convention: pair.convention, compared: false, reason });
+  }
+  for (const result of results) {
+    const file = displayOf.get(result.path);
+    if (!file || !result.read || result.read.translationOf || result.read.translatedBy) continue;
+    const expected = expectedSources(slashed(file.path), mappings);
+    if (!expected) continue;
+    const names = expected.sources.map((s) => slashed(relative(cwd, s)));
+    const reason = names.length === 1 ? `${names[0]} is not among the files linted` : `none of ${names.join(", ")} is among the files linted`;
+    result.read.translationOf = { source: null, locale: expected.locale, convention: expected.convention, compared: false, reason };
+  }
 }
 
 /** A path relative to `cwd`, `/`-separated. */

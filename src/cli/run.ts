@@ -19,6 +19,7 @@ import { listRules, listRulesJson } from "../formatters/list-rules.js";
 import { shouldColor } from "../formatters/stylish.js";
 import type { ConfigProblem } from "../model/rule.js";
 import type { LintResult } from "../model/result.js";
+import { addDiffCommand, runDiff, type DiffRequest } from "./diff.js";
 
 export { VERSION };
 
@@ -75,9 +76,9 @@ function integer(value: string): number {
   return Number(value);
 }
 
-/** Builds the argument parser. */
-function program(io: CliIo): Command {
-  return new Command()
+/** Builds the argument parser; `onDiff` receives a `diff` subcommand's request. */
+function program(io: CliIo, onDiff: (request: DiffRequest) => void): Command {
+  const cmd = new Command()
     .name("raci-lint")
     .description("Lint RACI shared-responsibility matrices (Markdown, YAML, JSON).")
     .argument("[paths...]", "files, directories or globs to lint; - reads standard input", ["."])
@@ -89,7 +90,7 @@ function program(io: CliIo): Command {
     .option("-c, --config <path>", "use this configuration file for every file (instead of the nearest raci-lint.config.*)")
     .option("--no-config", "ignore configuration files: built-in defaults and --rule only")
     .option("--print-config <file>", "print the configuration that applies to a file, and exit")
-    .option("--explain", "say what was read in each file: each table, list or document read as a matrix (layout, parties, groups, activities, scheme), as a legend, or left alone, and why; -f json carries it as each file's `read`")
+    .option("--explain", "say what was read in each file: each table, list or document read as a matrix (layout, parties, groups, activities, scheme), as a legend, or left alone, and why, and which file each translated page was compared with, or why with none; -f json carries it as each file's `read`")
     .option("--rule <setting>", "set a rule, e.g. 'code-order: off' or 'responsible-required: [error, {accountableCountsAsResponsible: true}]' (repeatable)", collect)
     .option("--fix", "apply safe fixes to the files (atomically); print what remains")
     .option("--fix-dry-run", "compute fixes without writing: -f json includes each file's fixed text, -f diff prints a unified diff")
@@ -108,7 +109,15 @@ function program(io: CliIo): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-    });
+    })
+    // Subcommands take their own options (`diff -f markdown`); without one, options go anywhere.
+    .enablePositionalOptions()
+    .helpCommand(false)
+    .usage("[options] [paths...]")
+    // An action of its own, so that paths that are not a subcommand's name are linted.
+    .action(() => undefined);
+  addDiffCommand(cmd, onDiff);
+  return cmd;
 }
 
 /** Reads all of standard input. */
@@ -123,12 +132,21 @@ class UsageError extends Error {}
 
 /** Runs the CLI and returns its exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const cmd = program(io);
+  let diff: DiffRequest | null = null;
+  const cmd = program(io, (request) => (diff = request));
   try {
     cmd.parse([...argv], { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
+  }
+  if (diff) {
+    try {
+      return await runDiff(diff, io);
+    } catch (error) {
+      io.stderr.write(`raci-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      return 2;
+    }
   }
   const paths = cmd.processedArgs[0] as string[];
   const options: CliOptions = { ...cmd.opts<Omit<CliOptions, "paths">>(), paths };

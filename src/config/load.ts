@@ -13,6 +13,7 @@ import { jsonSyntaxError } from "../readers/json-syntax.js";
 import { LineIndex, type SourceSpan } from "../model/position.js";
 import { MAX_ALIAS_COUNT, validateDocument, yamlErrorMessage } from "../schema/validate.js";
 import { schemeFrom, type SchemeSetting } from "./schemes.js";
+import { mappingProblem, type TranslationMapping } from "../model/translation-pairs.js";
 
 /** Config file names, in the order they are looked for in each folder. */
 export const CONFIG_FILES = ["raci-lint.config.yaml", "raci-lint.config.yml", "raci-lint.config.json", "package.json"];
@@ -62,6 +63,8 @@ export interface ConfigLayer extends Settings {
   /** Absolute paths of rule files or folders. */
   ruleFiles: string[];
   overrides: Override[];
+  /** The `translations` it declares, relative to its folder. */
+  translations: TranslationMapping[];
 }
 
 /** A config file and everything it extends, base first. */
@@ -72,7 +75,7 @@ export interface ConfigChain {
 
 /** The layer of a preset. */
 export function presetLayer(name: (typeof PRESETS)[number]): ConfigLayer {
-  const base = { file: name, extends: [], ruleFiles: [], overrides: [], rules: {} };
+  const base = { file: name, extends: [], ruleFiles: [], overrides: [], rules: {}, translations: [] };
   // Which rules each preset turns on is data: rule files that say `recommended: false` are opt-in.
   if (name === "raci-lint:recommended") return { ...base, promoteWarnings: false, allRules: false };
   return { ...base, promoteWarnings: true, allRules: true };
@@ -216,6 +219,17 @@ function readLayer(path: string, display: (path: string) => string): { layer: Co
     return "error" in read ? [{ file: shown, message: read.error, span: span(node(...at, ...read.path)) }] : [];
   });
   if (badSchemes.length) return { problems: badSchemes };
+  // A translations entry whose globs cannot pair files is reported at its key.
+  const translations: TranslationMapping[] = [];
+  const badTranslations: ConfigProblem[] = [];
+  for (const [source, targets] of Object.entries((value.translations as Record<string, string | string[]> | undefined) ?? {})) {
+    for (const target of list(targets)) {
+      const problem = mappingProblem(source, target);
+      if (problem) badTranslations.push({ file: shown, message: `translations: ${problem}`, span: span(keyNode(["translations"], source)) });
+      else translations.push({ base: dir, source, target });
+    }
+  }
+  if (badTranslations.length) return { problems: badTranslations };
   const overrides = ((value.overrides as Record<string, unknown>[] | undefined) ?? []).map((o, i) => ({
     base: dir,
     files: list(o.files),
@@ -231,6 +245,7 @@ function readLayer(path: string, display: (path: string) => string): { layer: Co
       rules: rules(value.rules, ["rules"]),
       ruleFiles,
       overrides,
+      translations,
       ...(value.scheme !== undefined ? { scheme: value.scheme as SchemeSetting } : {}),
       ...(value.parties !== undefined ? { parties: value.parties as PartyAliases } : {}),
     },

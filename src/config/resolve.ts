@@ -12,6 +12,7 @@ import { findConfig, loadChain, presetLayer, displayFrom, type ConfigChain, type
 import { schemeFrom, type SchemeSetting } from "./schemes.js";
 import { statSync } from "node:fs";
 import { validateOptions } from "../engine/options.js";
+import type { TranslationMapping } from "../model/translation-pairs.js";
 
 /** The settings in force for one file. */
 export interface ResolvedConfig {
@@ -26,6 +27,8 @@ export interface ResolvedConfig {
   /** Opt-in rules run too (`raci-lint:strict`). */
   allRules: boolean;
   ruleFiles: string[];
+  /** The `translations` of every configuration file in the chain, each relative to its own folder. */
+  translations?: TranslationMapping[];
 }
 
 /** How configuration is found. */
@@ -93,6 +96,7 @@ export class ConfigResolver {
       config.sources.push(this.display(layer.file));
       apply(config, layer);
       for (const path of layer.ruleFiles) if (!config.ruleFiles.includes(path)) config.ruleFiles.push(path);
+      if (layer.translations.length) config.translations = [...(config.translations ?? []), ...layer.translations];
       for (const override of layer.overrides) {
         const rel = relative(override.base, file).split(sep).join("/");
         const matches = picomatch(override.files, { dot: true });
@@ -133,6 +137,7 @@ export class ConfigResolver {
       promoteWarnings: config.promoteWarnings,
       allRules: config.allRules,
       ruleFiles: config.ruleFiles,
+      translations: config.translations ?? [],
       rules: Object.entries(config.rules).map(([id, r]) => [id, r.severity, r.options, r.origin]),
     });
     let setup = this.setups.get(key);
@@ -206,5 +211,15 @@ export function buildSetup(config: ResolvedConfig, display: (path: string) => st
   }
   if (problems.length || "error" in scheme) return { problems };
   const knownRules = new Set([...all.map((r) => r.id), "parse-error", "schema-violation"]);
-  return { setup: { rules, scheme: scheme.scheme, schemeConfigured: config.schemeSet, parties: config.parties, knownRules, reportUnusedDirectives } };
+  return {
+    setup: {
+      rules,
+      scheme: scheme.scheme,
+      schemeConfigured: config.schemeSet,
+      parties: config.parties,
+      knownRules,
+      reportUnusedDirectives,
+      ...(config.translations?.length ? { translations: config.translations } : {}),
+    },
+  };
 }

@@ -390,11 +390,11 @@ export class Evaluator {
     return this.memo.tupleId(ids);
   }
 
-  /** The hits of the corpus-scope checks on the subjects of a run. */
-  async evaluateCorpus(subjects: readonly Subject[]): Promise<Hit[]> {
+  /** The hits of the checks that look across the files of a run (corpus or translation scope) on its subjects of that scope. */
+  async evaluateCorpus(scope: "corpus" | "translation", subjects: readonly Subject[]): Promise<Hit[]> {
     this.sync();
     const hits: Hit[] = [];
-    await this.runUnits("corpus", subjects, hits);
+    await this.runUnits(scope, subjects, hits);
     return hits;
   }
 

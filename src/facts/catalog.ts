@@ -5,10 +5,12 @@
  * but the inputs it names: the types let `value` see only those, and the evaluator keys its memos by
  * them, so a new fact needs no other change anywhere.
  */
+import type { CellReading } from "../model/matrix.js";
 import type { Scope } from "../model/rule.js";
 import { canonicalOrder } from "../model/scheme.js";
 import { nameKey, plainText } from "../model/text.js";
 import { CORPUS_INPUTS, type CorpusInputs } from "./corpus.js";
+import { TRANSLATION_INPUTS, type TranslationInputs } from "./translation.js";
 import type { ActivityInputs, CellInputs, CodeInputs, DocumentInputs, LegendEntryInputs, PartyInputs, WholeMatrixInputs } from "./subjects.js";
 import { INPUTS, type InputDeclaration } from "./subjects.js";
 
@@ -51,7 +53,14 @@ export const SCOPES: Record<Scope, string> = {
   matrix: "each document that holds at least one RACI table",
   document: "each file read, whether a matrix was found in it or not",
   corpus: "each activity text that occurs in more than one file of the run (same key: formatting and case ignored)",
+  translation:
+    "each comparison of a translated page with its source (pages of the run that translate each other): each pair of cells compared, and each row, table, section or party column that one side has and the other lacks",
 };
+
+/** A reading's distinct valid codes in the scheme's order (empty without a reading). */
+function codesOf(reading: CellReading | null, scheme: TranslationInputs["scheme"]): string {
+  return reading ? canonicalOrder([...new Set(reading.codes)], scheme).join("") : "";
+}
 
 /** Codes written more than once, once each, in first-seen order. */
 function duplicates(codes: readonly string[]): string {
@@ -152,6 +161,7 @@ const legendEntry = factsOver<LegendEntryInputs>();
 const matrix = factsOver<WholeMatrixInputs>();
 const document = factsOver<DocumentInputs>();
 const corpus = factsOver<CorpusInputs>();
+const translation = factsOver<TranslationInputs>();
 
 /** The names of the parties at some indexes of an activity's table. */
 const namesAt = (parties: ActivityInputs["sectionParties"], indexes: readonly number[]) => indexes.map((i) => parties[i]!.name);
@@ -314,6 +324,49 @@ export const FACT_DECLARATIONS: Record<Scope, readonly FactDeclaration[]> = {
     }),
     corpus("scheme", "string", "The role scheme's name.", ["scheme"], (i) => i.scheme.name),
   ],
+  translation: [
+    translation(
+      "kind",
+      "string",
+      "What the comparison found: `same` (the cells hold the same codes, in any order), `code` (other codes, or codes on one side only), `words` (text where the source has codes), or `missing-activity`, `extra-activity`, `missing-table`, `extra-table`, `missing-section`, `extra-section`, `missing-party`, `extra-party` (the source has it and the translation lacks it, or the other way round).",
+      ["item", "presence", "reading", "sourceReading", "scheme"],
+      (i) => {
+        if (i.presence !== "both") return `${i.presence === "source-only" ? "missing" : "extra"}-${i.item}`;
+        const codes = codesOf(i.reading, i.scheme);
+        const sourceCodes = codesOf(i.sourceReading, i.scheme);
+        if (codes === sourceCodes) return "same";
+        return codes === "" && sourceCodes !== "" && i.reading !== null && !i.reading.empty ? "words" : "code";
+      },
+    ),
+    translation("codes", "string", "The translation's codes in the scheme's order, e.g. `CI` (empty when the cell has none, or for a row, table, section or party).", ["reading", "scheme"], (i) => codesOf(i.reading, i.scheme)),
+    translation("sourceCodes", "string", "The source's codes, the same way.", ["sourceReading", "scheme"], (i) => codesOf(i.sourceReading, i.scheme)),
+    translation("raw", "string", "The translation's cell as written (empty when none).", ["raw"], (i) => i.raw),
+    translation("sourceRaw", "string", "The source's cell as written.", ["sourceRaw"], (i) => i.sourceRaw),
+    translation("sourceFile", "string", "The source page, as the run names it.", ["sourceFile"], (i) => i.sourceFile),
+    translation(
+      "sourceLine",
+      "number",
+      "The line of the source's counterpart: its cell, row, table (header), section (heading) or party (header); for an extra item, the source's item at that place.",
+      ["sourceLine"],
+      (i) => i.sourceLine,
+    ),
+    translation("locale", "string", "The translation's language as its path names it (`de`, `pt-BR`); empty when a configured mapping has no `{locale}`.", ["locale"], (i) => i.locale),
+    translation("section", "string", "The translation's section (empty for a missing one).", ["sectionTitle"], (i) => plainText(i.sectionTitle)),
+    translation("sourceSection", "string", "The source's section (empty for an extra one).", ["sourceSectionTitle"], (i) => plainText(i.sourceSectionTitle)),
+    translation("activity", "string", "The translation's activity text, inline formatting removed (empty for a missing row, a table, section or party).", ["activityName"], (i) => plainText(i.activityName)),
+    translation("sourceActivity", "string", "The source's activity text, the same way.", ["sourceActivityName"], (i) => plainText(i.sourceActivityName)),
+    translation("party", "string", "The translation's party (column) name (empty when it lacks the party).", ["partyName"], (i) => i.partyName),
+    translation("sourceParty", "string", "The source's party name (empty for an extra party).", ["sourcePartyName"], (i) => i.sourcePartyName),
+    translation("partyRole", "string", "The party's role, the source's when it has one: `customer`, `provider`, `third-party` or `unknown` (empty for a row, table or section).", ["partyRole"], (i) => i.partyRole),
+    translation(
+      "where",
+      "string",
+      "Where a missing item would be, from where the finding points: `before this row`, `after this row`, `from this table`, `before this section`... (empty for other kinds).",
+      ["where"],
+      (i) => i.where,
+    ),
+    translation("scheme", "string", "The role scheme's name.", ["scheme"], (i) => i.scheme.name),
+  ],
 };
 
 /** The documented facts, by scope (what `docs/facts.md` lists). */
@@ -327,4 +380,4 @@ export function factNames(scope: Scope): Set<string> {
 }
 
 /** Every input of every scope: how it is keyed, or what it is computed from. */
-export const SCOPE_INPUTS: Record<Scope, Readonly<Record<string, InputDeclaration>>> = { ...INPUTS, corpus: CORPUS_INPUTS };
+export const SCOPE_INPUTS: Record<Scope, Readonly<Record<string, InputDeclaration>>> = { ...INPUTS, corpus: CORPUS_INPUTS, translation: TRANSLATION_INPUTS };

@@ -727,7 +727,7 @@ export const INPUTS = {
     readProblemCount: { key: (s: DocumentInputs) => s.readProblemCount, level: "context" },
     whyNoMatrix: { key: (s: DocumentInputs) => s.whyNoMatrix, level: "context" },
   },
-} satisfies Record<Exclude<Scope, "corpus">, Record<string, InputDeclaration>>;
+} satisfies Record<Exclude<Scope, "corpus" | "translation">, Record<string, InputDeclaration>>;
 
 /** The subjects of one matrix for each matrix-level scope a run checks, in document order. */
 export interface MatrixSubjects {

@@ -12,6 +12,20 @@ const LAYOUTS: Record<NonNullable<ReadPart["layout"]>, string> = {
   document: "a YAML/JSON matrix",
 };
 
+/** How a path names a file a translation, in words. */
+const CONVENTIONS: Record<NonNullable<FileReading["translationOf"]>["convention"], string> = {
+  configuration: "the configuration's translations",
+  docusaurus: "Docusaurus' i18n layout",
+  "locale-suffix": "its language suffix",
+};
+
+/** The line saying which file a translation was compared with, or why with none. */
+function describeTranslation(t: NonNullable<FileReading["translationOf"]>): string {
+  const what = `translation${t.locale ? ` (${t.locale})` : ""}`;
+  if (t.source === null) return `${what} by its path (${CONVENTIONS[t.convention]}), paired with no file: ${t.reason ?? ""}`;
+  return `${what} of ${t.source} (${CONVENTIONS[t.convention]}), ${t.compared ? "compared by consistent-translations" : `not compared: ${t.reason ?? ""}`}`;
+}
+
 const activities = (n: number) => (n === 1 ? "1 activity" : `${n} activities`);
 const lines = (part: ReadPart) => (part.line === part.endLine ? `line ${part.line}` : `lines ${part.line}-${part.endLine}`);
 
@@ -34,6 +48,8 @@ export function explainFile(path: string, read: FileReading, color = false): str
   const c = createColors(color);
   let out = `${c.underline(path)} (${read.format}): ${read.activities === 0 ? "no matrix" : activities(read.activities)}\n`;
   out += `  scheme: ${read.scheme} (${read.schemeReason})\n`;
+  if (read.translationOf) out += `  ${describeTranslation(read.translationOf)}\n`;
+  if (read.translatedBy?.length) out += `  translated by ${read.translatedBy.join(", ")}\n`;
   if (read.parts.length === 0) out += `  ${read.format === "markdown" ? "no table, role list or legend" : "nothing read"}\n`;
   for (const part of read.parts) for (const line of describePart(part, c)) out += `  ${line}\n`;
   return out;

@@ -7,6 +7,8 @@
 import { Evaluator } from "../engine/evaluate.js";
 import { RunMemo } from "../engine/memo.js";
 import { CorpusCollector } from "../facts/corpus.js";
+import { TranslationCollector } from "../facts/translation.js";
+import type { TranslationMapping, TranslationPair } from "../model/translation-pairs.js";
 import { MatrixView } from "../facts/subjects.js";
 import { compareFindings, type Finding } from "../model/finding.js";
 import type { Matrix, PartyAliases } from "../model/matrix.js";
@@ -29,7 +31,12 @@ export interface LintSetup {
   reportUnusedDirectives?: boolean;
   /** Apply inline directives (default true; tests of the directives themselves turn it off). */
   inlineDirectives?: boolean;
+  /** Translation pairs the configuration declares (`translations`), besides the layouts recognised by path. */
+  translations?: readonly TranslationMapping[];
 }
+
+/** What the linters of one run share for the checks that look across files, by `corpusKey`. */
+export type SharedCollectors = Map<string, { corpus: CorpusCollector; translations: TranslationCollector }>;
 
 /**
  * What decides whether two files may be compared by corpus-scope checks: the same scheme, and the
@@ -57,27 +64,31 @@ export function readWith(text: string, filename: string, setup: LintSetup, memo:
 export class Linter {
   private readonly evaluator: Evaluator;
   private readonly corpus: CorpusCollector | null;
+  private readonly translations: TranslationCollector | null;
   /** The files linted, in order (corpus findings only go to them). */
   private readonly files = new Set<string>();
 
   constructor(
     readonly setup: LintSetup,
     readonly memo: RunMemo = new RunMemo(),
-    corpora?: Map<string, CorpusCollector>,
-    /** Whether corpus-scope checks are run (not in fix mode, which sees one file at a time). */
+    corpora?: SharedCollectors,
+    /** Whether corpus- and translation-scope checks are run (not in fix mode, which sees one file at a time). */
     withCorpus = true,
   ) {
     const rules = withCorpus ? setup.rules : setup.rules.filter((r) => !looksAcrossFiles(r.rule));
     this.evaluator = new Evaluator(rules, memo);
-    if (this.evaluator.has("corpus")) {
+    let shared: { corpus: CorpusCollector; translations: TranslationCollector } | undefined;
+    if (this.evaluator.has("corpus") || this.evaluator.has("translation")) {
       const key = corpusKey(setup);
-      let shared = corpora?.get(key);
+      shared = corpora?.get(key);
       if (!shared) {
-        shared = new CorpusCollector(setup.scheme);
+        shared = { corpus: new CorpusCollector(setup.scheme), translations: new TranslationCollector(setup.scheme) };
         corpora?.set(key, shared);
       }
-      this.corpus = shared;
-    } else this.corpus = null;
+    }
+    this.corpus = shared && this.evaluator.has("corpus") ? shared.corpus : null;
+    this.translations = shared && this.evaluator.has("translation") ? shared.translations : null;
+    this.translations?.addMappings(setup.translations ?? []);
   }
 
   /** The ids of the active corpus-scope rules. */
@@ -87,23 +98,43 @@ export class Linter {
 
   /**
    * Lints one matrix; returns its findings, sorted (read problems included, directives not applied).
-   * `named`: the user named the file (rather than it being found in a folder).
+   * `named`: the user named the file (rather than it being found in a folder). `path`: where the
+   * file is (absolute), for the translation pairs a configuration declares.
    */
-  async lint(matrix: Matrix, named = true): Promise<Finding[]> {
+  async lint(matrix: Matrix, named = true, path?: string): Promise<Finding[]> {
     const findings = readProblemFindings(matrix);
     // A document is checked with the scheme it was read with (it may name its own).
     const view = new MatrixView(matrix, matrix.scheme, named);
     for (const hit of await this.evaluator.evaluateMatrix(view)) findings.push(findingOf(hit, matrix.scheme));
     this.corpus?.add(matrix);
+    this.translations?.add(matrix, path);
     this.files.add(matrix.file);
     return findings.sort(compareFindings);
   }
 
-  /** The corpus-scope findings over everything linted so far (by this linter and those sharing its corpus), for this linter's files. */
+  /** Says which files (absolute paths) the run will lint, so that only pages paired with another are remembered for the translation checks. */
+  planTranslations(paths: readonly string[]): void {
+    this.translations?.plan(paths);
+  }
+
+  /** Whether this linter runs translation-scope rules (consistent-translations is on). */
+  get checksTranslations(): boolean {
+    return this.translations !== null;
+  }
+
+  /** The translation pairs among the files linted so far (by this linter and those sharing its collectors), as the run names the files. */
+  translationPairs(): TranslationPair[] {
+    return this.translations?.reportedPairs() ?? [];
+  }
+
+  /** The corpus- and translation-scope findings over everything linted so far (by this linter and those sharing its corpus), for this linter's files. */
   async corpusFindings(): Promise<Map<string, Finding[]>> {
     const byFile = new Map<string, Finding[]>();
-    if (!this.corpus) return byFile;
-    for (const hit of await this.evaluator.evaluateCorpus(this.corpus.subjects())) {
+    const hits = [
+      ...(this.corpus ? await this.evaluator.evaluateCorpus("corpus", this.corpus.subjects()) : []),
+      ...(this.translations ? await this.evaluator.evaluateCorpus("translation", this.translations.subjects()) : []),
+    ];
+    for (const hit of hits) {
       const finding = findingOf(hit, this.setup.scheme);
       if (!this.files.has(finding.file)) continue;
       const list = byFile.get(finding.file);

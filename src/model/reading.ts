@@ -23,6 +23,24 @@ export interface FileReading {
   /** Activities read in all. */
   activities: number;
   parts: ReadPart[];
+  /** For a file whose path names it a translation: the file of the run it was paired with, or why none. */
+  translationOf?: TranslationReading;
+  /** The files of the run paired with this one as its translations. */
+  translatedBy?: string[];
+}
+
+/** What the consistent-translations rule made of a file whose path names it a translation. */
+export interface TranslationReading {
+  /** The file of the run it translates, or null when none of the files its path names is linted. */
+  source: string | null;
+  /** The translation's language as its path names it; empty when a configured mapping has no `{locale}`. */
+  locale: string;
+  /** How the path names it a translation. */
+  convention: "configuration" | "docusaurus" | "locale-suffix";
+  /** Whether the rule compared it with `source`. */
+  compared: boolean;
+  /** Why it was not compared (when `compared` is false). */
+  reason?: string;
 }
 
 /** The reading of a matrix, for people and tools. */

@@ -3,7 +3,7 @@ import type { Severity } from "./finding.js";
 import type { SourceSpan } from "./position.js";
 
 /** Where a check applies: what one evaluation of its conditions is about. */
-export type Scope = "cell" | "code" | "activity" | "party" | "legend-entry" | "matrix" | "document" | "corpus";
+export type Scope = "cell" | "code" | "activity" | "party" | "legend-entry" | "matrix" | "document" | "corpus" | "translation";
 
 /** A json-rules-engine condition tree as written in a rule file. */
 export type Conditions = Record<string, unknown>;
@@ -63,7 +63,7 @@ export function effectiveSeverity(active: ActiveRule, check?: RuleCheck): Severi
   return active.promote && own === "warning" ? "error" : own;
 }
 
-/** Whether a rule has corpus-scope checks (they look across files, run after every file is linted, and not in fix mode). */
+/** Whether a rule has corpus- or translation-scope checks (they look across files, run after every file is linted, and not in fix mode). */
 export function looksAcrossFiles(rule: RuleDefinition): boolean {
-  return rule.checks.some((c) => c.scope === "corpus");
+  return rule.checks.some((c) => c.scope === "corpus" || c.scope === "translation");
 }

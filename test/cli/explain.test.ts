@@ -1,9 +1,9 @@
 /** `--explain`: what was read in each file (tables, lists, YAML/JSON documents), as text and in `-f json`. */
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { REPO } from "../helpers.js";
+import { CORPUS, REPO } from "../helpers.js";
 import { cli, project } from "./harness.js";
 
 const PAGE = `# Object storage: RACI
@@ -129,6 +129,67 @@ describe("--explain", () => {
     // Without --explain, the JSON report has no `read`.
     const plain = JSON.parse((await cli(["-f", "json", "page.md"], project({ "page.md": PAGE }))).stdout) as { files: object[] };
     expect(Object.keys(plain.files[0]!)).toEqual(["path", "findings"]);
+  });
+
+  describe("translations (the shared Cloud Temple corpus)", () => {
+    const VPC = "docs/contractual/network/raci_vpc.md";
+    const VPC_DE = "i18n/de/docusaurus-plugin-content-docs/current/contractual/network/raci_vpc.md";
+    const VPC_IT = "i18n/it/docusaurus-plugin-content-docs/current/contractual/network/raci_vpc.md";
+    const VM_ES = "i18n/es/docusaurus-plugin-content-docs/current/contractual/vm-instances/raci.md";
+    /** The lines of the explanation that are about translations, per file. */
+    const translationLines = (stdout: string) =>
+      stdout
+        .split("\n\n")
+        .filter((block) => / \((markdown|yaml|json)\): /u.test(block.split("\n")[0]!))
+        .map((block) => block.split("\n").filter((line, i) => i === 0 || /^ {2}translat/u.test(line)));
+
+    it("says which file each translated page was compared with, and why a page was paired with none", async () => {
+      // Files come in path order: i18n/es before i18n/it.
+      const run = await cli(["--explain", VPC, VPC_DE, VPC_IT, VM_ES], CORPUS);
+      expect(translationLines(run.stdout)).toEqual([
+        [`${VPC} (markdown): 60 activities`, `  translated by ${VPC_DE}, ${VPC_IT}`],
+        [`${VPC_DE} (markdown): 60 activities`, `  translation (de) of ${VPC} (Docusaurus' i18n layout), compared by consistent-translations`],
+        [
+          `${VM_ES} (markdown): 79 activities`,
+          "  translation (es) by its path (Docusaurus' i18n layout), paired with no file: docs/contractual/vm-instances/raci.md is not among the files linted",
+        ],
+        [`${VPC_IT} (markdown): 60 activities`, `  translation (it) of ${VPC} (Docusaurus' i18n layout), compared by consistent-translations`],
+      ]);
+      // The drifts of the hand list (test/corpus/cloud-temple-drift.yaml) for those two pages, each naming the source's file and line.
+      expect(run.stdout).toContain(`111:127  error    Cloud Temple has "CI" here but "C" in the source, ${VPC}:113`);
+      expect(run.stdout).toContain(`111:124  error  Cloud Temple has "CI" here but "C" in the source, ${VPC}:113`);
+    });
+
+    it("says when a pair was not compared because the rule is off", async () => {
+      const run = await cli(["--explain", "--rule", "consistent-translations: off", VPC, VPC_DE], CORPUS);
+      expect(translationLines(run.stdout)).toEqual([
+        [`${VPC} (markdown): 60 activities`, `  translated by ${VPC_DE}`],
+        [`${VPC_DE} (markdown): 60 activities`, `  translation (de) of ${VPC} (Docusaurus' i18n layout), not compared: consistent-translations is off`],
+      ]);
+      expect(run.stdout).not.toContain("consistent-translations\n");
+    });
+
+    it("names both candidate sources of a page with a language suffix, and -f json carries it all, valid against the report schema", async () => {
+      const root = project({});
+      mkdirSync(join(root, "vpc"));
+      copyFileSync(join(CORPUS, VPC), join(root, "vpc/raci.md"));
+      copyFileSync(join(CORPUS, VPC_DE), join(root, "vpc/raci.de.md"));
+      copyFileSync(join(CORPUS, VM_ES), join(root, "vm.es.md"));
+      const run = await cli(["--explain", "-f", "json", "vpc/raci.md", "vpc/raci.de.md", "vm.es.md"], root);
+      const report = JSON.parse(run.stdout) as { files: { path: string; read: { translationOf?: unknown; translatedBy?: unknown } }[] };
+      expect(validate(report) ? [] : validate.errors).toEqual([]);
+      expect(report.files.map((f) => [f.path, f.read.translationOf, f.read.translatedBy])).toEqual([
+        ["vm.es.md", { source: null, locale: "es", convention: "locale-suffix", compared: false, reason: "none of vm.md, vm.en.md is among the files linted" }, undefined],
+        ["vpc/raci.de.md", { source: "vpc/raci.md", locale: "de", convention: "locale-suffix", compared: true }, undefined],
+        ["vpc/raci.md", undefined, ["vpc/raci.de.md"]],
+      ]);
+    });
+  });
+
+  it("says when a page's source was left out of the run", async () => {
+    const root = project({ "release.yaml": "site_name: docs\nnav: [index.md]\n", "release.de.yaml": ROLE_MAJOR });
+    const run = await cli(["--explain", "."], root);
+    expect(run.stdout).toContain("release.de.yaml (yaml): 2 activities\n  scheme: RACI (the default: the document names no other scheme)\n  translation (de) of release.yaml (its language suffix), not compared: release.yaml holds no matrix data (a file found in a folder, left out)\n");
   });
 
   it("is refused with formats that cannot carry it (exit 2)", async () => {

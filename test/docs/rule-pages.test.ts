@@ -9,6 +9,7 @@ import { builtInRules } from "../../src/engine/load-rules.js";
 import { parseMatrix } from "../../src/index.js";
 import { lintMatrices } from "../../src/lint/linter.js";
 import { defaultOptions } from "../../src/config/presets.js";
+import { looksAcrossFiles } from "../../src/model/rule.js";
 import { RACI } from "../../src/model/scheme.js";
 import { REPO } from "../helpers.js";
 
@@ -66,15 +67,15 @@ describe.each(builtInRules().rules.map((r) => [r.id, r] as const))("docs/rules/%
     const examples = found.filter(isExample);
     const expected = found.filter((b) => b.lang === "text").flatMap((b) => b.body.trim().split("\n"));
     expect(examples.filter((b) => b.lang === "markdown").length).toBeGreaterThan(0);
-    // A corpus-scope rule compares files: its examples are linted together.
-    const messages = rule.checks.some((c) => c.scope === "corpus") ? await lint(examples) : (await Promise.all(examples.map((b) => lint([b])))).flat();
+    // A rule that looks across files (corpus or translation scope) compares them: its examples are linted together.
+    const messages = looksAcrossFiles(rule) ? await lint(examples) : (await Promise.all(examples.map((b) => lint([b])))).flat();
     expect(messages.sort()).toEqual(expected.sort());
   });
 
   it("its correct examples give no finding", async () => {
     const examples = blocks(page, "## Correct").filter(isExample);
     expect(examples.filter((b) => b.lang === "markdown").length).toBeGreaterThan(0);
-    const messages = rule.checks.some((c) => c.scope === "corpus") ? await lint(examples) : (await Promise.all(examples.map((b) => lint([b])))).flat();
+    const messages = looksAcrossFiles(rule) ? await lint(examples) : (await Promise.all(examples.map((b) => lint([b])))).flat();
     expect(messages).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ const RULE_IDS = [
   "code-order",
   "code-style",
   "consistent-across-files",
+  "consistent-translations",
   "customer-involved",
   "legend-consistent",
   "no-duplicate-activity",

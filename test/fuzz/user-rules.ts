@@ -140,6 +140,7 @@ const GATES: Record<Scope, Comparison> = {
   matrix: { fact: "matrixTitle", operator: "matches", value: "^[A-Ma-m]" },
   document: { fact: "matrixTitle", operator: "matches", value: "^[N-Zn-z]" },
   corpus: { fact: "activity", operator: "matches", value: "^[A-Ca-c]" },
+  translation: { fact: "activity", operator: "matches", value: "^[A-Ca-c]" },
 };
 
 /** The rule definitions (as data) for one scope: with `everyFact`, the rule reading every fact, else one rule per fact and one comparing facts. */
@@ -188,5 +189,5 @@ export function userRules(kind: "every-fact" | "per-fact", scopes: readonly Scop
   return out;
 }
 
-/** The scopes whose checks look at one file at a time (all but `corpus`). */
-export const FILE_SCOPES: Scope[] = (Object.keys(FACTS) as Scope[]).filter((s) => s !== "corpus");
+/** The scopes whose checks look at one file at a time (all but `corpus` and `translation`). */
+export const FILE_SCOPES: Scope[] = (Object.keys(FACTS) as Scope[]).filter((s) => s !== "corpus" && s !== "translation");

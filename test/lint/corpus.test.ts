@@ -101,6 +101,7 @@ describe("corpus/cloud-temple", () => {
     const counts: Record<string, number> = {};
     for (const r of results) for (const f of r.findings) counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
     expect(counts).toEqual({
+      "consistent-translations": 11,
       "customer-involved": 159,
       "legend-consistent": 18,
       "no-duplicate-activity": 104,

@@ -25,7 +25,7 @@ describe("action.yml", () => {
     expect(action.name).toBe("raci-lint");
     expect(typeof action.description).toBe("string");
     expect(action.runs.using).toBe("composite");
-    expect(Object.keys(action.inputs)).toEqual(["paths", "sarif-file", "args", "version"]);
+    expect(Object.keys(action.inputs)).toEqual(["paths", "sarif-file", "args", "version", "diff-base"]);
     expect(action.inputs.paths.default).toBe(".");
     expect(action.inputs["sarif-file"].default).toBe("raci-lint.sarif");
     for (const input of Object.values<any>(action.inputs)) expect(typeof input.description).toBe("string");

@@ -1,0 +1,143 @@
+/**
+ * Reads the two sides of a responsibility diff: two files, two folders (files paired by their path
+ * inside each), or the working tree against a git revision (the old side read with `git show`).
+ * Each file is read with the scheme and party aliases its configuration gives (the new side's
+ * configuration for both sides).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { extname, relative, resolve, sep } from "node:path";
+import { diffMatrices, diffSummary, type FileDiff, type MatrixDiff } from "../diff/compare.js";
+import { readWith } from "../lint/linter.js";
+import { RunMemo } from "../engine/memo.js";
+import type { Matrix } from "../model/matrix.js";
+import { formatOf, looksLikeMatrixData, MATRIX_EXTENSIONS } from "../readers/index.js";
+import { readTextFile } from "../readers/text-file.js";
+import { displayPath, expandPaths } from "./files.js";
+import { RaciLint, type RaciLintOptions } from "./raci-lint.js";
+
+/** The diff could not be made: a message for the person who asked. */
+export class DiffError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DiffError";
+  }
+}
+
+/** Options of a diff: where paths are relative to, and how configuration is found (as for linting). */
+export type DiffOptions = Pick<RaciLintOptions, "overrideConfigFile" | "useConfigFiles"> & { cwd: string };
+
+/** Reads texts into matrices with each file's configuration. */
+class SideReader {
+  private readonly linter: RaciLint;
+  private readonly memo = new RunMemo();
+  constructor(private readonly options: DiffOptions) {
+    this.linter = new RaciLint({ cwd: options.cwd, overrideConfigFile: options.overrideConfigFile ?? null, useConfigFiles: options.useConfigFiles ?? true });
+  }
+  /** The matrix of a text, read as the file at `path` (absolute) would be; null for data that is no matrix (a folder's package.json). */
+  read(text: string, path: string, display: string, explicit: boolean): Matrix | null {
+    if (!explicit && formatOf(path) !== "markdown" && !looksLikeMatrixData(text)) return null;
+    return readWith(text, display, this.linter.setupFor(path), this.memo, formatOf(path));
+  }
+}
+
+/** A file's text, or a DiffError naming it. */
+function textOf(path: string, display: string): string {
+  try {
+    return readTextFile(path).text;
+  } catch (error) {
+    throw new DiffError(`cannot read ${display}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** Whether a matrix holds activities (a page without a RACI table is left out of a folder's diff). */
+const holds = (m: Matrix | null) => m !== null && m.activities.length > 0;
+
+/** The diff of two files, or of two folders (files paired by their path inside each; a file on one side only is added or removed). */
+export async function diffPaths(oldArg: string, newArg: string, options: DiffOptions): Promise<MatrixDiff> {
+  const oldPath = resolve(options.cwd, oldArg);
+  const newPath = resolve(options.cwd, newArg);
+  for (const [arg, path] of [
+    [oldArg, oldPath],
+    [newArg, newPath],
+  ] as const) {
+    if (!existsSync(path)) throw new DiffError(`${arg}: no such file or folder`);
+  }
+  const reader = new SideReader(options);
+  const oldDir = statSync(oldPath).isDirectory();
+  const newDir = statSync(newPath).isDirectory();
+  if (oldDir !== newDir) throw new DiffError(`${oldArg} and ${newArg}: give two files or two folders`);
+  if (!oldDir) {
+    const display = displayPath(newPath, options.cwd);
+    const old = reader.read(textOf(oldPath, oldArg), newPath, displayPath(oldPath, options.cwd), true);
+    const next = reader.read(textOf(newPath, newArg), newPath, display, true);
+    return diffSummary([diffMatrices(display, old, next)]);
+  }
+  const inside = async (root: string) => new Map((await expandPaths(["."], root)).files.map((f) => [f.display, f.path]));
+  const oldFiles = await inside(oldPath);
+  const newFiles = await inside(newPath);
+  const files: FileDiff[] = [];
+  for (const rel of [...new Set([...oldFiles.keys(), ...newFiles.keys()])].sort()) {
+    const o = oldFiles.get(rel);
+    const n = newFiles.get(rel);
+    const readAs = n ?? resolve(newPath, rel);
+    const old = o ? reader.read(textOf(o, displayPath(o, options.cwd)), readAs, displayPath(o, options.cwd), false) : null;
+    const next = n ? reader.read(textOf(n, displayPath(n, options.cwd)), readAs, displayPath(n, options.cwd), false) : null;
+    if (!holds(old) && !holds(next)) continue;
+    files.push(diffMatrices(displayPath(readAs, options.cwd), old, next));
+  }
+  return diffSummary(files);
+}
+
+/** Runs git in `cwd`; its standard output, or null when it fails (`quiet`), else a DiffError with what git said. */
+function git(cwd: string, args: readonly string[], quiet = false): Buffer | null {
+  try {
+    return execFileSync("git", ["-C", cwd, ...args], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    if (quiet) return null;
+    const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
+    if (e.code === "ENOENT") throw new DiffError("--base needs git, and git is not installed (or not on PATH)");
+    throw new DiffError(`git ${args.join(" ")}: ${e.stderr?.toString("utf8").trim() || e.message}`);
+  }
+}
+
+/** Files git ignores while walking a folder, as `expandPaths` does. */
+const NOT_MATRICES = /(?:^|\/)(?:node_modules|\.git)\/|(?:^|\/)(?:raci-lint\.config\.(?:ya?ml|json)|package(?:-lock)?\.json|[^/]*baseline[^/]*\.json)$/u;
+
+/** The diff of the working tree's files against a git revision (`ref`): files, folders or globs, as for linting (default: the working folder). */
+export async function diffWithGit(ref: string, paths: readonly string[], options: DiffOptions): Promise<MatrixDiff> {
+  const { cwd } = options;
+  if (git(cwd, ["rev-parse", "--is-inside-work-tree"], true)?.toString().trim() !== "true") throw new DiffError(`--base ${ref}: ${cwd} is not in a git work tree`);
+  if (git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], true) === null) throw new DiffError(`--base ${ref}: no such commit, branch or tag here (a shallow clone may need git fetch)`);
+  const args = paths.length ? paths : ["."];
+  const reader = new SideReader(options);
+  // The working tree's side: what linting would read.
+  const expansion = await expandPaths(args, cwd);
+  const current = new Map(expansion.files.map((f) => [f.display, f]));
+  // The revision's side: the files under each path at `ref` (paths relative to the working folder).
+  const before = new Map<string, boolean>();
+  for (const arg of args) {
+    const pathspec = /[*?[]/u.test(arg) ? `:(glob)${arg}` : arg;
+    const listed = git(cwd, ["ls-tree", "-r", "-z", "--name-only", ref, "--", pathspec])!.toString("utf8").split("\0").filter(Boolean);
+    const explicit = listed.length === 1 && resolve(cwd, listed[0]!) === resolve(cwd, arg);
+    for (const name of listed) {
+      const display = displayPath(resolve(cwd, name), cwd);
+      if (!explicit && (NOT_MATRICES.test(display) || !(extname(display).toLowerCase() in MATRIX_EXTENSIONS))) continue;
+      before.set(display, explicit || (before.get(display) ?? false));
+    }
+    if (listed.length === 0 && expansion.unmatched.includes(arg)) throw new DiffError(`${arg}: not in the working tree, nor at ${ref}`);
+  }
+  const files: FileDiff[] = [];
+  for (const display of [...new Set([...before.keys(), ...current.keys()])].sort()) {
+    const now = current.get(display);
+    const path = now?.path ?? resolve(cwd, display);
+    const explicit = (now?.explicit ?? false) || (before.get(display) ?? false);
+    const rel = relative(cwd, path).split(sep).join("/");
+    const oldText = before.has(display) ? git(cwd, ["show", `${ref}:./${rel}`])!.toString("utf8") : null;
+    const old = oldText === null ? null : reader.read(oldText, path, display, explicit);
+    const next = now ? reader.read(textOf(now.path, display), path, display, explicit) : null;
+    if (!holds(old) && !holds(next)) continue;
+    files.push(diffMatrices(display, old, next));
+  }
+  return diffSummary(files);
+}
