@@ -4,10 +4,9 @@
  * domain data only: nothing in it names a memo entry or a reader's internals.
  */
 import type { SourceSpan } from "./position.js";
-import type { RoleScheme } from "./scheme.js";
+import type { RoleCode, RoleScheme } from "./scheme.js";
 
-/** A single role code such as `R` or `A`, upper-case, as defined by the role scheme. */
-export type RoleCode = string;
+export type { RoleCode } from "./scheme.js";
 
 /** What kind of party a column stands for in the shared-responsibility sense. */
 export type PartyRole = "customer" | "provider" | "third-party";

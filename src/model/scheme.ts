@@ -1,5 +1,7 @@
 /** Role schemes: which codes exist, their canonical order, names, and which one is accountable. */
-import type { RoleCode } from "./matrix.js";
+
+/** A single role code such as `R` or `A`, upper-case, as defined by the role scheme. */
+export type RoleCode = string;
 
 /** One code of a role scheme. */
 export interface SchemeCode {
