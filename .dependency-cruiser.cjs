@@ -17,6 +17,8 @@ const allowed = {
   cli: ["model", "readers", "config", "api", "formatters", "diff"],
   formatters: ["model"],
   diff: ["model"],
+  // The GitHub Action's entry runs the command; it imports nothing of src/.
+  action: [],
 };
 // Leaves any folder may use: generated validators, schema helpers.
 const leaves = ["generated", "schema"];

@@ -116,7 +116,7 @@ async function measurePage(context, url) {
 
 async function main() {
   const cli = path.resolve(ROOT, option("--cli", path.join("dist", "cli.js")));
-  if (!fs.existsSync(cli)) fail(`${cli} not found; run \`npm run build\` first`);
+  if (!fs.existsSync(cli)) fail(`${cli} not found; run \`npm run compile\` first`);
   const executablePath = option("--chromium", process.env.CHROMIUM || "/usr/bin/chromium");
   if (!fs.existsSync(executablePath)) {
     process.stderr.write(`bench html: no browser at ${executablePath} (install Debian's chromium, or pass --chromium PATH)\n`);

@@ -6,7 +6,7 @@
  * (dist/readers/markdown/scan.js, the one proven equal to micromark), reads the rest of every row
  * after its first cell as the reader does (dist/readers/markdown/rows.js: one parse per distinct
  * rest), and computes every activity key. No matrix model, no rules, no findings, no output.
- * Needs `npm run build`.
+ * Needs `npm run compile`.
  *
  * Usage: node bench/reader-floor.mjs <dir> [--json]
  */

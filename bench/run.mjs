@@ -109,7 +109,7 @@ function cliBuilds() {
     const eq = spec.indexOf("=");
     const label = eq > 0 && !spec.slice(0, eq).includes(path.sep) ? spec.slice(0, eq) : null;
     const file = path.resolve(ROOT, label ? spec.slice(eq + 1) : spec);
-    if (!fs.existsSync(file)) fail(`${file} not found; run \`npm run build\` first`);
+    if (!fs.existsSync(file)) fail(`${file} not found; run \`npm run compile\` first`);
     const dir = path.dirname(file);
     return { label: label ?? (specs.length === 1 ? "CLI" : path.basename(path.basename(dir) === "dist" ? path.dirname(dir) : dir)), path: file };
   });

@@ -1,6 +1,6 @@
 // Scores raci-lint's findings on the wild corpus against the auditor's expectations
 // (test/corpus/wild/expected.yaml): right, wrong, missed, and matrices left unread.
-// `node scripts/wild-score.mjs [--verbose]` after `npm run build`; the test pins the same numbers.
+// `node scripts/wild-score.mjs [--verbose]` after `npm run compile`; the test pins the same numbers.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -60,22 +60,24 @@ describe("README: Use in CI", () => {
     expect(run.stdout).toContain("matrices/cloud-temple-s3.yaml");
   });
 
-  it("GitHub Action: its lint step writes SARIF and the job summary, and fails as raci-lint does", () => {
+  it("GitHub Action: the README's step writes SARIF and the job summary, and fails as raci-lint does", () => {
     const root = workspace();
-    const action = parse(readFileSync(join(REPO, "action.yml"), "utf8"));
-    const lint = (action.runs.steps as { id?: string; run: string }[]).find((s) => s.id === "lint")!;
+    const step = parse(/\*\*GitHub Actions\.\*\*[\s\S]*?```yaml\n([\s\S]*?)```/.exec(section)![1]!.replace(/^ {6}/gm, ""))[0];
+    expect(step.uses).toMatch(/^raci-lint\/raci-lint@/);
     const summary = join(root, "summary.md");
     const output = join(root, "github-output");
     writeFileSync(output, "");
-    const run = spawnSync("bash", ["-eo", "pipefail", "-c", lint.run], {
+    const inputs = Object.fromEntries(Object.entries<string>(step.with).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
+    // The action's entry as the runner runs it; the inputs the step does not set take their defaults.
+    const run = spawnSync(process.execPath, [join(REPO, "dist/action.js")], {
       cwd: root,
       encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1", RACI_LINT: CLI, RACI_LINT_PATHS: "matrices", RACI_LINT_SARIF: "raci-lint.sarif", RACI_LINT_ARGS: "", GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output },
+      env: { ...process.env, NO_COLOR: "1", ...inputs, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output },
     });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("✖ 21 problems");
     expect(JSON.parse(readFileSync(join(root, "raci-lint.sarif"), "utf8")).version).toBe("2.1.0");
     expect(readFileSync(summary, "utf8")).toContain("21");
-    expect(readFileSync(output, "utf8")).toBe("exit-code=1\n");
+    expect(readFileSync(output, "utf8")).toBe("sarif-file=raci-lint.sarif\nexit-code=1\n");
   });
 });

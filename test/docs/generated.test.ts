@@ -50,7 +50,8 @@ describe("generated documentation", () => {
 describe("README", () => {
   it("shows what `npm start` really prints", async () => {
     const { spawnSync } = await import("node:child_process");
-    const run = spawnSync(process.execPath, [join(REPO, "dist/cli.js"), "matrices"], { cwd: REPO, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined } });
+    // npm start runs the committed command (bundle/): a fresh clone has it before any build.
+    const run = spawnSync(process.execPath, [join(REPO, "bundle/cli.js"), "matrices"], { cwd: REPO, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined } });
     expect(run.status).toBe(1);
     const blocks = run.stdout.trim().split("\n\n");
     const readme = readFileSync(join(REPO, "README.md"), "utf8");
@@ -58,6 +59,6 @@ describe("README", () => {
     expect(readme).toContain("```text\n" + blocks.at(-1)! + "\n```");
     expect(readme.startsWith("# raci-lint\n\n```sh\nnpm ci && npm start")).toBe(true);
     expect(readme).toContain("\nnpm test ");
-    expect(JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).scripts.start).toBe("node dist/cli.js matrices");
+    expect(JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).scripts.start).toBe("node bundle/cli.js matrices");
   });
 });
