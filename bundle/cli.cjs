@@ -20,9 +20,9 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
+var __export = (target2, all) => {
   for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+    __defProp(target2, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -32,12 +32,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -1706,9 +1706,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} invalidArgumentMessage
        * @private
        */
-      _callParseArg(target, value, previous, invalidArgumentMessage) {
+      _callParseArg(target2, value, previous, invalidArgumentMessage) {
         try {
-          return target.parseArg(value, previous);
+          return target2.parseArg(value, previous);
         } catch (err) {
           if (err.code === "commander.invalidArgument") {
             const message = `${invalidArgumentMessage} ${err.message}`;
@@ -2895,10 +2895,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
           const optionKey = option2.attributeName();
           const optionValue = this.getOptionValue(optionKey);
           const negativeOption = this.options.find(
-            (target) => target.negate && optionKey === target.attributeName()
+            (target2) => target2.negate && optionKey === target2.attributeName()
           );
           const positiveOption = this.options.find(
-            (target) => !target.negate && optionKey === target.attributeName()
+            (target2) => !target2.negate && optionKey === target2.attributeName()
           );
           if (negativeOption && (negativeOption.presetArg === void 0 && optionValue === false || negativeOption.presetArg !== void 0 && optionValue === negativeOption.presetArg)) {
             return negativeOption;
@@ -6331,9 +6331,9 @@ var require_compile = __commonJS({
       if (_sch)
         return _sch;
       const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
-      const { es5, lines } = this.opts.code;
+      const { es5, lines: lines2 } = this.opts.code;
       const { ownProperties } = this.opts;
-      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+      const gen = new codegen_1.CodeGen(this.scope, { es5, lines: lines2, ownProperties });
       let _ValidationError;
       if (sch.$async) {
         _ValidationError = gen.scopeValue("Error", {
@@ -7346,58 +7346,58 @@ var require_fast_uri = __commonJS({
       return serialize(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative6, options, skipNormalization) {
-      const target = {};
+      const target2 = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
         relative6 = parse2(serialize(relative6, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+        target2.scheme = relative6.scheme;
+        target2.userinfo = relative6.userinfo;
+        target2.host = relative6.host;
+        target2.port = relative6.port;
+        target2.path = removeDotSegments(relative6.path || "");
+        target2.query = relative6.query;
       } else {
         if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+          target2.userinfo = relative6.userinfo;
+          target2.host = relative6.host;
+          target2.port = relative6.port;
+          target2.path = removeDotSegments(relative6.path || "");
+          target2.query = relative6.query;
         } else {
           if (!relative6.path) {
-            target.path = base.path;
+            target2.path = base.path;
             if (relative6.query !== void 0) {
-              target.query = relative6.query;
+              target2.query = relative6.query;
             } else {
-              target.query = base.query;
+              target2.query = base.query;
             }
           } else {
             if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+              target2.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target2.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target2.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target.query = relative6.query;
+            target2.query = relative6.query;
           }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
+          target2.userinfo = base.userinfo;
+          target2.host = base.host;
+          target2.port = base.port;
         }
-        target.scheme = base.scheme;
+        target2.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
-      return target;
+      target2.fragment = relative6.fragment;
+      return target2;
     }
     function equal(uriA, uriB, options) {
       const normalizedA = normalizeComparableURI(uriA, options);
@@ -7840,8 +7840,8 @@ var require_core = __commonJS({
         this._loading = {};
         this._cache = /* @__PURE__ */ new Map();
         opts = this.opts = { ...opts, ...requiredOptions(opts) };
-        const { es5, lines } = this.opts.code;
-        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+        const { es5, lines: lines2 } = this.opts.code;
+        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines: lines2 });
         this.logger = getLogger(opts.logger);
         const formatOpt = opts.validateFormats;
         opts.validateFormats = false;
@@ -10731,7 +10731,7 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
@@ -10747,9 +10747,9 @@ var require_directives = __commonJS({
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines2.push(`%TAG ${handle} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -12210,22 +12210,22 @@ var require_stringifyCollection = __commonJS({
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
@@ -12234,15 +12234,15 @@ var require_stringifyCollection = __commonJS({
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines2.push(blockItemPrefix + str2);
       }
       let str;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        str = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line = lines2[i];
           str += line ? `
 ${indent}${line}` : "\n";
         }
@@ -12265,22 +12265,22 @@ ${indent}${line}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -12297,12 +12297,12 @@ ${indent}${line}` : "\n";
         if (comment)
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -12310,35 +12310,35 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
-        linesAtValue = lines.length;
+        lines2.push(str);
+        linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines)
+          for (const line of lines2)
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports2.stringifyCollection = stringifyCollection;
@@ -12976,11 +12976,11 @@ var require_binary = __commonJS({
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
+          const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines2[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -13660,35 +13660,35 @@ var require_stringifyDocument = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
-      const lines = [];
+      const lines2 = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
+        lines2.push("---");
       const ctx = stringify.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -13697,36 +13697,36 @@ var require_stringifyDocument = __commonJS({
         let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
         } else
-          lines.push(body);
+          lines2.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports2.stringifyDocument = stringifyDocument;
   }
@@ -14788,17 +14788,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines2(scalar2.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      const lines2 = scalar2.source ? splitLines2(scalar2.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content = lines2[i][1];
         if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar2.source)
           end2 += scalar2.source.length;
@@ -14808,7 +14808,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent, content] = lines2[i];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -14828,17 +14828,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value = "";
       let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+        let [indent, content] = lines2[i];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -14875,8 +14875,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines2.length; ++i)
+            value += "\n" + lines2[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -14951,10 +14951,10 @@ var require_resolve_block_scalar = __commonJS({
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
+        lines2.push([split[i], split[i + 1]]);
+      return lines2;
     }
     exports2.resolveBlockScalar = resolveBlockScalar;
   }
@@ -16750,12 +16750,12 @@ var require_parser = __commonJS({
       }
       return prev.splice(i, prev.length);
     }
-    function arrayPushArray(target, source) {
+    function arrayPushArray(target2, source) {
       if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+        Array.prototype.push.apply(target2, source);
       else
         for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+          target2.push(source[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -17767,6 +17767,7 @@ var init_position = __esm({
 // src/model/rule.ts
 function effectiveSeverity(active, check) {
   if (active.severity) return active.severity;
+  if (active.promote && active.rule.strictSeverity) return active.rule.strictSeverity;
   const own = check?.severity ?? active.rule.severity;
   return active.promote && own === "warning" ? "error" : own;
 }
@@ -19873,13 +19874,13 @@ var require_fact = __commonJS({
       value: true
     });
     var _createClass = /* @__PURE__ */ (function() {
-      function defineProperties(target, props) {
+      function defineProperties(target2, props) {
         for (var i = 0; i < props.length; i++) {
           var descriptor2 = props[i];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
-          Object.defineProperty(target, descriptor2.key, descriptor2);
+          Object.defineProperty(target2, descriptor2.key, descriptor2);
         }
       }
       return function(Constructor, protoProps, staticProps) {
@@ -20052,13 +20053,13 @@ var require_condition = __commonJS({
       };
     })();
     var _createClass = /* @__PURE__ */ (function() {
-      function defineProperties(target, props) {
+      function defineProperties(target2, props) {
         for (var i = 0; i < props.length; i++) {
           var descriptor2 = props[i];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
-          Object.defineProperty(target, descriptor2.key, descriptor2);
+          Object.defineProperty(target2, descriptor2.key, descriptor2);
         }
       }
       return function(Constructor, protoProps, staticProps) {
@@ -20462,13 +20463,13 @@ var require_rule_result = __commonJS({
       return obj && typeof Symbol === "function" && obj.constructor === Symbol && obj !== Symbol.prototype ? "symbol" : typeof obj;
     };
     var _createClass = /* @__PURE__ */ (function() {
-      function defineProperties(target, props) {
+      function defineProperties(target2, props) {
         for (var i = 0; i < props.length; i++) {
           var descriptor2 = props[i];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
-          Object.defineProperty(target, descriptor2.key, descriptor2);
+          Object.defineProperty(target2, descriptor2.key, descriptor2);
         }
       }
       return function(Constructor, protoProps, staticProps) {
@@ -20634,9 +20635,9 @@ var require_eventemitter2 = __commonJS({
         }
         return obj;
       }
-      function TargetObserver(emitter, target, options) {
+      function TargetObserver(emitter, target2, options) {
         this._emitter = emitter;
-        this._target = target;
+        this._target = target2;
         this._listeners = {};
         this._listenersCount = 0;
         var on, off;
@@ -20644,15 +20645,15 @@ var require_eventemitter2 = __commonJS({
           on = options.on;
           off = options.off;
         }
-        if (target.addEventListener) {
-          on = target.addEventListener;
-          off = target.removeEventListener;
-        } else if (target.addListener) {
-          on = target.addListener;
-          off = target.removeListener;
-        } else if (target.on) {
-          on = target.on;
-          off = target.off;
+        if (target2.addEventListener) {
+          on = target2.addEventListener;
+          off = target2.removeEventListener;
+        } else if (target2.addListener) {
+          on = target2.addListener;
+          off = target2.removeListener;
+        } else if (target2.on) {
+          on = target2.on;
+          off = target2.off;
         }
         if (!on && !off) {
           throw Error("target does not implement any known event API");
@@ -20675,7 +20676,7 @@ var require_eventemitter2 = __commonJS({
       Object.assign(TargetObserver.prototype, {
         subscribe: function(event, localEvent, reducer) {
           var observer = this;
-          var target = this._target;
+          var target2 = this._target;
           var emitter = this._emitter;
           var listeners = this._listeners;
           var handler = function() {
@@ -20686,7 +20687,7 @@ var require_eventemitter2 = __commonJS({
               original: event
             };
             if (reducer) {
-              var result = reducer.call(target, eventObj);
+              var result = reducer.call(target2, eventObj);
               if (result !== false) {
                 emitter.emit.apply(emitter, [eventObj.name].concat(args));
               }
@@ -20702,21 +20703,21 @@ var require_eventemitter2 = __commonJS({
             this._onNewListener = function(_event) {
               if (_event === localEvent && listeners[event] === null) {
                 listeners[event] = handler;
-                observer._on.call(target, event, handler);
+                observer._on.call(target2, event, handler);
               }
             };
             emitter.on("newListener", this._onNewListener);
             this._onRemoveListener = function(_event) {
               if (_event === localEvent && !emitter.hasListeners(_event) && listeners[event]) {
                 listeners[event] = null;
-                observer._off.call(target, event, handler);
+                observer._off.call(target2, event, handler);
               }
             };
             listeners[event] = null;
             emitter.on("removeListener", this._onRemoveListener);
           } else {
             listeners[event] = handler;
-            observer._on.call(target, event, handler);
+            observer._on.call(target2, event, handler);
           }
         },
         unsubscribe: function(event) {
@@ -20726,7 +20727,7 @@ var require_eventemitter2 = __commonJS({
           var handler;
           var events;
           var off = this._off;
-          var target = this._target;
+          var target2 = this._target;
           var i;
           if (event && typeof event !== "string") {
             throw TypeError("event must be a string");
@@ -20744,7 +20745,7 @@ var require_eventemitter2 = __commonJS({
           if (event) {
             handler = listeners[event];
             if (!handler) return;
-            off.call(target, event, handler);
+            off.call(target2, event, handler);
             delete listeners[event];
             if (!--this._listenersCount) {
               clearRefs();
@@ -20754,7 +20755,7 @@ var require_eventemitter2 = __commonJS({
             i = events.length;
             while (i-- > 0) {
               event = events[i];
-              off.call(target, event, listeners[event]);
+              off.call(target2, event, listeners[event]);
             }
             this._listeners = {};
             this._listenersCount = 0;
@@ -21194,8 +21195,8 @@ var require_eventemitter2 = __commonJS({
         configure.call(this, conf);
       }
       EventEmitter.EventEmitter2 = EventEmitter;
-      EventEmitter.prototype.listenTo = function(target, events, options) {
-        if (typeof target !== "object") {
+      EventEmitter.prototype.listenTo = function(target2, events, options) {
+        if (typeof target2 !== "object") {
           throw TypeError("target musts be an object");
         }
         var emitter = this;
@@ -21213,10 +21214,10 @@ var require_eventemitter2 = __commonJS({
             throw TypeError("events must be an object");
           }
           var reducers = options.reducers;
-          var index = findTargetIndex.call(emitter, target);
+          var index = findTargetIndex.call(emitter, target2);
           var observer;
           if (index === -1) {
-            observer = new TargetObserver(emitter, target, options);
+            observer = new TargetObserver(emitter, target2, options);
           } else {
             observer = emitter._observers[index];
           }
@@ -21236,7 +21237,7 @@ var require_eventemitter2 = __commonJS({
         isArray(events) ? listen(toObject(events)) : typeof events === "string" ? listen(toObject(events.split(/\s+/))) : listen(events);
         return this;
       };
-      EventEmitter.prototype.stopListeningTo = function(target, event) {
+      EventEmitter.prototype.stopListeningTo = function(target2, event) {
         var observers = this._observers;
         if (!observers) {
           return false;
@@ -21244,12 +21245,12 @@ var require_eventemitter2 = __commonJS({
         var i = observers.length;
         var observer;
         var matched = false;
-        if (target && typeof target !== "object") {
+        if (target2 && typeof target2 !== "object") {
           throw TypeError("target should be an object");
         }
         while (i-- > 0) {
           observer = observers[i];
-          if (!target || observer._target === target) {
+          if (!target2 || observer._target === target2) {
             observer.unsubscribe(event);
             matched = true;
           }
@@ -21883,13 +21884,13 @@ var require_rule = __commonJS({
       value: true
     });
     var _createClass = /* @__PURE__ */ (function() {
-      function defineProperties(target, props) {
+      function defineProperties(target2, props) {
         for (var i = 0; i < props.length; i++) {
           var descriptor2 = props[i];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
-          Object.defineProperty(target, descriptor2.key, descriptor2);
+          Object.defineProperty(target2, descriptor2.key, descriptor2);
         }
       }
       return function(Constructor, protoProps, staticProps) {
@@ -23987,13 +23988,13 @@ var require_almanac = __commonJS({
       return obj && typeof Symbol === "function" && obj.constructor === Symbol && obj !== Symbol.prototype ? "symbol" : typeof obj;
     };
     var _createClass = /* @__PURE__ */ (function() {
-      function defineProperties(target, props) {
+      function defineProperties(target2, props) {
         for (var i = 0; i < props.length; i++) {
           var descriptor2 = props[i];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
-          Object.defineProperty(target, descriptor2.key, descriptor2);
+          Object.defineProperty(target2, descriptor2.key, descriptor2);
         }
       }
       return function(Constructor, protoProps, staticProps) {
@@ -24213,13 +24214,13 @@ var require_operator = __commonJS({
       value: true
     });
     var _createClass = /* @__PURE__ */ (function() {
-      function defineProperties(target, props) {
+      function defineProperties(target2, props) {
         for (var i = 0; i < props.length; i++) {
           var descriptor2 = props[i];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
-          Object.defineProperty(target, descriptor2.key, descriptor2);
+          Object.defineProperty(target2, descriptor2.key, descriptor2);
         }
       }
       return function(Constructor, protoProps, staticProps) {
@@ -24315,13 +24316,13 @@ var require_operator_decorator = __commonJS({
       value: true
     });
     var _createClass = /* @__PURE__ */ (function() {
-      function defineProperties(target, props) {
+      function defineProperties(target2, props) {
         for (var i = 0; i < props.length; i++) {
           var descriptor2 = props[i];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
-          Object.defineProperty(target, descriptor2.key, descriptor2);
+          Object.defineProperty(target2, descriptor2.key, descriptor2);
         }
       }
       return function(Constructor, protoProps, staticProps) {
@@ -24419,13 +24420,13 @@ var require_operator_map = __commonJS({
       value: true
     });
     var _createClass = /* @__PURE__ */ (function() {
-      function defineProperties(target, props) {
+      function defineProperties(target2, props) {
         for (var i = 0; i < props.length; i++) {
           var descriptor2 = props[i];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
-          Object.defineProperty(target, descriptor2.key, descriptor2);
+          Object.defineProperty(target2, descriptor2.key, descriptor2);
         }
       }
       return function(Constructor, protoProps, staticProps) {
@@ -24582,13 +24583,13 @@ var require_engine = __commonJS({
       return obj && typeof Symbol === "function" && obj.constructor === Symbol && obj !== Symbol.prototype ? "symbol" : typeof obj;
     };
     var _createClass = /* @__PURE__ */ (function() {
-      function defineProperties(target, props) {
+      function defineProperties(target2, props) {
         for (var i = 0; i < props.length; i++) {
           var descriptor2 = props[i];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
-          Object.defineProperty(target, descriptor2.key, descriptor2);
+          Object.defineProperty(target2, descriptor2.key, descriptor2);
         }
       }
       return function(Constructor, protoProps, staticProps) {
@@ -25073,7 +25074,7 @@ var require_picocolors = __commonJS({
       } while (~index);
       return result + string.substring(cursor);
     };
-    var createColors2 = (enabled = isColorSupported) => {
+    var createColors3 = (enabled = isColorSupported) => {
       let f = enabled ? formatter9 : () => String;
       return {
         isColorSupported: enabled,
@@ -25120,8 +25121,8 @@ var require_picocolors = __commonJS({
         bgWhiteBright: f("\x1B[107m", "\x1B[49m")
       };
     };
-    module2.exports = createColors2();
-    module2.exports.createColors = createColors2;
+    module2.exports = createColors3();
+    module2.exports.createColors = createColors3;
   }
 });
 
@@ -25165,15 +25166,19 @@ ${c.underline(printable(file.path))}
 `;
     }
   }
-  const { errors, warnings, infos, fixable } = report2.summary;
+  const { errors, warnings, infos, fixable, filesWithoutMatrix } = report2.summary;
   const total = errors + warnings + infos;
-  if (total === 0) return out;
+  const unread = filesWithoutMatrix ? c.dim(`${plural(filesWithoutMatrix, "file")} without a matrix (--explain says what was read in each).`) : "";
+  if (total === 0) return unread ? `${out}${unread}
+` : out;
   const counts = `${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")}`;
   const mark = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.blue;
   out += `
 ${mark(c.bold(`\u2716 ${plural(total, "problem")} (${counts})`))}
 `;
   if (fixable > 0) out += `${mark(c.bold(`  ${plural(fixable, "problem")} potentially fixable with the \`--fix\` option.`))}
+`;
+  if (unread) out += `${unread}
 `;
   return out;
 }
@@ -25215,7 +25220,9 @@ function formatJson(report2) {
       suggestions: f.suggestions
     })),
     // `--fix-dry-run`: the file's text as it would be after fixing.
-    ...file.output !== void 0 ? { output: file.output } : {}
+    ...file.output !== void 0 ? { output: file.output } : {},
+    // `--explain`: what was read.
+    ...file.read ? { read: file.read } : {}
   }));
   return `${JSON.stringify({ files, summary: report2.summary }, null, 2)}
 `;
@@ -25245,10 +25252,10 @@ function docsPage(ruleId) {
   }
   return cache.get(ruleId) ?? null;
 }
-function paragraphs(lines) {
+function paragraphs(lines2) {
   const out = [];
   let current = [];
-  for (const line of lines) {
+  for (const line of lines2) {
     if (line.trim() === "") {
       if (current.length > 0) out.push(current);
       current = [];
@@ -25258,20 +25265,20 @@ function paragraphs(lines) {
   return out;
 }
 function pageParts(page) {
-  const lines = page.split("\n");
-  if (!lines[0]?.startsWith("# ")) return null;
-  const next = lines.findIndex((l, i) => i > 0 && l.startsWith("#"));
-  const lead = paragraphs(lines.slice(1, next < 0 ? void 0 : next))[0];
-  const start = lines.indexOf("## Why");
+  const lines2 = page.split("\n");
+  if (!lines2[0]?.startsWith("# ")) return null;
+  const next = lines2.findIndex((l, i) => i > 0 && l.startsWith("#"));
+  const lead = paragraphs(lines2.slice(1, next < 0 ? void 0 : next))[0];
+  const start = lines2.indexOf("## Why");
   if (!lead || start < 0) return null;
-  const end = lines.findIndex((l, i) => i > start && l.startsWith("## "));
-  return { lead, why: paragraphs(lines.slice(start + 1, end < 0 ? void 0 : end)) };
+  const end = lines2.findIndex((l, i) => i > start && l.startsWith("## "));
+  return { lead, why: paragraphs(lines2.slice(start + 1, end < 0 ? void 0 : end)) };
 }
 function absoluteLinks(markdown, base) {
   return markdown.replace(LINK, (_, text, href) => `[${text}](${new URL(href, base).href})`);
 }
-function plain(lines) {
-  return lines.map((l) => l.trim()).join(" ").replace(LINK, "$1");
+function plain(lines2) {
+  return lines2.map((l) => l.trim()).join(" ").replace(LINK, "$1");
 }
 function ruleHelp(rule2) {
   const docs = rule2.docs ?? `${INFORMATION_URI}/blob/main/docs/rules/${rule2.id}.md`;
@@ -25363,11 +25370,11 @@ function editDescription(edit, source) {
   if (edit.text === "") return `Delete "${old}"`;
   return `Replace "${old}" with "${edit.text}"`;
 }
-function sarifFix(description, edit, location, lines) {
+function sarifFix(description, edit, location, lines2) {
   const [start, end] = edit.range;
-  if (!(start >= 0 && start <= end && end <= lines.text.length)) return null;
-  const from = lines.point(start);
-  const to = lines.point(end);
+  if (!(start >= 0 && start <= end && end <= lines2.text.length)) return null;
+  const from = lines2.point(start);
+  const to = lines2.point(end);
   return {
     description: { text: description },
     artifactChanges: [
@@ -25400,11 +25407,11 @@ function formatSarif(report2, context) {
   const results = files.flatMap(({ file, entries }) => {
     const prints = fingerprints(entries);
     const location = artifactLocation(file.path);
-    const lines = file.source === void 0 ? null : new LineIndex(file.source);
+    const lines2 = file.source === void 0 ? null : new LineIndex(file.source);
     return entries.map((f, i) => {
-      const fixes = lines ? [
-        ...f.fix ? [sarifFix(editDescription(f.fix, lines.text), f.fix, location, lines)] : [],
-        ...f.suggestions.map((s) => sarifFix(s.message, s.fix, location, lines))
+      const fixes = lines2 ? [
+        ...f.fix ? [sarifFix(editDescription(f.fix, lines2.text), f.fix, location, lines2)] : [],
+        ...f.suggestions.map((s) => sarifFix(s.message, s.fix, location, lines2))
       ].filter((x) => x !== null) : [];
       const suppression = "suppression" in f ? f.suppression : null;
       return {
@@ -25486,13 +25493,13 @@ function testcaseName(f) {
   return `${f.ruleId}${subject === "" ? "" : `: ${subject}`} at ${f.line}:${f.column}`;
 }
 function details(f, context) {
-  const lines = [`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} (${f.ruleId})`];
-  if (f.section !== null) lines.push(`Section: ${f.section}`);
-  if (f.activity !== null) lines.push(`Activity: ${f.activity}`);
-  if (f.party !== null) lines.push(`Party: ${f.party}`);
+  const lines2 = [`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} (${f.ruleId})`];
+  if (f.section !== null) lines2.push(`Section: ${f.section}`);
+  if (f.activity !== null) lines2.push(`Activity: ${f.activity}`);
+  if (f.party !== null) lines2.push(`Party: ${f.party}`);
   const docs = docsUrlOf(context, f.ruleId);
-  if (docs !== null) lines.push(`Docs: ${docs}`);
-  return lines.join("\n");
+  if (docs !== null) lines2.push(`Docs: ${docs}`);
+  return lines2.join("\n");
 }
 function testcase(path, f, context) {
   const open2 = `    <testcase name="${xmlAttribute(testcaseName(f))}" classname="${xmlAttribute(path)}" time="0">`;
@@ -25972,13 +25979,13 @@ function marked(page, id, numbers) {
   if (!numbers || numbers.length === 0) return NOT_MARKED;
   let worst = "info";
   for (const n of numbers) if (SEVERITY_RANK2[page.finding(n).finding.severity] > SEVERITY_RANK2[worst]) worst = page.finding(n).finding.severity;
-  const lines = numbers.map((n) => {
+  const lines2 = numbers.map((n) => {
     const { finding } = page.finding(n);
     return `<span class="tl" data-i="${n}">${severityBadge(finding.severity)} <b>${escapeHtml(finding.ruleId)}</b> #${n}: ${escapeHtml(finding.message)}</span>`;
   }).join("");
   return {
     attrs: ` tabindex="0" data-f="${numbers.join(" ")}" data-o="${worst}" aria-describedby="${id}-tip"`,
-    tip: `<span class="mk" aria-hidden="true">${numbers.join(",")}</span><span class="tip" role="tooltip" id="${id}-tip">${lines}</span>`
+    tip: `<span class="mk" aria-hidden="true">${numbers.join(",")}</span><span class="tip" role="tooltip" id="${id}-tip">${lines2}</span>`
   };
 }
 function activityRow(page, file, matrix3, a, parties) {
@@ -26014,13 +26021,13 @@ function activityRow(page, file, matrix3, a, parties) {
   const hasFindings = row.attrs !== "" || cellFindings !== void 0;
   return `<tr${hasFindings ? ` class="hf"` : ""}><th scope="row" id="${rowId}"${row.attrs}>${escapeHtml(activity2.name)}${row.tip}</th>${cells}</tr>`;
 }
-function sectionHtml(page, file, matrix3, s, activities) {
+function sectionHtml(page, file, matrix3, s, activities2) {
   const section = matrix3.sections[s];
   const parties = partiesOf(matrix3, s);
   const headingId = `f${file.index}-s${s}`;
   const heading = marked(page, headingId, file.sections.get(s));
   const out = [`<h3 id="${headingId}"${heading.attrs}>${escapeHtml(section.title || "(no heading)")}${heading.tip}</h3>`];
-  if (activities.length === 0) {
+  if (activities2.length === 0) {
     out.push(`<p class="muted">No activities.</p>`);
     return out.join("\n");
   }
@@ -26033,8 +26040,8 @@ function sectionHtml(page, file, matrix3, s, activities) {
   const partyWidth = parties.length <= 4 ? 8.5 : 6.5;
   const tableWidths = `--party-width:${partyWidth}rem;min-width:${20 + partyWidth * parties.length}rem`;
   const chunks = [];
-  if (activities.length > CHUNKED_FROM) for (let i = 0; i < activities.length; i += CHUNK_ROWS) chunks.push(activities.slice(i, i + CHUNK_ROWS));
-  else chunks.push(activities);
+  if (activities2.length > CHUNKED_FROM) for (let i = 0; i < activities2.length; i += CHUNK_ROWS) chunks.push(activities2.slice(i, i + CHUNK_ROWS));
+  else chunks.push(activities2);
   let group;
   chunks.forEach((chunk, k) => {
     if (chunks.length > 1) out.push(`<div class="chunk" style="contain-intrinsic-size:auto ${chunk.length * 27}px">`);
@@ -26159,10 +26166,10 @@ function findingsHtml(page, file, sourceLines) {
 ${items.join("\n")}
 </ol>`;
 }
-function sourceHtml(file, lines) {
-  const hits = [...file.hitLines].filter((n) => n >= 1 && n <= lines.length).sort((a, b) => a - b);
+function sourceHtml(file, lines2) {
+  const hits = [...file.hitLines].filter((n) => n >= 1 && n <= lines2.length).sort((a, b) => a - b);
   if (hits.length === 0) return "";
-  const body = hits.map((n) => `<span id="f${file.index}-L${n}" data-n="${n}">${escapeHtml(lines[n - 1])}</span>`).join("\n");
+  const body = hits.map((n) => `<span id="f${file.index}-L${n}" data-n="${n}">${escapeHtml(lines2[n - 1])}</span>`).join("\n");
   return `<details class="src"><summary>Source lines with findings in ${escapeHtml(file.report.path)} (${hits.length})</summary><pre class="code">${body}</pre></details>`;
 }
 function fileHtml(page, file) {
@@ -26184,12 +26191,12 @@ function fileHtml(page, file) {
     const bySection = /* @__PURE__ */ new Map();
     matrix3.activities.forEach((activity2, a) => addTo(bySection, activity2.section, a));
     for (const s of file.sections.keys()) if (!bySection.has(s)) bySection.set(s, []);
-    for (const [section, activities] of bySection) out.push(sectionHtml(page, file, matrix3, section, activities));
+    for (const [section, activities2] of bySection) out.push(sectionHtml(page, file, matrix3, section, activities2));
   } else if (matrix3) out.push(`<p class="muted">No activities were found in this file.</p>`);
   const source = report2.source ?? matrix3?.source ?? null;
-  const lines = source === null ? [] : source.split(/\r\n|\r|\n/);
-  out.push(`<h3 id="f${file.index}-findings">Findings in ${escapeHtml(report2.path)}</h3>`, findingsHtml(page, file, lines.length));
-  if (lines.length > 0) out.push(sourceHtml(file, lines));
+  const lines2 = source === null ? [] : source.split(/\r\n|\r|\n/);
+  out.push(`<h3 id="f${file.index}-findings">Findings in ${escapeHtml(report2.path)}</h3>`, findingsHtml(page, file, lines2.length));
+  if (lines2.length > 0) out.push(sourceHtml(file, lines2));
   out.push("</section>");
   return out.join("\n");
 }
@@ -26201,14 +26208,14 @@ function severityCounts(findings) {
 function summaryHtml(page) {
   const { summary } = page.report;
   const matrices = page.files.filter((f) => f.matrix && f.matrix.activities.length > 0);
-  const activities = matrices.reduce((n, f) => n + f.matrix.activities.length, 0);
+  const activities2 = matrices.reduce((n, f) => n + f.matrix.activities.length, 0);
   const suppressed = page.report.files.reduce((n, f) => n + (f.suppressed?.length ?? 0), 0);
   const total = summary.errors + summary.warnings + summary.infos;
   const verdict = summary.errors > 0 ? `<p class="verdict fail">FAIL: ${plural3(summary.errors, "error")}</p>` : `<p class="verdict pass">PASS: no error-level findings</p>`;
   const counts = [
     [summary.files, "file", "files"],
     [matrices.length, "matrix", "matrices"],
-    [activities, "activity", "activities"],
+    [activities2, "activity", "activities"],
     [total, "finding", "findings"],
     [summary.errors, "error", "errors"],
     [summary.warnings, "warning", "warnings"],
@@ -26313,7 +26320,7 @@ var init_html = __esm({
     looseName = (text) => text.replace(/[*_`~]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
     MatrixPlaces = class {
       /** `lines`: the lines findings start on; spans elsewhere are not indexed (a matrix of 10,000 activities has few findings). */
-      constructor(matrix3, lines) {
+      constructor(matrix3, lines2) {
         this.matrix = matrix3;
         /** Spans by the line they start on: cell contents first, then cell boxes, then activity names and rows. */
         this.cellRanges = /* @__PURE__ */ new Map();
@@ -26322,7 +26329,7 @@ var init_html = __esm({
         this.activitiesByName = null;
         const add = (map, span, place2) => {
           for (let line = span.start.line; line <= span.end.line; line++) {
-            if (!lines.has(line)) continue;
+            if (!lines2.has(line)) continue;
             const list = map.get(line);
             if (list) list.push({ span, place: place2 });
             else map.set(line, [{ span, place: place2 }]);
@@ -26344,14 +26351,14 @@ var init_html = __esm({
       }
       /** The place as the page shows it: a cell outside its section's table is its row; a party or group in no table has none. */
       shown(place2) {
-        const { activities } = this.matrix;
+        const { activities: activities2 } = this.matrix;
         switch (place2?.kind) {
           case "cell":
-            return partiesOf(this.matrix, activities[place2.activity].section).includes(place2.party) ? place2 : { kind: "row", activity: place2.activity };
+            return partiesOf(this.matrix, activities2[place2.activity].section).includes(place2.party) ? place2 : { kind: "row", activity: place2.activity };
           case "party":
-            return activities.some((a) => partiesOf(this.matrix, a.section).includes(place2.party)) ? place2 : null;
+            return activities2.some((a) => partiesOf(this.matrix, a.section).includes(place2.party)) ? place2 : null;
           case "group":
-            return activities.some((a) => a.group === place2.group) ? place2 : null;
+            return activities2.some((a) => a.group === place2.group) ? place2 : null;
           default:
             return place2 ?? null;
         }
@@ -26800,16 +26807,16 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
       return;
     }
     diff.push({ value: "", lines: [] });
-    function contextLines(lines) {
-      return lines.map(function(entry) {
+    function contextLines(lines2) {
+      return lines2.map(function(entry) {
         return " " + entry;
       });
     }
     const hunks = [];
     let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
     for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines = current.lines || splitLines(current.value);
-      current.lines = lines;
+      const current = diff[i], lines2 = current.lines || splitLines(current.value);
+      current.lines = lines2;
       if (current.added || current.removed) {
         if (!oldRangeStart) {
           const prev = diff[i - 1];
@@ -26821,23 +26828,23 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
             newRangeStart -= curRange.length;
           }
         }
-        for (const line of lines) {
+        for (const line of lines2) {
           curRange.push((current.added ? "+" : "-") + line);
         }
         if (current.added) {
-          newLine += lines.length;
+          newLine += lines2.length;
         } else {
-          oldLine += lines.length;
+          oldLine += lines2.length;
         }
       } else {
         if (oldRangeStart) {
-          if (lines.length <= context * 2 && i < diff.length - 2) {
-            for (const line of contextLines(lines)) {
+          if (lines2.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines2)) {
               curRange.push(line);
             }
           } else {
-            const contextSize = Math.min(lines.length, context);
-            for (const line of contextLines(lines.slice(0, contextSize))) {
+            const contextSize = Math.min(lines2.length, context);
+            for (const line of contextLines(lines2.slice(0, contextSize))) {
               curRange.push(line);
             }
             const hunk = {
@@ -26853,8 +26860,8 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
             curRange = [];
           }
         }
-        oldLine += lines.length;
-        newLine += lines.length;
+        oldLine += lines2.length;
+        newLine += lines2.length;
       }
     }
     for (const hunk of hunks) {
@@ -27235,14 +27242,14 @@ function positioned(locator, error, at) {
   const path = [...at, ...segments(error.instancePath)];
   const where = error.instancePath === "" ? at.length ? at.join(".") : "document" : `${at.length ? at.join(".") : ""}${error.instancePath}`;
   const { node, key } = locator.locate(path);
-  let target = node;
+  let target2 = node;
   if (error.keyword === "additionalProperties" && node) {
     const named = locator.keyOf(node, String(error.params.additionalProperty));
-    if (named) target = named;
+    if (named) target2 = named;
   } else if (error.keyword !== "required" && key && !node) {
-    target = key;
+    target2 = key;
   }
-  const range = (target && locator.rangeOf(target)) ?? (node && locator.rangeOf(node)) ?? [0, 0];
+  const range = (target2 && locator.rangeOf(target2)) ?? (node && locator.rangeOf(node)) ?? [0, 0];
   return { message: describe(error, where), start: range[0], end: Math.max(range[0], range[1]), pointer: error.instancePath };
 }
 
@@ -27380,13 +27387,13 @@ function toData(root, source, maxAliasCount = MAX_ALIAS_COUNT) {
         if (node.kind === "scalar") {
           value = node.value;
         } else {
-          const target = node.target;
-          if (!target) return { ok: false, message: `alias *${node.name} names no anchor &${node.name} set before it` };
-          const use2 = anchors.get(target);
+          const target2 = node.target;
+          if (!target2) return { ok: false, message: `alias *${node.name} names no anchor &${node.name} set before it` };
+          const use2 = anchors.get(target2);
           if (!use2 || !use2.done) return { ok: false, message: `alias *${node.name} refers to a node that contains it` };
           if (maxAliasCount >= 0) {
             use2.count += 1;
-            if (use2.aliasCount === 0) use2.aliasCount = aliasCountOf(target);
+            if (use2.aliasCount === 0) use2.aliasCount = aliasCountOf(target2);
             if (use2.count * use2.aliasCount > maxAliasCount) return { ok: false, message: EXCESSIVE_ALIASES };
           }
           value = use2.value;
@@ -28126,9 +28133,9 @@ function treeOf(contents) {
     let out;
     const jobs = [];
     if ((0, import_yaml2.isAlias)(node)) {
-      const target = anchors.get(node.source) ?? null;
+      const target2 = anchors.get(node.source) ?? null;
       aliases = true;
-      out = { kind: "alias", name: node.source, target, start: range[0], end: range[1], anchor: null };
+      out = { kind: "alias", name: node.source, target: target2, start: range[0], end: range[1], anchor: null };
     } else if ((0, import_yaml2.isMap)(node)) {
       const map = { kind: "map", pairs: [], start: range[0], end: range[1], anchor };
       for (const pair of node.items) {
@@ -28441,9 +28448,9 @@ function baselineValidator() {
 }
 function parseBaseline(text, file) {
   const source = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  const lines = new LineIndex(source);
+  const lines2 = new LineIndex(source);
   const errorAt = (offset, message) => {
-    const point2 = lines.point(offset);
+    const point2 = lines2.point(offset);
     return { error: { kind: "invalid", file, line: point2.line, column: point2.column, message } };
   };
   const json = /\.json$/iu.test(file) && source.trim() !== "" ? jsonSyntaxError(source) : null;
@@ -28498,23 +28505,23 @@ function formatBaselineError(error) {
 
 // src/api/baseline.ts
 function applyBaselineFile(results, mode, cwd, notRun) {
-  const target = (0, import_node_path.resolve)(cwd, mode.file);
+  const target2 = (0, import_node_path.resolve)(cwd, mode.file);
   const notes = [];
   const failed2 = (message) => ({ results, notes: [...notes, message], error: true });
   if (mode.kind === "write") {
-    const previous = readBaseline(target);
+    const previous = readBaseline(target2);
     if ("error" in previous && previous.error.kind !== "not-found") return failed2(formatBaselineError({ ...previous.error, file: mode.file }));
     const baseline = baselineFromFindings(results, "baseline" in previous ? previous.baseline : void 0, notRun);
-    const error = writeBaseline(target, baseline);
+    const error = writeBaseline(target2, baseline);
     if (error) return failed2(formatBaselineError({ ...error, file: mode.file }));
     notes.push(`wrote ${baseline.entries.length} baseline entr${baseline.entries.length === 1 ? "y" : "ies"} to ${mode.file}`);
     return { results: applyBaseline(results, baseline).results, notes, error: false };
   }
-  const read = readBaseline(target);
+  const read = readBaseline(target2);
   if ("error" in read) return failed2(formatBaselineError({ ...read.error, file: mode.file }));
   const applied = applyBaseline(results, read.baseline, notRun);
   if (mode.kind === "prune" && applied.stale.length) {
-    const error = writeBaseline(target, pruneBaseline(read.baseline, applied.stale));
+    const error = writeBaseline(target2, pruneBaseline(read.baseline, applied.stale));
     if (error) return failed2(formatBaselineError({ ...error, file: mode.file }));
     notes.push(`pruned ${applied.stale.length} stale baseline entr${applied.stale.length === 1 ? "y" : "ies"} from ${mode.file}`);
   } else if (mode.kind === "apply" && applied.stale.length && !mode.quietStale) {
@@ -28529,13 +28536,13 @@ var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/generated/validators.js
 var rule = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/raci-lint/raci-lint/schemas/rule.schema.json", "title": "raci-lint rule file", "description": "A raci-lint rule: metadata and json-rules-engine conditions over documented facts. Data only: nothing in a rule file can run code.", "type": "object", "additionalProperties": false, "required": ["id", "description", "severity", "checks"], "properties": { "$schema": { "type": "string" }, "id": { "description": "Stable rule id, used in configs, reports and inline directives.", "type": "string", "pattern": "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:/[a-z][a-z0-9]*(?:-[a-z0-9]+)*)?$", "maxLength": 80 }, "description": { "description": "One sentence: what the rule requires.", "type": "string", "minLength": 1, "maxLength": 300 }, "severity": { "description": "Default severity.", "enum": ["error", "warning", "info"] }, "fixable": { "description": "Whether findings carry a fix: none, safe (applied by --fix) or unsafe (offered as a suggestion).", "enum": ["none", "safe", "unsafe"], "default": "none" }, "recommended": { "description": "Whether `raci-lint:recommended` turns the rule on (default true). Opt-in rules (false) run when a configuration names them, or under `raci-lint:strict`.", "type": "boolean", "default": true }, "tags": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9-]+$" }, "uniqueItems": true }, "docs": { "description": "URL of the rule's documentation page.", "type": "string", "pattern": "^https?://", "maxLength": 500 }, "options": { "description": "The rule's options: a JSON Schema they must satisfy, and their defaults.", "type": "object", "additionalProperties": false, "required": ["schema"], "properties": { "schema": { "type": "object" }, "defaults": { "type": "object" } } }, "checks": { "description": "What the rule checks: each check has a scope, conditions, a message and optionally a fix.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "$ref": "#/definitions/check" } } }, "definitions": { "check": { "type": "object", "additionalProperties": false, "required": ["scope", "conditions", "message"], "properties": { "scope": { "enum": ["cell", "code", "activity", "party", "legend-entry", "matrix", "corpus"] }, "conditions": { "$ref": "#/definitions/topCondition" }, "message": { "description": "Message template; {{fact}} is replaced by the fact's value (lists are joined with commas).", "type": "string", "minLength": 1, "maxLength": 500 }, "severity": { "description": "Severity of this check when the configuration does not set the rule's.", "enum": ["error", "warning", "info"] }, "at": { "description": "Where findings point, when not at the subject itself.", "enum": ["row", "customer-cell", "entry"] }, "party": { "description": "Which party a finding concerns, for activity-scope checks.", "enum": ["customer"] }, "fix": { "description": "The built-in fix producer that turns a finding into a text edit.", "enum": ["canonical-order", "dedupe-codes", "add-customer-inform", "accountable-to-responsible", "restyle-codes"] } } }, "topCondition": { "type": "object", "oneOf": [{ "required": ["all"] }, { "required": ["any"] }, { "required": ["not"] }], "additionalProperties": false, "properties": { "all": { "$ref": "#/definitions/conditionList" }, "any": { "$ref": "#/definitions/conditionList" }, "not": { "$ref": "#/definitions/condition" } } }, "conditionList": { "type": "array", "minItems": 1, "maxItems": 50, "items": { "$ref": "#/definitions/condition" } }, "condition": { "oneOf": [{ "$ref": "#/definitions/topCondition" }, { "$ref": "#/definitions/comparison" }] }, "comparison": { "type": "object", "additionalProperties": false, "required": ["operator", "value"], "properties": { "fact": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" }, "path": { "description": "A plain JSONPath into an object fact: $.key or $.key.sub (no filters, no scripts).", "type": "string", "pattern": "^\\$(?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\[\\d{1,4}\\])+$", "maxLength": 200 }, "operator": { "enum": ["equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "matches", "doesNotMatch", "isEmpty", "isNotEmpty"] }, "value": { "description": "A literal, a reference to another fact ({ fact, path }), or one of the rule's options ({ option }).", "oneOf": [{ "type": ["string", "number", "boolean", "null"] }, { "type": "array", "maxItems": 200, "items": { "type": ["string", "number", "boolean", "null"] } }, { "type": "object", "additionalProperties": false, "required": ["fact"], "properties": { "fact": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" }, "path": { "type": "string", "pattern": "^\\$(?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\[\\d{1,4}\\])+$", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["option"], "properties": { "option": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" } } }] }, "option": { "description": "Compare one of the rule's options instead of a fact.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" } }, "oneOf": [{ "required": ["fact"] }, { "required": ["option"] }] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/raci-lint/raci-lint/schemas/rule.schema.json", "title": "raci-lint rule file", "description": "A raci-lint rule: metadata and json-rules-engine conditions over documented facts. Data only: nothing in a rule file can run code.", "type": "object", "additionalProperties": false, "required": ["id", "description", "severity", "checks"], "properties": { "$schema": { "type": "string" }, "id": { "description": "Stable rule id, used in configs, reports and inline directives.", "type": "string", "pattern": "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:/[a-z][a-z0-9]*(?:-[a-z0-9]+)*)?$", "maxLength": 80 }, "description": { "description": "One sentence: what the rule requires.", "type": "string", "minLength": 1, "maxLength": 300 }, "severity": { "description": "Default severity.", "enum": ["error", "warning", "info"] }, "strictSeverity": { "description": "Severity under `raci-lint:strict` when the configuration does not set the rule's (default: the rule's severity, a warning raised to an error).", "enum": ["error", "warning", "info"] }, "fixable": { "description": "Whether findings carry a fix: none, safe (applied by --fix) or unsafe (offered as a suggestion).", "enum": ["none", "safe", "unsafe"], "default": "none" }, "recommended": { "description": "Whether `raci-lint:recommended` turns the rule on (default true). Opt-in rules (false) run when a configuration names them, or under `raci-lint:strict`.", "type": "boolean", "default": true }, "tags": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9-]+$" }, "uniqueItems": true }, "docs": { "description": "URL of the rule's documentation page.", "type": "string", "pattern": "^https?://", "maxLength": 500 }, "options": { "description": "The rule's options: a JSON Schema they must satisfy, and their defaults.", "type": "object", "additionalProperties": false, "required": ["schema"], "properties": { "schema": { "type": "object" }, "defaults": { "type": "object" } } }, "checks": { "description": "What the rule checks: each check has a scope, conditions, a message and optionally a fix.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "$ref": "#/definitions/check" } } }, "definitions": { "check": { "type": "object", "additionalProperties": false, "required": ["scope", "conditions", "message"], "properties": { "scope": { "enum": ["cell", "code", "activity", "party", "legend-entry", "matrix", "document", "corpus"] }, "conditions": { "$ref": "#/definitions/topCondition" }, "message": { "description": "Message template; {{fact}} is replaced by the fact's value (lists are joined with commas).", "type": "string", "minLength": 1, "maxLength": 500 }, "severity": { "description": "Severity of this check when the configuration does not set the rule's.", "enum": ["error", "warning", "info"] }, "at": { "description": "Where findings point, when not at the subject itself.", "enum": ["row", "customer-cell", "entry"] }, "party": { "description": "Which party a finding concerns, for activity-scope checks.", "enum": ["customer"] }, "fix": { "description": "The built-in fix producer that turns a finding into a text edit.", "enum": ["canonical-order", "dedupe-codes", "add-customer-inform", "accountable-to-responsible", "restyle-codes"] } } }, "topCondition": { "type": "object", "oneOf": [{ "required": ["all"] }, { "required": ["any"] }, { "required": ["not"] }], "additionalProperties": false, "properties": { "all": { "$ref": "#/definitions/conditionList" }, "any": { "$ref": "#/definitions/conditionList" }, "not": { "$ref": "#/definitions/condition" } } }, "conditionList": { "type": "array", "minItems": 1, "maxItems": 50, "items": { "$ref": "#/definitions/condition" } }, "condition": { "oneOf": [{ "$ref": "#/definitions/topCondition" }, { "$ref": "#/definitions/comparison" }] }, "comparison": { "type": "object", "additionalProperties": false, "required": ["operator", "value"], "properties": { "fact": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" }, "path": { "description": "A plain JSONPath into an object fact: $.key or $.key.sub (no filters, no scripts).", "type": "string", "pattern": "^\\$(?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\[\\d{1,4}\\])+$", "maxLength": 200 }, "operator": { "enum": ["equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "matches", "doesNotMatch", "isEmpty", "isNotEmpty"] }, "value": { "description": "A literal, a reference to another fact ({ fact, path }), or one of the rule's options ({ option }).", "oneOf": [{ "type": ["string", "number", "boolean", "null"] }, { "type": "array", "maxItems": 200, "items": { "type": ["string", "number", "boolean", "null"] } }, { "type": "object", "additionalProperties": false, "required": ["fact"], "properties": { "fact": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" }, "path": { "type": "string", "pattern": "^\\$(?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\[\\d{1,4}\\])+$", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["option"], "properties": { "option": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" } } }] }, "option": { "description": "Compare one of the rule's options instead of a fact.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" } }, "oneOf": [{ "required": ["fact"] }, { "required": ["option"] }] } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
 var pattern0 = new RegExp("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:/[a-z][a-z0-9]*(?:-[a-z0-9]+)*)?$", "u");
 var pattern1 = new RegExp("^[a-z0-9-]+$", "u");
 var pattern2 = new RegExp("^https?://", "u");
-var schema12 = { "type": "object", "additionalProperties": false, "required": ["scope", "conditions", "message"], "properties": { "scope": { "enum": ["cell", "code", "activity", "party", "legend-entry", "matrix", "corpus"] }, "conditions": { "$ref": "#/definitions/topCondition" }, "message": { "description": "Message template; {{fact}} is replaced by the fact's value (lists are joined with commas).", "type": "string", "minLength": 1, "maxLength": 500 }, "severity": { "description": "Severity of this check when the configuration does not set the rule's.", "enum": ["error", "warning", "info"] }, "at": { "description": "Where findings point, when not at the subject itself.", "enum": ["row", "customer-cell", "entry"] }, "party": { "description": "Which party a finding concerns, for activity-scope checks.", "enum": ["customer"] }, "fix": { "description": "The built-in fix producer that turns a finding into a text edit.", "enum": ["canonical-order", "dedupe-codes", "add-customer-inform", "accountable-to-responsible", "restyle-codes"] } } };
+var schema12 = { "type": "object", "additionalProperties": false, "required": ["scope", "conditions", "message"], "properties": { "scope": { "enum": ["cell", "code", "activity", "party", "legend-entry", "matrix", "document", "corpus"] }, "conditions": { "$ref": "#/definitions/topCondition" }, "message": { "description": "Message template; {{fact}} is replaced by the fact's value (lists are joined with commas).", "type": "string", "minLength": 1, "maxLength": 500 }, "severity": { "description": "Severity of this check when the configuration does not set the rule's.", "enum": ["error", "warning", "info"] }, "at": { "description": "Where findings point, when not at the subject itself.", "enum": ["row", "customer-cell", "entry"] }, "party": { "description": "Which party a finding concerns, for activity-scope checks.", "enum": ["customer"] }, "fix": { "description": "The built-in fix producer that turns a finding into a text edit.", "enum": ["canonical-order", "dedupe-codes", "add-customer-inform", "accountable-to-responsible", "restyle-codes"] } } };
 var schema16 = { "type": "object", "additionalProperties": false, "required": ["operator", "value"], "properties": { "fact": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" }, "path": { "description": "A plain JSONPath into an object fact: $.key or $.key.sub (no filters, no scripts).", "type": "string", "pattern": "^\\$(?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\[\\d{1,4}\\])+$", "maxLength": 200 }, "operator": { "enum": ["equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "matches", "doesNotMatch", "isEmpty", "isNotEmpty"] }, "value": { "description": "A literal, a reference to another fact ({ fact, path }), or one of the rule's options ({ option }).", "oneOf": [{ "type": ["string", "number", "boolean", "null"] }, { "type": "array", "maxItems": 200, "items": { "type": ["string", "number", "boolean", "null"] } }, { "type": "object", "additionalProperties": false, "required": ["fact"], "properties": { "fact": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" }, "path": { "type": "string", "pattern": "^\\$(?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\[\\d{1,4}\\])+$", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["option"], "properties": { "option": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" } } }] }, "option": { "description": "Compare one of the rule's options instead of a fact.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" } }, "oneOf": [{ "required": ["fact"] }, { "required": ["option"] }] };
 var wrapper0 = { validate: validate12 };
 var pattern3 = new RegExp("^[a-zA-Z][a-zA-Z0-9]*$", "u");
@@ -29225,7 +29232,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.scope !== void 0) {
       let data0 = data.scope;
-      if (!(data0 === "cell" || data0 === "code" || data0 === "activity" || data0 === "party" || data0 === "legend-entry" || data0 === "matrix" || data0 === "corpus")) {
+      if (!(data0 === "cell" || data0 === "code" || data0 === "activity" || data0 === "party" || data0 === "legend-entry" || data0 === "matrix" || data0 === "document" || data0 === "corpus")) {
         const err4 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema12.properties.scope.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -29468,10 +29475,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.fixable !== void 0) {
-      let data4 = data.fixable;
-      if (!(data4 === "none" || data4 === "safe" || data4 === "unsafe")) {
-        const err13 = { instancePath: instancePath + "/fixable", schemaPath: "#/properties/fixable/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixable.enum }, message: "must be equal to one of the allowed values" };
+    if (data.strictSeverity !== void 0) {
+      let data4 = data.strictSeverity;
+      if (!(data4 === "error" || data4 === "warning" || data4 === "info")) {
+        const err13 = { instancePath: instancePath + "/strictSeverity", schemaPath: "#/properties/strictSeverity/enum", keyword: "enum", params: { allowedValues: schema11.properties.strictSeverity.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -29480,9 +29487,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.recommended !== void 0) {
-      if (typeof data.recommended !== "boolean") {
-        const err14 = { instancePath: instancePath + "/recommended", schemaPath: "#/properties/recommended/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data.fixable !== void 0) {
+      let data5 = data.fixable;
+      if (!(data5 === "none" || data5 === "safe" || data5 === "unsafe")) {
+        const err14 = { instancePath: instancePath + "/fixable", schemaPath: "#/properties/fixable/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixable.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -29491,48 +29499,59 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.recommended !== void 0) {
+      if (typeof data.recommended !== "boolean") {
+        const err15 = { instancePath: instancePath + "/recommended", schemaPath: "#/properties/recommended/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
     if (data.tags !== void 0) {
-      let data6 = data.tags;
-      if (Array.isArray(data6)) {
-        const len0 = data6.length;
+      let data7 = data.tags;
+      if (Array.isArray(data7)) {
+        const len0 = data7.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data7 = data6[i0];
-          if (typeof data7 === "string") {
-            if (!pattern1.test(data7)) {
-              const err15 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"' };
+          let data8 = data7[i0];
+          if (typeof data8 === "string") {
+            if (!pattern1.test(data8)) {
+              const err16 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"' };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err16];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err16);
               }
               errors++;
             }
           } else {
-            const err16 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err17 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err17];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err17);
             }
             errors++;
           }
         }
-        let i1 = data6.length;
+        let i1 = data7.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data6[i1];
+            let item0 = data7[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err17 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err18 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err18];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err18);
               }
               errors++;
               break;
@@ -29541,29 +29560,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err18 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err19 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err19];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
     if (data.docs !== void 0) {
-      let data8 = data.docs;
-      if (typeof data8 === "string") {
-        if (func3(data8) > 500) {
-          const err19 = { instancePath: instancePath + "/docs", schemaPath: "#/properties/docs/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (!pattern2.test(data8)) {
-          const err20 = { instancePath: instancePath + "/docs", schemaPath: "#/properties/docs/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' };
+      let data9 = data.docs;
+      if (typeof data9 === "string") {
+        if (func3(data9) > 500) {
+          const err20 = { instancePath: instancePath + "/docs", schemaPath: "#/properties/docs/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -29571,43 +29581,40 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (!pattern2.test(data9)) {
+          const err21 = { instancePath: instancePath + "/docs", schemaPath: "#/properties/docs/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
       } else {
-        const err21 = { instancePath: instancePath + "/docs", schemaPath: "#/properties/docs/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err22 = { instancePath: instancePath + "/docs", schemaPath: "#/properties/docs/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err22];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err22);
         }
         errors++;
       }
     }
     if (data.options !== void 0) {
-      let data9 = data.options;
-      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-        if (data9.schema === void 0) {
-          const err22 = { instancePath: instancePath + "/options", schemaPath: "#/properties/options/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
+      let data10 = data.options;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        if (data10.schema === void 0) {
+          const err23 = { instancePath: instancePath + "/options", schemaPath: "#/properties/options/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err23];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err23);
           }
           errors++;
         }
-        for (const key1 in data9) {
+        for (const key1 in data10) {
           if (!(key1 === "schema" || key1 === "defaults")) {
-            const err23 = { instancePath: instancePath + "/options", schemaPath: "#/properties/options/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data9.schema !== void 0) {
-          let data10 = data9.schema;
-          if (!(data10 && typeof data10 == "object" && !Array.isArray(data10))) {
-            const err24 = { instancePath: instancePath + "/options/schema", schemaPath: "#/properties/options/properties/schema/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err24 = { instancePath: instancePath + "/options", schemaPath: "#/properties/options/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -29616,10 +29623,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data9.defaults !== void 0) {
-          let data11 = data9.defaults;
+        if (data10.schema !== void 0) {
+          let data11 = data10.schema;
           if (!(data11 && typeof data11 == "object" && !Array.isArray(data11))) {
-            const err25 = { instancePath: instancePath + "/options/defaults", schemaPath: "#/properties/options/properties/defaults/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err25 = { instancePath: instancePath + "/options/schema", schemaPath: "#/properties/options/properties/schema/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -29628,30 +29635,33 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data10.defaults !== void 0) {
+          let data12 = data10.defaults;
+          if (!(data12 && typeof data12 == "object" && !Array.isArray(data12))) {
+            const err26 = { instancePath: instancePath + "/options/defaults", schemaPath: "#/properties/options/properties/defaults/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err26 = { instancePath: instancePath + "/options", schemaPath: "#/properties/options/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err27 = { instancePath: instancePath + "/options", schemaPath: "#/properties/options/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err27];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
     if (data.checks !== void 0) {
-      let data12 = data.checks;
-      if (Array.isArray(data12)) {
-        if (data12.length > 20) {
-          const err27 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-        if (data12.length < 1) {
-          const err28 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data13 = data.checks;
+      if (Array.isArray(data13)) {
+        if (data13.length > 20) {
+          const err28 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -29659,29 +29669,38 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len1 = data12.length;
+        if (data13.length < 1) {
+          const err29 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        const len1 = data13.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          if (!validate11(data12[i2], { instancePath: instancePath + "/checks/" + i2, parentData: data12, parentDataProperty: i2, rootData })) {
+          if (!validate11(data13[i2], { instancePath: instancePath + "/checks/" + i2, parentData: data13, parentDataProperty: i2, rootData })) {
             vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err30 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err30];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err30);
         }
         errors++;
       }
     }
   } else {
-    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err30];
+      vErrors = [err31];
     } else {
-      vErrors.push(err30);
+      vErrors.push(err31);
     }
     errors++;
   }
@@ -29689,14 +29708,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var matrix = validate21;
-var schema17 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/raci-lint/raci-lint/schemas/matrix.schema.json", "title": "raci-lint matrix (YAML or JSON)", "description": "A RACI shared-responsibility matrix: parties, sections of activities, and for each activity a code string per party.", "type": "object", "additionalProperties": false, "required": ["parties", "sections"], "properties": { "$schema": { "type": "string" }, "title": { "description": "The matrix title.", "type": "string" }, "metadata": { "description": "Free fields, available to rules as the `frontMatter` fact.", "type": "object" }, "parties": { "description": "The parties (columns), in order. A string is a name; an object can also give the party's role.", "type": "array", "minItems": 1, "items": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1 }, "role": { "enum": ["customer", "provider", "third-party"] } } }] } }, "legend": { "description": "The definitions of the role codes, as a document's legend table would give them.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["code", "term"], "properties": { "code": { "type": "string", "minLength": 1, "maxLength": 3 }, "term": { "type": "string" }, "description": { "type": "string" } } } }, "sections": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["title", "activities"], "properties": { "title": { "type": "string" }, "activities": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["activity", "codes"], "properties": { "activity": { "description": "What is done.", "type": "string" }, "codes": { "description": "The codes each party holds, keyed by party name, e.g. `RA`, `R, A`, `I` or an empty string.", "type": "object", "additionalProperties": { "type": ["string", "null"] } } } } } } } } } };
+var schema17 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/raci-lint/raci-lint/schemas/matrix.schema.json", "title": "raci-lint matrix (YAML or JSON)", "description": "A RACI matrix: sections of activities (or one top-level list of them), each giving the codes of each party (`codes: { Client: R }`) or the parties of each role (`R: [Dev]`, `accountable: PM`).", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "title": { "description": "The matrix title.", "type": "string" }, "metadata": { "description": "Free fields, available to rules as the `frontMatter` fact.", "type": "object" }, "parties": { "description": "The parties (columns), in order. A string is a name; an object can also give the party's role. Required when activities give `codes` per party; optional when they name the parties of each role (every name is then a party).", "type": "array", "minItems": 1, "items": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1 }, "role": { "enum": ["customer", "provider", "third-party"] } } }] } }, "legend": { "description": "The definitions of the role codes, as a document's legend table would give them.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["code", "term"], "properties": { "code": { "type": "string", "minLength": 1, "maxLength": 3 }, "term": { "type": "string" }, "description": { "type": "string" } } } }, "sections": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["title", "activities"], "properties": { "title": { "type": "string" }, "activities": { "type": "array", "items": { "$ref": "#/definitions/activity" } } } }, "description": "Sections (headings) of activities." }, "activities": { "description": "A matrix of one list: its activities, as under a section (read as one section titled as the matrix).", "type": "array", "items": { "$ref": "#/definitions/activity" } } }, "anyOf": [{ "required": ["sections"] }, { "required": ["activities"] }], "definitions": { "activity": { "type": "object", "additionalProperties": { "description": "Role-major: a role of the scheme, as its code or its name in any language (`R`, `responsible`, `Accountable (A)`), and who holds it: a name, names separated by commas, slashes or `and`, or a list of names.", "oneOf": [{ "type": "string" }, { "type": "null" }, { "type": "array", "items": { "type": "string" } }] }, "required": ["activity"], "properties": { "activity": { "description": "What is done.", "type": "string" }, "codes": { "description": "Party-major: the codes each party holds, keyed by party name, e.g. `RA`, `R, A`, `I` or an empty string.", "type": "object", "additionalProperties": { "type": ["string", "null"] } } }, "description": "An activity: what is done, and who holds which role, written either per party (`codes`) or per role (a key per role: `R`, `A`, `accountable`, `Consulted`...)." } } };
+var schema18 = { "type": "object", "additionalProperties": { "description": "Role-major: a role of the scheme, as its code or its name in any language (`R`, `responsible`, `Accountable (A)`), and who holds it: a name, names separated by commas, slashes or `and`, or a list of names.", "oneOf": [{ "type": "string" }, { "type": "null" }, { "type": "array", "items": { "type": "string" } }] }, "required": ["activity"], "properties": { "activity": { "description": "What is done.", "type": "string" }, "codes": { "description": "Party-major: the codes each party holds, keyed by party name, e.g. `RA`, `R, A`, `I` or an empty string.", "type": "object", "additionalProperties": { "type": ["string", "null"] } } }, "description": "An activity: what is done, and who holds which role, written either per party (`codes`) or per role (a key per role: `R`, `A`, `accountable`, `Consulted`...)." };
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
+  const _errs1 = errors;
+  let valid0 = false;
+  const _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.parties === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "parties" }, message: "must have required property 'parties'" };
+    if (data.sections === void 0) {
+      const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: "sections" }, message: "must have required property 'sections'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -29704,29 +29727,47 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.sections === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sections" }, message: "must have required property 'sections'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "$schema" || key0 === "title" || key0 === "metadata" || key0 === "parties" || key0 === "legend" || key0 === "sections")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+  }
+  var _valid0 = _errs2 === errors;
+  valid0 = valid0 || _valid0;
+  if (!valid0) {
+    const _errs3 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.activities === void 0) {
+        const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "activities" }, message: "must have required property 'activities'" };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err1];
         } else {
-          vErrors.push(err2);
+          vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.$schema !== void 0) {
-      if (typeof data.$schema !== "string") {
-        const err3 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    var _valid0 = _errs3 === errors;
+    valid0 = valid0 || _valid0;
+  }
+  if (!valid0) {
+    const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  } else {
+    errors = _errs1;
+    if (vErrors !== null) {
+      if (_errs1) {
+        vErrors.length = _errs1;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "$schema" || key0 === "title" || key0 === "metadata" || key0 === "parties" || key0 === "legend" || key0 === "sections" || key0 === "activities")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -29735,9 +29776,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.title !== void 0) {
-      if (typeof data.title !== "string") {
-        const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.$schema !== void 0) {
+      if (typeof data.$schema !== "string") {
+        const err4 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -29746,10 +29787,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.metadata !== void 0) {
-      let data2 = data.metadata;
-      if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-        const err5 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.title !== void 0) {
+      if (typeof data.title !== "string") {
+        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -29758,67 +29798,79 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.metadata !== void 0) {
+      let data2 = data.metadata;
+      if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
+        const err6 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
     if (data.parties !== void 0) {
       let data3 = data.parties;
       if (Array.isArray(data3)) {
         if (data3.length < 1) {
-          const err6 = { instancePath: instancePath + "/parties", schemaPath: "#/properties/parties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          const err7 = { instancePath: instancePath + "/parties", schemaPath: "#/properties/parties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
         const len0 = data3.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data4 = data3[i0];
-          const _errs11 = errors;
-          let valid3 = false;
+          const _errs14 = errors;
+          let valid4 = false;
           let passing0 = null;
-          const _errs12 = errors;
+          const _errs15 = errors;
           if (typeof data4 === "string") {
             if (func3(data4) < 1) {
-              const err7 = { instancePath: instancePath + "/parties/" + i0, schemaPath: "#/properties/parties/items/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              const err8 = { instancePath: instancePath + "/parties/" + i0, schemaPath: "#/properties/parties/items/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err7];
+                vErrors = [err8];
               } else {
-                vErrors.push(err7);
+                vErrors.push(err8);
               }
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/parties/" + i0, schemaPath: "#/properties/parties/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err9 = { instancePath: instancePath + "/parties/" + i0, schemaPath: "#/properties/parties/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err8];
+              vErrors = [err9];
             } else {
-              vErrors.push(err8);
+              vErrors.push(err9);
             }
             errors++;
           }
-          var _valid0 = _errs12 === errors;
-          if (_valid0) {
-            valid3 = true;
+          var _valid1 = _errs15 === errors;
+          if (_valid1) {
+            valid4 = true;
             passing0 = 0;
           }
-          const _errs14 = errors;
+          const _errs17 = errors;
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             if (data4.name === void 0) {
-              const err9 = { instancePath: instancePath + "/parties/" + i0, schemaPath: "#/properties/parties/items/oneOf/1/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              const err10 = { instancePath: instancePath + "/parties/" + i0, schemaPath: "#/properties/parties/items/oneOf/1/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
-                vErrors = [err9];
+                vErrors = [err10];
               } else {
-                vErrors.push(err9);
+                vErrors.push(err10);
               }
               errors++;
             }
             for (const key1 in data4) {
               if (!(key1 === "name" || key1 === "role")) {
-                const err10 = { instancePath: instancePath + "/parties/" + i0, schemaPath: "#/properties/parties/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                const err11 = { instancePath: instancePath + "/parties/" + i0, schemaPath: "#/properties/parties/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err10];
+                  vErrors = [err11];
                 } else {
-                  vErrors.push(err10);
+                  vErrors.push(err11);
                 }
                 errors++;
               }
@@ -29827,28 +29879,16 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data5 = data4.name;
               if (typeof data5 === "string") {
                 if (func3(data5) < 1) {
-                  const err11 = { instancePath: instancePath + "/parties/" + i0 + "/name", schemaPath: "#/properties/parties/items/oneOf/1/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  const err12 = { instancePath: instancePath + "/parties/" + i0 + "/name", schemaPath: "#/properties/parties/items/oneOf/1/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err11];
+                    vErrors = [err12];
                   } else {
-                    vErrors.push(err11);
+                    vErrors.push(err12);
                   }
                   errors++;
                 }
               } else {
-                const err12 = { instancePath: instancePath + "/parties/" + i0 + "/name", schemaPath: "#/properties/parties/items/oneOf/1/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                } else {
-                  vErrors.push(err12);
-                }
-                errors++;
-              }
-            }
-            if (data4.role !== void 0) {
-              let data6 = data4.role;
-              if (!(data6 === "customer" || data6 === "provider" || data6 === "third-party")) {
-                const err13 = { instancePath: instancePath + "/parties/" + i0 + "/role", schemaPath: "#/properties/parties/items/oneOf/1/properties/role/enum", keyword: "enum", params: { allowedValues: schema17.properties.parties.items.oneOf[1].properties.role.enum }, message: "must be equal to one of the allowed values" };
+                const err13 = { instancePath: instancePath + "/parties/" + i0 + "/name", schemaPath: "#/properties/parties/items/oneOf/1/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err13];
                 } else {
@@ -29857,38 +29897,50 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-          } else {
-            const err14 = { instancePath: instancePath + "/parties/" + i0, schemaPath: "#/properties/parties/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
+            if (data4.role !== void 0) {
+              let data6 = data4.role;
+              if (!(data6 === "customer" || data6 === "provider" || data6 === "third-party")) {
+                const err14 = { instancePath: instancePath + "/parties/" + i0 + "/role", schemaPath: "#/properties/parties/items/oneOf/1/properties/role/enum", keyword: "enum", params: { allowedValues: schema17.properties.parties.items.oneOf[1].properties.role.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
             }
-            errors++;
-          }
-          var _valid0 = _errs14 === errors;
-          if (_valid0 && valid3) {
-            valid3 = false;
-            passing0 = [passing0, 1];
           } else {
-            if (_valid0) {
-              valid3 = true;
-              passing0 = 1;
-            }
-          }
-          if (!valid3) {
-            const err15 = { instancePath: instancePath + "/parties/" + i0, schemaPath: "#/properties/parties/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+            const err15 = { instancePath: instancePath + "/parties/" + i0, schemaPath: "#/properties/parties/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
               vErrors.push(err15);
             }
             errors++;
+          }
+          var _valid1 = _errs17 === errors;
+          if (_valid1 && valid4) {
+            valid4 = false;
+            passing0 = [passing0, 1];
           } else {
-            errors = _errs11;
+            if (_valid1) {
+              valid4 = true;
+              passing0 = 1;
+            }
+          }
+          if (!valid4) {
+            const err16 = { instancePath: instancePath + "/parties/" + i0, schemaPath: "#/properties/parties/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          } else {
+            errors = _errs14;
             if (vErrors !== null) {
-              if (_errs11) {
-                vErrors.length = _errs11;
+              if (_errs14) {
+                vErrors.length = _errs14;
               } else {
                 vErrors = null;
               }
@@ -29896,11 +29948,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/parties", schemaPath: "#/properties/parties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/parties", schemaPath: "#/properties/parties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err17];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err17);
         }
         errors++;
       }
@@ -29913,16 +29965,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           let data8 = data7[i1];
           if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
             if (data8.code === void 0) {
-              const err17 = { instancePath: instancePath + "/legend/" + i1, schemaPath: "#/properties/legend/items/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-            if (data8.term === void 0) {
-              const err18 = { instancePath: instancePath + "/legend/" + i1, schemaPath: "#/properties/legend/items/required", keyword: "required", params: { missingProperty: "term" }, message: "must have required property 'term'" };
+              const err18 = { instancePath: instancePath + "/legend/" + i1, schemaPath: "#/properties/legend/items/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -29930,13 +29973,22 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
+            if (data8.term === void 0) {
+              const err19 = { instancePath: instancePath + "/legend/" + i1, schemaPath: "#/properties/legend/items/required", keyword: "required", params: { missingProperty: "term" }, message: "must have required property 'term'" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
             for (const key2 in data8) {
               if (!(key2 === "code" || key2 === "term" || key2 === "description")) {
-                const err19 = { instancePath: instancePath + "/legend/" + i1, schemaPath: "#/properties/legend/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                const err20 = { instancePath: instancePath + "/legend/" + i1, schemaPath: "#/properties/legend/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err19];
+                  vErrors = [err20];
                 } else {
-                  vErrors.push(err19);
+                  vErrors.push(err20);
                 }
                 errors++;
               }
@@ -29945,16 +29997,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data9 = data8.code;
               if (typeof data9 === "string") {
                 if (func3(data9) > 3) {
-                  const err20 = { instancePath: instancePath + "/legend/" + i1 + "/code", schemaPath: "#/properties/legend/items/properties/code/maxLength", keyword: "maxLength", params: { limit: 3 }, message: "must NOT have more than 3 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
-                if (func3(data9) < 1) {
-                  const err21 = { instancePath: instancePath + "/legend/" + i1 + "/code", schemaPath: "#/properties/legend/items/properties/code/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  const err21 = { instancePath: instancePath + "/legend/" + i1 + "/code", schemaPath: "#/properties/legend/items/properties/code/maxLength", keyword: "maxLength", params: { limit: 3 }, message: "must NOT have more than 3 characters" };
                   if (vErrors === null) {
                     vErrors = [err21];
                   } else {
@@ -29962,19 +30005,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              } else {
-                const err22 = { instancePath: instancePath + "/legend/" + i1 + "/code", schemaPath: "#/properties/legend/items/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
+                if (func3(data9) < 1) {
+                  const err22 = { instancePath: instancePath + "/legend/" + i1 + "/code", schemaPath: "#/properties/legend/items/properties/code/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data8.term !== void 0) {
-              if (typeof data8.term !== "string") {
-                const err23 = { instancePath: instancePath + "/legend/" + i1 + "/term", schemaPath: "#/properties/legend/items/properties/term/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              } else {
+                const err23 = { instancePath: instancePath + "/legend/" + i1 + "/code", schemaPath: "#/properties/legend/items/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -29983,9 +30024,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data8.description !== void 0) {
-              if (typeof data8.description !== "string") {
-                const err24 = { instancePath: instancePath + "/legend/" + i1 + "/description", schemaPath: "#/properties/legend/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data8.term !== void 0) {
+              if (typeof data8.term !== "string") {
+                const err24 = { instancePath: instancePath + "/legend/" + i1 + "/term", schemaPath: "#/properties/legend/items/properties/term/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -29994,22 +30035,33 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data8.description !== void 0) {
+              if (typeof data8.description !== "string") {
+                const err25 = { instancePath: instancePath + "/legend/" + i1 + "/description", schemaPath: "#/properties/legend/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err25 = { instancePath: instancePath + "/legend/" + i1, schemaPath: "#/properties/legend/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err26 = { instancePath: instancePath + "/legend/" + i1, schemaPath: "#/properties/legend/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err26];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
       } else {
-        const err26 = { instancePath: instancePath + "/legend", schemaPath: "#/properties/legend/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err27 = { instancePath: instancePath + "/legend", schemaPath: "#/properties/legend/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err27];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err27);
         }
         errors++;
       }
@@ -30022,16 +30074,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           let data13 = data12[i2];
           if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
             if (data13.title === void 0) {
-              const err27 = { instancePath: instancePath + "/sections/" + i2, schemaPath: "#/properties/sections/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-              if (vErrors === null) {
-                vErrors = [err27];
-              } else {
-                vErrors.push(err27);
-              }
-              errors++;
-            }
-            if (data13.activities === void 0) {
-              const err28 = { instancePath: instancePath + "/sections/" + i2, schemaPath: "#/properties/sections/items/required", keyword: "required", params: { missingProperty: "activities" }, message: "must have required property 'activities'" };
+              const err28 = { instancePath: instancePath + "/sections/" + i2, schemaPath: "#/properties/sections/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
               if (vErrors === null) {
                 vErrors = [err28];
               } else {
@@ -30039,24 +30082,33 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
+            if (data13.activities === void 0) {
+              const err29 = { instancePath: instancePath + "/sections/" + i2, schemaPath: "#/properties/sections/items/required", keyword: "required", params: { missingProperty: "activities" }, message: "must have required property 'activities'" };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
             for (const key3 in data13) {
               if (!(key3 === "title" || key3 === "activities")) {
-                const err29 = { instancePath: instancePath + "/sections/" + i2, schemaPath: "#/properties/sections/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                const err30 = { instancePath: instancePath + "/sections/" + i2, schemaPath: "#/properties/sections/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err29];
+                  vErrors = [err30];
                 } else {
-                  vErrors.push(err29);
+                  vErrors.push(err30);
                 }
                 errors++;
               }
             }
             if (data13.title !== void 0) {
               if (typeof data13.title !== "string") {
-                const err30 = { instancePath: instancePath + "/sections/" + i2 + "/title", schemaPath: "#/properties/sections/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err31 = { instancePath: instancePath + "/sections/" + i2 + "/title", schemaPath: "#/properties/sections/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err30];
+                  vErrors = [err31];
                 } else {
-                  vErrors.push(err30);
+                  vErrors.push(err31);
                 }
                 errors++;
               }
@@ -30069,16 +30121,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   let data16 = data15[i3];
                   if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
                     if (data16.activity === void 0) {
-                      const err31 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3, schemaPath: "#/properties/sections/items/properties/activities/items/required", keyword: "required", params: { missingProperty: "activity" }, message: "must have required property 'activity'" };
-                      if (vErrors === null) {
-                        vErrors = [err31];
-                      } else {
-                        vErrors.push(err31);
-                      }
-                      errors++;
-                    }
-                    if (data16.codes === void 0) {
-                      const err32 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3, schemaPath: "#/properties/sections/items/properties/activities/items/required", keyword: "required", params: { missingProperty: "codes" }, message: "must have required property 'codes'" };
+                      const err32 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3, schemaPath: "#/definitions/activity/required", keyword: "required", params: { missingProperty: "activity" }, message: "must have required property 'activity'" };
                       if (vErrors === null) {
                         vErrors = [err32];
                       } else {
@@ -30088,97 +30131,346 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     for (const key4 in data16) {
                       if (!(key4 === "activity" || key4 === "codes")) {
-                        const err33 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3, schemaPath: "#/properties/sections/items/properties/activities/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err33];
-                        } else {
-                          vErrors.push(err33);
+                        let data17 = data16[key4];
+                        const _errs48 = errors;
+                        let valid16 = false;
+                        let passing1 = null;
+                        const _errs49 = errors;
+                        if (typeof data17 !== "string") {
+                          const err33 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/activity/additionalProperties/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err33];
+                          } else {
+                            vErrors.push(err33);
+                          }
+                          errors++;
                         }
-                        errors++;
+                        var _valid2 = _errs49 === errors;
+                        if (_valid2) {
+                          valid16 = true;
+                          passing1 = 0;
+                        }
+                        const _errs51 = errors;
+                        if (data17 !== null) {
+                          const err34 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/activity/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                          if (vErrors === null) {
+                            vErrors = [err34];
+                          } else {
+                            vErrors.push(err34);
+                          }
+                          errors++;
+                        }
+                        var _valid2 = _errs51 === errors;
+                        if (_valid2 && valid16) {
+                          valid16 = false;
+                          passing1 = [passing1, 1];
+                        } else {
+                          if (_valid2) {
+                            valid16 = true;
+                            passing1 = 1;
+                          }
+                          const _errs53 = errors;
+                          if (Array.isArray(data17)) {
+                            const len4 = data17.length;
+                            for (let i4 = 0; i4 < len4; i4++) {
+                              if (typeof data17[i4] !== "string") {
+                                const err35 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/definitions/activity/additionalProperties/oneOf/2/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err35];
+                                } else {
+                                  vErrors.push(err35);
+                                }
+                                errors++;
+                              }
+                            }
+                          } else {
+                            const err36 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/activity/additionalProperties/oneOf/2/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            if (vErrors === null) {
+                              vErrors = [err36];
+                            } else {
+                              vErrors.push(err36);
+                            }
+                            errors++;
+                          }
+                          var _valid2 = _errs53 === errors;
+                          if (_valid2 && valid16) {
+                            valid16 = false;
+                            passing1 = [passing1, 2];
+                          } else {
+                            if (_valid2) {
+                              valid16 = true;
+                              passing1 = 2;
+                            }
+                          }
+                        }
+                        if (!valid16) {
+                          const err37 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/activity/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+                          if (vErrors === null) {
+                            vErrors = [err37];
+                          } else {
+                            vErrors.push(err37);
+                          }
+                          errors++;
+                        } else {
+                          errors = _errs48;
+                          if (vErrors !== null) {
+                            if (_errs48) {
+                              vErrors.length = _errs48;
+                            } else {
+                              vErrors = null;
+                            }
+                          }
+                        }
                       }
                     }
                     if (data16.activity !== void 0) {
                       if (typeof data16.activity !== "string") {
-                        const err34 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3 + "/activity", schemaPath: "#/properties/sections/items/properties/activities/items/properties/activity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err38 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3 + "/activity", schemaPath: "#/definitions/activity/properties/activity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err34];
+                          vErrors = [err38];
                         } else {
-                          vErrors.push(err34);
+                          vErrors.push(err38);
                         }
                         errors++;
                       }
                     }
                     if (data16.codes !== void 0) {
-                      let data18 = data16.codes;
-                      if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-                        for (const key5 in data18) {
-                          let data19 = data18[key5];
-                          if (typeof data19 !== "string" && data19 !== null) {
-                            const err35 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3 + "/codes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/sections/items/properties/activities/items/properties/codes/additionalProperties/type", keyword: "type", params: { type: schema17.properties.sections.items.properties.activities.items.properties.codes.additionalProperties.type }, message: "must be string,null" };
+                      let data20 = data16.codes;
+                      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+                        for (const key5 in data20) {
+                          let data21 = data20[key5];
+                          if (typeof data21 !== "string" && data21 !== null) {
+                            const err39 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3 + "/codes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/activity/properties/codes/additionalProperties/type", keyword: "type", params: { type: schema18.properties.codes.additionalProperties.type }, message: "must be string,null" };
                             if (vErrors === null) {
-                              vErrors = [err35];
+                              vErrors = [err39];
                             } else {
-                              vErrors.push(err35);
+                              vErrors.push(err39);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err36 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3 + "/codes", schemaPath: "#/properties/sections/items/properties/activities/items/properties/codes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        const err40 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3 + "/codes", schemaPath: "#/definitions/activity/properties/codes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                         if (vErrors === null) {
-                          vErrors = [err36];
+                          vErrors = [err40];
                         } else {
-                          vErrors.push(err36);
+                          vErrors.push(err40);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err37 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3, schemaPath: "#/properties/sections/items/properties/activities/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err41 = { instancePath: instancePath + "/sections/" + i2 + "/activities/" + i3, schemaPath: "#/definitions/activity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err37];
+                      vErrors = [err41];
                     } else {
-                      vErrors.push(err37);
+                      vErrors.push(err41);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err38 = { instancePath: instancePath + "/sections/" + i2 + "/activities", schemaPath: "#/properties/sections/items/properties/activities/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err42 = { instancePath: instancePath + "/sections/" + i2 + "/activities", schemaPath: "#/properties/sections/items/properties/activities/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err38];
+                  vErrors = [err42];
                 } else {
-                  vErrors.push(err38);
+                  vErrors.push(err42);
                 }
                 errors++;
               }
             }
           } else {
-            const err39 = { instancePath: instancePath + "/sections/" + i2, schemaPath: "#/properties/sections/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err43 = { instancePath: instancePath + "/sections/" + i2, schemaPath: "#/properties/sections/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err39];
+              vErrors = [err43];
             } else {
-              vErrors.push(err39);
+              vErrors.push(err43);
             }
             errors++;
           }
         }
       } else {
-        const err40 = { instancePath: instancePath + "/sections", schemaPath: "#/properties/sections/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err44 = { instancePath: instancePath + "/sections", schemaPath: "#/properties/sections/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err44];
         } else {
-          vErrors.push(err40);
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.activities !== void 0) {
+      let data22 = data.activities;
+      if (Array.isArray(data22)) {
+        const len5 = data22.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          let data23 = data22[i5];
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.activity === void 0) {
+              const err45 = { instancePath: instancePath + "/activities/" + i5, schemaPath: "#/definitions/activity/required", keyword: "required", params: { missingProperty: "activity" }, message: "must have required property 'activity'" };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+            for (const key6 in data23) {
+              if (!(key6 === "activity" || key6 === "codes")) {
+                let data24 = data23[key6];
+                const _errs71 = errors;
+                let valid25 = false;
+                let passing2 = null;
+                const _errs72 = errors;
+                if (typeof data24 !== "string") {
+                  const err46 = { instancePath: instancePath + "/activities/" + i5 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/activity/additionalProperties/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+                var _valid3 = _errs72 === errors;
+                if (_valid3) {
+                  valid25 = true;
+                  passing2 = 0;
+                }
+                const _errs74 = errors;
+                if (data24 !== null) {
+                  const err47 = { instancePath: instancePath + "/activities/" + i5 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/activity/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+                var _valid3 = _errs74 === errors;
+                if (_valid3 && valid25) {
+                  valid25 = false;
+                  passing2 = [passing2, 1];
+                } else {
+                  if (_valid3) {
+                    valid25 = true;
+                    passing2 = 1;
+                  }
+                  const _errs76 = errors;
+                  if (Array.isArray(data24)) {
+                    const len6 = data24.length;
+                    for (let i6 = 0; i6 < len6; i6++) {
+                      if (typeof data24[i6] !== "string") {
+                        const err48 = { instancePath: instancePath + "/activities/" + i5 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/definitions/activity/additionalProperties/oneOf/2/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err48];
+                        } else {
+                          vErrors.push(err48);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err49 = { instancePath: instancePath + "/activities/" + i5 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/activity/additionalProperties/oneOf/2/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
+                  var _valid3 = _errs76 === errors;
+                  if (_valid3 && valid25) {
+                    valid25 = false;
+                    passing2 = [passing2, 2];
+                  } else {
+                    if (_valid3) {
+                      valid25 = true;
+                      passing2 = 2;
+                    }
+                  }
+                }
+                if (!valid25) {
+                  const err50 = { instancePath: instancePath + "/activities/" + i5 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/activity/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                } else {
+                  errors = _errs71;
+                  if (vErrors !== null) {
+                    if (_errs71) {
+                      vErrors.length = _errs71;
+                    } else {
+                      vErrors = null;
+                    }
+                  }
+                }
+              }
+            }
+            if (data23.activity !== void 0) {
+              if (typeof data23.activity !== "string") {
+                const err51 = { instancePath: instancePath + "/activities/" + i5 + "/activity", schemaPath: "#/definitions/activity/properties/activity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+            if (data23.codes !== void 0) {
+              let data27 = data23.codes;
+              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                for (const key7 in data27) {
+                  let data28 = data27[key7];
+                  if (typeof data28 !== "string" && data28 !== null) {
+                    const err52 = { instancePath: instancePath + "/activities/" + i5 + "/codes/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/activity/properties/codes/additionalProperties/type", keyword: "type", params: { type: schema18.properties.codes.additionalProperties.type }, message: "must be string,null" };
+                    if (vErrors === null) {
+                      vErrors = [err52];
+                    } else {
+                      vErrors.push(err52);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err53 = { instancePath: instancePath + "/activities/" + i5 + "/codes", schemaPath: "#/definitions/activity/properties/codes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err54 = { instancePath: instancePath + "/activities/" + i5, schemaPath: "#/definitions/activity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err55 = { instancePath: instancePath + "/activities", schemaPath: "#/properties/activities/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
         }
         errors++;
       }
     }
   } else {
-    const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err56 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err41];
+      vErrors = [err56];
     } else {
-      vErrors.push(err41);
+      vErrors.push(err56);
     }
     errors++;
   }
@@ -30186,12 +30478,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var config = validate22;
-var schema19 = { "type": "string", "anyOf": [{ "enum": ["raci-lint:recommended", "raci-lint:strict"] }, { "pattern": "^\\.{0,2}/|\\.(ya?ml|json)$" }] };
-var schema24 = { "description": "The role scheme: a built-in name or a custom scheme.", "oneOf": [{ "enum": ["RACI", "RASCI", "RACI-VS", "CAIRO"] }, { "type": "object", "additionalProperties": false, "required": ["name", "codes", "accountable", "responsible"], "properties": { "name": { "type": "string", "minLength": 1 }, "codes": { "description": "The codes in canonical order, with their names per language (used by the legend check).", "type": "array", "minItems": 2, "maxItems": 12, "items": { "type": "object", "additionalProperties": false, "required": ["code"], "properties": { "code": { "type": "string", "pattern": "^[A-Z]$" }, "names": { "type": "object", "propertyNames": { "pattern": "^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$" }, "additionalProperties": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 } }] } } } } }, "accountable": { "type": "string", "pattern": "^[A-Z]$" }, "responsible": { "type": "string", "pattern": "^[A-Z]$" }, "informed": { "type": "string", "pattern": "^[A-Z]$" } } }] };
+var schema21 = { "type": "string", "anyOf": [{ "enum": ["raci-lint:recommended", "raci-lint:strict"] }, { "pattern": "^\\.{0,2}/|\\.(ya?ml|json)$" }] };
+var schema26 = { "description": "The role scheme: a built-in name or a custom scheme.", "oneOf": [{ "enum": ["RACI", "RASCI", "RACI-VS", "CAIRO"] }, { "type": "object", "additionalProperties": false, "required": ["name", "codes", "accountable", "responsible"], "properties": { "name": { "type": "string", "minLength": 1 }, "codes": { "description": "The codes in canonical order, with their names per language (used by the legend check).", "type": "array", "minItems": 2, "maxItems": 12, "items": { "type": "object", "additionalProperties": false, "required": ["code"], "properties": { "code": { "type": "string", "pattern": "^[A-Z]$" }, "names": { "type": "object", "propertyNames": { "pattern": "^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$" }, "additionalProperties": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 } }] } } } } }, "accountable": { "type": "string", "pattern": "^[A-Z]$" }, "responsible": { "type": "string", "pattern": "^[A-Z]$" }, "informed": { "type": "string", "pattern": "^[A-Z]$" } } }] };
 var pattern9 = new RegExp("^\\.{0,2}/|\\.(ya?ml|json)$", "u");
 var pattern12 = new RegExp("^[A-Z]$", "u");
 var pattern13 = new RegExp("^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$", "u");
-var schema22 = { "enum": ["off", "info", "warning", "error"] };
+var schema24 = { "enum": ["off", "info", "warning", "error"] };
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -30227,7 +30519,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let passing0 = null;
       const _errs5 = errors;
       if (!(data0 === "off" || data0 === "info" || data0 === "warning" || data0 === "error")) {
-        const err2 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema22.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -30274,7 +30566,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         if (len1 > 0) {
           let data1 = data0[0];
           if (!(data1 === "off" || data1 === "info" || data1 === "warning" || data1 === "error")) {
-            const err6 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema22.enum }, message: "must be equal to one of the allowed values" };
+            const err6 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -30535,7 +30827,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let valid3 = false;
       const _errs10 = errors;
       if (!(data1 === "raci-lint:recommended" || data1 === "raci-lint:strict")) {
-        const err3 = { instancePath: instancePath + "/extends", schemaPath: "#/definitions/extendsItem/anyOf/0/enum", keyword: "enum", params: { allowedValues: schema19.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
+        const err3 = { instancePath: instancePath + "/extends", schemaPath: "#/definitions/extendsItem/anyOf/0/enum", keyword: "enum", params: { allowedValues: schema21.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -30602,7 +30894,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           let valid7 = false;
           const _errs18 = errors;
           if (!(data2 === "raci-lint:recommended" || data2 === "raci-lint:strict")) {
-            const err7 = { instancePath: instancePath + "/extends/" + i0, schemaPath: "#/definitions/extendsItem/anyOf/0/enum", keyword: "enum", params: { allowedValues: schema19.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
+            const err7 = { instancePath: instancePath + "/extends/" + i0, schemaPath: "#/definitions/extendsItem/anyOf/0/enum", keyword: "enum", params: { allowedValues: schema21.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -30698,7 +30990,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let passing1 = null;
       const _errs24 = errors;
       if (!(data4 === "RACI" || data4 === "RASCI" || data4 === "RACI-VS" || data4 === "CAIRO")) {
-        const err12 = { instancePath: instancePath + "/scheme", schemaPath: "#/definitions/scheme/oneOf/0/enum", keyword: "enum", params: { allowedValues: schema24.oneOf[0].enum }, message: "must be equal to one of the allowed values" };
+        const err12 = { instancePath: instancePath + "/scheme", schemaPath: "#/definitions/scheme/oneOf/0/enum", keyword: "enum", params: { allowedValues: schema26.oneOf[0].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -31380,7 +31672,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               let passing5 = null;
               const _errs85 = errors;
               if (!(data25 === "RACI" || data25 === "RASCI" || data25 === "RACI-VS" || data25 === "CAIRO")) {
-                const err63 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/0/enum", keyword: "enum", params: { allowedValues: schema24.oneOf[0].enum }, message: "must be equal to one of the allowed values" };
+                const err63 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/0/enum", keyword: "enum", params: { allowedValues: schema26.oneOf[0].enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err63];
                 } else {
@@ -32021,18 +32313,18 @@ function readLayer(path, display) {
     return { problems: [{ file: shown, message: `cannot read config: ${error.code ?? error.message}`, span: point() }] };
   }
   if (text.charCodeAt(0) === 65279) text = text.slice(1);
-  const lines = new LineIndex(text);
-  const span = (range) => lines.span(range?.[0] ?? 0, range?.[1] ?? range?.[0] ?? 0);
+  const lines2 = new LineIndex(text);
+  const span = (range) => lines2.span(range?.[0] ?? 0, range?.[1] ?? range?.[0] ?? 0);
   const isJson = /\.json$/iu.test(path);
   if (isJson) {
     const syntax = jsonSyntaxError(text);
-    if (syntax) return { problems: [{ file: shown, message: `invalid JSON: ${syntax.message}`, span: lines.span(syntax.offset, syntax.offset) }] };
+    if (syntax) return { problems: [{ file: shown, message: `invalid JSON: ${syntax.message}`, span: lines2.span(syntax.offset, syntax.offset) }] };
   }
   const doc = (0, import_yaml4.parseDocument)(text.trim() === "" || /^(\s*#.*\n?)*\s*$/u.test(text) ? "{}" : text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) return { problems: doc.errors.map((e) => ({ file: shown, message: yamlErrorMessage(e), span: span(e.pos) })) };
   const at = /(^|[\\/])package\.json$/u.test(path) ? ["raci-lint"] : [];
   const schemaErrors2 = validateDocument(doc, config, at);
-  if (schemaErrors2.length) return { problems: schemaErrors2.map((e) => ({ file: shown, message: e.message, span: lines.span(e.start, e.end) })) };
+  if (schemaErrors2.length) return { problems: schemaErrors2.map((e) => ({ file: shown, message: e.message, span: lines2.span(e.start, e.end) })) };
   const data = (at.length ? doc.getIn(at) : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) ?? {};
   const root = at.length ? doc.getIn(at, true) : doc.contents;
   const node = (...path2) => {
@@ -32236,11 +32528,43 @@ var CorpusCollector = class {
   }
 };
 
+// src/model/reading.ts
+function readingOf(matrix3) {
+  const roles = new Map(matrix3.parties.map((p) => [p.name, p.role]));
+  return {
+    format: matrix3.format,
+    scheme: matrix3.scheme.name,
+    schemeReason: matrix3.schemeReason,
+    activities: matrix3.activities.length,
+    parts: matrix3.decisions.map((d) => ({
+      kind: d.kind,
+      line: d.span.start.line,
+      endLine: d.span.end.line,
+      ...d.layout ? { layout: d.layout } : {},
+      ...d.section !== void 0 ? { section: d.section } : {},
+      ...d.parties ? { parties: d.parties.map((name) => ({ name, role: roles.get(name) ?? null })) } : {},
+      ...d.groups ? { groups: d.groups } : {},
+      ...d.activities !== void 0 ? { activities: d.activities } : {},
+      reason: d.reason
+    }))
+  };
+}
+function whyNoMatrix(matrix3) {
+  const ignored = matrix3.decisions.filter((d) => d.kind === "ignored");
+  const legends = matrix3.decisions.filter((d) => d.kind === "legend").length;
+  if (matrix3.format !== "markdown") return ignored[0]?.reason ?? "it lists no activity";
+  if (ignored.length === 0) return legends > 0 ? "it holds a legend but no table of role codes" : "it holds no table or role list";
+  const first = ignored[0];
+  const which = ignored.length === 1 ? `its table at line ${first.span.start.line} is not one` : `none of its ${ignored.length} tables is one (the first, at line ${first.span.start.line}`;
+  return ignored.length === 1 ? `${which}: ${first.reason}` : `${which}: ${first.reason})`;
+}
+
 // src/facts/subjects.ts
 var MatrixView = class {
-  constructor(matrix3, scheme) {
+  constructor(matrix3, scheme, named = true) {
     this.matrix = matrix3;
     this.scheme = scheme;
+    this.named = named;
     this.firstByKey = null;
     this.sectionKeys = [];
     this.sectionPartyLists = [];
@@ -32379,6 +32703,16 @@ var MatrixSubject = class {
   }
   anchor(_name) {
     return null;
+  }
+};
+var UnplacedSubject = class extends MatrixSubject {
+  constructor() {
+    super(...arguments);
+    this.section = null;
+    this.activity = null;
+    this.party = null;
+    this.cell = null;
+    this.activityRef = null;
   }
 };
 function assignment(view, activity2) {
@@ -32597,15 +32931,10 @@ var PartySubject = class extends MatrixSubject {
     return name === "row" && this.first ? this.partyRef.extraCells?.[0]?.span ?? null : null;
   }
 };
-var LegendEntrySubject = class extends MatrixSubject {
+var LegendEntrySubject = class extends UnplacedSubject {
   constructor(view, entry) {
     super(view);
     this.entry = entry;
-    this.section = null;
-    this.activity = null;
-    this.party = null;
-    this.cell = null;
-    this.activityRef = null;
   }
   get scope() {
     return "legend-entry";
@@ -32629,15 +32958,7 @@ var LegendEntrySubject = class extends MatrixSubject {
     return this.entry.markedLetter ?? "";
   }
 };
-var WholeMatrixSubject = class extends MatrixSubject {
-  constructor() {
-    super(...arguments);
-    this.section = null;
-    this.activity = null;
-    this.party = null;
-    this.cell = null;
-    this.activityRef = null;
-  }
+var WholeMatrixSubject = class extends UnplacedSubject {
   get scope() {
     return "matrix";
   }
@@ -32658,6 +32979,31 @@ var WholeMatrixSubject = class extends MatrixSubject {
   }
   get partyRoles() {
     return this.view.matrix.parties.map((p) => p.role ?? "unknown");
+  }
+};
+var DocumentSubject = class extends UnplacedSubject {
+  get scope() {
+    return "document";
+  }
+  /** The first table or document left alone, else the start of the file. */
+  get span() {
+    const m = this.view.matrix;
+    const ignored = m.decisions.find((d) => d.kind === "ignored");
+    if (ignored) return { start: ignored.span.start, end: ignored.span.start };
+    const start = { line: 1, column: 1, offset: 0 };
+    return { start, end: start };
+  }
+  get activityCount() {
+    return this.view.matrix.activities.length;
+  }
+  get named() {
+    return this.view.named;
+  }
+  get readProblemCount() {
+    return this.view.matrix.problems.length;
+  }
+  get whyNoMatrix() {
+    return this.view.matrix.activities.length > 0 ? "" : whyNoMatrix(this.view.matrix);
   }
 };
 var SECTION_INPUTS = {
@@ -32713,11 +33059,18 @@ var INPUTS = {
     usedCodes: { key: (s) => s.usedCodes },
     activityCount: { key: (s) => s.activityCount },
     partyRoles: { key: (s) => s.partyRoles }
+  },
+  document: {
+    ...MATRIX_INPUTS,
+    activityCount: { key: (s) => s.activityCount, level: "context" },
+    named: { key: (s) => s.named, level: "context" },
+    readProblemCount: { key: (s) => s.readProblemCount, level: "context" },
+    whyNoMatrix: { key: (s) => s.whyNoMatrix, level: "context" }
   }
 };
 function matrixSubjects(view) {
   const { matrix: matrix3 } = view;
-  const out = { activity: [], party: [], "legend-entry": [], matrix: [] };
+  const out = { activity: [], party: [], "legend-entry": [], matrix: [], document: [new DocumentSubject(view)] };
   if (matrix3.activities.length === 0 && !matrix3.legend) return out;
   for (const activity2 of matrix3.activities) out.activity.push(new ActivitySubject(view, activity2));
   const seen = /* @__PURE__ */ new Set();
@@ -32824,6 +33177,7 @@ var activity = factsOver();
 var party = factsOver();
 var legendEntry = factsOver();
 var matrix2 = factsOver();
+var document = factsOver();
 var corpus = factsOver();
 var namesAt = (parties, indexes) => indexes.map((i) => parties[i].name);
 var FACT_DECLARATIONS = {
@@ -32976,6 +33330,14 @@ var FACT_DECLARATIONS = {
     matrix2("partyCount", "number", "Parties in the matrix.", ["partyRoles"], (i) => i.partyRoles.length),
     matrix2("hasCustomer", "boolean", "The matrix has a recognisable customer party.", ["partyRoles"], (i) => i.partyRoles.includes("customer"))
   ],
+  document: [
+    ...commonFacts(),
+    document("format", "string", "The format of the file: `markdown`, `yaml` or `json`.", ["format"], (i) => i.format),
+    document("activityCount", "number", "Activities read from the file (0: no matrix found).", ["activityCount"], (i) => i.activityCount),
+    document("named", "boolean", "The file was named by the user (on the command line, or linted as text), not found by walking a folder or matching a glob.", ["named"], (i) => i.named),
+    document("readProblemCount", "number", "Syntax and schema problems met while reading the file.", ["readProblemCount"], (i) => i.readProblemCount),
+    document("whyNoMatrix", "string", "Why no matrix was found, e.g. `its table at line 4 is not one: ...`; empty when one was.", ["whyNoMatrix"], (i) => i.whyNoMatrix)
+  ],
   corpus: [
     corpus("activity", "string", "The activity text (from its first occurrence).", ["occurrences"], (i) => i.occurrences[0].name),
     corpus("fileCount", "number", "Files of the run in which the activity occurs.", ["occurrences"], (i) => i.occurrences.length),
@@ -33037,8 +33399,8 @@ function namedFactValue(name, subject) {
 }
 
 // src/readers/cell-codes.ts
-function cellContext(lines, scheme, partyNames, reader = readCellText) {
-  return { lines, scheme, partyNames, read: (raw) => reader(raw, scheme, partyNames) };
+function cellContext(lines2, scheme, partyNames, reader = readCellText) {
+  return { lines: lines2, scheme, partyNames, read: (raw) => reader(raw, scheme, partyNames) };
 }
 var WRAPPERS = ["**", "__", "*", "_", "`"];
 var MARKER = /(?:(?:\\?\*)+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+|\(\d{1,2}\)|\[\d{1,2}\]|\[\^[^\]\s]{1,10}\])$/u;
@@ -33199,7 +33561,12 @@ function parseText(raw, lexicon, partyNames) {
     parts.push({ text: text === "" ? part[0] : text, offset: part.index + (text === "" ? 0 : lead) });
   }
   const isCodes = (text) => {
-    if (UPPER_LETTERS.test(text)) return text.length === 1 || [...text].some((l) => valid.has(l)) ? "upper" : null;
+    if (UPPER_LETTERS.test(text)) {
+      if (text.length === 1) return "upper";
+      let known2 = 0;
+      for (const l of text) if (valid.has(l)) known2++;
+      return known2 * 2 >= text.length ? "upper" : null;
+    }
     if (LOWER_LETTERS.test(text) && [...text.toUpperCase()].every((l) => valid.has(l))) return "lower";
     return null;
   };
@@ -33362,6 +33729,24 @@ var PartyNames = class {
 };
 function partyNameKeys(names) {
   return new PartyNames([...names]);
+}
+var NAME_SEPARATOR = /\s*(?:<br\s*\/?>|[,;/+&]|\s(?:and|et|und|y|e)\s)\s*/giu;
+var NO_ONE = /^(?:[-–—]+|n\/?a|none)$/iu;
+function splitPartyNames(raw) {
+  const out = [];
+  let at = 0;
+  const push = (end) => {
+    const text = raw.slice(at, end);
+    const start = at + (text.length - text.trimStart().length);
+    const name = plainText(text.trim());
+    if (name !== "" && !NO_ONE.test(name)) out.push({ name, start, end: start + text.trim().length });
+  };
+  for (const match of raw.matchAll(NAME_SEPARATOR)) {
+    push(match.index);
+    at = match.index + match[0].length;
+  }
+  push(raw.length);
+  return out;
 }
 
 // src/engine/fix-producers.ts
@@ -33538,8 +33923,7 @@ function mergeLoaded(results) {
 var builtInCache = null;
 function builtInRules() {
   if (builtInCache) return builtInCache;
-  const bundle = JSON.parse(`{"code-order.yaml":{"id":"code-order","description":"Codes within a cell are written in the scheme's canonical order (R, A, C, I).","severity":"warning","fixable":"safe","tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-order.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":false},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{codes}}\\" are out of order: write \\"{{canonicalCodes}}\\".","fix":"canonical-order"},{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":true},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{raw}}\\" are out of order: write them in the order {{canonicalCodes}}.","fix":"canonical-order"}]},"code-style.yaml":{"id":"code-style","description":"Codes are written in one house style (case, emphasis, separator), as the options say.","severity":"warning","fixable":"safe","recommended":false,"tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-style.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"emphasis":{"enum":["bold","underline","none","any"],"description":"Emphasis around the codes in Markdown: bold (**RA**), underline (__RA__), none (RA) or any."},"separator":{"enum":["none","comma-space","comma","slash","any"],"description":"What separates two or more codes: none (RA), comma-space (R, A), comma (R,A), slash (R/A) or any."},"case":{"enum":["upper","any"],"description":"upper: codes are written in upper case (ra is reported); any: either case."},"form":{"enum":["letters","any"],"description":"letters: codes are written as letters (Responsible, Accountable is reported); any: letters or words."}}},"defaults":{"emphasis":"any","separator":"any","case":"upper","form":"any"}},"checks":[{"scope":"cell","conditions":{"all":[{"option":"case","operator":"equal","value":"upper"},{"fact":"lowerCase","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written in lower case: write them in upper case.","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"bold"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"bold"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is bold (**RA**).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"underline"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"underline"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is underline (__RA__).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"none"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"none"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma-space"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma-space"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma-space (R, A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma (R,A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"slash"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"slash"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is slash (R/A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"form","operator":"equal","value":"letters"},{"fact":"words","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written as words; the house style is letters ({{codes}}).","fix":"restyle-codes"}]},"consistent-across-files.yaml":{"id":"consistent-across-files","description":"An activity that appears in several files of a run has the same assignment everywhere.","severity":"warning","fixable":"none","recommended":false,"tags":["corpus"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/consistent-across-files.md","checks":[{"scope":"corpus","conditions":{"all":[{"fact":"variantCount","operator":"greaterThan","value":1}]},"message":"Activity \\"{{activity}}\\" has {{variantCount}} different assignments across {{fileCount}} files: {{variants}}."}]},"customer-involved.yaml":{"id":"customer-involved","description":"The customer is involved in every activity, at least Informed.","severity":"error","fixable":"unsafe","tags":["shared-responsibility"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/customer-involved.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"hasCustomer","operator":"equal","value":true},{"fact":"customerCellPresent","operator":"equal","value":true},{"fact":"customerCodes","operator":"equal","value":""},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0}]},"message":"The customer ({{customer}}) has no role in \\"{{activity}}\\": it must at least be Informed.","at":"customer-cell","party":"customer","fix":"add-customer-inform"}]},"legend-consistent.yaml":{"id":"legend-consistent","description":"The legend agrees with the codes; every code used is defined in it.","severity":"warning","fixable":"none","tags":["legend"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/legend-consistent.md","checks":[{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"notEqual","value":""},{"fact":"markedLetter","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) {{term}} highlights \\"{{markedLetter}}\\", not \\"{{code}}\\": \\"{{description}}\\"."},{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"equal","value":""},{"fact":"termCode","operator":"notEqual","value":""},{"fact":"termCode","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) is named \\"{{term}}\\", which is the name of {{termCode}}."},{"scope":"legend-entry","conditions":{"all":[{"fact":"codeInScheme","operator":"equal","value":false}]},"message":"Legend defines \\"{{code}}\\", which is not a code of the {{scheme}} scheme."},{"scope":"matrix","conditions":{"all":[{"fact":"undefinedCodeCount","operator":"greaterThan","value":0}]},"message":"Codes used but not defined in the legend: {{undefinedCodes}}."}]},"no-duplicate-activity.yaml":{"id":"no-duplicate-activity","description":"Each activity is listed once per matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"same-section"}]},"severity":"warning","message":"Activity \\"{{activity}}\\" is listed more than once in section \\"{{section}}\\" (first at line {{duplicateOfLine}})."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-different-codes"}]},"severity":"error","message":"Activity \\"{{activity}}\\" is also in section \\"{{duplicateOfSection}}\\" (line {{duplicateOfLine}}) with different codes."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-same-codes"}]},"severity":"info","message":"Activity \\"{{activity}}\\" repeats line {{duplicateOfLine}} (section \\"{{duplicateOfSection}}\\") with the same codes."}]},"no-duplicate-codes.yaml":{"id":"no-duplicate-codes","description":"No code appears twice in the same cell.","severity":"error","fixable":"safe","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-codes.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"notEqual","value":""}]},"message":"Codes written more than once in \\"{{raw}}\\": {{duplicateCodes}}.","fix":"dedupe-codes"}]},"no-empty-activity.yaml":{"id":"no-empty-activity","description":"Every activity has at least one party cell filled in.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-empty-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"filledCellCount","operator":"equal","value":0}]},"message":"Activity \\"{{activity}}\\" assigns no role to any party."}]},"no-ragged-row.yaml":{"id":"no-ragged-row","description":"Every row has exactly as many cells as its table's header (YAML/JSON, codes for every party).","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-ragged-row.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}},{"fact":"cellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"equal","value":1},{"fact":"expectedCellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has only its activity cell, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"greaterThan","value":{"fact":"expectedCellCount"}}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}}: the extra cells belong to no party.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"orientation","operator":"equal","value":"columns"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}}]},"message":"Column \\"{{activity}}\\" has no cell in the row of {{missingParties}} (that row is shorter than its header): missing cells are not taken as empty.","at":"row"},{"scope":"party","conditions":{"all":[{"fact":"extraCellCount","operator":"greaterThan","value":0}]},"message":"The row of party \\"{{party}}\\" has more cells than its header ({{extraCellCount}} past it): they belong to no activity.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"notEqual","value":"markdown"},{"fact":"missingParties","operator":"isNotEmpty","value":true}]},"message":"Activity \\"{{activity}}\\" gives no codes for {{missingParties}}: a missing entry is not taken as empty (write \\"\\" for no role).","at":"row"}]},"party-has-responsibility.yaml":{"id":"party-has-responsibility","description":"Every party holds R or A for at least one activity of the matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/party-has-responsibility.md","checks":[{"scope":"party","conditions":{"all":[{"fact":"declared","operator":"equal","value":true},{"fact":"responsibleCount","operator":"equal","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"Party \\"{{party}}\\" is neither Responsible ({{responsibleCode}}) nor Accountable ({{accountableCode}}) for any activity of the matrix ({{activityCount}} listed)."}]},"responsible-required.yaml":{"id":"responsible-required","description":"Each activity has at least one Responsible party.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/responsible-required.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"accountableCountsAsResponsible":{"type":"boolean","description":"Accept an activity without R when a party is Accountable (the A also does the work)."}}},"defaults":{"accountableCountsAsResponsible":false}},"checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"responsibleCount","operator":"equal","value":0},{"any":[{"option":"accountableCountsAsResponsible","operator":"equal","value":false},{"fact":"accountableCount","operator":"equal","value":0}]}]},"message":"No party is Responsible ({{responsibleCode}}) for \\"{{activity}}\\"."}]},"single-accountable.yaml":{"id":"single-accountable","description":"Each activity has exactly one Accountable party.","severity":"error","fixable":"unsafe","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/single-accountable.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"No party is Accountable ({{accountableCode}}) for \\"{{activity}}\\"."},{"scope":"activity","conditions":{"all":[{"fact":"accountableCount","operator":"greaterThan","value":1}]},"message":"{{accountableCount}} parties are Accountable ({{accountableCode}}) for \\"{{activity}}\\": {{accountableParties}}; exactly one must be.","fix":"accountable-to-responsible"}]},"valid-codes.yaml":{"id":"valid-codes","description":"Cells hold only the role codes of the scheme (R, A, C, I by default).","severity":"error","fixable":"none","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/valid-codes.md","checks":[{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"party-name"}]},"message":"\\"{{raw}}\\" is a party name, not a role code: write the codes ({{schemeCodes}}) the {{party}} column holds."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"not-applicable"}]},"message":"\\"{{raw}}\\" is not a role code: leave the cell empty or give {{party}} a code ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"code"},{"fact":"valid","operator":"equal","value":false}]},"message":"\\"{{raw}}\\" is not a code of the {{scheme}} scheme ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"text"}]},"message":"\\"{{raw}}\\" is not a role code of the {{scheme}} scheme ({{schemeCodes}})."}]}}
-`);
+  const bundle = JSON.parse('{"code-order.yaml":{"id":"code-order","description":"Codes within a cell are written in the scheme\'s canonical order (R, A, C, I).","severity":"warning","fixable":"safe","tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-order.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":false},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{codes}}\\" are out of order: write \\"{{canonicalCodes}}\\".","fix":"canonical-order"},{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":true},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{raw}}\\" are out of order: write them in the order {{canonicalCodes}}.","fix":"canonical-order"}]},"code-style.yaml":{"id":"code-style","description":"Codes are written in one house style (case, emphasis, separator), as the options say.","severity":"warning","fixable":"safe","recommended":false,"tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-style.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"emphasis":{"enum":["bold","underline","none","any"],"description":"Emphasis around the codes in Markdown: bold (**RA**), underline (__RA__), none (RA) or any."},"separator":{"enum":["none","comma-space","comma","slash","any"],"description":"What separates two or more codes: none (RA), comma-space (R, A), comma (R,A), slash (R/A) or any."},"case":{"enum":["upper","any"],"description":"upper: codes are written in upper case (ra is reported); any: either case."},"form":{"enum":["letters","any"],"description":"letters: codes are written as letters (Responsible, Accountable is reported); any: letters or words."}}},"defaults":{"emphasis":"any","separator":"any","case":"upper","form":"any"}},"checks":[{"scope":"cell","conditions":{"all":[{"option":"case","operator":"equal","value":"upper"},{"fact":"lowerCase","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written in lower case: write them in upper case.","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"bold"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"bold"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is bold (**RA**).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"underline"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"underline"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is underline (__RA__).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"none"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"none"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma-space"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma-space"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma-space (R, A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma (R,A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"slash"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"slash"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is slash (R/A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"form","operator":"equal","value":"letters"},{"fact":"words","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written as words; the house style is letters ({{codes}}).","fix":"restyle-codes"}]},"consistent-across-files.yaml":{"id":"consistent-across-files","description":"An activity that appears in several files of a run has the same assignment everywhere.","severity":"warning","fixable":"none","recommended":false,"tags":["corpus"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/consistent-across-files.md","checks":[{"scope":"corpus","conditions":{"all":[{"fact":"variantCount","operator":"greaterThan","value":1}]},"message":"Activity \\"{{activity}}\\" has {{variantCount}} different assignments across {{fileCount}} files: {{variants}}."}]},"customer-involved.yaml":{"id":"customer-involved","description":"The customer is involved in every activity, at least Informed.","severity":"error","fixable":"unsafe","tags":["shared-responsibility"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/customer-involved.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"hasCustomer","operator":"equal","value":true},{"fact":"customerCellPresent","operator":"equal","value":true},{"fact":"customerCodes","operator":"equal","value":""},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0}]},"message":"The customer ({{customer}}) has no role in \\"{{activity}}\\": it must at least be Informed.","at":"customer-cell","party":"customer","fix":"add-customer-inform"}]},"legend-consistent.yaml":{"id":"legend-consistent","description":"The legend agrees with the codes; every code used is defined in it.","severity":"warning","fixable":"none","tags":["legend"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/legend-consistent.md","checks":[{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"notEqual","value":""},{"fact":"markedLetter","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) {{term}} highlights \\"{{markedLetter}}\\", not \\"{{code}}\\": \\"{{description}}\\"."},{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"equal","value":""},{"fact":"termCode","operator":"notEqual","value":""},{"fact":"termCode","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) is named \\"{{term}}\\", which is the name of {{termCode}}."},{"scope":"legend-entry","conditions":{"all":[{"fact":"codeInScheme","operator":"equal","value":false}]},"message":"Legend defines \\"{{code}}\\", which is not a code of the {{scheme}} scheme."},{"scope":"matrix","conditions":{"all":[{"fact":"undefinedCodeCount","operator":"greaterThan","value":0}]},"message":"Codes used but not defined in the legend: {{undefinedCodes}}."}]},"no-duplicate-activity.yaml":{"id":"no-duplicate-activity","description":"Each activity is listed once per matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"same-section"}]},"severity":"warning","message":"Activity \\"{{activity}}\\" is listed more than once in section \\"{{section}}\\" (first at line {{duplicateOfLine}})."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-different-codes"}]},"severity":"error","message":"Activity \\"{{activity}}\\" is also in section \\"{{duplicateOfSection}}\\" (line {{duplicateOfLine}}) with different codes."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-same-codes"}]},"severity":"info","message":"Activity \\"{{activity}}\\" repeats line {{duplicateOfLine}} (section \\"{{duplicateOfSection}}\\") with the same codes."}]},"no-duplicate-codes.yaml":{"id":"no-duplicate-codes","description":"No code appears twice in the same cell.","severity":"error","fixable":"safe","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-codes.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"notEqual","value":""}]},"message":"Codes written more than once in \\"{{raw}}\\": {{duplicateCodes}}.","fix":"dedupe-codes"}]},"no-empty-activity.yaml":{"id":"no-empty-activity","description":"Every activity has at least one party cell filled in.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-empty-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"filledCellCount","operator":"equal","value":0}]},"message":"Activity \\"{{activity}}\\" assigns no role to any party."}]},"no-matrix.yaml":{"id":"no-matrix","description":"A file named on the command line holds a RACI matrix that raci-lint can read.","severity":"info","strictSeverity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-matrix.md","checks":[{"scope":"document","conditions":{"all":[{"fact":"named","operator":"equal","value":true},{"fact":"activityCount","operator":"equal","value":0},{"fact":"readProblemCount","operator":"equal","value":0}]},"message":"No RACI matrix found: {{whyNoMatrix}} (`--explain` says what was read)."}]},"no-ragged-row.yaml":{"id":"no-ragged-row","description":"Every row has exactly as many cells as its table\'s header (YAML/JSON, codes for every party).","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-ragged-row.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}},{"fact":"cellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"equal","value":1},{"fact":"expectedCellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has only its activity cell, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"greaterThan","value":{"fact":"expectedCellCount"}}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}}: the extra cells belong to no party.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"orientation","operator":"equal","value":"columns"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}}]},"message":"Column \\"{{activity}}\\" has no cell in the row of {{missingParties}} (that row is shorter than its header): missing cells are not taken as empty.","at":"row"},{"scope":"party","conditions":{"all":[{"fact":"extraCellCount","operator":"greaterThan","value":0}]},"message":"The row of party \\"{{party}}\\" has more cells than its header ({{extraCellCount}} past it): they belong to no activity.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"notEqual","value":"markdown"},{"fact":"missingParties","operator":"isNotEmpty","value":true}]},"message":"Activity \\"{{activity}}\\" gives no codes for {{missingParties}}: a missing entry is not taken as empty (write \\"\\" for no role).","at":"row"}]},"party-has-responsibility.yaml":{"id":"party-has-responsibility","description":"Every party holds R or A for at least one activity of the matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/party-has-responsibility.md","checks":[{"scope":"party","conditions":{"all":[{"fact":"declared","operator":"equal","value":true},{"fact":"responsibleCount","operator":"equal","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"Party \\"{{party}}\\" is neither Responsible ({{responsibleCode}}) nor Accountable ({{accountableCode}}) for any activity of the matrix ({{activityCount}} listed)."}]},"responsible-required.yaml":{"id":"responsible-required","description":"Each activity has at least one Responsible party.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/responsible-required.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"accountableCountsAsResponsible":{"type":"boolean","description":"Accept an activity without R when a party is Accountable (the A also does the work)."}}},"defaults":{"accountableCountsAsResponsible":false}},"checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"responsibleCount","operator":"equal","value":0},{"any":[{"option":"accountableCountsAsResponsible","operator":"equal","value":false},{"fact":"accountableCount","operator":"equal","value":0}]}]},"message":"No party is Responsible ({{responsibleCode}}) for \\"{{activity}}\\"."}]},"single-accountable.yaml":{"id":"single-accountable","description":"Each activity has exactly one Accountable party.","severity":"error","fixable":"unsafe","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/single-accountable.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"No party is Accountable ({{accountableCode}}) for \\"{{activity}}\\"."},{"scope":"activity","conditions":{"all":[{"fact":"accountableCount","operator":"greaterThan","value":1}]},"message":"{{accountableCount}} parties are Accountable ({{accountableCode}}) for \\"{{activity}}\\": {{accountableParties}}; exactly one must be.","fix":"accountable-to-responsible"}]},"valid-codes.yaml":{"id":"valid-codes","description":"Cells hold only the role codes of the scheme (R, A, C, I by default).","severity":"error","fixable":"none","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/valid-codes.md","checks":[{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"party-name"}]},"message":"\\"{{raw}}\\" is a party name, not a role code: write the codes ({{schemeCodes}}) the {{party}} column holds."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"not-applicable"}]},"message":"\\"{{raw}}\\" is not a role code: leave the cell empty or give {{party}} a code ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"code"},{"fact":"valid","operator":"equal","value":false}]},"message":"\\"{{raw}}\\" is not a code of the {{scheme}} scheme ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"text"}]},"message":"\\"{{raw}}\\" is not a role code of the {{scheme}} scheme ({{schemeCodes}})."}]}}\n');
   builtInCache = mergeLoaded(Object.entries(bundle).map(([name, data]) => ruleFromData(data, `rules/${name}`, true, null)));
   return builtInCache;
 }
@@ -33554,9 +33938,9 @@ function loadRuleFile(path, builtIn, show = relativeTo(process.cwd())) {
   return parseRuleText(text, display, builtIn);
 }
 function parseRuleText(text, file, builtIn) {
-  const lines = new LineIndex(text);
+  const lines2 = new LineIndex(text);
   const doc = (0, import_yaml6.parseDocument)(text, { prettyErrors: false, uniqueKeys: true });
-  const at = (start, end) => lines.span(start, end);
+  const at = (start, end) => lines2.span(start, end);
   if (doc.errors.length > 0) {
     return {
       rules: [],
@@ -33591,6 +33975,7 @@ function ruleFromData(raw, file, builtIn, locate3) {
     id: data.id,
     description: data.description,
     severity: data.severity,
+    ...data.strictSeverity ? { strictSeverity: data.strictSeverity } : {},
     fixable: data.fixable ?? "none",
     recommended: data.recommended ?? true,
     tags: data.tags ?? [],
@@ -34371,7 +34756,7 @@ var Evaluator = class {
     const subjects = matrixSubjects(view);
     const rowIds = /* @__PURE__ */ new Map();
     await this.runUnits("activity", subjects.activity, hits, rowIds);
-    for (const scope of ["party", "legend-entry", "matrix"]) await this.runUnits(scope, subjects[scope], hits);
+    for (const scope of ["party", "legend-entry", "matrix", "document"]) await this.runUnits(scope, subjects[scope], hits);
     if (this.scopes.has("cell") || this.scopes.has("code")) await this.evaluateCells(view, subjects.activity, hits, rowIds);
     return hits;
   }
@@ -34380,14 +34765,14 @@ var Evaluator = class {
    * of its cells reads) was seen gets that row's hits without a subject per cell; the other rows'
    * cells are evaluated one by one, and their hits remembered for their rows.
    */
-  async evaluateCells(view, activities, hits, rowIds) {
+  async evaluateCells(view, activities2, hits, rowIds) {
     const cellsOf = (activity2) => {
       const out = [];
       for (const entry of activity2.row) if (typeof entry === "object") out.push(new CellSubject(view, activity2.activityRef, entry));
       return out;
     };
     if (!this.byRow || !this.memo.memoize) {
-      const cells2 = activities.flatMap(cellsOf);
+      const cells2 = activities2.flatMap(cellsOf);
       await this.runUnits("cell", cells2, hits);
       await this.runTokens(cells2, hits);
       return;
@@ -34395,7 +34780,7 @@ var Evaluator = class {
     const pending = [];
     let context = null;
     let contextId = 0;
-    for (const activity2 of activities) {
+    for (const activity2 of activities2) {
       const firstCell = activity2.row.find((e) => typeof e === "object");
       if (!firstCell) continue;
       if (activity2.context !== context) {
@@ -34655,12 +35040,12 @@ function partyKey(name) {
   return nameKey(name).replace(/-/gu, " ");
 }
 var MatrixBuilder = class {
-  constructor(file, format, source, bom, lines, scheme, schemeReason) {
+  constructor(file, format, source, bom, lines2, scheme, schemeReason) {
     this.file = file;
     this.format = format;
     this.source = source;
     this.bom = bom;
-    this.lines = lines;
+    this.lines = lines2;
     this.scheme = scheme;
     this.schemeReason = schemeReason;
     this.title = null;
@@ -34981,6 +35366,8 @@ function decideTable(table2, ctx, rowReadings) {
       };
     }
   }
+  const whoIsInCharge = inChargeWords(rowReadings ?? readingsFrom(table2, 1, ctx.read), headers.slice(1).map((h) => nameKey(partyNameFromHeader(h.raw))));
+  if (whoIsInCharge) return { kind: "ignored", reason: `its cells name parties or say who is in charge (${whoIsInCharge}), not role codes` };
   if (PARTY_COLUMN_HEADER.test(nameKey(first)) && table2.rows.length > 0 && !headers.slice(1).some((h) => namesPartyOutright(h.raw))) {
     const readings2 = rowReadings ?? readingsFrom(table2, 1, ctx.read);
     const partyRows = table2.rows.map((_, r) => r).filter((r) => {
@@ -35020,6 +35407,26 @@ function decideTable(table2, ctx, rowReadings) {
   if (verdict === null) return { kind: "ignored", reason: "its cells right of the first column are empty, and its header names no activity column" };
   const what = counts.letters > counts.text ? `letters that are not codes of ${ctx.scheme.name}` : "words, numbers or symbols, not role codes";
   return { kind: "ignored", reason: `most of its cells (${counts.filled - counts.code - counts.word} of ${counts.filled}) hold ${what}` };
+}
+var SHARED_WORDS = /^(?:shared|both|joint|jointly|partagée?s?|conjoint|geteilt|gemeinsam|compartid[oa]s?|condivis[oa]|ambos|les deux|beide)$/iu;
+function inChargeWords(readings, columnKeys) {
+  let filled = 0;
+  let withCodes = 0;
+  const words = /* @__PURE__ */ new Map();
+  let who = 0;
+  for (const row of readings) {
+    for (const [column, r] of row.entries()) {
+      if (r.kind === "empty") continue;
+      filled++;
+      const other = (t) => t.kind === "party-name" && nameKey(plainText(t.raw)) !== columnKeys[column];
+      if (r.codes.length > 0) withCodes++;
+      else if (r.tokens.length > 0 && r.tokens.every((t) => other(t) || t.kind === "text" && SHARED_WORDS.test(t.raw))) {
+        who++;
+        for (const t of r.tokens) if (words.size < 4) words.set(nameKey(t.raw), plainText(t.raw).toLowerCase());
+      }
+    }
+  }
+  return filled > 0 && who * 2 >= filled && withCodes * 5 < filled ? [...words.values()].join(", ") : null;
 }
 function readPartyRows(table2, partyRows, ctx, builder, section, problems) {
   const headers = table2.header.cells;
@@ -35120,22 +35527,7 @@ function readRows(table2, activityColumn, groupColumn, ctx, builder, section, pr
   });
 }
 function partyNamesIn(cell2, spanOf2) {
-  const out = [];
-  const separator = /\s*(?:<br\s*\/?>|[,;/+&]|\s(?:and|et|und|y|e)\s)\s*/giu;
-  let at = 0;
-  const raw = cell2.raw;
-  const push = (end) => {
-    const text = raw.slice(at, end);
-    const trimmedStart = at + (text.length - text.trimStart().length);
-    const name = plainText(text.trim());
-    if (name !== "" && !/^[-–—]+$/u.test(name) && !/^(?:n\/?a|none|-)$/iu.test(name)) out.push({ name, span: spanOf2(cell2, trimmedStart, trimmedStart + text.trim().length) });
-  };
-  for (const match of raw.matchAll(separator)) {
-    push(match.index);
-    at = match.index + match[0].length;
-  }
-  push(raw.length);
-  return out;
+  return splitPartyNames(cell2.raw).map(({ name, start, end }) => ({ name, span: spanOf2(cell2, start, end) }));
 }
 function readRoleColumns(table2, activityColumn, groupColumn, roleColumns, scheme, builder, section, spanOf2) {
   const rank = new Map(scheme.codes.map((c, i) => [c.code, i]));
@@ -35216,6 +35608,11 @@ function roleCell(party2, codes, names) {
     box: null
   };
 }
+function emptyRoleCell(party2, at) {
+  const point2 = { start: at.start, end: at.start };
+  const reading = { kind: "codes", codes: [], empty: true, style: NO_STYLE, tokens: [] };
+  return { party: party2, raw: "", reading, codes: [], empty: true, style: { ...NO_STYLE }, tokens: [], span: point2, box: null };
+}
 function matrixDecision(span, layout, section, read, reason) {
   return { span, kind: "matrix", layout, section, parties: read.parties, groups: read.groups, activities: read.activities, reason };
 }
@@ -35246,7 +35643,7 @@ function chooseScheme(configured, fallback, hints, legends) {
       reason: `${legend.where} defines ${extra.join(", ")}, which no built-in scheme has (${Object.keys(SCHEMES).join(", ")}): set \`scheme\` in the configuration to check its tables`
     };
   }
-  return { scheme: fallback, reason: fallback === RACI ? "RACI, the default: the document names no other scheme" : `${fallback.name}, the default` };
+  return { scheme: fallback, reason: fallback === RACI ? "the default: the document names no other scheme" : "the default" };
 }
 var CONVENTIONS = [
   {
@@ -36167,11 +36564,11 @@ var BlockScanner = class {
     this.blocks.push({ kind: "heading", heading: { depth: level, text: text.slice(textStart, textEnd), span: this.span(start, end) } });
   }
   emitSetextHeading(depth, end) {
-    const lines = this.paragraphLines;
+    const lines2 = this.paragraphLines;
     const parts = [];
-    for (let i = 0; i < lines.length; i += 2) {
-      const from = skipSpaces(this.text, lines[i], lines[i + 1]);
-      parts.push(this.text.slice(from, trimEnd(this.text, from, lines[i + 1])));
+    for (let i = 0; i < lines2.length; i += 2) {
+      const from = skipSpaces(this.text, lines2[i], lines2[i + 1]);
+      parts.push(this.text.slice(from, trimEnd(this.text, from, lines2[i + 1])));
     }
     this.blocks.push({
       kind: "heading",
@@ -36289,23 +36686,23 @@ var RACI_WORDS = /\b(?:RACI|RASCI|RACI-?VS|CAIRO|responsibility|responsabilit|ve
 function readMarkdown(file, text, options) {
   const bom = text.charCodeAt(0) === 65279;
   const source = bom ? text.slice(1) : text;
-  const lines = new LineIndex(source);
+  const lines2 = new LineIndex(source);
   const doc = scanMarkdown(source);
   const problems = [];
-  const frontMatter = doc.frontMatter ? readFrontMatter(doc.frontMatter, lines, problems) : {};
-  const hints = schemeHints(doc, frontMatter, source, lines);
+  const frontMatter = doc.frontMatter ? readFrontMatter(doc.frontMatter, lines2, problems) : {};
+  const hints = schemeHints(doc, frontMatter, source, lines2);
   let choice = chooseScheme(options.schemeConfigured ? options.scheme : null, options.scheme, hints.texts, hints.legends);
   const convention = !options.schemeConfigured && choice.scheme && doc.blocks.some((b) => b.kind === "table") ? wordConvention(choice.scheme, tableText(doc)) : null;
   if (convention) choice = convention;
   const scheme = choice.scheme ?? options.scheme;
-  const builder = new MatrixBuilder(file, "markdown", source, bom, lines, scheme, choice.reason);
+  const builder = new MatrixBuilder(file, "markdown", source, bom, lines2, scheme, choice.reason);
   builder.setLayout({
     tables: doc.blocks.flatMap((b) => b.kind === "table" ? [b.table] : []),
     comments: doc.blocks.flatMap((b) => b.kind === "comment" ? [b.comment] : [])
   });
   builder.setFrontMatter(frontMatter);
   if (typeof frontMatter.title === "string" && doc.frontMatter) builder.setTitle(frontMatter.title, doc.frontMatter.content);
-  const reader = new DocumentReader(builder, lines, { ...options, scheme }, problems, hints.raciNamed, choice.scheme === null ? choice.reason : null);
+  const reader = new DocumentReader(builder, lines2, { ...options, scheme }, problems, hints.raciNamed, choice.scheme === null ? choice.reason : null);
   let listRun = [];
   const flushList = () => {
     if (listRun.length > 0) reader.readList(listRun);
@@ -36330,7 +36727,7 @@ function readMarkdown(file, text, options) {
   flushList();
   return builder.finish(problems, options.parties ?? null);
 }
-function schemeHints(doc, frontMatter, source, lines) {
+function schemeHints(doc, frontMatter, source, lines2) {
   const texts = [];
   const legends = [];
   if (typeof frontMatter.title === "string") texts.push({ text: frontMatter.title, where: "the front matter's title" });
@@ -36340,7 +36737,7 @@ function schemeHints(doc, frontMatter, source, lines) {
   };
   let listRun = [];
   const flush = () => {
-    if (listRun.length >= 2) legendLetters(listLegend(listRun, lines), `the legend at line ${listRun[0].content.start.line}`);
+    if (listRun.length >= 2) legendLetters(listLegend(listRun, lines2), `the legend at line ${listRun[0].content.start.line}`);
     listRun = [];
   };
   for (const block of doc.blocks) {
@@ -36349,12 +36746,12 @@ function schemeHints(doc, frontMatter, source, lines) {
     else if (block.kind === "list-item") listRun.push(block.item);
     else if (block.kind === "table") {
       texts.push({ text: block.table.header.cells.map((c) => c.raw).join(" "), where: `the table header at line ${block.table.span.start.line}` });
-      legendLetters(readLegendRows(block.table, markSpan(lines)), `the legend at line ${block.table.span.start.line}`);
+      legendLetters(readLegendRows(block.table, markSpan(lines2)), `the legend at line ${block.table.span.start.line}`);
     }
   }
   flush();
   if (/[A-Z]\**\s*(?:=|:|—|–)/u.test(source)) {
-    const starts = lines.lineStarts;
+    const starts = lines2.lineStarts;
     for (let i = 0; i < starts.length; i++) {
       const line = source.slice(starts[i], starts[i + 1] ?? source.length);
       if (line.startsWith("|") || !/(?:=|—|–|:)/u.test(line)) continue;
@@ -36371,17 +36768,17 @@ function tableText(doc) {
 `;
   return text;
 }
-function markSpan(lines) {
+function markSpan(lines2) {
   return (cell2, start, end) => {
     if (cell2 instanceof TableCell) return cell2.spanOf(cell2.contentStart + start, cell2.contentStart + end);
     const at = cell2.content.start.offset;
-    return lines.span(at + start, at + end);
+    return lines2.span(at + start, at + end);
   };
 }
 var DocumentReader = class {
-  constructor(builder, lines, options, problems, raciNamed, unknownScheme) {
+  constructor(builder, lines2, options, problems, raciNamed, unknownScheme) {
     this.builder = builder;
-    this.lines = lines;
+    this.lines = lines2;
     this.options = options;
     this.problems = problems;
     this.raciNamed = raciNamed;
@@ -36390,7 +36787,7 @@ var DocumentReader = class {
     this.headingSpan = null;
     this.headingSection = null;
     this.words = codeWords(options.scheme);
-    this.spanIn = markSpan(lines);
+    this.spanIn = markSpan(lines2);
   }
   heading(title, span) {
     this.headingTitle = title;
@@ -36522,13 +36919,13 @@ function roleCode(label, scheme, words) {
   const code3 = text.length === 1 ? text.toUpperCase() : words.get(nameKey(text));
   return code3 !== void 0 && scheme.codes.some((c) => c.code === code3) ? code3 : null;
 }
-function namesIn(text, at, lines) {
+function namesIn(text, at, lines2) {
   const out = [];
   for (const match of text.matchAll(/[^,;/+&]+/gu)) {
     const name = plainText(match[0].trim());
     if (name === "" || /^[-–—]+$/u.test(name)) continue;
     const start = at + match.index + (match[0].length - match[0].trimStart().length);
-    out.push({ name, span: lines.span(start, start + match[0].trim().length) });
+    out.push({ name, span: lines2.span(start, start + match[0].trim().length) });
   }
   return out;
 }
@@ -36549,14 +36946,14 @@ function listCell(party2, codes, names) {
     box: null
   };
 }
-function readFrontMatter(fm, lines, problems) {
+function readFrontMatter(fm, lines2, problems) {
   let value = parseSimpleFrontMatter(fm.yaml);
   if (value === void 0) {
     try {
       value = (0, import_yaml7.parse)(fm.yaml, { prettyErrors: false, logLevel: "error" });
     } catch (error) {
       const at = fm.content.start.offset + (error.pos?.[0] ?? 0);
-      problems.push({ ruleId: "parse-error", message: `Front matter: ${error.message.split("\n")[0]}`, span: lines.span(at, at) });
+      problems.push({ ruleId: "parse-error", message: `Front matter: ${error.message.split("\n")[0]}`, span: lines2.span(at, at) });
       return {};
     }
   }
@@ -36649,12 +37046,12 @@ var TableRowActivity = class {
   }
 };
 var LIST_LEGEND = /^[*_]*\(?([A-Z])\)?[*_]*\s*(?:\(([^)]+)\)\s*[-:–—=]?|[-:–—=])\s*(.*)$/u;
-function listLegend(items, lines) {
-  const entries = items.map((item) => legendEntryFromListItem(item, lines)).filter((e) => e !== null);
+function listLegend(items, lines2) {
+  const entries = items.map((item) => legendEntryFromListItem(item, lines2)).filter((e) => e !== null);
   const distinct = new Set(entries.map((e) => e.code)).size;
   return entries.length >= 2 && entries.length >= items.length * 0.6 && distinct * 5 >= entries.length * 4 ? entries : null;
 }
-function legendEntryFromListItem(item, lines) {
+function legendEntryFromListItem(item, lines2) {
   const match = LIST_LEGEND.exec(item.text);
   if (!match) return null;
   const rest = (match[3] ?? "").trim();
@@ -36665,7 +37062,7 @@ function legendEntryFromListItem(item, lines) {
   const restAt = item.content.start.offset + item.text.length - (match[3] ?? "").length;
   if (highlight) {
     const at = restAt + highlight.index;
-    return { code: match[1], term: plainText(term), description: rest, markedLetter: highlight.letter, span: item.content, markSpan: lines.span(at, at + highlight.length) };
+    return { code: match[1], term: plainText(term), description: rest, markedLetter: highlight.letter, span: item.content, markSpan: lines2.span(at, at + highlight.length) };
   }
   return { code: match[1], term: plainText(term), description: rest, markedLetter: null, span: item.content, markSpan: cell2.content };
 }
@@ -36673,6 +37070,8 @@ function legendEntryFromListItem(item, lines) {
 // src/readers/structured.ts
 init_position();
 var ROLES = /* @__PURE__ */ new Set(["customer", "provider", "third-party"]);
+var MATRIX_KEYS = ["sections", "activities", "parties"];
+var MATRIX_SHAPES = "a YAML/JSON matrix has `sections` (or a top-level `activities` list) of activities, each giving either the codes of each party (`codes: { Client: R, Provider: A }`, with the `parties` listed) or the parties of each role (`R: [Dev, Ops]`, `accountable: PM`)";
 function contentRange(node) {
   if (!node) return null;
   const { start, end } = node;
@@ -36687,17 +37086,32 @@ function get(map, name) {
 var isScalar3 = (node) => node?.kind === "scalar";
 var isMap3 = (node) => node?.kind === "map";
 var isAlias2 = (node) => node?.kind === "alias";
+var target = (node) => isAlias2(node) ? node.target ?? void 0 : node ?? void 0;
+var stringOf = (node) => {
+  const t = target(node);
+  return isScalar3(t) && typeof t.value === "string" ? t.value : null;
+};
 function readStructured(file, text, format, options) {
   const bom = text.charCodeAt(0) === 65279;
   const source = bom ? text.slice(1) : text;
-  const lines = new LineIndex(source);
-  const builder = new MatrixBuilder(file, format, source, bom, lines, options.scheme, options.schemeConfigured ? "set by the configuration" : `${options.scheme.name}, the default`);
+  const lines2 = new LineIndex(source);
   const problems = [];
   const onLine = (offset) => source.charCodeAt(offset) === 10 && source.charCodeAt(offset - 1) === 13 ? offset - 1 : offset;
-  const span = (start, end) => lines.span(onLine(start), onLine(end));
+  const span = (start, end) => lines2.span(onLine(start), onLine(end));
+  const whole = lines2.span(0, source.trimEnd().length);
   const tree = format === "json" ? readJsonTree(source) : readYamlTree(source);
+  const root = tree.errors.length === 0 ? tree.root : null;
+  const choice = chooseScheme(options.schemeConfigured ? options.scheme : null, options.scheme, ...schemeHints2(root, lines2));
+  const scheme = choice.scheme ?? options.scheme;
+  const builder = new MatrixBuilder(file, format, source, bom, lines2, scheme, choice.reason);
+  const kind = format === "json" ? "JSON" : "YAML";
   if (tree.errors.length > 0) {
     for (const e of tree.errors) problems.push({ ruleId: "parse-error", message: e.message, span: span(e.start, e.end) });
+    builder.decide({ span: whole, kind: "ignored", reason: `the ${kind} cannot be parsed (${tree.errors.length === 1 ? "1 error" : `${tree.errors.length} errors`})` });
+    return builder.finish(problems, options.parties ?? null);
+  }
+  if (!isMap3(root) || !MATRIX_KEYS.some((k) => get(root, k) !== void 0)) {
+    builder.decide({ span: whole, kind: "ignored", reason: `its top level has none of ${MATRIX_KEYS.join(", ")}: ${MATRIX_SHAPES}` });
     return builder.finish(problems, options.parties ?? null);
   }
   const { errors, data } = validateTree(tree, source, matrix);
@@ -36705,17 +37119,46 @@ function readStructured(file, text, format, options) {
     const unreadable2 = e.message.startsWith(UNREADABLE);
     problems.push({ ruleId: unreadable2 ? "parse-error" : "schema-violation", message: e.message, span: span(e.start, e.end) });
   }
-  if (!isMap3(tree.root) || data === void 0) return builder.finish(problems, options.parties ?? null);
-  readContent(tree.root, data, tree.aliases, builder, options, problems);
+  if (data === void 0) {
+    builder.decide({ span: whole, kind: "ignored", reason: `the ${kind} cannot be turned into data` });
+    return builder.finish(problems, options.parties ?? null);
+  }
+  const layouts = readContent(root, data, tree.aliases, builder, { ...options, scheme }, problems);
+  const read = builder.summary(0);
+  if (read.activities > 0) {
+    const how = [layouts.codes ? "codes per party (`codes:`)" : "", layouts.roles ? "the parties of each role (`R:`, `accountable:`)" : ""].filter(Boolean).join(" and ");
+    builder.decide({ span: whole, kind: "matrix", layout: "document", parties: read.parties, groups: read.groups, activities: read.activities, reason: `its activities give ${how}` });
+  } else builder.decide({ span: whole, kind: "ignored", reason: problems.length > 0 ? "no activity could be read (see the errors)" : "it lists no activity" });
   return builder.finish(problems, options.parties ?? null);
 }
+function schemeHints2(root, lines2) {
+  const texts = [];
+  const legends = [];
+  if (!isMap3(root)) return [texts, legends];
+  const title = stringOf(get(root, "title"));
+  if (title !== null) texts.push({ text: title, where: "the title" });
+  const metadata = target(get(root, "metadata"));
+  if (isMap3(metadata)) {
+    for (const pair of metadata.pairs) {
+      const value = stringOf(pair.value);
+      if (isScalar3(pair.key) && value !== null) texts.push({ text: value, where: `the metadata's ${scalarText(pair.key.value)}` });
+    }
+  }
+  const legend = target(get(root, "legend"));
+  if (legend?.kind === "seq") {
+    const codes = legend.items.map((item) => stringOf(get(target(item), "code"))?.toUpperCase() ?? "").filter((c) => c !== "");
+    if (codes.length >= 2) legends.push({ codes, where: `the legend at line ${lines2.point(legend.start).line}` });
+  }
+  return [texts, legends];
+}
 function readContent(root, data, hasAliases, builder, options, problems) {
-  const lines = builder.lines;
+  const lines2 = builder.lines;
+  const scheme = options.scheme;
+  const met = { codes: false, roles: false };
   const span = (node) => {
     const r = contentRange(node) ?? [0, 0];
-    return lines.span(r[0], r[1]);
+    return lines2.span(r[0], r[1]);
   };
-  const target = (node) => isAlias2(node) ? node.target ?? void 0 : node ?? void 0;
   const aliased = /* @__PURE__ */ new Set();
   if (hasAliases) forEachNode(root, (node) => void (node.kind === "alias" && aliased.add(node.name)));
   const shared = (node) => node?.anchor != null && aliased.has(node.anchor);
@@ -36742,8 +37185,12 @@ function readContent(root, data, hasAliases, builder, options, problems) {
       partyNames.push(nameNode.value);
     }
   }
+  const listed = parties.length > 0;
   const keyToParty = new Map(partyNames.map((n, i) => [nameKey(n), parties[i]]));
-  const ctx = cellContext(lines, options.scheme, partyNameKeys(partyNames), options.readCell);
+  const ctx = cellContext(lines2, scheme, partyNameKeys(partyNames), options.readCell);
+  const words = codeWords(scheme);
+  const rank = new Map(scheme.codes.map((c, i) => [c.code, i]));
+  const roleList = `${scheme.codes.map((c) => c.code).join(", ")} or their names`;
   const legendEntry3 = get(root, "legend");
   const legend = target(legendEntry3);
   if (legend?.kind === "seq") {
@@ -36770,28 +37217,101 @@ function readContent(root, data, hasAliases, builder, options, problems) {
     }
     if (entries.length > 0) builder.addLegend(entries, span(written(legendEntry3, null)));
   }
-  const sections = target(get(root, "sections"));
-  if (sections?.kind !== "seq" || parties.length === 0) return;
-  for (const sectionEntry of sections.items) {
-    const sectionNode = target(sectionEntry);
-    if (!isMap3(sectionNode)) continue;
-    const sectionAt = isAlias2(sectionEntry) ? sectionEntry : null;
-    const titleEntry = get(sectionNode, "title");
-    const titleNode = target(titleEntry);
-    const sectionTitle = isScalar3(titleNode) && typeof titleNode.value === "string" ? titleNode.value : "";
-    const section = builder.addSection(sectionTitle, titleNode ? span(written(titleEntry, sectionAt)) : null);
-    builder.useParties(section, parties);
-    const activities = target(get(sectionNode, "activities"));
-    if (activities?.kind !== "seq") continue;
-    for (const activityEntry of activities.items) {
+  const namesOf = (value, at) => {
+    const node = target(value);
+    const items = node?.kind === "seq" ? node.items : [value];
+    const out = [];
+    for (const item of items) {
+      const scalar2 = target(item);
+      if (!isScalar3(scalar2) || typeof scalar2.value !== "string") continue;
+      const where = at ?? (isAlias2(item) ? item : null);
+      const range = contentRange(scalar2);
+      const exact = !where && range !== null && lines2.text.slice(range[0], range[1]) === scalar2.value;
+      for (const part of splitPartyNames(scalar2.value)) {
+        out.push({ name: part.name, span: exact ? lines2.span(range[0] + part.start, range[0] + part.end) : span(written(item, where)) });
+      }
+    }
+    return out;
+  };
+  const readActivities = (section, activities2, sectionNode, sectionAt) => {
+    if (activities2?.kind !== "seq") return;
+    const roleMajor = /* @__PURE__ */ new Map();
+    const named = [];
+    const namedAt = /* @__PURE__ */ new Map();
+    for (const activityEntry of activities2.items) {
+      const activityNode = target(activityEntry);
+      if (!isMap3(activityNode) || get(activityNode, "codes") !== void 0) continue;
+      const activityAt = sectionAt ?? (isAlias2(activityEntry) ? activityEntry : null);
+      const roles = [];
+      for (const pair of activityNode.pairs) {
+        const keyNode = target(pair.key);
+        if (!isScalar3(keyNode)) continue;
+        const key = scalarText(keyNode.value);
+        if (key === "activity") continue;
+        const code3 = roleOfHeader(key, scheme, words);
+        if (code3 === null) {
+          problems.push({ ruleId: "schema-violation", message: `"${key}" is neither a role of ${scheme.name} (${roleList}) nor "activity" or "codes"`, span: span(written(pair.key, activityAt)) });
+          continue;
+        }
+        const names = namesOf(pair.value, activityAt);
+        roles.push({ code: code3, names });
+        for (const { name, span: at } of names) {
+          let party2 = keyToParty.get(nameKey(name));
+          if (party2 === void 0 && listed) {
+            problems.push({ ruleId: "schema-violation", message: `${key}: "${name}" is not one of the parties (${partyNames.join(", ")})`, span: at });
+            continue;
+          }
+          party2 ??= builder.party(name, name, at, false);
+          if (!namedAt.has(party2)) {
+            namedAt.set(party2, at);
+            named.push(party2);
+          }
+        }
+      }
+      roleMajor.set(activityNode, roles);
+    }
+    if (listed) builder.useParties(section, parties);
+    else builder.useParties(section, named, named.map((p) => namedAt.get(p)));
+    const width = (listed ? parties.length : named.length) + 1;
+    for (const activityEntry of activities2.items) {
       const activityNode = target(activityEntry);
       if (!isMap3(activityNode)) continue;
       const activityAt = sectionAt ?? (isAlias2(activityEntry) ? activityEntry : null);
       const nameEntry = get(activityNode, "activity");
       const nameNode = target(nameEntry);
+      if (!isScalar3(nameNode) || typeof nameNode.value !== "string") continue;
+      const roles = roleMajor.get(activityNode);
+      const base = { name: nameNode.value, key: activityKey(nameNode.value), section, group: null, span: span(written(nameEntry, activityAt)), rowSpan: span(activityAt ?? activityNode) };
+      if (roles) {
+        met.roles = true;
+        const cells2 = builder.emptyCells();
+        const byParty = /* @__PURE__ */ new Map();
+        for (const { code: code3, names } of roles) {
+          for (const { name, span: at } of names) {
+            const party2 = keyToParty.get(nameKey(name)) ?? (listed ? void 0 : builder.party(name, name, at, false));
+            if (party2 === void 0) continue;
+            let entry = byParty.get(party2);
+            if (!entry) byParty.set(party2, entry = { codes: /* @__PURE__ */ new Set(), spans: [] });
+            entry.codes.add(code3);
+            entry.spans.push({ code: code3, span: at, name });
+          }
+        }
+        for (const [party2, entry] of byParty) cells2[party2] = roleCell(party2, [...entry.codes].sort((a, b) => rank.get(a) - rank.get(b)), entry.spans);
+        for (const party2 of listed ? parties : named) cells2[party2] ??= emptyRoleCell(party2, base.span);
+        builder.addActivity({ ...base, cells: cells2, cellCount: width, expectedCellCount: width, extraCells: [] });
+        continue;
+      }
       const codesEntry = get(activityNode, "codes");
       const codesNode = target(codesEntry);
-      if (!isScalar3(nameNode) || typeof nameNode.value !== "string" || !isMap3(codesNode)) continue;
+      if (!isMap3(codesNode)) continue;
+      met.codes = true;
+      for (const pair of activityNode.pairs) {
+        const keyNode = target(pair.key);
+        if (isScalar3(keyNode) && keyNode.value !== "activity" && keyNode.value !== "codes") {
+          problems.push({ ruleId: "schema-violation", message: `"${scalarText(keyNode.value)}": an activity gives its codes per party (codes:) or its parties per role (R:, A:...), not both`, span: span(written(pair.key, activityAt)) });
+        }
+      }
+      if (!listed) continue;
       const readable = (value) => {
         const v = target(value);
         return v === void 0 || v === null || isScalar3(v) && (v.value === null || typeof v.value === "string");
@@ -36830,25 +37350,19 @@ function readContent(root, data, hasAliases, builder, options, problems) {
         const cellAt = codesAt ?? (isAlias2(pair.value) ? pair.value : null);
         if (cellAt) {
           const { start: from, end: to } = cellAt;
-          cells[party2] = readCell(raw, from, party2, ctx, null, lines.span(from, to), false, false);
+          cells[party2] = readCell(raw, from, party2, ctx, null, lines2.span(from, to), false, false);
           continue;
         }
         const range = contentRange(valueNode);
         const start = range ? range[0] : pair.key.end;
-        const sourceText = range ? lines.text.slice(range[0], range[1]) : "";
+        const sourceText = range ? lines2.text.slice(range[0], range[1]) : "";
         const exact = range !== null && isScalar3(valueNode) && valueNode.value !== null && sourceText === raw;
         const editable = exact && !sharedCodes && !shared(valueNode);
-        cells[party2] = exact || !range ? readCell(raw, start, party2, ctx, null, null, true, editable) : readCell(raw, range[0], party2, ctx, null, lines.span(range[0], range[1]), false, editable);
+        cells[party2] = exact || !range ? readCell(raw, start, party2, ctx, null, null, true, editable) : readCell(raw, range[0], party2, ctx, null, lines2.span(range[0], range[1]), false, editable);
       }
       if (unread.length > 0 && cells.every((c) => c === null)) continue;
-      const activitySpan = span(written(nameEntry, activityAt));
       builder.addActivity({
-        name: nameNode.value,
-        key: activityKey(nameNode.value),
-        section,
-        group: null,
-        span: activitySpan,
-        rowSpan: span(activityAt ?? activityNode),
+        ...base,
         cells,
         cellCount: present + extra.length,
         expectedCellCount: parties.length + 1,
@@ -36856,7 +37370,24 @@ function readContent(root, data, hasAliases, builder, options, problems) {
         ...unread.length ? { unread } : {}
       });
     }
+  };
+  const sections = target(get(root, "sections"));
+  const topActivities = target(get(root, "activities"));
+  if (sections?.kind === "seq") {
+    for (const sectionEntry of sections.items) {
+      const sectionNode = target(sectionEntry);
+      if (!isMap3(sectionNode)) continue;
+      const sectionAt = isAlias2(sectionEntry) ? sectionEntry : null;
+      const titleEntry = get(sectionNode, "title");
+      const titleNode = target(titleEntry);
+      const sectionTitle = isScalar3(titleNode) && typeof titleNode.value === "string" ? titleNode.value : "";
+      const section = builder.addSection(sectionTitle, titleNode ? span(written(titleEntry, sectionAt)) : null);
+      readActivities(section, target(get(sectionNode, "activities")), sectionNode, sectionAt);
+    }
   }
+  if (topActivities?.kind === "seq") readActivities(builder.addSection(stringOf(get(root, "title")) ?? "", null), topActivities, void 0, null);
+  if (met.codes && partyNodes === void 0) problems.push({ ruleId: "schema-violation", message: 'document: missing required property "parties": codes are written per party, so the parties must be listed (`parties: [Client, Provider]`)', span: lines2.span(0, 0) });
+  return met;
 }
 
 // src/readers/index.ts
@@ -36871,7 +37402,7 @@ function formatOf(filename) {
   return MATRIX_EXTENSIONS[(0, import_node_path5.extname)(filename).toLowerCase()] ?? "markdown";
 }
 function looksLikeMatrixData(text) {
-  return /(?:^|[{,\s])["']?(?:sections|parties)["']?\s*:/mu.test(text);
+  return /(?:^|[{,\s])["']?(?:sections|parties|activities)["']?\s*:/mu.test(text);
 }
 function readDocument(text, filename, options, format = formatOf(filename)) {
   return format === "markdown" ? readMarkdown(filename, text, options) : readStructured(filename, text, format, options);
@@ -36974,10 +37505,13 @@ var Linter = class {
   get corpusRules() {
     return new Set(this.setup.rules.filter((r) => looksAcrossFiles(r.rule)).map((r) => r.rule.id));
   }
-  /** Lints one matrix; returns its findings, sorted (read problems included, directives not applied). */
-  async lint(matrix3) {
+  /**
+   * Lints one matrix; returns its findings, sorted (read problems included, directives not applied).
+   * `named`: the user named the file (rather than it being found in a folder).
+   */
+  async lint(matrix3, named = true) {
     const findings = readProblemFindings(matrix3);
-    const view = new MatrixView(matrix3, matrix3.scheme);
+    const view = new MatrixView(matrix3, matrix3.scheme, named);
     for (const hit of await this.evaluator.evaluateMatrix(view)) findings.push(findingOf(hit, matrix3.scheme));
     this.corpus?.add(matrix3);
     this.files.add(matrix3.file);
@@ -37010,7 +37544,7 @@ function directivesOf(matrix3) {
   return directivesIn(matrix3.source, matrix3.layout);
 }
 function directivesIn(text, layout) {
-  const lines = new LineIndex(text);
+  const lines2 = new LineIndex(text);
   const tables = layout.tables;
   const tableLines = { endingAt: new Set(tables.map((t) => t.span.end.line)), startingAt: new Set(tables.map((t) => t.span.start.line)) };
   const directives = [];
@@ -37018,14 +37552,14 @@ function directivesIn(text, layout) {
     const start = block.span.start.offset;
     const end = block.span.end.offset;
     for (const comment of [{ start, end }, ...commentsLaterOnLine(text, end)]) {
-      const directive = readComment(text, comment.start, comment.end, lines);
+      const directive = readComment(text, comment.start, comment.end, lines2);
       if (!directive) continue;
-      const breaks = endsTable(directive, tableLines, lines);
+      const breaks = endsTable(directive, tableLines, lines2);
       if (breaks) directive.problems.push(breaks);
       directives.push(directive);
     }
   }
-  for (const table2 of tables) directives.push(...directivesInCells(table2, text, lines));
+  for (const table2 of tables) directives.push(...directivesInCells(table2, text, lines2));
   return directives.sort((a, b) => a.span.start.offset - b.span.start.offset);
 }
 function commentsLaterOnLine(text, from) {
@@ -37049,7 +37583,7 @@ function endOfLine(text, from) {
   }
   return text.length;
 }
-function readComment(text, start, end, lines) {
+function readComment(text, start, end, lines2) {
   const bodyStart = start + 4;
   const bodyEnd = Math.max(bodyStart, end - 3);
   let at = bodyStart;
@@ -37059,7 +37593,7 @@ function readComment(text, start, end, lines) {
   while (wordEnd < bodyEnd && !/[\s,]/u.test(text[wordEnd])) wordEnd++;
   const name = text.slice(at, wordEnd);
   const kindText = name.slice(PREFIX.length);
-  const span = lines.span(start, end);
+  const span = lines2.span(start, end);
   const directive = { kind: "invalid", name, rules: [], justification: null, span, problems: [] };
   const rest = text.slice(wordEnd, bodyEnd);
   const separator = /(?:^|\s)--(?:\s|$)/u.exec(rest);
@@ -37070,12 +37604,12 @@ function readComment(text, start, end, lines) {
   }
   for (const match of text.slice(wordEnd, rulesEnd).matchAll(/[^\s,]+/gu)) {
     const from = wordEnd + match.index;
-    directive.rules.push({ id: match[0], span: lines.span(from, from + match[0].length) });
+    directive.rules.push({ id: match[0], span: lines2.span(from, from + match[0].length) });
   }
   if (KINDS.has(kindText)) {
     directive.kind = kindText;
   } else {
-    const wordSpan = lines.span(at, wordEnd);
+    const wordSpan = lines2.span(at, wordEnd);
     directive.problems.push({
       message: kindText === "disable-line" ? `${name} is not supported: a comment cannot share a line with a table row. Put raci-lint-disable-next-line on the line above, or raci-lint-disable/raci-lint-enable around the table.` : `Unknown directive ${name}: expected raci-lint-disable, raci-lint-enable, raci-lint-disable-next-line or raci-lint-disable-file.`,
       span: wordSpan
@@ -37083,27 +37617,27 @@ function readComment(text, start, end, lines) {
   }
   return directive;
 }
-function endsTable(directive, tables, lines) {
+function endsTable(directive, tables, lines2) {
   const line = directive.span.start.line;
   if (!tables.endingAt.has(line - 1)) return null;
   const next = directive.span.end.line + 1;
-  if (next > lines.lineStarts.length) return null;
+  if (next > lines2.lineStarts.length) return null;
   if (tables.startingAt.has(next)) return null;
-  const nextText = lineText(lines, next);
+  const nextText = lineText(lines2, next);
   if (!nextText.includes("|")) return null;
   return {
     message: `This comment ends the table above it: line ${next} and the rows after it are no longer part of the table. Put directives above or below a table (raci-lint-disable before it, raci-lint-enable after it), never between its rows.`,
     span: directive.span
   };
 }
-function lineText(lines, line) {
-  const start = lines.lineStarts[line - 1];
-  const next = lines.lineStarts[line];
-  let end = next ?? lines.text.length;
-  while (end > start && (lines.text.charCodeAt(end - 1) === 10 || lines.text.charCodeAt(end - 1) === 13)) end--;
-  return lines.text.slice(start, end);
+function lineText(lines2, line) {
+  const start = lines2.lineStarts[line - 1];
+  const next = lines2.lineStarts[line];
+  let end = next ?? lines2.text.length;
+  while (end > start && (lines2.text.charCodeAt(end - 1) === 10 || lines2.text.charCodeAt(end - 1) === 13)) end--;
+  return lines2.text.slice(start, end);
 }
-function directivesInCells(table2, text, lines) {
+function directivesInCells(table2, text, lines2) {
   const found = [];
   for (const row of [table2.header, ...table2.rows]) {
     for (const cell2 of row.cells) {
@@ -37116,7 +37650,7 @@ function directivesInCells(table2, text, lines) {
         if (open2 === -1 || open2 >= to) break;
         const close = text.indexOf("-->", open2 + 4);
         const end = close === -1 || close + 3 > to ? to : close + 3;
-        const directive = readComment(text, open2, end, lines);
+        const directive = readComment(text, open2, end, lines2);
         if (directive) {
           directive.kind = "invalid";
           directive.problems = [
@@ -37561,7 +38095,7 @@ async function fixText(text, filename, setup, options = {}) {
   const knownRules = setup.knownRules ?? /* @__PURE__ */ new Set([...setup.rules.map((r) => r.rule.id), "parse-error", "schema-violation"]);
   let suppressed = [];
   const lint = async (m) => {
-    const found = await linter.lint(m);
+    const found = await linter.lint(m, options.named ?? true);
     if (setup.inlineDirectives === false) {
       suppressed = [];
       return found;
@@ -37637,17 +38171,17 @@ var FixWriteError = class extends Error {
   }
 };
 async function writeFileAtomic(path, text) {
-  let target = path;
+  let target2 = path;
   let mode = null;
   let temp = null;
   try {
     try {
-      target = await (0, import_promises.realpath)(path);
-      mode = (await (0, import_promises.stat)(target)).mode & 4095;
+      target2 = await (0, import_promises.realpath)(path);
+      mode = (await (0, import_promises.stat)(target2)).mode & 4095;
     } catch (error) {
       if (error.code !== "ENOENT") throw error;
     }
-    temp = (0, import_node_path6.join)((0, import_node_path6.dirname)(target), `.${(0, import_node_path6.basename)(target)}.${process.pid}.${(0, import_node_crypto.randomBytes)(4).toString("hex")}.tmp`);
+    temp = (0, import_node_path6.join)((0, import_node_path6.dirname)(target2), `.${(0, import_node_path6.basename)(target2)}.${process.pid}.${(0, import_node_crypto.randomBytes)(4).toString("hex")}.tmp`);
     const handle = await (0, import_promises.open)(temp, "wx", mode ?? 438);
     try {
       await handle.writeFile(text, "utf8");
@@ -37656,7 +38190,7 @@ async function writeFileAtomic(path, text) {
       await handle.close();
     }
     if (mode !== null) await (0, import_promises.chmod)(temp, mode);
-    await (0, import_promises.rename)(temp, target);
+    await (0, import_promises.rename)(temp, target2);
     temp = null;
   } catch (error) {
     if (temp !== null) await (0, import_promises.unlink)(temp).catch(() => void 0);
@@ -37693,7 +38227,9 @@ init_finding();
 // src/model/result.ts
 function buildReport(files) {
   const summary = { files: files.length, filesWithFindings: 0, errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  let withoutMatrix = 0;
   for (const file of files) {
+    if (file.withoutMatrix) withoutMatrix++;
     if (file.findings.length > 0) summary.filesWithFindings++;
     for (const f of file.findings) {
       if (f.severity === "error") summary.errors++;
@@ -37702,8 +38238,12 @@ function buildReport(files) {
       if (f.fix) summary.fixable++;
     }
   }
+  if (withoutMatrix > 0) summary.filesWithoutMatrix = withoutMatrix;
   return { files, summary };
 }
+
+// src/api/raci-lint.ts
+init_rule();
 
 // src/readers/text-file.ts
 var import_node_fs6 = require("node:fs");
@@ -38644,13 +39184,15 @@ var RaciLint = class {
       for (const id of Object.keys(config2.rules).sort()) if (config2.rules[id].severity === "off") rules[id] = "off";
     }
     for (const active of setup.rules) {
-      const severity = active.severity ?? (active.promote && active.rule.severity === "warning" ? "error" : active.rule.severity);
+      const severity = effectiveSeverity(active);
       rules[active.rule.id] = Object.keys(active.options).length ? [severity, active.options] : severity;
     }
     const sorted = Object.fromEntries(Object.entries(rules).sort(([a], [b]) => a < b ? -1 : 1));
+    const inUse = this.schemeInUse(file, setup);
     return {
       configFiles: config2?.sources ?? [],
       scheme: config2?.scheme ?? setup.scheme.name,
+      ...inUse ? { schemeInUse: inUse } : {},
       parties: config2?.parties ?? setup.parties ?? null,
       ruleFiles: (config2?.ruleFiles ?? []).map((f) => displayPathOf(f, this.cwd)),
       rules: sorted
@@ -38718,11 +39260,11 @@ var RaciLint = class {
     const notUtf8 = notTextAt(text, () => options.bytes ?? Buffer.from(text));
     const format = options.format ?? formatOf(name);
     const memo = this.newMemo();
-    if (this.options.fix) return [await this.fixOne(name, name, text, notUtf8, setup, memo, format)];
+    if (this.options.fix) return [await this.fixOne(name, name, text, notUtf8, setup, memo, format, true)];
     const linter = new Linter(setup, memo, /* @__PURE__ */ new Map());
     const matrix3 = readWith(text, name, setup, memo, format);
     const pending = { result: this.resultOf(name, matrix3), linter, directives: [], notUtf8: null };
-    pending.result.findings = await linter.lint(matrix3);
+    pending.result.findings = await linter.lint(matrix3, notUtf8 === null);
     pending.directives = setup.inlineDirectives === false ? [] : directivesOf(matrix3);
     if (notUtf8 !== null) pending.notUtf8 = notUtf8Finding(name, text, notUtf8);
     await this.finish([pending]);
@@ -38733,7 +39275,24 @@ var RaciLint = class {
     const keep = this.options.keep ?? "none";
     const result = { path, findings: [], suppressed: [], matrix: keep === "matrix" ? matrix3 : null };
     if (keep !== "none") result.source = matrix3.source;
+    this.describe(result, matrix3);
     return result;
+  }
+  /** Says what was read: whether the file holds a matrix, and with `explain`, each part's reading. */
+  describe(result, matrix3) {
+    if (matrix3.activities.length === 0) result.withoutMatrix = true;
+    if (this.options.explain) result.read = readingOf(matrix3);
+  }
+  /** The scheme a file is read with, and why (null when it cannot be read). */
+  schemeInUse(file, setup) {
+    let text;
+    try {
+      ({ text } = readTextFile(file));
+    } catch {
+      return null;
+    }
+    const matrix3 = readWith(text, displayPathOf(file, this.cwd), setup, this.newMemo());
+    return { name: matrix3.scheme.name, reason: matrix3.schemeReason };
   }
   /** Lints files (no fixing): each file read and linted in order; corpus-scope findings and directives once all are. */
   async lintInputs(files, setups) {
@@ -38758,7 +39317,7 @@ var RaciLint = class {
       try {
         const matrix3 = readWith(text, file.display, setup, memo);
         const result = this.resultOf(file.display, matrix3);
-        result.findings = await linter.lint(matrix3);
+        result.findings = await linter.lint(matrix3, file.explicit && notUtf8 === null);
         results.push(result);
         pending.push({ result, linter, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix3), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8) });
       } catch (error) {
@@ -38806,7 +39365,7 @@ var RaciLint = class {
       }
       if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
       try {
-        results.push(await this.fixOne(file.display, file.path, text, notUtf8, setups.get(file.path), memo, formatOf(file.path)));
+        results.push(await this.fixOne(file.display, file.path, text, notUtf8, setups.get(file.path), memo, formatOf(file.path), file.explicit));
       } catch (error) {
         results.push({ path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null });
       }
@@ -38814,10 +39373,11 @@ var RaciLint = class {
     return results;
   }
   /** Fixes one text: a text that is not UTF-8 is checked as read and never fixed (writing it back would turn its bytes into U+FFFD). */
-  async fixOne(display, path, text, notUtf8, setup, memo, format) {
-    const fixed = await fixText(text, display, setup, { unsafe: this.options.unsafeFixes ?? false, format, memo, ...notUtf8 !== null ? { maxPasses: 0 } : {} });
+  async fixOne(display, path, text, notUtf8, setup, memo, format, named) {
+    const fixed = await fixText(text, display, setup, { unsafe: this.options.unsafeFixes ?? false, format, memo, named: named && notUtf8 === null, ...notUtf8 !== null ? { maxPasses: 0 } : {} });
     const findings = notUtf8 === null ? fixed.findings : [...fixed.findings, notUtf8Finding(display, text, notUtf8)].sort(compareFindings);
     const result = { path: display, findings, suppressed: fixed.suppressed, matrix: this.options.keep === "matrix" ? fixed.matrix : null, source: fixed.matrix.source };
+    this.describe(result, fixed.matrix);
     if (this.options.keepFixText) {
       result.input = text;
       result.output = fixed.output;
@@ -38876,7 +39436,9 @@ function reportOf(results, quiet = false) {
       ...r.source ? { source: r.source } : {},
       ...r.output !== void 0 ? { output: r.output } : {},
       ...r.input !== void 0 ? { input: r.input } : {},
-      ...r.matrix ? { matrix: r.matrix } : {}
+      ...r.matrix ? { matrix: r.matrix } : {},
+      ...r.read ? { read: r.read } : {},
+      ...r.withoutMatrix ? { withoutMatrix: true } : {}
     }))
   );
 }
@@ -38885,6 +39447,45 @@ function hasInternalError(results) {
 }
 function displayPathOf(path, cwd) {
   return (0, import_node_path8.resolve)(path) === path ? path.slice(cwd.length + 1).split("\\").join("/") || path : path;
+}
+
+// src/formatters/explain.ts
+var import_picocolors2 = __toESM(require_picocolors(), 1);
+var LAYOUTS = {
+  rows: "an activity per row, a party per column",
+  columns: "a party per row, an activity per column",
+  "role-columns": "a column per role, party names in the cells",
+  list: "activities as list items, roles as sub-items",
+  document: "a YAML/JSON matrix"
+};
+var activities = (n) => n === 1 ? "1 activity" : `${n} activities`;
+var lines = (part) => part.line === part.endLine ? `line ${part.line}` : `lines ${part.line}-${part.endLine}`;
+function describePart(part, c) {
+  const where = lines(part);
+  if (part.kind === "legend") return [`${where}: ${c.cyan("legend")}, ${part.reason}`];
+  if (part.kind === "ignored") return [`${where}: ${c.dim("left alone")}, ${part.reason}`];
+  const section = part.section ? ` in "${part.section}"` : "";
+  const out = [`${where}: ${c.green("matrix")}${section}, ${LAYOUTS[part.layout ?? "rows"]}: ${activities(part.activities ?? 0)}`];
+  const parties = (part.parties ?? []).map((p) => p.role ? `${p.name} (${p.role})` : p.name);
+  if (parties.length) out.push(`  parties: ${parties.join(", ")}`);
+  if (part.groups?.length) out.push(`  groups: ${part.groups.join(", ")}`);
+  out.push(`  why: ${part.reason}`);
+  return out;
+}
+function explainFile(path, read, color = false) {
+  const c = (0, import_picocolors2.createColors)(color);
+  let out = `${c.underline(path)} (${read.format}): ${read.activities === 0 ? "no matrix" : activities(read.activities)}
+`;
+  out += `  scheme: ${read.scheme} (${read.schemeReason})
+`;
+  if (read.parts.length === 0) out += `  ${read.format === "markdown" ? "no table, role list or legend" : "nothing read"}
+`;
+  for (const part of read.parts) for (const line of describePart(part, c)) out += `  ${line}
+`;
+  return out;
+}
+function formatExplain(report2, color = false) {
+  return report2.files.filter((f) => f.read).map((f) => explainFile(f.path, f.read, color)).join("\n");
 }
 
 // src/formatters/list-rules.ts
@@ -38924,7 +39525,7 @@ function integer(value) {
   return Number(value);
 }
 function program2(io) {
-  return new Command().name("raci-lint").description("Lint RACI shared-responsibility matrices (Markdown, YAML, JSON).").argument("[paths...]", "files, directories or globs to lint; - reads standard input", ["."]).option("-f, --format <name[=path]>", `output format: ${FORMATS.join(", ")}; repeat it for several, NAME=PATH writes one to a file (default: stylish)`, collect).option("-o, --output-file <path>", "write the (single, or first without =PATH) format to a file instead of standard output").option("--stdin-filename <name>", "name (and format, by extension) of the text read from standard input").option("--quiet", "report errors only").option("--max-warnings <n>", "exit 1 when there are more warnings than this", integer).option("-c, --config <path>", "use this configuration file for every file (instead of the nearest raci-lint.config.*)").option("--no-config", "ignore configuration files: built-in defaults and --rule only").option("--print-config <file>", "print the configuration that applies to a file, and exit").option("--rule <setting>", "set a rule, e.g. 'code-order: off' or 'responsible-required: [error, {accountableCountsAsResponsible: true}]' (repeatable)", collect).option("--fix", "apply safe fixes to the files (atomically); print what remains").option("--fix-dry-run", "compute fixes without writing: -f json includes each file's fixed text, -f diff prints a unified diff").option("--unsafe-fixes", "with --fix or --fix-dry-run, also apply fixes that change meaning (suggestions)").option("--baseline <file>", "report only findings not recorded in this baseline; list entries that no longer match").option("--baseline-write <file>", "record the current findings in a baseline file (keeping reasons already written)").option("--baseline-prune", "with --baseline, remove entries that no longer match from the file").option("--report-unused-disable-directives", "report inline raci-lint-disable directives that suppressed nothing").option("--list-rules", "list the rules (id, default severity, fixable, description) and exit; with -f json as JSON").option("--stats", "print, on standard error, the time each rule took and how often its memo answered").option("--color", "force colour in stylish output").option("--no-color", "disable colour in stylish output").version(VERSION, "-v, --version").helpOption("-h, --help", "show this help").exitOverride().configureOutput({
+  return new Command().name("raci-lint").description("Lint RACI shared-responsibility matrices (Markdown, YAML, JSON).").argument("[paths...]", "files, directories or globs to lint; - reads standard input", ["."]).option("-f, --format <name[=path]>", `output format: ${FORMATS.join(", ")}; repeat it for several, NAME=PATH writes one to a file (default: stylish)`, collect).option("-o, --output-file <path>", "write the (single, or first without =PATH) format to a file instead of standard output").option("--stdin-filename <name>", "name (and format, by extension) of the text read from standard input").option("--quiet", "report errors only").option("--max-warnings <n>", "exit 1 when there are more warnings than this", integer).option("-c, --config <path>", "use this configuration file for every file (instead of the nearest raci-lint.config.*)").option("--no-config", "ignore configuration files: built-in defaults and --rule only").option("--print-config <file>", "print the configuration that applies to a file, and exit").option("--explain", "say what was read in each file: each table, list or document read as a matrix (layout, parties, groups, activities, scheme), as a legend, or left alone, and why; -f json carries it as each file's `read`").option("--rule <setting>", "set a rule, e.g. 'code-order: off' or 'responsible-required: [error, {accountableCountsAsResponsible: true}]' (repeatable)", collect).option("--fix", "apply safe fixes to the files (atomically); print what remains").option("--fix-dry-run", "compute fixes without writing: -f json includes each file's fixed text, -f diff prints a unified diff").option("--unsafe-fixes", "with --fix or --fix-dry-run, also apply fixes that change meaning (suggestions)").option("--baseline <file>", "report only findings not recorded in this baseline; list entries that no longer match").option("--baseline-write <file>", "record the current findings in a baseline file (keeping reasons already written)").option("--baseline-prune", "with --baseline, remove entries that no longer match from the file").option("--report-unused-disable-directives", "report inline raci-lint-disable directives that suppressed nothing").option("--list-rules", "list the rules (id, default severity, fixable, description) and exit; with -f json as JSON").option("--stats", "print, on standard error, the time each rule took and how often its memo answered").option("--color", "force colour in stylish output").option("--no-color", "disable colour in stylish output").version(VERSION, "-v, --version").helpOption("-h, --help", "show this help").exitOverride().configureOutput({
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s)
   });
@@ -38976,9 +39577,9 @@ function outputsOf(options) {
     return { format: name, path };
   });
   if (options.outputFile) {
-    const target = outputs.find((o) => o.path === null);
-    if (!target) throw new UsageError("--output-file needs a format without =PATH");
-    target.path = options.outputFile;
+    const target2 = outputs.find((o) => o.path === null);
+    if (!target2) throw new UsageError("--output-file needs a format without =PATH");
+    target2.path = options.outputFile;
   }
   if (outputs.filter((o) => o.path === null).length > 1) throw new UsageError("several formats to standard output: give all but one a file (-f NAME=PATH)");
   const paths = outputs.map((o) => o.path).filter((p) => p !== null);
@@ -38994,6 +39595,7 @@ function checkOptions(options) {
   if (options.baseline && options.baselineWrite) throw new UsageError("use --baseline or --baseline-write, not both");
   if (options.fixDryRun && (options.baselineWrite || options.baselinePrune)) throw new UsageError("--baseline-write and --baseline-prune cannot be combined with --fix-dry-run");
   if (options.stdinFilename !== void 0 && !options.paths.includes("-")) throw new UsageError("--stdin-filename needs - (standard input) among the paths");
+  if (options.explain && (options.format ?? []).some((f) => !/^(?:stylish|json)(?:=|$)/u.test(f))) throw new UsageError("--explain prints text (stylish) or adds each file's `read` to -f json: use one of those formats");
 }
 function configFailure(problems, io) {
   const sorted = [...problems].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start.offset - b.span.start.offset);
@@ -39023,7 +39625,8 @@ async function run(paths, options, io) {
     unsafeFixes: options.unsafeFixes ?? false,
     keepFixText: options.fixDryRun ?? false,
     keep: needs.has("matrix") ? "matrix" : needs.has("source") ? "source" : "none",
-    stats: options.stats ?? false
+    stats: options.stats ?? false,
+    explain: options.explain ?? false
   });
   if (options.printConfig !== void 0) {
     io.stdout.write(`${JSON.stringify(linter.calculateConfigForFile(options.printConfig), null, 2)}
@@ -39083,13 +39686,14 @@ async function run(paths, options, io) {
     const formatter9 = await linter.loadFormatter(output.format);
     const toTerminal = output.path === null && stdinFixed === null;
     const color = output.format === "stylish" && toTerminal ? options.color ?? shouldColor(io.stdout, io.env) : false;
-    const text = formatter9.format(results, { color, quiet: options.quiet ?? false });
+    let text = formatter9.format(results, { color, quiet: options.quiet ?? false });
+    if (options.explain && output.format === "stylish") text = `${formatExplain(reportOf(results), color)}${text}`;
     if (output.path === null) (stdinFixed !== null ? io.stderr : io.stdout).write(text);
     else {
-      const target = (0, import_node_path9.resolve)(io.cwd, output.path);
+      const target2 = (0, import_node_path9.resolve)(io.cwd, output.path);
       try {
-        await (0, import_promises2.mkdir)((0, import_node_path9.dirname)(target), { recursive: true });
-        await (0, import_promises2.writeFile)(target, text);
+        await (0, import_promises2.mkdir)((0, import_node_path9.dirname)(target2), { recursive: true });
+        await (0, import_promises2.writeFile)(target2, text);
       } catch (error) {
         io.stderr.write(`raci-lint: cannot write ${output.path}: ${error.code ?? error.message}
 `);
@@ -39111,15 +39715,15 @@ async function run(paths, options, io) {
 function statsTable(linter) {
   const rows = linter.stats();
   const total = rows.reduce((sum, r) => sum + r.time, 0);
-  const lines = rows.map((r) => {
+  const lines2 = rows.map((r) => {
     const hitRate = r.lookups === 0 ? "-" : `${(100 * r.hits / r.lookups).toFixed(1)}%`;
     const share = total === 0 ? "-" : `${(100 * r.time / total).toFixed(1)}%`;
     return [r.ruleId, r.time.toFixed(1), share, String(r.lookups), hitRate, String(r.engineRuns)];
   });
   const header = ["Rule", "Time (ms)", "Relative", "Subjects", "Memo hits", "Engine runs"];
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const widths = header.map((h, i) => Math.max(h.length, ...lines2.map((l) => l[i].length)));
   const row = (cells) => cells.map((c, i) => i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])).join(" | ");
-  return `${[row(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...lines.map(row)].join("\n")}
+  return `${[row(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...lines2.map(row)].join("\n")}
 `;
 }
 
