@@ -3206,9 +3206,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        const text = helper.formatHelp(this, helper);
-        if (context.hasColors) return text;
-        return this._outputConfiguration.stripColor(text);
+        const text2 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text2;
+        return this._outputConfiguration.stripColor(text2);
       }
       /**
        * @typedef HelpContext
@@ -3368,7 +3368,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position, text) {
+      addHelpText(position, text2) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -3377,10 +3377,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
-          if (typeof text === "function") {
-            helpStr = text({ error: context.error, command: context.command });
+          if (typeof text2 === "function") {
+            helpStr = text2({ error: context.error, command: context.command });
           } else {
-            helpStr = text;
+            helpStr = text2;
           }
           if (helpStr) {
             context.write(`${helpStr}
@@ -8115,7 +8115,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -11339,14 +11339,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -11363,14 +11363,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -11387,12 +11387,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -11404,12 +11404,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -11424,39 +11424,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -17707,7 +17707,14 @@ function positionOf(span) {
   return { line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column };
 }
 function compareFindings(a, b) {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0) || // Findings at one place (cells read through one YAML alias) are told apart by what they are about.
+  text(a.section, b.section) || text(a.activity, b.activity) || text(a.party, b.party);
+}
+function text(a, b) {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 var SEVERITY_RANK;
 var init_finding = __esm({
@@ -17723,20 +17730,20 @@ var init_position = __esm({
   "src/model/position.ts"() {
     "use strict";
     LineIndex = class {
-      constructor(text) {
-        this.text = text;
+      constructor(text2) {
+        this.text = text2;
         this.starts = null;
       }
       /** Offset of the first character of each line (index 0 is line 1). */
       get lineStarts() {
         if (this.starts) return this.starts;
-        const text = this.text;
+        const text2 = this.text;
         const starts = [0];
-        for (let i = 0; i < text.length; i++) {
-          const ch = text.charCodeAt(i);
+        for (let i = 0; i < text2.length; i++) {
+          const ch = text2.charCodeAt(i);
           if (ch === 10) starts.push(i + 1);
           else if (ch === 13) {
-            if (text.charCodeAt(i + 1) === 10) i++;
+            if (text2.charCodeAt(i + 1) === 10) i++;
             starts.push(i + 1);
           }
         }
@@ -25134,8 +25141,8 @@ __export(stylish_exports, {
   shouldColor: () => shouldColor,
   terminalLink: () => terminalLink
 });
-function terminalLink(text, url) {
-  return `\x1B]8;;${url}\x1B\\${text}\x1B]8;;\x1B\\`;
+function terminalLink(text2, url) {
+  return `\x1B]8;;${url}\x1B\\${text2}\x1B]8;;\x1B\\`;
 }
 function shouldColor(stream, env = process.env) {
   if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return true;
@@ -25143,8 +25150,8 @@ function shouldColor(stream, env = process.env) {
   if (env.FORCE_COLOR === "0" || env.FORCE_COLOR === "false") return false;
   return Boolean(stream.isTTY) && env.TERM !== "dumb";
 }
-function printable(text) {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`);
+function printable(text2) {
+  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 function formatStylish(report2, options) {
   const c = (0, import_picocolors.createColors)(options.color);
@@ -25242,13 +25249,13 @@ var init_json = __esm({
 function docsPage(ruleId) {
   if (!/^[a-z0-9][a-z0-9-]*$/u.test(ruleId)) return null;
   if (!cache.has(ruleId)) {
-    let text;
+    let text2;
     try {
-      text = (0, import_node_fs5.readFileSync)(new URL(`../docs/rules/${ruleId}.md`, bundleUrl), "utf8").replace(/\r\n?/g, "\n");
+      text2 = (0, import_node_fs5.readFileSync)(new URL(`../docs/rules/${ruleId}.md`, bundleUrl), "utf8").replace(/\r\n?/g, "\n");
     } catch {
-      text = null;
+      text2 = null;
     }
-    cache.set(ruleId, text);
+    cache.set(ruleId, text2);
   }
   return cache.get(ruleId) ?? null;
 }
@@ -25275,7 +25282,7 @@ function pageParts(page) {
   return { lead, why: paragraphs(lines2.slice(start + 1, end < 0 ? void 0 : end)) };
 }
 function absoluteLinks(markdown, base) {
-  return markdown.replace(LINK, (_, text, href) => `[${text}](${new URL(href, base).href})`);
+  return markdown.replace(LINK, (_, text2, href) => `[${text2}](${new URL(href, base).href})`);
 }
 function plain(lines2) {
   return lines2.map((l) => l.trim()).join(" ").replace(LINK, "$1");
@@ -25290,9 +25297,9 @@ function ruleHelp(rule2) {
     return { fullDescription: rule2.description, text: rule2.description, markdown: `${rule2.description}${link}` };
   }
   const fullDescription = plain(parts.lead);
-  const text = [fullDescription, `Why: ${plain(parts.why[0] ?? [])}`, ...parts.why.slice(1).map(plain)].join("\n\n");
+  const text2 = [fullDescription, `Why: ${plain(parts.why[0] ?? [])}`, ...parts.why.slice(1).map(plain)].join("\n\n");
   const markdown = [parts.lead.join("\n"), "## Why", ...parts.why.map((p) => p.join("\n")), `[${rule2.id} documentation](${docs})`].map((block) => absoluteLinks(block, docs)).join("\n\n");
-  return { fullDescription, text, markdown };
+  return { fullDescription, text: text2, markdown };
 }
 var import_node_fs5, cache, LINK;
 var init_rule_help = __esm({
@@ -25899,9 +25906,9 @@ __export(html_exports, {
   formatHtml: () => formatHtml,
   formatter: () => formatter7
 });
-function escapeHtml(text) {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(/[&<>"']|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => ESCAPES[c] ?? String.fromCharCode(c === "\x7F" ? 9249 : 9216 + c.charCodeAt(0)));
+function escapeHtml(text2) {
+  if (!NEEDS_ESCAPE.test(text2)) return text2;
+  return text2.replace(/[&<>"']|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => ESCAPES[c] ?? String.fromCharCode(c === "\x7F" ? 9249 : 9216 + c.charCodeAt(0)));
 }
 function safeHref(url) {
   return url !== null && /^https?:\/\//i.test(url) ? escapeHtml(url) : null;
@@ -26317,7 +26324,7 @@ var init_html = __esm({
     before2 = (a, line, column) => a.line < line || a.line === line && a.column <= column;
     after = (a, line, column) => a.line > line || a.line === line && a.column >= column;
     holds = (span, line, column) => before2(span.start, line, column) && after(span.end, line, column);
-    looseName = (text) => text.replace(/[*_`~]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+    looseName = (text2) => text2.replace(/[*_`~]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
     MatrixPlaces = class {
       /** `lines`: the lines findings start on; spans elsewhere are not indexed (a matrix of 10,000 activities has few findings). */
       constructor(matrix3, lines2) {
@@ -26974,9 +26981,9 @@ function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader
     } }));
   }
 }
-function splitLines(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line) => line + "\n");
+function splitLines(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
@@ -27502,23 +27509,23 @@ var INT_HEX = /^0x[0-9a-fA-F]+$/u;
 var FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/u;
 var FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/u;
 var FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/u;
-function plainValue(text) {
-  if (text === "") return null;
-  switch (text.charCodeAt(0)) {
+function plainValue(text2) {
+  if (text2 === "") return null;
+  switch (text2.charCodeAt(0)) {
     case 126:
-      return text === "~" ? null : text;
+      return text2 === "~" ? null : text2;
     case 110:
     // n
     case 78:
-      return text === "null" || text === "Null" || text === "NULL" ? null : text;
+      return text2 === "null" || text2 === "Null" || text2 === "NULL" ? null : text2;
     case 116:
     // t
     case 84:
-      return text === "true" || text === "True" || text === "TRUE" ? true : text;
+      return text2 === "true" || text2 === "True" || text2 === "TRUE" ? true : text2;
     case 102:
     // f
     case 70:
-      return text === "false" || text === "False" || text === "FALSE" ? false : text;
+      return text2 === "false" || text2 === "False" || text2 === "FALSE" ? false : text2;
     case 43:
     // +
     case 45:
@@ -27536,14 +27543,14 @@ function plainValue(text) {
     case 55:
     case 56:
     case 57:
-      if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
-      if (INT.test(text)) return parseInt(text, 10);
-      if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
-      if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-      if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
-      return text;
+      if (INT_OCT.test(text2)) return parseInt(text2.substring(2), 8);
+      if (INT.test(text2)) return parseInt(text2, 10);
+      if (INT_HEX.test(text2)) return parseInt(text2.substring(2), 16);
+      if (FLOAT_NAN.test(text2)) return text2.slice(-3).toLowerCase() === "nan" ? NaN : text2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+      if (FLOAT_EXP.test(text2) || FLOAT.test(text2)) return parseFloat(text2);
+      return text2;
     default:
-      return text;
+      return text2;
   }
 }
 var UNSUPPORTED_CHARS = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/u;
@@ -27566,8 +27573,8 @@ function readSimpleYaml(source) {
   }
 }
 var SimpleYaml = class {
-  constructor(text) {
-    this.text = text;
+  constructor(text2) {
+    this.text = text2;
     this.stack = [];
     this.root = null;
     /** Whether a content line was read (the document has begun). */
@@ -27583,18 +27590,18 @@ var SimpleYaml = class {
     this.depth = 0;
   }
   read() {
-    const text = this.text;
-    const length = text.length;
+    const text2 = this.text;
+    const length = text2.length;
     let pos = 0;
     while (pos < length) {
-      let nl = text.indexOf("\n", pos);
+      let nl = text2.indexOf("\n", pos);
       const next = nl === -1 ? length : nl + 1;
       if (nl === -1) nl = length;
-      const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      const end = nl > pos && text2.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       let col = pos;
-      while (col < end && text.charCodeAt(col) === SPACE) col++;
+      while (col < end && text2.charCodeAt(col) === SPACE) col++;
       if (col === end) this.blankLine();
-      else if (text.charCodeAt(col) === HASH) this.commentLine(col - pos, next);
+      else if (text2.charCodeAt(col) === HASH) this.commentLine(col - pos, next);
       else this.contentLine(pos, col, end, next);
       pos = next;
     }
@@ -27628,13 +27635,13 @@ var SimpleYaml = class {
     this.regionComments.length = 0;
   }
   contentLine(lineStart, col, end, next) {
-    const text = this.text;
+    const text2 = this.text;
     const indent = col - lineStart;
-    const first = text.charCodeAt(col);
-    if (indent === 0 && (first === DASH || first === 46) && text.startsWith(first === DASH ? "---" : "...", col)) {
-      const after2 = text.charCodeAt(col + 3);
+    const first = text2.charCodeAt(col);
+    if (indent === 0 && (first === DASH || first === 46) && text2.startsWith(first === DASH ? "---" : "...", col)) {
+      const after2 = text2.charCodeAt(col + 3);
       if (col + 3 === end || after2 === SPACE) {
-        if (!this.begun && !this.marked && first === DASH && text.slice(col + 3, end).trim() === "") {
+        if (!this.begun && !this.marked && first === DASH && text2.slice(col + 3, end).trim() === "") {
           this.marked = true;
           return this.clearRegion();
         }
@@ -27642,7 +27649,7 @@ var SimpleYaml = class {
       }
     }
     if (indent === 0 && first === 37) unsupported("directive");
-    const isItem = first === DASH && (col + 1 === end || text.charCodeAt(col + 1) === SPACE);
+    const isItem = first === DASH && (col + 1 === end || text2.charCodeAt(col + 1) === SPACE);
     if (!this.begun) {
       this.begun = true;
       this.clearRegion();
@@ -27690,35 +27697,35 @@ var SimpleYaml = class {
   }
   /** The offset of the `:` ending a map key at `col`, or -1 when the text there is no map entry. */
   keyEnd(col, end) {
-    const text = this.text;
-    const first = text.charCodeAt(col);
+    const text2 = this.text;
+    const first = text2.charCodeAt(col);
     if (first === 34 || first === 39) {
       const close = this.quotedEnd(col, end);
       if (close === -1) unsupported("unclosed quote");
-      if (text.charCodeAt(close) === COLON && (close + 1 === end || text.charCodeAt(close + 1) === SPACE)) return close;
+      if (text2.charCodeAt(close) === COLON && (close + 1 === end || text2.charCodeAt(close + 1) === SPACE)) return close;
       return -1;
     }
-    if (!plainStart(text, col, end, false)) return -1;
+    if (!plainStart(text2, col, end, false)) return -1;
     for (let i = col + 1; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) {
+      const c = text2.charCodeAt(i);
+      if (c === COLON && (i + 1 === end || text2.charCodeAt(i + 1) === SPACE)) {
         if (i - col > 1024) unsupported("long key");
         return i;
       }
-      if (c === HASH && text.charCodeAt(i - 1) === SPACE) return -1;
+      if (c === HASH && text2.charCodeAt(i - 1) === SPACE) return -1;
       if (c === 91 || c === 93 || c === 123 || c === 125 || c === 44) return -1;
     }
     return -1;
   }
   /** The offset just after the closing quote of a one-line quoted scalar at `col`, or -1. */
   quotedEnd(col, end) {
-    const text = this.text;
-    const quote = text.charCodeAt(col);
+    const text2 = this.text;
+    const quote = text2.charCodeAt(col);
     for (let i = col + 1; i < end; i++) {
-      const c = text.charCodeAt(i);
+      const c = text2.charCodeAt(i);
       if (c === 92 && quote === 34) unsupported("an escape");
       if (c === quote) {
-        if (quote === 39 && text.charCodeAt(i + 1) === 39 && i + 1 < end) {
+        if (quote === 39 && text2.charCodeAt(i + 1) === 39 && i + 1 < end) {
           i++;
           continue;
         }
@@ -27785,22 +27792,22 @@ var SimpleYaml = class {
   }
   /** Reads a seq item (`- ...`) or a map entry (`key: ...`) starting at `col` on the block on top. */
   entry(isItem, col, end, next) {
-    const text = this.text;
+    const text2 = this.text;
     const top = this.stack[this.stack.length - 1];
     let at = col;
     if (isItem) {
       at = col + 1;
-      while (at < end && text.charCodeAt(at) === SPACE) at++;
+      while (at < end && text2.charCodeAt(at) === SPACE) at++;
       top.pendingItem = true;
       top.pendingAt = at;
       top.pendingComment = false;
       if (at === end) return this.endOfEntryLine();
-      if (text.charCodeAt(at) === HASH) {
+      if (text2.charCodeAt(at) === HASH) {
         top.pendingComment = true;
         return this.endOfEntryLine();
       }
-      const c = text.charCodeAt(at);
-      if (c === DASH && (at + 1 === end || text.charCodeAt(at + 1) === SPACE)) unsupported("compact nested sequence");
+      const c = text2.charCodeAt(at);
+      if (c === DASH && (at + 1 === end || text2.charCodeAt(at + 1) === SPACE)) unsupported("compact nested sequence");
       if (this.startsMapEntry(at, end)) {
         this.openMap(at);
         this.entry(false, at, end, next);
@@ -27811,21 +27818,21 @@ var SimpleYaml = class {
     }
     const colon = this.keyEnd(at, end);
     let keyEnd = colon;
-    while (text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+    while (text2.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
     const key = this.scalarAt(at, keyEnd, false);
     const pair = { key, value: null };
     top.node.pairs.push(pair);
     let v = colon + 1;
-    while (v < end && text.charCodeAt(v) === SPACE) v++;
+    while (v < end && text2.charCodeAt(v) === SPACE) v++;
     top.pending = pair;
     top.pendingAt = v;
     top.pendingComment = false;
     if (v === end) return this.endOfEntryLine();
-    if (text.charCodeAt(v) === HASH) {
+    if (text2.charCodeAt(v) === HASH) {
       top.pendingComment = true;
       return this.endOfEntryLine();
     }
-    if (text.charCodeAt(v) === DASH && (v + 1 === end || text.charCodeAt(v + 1) === SPACE)) unsupported("a sequence on its key's line");
+    if (text2.charCodeAt(v) === DASH && (v + 1 === end || text2.charCodeAt(v + 1) === SPACE)) unsupported("a sequence on its key's line");
     this.inlineValue(top, v, end, next);
   }
   endOfEntryLine() {
@@ -27833,8 +27840,8 @@ var SimpleYaml = class {
   }
   /** Reads a scalar or flow collection that ends its line, as the pending value of `block`. */
   inlineValue(block, at, end, next) {
-    const text = this.text;
-    const c = text.charCodeAt(at);
+    const text2 = this.text;
+    const c = text2.charCodeAt(at);
     let node;
     let after2;
     if (c === 91 || c === 123) {
@@ -27846,23 +27853,23 @@ var SimpleYaml = class {
       if (after2 === -1) unsupported("multi-line quoted scalar");
       node = this.quoted(at, after2);
     } else {
-      if (!plainStart(text, at, end, false)) unsupported("plain scalar start");
+      if (!plainStart(text2, at, end, false)) unsupported("plain scalar start");
       let stop = end;
       for (let i2 = at + 1; i2 < end; i2++) {
-        const ch = text.charCodeAt(i2);
-        if (ch === HASH && text.charCodeAt(i2 - 1) === SPACE) {
+        const ch = text2.charCodeAt(i2);
+        if (ch === HASH && text2.charCodeAt(i2 - 1) === SPACE) {
           stop = i2;
           break;
         }
-        if (ch === COLON && (i2 + 1 === end || text.charCodeAt(i2 + 1) === SPACE)) unsupported("a map in a value");
+        if (ch === COLON && (i2 + 1 === end || text2.charCodeAt(i2 + 1) === SPACE)) unsupported("a map in a value");
       }
-      while (text.charCodeAt(stop - 1) === SPACE) stop--;
+      while (text2.charCodeAt(stop - 1) === SPACE) stop--;
       node = this.scalarAt(at, stop, false);
       after2 = stop;
     }
     let i = after2;
-    while (i < end && text.charCodeAt(i) === SPACE) i++;
-    if (i < end && (text.charCodeAt(i) !== HASH || i === after2)) unsupported("text after a value");
+    while (i < end && text2.charCodeAt(i) === SPACE) i++;
+    if (i < end && (text2.charCodeAt(i) !== HASH || i === after2)) unsupported("text after a value");
     this.fillPending(block, node, next, true);
     this.absorbing = true;
   }
@@ -27885,24 +27892,24 @@ var SimpleYaml = class {
    * collections, `key: value` pairs in maps; returns it and the offset after its closing bracket.
    */
   flow(start, end) {
-    const text = this.text;
+    const text2 = this.text;
     const open2 = (at) => {
       if (++this.depth > MAX_DEPTH) unsupported("depth");
-      return text.charCodeAt(at) === 123 ? { kind: "map", pairs: [], start: at, end: at, anchor: null } : { kind: "seq", items: [], start: at, end: at, anchor: null };
+      return text2.charCodeAt(at) === 123 ? { kind: "map", pairs: [], start: at, end: at, anchor: null } : { kind: "seq", items: [], start: at, end: at, anchor: null };
     };
     const stack = [];
     const root = open2(start);
     stack.push({ node: root, key: null, count: 0 });
     let i = start + 1;
     const skip = () => {
-      while (i < end && text.charCodeAt(i) === SPACE) i++;
+      while (i < end && text2.charCodeAt(i) === SPACE) i++;
     };
     for (; ; ) {
       skip();
       if (i >= end) unsupported("multi-line flow collection");
       const frame = stack[stack.length - 1];
       const isMap4 = frame.node.kind === "map";
-      let c = text.charCodeAt(i);
+      let c = text2.charCodeAt(i);
       if (c === (isMap4 ? 125 : 93)) {
         if (frame.key) unsupported("key without value");
         frame.node.end = i + 1;
@@ -27918,7 +27925,7 @@ var SimpleYaml = class {
         if (c !== 44) unsupported("missing comma");
         i++;
         skip();
-        c = text.charCodeAt(i);
+        c = text2.charCodeAt(i);
         if (c === 44 || c === 93 || c === 125) unsupported("empty or trailing entry");
       }
       if (c === 91 || c === 123) {
@@ -27935,25 +27942,25 @@ var SimpleYaml = class {
         node = this.quoted(i, close);
         i = close;
       } else {
-        if (!plainStart(text, i, end, true)) unsupported("plain scalar start");
+        if (!plainStart(text2, i, end, true)) unsupported("plain scalar start");
         const from = i;
         while (i < end) {
-          const ch = text.charCodeAt(i);
+          const ch = text2.charCodeAt(i);
           if (ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125 || ch === COLON || ch === HASH) break;
           i++;
         }
         let to = i;
-        while (text.charCodeAt(to - 1) === SPACE) to--;
-        if (i < end && (text.charCodeAt(i) === HASH || text.charCodeAt(i) === COLON && !isMap4)) unsupported("comment or pair in flow");
+        while (text2.charCodeAt(to - 1) === SPACE) to--;
+        if (i < end && (text2.charCodeAt(i) === HASH || text2.charCodeAt(i) === COLON && !isMap4)) unsupported("comment or pair in flow");
         node = this.scalarAt(from, to, true);
       }
       if (isMap4 && !frame.key) {
-        if (text.charCodeAt(i) !== COLON || text.charCodeAt(i + 1) !== SPACE) unsupported("flow key without `: `");
+        if (text2.charCodeAt(i) !== COLON || text2.charCodeAt(i + 1) !== SPACE) unsupported("flow key without `: `");
         i += 2;
         frame.key = node;
         continue;
       }
-      if (!isMap4 && text.charCodeAt(i) === COLON) unsupported("pair in flow sequence");
+      if (!isMap4 && text2.charCodeAt(i) === COLON) unsupported("pair in flow sequence");
       this.flowValue(frame, node);
     }
   }
@@ -27988,8 +27995,8 @@ var SimpleYaml = class {
     while (this.stack.length > 0) this.close(this.text.length);
   }
 };
-function plainStart(text, at, end, flow) {
-  const c = text.charCodeAt(at);
+function plainStart(text2, at, end, flow) {
+  const c = text2.charCodeAt(at);
   switch (c) {
     case 44:
     // ,
@@ -28029,7 +28036,7 @@ function plainStart(text, at, end, flow) {
       return false;
     case 45: {
       if (flow) return false;
-      const n = text.charCodeAt(at + 1);
+      const n = text2.charCodeAt(at + 1);
       return at + 1 < end && n !== SPACE;
     }
     default:
@@ -28175,15 +28182,15 @@ function collectionKeyName(key) {
 }
 
 // src/readers/json-tree.ts
-function jsonSyntaxError(text) {
-  const parsed = parseJson(text);
+function jsonSyntaxError(text2) {
+  const parsed = parseJson(text2);
   if (!("offset" in parsed)) return null;
   if (parsed.tooDeep) return { message: TOO_DEEP, offset: 0 };
-  return syntaxMessage(text, parsed.offset);
+  return syntaxMessage(text2, parsed.offset);
 }
-function syntaxMessage(text, offset) {
+function syntaxMessage(text2, offset) {
   try {
-    JSON.parse(text);
+    JSON.parse(text2);
   } catch (error) {
     const message = error.message;
     const at = /\bat position (\d+)/u.exec(message);
@@ -28203,19 +28210,19 @@ function readJsonTree(source) {
   return { root: parsed, errors: duplicates2.map((key) => ({ message: DUPLICATE_KEY, start: key.start, end: key.start + 1 })), aliases: false };
 }
 var isSpace = (c) => c === 32 || c === 10 || c === 13 || c === 9;
-function skipSpace(text, i) {
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+function skipSpace(text2, i) {
+  while (i < text2.length && isSpace(text2.charCodeAt(i))) i++;
   return i;
 }
-function stringEnd(text, i) {
-  for (let j = i + 1; j < text.length; j++) {
-    const c = text.charCodeAt(j);
+function stringEnd(text2, i) {
+  for (let j = i + 1; j < text2.length; j++) {
+    const c = text2.charCodeAt(j);
     if (c === 34) return j + 1;
     if (c < 32) return -1 - j;
     if (c === 92) {
-      const e = text.charCodeAt(j + 1);
+      const e = text2.charCodeAt(j + 1);
       if (e === 117) {
-        for (let k = j + 2; k < j + 6; k++) if (!isHex(text.charCodeAt(k))) return -1 - k;
+        for (let k = j + 2; k < j + 6; k++) if (!isHex(text2.charCodeAt(k))) return -1 - k;
         j += 5;
       } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
         j++;
@@ -28224,47 +28231,47 @@ function stringEnd(text, i) {
       }
     }
   }
-  return -1 - text.length;
+  return -1 - text2.length;
 }
 var isHex = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
 var isDigit = (c) => c >= 48 && c <= 57;
-function numberEnd(text, i) {
+function numberEnd(text2, i) {
   let j = i;
-  if (text.charCodeAt(j) === 45) j++;
-  if (text.charCodeAt(j) === 48) j++;
-  else if (isDigit(text.charCodeAt(j))) while (isDigit(text.charCodeAt(j))) j++;
+  if (text2.charCodeAt(j) === 45) j++;
+  if (text2.charCodeAt(j) === 48) j++;
+  else if (isDigit(text2.charCodeAt(j))) while (isDigit(text2.charCodeAt(j))) j++;
   else return -1 - j;
-  if (text.charCodeAt(j) === 46) {
+  if (text2.charCodeAt(j) === 46) {
     j++;
-    if (!isDigit(text.charCodeAt(j))) return -1 - j;
-    while (isDigit(text.charCodeAt(j))) j++;
+    if (!isDigit(text2.charCodeAt(j))) return -1 - j;
+    while (isDigit(text2.charCodeAt(j))) j++;
   }
-  const e = text.charCodeAt(j);
+  const e = text2.charCodeAt(j);
   if (e === 101 || e === 69) {
     j++;
-    const s = text.charCodeAt(j);
+    const s = text2.charCodeAt(j);
     if (s === 43 || s === 45) j++;
-    if (!isDigit(text.charCodeAt(j))) return -1 - j;
-    while (isDigit(text.charCodeAt(j))) j++;
+    if (!isDigit(text2.charCodeAt(j))) return -1 - j;
+    while (isDigit(text2.charCodeAt(j))) j++;
   }
   return j;
 }
-function parseJson(text) {
+function parseJson(text2) {
   const stack = [];
-  let i = skipSpace(text, 0);
+  let i = skipSpace(text2, 0);
   let tooDeep = false;
   const fail = (offset) => ({ offset, tooDeep: false });
   for (; ; ) {
-    if (i >= text.length) return fail(i);
-    const c = text.charCodeAt(i);
+    if (i >= text2.length) return fail(i);
+    const c = text2.charCodeAt(i);
     let value;
     if (c === 123 || c === 91) {
       if (stack.length >= MAX_DEPTH) tooDeep = true;
       const node = c === 123 ? { kind: "map", pairs: [], start: i, end: i, anchor: null } : { kind: "seq", items: [], start: i, end: i, anchor: null };
       const frame = { node, key: null };
-      i = skipSpace(text, i + 1);
+      i = skipSpace(text2, i + 1);
       const close = c === 123 ? 125 : 93;
-      if (text.charCodeAt(i) === close) {
+      if (text2.charCodeAt(i) === close) {
         node.end = i + 1;
         i++;
         value = node;
@@ -28278,35 +28285,35 @@ function parseJson(text) {
         continue;
       }
     } else if (c === 34) {
-      const end = stringEnd(text, i);
+      const end = stringEnd(text2, i);
       if (end < 0) return fail(i);
-      value = stringNode(text, i, end);
+      value = stringNode(text2, i, end);
       i = end;
     } else if (c === 45 || isDigit(c)) {
-      const end = numberEnd(text, i);
+      const end = numberEnd(text2, i);
       if (end < 0) return fail(-1 - end);
-      value = { kind: "scalar", value: plainValue(text.slice(i, end)), style: "PLAIN", start: i, end, anchor: null };
+      value = { kind: "scalar", value: plainValue(text2.slice(i, end)), style: "PLAIN", start: i, end, anchor: null };
       i = end;
     } else {
       const word = c === 116 ? "true" : c === 102 ? "false" : c === 110 ? "null" : "";
       if (word === "") return fail(i);
-      for (let k = 0; k < word.length; k++) if (text.charCodeAt(i + k) !== word.charCodeAt(k)) return fail(i);
+      for (let k = 0; k < word.length; k++) if (text2.charCodeAt(i + k) !== word.charCodeAt(k)) return fail(i);
       value = { kind: "scalar", value: word === "null" ? null : word === "true", style: "PLAIN", start: i, end: i + word.length, anchor: null };
       i += word.length;
     }
     for (; ; ) {
       const frame = stack[stack.length - 1];
       if (!frame) {
-        i = skipSpace(text, i);
-        if (i !== text.length) return fail(i);
+        i = skipSpace(text2, i);
+        if (i !== text2.length) return fail(i);
         return tooDeep ? { offset: 0, tooDeep: true } : value;
       }
       if (frame.node.kind === "map") frame.node.pairs.push({ key: frame.key, value });
       else frame.node.items.push(value);
-      i = skipSpace(text, i);
-      const ch = text.charCodeAt(i);
+      i = skipSpace(text2, i);
+      const ch = text2.charCodeAt(i);
       if (ch === 44) {
-        i = skipSpace(text, i + 1);
+        i = skipSpace(text2, i + 1);
         if (frame.node.kind === "map") {
           const key = readKey();
           if ("offset" in key) return key;
@@ -28322,19 +28329,19 @@ function parseJson(text) {
     }
   }
   function readKey() {
-    if (text.charCodeAt(i) !== 34) return fail(i);
-    const end = stringEnd(text, i);
+    if (text2.charCodeAt(i) !== 34) return fail(i);
+    const end = stringEnd(text2, i);
     if (end < 0) return fail(i);
-    const key = stringNode(text, i, end);
-    i = skipSpace(text, end);
-    if (text.charCodeAt(i) !== 58) return fail(i);
-    i = skipSpace(text, i + 1);
+    const key = stringNode(text2, i, end);
+    i = skipSpace(text2, end);
+    if (text2.charCodeAt(i) !== 58) return fail(i);
+    i = skipSpace(text2, i + 1);
     return key;
   }
 }
-function stringNode(text, start, end) {
-  const raw = text.slice(start + 1, end - 1);
-  const value = raw.includes("\\") ? JSON.parse(text.slice(start, end)) : raw;
+function stringNode(text2, start, end) {
+  const raw = text2.slice(start + 1, end - 1);
+  const value = raw.includes("\\") ? JSON.parse(text2.slice(start, end)) : raw;
   return { kind: "scalar", value, style: "QUOTE_DOUBLE", start, end, anchor: null };
 }
 
@@ -28446,8 +28453,8 @@ function baselineValidator() {
   }
   return validator;
 }
-function parseBaseline(text, file) {
-  const source = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+function parseBaseline(text2, file) {
+  const source = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   const lines2 = new LineIndex(source);
   const errorAt = (offset, message) => {
     const point2 = lines2.point(offset);
@@ -28481,14 +28488,14 @@ function parseBaseline(text, file) {
   return { baseline: normalised(entries) };
 }
 function readBaseline(path) {
-  let text;
+  let text2;
   try {
-    text = (0, import_node_fs.readFileSync)(path, "utf8");
+    text2 = (0, import_node_fs.readFileSync)(path, "utf8");
   } catch (e) {
     const reason = e.code ?? e.message;
     return { error: { kind: reason === "ENOENT" ? "not-found" : "unreadable", file: path, line: 1, column: 1, message: `Cannot read baseline: ${reason}` } };
   }
-  return parseBaseline(text, path);
+  return parseBaseline(text2, path);
 }
 function writeBaseline(path, baseline) {
   try {
@@ -32305,22 +32312,22 @@ function point() {
 }
 function readLayer(path, display) {
   const shown = display(path);
-  let text;
+  let text2;
   try {
     if ((0, import_node_fs2.statSync)(path).isDirectory()) return { problems: [{ file: shown, message: "cannot read config: it is a directory", span: point() }] };
-    text = (0, import_node_fs2.readFileSync)(path, "utf8");
+    text2 = (0, import_node_fs2.readFileSync)(path, "utf8");
   } catch (error) {
     return { problems: [{ file: shown, message: `cannot read config: ${error.code ?? error.message}`, span: point() }] };
   }
-  if (text.charCodeAt(0) === 65279) text = text.slice(1);
-  const lines2 = new LineIndex(text);
+  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
+  const lines2 = new LineIndex(text2);
   const span = (range) => lines2.span(range?.[0] ?? 0, range?.[1] ?? range?.[0] ?? 0);
   const isJson = /\.json$/iu.test(path);
   if (isJson) {
-    const syntax = jsonSyntaxError(text);
+    const syntax = jsonSyntaxError(text2);
     if (syntax) return { problems: [{ file: shown, message: `invalid JSON: ${syntax.message}`, span: lines2.span(syntax.offset, syntax.offset) }] };
   }
-  const doc = (0, import_yaml4.parseDocument)(text.trim() === "" || /^(\s*#.*\n?)*\s*$/u.test(text) ? "{}" : text, { prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml4.parseDocument)(text2.trim() === "" || /^(\s*#.*\n?)*\s*$/u.test(text2) ? "{}" : text2, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) return { problems: doc.errors.map((e) => ({ file: shown, message: yamlErrorMessage(e), span: span(e.pos) })) };
   const at = /(^|[\\/])package\.json$/u.test(path) ? ["raci-lint"] : [];
   const schemaErrors2 = validateDocument(doc, config, at);
@@ -32434,29 +32441,29 @@ var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/model/text.ts
 var NEEDS_WORK = /[*_`\\\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
-function needsWork(text) {
-  const n = text.length;
+function needsWork(text2) {
+  const n = text2.length;
   if (n === 0) return false;
-  if (isSpace2(text.charCodeAt(0)) || isSpace2(text.charCodeAt(n - 1))) return true;
-  return NEEDS_WORK.test(text);
+  if (isSpace2(text2.charCodeAt(0)) || isSpace2(text2.charCodeAt(n - 1))) return true;
+  return NEEDS_WORK.test(text2);
 }
 function isSpace2(c) {
   if (c < 128) return c === 32 || c >= 9 && c <= 13;
   return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
 }
-function plainText(text) {
-  if (!needsWork(text)) return text;
-  return text.replace(/\\\|/gu, "|").replace(/(\*\*|__|\*|_|`)(.+?)\1/gu, "$2").replace(/\s+/gu, " ").trim();
+function plainText(text2) {
+  if (!needsWork(text2)) return text2;
+  return text2.replace(/\\\|/gu, "|").replace(/(\*\*|__|\*|_|`)(.+?)\1/gu, "$2").replace(/\s+/gu, " ").trim();
 }
-function nameKey(text) {
-  if (!needsWork(text)) return text.toLowerCase();
-  return text.replace(/[*_`]+/gu, "").replace(/\s+/gu, " ").trim().toLowerCase();
+function nameKey(text2) {
+  if (!needsWork(text2)) return text2.toLowerCase();
+  return text2.replace(/[*_`]+/gu, "").replace(/\s+/gu, " ").trim().toLowerCase();
 }
-function activityKey(text) {
-  return needsWork(text) ? nameKey(plainText(text)) : text.toLowerCase();
+function activityKey(text2) {
+  return needsWork(text2) ? nameKey(plainText(text2)) : text2.toLowerCase();
 }
-function findHighlight(text) {
-  const match = new RegExp("__(\\p{L})__|\\*\\*(\\p{L})\\*\\*|<(u|b|strong)>(\\p{L})<\\/\\3>", "u").exec(text);
+function findHighlight(text2) {
+  const match = new RegExp("__(\\p{L})__|\\*\\*(\\p{L})\\*\\*|<(u|b|strong)>(\\p{L})<\\/\\3>", "u").exec(text2);
   if (!match) return null;
   return { letter: (match[1] ?? match[2] ?? match[4]).toUpperCase(), index: match.index, length: match[0].length };
 }
@@ -33403,7 +33410,42 @@ function cellContext(lines2, scheme, partyNames, reader = readCellText) {
   return { lines: lines2, scheme, partyNames, read: (raw) => reader(raw, scheme, partyNames) };
 }
 var WRAPPERS = ["**", "__", "*", "_", "`"];
-var MARKER = /(?:(?:\\?\*)+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+|\(\d{1,2}\)|\[\d{1,2}\]|\[\^[^\]\s]{1,10}\])$/u;
+var BOUNDED_MARKER = /(?:\(\d{1,2}\)|\[\d{1,2}\]|\[\^[^\]\s]{1,10}\])$/u;
+var SYMBOL_MARKERS = "\u2020\u2021\xA7";
+var SUPERSCRIPTS = "\xB9\xB2\xB3\u2074\u2075\u2076\u2077\u2078\u2079\u2070";
+function markerStart(text2) {
+  let i = text2.length;
+  const last = text2[i - 1];
+  if (last === void 0) return -1;
+  if (last === "*") {
+    while (i > 0 && text2[i - 1] === "*") {
+      i--;
+      if (text2[i - 1] === "\\") i--;
+    }
+    return i;
+  }
+  for (const set of [SYMBOL_MARKERS, SUPERSCRIPTS]) {
+    if (!set.includes(last)) continue;
+    while (i > 0 && set.includes(text2[i - 1])) i--;
+    return i;
+  }
+  if (last >= "0" && last <= "9") {
+    while (i > 0 && text2[i - 1] >= "0" && text2[i - 1] <= "9") i--;
+    return text2[i - 1] === "^" ? i - 1 : -1;
+  }
+  const tail = text2.slice(-14);
+  const bounded = BOUNDED_MARKER.exec(tail);
+  return bounded ? text2.length - tail.length + bounded.index : -1;
+}
+function trimWhere(text2, drop) {
+  let start = 0;
+  let end = text2.length;
+  while (start < end && drop(text2[start])) start++;
+  while (end > start && drop(text2[end - 1])) end--;
+  return { text: text2.slice(start, end), start };
+}
+var isEmphasis = (ch) => ch === "*" || ch === "_" || ch === "`";
+var isEmphasisOrSpace = (ch) => isEmphasis(ch) || /\s/u.test(ch);
 var PLACEHOLDER = /^[-–—]+$/u;
 var NOT_APPLICABLE = /^(?:n\s*\/\s*a|n\.\s*a\.?|na|not applicable|s\.\s*o\.|k\.\s*a\.|nicht zutreffend|no aplica|non applicabile|sans objet)$/iu;
 var PART = /n\/a|[^\s,;/+&]+/giu;
@@ -33412,13 +33454,13 @@ var UPPER_LETTERS = /^[A-Z]{1,4}$/u;
 var LOWER_LETTERS = /^[a-z]{1,4}$/u;
 var NUMBERED = /^([A-Za-z])(\d{1,2})$/u;
 var COMMENT = /\s*\(([^()]*)\)$/u;
-function unwrap(text) {
+function unwrap(text2) {
   for (const w of WRAPPERS) {
-    if (!text.startsWith(w) || text.length <= 2 * w.length) continue;
-    const close = text.lastIndexOf(w);
+    if (!text2.startsWith(w) || text2.length <= 2 * w.length) continue;
+    const close = text2.lastIndexOf(w);
     if (close < w.length) continue;
-    const after2 = text.slice(close + w.length);
-    if (after2 === "" || MARKER.test(after2)) return { wrapper: w, start: w.length, end: close, after: after2 };
+    const after2 = text2.slice(close + w.length);
+    if (after2 === "" || markerStart(after2) >= 0) return { wrapper: w, start: w.length, end: close, after: after2 };
   }
   return null;
 }
@@ -33520,10 +33562,10 @@ function parseText(raw, lexicon, partyNames) {
       from += wrapped.start;
       continue;
     }
-    const marker = MARKER.exec(inner);
-    if (marker && marker.index > 0) {
-      if (!style.marker) style.marker = marker[0];
-      to = from + marker.index;
+    const marker = markerStart(inner);
+    if (marker > 0) {
+      if (!style.marker) style.marker = inner.slice(marker);
+      to = from + marker;
       continue;
     }
     break;
@@ -33556,25 +33598,24 @@ function parseText(raw, lexicon, partyNames) {
   for (const part of body.matchAll(PART)) {
     if (CONNECTOR.test(part[0])) continue;
     if (!style.separator && parts.length === 1) style.separator = body.slice(parts[0].offset + parts[0].text.length, part.index);
-    const lead = /^[*_`]*/u.exec(part[0])[0].length;
-    const text = part[0].slice(lead).replace(/[*_`]+$/u, "");
-    parts.push({ text: text === "" ? part[0] : text, offset: part.index + (text === "" ? 0 : lead) });
+    const { text: text2, start: lead } = trimWhere(part[0], isEmphasis);
+    parts.push({ text: text2 === "" ? part[0] : text2, offset: part.index + (text2 === "" ? 0 : lead) });
   }
-  const isCodes = (text) => {
-    if (UPPER_LETTERS.test(text)) {
-      if (text.length === 1) return "upper";
+  const isCodes = (text2) => {
+    if (UPPER_LETTERS.test(text2)) {
+      if (text2.length === 1) return "upper";
       let known2 = 0;
-      for (const l of text) if (valid.has(l)) known2++;
-      return known2 * 2 >= text.length ? "upper" : null;
+      for (const l of text2) if (valid.has(l)) known2++;
+      return known2 * 2 >= text2.length ? "upper" : null;
     }
-    if (LOWER_LETTERS.test(text) && [...text.toUpperCase()].every((l) => valid.has(l))) return "lower";
+    if (LOWER_LETTERS.test(text2) && [...text2.toUpperCase()].every((l) => valid.has(l))) return "lower";
     return null;
   };
-  const numbered = (text) => {
-    const match = NUMBERED.exec(text);
+  const numbered = (text2) => {
+    const match = NUMBERED.exec(text2);
     return match && valid.has(match[1].toUpperCase()) ? match[1].toUpperCase() : null;
   };
-  const known = (text) => isCodes(text) !== null || numbered(text) !== null || NOT_APPLICABLE.test(text);
+  const known = (text2) => isCodes(text2) !== null || numbered(text2) !== null || NOT_APPLICABLE.test(text2);
   if (!parts.every((p) => known(p.text))) {
     const words = readWords(body, lexicon.words);
     if (words) {
@@ -33591,7 +33632,7 @@ function parseText(raw, lexicon, partyNames) {
       const codes = parseText(raw.slice(0, from + comment.index), lexicon, partyNames);
       if (codes.tokens.length > 0 && codes.tokens.every((t) => t.kind === "code" && t.valid)) return codes;
     }
-    const holdsCode = (text) => isCodes(text) !== null && [...text.toUpperCase()].some((l) => valid.has(l)) || numbered(text) !== null || lexicon.words.has(nameKey(text));
+    const holdsCode = (text2) => isCodes(text2) !== null && [...text2.toUpperCase()].some((l) => valid.has(l)) || numbered(text2) !== null || lexicon.words.has(nameKey(text2));
     const codeParts = parts.filter((p) => holdsCode(p.text)).length;
     const codeLike = codeParts > 0 && (codeParts * 2 >= parts.length || parts.length <= 4 && parts.every((p) => holdsCode(p.text) || p.text.length <= 5));
     if (!codeLike) {
@@ -33642,16 +33683,14 @@ function readWords(body, words) {
   let separator = "";
   let firstEnd = 0;
   for (const match of body.matchAll(WORD_PART)) {
-    const word = /^[\s*_`]*(.*?)[\s*_`]*$/su.exec(match[0]);
-    const text = word[1];
-    const lead = match[0].indexOf(text);
-    if (text === "") return null;
-    const code3 = words.get(nameKey(text));
+    const { text: text2, start: lead } = trimWhere(match[0], isEmphasisOrSpace);
+    if (text2 === "") return null;
+    const code3 = words.get(nameKey(text2));
     if (code3 === void 0) return null;
     const offset = match.index + lead;
     if (parts.length === 0) firstEnd = match.index + match[0].trimEnd().length;
     if (parts.length === 1) separator = body.slice(firstEnd, match.index + match[0].length - match[0].trimStart().length);
-    parts.push({ code: code3, text, offset });
+    parts.push({ code: code3, text: text2, offset });
   }
   return parts.length > 0 ? { parts, separator } : null;
 }
@@ -33736,10 +33775,10 @@ function splitPartyNames(raw) {
   const out = [];
   let at = 0;
   const push = (end) => {
-    const text = raw.slice(at, end);
-    const start = at + (text.length - text.trimStart().length);
-    const name = plainText(text.trim());
-    if (name !== "" && !NO_ONE.test(name)) out.push({ name, start, end: start + text.trim().length });
+    const text2 = raw.slice(at, end);
+    const start = at + (text2.length - text2.trimStart().length);
+    const name = plainText(text2.trim());
+    if (name !== "" && !NO_ONE.test(name)) out.push({ name, start, end: start + text2.trim().length });
   };
   for (const match of raw.matchAll(NAME_SEPARATOR)) {
     push(match.index);
@@ -33757,9 +33796,9 @@ function cellWithBody(cell2, body) {
 }
 function replaceBody(cell2, body) {
   if (body === null) return null;
-  const text = cellWithBody(cell2, body);
-  if (text === null || text === cell2.raw) return null;
-  return { range: [cell2.span.start.offset, cell2.span.end.offset], text };
+  const text2 = cellWithBody(cell2, body);
+  if (text2 === null || text2 === cell2.raw) return null;
+  return { range: [cell2.span.start.offset, cell2.span.end.offset], text: text2 };
 }
 function onlyCodes(cell2) {
   if (cell2.tokens.length === 0 || !cell2.tokens.every((t) => t.kind === "code" && t.valid)) return false;
@@ -33774,21 +33813,21 @@ function render(cell2, codes) {
     if (!codes.every((c) => words.has(c))) return null;
     return codes.map((c) => words.get(c)).join(cell2.style.separator);
   }
-  const text = codes.join(cell2.style.separator);
-  return cell2.style.lowerCase ? text.toLowerCase() : text;
+  const text2 = codes.join(cell2.style.separator);
+  return cell2.style.lowerCase ? text2.toLowerCase() : text2;
 }
 function combine(source, edits) {
   if (edits.length === 0) return null;
   edits.sort((a, b) => a.range[0] - b.range[0]);
   const start = edits[0].range[0];
   const end = edits[edits.length - 1].range[1];
-  let text = "";
+  let text2 = "";
   let at = start;
   for (const e of edits) {
-    text += source.slice(at, e.range[0]) + e.text;
+    text2 += source.slice(at, e.range[0]) + e.text;
     at = e.range[1];
   }
-  return { range: [start, end], text };
+  return { range: [start, end], text: text2 };
 }
 function emptyCustomerCell(matrix3, activity2) {
   if (!matrix3 || !activity2) return null;
@@ -33820,15 +33859,15 @@ function restyled(cell2, matrix3, scheme, options) {
   let body = keepWords ? render(cell2, cell2.codes) : cell2.codes.join(separator);
   if (options.case !== "upper" && cell2.style.lowerCase) body = body.toLowerCase();
   const wrapper = matrix3.format === "markdown" ? EMPHASIS_WRAPPERS[String(options.emphasis)] : void 0;
-  const text = wrapper === void 0 || wrapper === cell2.style.wrapper ? cellWithBody(cell2, body) : rewrapped(cell2, body, wrapper);
-  if (text === null) return null;
-  const check = readCellText(text, scheme, NO_PARTY_NAMES);
+  const text2 = wrapper === void 0 || wrapper === cell2.style.wrapper ? cellWithBody(cell2, body) : rewrapped(cell2, body, wrapper);
+  if (text2 === null) return null;
+  const check = readCellText(text2, scheme, NO_PARTY_NAMES);
   if (check.codes.join() !== cell2.codes.join() || check.tokens.some((t) => !t.valid)) return null;
   if (wrapper !== void 0 && check.style.wrapper !== wrapper) return null;
   if (check.codes.length > 1 && check.style.separator !== separator) return null;
   if (check.style.words !== keepWords) return null;
   if (options.case === "upper" && check.style.lowerCase) return null;
-  return text;
+  return text2;
 }
 var FIX_PRODUCERS = {
   /** `__AR__` -> `__RA__`, `C, R` -> `R, C`. */
@@ -33855,14 +33894,14 @@ var FIX_PRODUCERS = {
       const cell2 = subject.cell;
       const matrix3 = subject.matrix;
       if (!cell2 || !matrix3) return null;
-      const text = restyled(cell2, matrix3, scheme, options);
-      if (text === null || text === cell2.raw) return null;
-      return { range: [cell2.span.start.offset, cell2.span.end.offset], text };
+      const text2 = restyled(cell2, matrix3, scheme, options);
+      if (text2 === null || text2 === cell2.raw) return null;
+      return { range: [cell2.span.start.offset, cell2.span.end.offset], text: text2 };
     },
     describe(subject, scheme, options = {}) {
       const cell2 = subject.cell;
-      const text = cell2 && subject.matrix ? restyled(cell2, subject.matrix, scheme, options) : null;
-      return text === null ? "Write the codes in the house style" : `Write the codes as ${text}`;
+      const text2 = cell2 && subject.matrix ? restyled(cell2, subject.matrix, scheme, options) : null;
+      return text2 === null ? "Write the codes in the house style" : `Write the codes as ${text2}`;
     }
   },
   /** An empty customer cell gets `I`, written like the row's other codes. Changes meaning: unsafe. */
@@ -33874,12 +33913,12 @@ var FIX_PRODUCERS = {
       if (!matrix3 || !activity2 || !cell2) return null;
       const styled = activity2.cells.find((c) => c && !c.empty);
       const wrapper = matrix3.format === "markdown" ? styled?.style.wrapper ?? "" : "";
-      const text = `${wrapper}${scheme.informed}${wrapper}`;
+      const text2 = `${wrapper}${scheme.informed}${wrapper}`;
       const at = cell2.span.start.offset;
-      if (!cell2.box) return { range: [at, at], text };
+      if (!cell2.box) return { range: [at, at], text: text2 };
       const room = cell2.box.end.offset - at;
-      if (room > text.length && /^\s*$/u.test(matrix3.source.slice(at, at + text.length))) return { range: [at, at + text.length], text };
-      return { range: [at, at], text: `${text} ` };
+      if (room > text2.length && /^\s*$/u.test(matrix3.source.slice(at, at + text2.length))) return { range: [at, at + text2.length], text: text2 };
+      return { range: [at, at], text: `${text2} ` };
     },
     describe: (subject, scheme) => `Make ${String(namedFactValue("customer", subject))} Informed (${scheme.informed})`
   },
@@ -33929,17 +33968,17 @@ function builtInRules() {
 }
 function loadRuleFile(path, builtIn, show = relativeTo(process.cwd())) {
   const display = show(path);
-  let text;
+  let text2;
   try {
-    text = (0, import_node_fs3.readFileSync)(path, "utf8");
+    text2 = (0, import_node_fs3.readFileSync)(path, "utf8");
   } catch (error) {
     return failed(display, `cannot read rule file: ${error.message}`);
   }
-  return parseRuleText(text, display, builtIn);
+  return parseRuleText(text2, display, builtIn);
 }
-function parseRuleText(text, file, builtIn) {
-  const lines2 = new LineIndex(text);
-  const doc = (0, import_yaml6.parseDocument)(text, { prettyErrors: false, uniqueKeys: true });
+function parseRuleText(text2, file, builtIn) {
+  const lines2 = new LineIndex(text2);
+  const doc = (0, import_yaml6.parseDocument)(text2, { prettyErrors: false, uniqueKeys: true });
   const at = (start, end) => lines2.span(start, end);
   if (doc.errors.length > 0) {
     return {
@@ -34244,25 +34283,25 @@ var PIPE = 124;
 function isSpaceOrTab(code3) {
   return code3 === SPACE2 || code3 === TAB;
 }
-function skipSpaces(text, from, to) {
-  while (from < to && isSpaceOrTab(text.charCodeAt(from))) from++;
+function skipSpaces(text2, from, to) {
+  while (from < to && isSpaceOrTab(text2.charCodeAt(from))) from++;
   return from;
 }
-function trimEnd(text, from, to) {
-  while (to > from && isSpaceOrTab(text.charCodeAt(to - 1))) to--;
+function trimEnd(text2, from, to) {
+  while (to > from && isSpaceOrTab(text2.charCodeAt(to - 1))) to--;
   return to;
 }
-function splitCells(text, from, to, visit2, escapes = true, afterPipe = false) {
+function splitCells(text2, from, to, visit2, escapes = true, afterPipe = false) {
   let count = 0;
   let i = from;
   let boxStart = from;
   let closed = afterPipe;
-  if (!afterPipe && text.charCodeAt(i) === PIPE) {
+  if (!afterPipe && text2.charCodeAt(i) === PIPE) {
     i++;
     boxStart = i;
   }
   if (!escapes) {
-    for (let pipe = text.indexOf("|", i); pipe !== -1 && pipe < to; pipe = text.indexOf("|", pipe + 1)) {
+    for (let pipe = text2.indexOf("|", i); pipe !== -1 && pipe < to; pipe = text2.indexOf("|", pipe + 1)) {
       visit2(boxStart, pipe);
       count++;
       closed = true;
@@ -34271,9 +34310,9 @@ function splitCells(text, from, to, visit2, escapes = true, afterPipe = false) {
     i = to;
   }
   while (i < to) {
-    const code3 = text.charCodeAt(i);
+    const code3 = text2.charCodeAt(i);
     if (code3 === BACKSLASH) {
-      const next = text.charCodeAt(i + 1);
+      const next = text2.charCodeAt(i + 1);
       i += i + 1 < to && (next === BACKSLASH || next === PIPE) ? 2 : 1;
     } else if (code3 === PIPE) {
       visit2(boxStart, i);
@@ -34285,50 +34324,50 @@ function splitCells(text, from, to, visit2, escapes = true, afterPipe = false) {
       i++;
     }
   }
-  if (!(closed && skipSpaces(text, boxStart, to) === to)) {
+  if (!(closed && skipSpaces(text2, boxStart, to) === to)) {
     visit2(boxStart, to);
     count++;
   }
   return count;
 }
-function firstCellEnd(text, from, to, escapes) {
-  let i = text.charCodeAt(from) === PIPE ? from + 1 : from;
+function firstCellEnd(text2, from, to, escapes) {
+  let i = text2.charCodeAt(from) === PIPE ? from + 1 : from;
   if (!escapes) {
-    const pipe = text.indexOf("|", i);
+    const pipe = text2.indexOf("|", i);
     return pipe !== -1 && pipe < to ? pipe : -1;
   }
   while (i < to) {
-    const code3 = text.charCodeAt(i);
+    const code3 = text2.charCodeAt(i);
     if (code3 === BACKSLASH) {
-      const next = text.charCodeAt(i + 1);
+      const next = text2.charCodeAt(i + 1);
       i += i + 1 < to && (next === BACKSLASH || next === PIPE) ? 2 : 1;
     } else if (code3 === PIPE) return i;
     else i++;
   }
   return -1;
 }
-function cellContent(text, boxStart, boxEnd) {
-  const start = skipSpaces(text, boxStart, boxEnd);
+function cellContent(text2, boxStart, boxEnd) {
+  const start = skipSpaces(text2, boxStart, boxEnd);
   if (start === boxEnd) {
     const at = boxEnd > boxStart ? boxStart + 1 : boxStart;
     return { start: at, end: at };
   }
-  return { start, end: trimEnd(text, start, boxEnd) };
+  return { start, end: trimEnd(text2, start, boxEnd) };
 }
 
 // src/readers/markdown/rest.ts
-function readRest(text, ctx) {
+function readRest(text2, ctx) {
   const cells = [];
   splitCells(
-    text,
+    text2,
     0,
-    text.length,
+    text2.length,
     (boxStart, boxEnd) => {
-      const { start, end } = cellContent(text, boxStart, boxEnd);
-      const raw = start === end ? "" : text.slice(start, end);
+      const { start, end } = cellContent(text2, boxStart, boxEnd);
+      const raw = start === end ? "" : text2.slice(start, end);
       cells.push({ raw, reading: ctx.read(raw), contentStart: start, boxStart, boxEnd });
     },
-    text.includes("\\"),
+    text2.includes("\\"),
     true
   );
   return cells;
@@ -34472,8 +34511,8 @@ var RunMemo = class {
      * per scheme and party names. Gives what `readRest` gives; the readings in it come from
      * `readCell` (the context's reader).
      */
-    this.readRest = (text, ctx) => {
-      if (!this.memoize) return readRest(text, ctx);
+    this.readRest = (text2, ctx) => {
+      if (!this.memoize) return readRest(text2, ctx);
       let byText = this.lastRests.ctx === ctx ? this.lastRests.byText : void 0;
       if (!byText) {
         let byNames = this.rests.get(ctx.scheme);
@@ -34482,14 +34521,14 @@ var RunMemo = class {
         if (!byText) byNames.set(ctx.partyNames.key, byText = /* @__PURE__ */ new Map());
         this.lastRests = { ctx, byText };
       }
-      let rest = byText.get(text);
+      let rest = byText.get(text2);
       if (!rest) {
-        rest = readRest(text, ctx);
+        rest = readRest(text2, ctx);
         if (++this.restCount > MAX_RESTS) {
           this.rests.clear();
           this.restCount = 0;
           this.lastRests = { ctx: null, byText: /* @__PURE__ */ new Map() };
-        } else byText.set(text, rest);
+        } else byText.set(text2, rest);
       }
       return rest;
     };
@@ -35245,16 +35284,16 @@ function parseSimpleFrontMatter(yaml) {
   return entries === 0 ? null : result;
 }
 var QUOTED = /^"([^"\\]*)"$|^'([^']*)'$/;
-function scalar(text) {
-  const quoted = QUOTED.exec(text);
+function scalar(text2) {
+  const quoted = QUOTED.exec(text2);
   if (quoted) return quoted[1] ?? quoted[2];
-  const word = WORDS.get(text);
+  const word = WORDS.get(text2);
   if (word !== void 0) return word;
-  if (DECIMAL.test(text)) {
-    const number = Number(text);
+  if (DECIMAL.test(text2)) {
+    const number = Number(text2);
     return Number.isSafeInteger(number) ? number : void 0;
   }
-  return NOT_PLAIN_STRING.test(text) ? void 0 : text;
+  return NOT_PLAIN_STRING.test(text2) ? void 0 : text2;
 }
 
 // src/readers/grid.ts
@@ -35284,9 +35323,9 @@ function mostlyCodes(counts, words) {
   return (counts.code + counts.word) * 5 >= counts.filled * 4;
 }
 function roleOfHeader(header, scheme, words) {
-  const text = plainText(header).trim();
-  const letter = /^\(?([A-Za-z])\)?$/u.exec(text) ?? new RegExp("^\\(([A-Z])\\)\\s*\\p{L}", "u").exec(text) ?? new RegExp("^([A-Z])\\s*[-:\u2013\u2014=]\\s*\\p{L}", "u").exec(text) ?? /\s\(([A-Z])\)$/u.exec(text);
-  const byWord = words.get(nameKey(text.replace(/\s*\(([A-Za-z])\)$/u, "").replace(/^\(?[A-Z]\)?\s*[-:–—=]\s*/u, "")));
+  const text2 = plainText(header).trim();
+  const letter = /^\(?([A-Za-z])\)?$/u.exec(text2) ?? new RegExp("^\\(([A-Z])\\)\\s*\\p{L}", "u").exec(text2) ?? new RegExp("^([A-Z])\\s*[-:\u2013\u2014=]\\s*\\p{L}", "u").exec(text2) ?? /\s\(([A-Z])\)$/u.exec(text2);
+  const byWord = words.get(nameKey(text2.replace(/\s*\(([A-Za-z])\)$/u, "").replace(/^\(?[A-Z]\)?\s*[-:–—=]\s*/u, "")));
   const code3 = byWord ?? (letter ? letter[1].toUpperCase() : null);
   return code3 !== null && scheme.codes.some((c) => c.code === code3) ? code3 : null;
 }
@@ -35670,9 +35709,9 @@ function variant(changes) {
     })
   };
 }
-function wordConvention(scheme, text) {
+function wordConvention(scheme, text2) {
   if (scheme !== RACI) return null;
-  const convention = CONVENTIONS.find((c) => c.when.every((w) => w.test(text)));
+  const convention = CONVENTIONS.find((c) => c.when.every((w) => w.test(text2)));
   return convention ? { scheme: convention.scheme, reason: convention.reason } : null;
 }
 var INLINE_LEGEND = /^\W*(?:key|legend|legenda|légende|legende|leyenda|clé)\b/iu;
@@ -35709,8 +35748,8 @@ var TableCell = class {
   }
 };
 var TableRow = class {
-  constructor(text, from, lineEnd, line, lineStart, escapes) {
-    this.text = text;
+  constructor(text2, from, lineEnd, line, lineStart, escapes) {
+    this.text = text2;
     this.from = from;
     this.lineEnd = lineEnd;
     this.line = line;
@@ -35861,8 +35900,8 @@ var HTML_BLOCK_NAMES = /* @__PURE__ */ new Set([
   "track",
   "ul"
 ]);
-function scanMarkdown(text) {
-  const doc = new BlockScanner(text).scan();
+function scanMarkdown(text2) {
+  const doc = new BlockScanner(text2).scan();
   breakTail.text = "";
   return doc;
 }
@@ -35876,21 +35915,21 @@ function isAsciiAlphanumeric(code3) {
   return isAsciiAlpha(code3) || code3 >= DIGIT_0 && code3 <= DIGIT_9;
 }
 var breakTail = { text: "", to: -1, marker: -1, pureFrom: 0, thirdLast: -1 };
-function isThematicBreak(text, from, to) {
-  const marker = text.charCodeAt(from);
+function isThematicBreak(text2, from, to) {
+  const marker = text2.charCodeAt(from);
   if (marker !== STAR && marker !== DASH2 && marker !== UNDERSCORE) return false;
-  if (breakTail.text !== text || breakTail.to !== to || breakTail.marker !== marker) {
+  if (breakTail.text !== text2 || breakTail.to !== to || breakTail.marker !== marker) {
     let i = to;
     let count = 0;
     let thirdLast = -1;
     while (i > 0) {
-      const code3 = text.charCodeAt(i - 1);
+      const code3 = text2.charCodeAt(i - 1);
       if (code3 === marker) {
         if (++count === 3) thirdLast = i - 1;
       } else if (!isSpaceOrTab2(code3)) break;
       i--;
     }
-    breakTail.text = text;
+    breakTail.text = text2;
     breakTail.to = to;
     breakTail.marker = marker;
     breakTail.pureFrom = i;
@@ -35898,68 +35937,68 @@ function isThematicBreak(text, from, to) {
   }
   return from >= breakTail.pureFrom && from <= breakTail.thirdLast;
 }
-function atxLevel(text, from, to) {
+function atxLevel(text2, from, to) {
   let i = from;
-  while (i < to && text.charCodeAt(i) === HASH2) i++;
+  while (i < to && text2.charCodeAt(i) === HASH2) i++;
   const level = i - from;
   if (level < 1 || level > 6) return 0;
-  return i === to || isSpaceOrTab2(text.charCodeAt(i)) ? level : 0;
+  return i === to || isSpaceOrTab2(text2.charCodeAt(i)) ? level : 0;
 }
-function setextDepth(text, from, to) {
-  const marker = text.charCodeAt(from);
+function setextDepth(text2, from, to) {
+  const marker = text2.charCodeAt(from);
   if (marker !== EQUALS && marker !== DASH2) return 0;
   let i = from;
-  while (i < to && text.charCodeAt(i) === marker) i++;
-  return skipSpaces(text, i, to) === to ? marker === EQUALS ? 1 : 2 : 0;
+  while (i < to && text2.charCodeAt(i) === marker) i++;
+  return skipSpaces(text2, i, to) === to ? marker === EQUALS ? 1 : 2 : 0;
 }
-function fenceOpening(text, from, to) {
-  const marker = text.charCodeAt(from);
+function fenceOpening(text2, from, to) {
+  const marker = text2.charCodeAt(from);
   if (marker !== BACKTICK && marker !== TILDE) return 0;
   let i = from;
-  while (i < to && text.charCodeAt(i) === marker) i++;
+  while (i < to && text2.charCodeAt(i) === marker) i++;
   const length = i - from;
   if (length < 3) return 0;
-  if (marker === BACKTICK && indexWithin(text, "`", i, to) !== -1) return 0;
+  if (marker === BACKTICK && indexWithin(text2, "`", i, to) !== -1) return 0;
   return length;
 }
-function isFenceClosing(text, from, to, marker, length) {
+function isFenceClosing(text2, from, to, marker, length) {
   let i = from;
-  while (i < to && text.charCodeAt(i) === marker) i++;
-  return i - from >= length && skipSpaces(text, i, to) === to;
+  while (i < to && text2.charCodeAt(i) === marker) i++;
+  return i - from >= length && skipSpaces(text2, i, to) === to;
 }
-function htmlBlockKind(text, from, to, allowComplete) {
-  if (text.charCodeAt(from) !== LT) return 0;
+function htmlBlockKind(text2, from, to, allowComplete) {
+  if (text2.charCodeAt(from) !== LT) return 0;
   let i = from + 1;
-  const first = text.charCodeAt(i);
+  const first = text2.charCodeAt(i);
   if (first === BANG) {
-    const next = text.charCodeAt(i + 1);
-    if (next === DASH2) return text.charCodeAt(i + 2) === DASH2 ? 2 : 0;
-    if (next === LBRACKET) return text.startsWith("[CDATA[", i + 1) ? 5 : 0;
+    const next = text2.charCodeAt(i + 1);
+    if (next === DASH2) return text2.charCodeAt(i + 2) === DASH2 ? 2 : 0;
+    if (next === LBRACKET) return text2.startsWith("[CDATA[", i + 1) ? 5 : 0;
     return isAsciiAlpha(next) ? 4 : 0;
   }
   if (first === QUESTION) return 3;
   const closing = first === SLASH;
   if (closing) i++;
-  if (!isAsciiAlpha(text.charCodeAt(i))) return 0;
+  if (!isAsciiAlpha(text2.charCodeAt(i))) return 0;
   const nameStart = i;
-  while (i < to && (isAsciiAlphanumeric(text.charCodeAt(i)) || text.charCodeAt(i) === DASH2)) i++;
-  const after2 = i < to ? text.charCodeAt(i) : -1;
+  while (i < to && (isAsciiAlphanumeric(text2.charCodeAt(i)) || text2.charCodeAt(i) === DASH2)) i++;
+  const after2 = i < to ? text2.charCodeAt(i) : -1;
   if (after2 !== -1 && after2 !== SLASH && after2 !== GT && !isSpaceOrTab2(after2)) return 0;
-  const name = text.slice(nameStart, i).toLowerCase();
+  const name = text2.slice(nameStart, i).toLowerCase();
   if (!closing && after2 !== SLASH && HTML_RAW_NAMES.has(name)) return 1;
   if (HTML_BLOCK_NAMES.has(name)) {
     if (after2 !== SLASH) return 6;
-    return text.charCodeAt(i + 1) === GT ? 6 : 0;
+    return text2.charCodeAt(i + 1) === GT ? 6 : 0;
   }
   if (!allowComplete) return 0;
-  return isCompleteTagLine(text, i, to, closing) ? 7 : 0;
+  return isCompleteTagLine(text2, i, to, closing) ? 7 : 0;
 }
-function isCompleteTagLine(text, i, to, closing) {
+function isCompleteTagLine(text2, i, to, closing) {
   if (closing) {
-    i = skipSpaces(text, i, to);
+    i = skipSpaces(text2, i, to);
   } else {
     for (; ; ) {
-      const code3 = i < to ? text.charCodeAt(i) : -1;
+      const code3 = i < to ? text2.charCodeAt(i) : -1;
       if (code3 === SLASH) {
         i++;
         break;
@@ -35967,28 +36006,28 @@ function isCompleteTagLine(text, i, to, closing) {
       if (code3 === COLON2 || code3 === UNDERSCORE || isAsciiAlpha(code3)) {
         i++;
         while (i < to) {
-          const c = text.charCodeAt(i);
+          const c = text2.charCodeAt(i);
           if (c === DASH2 || c === DOT || c === COLON2 || c === UNDERSCORE || isAsciiAlphanumeric(c)) i++;
           else break;
         }
-        i = skipSpaces(text, i, to);
-        if (i < to && text.charCodeAt(i) === EQUALS) {
-          i = skipSpaces(text, i + 1, to);
-          const v = i < to ? text.charCodeAt(i) : -1;
+        i = skipSpaces(text2, i, to);
+        if (i < to && text2.charCodeAt(i) === EQUALS) {
+          i = skipSpaces(text2, i + 1, to);
+          const v = i < to ? text2.charCodeAt(i) : -1;
           if (v === -1 || v === LT || v === EQUALS || v === GT || v === BACKTICK) return false;
           if (v === DQUOTE || v === SQUOTE) {
-            const close = indexWithin(text, v === DQUOTE ? '"' : "'", i + 1, to);
+            const close = indexWithin(text2, v === DQUOTE ? '"' : "'", i + 1, to);
             if (close === -1) return false;
             i = close + 1;
-            const c = i < to ? text.charCodeAt(i) : -1;
+            const c = i < to ? text2.charCodeAt(i) : -1;
             if (c !== SLASH && c !== GT && !isSpaceOrTab2(c)) return false;
           } else {
             while (i < to) {
-              const c = text.charCodeAt(i);
+              const c = text2.charCodeAt(i);
               if (c === DQUOTE || c === SQUOTE || c === SLASH || c === LT || c === EQUALS || c === GT || c === BACKTICK || isSpaceOrTab2(c)) break;
               i++;
             }
-            i = skipSpaces(text, i, to);
+            i = skipSpaces(text2, i, to);
           }
         }
         continue;
@@ -36000,75 +36039,75 @@ function isCompleteTagLine(text, i, to, closing) {
       break;
     }
   }
-  if (i >= to || text.charCodeAt(i) !== GT) return false;
-  return skipSpaces(text, i + 1, to) === to;
+  if (i >= to || text2.charCodeAt(i) !== GT) return false;
+  return skipSpaces(text2, i + 1, to) === to;
 }
-function htmlBlockEnds(text, from, to, kind) {
+function htmlBlockEnds(text2, from, to, kind) {
   switch (kind) {
     case 1: {
-      const lower = text.slice(from, to).toLowerCase();
+      const lower = text2.slice(from, to).toLowerCase();
       return lower.includes("</script>") || lower.includes("</pre>") || lower.includes("</style>") || lower.includes("</textarea>");
     }
     case 2:
-      return indexWithin(text, "-->", from, to) !== -1;
+      return indexWithin(text2, "-->", from, to) !== -1;
     case 3:
-      return indexWithin(text, "?>", from, to) !== -1;
+      return indexWithin(text2, "?>", from, to) !== -1;
     case 4:
-      return indexWithin(text, ">", from, to) !== -1;
+      return indexWithin(text2, ">", from, to) !== -1;
     case 5:
-      return indexWithin(text, "]]>", from, to) !== -1;
+      return indexWithin(text2, "]]>", from, to) !== -1;
     default:
       return false;
   }
 }
-function indexWithin(text, needle, from, to) {
+function indexWithin(text2, needle, from, to) {
   const first = needle.charCodeAt(0);
   const last = to - needle.length;
   for (let i = from; i <= last; i++) {
-    if (text.charCodeAt(i) === first && text.startsWith(needle, i)) return i;
+    if (text2.charCodeAt(i) === first && text2.startsWith(needle, i)) return i;
   }
   return -1;
 }
-function parseDelimiterRow(text, from, to) {
+function parseDelimiterRow(text2, from, to) {
   const aligns = [];
   let seen = false;
   let i = from;
-  if (text.charCodeAt(i) === PIPE2) {
+  if (text2.charCodeAt(i) === PIPE2) {
     seen = true;
     i++;
   }
   for (; ; ) {
-    i = skipSpaces(text, i, to);
+    i = skipSpaces(text2, i, to);
     if (i === to) break;
     let left = false;
     let right = false;
-    if (text.charCodeAt(i) === COLON2) {
+    if (text2.charCodeAt(i) === COLON2) {
       left = true;
       seen = true;
       i++;
     }
-    if (i >= to || text.charCodeAt(i) !== DASH2) return null;
-    while (i < to && text.charCodeAt(i) === DASH2) i++;
-    if (i < to && text.charCodeAt(i) === COLON2) {
+    if (i >= to || text2.charCodeAt(i) !== DASH2) return null;
+    while (i < to && text2.charCodeAt(i) === DASH2) i++;
+    if (i < to && text2.charCodeAt(i) === COLON2) {
       right = true;
       seen = true;
       i++;
     }
     aligns.push(left && right ? "center" : left ? "left" : right ? "right" : null);
-    i = skipSpaces(text, i, to);
+    i = skipSpaces(text2, i, to);
     if (i === to) break;
-    if (text.charCodeAt(i) !== PIPE2) return null;
+    if (text2.charCodeAt(i) !== PIPE2) return null;
     seen = true;
     i++;
   }
   return seen ? aligns : null;
 }
-function countCells(text, from, to) {
-  return splitCells(text, from, to, () => {
+function countCells(text2, from, to) {
+  return splitCells(text2, from, to, () => {
   });
 }
 var BlockScanner = class {
-  constructor(text) {
+  constructor(text2) {
     this.blocks = [];
     this.frontMatter = null;
     // The current line.
@@ -36082,6 +36121,10 @@ var BlockScanner = class {
     // Set by findNonspace(): first non-space/tab at or after the cursor, and its column.
     this.nonspace = 0;
     this.nonspaceColumn = 0;
+    /** The run of spaces `nonspace` ends: its line (start offset), start, and whether it holds a tab. */
+    this.runLine = -1;
+    this.runStart = 0;
+    this.runHasTab = false;
     this.containers = [];
     this.leaf = NONE;
     this.fenceMarker = 0;
@@ -36098,9 +36141,9 @@ var BlockScanner = class {
     /** Where the last search for a backslash started, and what it found (-1: none from there on). */
     this.backslashSearchFrom = Number.MAX_SAFE_INTEGER;
     this.nextBackslash = -1;
-    this.text = text;
-    this.length = text.length;
-    this.hasCarriageReturn = text.indexOf("\r") !== -1;
+    this.text = text2;
+    this.length = text2.length;
+    this.hasCarriageReturn = text2.indexOf("\r") !== -1;
   }
   scan() {
     let start = this.scanFrontMatter();
@@ -36145,18 +36188,18 @@ var BlockScanner = class {
    * offset where the Markdown body starts, or -1 when the front matter ends the text.
    */
   scanFrontMatter() {
-    const text = this.text;
+    const text2 = this.text;
     const firstEnd = this.endOfLine(0);
-    if (!text.startsWith("---", 0) || skipSpaces(text, 3, firstEnd) !== firstEnd) return 0;
+    if (!text2.startsWith("---", 0) || skipSpaces(text2, 3, firstEnd) !== firstEnd) return 0;
     const contentStart = this.afterLineEnding(firstEnd);
     if (contentStart === -1) return 0;
     let contentEnd = { line: 2, column: 1, offset: contentStart };
     let lineStart = contentStart;
     for (let lineNumber = 2; ; lineNumber++) {
       const lineEnd = this.endOfLine(lineStart);
-      if ((text.startsWith("---", lineStart) || text.startsWith("...", lineStart)) && skipSpaces(text, lineStart + 3, lineEnd) === lineEnd) {
+      if ((text2.startsWith("---", lineStart) || text2.startsWith("...", lineStart)) && skipSpaces(text2, lineStart + 3, lineEnd) === lineEnd) {
         this.frontMatter = {
-          yaml: text.slice(contentStart, contentEnd.offset),
+          yaml: text2.slice(contentStart, contentEnd.offset),
           content: { start: { line: 2, column: 1, offset: contentStart }, end: contentEnd },
           span: { start: { line: 1, column: 1, offset: 0 }, end: { line: lineNumber, column: lineEnd - lineStart + 1, offset: lineEnd } }
         };
@@ -36172,25 +36215,35 @@ var BlockScanner = class {
   // ---- cursor ------------------------------------------------------------------------------------
   /** Sets `nonspace`/`nonspaceColumn` to the first non-space/tab at or after the cursor. */
   findNonspace() {
-    const text = this.text;
+    if (this.runLine === this.lineStart && this.offset >= this.runStart && this.offset <= this.nonspace && !this.runHasTab) {
+      this.nonspaceColumn = this.column + (this.nonspace - this.offset);
+      return;
+    }
+    const text2 = this.text;
     let i = this.offset;
     let column = this.column;
     const end = this.lineEnd;
+    let tab = false;
     while (i < end) {
-      const code3 = text.charCodeAt(i);
+      const code3 = text2.charCodeAt(i);
       if (code3 === SPACE3) column++;
-      else if (code3 === TAB2) column += 4 - column % 4;
-      else break;
+      else if (code3 === TAB2) {
+        column += 4 - column % 4;
+        tab = true;
+      } else break;
       i++;
     }
+    this.runLine = this.lineStart;
+    this.runStart = this.offset;
+    this.runHasTab = tab;
     this.nonspace = i;
     this.nonspaceColumn = column;
   }
   /** Advances over `count` columns of spaces/tabs (or marker characters), splitting a tab if needed. */
   advanceColumns(count) {
-    const text = this.text;
+    const text2 = this.text;
     while (count > 0 && this.offset < this.lineEnd) {
-      if (text.charCodeAt(this.offset) === TAB2) {
+      if (text2.charCodeAt(this.offset) === TAB2) {
         const width = 4 - this.column % 4;
         if (width > count) {
           this.column += count;
@@ -36248,16 +36301,16 @@ var BlockScanner = class {
    * applies the rules for interrupting a paragraph (non-empty, ordered lists start at 1).
    */
   openListItem(interrupt, sibling) {
-    const text = this.text;
+    const text2 = this.text;
     const start = this.nonspace;
     const end = this.lineEnd;
-    const code3 = text.charCodeAt(start);
+    const code3 = text2.charCodeAt(start);
     let markerEnd;
     let ordered;
     let marker;
     if (code3 === DASH2 || code3 === STAR || code3 === PLUS) {
       if (sibling && (sibling.ordered || sibling.marker !== code3)) return null;
-      if (code3 !== PLUS && isThematicBreak(text, start, end)) return null;
+      if (code3 !== PLUS && isThematicBreak(text2, start, end)) return null;
       ordered = false;
       marker = code3;
       markerEnd = start + 1;
@@ -36265,9 +36318,9 @@ var BlockScanner = class {
       if (sibling && !sibling.ordered) return null;
       if (interrupt && code3 !== DIGIT_1) return null;
       let i = start;
-      while (i < end && i - start < 9 && text.charCodeAt(i) >= DIGIT_0 && text.charCodeAt(i) <= DIGIT_9) i++;
+      while (i < end && i - start < 9 && text2.charCodeAt(i) >= DIGIT_0 && text2.charCodeAt(i) <= DIGIT_9) i++;
       if (interrupt && i - start > 1) return null;
-      const delimiter = i < end ? text.charCodeAt(i) : -1;
+      const delimiter = i < end ? text2.charCodeAt(i) : -1;
       if (delimiter !== DOT && delimiter !== RPAREN) return null;
       if (sibling && sibling.marker !== delimiter) return null;
       ordered = true;
@@ -36280,7 +36333,7 @@ var BlockScanner = class {
     const savedColumn = this.column;
     const initialSize = this.nonspaceColumn - this.column;
     const markerWidth = markerEnd - start;
-    const afterMarker = markerEnd < end ? text.charCodeAt(markerEnd) : -1;
+    const afterMarker = markerEnd < end ? text2.charCodeAt(markerEnd) : -1;
     if (afterMarker !== -1 && !isSpaceOrTab2(afterMarker)) return null;
     this.offset = markerEnd;
     this.column = this.nonspaceColumn + markerWidth;
@@ -36385,14 +36438,14 @@ var BlockScanner = class {
    * the line was consumed here.
    */
   continuesLazily() {
-    const text = this.text;
+    const text2 = this.text;
     const start = this.nonspace;
     const end = this.lineEnd;
     const indent = this.nonspaceColumn - this.column;
     if (indent < 4) {
-      const code3 = text.charCodeAt(start);
+      const code3 = text2.charCodeAt(start);
       if (this.startsInterruptingBlock(start, end)) return false;
-      if (code3 === LT && htmlBlockKind(text, start, end, true) === 7) {
+      if (code3 === LT && htmlBlockKind(text2, start, end, true) === 7) {
         this.closeLeaf();
         this.startHtml(7, start, end);
         return true;
@@ -36404,12 +36457,12 @@ var BlockScanner = class {
   }
   /** Handles a line inside fenced code or an HTML block whose containers all continue; false when the block ended before it. */
   continueConcrete() {
-    const text = this.text;
+    const text2 = this.text;
     this.findNonspace();
     const start = this.nonspace;
     const end = this.lineEnd;
     if (this.leaf === FENCE) {
-      if (this.nonspaceColumn - this.column < 4 && start < end && isFenceClosing(text, start, end, this.fenceMarker, this.fenceLength)) {
+      if (this.nonspaceColumn - this.column < 4 && start < end && isFenceClosing(text2, start, end, this.fenceMarker, this.fenceLength)) {
         this.leaf = NONE;
       }
       return true;
@@ -36442,7 +36495,7 @@ var BlockScanner = class {
   }
   /** The part of a line after its container prefixes, at the current depth. */
   scanLeaf(blank) {
-    const text = this.text;
+    const text2 = this.text;
     const start = this.nonspace;
     const end = this.lineEnd;
     const indent = this.nonspaceColumn - this.column;
@@ -36456,7 +36509,7 @@ var BlockScanner = class {
           this.addParagraphLine();
           return;
         }
-        const depth = setextDepth(text, start, end);
+        const depth = setextDepth(text2, start, end);
         if (depth > 0) {
           this.emitSetextHeading(depth, end);
           return;
@@ -36475,7 +36528,7 @@ var BlockScanner = class {
           this.closeLeaf();
           return;
         }
-        if (indent >= 4 || this.startsInterruptingBlock(start, end) || text.charCodeAt(start) === LT && htmlBlockKind(text, start, end, true) > 0) {
+        if (indent >= 4 || this.startsInterruptingBlock(start, end) || text2.charCodeAt(start) === LT && htmlBlockKind(text2, start, end, true) > 0) {
           this.closeLeaf();
           this.startLeaf(start, end, indent, true);
           return;
@@ -36498,27 +36551,27 @@ var BlockScanner = class {
   }
   /** Whether a line starts an ATX heading, thematic break, fence or HTML block of kinds 1-6 (those that interrupt a paragraph). */
   startsInterruptingBlock(start, end) {
-    const text = this.text;
-    const code3 = text.charCodeAt(start);
-    return code3 === HASH2 && atxLevel(text, start, end) > 0 || isThematicBreak(text, start, end) || fenceOpening(text, start, end) > 0 || code3 === LT && htmlBlockKind(text, start, end, false) > 0;
+    const text2 = this.text;
+    const code3 = text2.charCodeAt(start);
+    return code3 === HASH2 && atxLevel(text2, start, end) > 0 || isThematicBreak(text2, start, end) || fenceOpening(text2, start, end) > 0 || code3 === LT && htmlBlockKind(text2, start, end, false) > 0;
   }
   /** Starts a new leaf block on a non-blank line when nothing (or a closed block) precedes it. */
   startLeaf(start, end, indent, allowCompleteHtml) {
-    const text = this.text;
+    const text2 = this.text;
     if (indent >= 4) {
       this.leaf = INDENTED_CODE;
       return;
     }
-    const code3 = text.charCodeAt(start);
+    const code3 = text2.charCodeAt(start);
     if (code3 === HASH2) {
-      const level = atxLevel(text, start, end);
+      const level = atxLevel(text2, start, end);
       if (level > 0) {
         this.emitAtxHeading(level, start, end);
         return;
       }
     }
-    if (isThematicBreak(text, start, end)) return;
-    const fence = fenceOpening(text, start, end);
+    if (isThematicBreak(text2, start, end)) return;
+    const fence = fenceOpening(text2, start, end);
     if (fence > 0) {
       this.leaf = FENCE;
       this.fenceMarker = code3;
@@ -36526,7 +36579,7 @@ var BlockScanner = class {
       return;
     }
     if (code3 === LT) {
-      const kind = htmlBlockKind(text, start, end, allowCompleteHtml);
+      const kind = htmlBlockKind(text2, start, end, allowCompleteHtml);
       if (kind > 0) {
         this.startHtml(kind, start, end);
         return;
@@ -36553,15 +36606,15 @@ var BlockScanner = class {
     this.paragraphLines.push(this.nonspace, this.lineEnd);
   }
   emitAtxHeading(level, start, end) {
-    const text = this.text;
-    const contentEnd = trimEnd(text, start, end);
-    let textStart = skipSpaces(text, start + level, contentEnd);
+    const text2 = this.text;
+    const contentEnd = trimEnd(text2, start, end);
+    let textStart = skipSpaces(text2, start + level, contentEnd);
     let textEnd = contentEnd;
     let i = textEnd;
-    while (i > textStart && text.charCodeAt(i - 1) === HASH2) i--;
-    if (i < textEnd && (i === textStart || isSpaceOrTab2(text.charCodeAt(i - 1)))) textEnd = trimEnd(text, textStart, i);
+    while (i > textStart && text2.charCodeAt(i - 1) === HASH2) i--;
+    if (i < textEnd && (i === textStart || isSpaceOrTab2(text2.charCodeAt(i - 1)))) textEnd = trimEnd(text2, textStart, i);
     if (textEnd < textStart) textStart = textEnd;
-    this.blocks.push({ kind: "heading", heading: { depth: level, text: text.slice(textStart, textEnd), span: this.span(start, end) } });
+    this.blocks.push({ kind: "heading", heading: { depth: level, text: text2.slice(textStart, textEnd), span: this.span(start, end) } });
   }
   emitSetextHeading(depth, end) {
     const lines2 = this.paragraphLines;
@@ -36590,17 +36643,17 @@ var BlockScanner = class {
    * line would otherwise continue an open paragraph.
    */
   tryOpenTable(inParagraph = false) {
-    const text = this.text;
+    const text2 = this.text;
     const start = this.nonspace;
     const end = this.lineEnd;
     const nextStart = this.nextLineStart;
     if (nextStart === -1 || !this.tableHeadAllowed) return false;
-    if (text.charCodeAt(start) === PIPE2 && skipSpaces(text, start + 1, end) === end) return false;
+    if (text2.charCodeAt(start) === PIPE2 && skipSpaces(text2, start + 1, end) === end) return false;
     const delimiter = this.peekDelimiterRow(nextStart);
     if (!delimiter) return false;
-    const headerCount = countCells(text, start, end);
+    const headerCount = countCells(text2, start, end);
     if (headerCount !== delimiter.aligns.length) return false;
-    if (inParagraph && text.charCodeAt(start) === LT && htmlBlockKind(text, start, end, true) === 7) {
+    if (inParagraph && text2.charCodeAt(start) === LT && htmlBlockKind(text2, start, end, true) === 7) {
       this.closeLeaf();
       this.startHtml(7, start, end);
       return true;
@@ -36620,7 +36673,7 @@ var BlockScanner = class {
       delimiter: delimiterRow,
       align: delimiter.aligns,
       rows: [],
-      leadingPipe: text.charCodeAt(start) === PIPE2,
+      leadingPipe: text2.charCodeAt(start) === PIPE2,
       span: { start: headerStart, end: this.point(delimiter.lineEnd) }
     };
     this.closeLeaf();
@@ -36631,11 +36684,11 @@ var BlockScanner = class {
   }
   /** Looks at the line starting at `lineStart` for a delimiter row inside the open containers, without consuming it. */
   peekDelimiterRow(lineStart) {
-    const text = this.text;
+    const text2 = this.text;
     if (this.containers.length === 0) {
       let i = lineStart;
-      while (i < lineStart + 3 && text.charCodeAt(i) === SPACE3) i++;
-      const code3 = text.charCodeAt(i);
+      while (i < lineStart + 3 && text2.charCodeAt(i) === SPACE3) i++;
+      const code3 = text2.charCodeAt(i);
       if (code3 !== PIPE2 && code3 !== DASH2 && code3 !== COLON2) return null;
     }
     const saved = [this.lineStart, this.lineEnd, this.offset, this.column, this.nonspace, this.nonspaceColumn];
@@ -36648,11 +36701,11 @@ var BlockScanner = class {
     if (this.matchContainers(false) === this.containers.length) {
       this.findNonspace();
       const start = this.nonspace;
-      const code3 = text.charCodeAt(start);
-      const next = start + 1 < lineEnd ? text.charCodeAt(start + 1) : -1;
+      const code3 = text2.charCodeAt(start);
+      const next = start + 1 < lineEnd ? text2.charCodeAt(start + 1) : -1;
       const listItem = code3 === DASH2 && isSpaceOrTab2(next);
       if (start < lineEnd && this.nonspaceColumn - this.column < 4 && !listItem) {
-        const aligns = parseDelimiterRow(text, start, lineEnd);
+        const aligns = parseDelimiterRow(text2, start, lineEnd);
         if (aligns) result = { aligns, start, lineEnd };
       }
     }
@@ -36683,9 +36736,9 @@ var BlockScanner = class {
 
 // src/readers/markdown/reader.ts
 var RACI_WORDS = /\b(?:RACI|RASCI|RACI-?VS|CAIRO|responsibility|responsabilit|verantwortlich|responsabilidad|accountable)\w*/iu;
-function readMarkdown(file, text, options) {
-  const bom = text.charCodeAt(0) === 65279;
-  const source = bom ? text.slice(1) : text;
+function readMarkdown(file, text2, options) {
+  const bom = text2.charCodeAt(0) === 65279;
+  const source = bom ? text2.slice(1) : text2;
   const lines2 = new LineIndex(source);
   const doc = scanMarkdown(source);
   const problems = [];
@@ -36763,10 +36816,10 @@ function schemeHints(doc, frontMatter, source, lines2) {
   return { texts, legends, raciNamed };
 }
 function tableText(doc) {
-  let text = "";
-  for (const block of doc.blocks) if (block.kind === "table") for (const row of block.table.rows) text += `${row.text.slice(row.from, row.lineEnd)}
+  let text2 = "";
+  for (const block of doc.blocks) if (block.kind === "table") for (const row of block.table.rows) text2 += `${row.text.slice(row.from, row.lineEnd)}
 `;
-  return text;
+  return text2;
 }
 function markSpan(lines2) {
   return (cell2, start, end) => {
@@ -36915,13 +36968,13 @@ var DocumentReader = class {
 };
 var ROLE_ITEM = /^[*_]*([A-Za-z][\p{L} ]{0,20}?)[*_]*\s*(?::|—|–|=)\s*(.+)$/u;
 function roleCode(label, scheme, words) {
-  const text = label.trim();
-  const code3 = text.length === 1 ? text.toUpperCase() : words.get(nameKey(text));
+  const text2 = label.trim();
+  const code3 = text2.length === 1 ? text2.toUpperCase() : words.get(nameKey(text2));
   return code3 !== void 0 && scheme.codes.some((c) => c.code === code3) ? code3 : null;
 }
-function namesIn(text, at, lines2) {
+function namesIn(text2, at, lines2) {
   const out = [];
-  for (const match of text.matchAll(/[^,;/+&]+/gu)) {
+  for (const match of text2.matchAll(/[^,;/+&]+/gu)) {
     const name = plainText(match[0].trim());
     if (name === "" || /^[-–—]+$/u.test(name)) continue;
     const start = at + match.index + (match[0].length - match[0].trimStart().length);
@@ -37091,9 +37144,9 @@ var stringOf = (node) => {
   const t = target(node);
   return isScalar3(t) && typeof t.value === "string" ? t.value : null;
 };
-function readStructured(file, text, format, options) {
-  const bom = text.charCodeAt(0) === 65279;
-  const source = bom ? text.slice(1) : text;
+function readStructured(file, text2, format, options) {
+  const bom = text2.charCodeAt(0) === 65279;
+  const source = bom ? text2.slice(1) : text2;
   const lines2 = new LineIndex(source);
   const problems = [];
   const onLine = (offset) => source.charCodeAt(offset) === 10 && source.charCodeAt(offset - 1) === 13 ? offset - 1 : offset;
@@ -37401,11 +37454,11 @@ var MATRIX_EXTENSIONS = {
 function formatOf(filename) {
   return MATRIX_EXTENSIONS[(0, import_node_path5.extname)(filename).toLowerCase()] ?? "markdown";
 }
-function looksLikeMatrixData(text) {
-  return /(?:^|[{,\s])["']?(?:sections|parties|activities)["']?\s*:/mu.test(text);
+function looksLikeMatrixData(text2) {
+  return /(?:^|[{,\s])["']?(?:sections|parties|activities)["']?\s*:/mu.test(text2);
 }
-function readDocument(text, filename, options, format = formatOf(filename)) {
-  return format === "markdown" ? readMarkdown(filename, text, options) : readStructured(filename, text, format, options);
+function readDocument(text2, filename, options, format = formatOf(filename)) {
+  return format === "markdown" ? readMarkdown(filename, text2, options) : readStructured(filename, text2, format, options);
 }
 
 // src/lint/findings.ts
@@ -37414,9 +37467,9 @@ init_rule();
 var PLACEHOLDER3 = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/u;
 function renderMessage(template, hit) {
   const parts = hit.template ?? template.split(new RegExp(PLACEHOLDER3.source, "gu"));
-  let text = parts[0];
-  for (let i = 1; i < parts.length; i += 2) text += factText(namedFactValue(parts[i], hit.subject)) + parts[i + 1];
-  return text;
+  let text2 = parts[0];
+  for (let i = 1; i < parts.length; i += 2) text2 += factText(namedFactValue(parts[i], hit.subject)) + parts[i + 1];
+  return text2;
 }
 function factText(value) {
   if (Array.isArray(value)) return value.join(", ");
@@ -37480,8 +37533,8 @@ function corpusKey(setup) {
 function readOptionsOf(setup, memo) {
   return { scheme: setup.scheme, schemeConfigured: setup.schemeConfigured ?? false, parties: setup.parties ?? null, readCell: memo.readCell, readRest: memo.readRest };
 }
-function readWith(text, filename, setup, memo, format) {
-  return readDocument(text, filename, readOptionsOf(setup, memo), format);
+function readWith(text2, filename, setup, memo, format) {
+  return readDocument(text2, filename, readOptionsOf(setup, memo), format);
 }
 var Linter = class {
   constructor(setup, memo = new RunMemo(), corpora, withCorpus = true) {
@@ -37543,66 +37596,66 @@ function directivesOf(matrix3) {
   if (!matrix3.layout || !matrix3.source.includes(PREFIX)) return [];
   return directivesIn(matrix3.source, matrix3.layout);
 }
-function directivesIn(text, layout) {
-  const lines2 = new LineIndex(text);
+function directivesIn(text2, layout) {
+  const lines2 = new LineIndex(text2);
   const tables = layout.tables;
   const tableLines = { endingAt: new Set(tables.map((t) => t.span.end.line)), startingAt: new Set(tables.map((t) => t.span.start.line)) };
   const directives = [];
   for (const block of layout.comments) {
     const start = block.span.start.offset;
     const end = block.span.end.offset;
-    for (const comment of [{ start, end }, ...commentsLaterOnLine(text, end)]) {
-      const directive = readComment(text, comment.start, comment.end, lines2);
+    for (const comment of [{ start, end }, ...commentsLaterOnLine(text2, end)]) {
+      const directive = readComment(text2, comment.start, comment.end, lines2);
       if (!directive) continue;
       const breaks = endsTable(directive, tableLines, lines2);
       if (breaks) directive.problems.push(breaks);
       directives.push(directive);
     }
   }
-  for (const table2 of tables) directives.push(...directivesInCells(table2, text, lines2));
+  for (const table2 of tables) directives.push(...directivesInCells(table2, text2, lines2));
   return directives.sort((a, b) => a.span.start.offset - b.span.start.offset);
 }
-function commentsLaterOnLine(text, from) {
+function commentsLaterOnLine(text2, from) {
   const found = [];
-  const lineEnd = endOfLine(text, from);
+  const lineEnd = endOfLine(text2, from);
   let at = from;
   for (; ; ) {
-    const open2 = text.indexOf("<!--", at);
+    const open2 = text2.indexOf("<!--", at);
     if (open2 === -1 || open2 >= lineEnd) break;
-    const close = text.indexOf("-->", open2 + 4);
+    const close = text2.indexOf("-->", open2 + 4);
     if (close === -1 || close + 3 > lineEnd) break;
     found.push({ start: open2, end: close + 3 });
     at = close + 3;
   }
   return found;
 }
-function endOfLine(text, from) {
-  for (let i = from; i < text.length; i++) {
-    const code3 = text.charCodeAt(i);
+function endOfLine(text2, from) {
+  for (let i = from; i < text2.length; i++) {
+    const code3 = text2.charCodeAt(i);
     if (code3 === 10 || code3 === 13) return i;
   }
-  return text.length;
+  return text2.length;
 }
-function readComment(text, start, end, lines2) {
+function readComment(text2, start, end, lines2) {
   const bodyStart = start + 4;
   const bodyEnd = Math.max(bodyStart, end - 3);
   let at = bodyStart;
-  while (at < bodyEnd && /\s/u.test(text[at])) at++;
-  if (!text.startsWith(PREFIX, at)) return null;
+  while (at < bodyEnd && /\s/u.test(text2[at])) at++;
+  if (!text2.startsWith(PREFIX, at)) return null;
   let wordEnd = at;
-  while (wordEnd < bodyEnd && !/[\s,]/u.test(text[wordEnd])) wordEnd++;
-  const name = text.slice(at, wordEnd);
+  while (wordEnd < bodyEnd && !/[\s,]/u.test(text2[wordEnd])) wordEnd++;
+  const name = text2.slice(at, wordEnd);
   const kindText = name.slice(PREFIX.length);
   const span = lines2.span(start, end);
   const directive = { kind: "invalid", name, rules: [], justification: null, span, problems: [] };
-  const rest = text.slice(wordEnd, bodyEnd);
+  const rest = text2.slice(wordEnd, bodyEnd);
   const separator = /(?:^|\s)--(?:\s|$)/u.exec(rest);
   const rulesEnd = separator ? wordEnd + separator.index : bodyEnd;
   if (separator) {
     const reason = rest.slice(separator.index + separator[0].length).trim();
     directive.justification = reason === "" ? null : reason;
   }
-  for (const match of text.slice(wordEnd, rulesEnd).matchAll(/[^\s,]+/gu)) {
+  for (const match of text2.slice(wordEnd, rulesEnd).matchAll(/[^\s,]+/gu)) {
     const from = wordEnd + match.index;
     directive.rules.push({ id: match[0], span: lines2.span(from, from + match[0].length) });
   }
@@ -37637,7 +37690,7 @@ function lineText(lines2, line) {
   while (end > start && (lines2.text.charCodeAt(end - 1) === 10 || lines2.text.charCodeAt(end - 1) === 13)) end--;
   return lines2.text.slice(start, end);
 }
-function directivesInCells(table2, text, lines2) {
+function directivesInCells(table2, text2, lines2) {
   const found = [];
   for (const row of [table2.header, ...table2.rows]) {
     for (const cell2 of row.cells) {
@@ -37646,11 +37699,11 @@ function directivesInCells(table2, text, lines2) {
       const to = cell2.content.end.offset;
       let at = from;
       for (; ; ) {
-        const open2 = text.indexOf("<!--", at);
+        const open2 = text2.indexOf("<!--", at);
         if (open2 === -1 || open2 >= to) break;
-        const close = text.indexOf("-->", open2 + 4);
+        const close = text2.indexOf("-->", open2 + 4);
         const end = close === -1 || close + 3 > to ? to : close + 3;
-        const directive = readComment(text, open2, end, lines2);
+        const directive = readComment(text2, open2, end, lines2);
         if (directive) {
           directive.kind = "invalid";
           directive.problems = [
@@ -37775,7 +37828,7 @@ function suppressInline(matrix3, findings, options, directives = directivesOf(ma
 }
 
 // src/fix/apply.ts
-function applyEdits(text, edits) {
+function applyEdits(text2, edits) {
   const order = edits.map((edit, index) => ({ edit, index }));
   order.sort((a, b) => a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.index - b.index);
   const applied = [];
@@ -37784,7 +37837,7 @@ function applyEdits(text, edits) {
   let lastInsertAt = -1;
   for (const { edit } of order) {
     const [start, stop] = edit.range;
-    const valid = Number.isInteger(start) && Number.isInteger(stop) && start >= 0 && start <= stop && stop <= text.length;
+    const valid = Number.isInteger(start) && Number.isInteger(stop) && start >= 0 && start <= stop && stop <= text2.length;
     const insert = start === stop;
     const overlaps = start < end || insert && start === lastInsertAt;
     if (!valid || overlaps) {
@@ -37798,10 +37851,10 @@ function applyEdits(text, edits) {
   let out = "";
   let at = 0;
   for (const edit of applied) {
-    out += text.slice(at, edit.range[0]) + edit.text;
+    out += text2.slice(at, edit.range[0]) + edit.text;
     at = edit.range[1];
   }
-  return { text: out + text.slice(at), applied, skipped };
+  return { text: out + text2.slice(at), applied, skipped };
 }
 
 // src/fix/align.ts
@@ -37868,9 +37921,9 @@ function isAligned(rows) {
 function tableRows(table2) {
   return [table2.header, table2.delimiter, ...table2.rows];
 }
-function rowState(text, row, edits) {
+function rowState(text2, row, edits) {
   const lineStart = row.span.start.offset;
-  const line = text.slice(lineStart, row.span.end.offset);
+  const line = text2.slice(lineStart, row.span.end.offset);
   const boxes = row.cells.map((c) => ({ start: c.box.start.offset - lineStart, end: c.box.end.offset - lineStart }));
   const before3 = boxes.map((b) => line.slice(b.start, b.end));
   if (edits.length === 0) return { lineStart, line, boxes, before: before3, after: before3 };
@@ -37885,10 +37938,10 @@ function rowState(text, row, edits) {
   if (oldSkeleton.some((part, i) => part !== newSkeleton[i])) return null;
   return { lineStart, line, boxes, before: before3, after: newBoxes.map((b) => newLine.slice(b.start, b.end)) };
 }
-function fitCell(text, width, align) {
-  if (text.length === width) return text;
-  const p = padded(text);
-  if (p.content === "") return text;
+function fitCell(text2, width, align) {
+  if (text2.length === width) return text2;
+  const p = padded(text2);
+  if (p.content === "") return text2;
   if (align === "right") {
     const lead = Math.max(width - p.content.length - p.trail.length, Math.min(1, p.lead.length));
     return " ".repeat(lead) + p.content + p.trail;
@@ -37906,18 +37959,18 @@ function place(p, width, align) {
   }
   return p.lead + p.content + " ".repeat(free - p.lead.length);
 }
-function widen(text, extra, align, delimiter) {
-  if (extra <= 0) return text;
+function widen(text2, extra, align, delimiter) {
+  if (extra <= 0) return text2;
   if (delimiter) {
-    const lastDash = text.lastIndexOf("-");
-    return text.slice(0, lastDash + 1) + "-".repeat(extra) + text.slice(lastDash + 1);
+    const lastDash = text2.lastIndexOf("-");
+    return text2.slice(0, lastDash + 1) + "-".repeat(extra) + text2.slice(lastDash + 1);
   }
-  if (padded(text).content === "" || align === null || align === "left") return text + " ".repeat(extra);
-  if (align === "right") return " ".repeat(extra) + text;
+  if (padded(text2).content === "" || align === null || align === "left") return text2 + " ".repeat(extra);
+  if (align === "right") return " ".repeat(extra) + text2;
   const left = Math.floor(extra / 2);
-  return " ".repeat(left) + text + " ".repeat(extra - left);
+  return " ".repeat(left) + text2 + " ".repeat(extra - left);
 }
-function tableEdits(text, table2, edits) {
+function tableEdits(text2, table2, edits) {
   const rows = tableRows(table2);
   const byRow = rows.map(() => []);
   for (const edit of edits) {
@@ -37934,7 +37987,7 @@ function tableEdits(text, table2, edits) {
   }
   const states = [];
   for (let r = 0; r < rows.length; r++) {
-    const state = rowState(text, rows[r], byRow[r]);
+    const state = rowState(text2, rows[r], byRow[r]);
     if (!state) return null;
     states.push(state);
   }
@@ -37977,7 +38030,7 @@ function tableEdits(text, table2, edits) {
   }
   return out;
 }
-function alignEdits(text, edits, tables = tablesOf(text)) {
+function alignEdits(text2, edits, tables = tablesOf(text2)) {
   if (edits.length === 0) return [];
   const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const out = [];
@@ -37989,13 +38042,13 @@ function alignEdits(text, edits, tables = tablesOf(text)) {
     while (next < sorted.length && sorted[next].range[0] < start) out.push(sorted[next++]);
     const inside = [];
     while (next < sorted.length && sorted[next].range[0] <= end && sorted[next].range[1] <= end) inside.push(sorted[next++]);
-    if (inside.length > 0) out.push(...tableEdits(text, table2, inside) ?? inside);
+    if (inside.length > 0) out.push(...tableEdits(text2, table2, inside) ?? inside);
   }
   while (next < sorted.length) out.push(sorted[next++]);
   return out.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }
-function tablesOf(text) {
-  return scanMarkdown(text).blocks.flatMap((b) => b.kind === "table" ? [b.table] : []);
+function tablesOf(text2) {
+  return scanMarkdown(text2).blocks.flatMap((b) => b.kind === "table" ? [b.table] : []);
 }
 
 // src/fix/fixer.ts
@@ -38060,11 +38113,26 @@ function damage(before3, after2) {
   const problem = after2.problems.find((p) => !known.has(`${p.ruleId}\0${p.message}`));
   if (problem) return `the fixed text would not read: ${problem.message}`;
   if (shapeOf(after2) !== shapeOf(before3)) return "the fixed text would change the document's structure (its rows or cells)";
+  const misread = newlyMisread(before3, after2);
+  if (misread) return misread;
   if (before3.format !== "markdown") {
     const old = dataOf(before3);
     const now = dataOf(after2);
     if ("error" in now) return `the fixed text would not parse: ${now.error}`;
     if ("value" in old && !sameOutsideCodes(old.value, now.value)) return "the fixed text would change data other than the codes";
+  }
+  return null;
+}
+var notCodes = (cell2) => cell2 ? cell2.tokens.filter((t) => t.kind !== "code" || !t.valid).length : 0;
+function newlyMisread(before3, after2) {
+  for (let a = 0; a < after2.activities.length; a++) {
+    const was = before3.activities[a].cells;
+    const now = after2.activities[a].cells;
+    for (let c = 0; c < now.length; c++) {
+      if (notCodes(now[c] ?? null) <= notCodes(was[c] ?? null)) continue;
+      const token = now[c].tokens.find((t) => t.kind !== "code" || !t.valid);
+      return token.kind === "party-name" ? `the fixed cell "${now[c].raw}" would read as the name of a party, not as codes` : `the fixed cell "${now[c].raw}" would no longer read as codes only`;
+    }
   }
   return null;
 }
@@ -38086,7 +38154,7 @@ function render2(matrix3, edits) {
   return applyEdits(source, matrix3.format === "markdown" ? alignEdits(source, edits, matrix3.layout?.tables) : edits).text;
 }
 var unreadable = (matrix3) => matrix3.format !== "markdown" && matrix3.problems.some((p) => p.ruleId === "parse-error");
-async function fixText(text, filename, setup, options = {}) {
+async function fixText(text2, filename, setup, options = {}) {
   const maxPasses = Math.max(0, Math.min(options.maxPasses ?? MAX_FIX_PASSES, MAX_FIX_PASSES));
   const format = options.format ?? formatOf(filename);
   const memo = options.memo ?? new RunMemo();
@@ -38104,7 +38172,7 @@ async function fixText(text, filename, setup, options = {}) {
     suppressed = applied2.suppressed;
     return applied2.findings;
   };
-  let matrix3 = read(text);
+  let matrix3 = read(text2);
   let findings = await lint(matrix3);
   let passes = 0;
   let applied = 0;
@@ -38112,8 +38180,8 @@ async function fixText(text, filename, setup, options = {}) {
   const bom = matrix3.bom ? "\uFEFF" : "";
   const reread = (source) => read(bom + source);
   const result = (parseFailed) => {
-    const output = parseFailed ? text : bom + matrix3.source;
-    return { output, passes, applied, findings, suppressed, changed: output !== text, parseFailed, refused, matrix: matrix3 };
+    const output = parseFailed ? text2 : bom + matrix3.source;
+    return { output, passes, applied, findings, suppressed, changed: output !== text2, parseFailed, refused, matrix: matrix3 };
   };
   if (unreadable(matrix3)) return result(true);
   const refusedKeys = /* @__PURE__ */ new Set();
@@ -38170,7 +38238,7 @@ var FixWriteError = class extends Error {
     this.name = "FixWriteError";
   }
 };
-async function writeFileAtomic(path, text) {
+async function writeFileAtomic(path, text2) {
   let target2 = path;
   let mode = null;
   let temp = null;
@@ -38184,7 +38252,7 @@ async function writeFileAtomic(path, text) {
     temp = (0, import_node_path6.join)((0, import_node_path6.dirname)(target2), `.${(0, import_node_path6.basename)(target2)}.${process.pid}.${(0, import_node_crypto.randomBytes)(4).toString("hex")}.tmp`);
     const handle = await (0, import_promises.open)(temp, "wx", mode ?? 438);
     try {
-      await handle.writeFile(text, "utf8");
+      await handle.writeFile(text2, "utf8");
       await handle.sync();
     } finally {
       await handle.close();
@@ -38250,17 +38318,17 @@ var import_node_fs6 = require("node:fs");
 var import_node_buffer = require("node:buffer");
 init_position();
 function readTextFile(path) {
-  const text = (0, import_node_fs6.readFileSync)(path, "utf8");
-  return { text, notUtf8: notTextAt(text, () => (0, import_node_fs6.readFileSync)(path)) };
+  const text2 = (0, import_node_fs6.readFileSync)(path, "utf8");
+  return { text: text2, notUtf8: notTextAt(text2, () => (0, import_node_fs6.readFileSync)(path)) };
 }
-function notTextAt(text, bytes) {
-  const replaced = text.indexOf("\uFFFD");
+function notTextAt(text2, bytes) {
+  const replaced = text2.indexOf("\uFFFD");
   if (replaced !== -1 && !(0, import_node_buffer.isUtf8)(bytes())) return replaced;
-  const nul = text.indexOf("\0");
+  const nul = text2.indexOf("\0");
   return nul === -1 ? null : nul;
 }
-function notUtf8Finding(file, text, offset) {
-  const at = new LineIndex(text.charCodeAt(0) === 65279 ? text.slice(1) : text).point(text.charCodeAt(0) === 65279 ? offset - 1 : offset);
+function notUtf8Finding(file, text2, offset) {
+  const at = new LineIndex(text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2).point(text2.charCodeAt(0) === 65279 ? offset - 1 : offset);
   return {
     ruleId: "parse-error",
     severity: "error",
@@ -39252,21 +39320,21 @@ var RaciLint = class {
    * Lints one text; `filePath` names it (relative to `cwd`), picks its configuration and, unless
    * `format` says, its format (by extension). Returns one result, in a list as `lintFiles` does.
    */
-  async lintText(text, options = {}) {
-    if (typeof text !== "string") throw new TypeError(`lintText: text must be a string, not ${text === null ? "null" : typeof text}`);
+  async lintText(text2, options = {}) {
+    if (typeof text2 !== "string") throw new TypeError(`lintText: text must be a string, not ${text2 === null ? "null" : typeof text2}`);
     const name = options.filePath ?? "<text>";
     const setup = this.setupFor((0, import_node_path8.resolve)(this.cwd, options.filePath ?? "<text>.md"));
     for (const r of setup.rules) this.rulesRun.set(r.rule.id, r.rule);
-    const notUtf8 = notTextAt(text, () => options.bytes ?? Buffer.from(text));
+    const notUtf8 = notTextAt(text2, () => options.bytes ?? Buffer.from(text2));
     const format = options.format ?? formatOf(name);
     const memo = this.newMemo();
-    if (this.options.fix) return [await this.fixOne(name, name, text, notUtf8, setup, memo, format, true)];
+    if (this.options.fix) return [await this.fixOne(name, name, text2, notUtf8, setup, memo, format, true)];
     const linter = new Linter(setup, memo, /* @__PURE__ */ new Map());
-    const matrix3 = readWith(text, name, setup, memo, format);
+    const matrix3 = readWith(text2, name, setup, memo, format);
     const pending = { result: this.resultOf(name, matrix3), linter, directives: [], notUtf8: null };
     pending.result.findings = await linter.lint(matrix3, notUtf8 === null);
     pending.directives = setup.inlineDirectives === false ? [] : directivesOf(matrix3);
-    if (notUtf8 !== null) pending.notUtf8 = notUtf8Finding(name, text, notUtf8);
+    if (notUtf8 !== null) pending.notUtf8 = notUtf8Finding(name, text2, notUtf8);
     await this.finish([pending]);
     return [pending.result];
   }
@@ -39285,13 +39353,13 @@ var RaciLint = class {
   }
   /** The scheme a file is read with, and why (null when it cannot be read). */
   schemeInUse(file, setup) {
-    let text;
+    let text2;
     try {
-      ({ text } = readTextFile(file));
+      ({ text: text2 } = readTextFile(file));
     } catch {
       return null;
     }
-    const matrix3 = readWith(text, displayPathOf(file, this.cwd), setup, this.newMemo());
+    const matrix3 = readWith(text2, displayPathOf(file, this.cwd), setup, this.newMemo());
     return { name: matrix3.scheme.name, reason: matrix3.schemeReason };
   }
   /** Lints files (no fixing): each file read and linted in order; corpus-scope findings and directives once all are. */
@@ -39302,24 +39370,24 @@ var RaciLint = class {
     const results = [];
     const pending = [];
     for (const file of files) {
-      let text;
+      let text2;
       let notUtf8;
       try {
-        ({ text, notUtf8 } = readTextFile(file.path));
+        ({ text: text2, notUtf8 } = readTextFile(file.path));
       } catch (error) {
         results.push({ path: file.display, findings: [unreadableFinding(file.display, error)], suppressed: [], matrix: null });
         continue;
       }
-      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
+      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text2)) continue;
       const setup = setups.get(file.path);
       let linter = linters.get(setup);
       if (!linter) linters.set(setup, linter = new Linter(setup, memo, corpora));
       try {
-        const matrix3 = readWith(text, file.display, setup, memo);
+        const matrix3 = readWith(text2, file.display, setup, memo);
         const result = this.resultOf(file.display, matrix3);
         result.findings = await linter.lint(matrix3, file.explicit && notUtf8 === null);
         results.push(result);
-        pending.push({ result, linter, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix3), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8) });
+        pending.push({ result, linter, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix3), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text2, notUtf8) });
       } catch (error) {
         results.push({ path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null });
       }
@@ -39355,17 +39423,17 @@ var RaciLint = class {
     const memo = this.newMemo();
     const results = [];
     for (const file of files) {
-      let text;
+      let text2;
       let notUtf8;
       try {
-        ({ text, notUtf8 } = readTextFile(file.path));
+        ({ text: text2, notUtf8 } = readTextFile(file.path));
       } catch (error) {
         results.push({ path: file.display, findings: [unreadableFinding(file.display, error)], suppressed: [], matrix: null });
         continue;
       }
-      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
+      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text2)) continue;
       try {
-        results.push(await this.fixOne(file.display, file.path, text, notUtf8, setups.get(file.path), memo, formatOf(file.path), file.explicit));
+        results.push(await this.fixOne(file.display, file.path, text2, notUtf8, setups.get(file.path), memo, formatOf(file.path), file.explicit));
       } catch (error) {
         results.push({ path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null });
       }
@@ -39373,16 +39441,16 @@ var RaciLint = class {
     return results;
   }
   /** Fixes one text: a text that is not UTF-8 is checked as read and never fixed (writing it back would turn its bytes into U+FFFD). */
-  async fixOne(display, path, text, notUtf8, setup, memo, format, named) {
-    const fixed = await fixText(text, display, setup, { unsafe: this.options.unsafeFixes ?? false, format, memo, named: named && notUtf8 === null, ...notUtf8 !== null ? { maxPasses: 0 } : {} });
-    const findings = notUtf8 === null ? fixed.findings : [...fixed.findings, notUtf8Finding(display, text, notUtf8)].sort(compareFindings);
+  async fixOne(display, path, text2, notUtf8, setup, memo, format, named) {
+    const fixed = await fixText(text2, display, setup, { unsafe: this.options.unsafeFixes ?? false, format, memo, named: named && notUtf8 === null, ...notUtf8 !== null ? { maxPasses: 0 } : {} });
+    const findings = notUtf8 === null ? fixed.findings : [...fixed.findings, notUtf8Finding(display, text2, notUtf8)].sort(compareFindings);
     const result = { path: display, findings, suppressed: fixed.suppressed, matrix: this.options.keep === "matrix" ? fixed.matrix : null, source: fixed.matrix.source };
     this.describe(result, fixed.matrix);
     if (this.options.keepFixText) {
-      result.input = text;
+      result.input = text2;
       result.output = fixed.output;
     } else if (fixed.changed && !fixed.parseFailed && notUtf8 === null) result.output = fixed.output;
-    this.inputs.set(result, { path, text, setup });
+    this.inputs.set(result, { path, text: text2, setup });
     if (notUtf8 !== null) result.notFixed = "it is not UTF-8 text";
     if (fixed.refused.length) result.refusedFixes = fixed.refused;
     return result;
@@ -39492,8 +39560,8 @@ function formatExplain(report2, color = false) {
 function byId(rules) {
   return [...rules].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
-function oneLine(text) {
-  return text.replace(/\s+/g, " ").trim();
+function oneLine(text2) {
+  return text2.replace(/\s+/g, " ").trim();
 }
 function listRules(rules) {
   const rows = [["id", "severity", "fixable", "description"], ...byId(rules).map((r) => [r.id, r.severity, r.fixable, oneLine(r.description)])];
@@ -39647,12 +39715,12 @@ async function run(paths, options, io) {
   let writeFailed = false;
   if (stdinMode) {
     const bytes = await readStdin(io.stdin);
-    const text = bytes.toString("utf8");
+    const text2 = bytes.toString("utf8");
     const name = options.stdinFilename ?? "<stdin>";
-    const format = options.stdinFilename !== void 0 ? void 0 : looksLikeMatrixData(text) ? /^\s*\{/u.test(text) ? "json" : "yaml" : "markdown";
-    results = await linter.lintText(text, { filePath: name, bytes, ...format ? { format } : {} });
+    const format = options.stdinFilename !== void 0 ? void 0 : looksLikeMatrixData(text2) ? /^\s*\{/u.test(text2) ? "json" : "yaml" : "markdown";
+    results = await linter.lintText(text2, { filePath: name, bytes, ...format ? { format } : {} });
     const result = results[0];
-    if (options.fix) stdinFixed = result.notFixed ? bytes : result.output ?? text;
+    if (options.fix) stdinFixed = result.notFixed ? bytes : result.output ?? text2;
   } else {
     results = await linter.lintFiles(paths);
     if (options.fix) {
@@ -39686,14 +39754,14 @@ async function run(paths, options, io) {
     const formatter9 = await linter.loadFormatter(output.format);
     const toTerminal = output.path === null && stdinFixed === null;
     const color = output.format === "stylish" && toTerminal ? options.color ?? shouldColor(io.stdout, io.env) : false;
-    let text = formatter9.format(results, { color, quiet: options.quiet ?? false });
-    if (options.explain && output.format === "stylish") text = `${formatExplain(reportOf(results), color)}${text}`;
-    if (output.path === null) (stdinFixed !== null ? io.stderr : io.stdout).write(text);
+    let text2 = formatter9.format(results, { color, quiet: options.quiet ?? false });
+    if (options.explain && output.format === "stylish") text2 = `${formatExplain(reportOf(results), color)}${text2}`;
+    if (output.path === null) (stdinFixed !== null ? io.stderr : io.stdout).write(text2);
     else {
       const target2 = (0, import_node_path9.resolve)(io.cwd, output.path);
       try {
         await (0, import_promises2.mkdir)((0, import_node_path9.dirname)(target2), { recursive: true });
-        await (0, import_promises2.writeFile)(target2, text);
+        await (0, import_promises2.writeFile)(target2, text2);
       } catch (error) {
         io.stderr.write(`raci-lint: cannot write ${output.path}: ${error.code ?? error.message}
 `);
