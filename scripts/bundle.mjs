@@ -50,9 +50,18 @@ const committed = join(root, "bundle");
 const BUNDLE_FILES = ["cli.js", "cli.cjs", "action.js"];
 
 if (process.argv.includes("--check")) {
+  // It compares with dist/, so it needs a build of the current sources first (npm test makes one).
+  const unbuilt = BUNDLE_FILES.filter((name) => !existsSync(join(dist, name)));
+  if (unbuilt.length > 0) {
+    console.error(`${unbuilt.map((name) => `dist/${name}`).join(", ")}: missing; run npm run compile before node scripts/bundle.mjs --check.`);
+    process.exit(1);
+  }
   const stale = BUNDLE_FILES.filter((name) => !existsSync(join(committed, name)) || !readFileSync(join(committed, name)).equals(readFileSync(join(dist, name))));
   if (stale.length > 0) {
-    console.error(`${stale.map((name) => `bundle/${name}`).join(", ")}: not what the build makes from the current sources. Run npm run bundle, and commit bundle/.`);
+    console.error(
+      `${stale.map((name) => `bundle/${name}`).join(", ")}: stale, not what the build makes from the current sources. ` +
+        "Run `npm run bundle` (it builds, then copies the command and the action's entry to bundle/), and commit bundle/.",
+    );
     process.exit(1);
   }
   process.exit(0);

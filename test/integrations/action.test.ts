@@ -1,7 +1,9 @@
 /**
  * The GitHub Action: action.yml, and its entry run as the runner runs it (`node bundle/action.js`
  * with the inputs as `INPUT_*` variables, and `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY` files).
- * The entry run here is the build's (dist/action.js, running dist/cli.js), which bundle/ must equal.
+ * The entry run here is the build's (dist/action.js, running dist/cli.js), which bundle/ must equal
+ * (bundle.test.ts), so that a stale bundle fails one test that says so; one test runs the committed
+ * bundle/action.js as the runner has it, in a copy of the repository without node_modules.
  */
 import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
@@ -28,9 +30,9 @@ interface Step {
 /**
  * Runs the action's entry in `workspace` as a runner does: every input as `INPUT_<NAME>` (the
  * defaults of action.yml where `inputs` has none), empty output and summary files, and the runner's
- * own variables. `env` adds or replaces variables.
+ * own variables. `env` adds or replaces variables; `entry` is the file run (the build's by default).
  */
-function runStep(workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}): Step {
+function runStep(workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}, entry = ENTRY): Step {
   const runner = tempFolder("runner");
   const output = join(runner, "output");
   const summary = join(runner, "step_summary");
@@ -40,7 +42,7 @@ function runStep(workspace: string, inputs: Record<string, string>, env: Record<
   for (const [name, declared] of Object.entries<{ default: string }>(action.inputs)) {
     inputVariables[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? declared.default;
   }
-  const result = run(process.execPath, [ENTRY], {
+  const result = run(process.execPath, [entry], {
     cwd: workspace,
     env: { ...inputVariables, GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: runner, XDG_CACHE_HOME: join(runner, "cache"), ...env },
   });
@@ -82,6 +84,19 @@ describe("the action's entry", () => {
     expect(JSON.parse(readFileSync(join(root, "raci-lint.sarif"), "utf8")).runs[0].results).toHaveLength(7);
     expect(step.summary).toMatch(/^## /);
     expect(step.summary).toContain("matrices/seed.md");
+    expect(step.output).toBe("sarif-file=raci-lint.sarif\nexit-code=1\n");
+  });
+
+  it("runs from the committed bundle in a copy of the repository without node_modules, as the runner downloads it", () => {
+    // What bundle/cli.cjs reads at run time is in schemas/ and docs/rules/; the rest of a checkout is not needed.
+    const download = tempFolder("action-download");
+    for (const item of ["action.yml", "package.json", "bundle", "docs", "schemas"]) cpSync(join(REPO, item), join(download, item), { recursive: true });
+    const root = workspace();
+    const step = runStep(root, { paths: "matrices" }, {}, join(download, "bundle/action.js"));
+    expect(step.status, step.transcript).toBe(1);
+    expect(step.stdout).toContain("✖ 7 problems (2 errors, 3 warnings, 2 infos)");
+    expect(JSON.parse(readFileSync(join(root, "raci-lint.sarif"), "utf8")).runs[0].results).toHaveLength(7);
+    expect(step.summary).toContain("**7 problems** (2 errors, 3 warnings, 2 infos)");
     expect(step.output).toBe("sarif-file=raci-lint.sarif\nexit-code=1\n");
   });
 
