@@ -10,7 +10,8 @@ var INPUTS = {
   paths: ".",
   "sarif-file": "raci-lint.sarif",
   args: "",
-  version: ""
+  version: "",
+  "diff-base": ""
 };
 var VERSION = /^[\w.+-]+$/;
 function readInputs(env) {
@@ -27,6 +28,31 @@ function lintArguments(inputs, env) {
   if (env.GITHUB_STEP_SUMMARY) reports.push("-f", `markdown=${env.GITHUB_STEP_SUMMARY}`);
   const options = [];
   return [...reports, ...options, ...words(inputs.args), ...words(inputs.paths)];
+}
+function diffArguments(inputs, base) {
+  return ["diff", "--base", base, "-f", "markdown", ...words(inputs.paths)];
+}
+function diffBase(base, env) {
+  const has = () => spawnSync("git", ["rev-parse", "--verify", "--quiet", `${base}^{commit}`], { stdio: "ignore", env }).status === 0;
+  if (has()) return { base };
+  const fetch = spawnSync("git", ["fetch", "--no-tags", "--depth=1", "origin", base], { stdio: ["ignore", "inherit", "inherit"], env });
+  if (fetch.status !== 0) return { error: `git could not fetch ${base} from origin (${failure(fetch)})` };
+  return { base: has() ? base : "FETCH_HEAD" };
+}
+function writeDiff(file, inputs, env) {
+  const found = inputs["diff-base"].startsWith("-") ? { error: `the diff-base input must be a git revision, not "${inputs["diff-base"]}"` } : diffBase(inputs["diff-base"], env);
+  if ("error" in found) {
+    process.stdout.write(`::error title=raci-lint diff::${found.error}
+`);
+    return 2;
+  }
+  const diff = spawnSync(process.execPath, [file, ...diffArguments(inputs, found.base)], { stdio: ["ignore", "pipe", "inherit"], env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, diff.stdout ?? "");
+  else process.stdout.write(diff.stdout ?? "");
+  if (diff.status === 0) return 0;
+  process.stdout.write(`::error title=raci-lint diff::the responsibility diff against ${inputs["diff-base"]} could not be made (${failure(diff)})
+`);
+  return 2;
 }
 function outputEntry(name, value) {
   if (!/[\r\n]/.test(value)) return `${name}=${value}
@@ -76,7 +102,8 @@ function runAction(env = process.env) {
   if (run.status === null) process.stdout.write(`::error title=raci-lint::raci-lint did not finish (${failure(run)})
 `);
   outputs(code);
-  return code;
+  const diffCode = inputs["diff-base"] === "" ? 0 : writeDiff(found.file, inputs, env);
+  return code !== 0 ? code : diffCode;
 }
 
 // src/action.ts

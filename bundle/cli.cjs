@@ -6418,7 +6418,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve8.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -6445,7 +6445,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve8(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -7309,7 +7309,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve8(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -7345,50 +7345,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative8, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative6 = parse2(serialize(relative6, options), options);
+        relative8 = parse2(serialize(relative8, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target2.scheme = relative6.scheme;
-        target2.userinfo = relative6.userinfo;
-        target2.host = relative6.host;
-        target2.port = relative6.port;
-        target2.path = removeDotSegments(relative6.path || "");
-        target2.query = relative6.query;
+      if (!options.tolerant && relative8.scheme) {
+        target2.scheme = relative8.scheme;
+        target2.userinfo = relative8.userinfo;
+        target2.host = relative8.host;
+        target2.port = relative8.port;
+        target2.path = removeDotSegments(relative8.path || "");
+        target2.query = relative8.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target2.userinfo = relative6.userinfo;
-          target2.host = relative6.host;
-          target2.port = relative6.port;
-          target2.path = removeDotSegments(relative6.path || "");
-          target2.query = relative6.query;
+        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
+          target2.userinfo = relative8.userinfo;
+          target2.host = relative8.host;
+          target2.port = relative8.port;
+          target2.path = removeDotSegments(relative8.path || "");
+          target2.query = relative8.query;
         } else {
-          if (!relative6.path) {
+          if (!relative8.path) {
             target2.path = base.path;
-            if (relative6.query !== void 0) {
-              target2.query = relative6.query;
+            if (relative8.query !== void 0) {
+              target2.query = relative8.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target2.path = removeDotSegments(relative6.path);
+            if (relative8.path[0] === "/") {
+              target2.path = removeDotSegments(relative8.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative6.path;
+                target2.path = "/" + relative8.path;
               } else if (!base.path) {
-                target2.path = relative6.path;
+                target2.path = relative8.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative8.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative6.query;
+            target2.query = relative8.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -7396,7 +7396,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative6.fragment;
+      target2.fragment = relative8.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -7700,7 +7700,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES: SCHEMES2,
       normalize: normalize2,
-      resolve: resolve8,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
@@ -14335,10 +14335,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -14352,7 +14352,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -14376,7 +14376,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -14392,7 +14392,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -14483,7 +14483,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -14497,13 +14497,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -14546,18 +14546,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -14611,8 +14611,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap4 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -14624,7 +14624,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -14635,8 +14635,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -14653,7 +14653,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -14833,7 +14833,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines2[i][0].slice(trimIndent) + "\n";
@@ -14850,24 +14850,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -15050,25 +15050,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -15878,14 +15878,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -17052,18 +17052,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar2.end) {
-            sep4 = scalar2.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar2.end;
+            sep5.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep4 }]
+            items: [{ start, key: scalar2, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -17216,15 +17216,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -17418,13 +17418,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -17779,7 +17779,7 @@ function effectiveSeverity(active, check) {
   return active.promote && own === "warning" ? "error" : own;
 }
 function looksAcrossFiles(rule2) {
-  return rule2.checks.some((c) => c.scope === "corpus");
+  return rule2.checks.some((c) => c.scope === "corpus" || c.scope === "translation");
 }
 var init_rule = __esm({
   "src/model/rule.ts"() {
@@ -20319,9 +20319,9 @@ var require_clone = __commonJS({
           } else if (_instanceof(parent2, nativeSet)) {
             child = new nativeSet();
           } else if (_instanceof(parent2, nativePromise)) {
-            child = new nativePromise(function(resolve8, reject) {
+            child = new nativePromise(function(resolve10, reject) {
               parent2.then(function(value) {
-                resolve8(_clone(value, depth2 - 1));
+                resolve10(_clone(value, depth2 - 1));
               }, function(err) {
                 reject(_clone(err, depth2 - 1));
               });
@@ -20838,7 +20838,7 @@ var require_eventemitter2 = __commonJS({
         var callbacks;
         var timer = 0;
         var subscriptionClosed;
-        var promise2 = new Promise2(function(resolve8, reject, onCancel) {
+        var promise2 = new Promise2(function(resolve10, reject, onCancel) {
           options = resolveOptions(options, {
             timeout: 0,
             overload: false
@@ -20863,7 +20863,7 @@ var require_eventemitter2 = __commonJS({
           }
           var _resolve = function(value) {
             cleanup();
-            resolve8(value);
+            resolve10(value);
           };
           var _reject = function(err) {
             cleanup();
@@ -21179,8 +21179,8 @@ var require_eventemitter2 = __commonJS({
             var args = arguments;
             var context = this;
             var event2 = this.event;
-            return promisify ? nextTick ? Promise.resolve() : new Promise(function(resolve8) {
-              _setImmediate(resolve8);
+            return promisify ? nextTick ? Promise.resolve() : new Promise(function(resolve10) {
+              _setImmediate(resolve10);
             }).then(function() {
               context.event = event2;
               return _listener.apply(context, args);
@@ -21771,7 +21771,7 @@ var require_eventemitter2 = __commonJS({
           filter: functionReducer,
           Promise: constructorReducer
         });
-        return makeCancelablePromise(options.Promise, function(resolve8, reject, onCancel) {
+        return makeCancelablePromise(options.Promise, function(resolve10, reject, onCancel) {
           function listener() {
             var filter = options.filter;
             if (filter && !filter.apply(self, arguments)) {
@@ -21780,9 +21780,9 @@ var require_eventemitter2 = __commonJS({
             self.off(event, listener);
             if (options.handleError) {
               var err = arguments[0];
-              err ? reject(err) : resolve8(toArray.apply(null, arguments).slice(1));
+              err ? reject(err) : resolve10(toArray.apply(null, arguments).slice(1));
             } else {
-              resolve8(toArray.apply(null, arguments));
+              resolve10(toArray.apply(null, arguments));
             }
           }
           onCancel(function() {
@@ -21803,11 +21803,11 @@ var require_eventemitter2 = __commonJS({
           Promise: constructorReducer
         });
         var _Promise = options.Promise;
-        return makeCancelablePromise(_Promise, function(resolve8, reject, onCancel) {
+        return makeCancelablePromise(_Promise, function(resolve10, reject, onCancel) {
           var handler;
           if (typeof emitter.addEventListener === "function") {
             handler = function() {
-              resolve8(toArray.apply(null, arguments));
+              resolve10(toArray.apply(null, arguments));
             };
             onCancel(function() {
               emitter.removeEventListener(name, handler);
@@ -21821,7 +21821,7 @@ var require_eventemitter2 = __commonJS({
           }
           var eventListener = function() {
             errorListener && emitter.removeListener("error", errorListener);
-            resolve8(toArray.apply(null, arguments));
+            resolve10(toArray.apply(null, arguments));
           };
           var errorListener;
           if (name !== "error") {
@@ -24943,7 +24943,7 @@ var require_engine = __commonJS({
           }
           var orderedSets = this.prioritizeRules();
           var cursor = Promise.resolve();
-          return new Promise(function(resolve8, reject) {
+          return new Promise(function(resolve10, reject) {
             orderedSets.map(function(set) {
               cursor = cursor.then(function() {
                 return _this3.evaluateRules(set, almanac);
@@ -24959,7 +24959,7 @@ var require_engine = __commonJS({
                 hash[group].push(ruleResult);
                 return hash;
               }, { results: [], failureResults: [] }), results = _ruleResults$reduce.results, failureResults = _ruleResults$reduce.failureResults;
-              resolve8({
+              resolve10({
                 almanac,
                 results,
                 failureResults,
@@ -25081,7 +25081,7 @@ var require_picocolors = __commonJS({
       } while (~index);
       return result + string.substring(cursor);
     };
-    var createColors3 = (enabled = isColorSupported) => {
+    var createColors4 = (enabled = isColorSupported) => {
       let f = enabled ? formatter9 : () => String;
       return {
         isColorSupported: enabled,
@@ -25128,8 +25128,8 @@ var require_picocolors = __commonJS({
         bgWhiteBright: f("\x1B[107m", "\x1B[49m")
       };
     };
-    module2.exports = createColors3();
-    module2.exports.createColors = createColors3;
+    module2.exports = createColors4();
+    module2.exports.createColors = createColors4;
   }
 });
 
@@ -25178,10 +25178,10 @@ ${c.underline(printable(file.path))}
   const unread = filesWithoutMatrix ? c.dim(`${plural(filesWithoutMatrix, "file")} without a matrix (--explain says what was read in each).`) : "";
   if (total === 0) return unread ? `${out}${unread}
 ` : out;
-  const counts = `${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")}`;
+  const counts2 = `${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")}`;
   const mark = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.blue;
   out += `
-${mark(c.bold(`\u2716 ${plural(total, "problem")} (${counts})`))}
+${mark(c.bold(`\u2716 ${plural(total, "problem")} (${counts2})`))}
 `;
   if (fixable > 0) out += `${mark(c.bold(`  ${plural(fixable, "problem")} potentially fixable with the \`--fix\` option.`))}
 `;
@@ -25648,23 +25648,23 @@ function formatMarkdown(report2, context, options = {}) {
   const findings = report2.files.flatMap((f) => f.findings);
   const byRule = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const counts = byRule.get(f.ruleId) ?? { error: 0, warning: 0, info: 0 };
-    counts[f.severity]++;
-    byRule.set(f.ruleId, counts);
+    const counts2 = byRule.get(f.ruleId) ?? { error: 0, warning: 0, info: 0 };
+    counts2[f.severity]++;
+    byRule.set(f.ruleId, counts2);
   }
   const sum = (c) => c.error + c.warning + c.info;
   const ruleRows = [...byRule.entries()].sort(([a, ca], [b, cb]) => sum(cb) - sum(ca) || (a < b ? -1 : a > b ? 1 : 0)).map(([id, c]) => [ruleLink(id, context), ...SEVERITIES.map((s) => String(c[s])), String(sum(c))]);
   parts.push("### By rule", "", table(["Rule", "Errors", "Warnings", "Infos", "Total"], ["---", "---:", "---:", "---:", "---:"], ruleRows), "");
-  const shown = findings.slice(0, Math.max(0, maxRows));
-  const findingRows = shown.map((f) => [
+  const shown2 = findings.slice(0, Math.max(0, maxRows));
+  const findingRows = shown2.map((f) => [
     markdownCell(`${f.file}:${f.line}:${f.column}`),
     f.severity,
     ruleLink(f.ruleId, context),
     markdownCell(f.message)
   ]);
   parts.push("### Findings", "", table(["Location", "Severity", "Rule", "Message"], ["---", "---", "---", "---"], findingRows), "");
-  const left = findings.length - shown.length;
-  if (left > 0) parts.push(`${plural2(left, "more finding")} not shown (the table lists the first ${shown.length}).`, "");
+  const left = findings.length - shown2.length;
+  if (left > 0) parts.push(`${plural2(left, "more finding")} not shown (the table lists the first ${shown2.length}).`, "");
   return parts.join("\n");
 }
 var DEFAULT_MAX_ROWS, SEVERITIES, plural2, formatter6;
@@ -25960,10 +25960,10 @@ function partiesOf(matrix3, section) {
   const listed = matrix3.sections[section]?.parties ?? [];
   return listed.length > 0 ? listed : matrix3.parties.map((_, p) => p);
 }
-function codesHtml(cell2) {
-  if (cell2.tokens.length === 0) return cell2.empty ? cell2.raw === "" ? "" : `<span class="none">${escapeHtml(cell2.raw)}</span>` : `<span class="tx">${escapeHtml(cell2.raw)}</span>`;
+function codesHtml(cell3) {
+  if (cell3.tokens.length === 0) return cell3.empty ? cell3.raw === "" ? "" : `<span class="none">${escapeHtml(cell3.raw)}</span>` : `<span class="tx">${escapeHtml(cell3.raw)}</span>`;
   let out = "";
-  for (const token of cell2.tokens) {
+  for (const token of cell3.tokens) {
     if (token.kind === "code" && token.valid) out += `<b class="${COLOURED.includes(token.value) ? `k${token.value}` : "kX"}">${escapeHtml(token.value)}</b>`;
     else if (token.kind === "code") out += `<b class="kbad" title="not a code of the scheme">${escapeHtml(token.raw)}</b>`;
     else out += `<span class="tx">${escapeHtml(token.raw)}</span>`;
@@ -25974,11 +25974,11 @@ function heatClass(codes) {
   for (const code3 of HEAT_ORDER) if (codes.includes(code3)) return `h${code3}`;
   return codes.length > 0 ? "hX" : "";
 }
-function lookOf(page, cell2) {
-  let look = page.looks.get(cell2.reading);
+function lookOf(page, cell3) {
+  let look = page.looks.get(cell3.reading);
   if (!look) {
-    look = { heat: heatClass(cell2.codes), html: codesHtml(cell2) };
-    page.looks.set(cell2.reading, look);
+    look = { heat: heatClass(cell3.codes), html: codesHtml(cell3) };
+    page.looks.set(cell3.reading, look);
   }
   return look;
 }
@@ -26002,17 +26002,17 @@ function activityRow(page, file, matrix3, a, parties) {
   const cellFindings = file.cells.get(a);
   let cells = "";
   for (const p of parties) {
-    const cell2 = activity2.cells[p] ?? null;
+    const cell3 = activity2.cells[p] ?? null;
     let cls;
     let content;
     if (activity2.unread?.includes(p)) {
       cls = "unread";
       content = `<span class="none">?</span><span class="sr"> could not be read</span>`;
-    } else if (cell2 === null) {
+    } else if (cell3 === null) {
       cls = "miss";
       content = `<span class="sr">no cell</span>`;
     } else {
-      const look = lookOf(page, cell2);
+      const look = lookOf(page, cell3);
       cls = look.heat;
       content = look.html;
     }
@@ -26080,28 +26080,28 @@ function sectionHtml(page, file, matrix3, s, activities2) {
   return out.join("\n");
 }
 function workloadHtml(matrix3, fileIndex) {
-  const counts = matrix3.parties.map(() => /* @__PURE__ */ new Map());
+  const counts2 = matrix3.parties.map(() => /* @__PURE__ */ new Map());
   const empty2 = matrix3.parties.map(() => 0);
   const others = [];
   for (const activity2 of matrix3.activities) {
     const parties = partiesOf(matrix3, activity2.section);
     for (const p of parties) {
-      const cell2 = activity2.cells[p];
-      if (!cell2) continue;
-      if (cell2.codes.length === 0) empty2[p]++;
-      for (const code3 of new Set(cell2.codes)) {
-        counts[p].set(code3, (counts[p].get(code3) ?? 0) + 1);
+      const cell3 = activity2.cells[p];
+      if (!cell3) continue;
+      if (cell3.codes.length === 0) empty2[p]++;
+      for (const code3 of new Set(cell3.codes)) {
+        counts2[p].set(code3, (counts2[p].get(code3) ?? 0) + 1);
         if (!COLOURED.includes(code3) && !others.includes(code3)) others.push(code3);
       }
     }
   }
   const codes = [...COLOURED, ...others];
-  const totals = counts.map((c) => [...c.values()].reduce((x, y) => x + y, 0));
+  const totals = counts2.map((c) => [...c.values()].reduce((x, y) => x + y, 0));
   const max = Math.max(1, ...totals);
   const rows = matrix3.parties.map((party2, p) => {
-    const numbers = codes.map((code3) => `<td class="n">${counts[p].get(code3) ?? 0}</td>`).join("");
+    const numbers = codes.map((code3) => `<td class="n">${counts2[p].get(code3) ?? 0}</td>`).join("");
     const bar = codes.map((code3) => {
-      const n = counts[p].get(code3) ?? 0;
+      const n = counts2[p].get(code3) ?? 0;
       return n === 0 ? "" : `<span class="b${COLOURED.includes(code3) ? code3 : "X"}" style="width:${(100 * n / max).toFixed(2)}%" title="${escapeHtml(code3)} ${n}"></span>`;
     }).join("");
     return `<tr><th scope="row">${escapeHtml(party2.name)}${party2.role ? ` <span class="muted">(${party2.role})</span>` : ""}</th>${numbers}<td class="n">${empty2[p]}</td><td class="bar"><span class="sr">${totals[p]} codes</span><span aria-hidden="true" class="bars">${bar}</span></td></tr>`;
@@ -26109,8 +26109,8 @@ function workloadHtml(matrix3, fileIndex) {
   const head = codes.map((code3) => `<th scope="col" class="n"><abbr title="${escapeHtml(ROLE_NAMES[code3] ?? code3)}">${escapeHtml(code3)}</abbr></th>`).join("");
   return `<table class="load" aria-labelledby="f${fileIndex}-load"><thead><tr><th scope="col">Party</th>${head}<th scope="col" class="n">empty</th><th scope="col">spread</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
-function partyCodes(party2, cell2) {
-  return `<span class="pn">${escapeHtml(party2.name)}</span>${cell2 ? codesHtml(cell2) || `<span class="none">(empty)</span>` : `<span class="none">(no cell)</span>`}`;
+function partyCodes(party2, cell3) {
+  return `<span class="pn">${escapeHtml(party2.name)}</span>${cell3 ? codesHtml(cell3) || `<span class="none">(empty)</span>` : `<span class="none">(no cell)</span>`}`;
 }
 function comparisonHtml(page, item) {
   const file = page.files[item.file];
@@ -26181,7 +26181,7 @@ function sourceHtml(file, lines2) {
 }
 function fileHtml(page, file) {
   const { matrix: matrix3, report: report2 } = file;
-  const counts = severityCounts(file.findings.map((f) => f.finding));
+  const counts2 = severityCounts(file.findings.map((f) => f.finding));
   const out = [
     `<section class="file" id="f${file.index}" aria-labelledby="f${file.index}-h">`,
     `<h2 id="f${file.index}-h">${escapeHtml(report2.path)}</h2>`
@@ -26191,7 +26191,7 @@ function fileHtml(page, file) {
     if (matrix3.title) facts.push(`<i>${escapeHtml(matrix3.title)}</i>`);
     facts.push(plural3(matrix3.activities.length, "activity", "activities"), plural3(matrix3.parties.length, "party", "parties"), matrix3.format);
   } else facts.push("no matrix in this report (the file could not be read, or the report was made without matrices)");
-  facts.push(SEVERITIES2.map((s) => plural3(counts[s], s)).join(", "));
+  facts.push(SEVERITIES2.map((s) => plural3(counts2[s], s)).join(", "));
   out.push(`<p class="muted">${facts.join(" \xB7 ")}</p>`);
   if (matrix3 && matrix3.activities.length > 0) {
     out.push(`<h3 id="f${file.index}-load">Workload per party</h3>`, workloadHtml(matrix3, file.index));
@@ -26208,9 +26208,9 @@ function fileHtml(page, file) {
   return out.join("\n");
 }
 function severityCounts(findings) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
+  const counts2 = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts2[f.severity]++;
+  return counts2;
 }
 function summaryHtml(page) {
   const { summary } = page.report;
@@ -26219,7 +26219,7 @@ function summaryHtml(page) {
   const suppressed = page.report.files.reduce((n, f) => n + (f.suppressed?.length ?? 0), 0);
   const total = summary.errors + summary.warnings + summary.infos;
   const verdict = summary.errors > 0 ? `<p class="verdict fail">FAIL: ${plural3(summary.errors, "error")}</p>` : `<p class="verdict pass">PASS: no error-level findings</p>`;
-  const counts = [
+  const counts2 = [
     [summary.files, "file", "files"],
     [matrices.length, "matrix", "matrices"],
     [activities2, "activity", "activities"],
@@ -26228,7 +26228,7 @@ function summaryHtml(page) {
     [summary.warnings, "warning", "warnings"],
     [summary.infos, "info", "infos"]
   ].map(([n, one, many]) => `<li><b>${n.toLocaleString("en-US")}</b> ${n === 1 ? one : many}</li>`).join("");
-  const out = [verdict, `<ul class="counts">${counts}</ul>`];
+  const out = [verdict, `<ul class="counts">${counts2}</ul>`];
   const notes = [];
   if (summary.fixable > 0) notes.push(`${plural3(summary.fixable, "finding")} fixable with <code>--fix</code>.`);
   if (suppressed > 0) notes.push(`${plural3(suppressed, "suppressed finding")} not shown.`);
@@ -26270,8 +26270,8 @@ function summaryHtml(page) {
 }
 function filtersHtml(page) {
   if (page.all.length === 0) return "";
-  const counts = severityCounts(page.all.map((f) => f.finding));
-  const severities = SEVERITIES2.map((s) => `<label><input type="checkbox" name="sev" value="${s}" checked> ${s} (${counts[s]})</label>`).join("");
+  const counts2 = severityCounts(page.all.map((f) => f.finding));
+  const severities = SEVERITIES2.map((s) => `<label><input type="checkbox" name="sev" value="${s}" checked> ${s} (${counts2[s]})</label>`).join("");
   const perRule = /* @__PURE__ */ new Map();
   for (const { finding } of page.all) perRule.set(finding.ruleId, (perRule.get(finding.ruleId) ?? 0) + 1);
   const rules = page.rules.map((id, i) => `<label><input type="checkbox" name="rule" value="${i}" checked> ${escapeHtml(id)} (${perRule.get(id)})</label>`).join("");
@@ -26343,10 +26343,10 @@ var init_html = __esm({
           }
         };
         matrix3.activities.forEach((activity2, a) => {
-          activity2.cells.forEach((cell2, p) => {
-            if (!cell2) return;
-            add(this.cellRanges, cell2.span, { kind: "cell", activity: a, party: p });
-            if (cell2.box) add(this.boxRanges, cell2.box, { kind: "cell", activity: a, party: p });
+          activity2.cells.forEach((cell3, p) => {
+            if (!cell3) return;
+            add(this.cellRanges, cell3.span, { kind: "cell", activity: a, party: p });
+            if (cell3.box) add(this.boxRanges, cell3.box, { kind: "cell", activity: a, party: p });
           });
           add(this.rowRanges, activity2.span, { kind: "row", activity: a });
           add(this.rowRanges, activity2.rowSpan, { kind: "row", activity: a });
@@ -26815,8 +26815,8 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     }
     diff.push({ value: "", lines: [] });
     function contextLines(lines2) {
-      return lines2.map(function(entry) {
-        return " " + entry;
+      return lines2.map(function(entry2) {
+        return " " + entry2;
       });
     }
     const hunks = [];
@@ -27047,9 +27047,9 @@ var init_diff = __esm({
 });
 
 // src/cli/run.ts
-var import_promises2 = require("node:fs/promises");
-var import_node_fs8 = require("node:fs");
-var import_node_path9 = require("node:path");
+var import_promises3 = require("node:fs/promises");
+var import_node_fs9 = require("node:fs");
+var import_node_path11 = require("node:path");
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -27081,10 +27081,12 @@ init_position();
 // src/schema/validate.ts
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT = 1e4;
-var TOO_DEEP = "the document is nested too deeply to read (thousands of levels)";
+var MAX_DEPTH = 500;
+var TOO_DEEP = `the document nests more than ${MAX_DEPTH} levels deep: raci-lint reads ${MAX_DEPTH} at most (a matrix needs 7)`;
+var STACK_EXHAUSTED = "the document is nested too deeply to read (thousands of levels)";
 function yamlErrorMessage(error) {
   if (error.code === "MULTIPLE_DOCS") return "the file holds more than one YAML document (a second `---`): keep one";
-  if (error.message.includes("Maximum call stack size exceeded")) return TOO_DEEP;
+  if (error.message.includes("Maximum call stack size exceeded")) return STACK_EXHAUSTED;
   return error.message.split("\n")[0];
 }
 function validateDocument(doc, validate, at = []) {
@@ -27142,9 +27144,9 @@ function simplify(errors, data) {
     return paths;
   };
   const countAt = (list) => {
-    const counts = /* @__PURE__ */ new Map();
-    for (const e of list) counts.set(e.instancePath, (counts.get(e.instancePath) ?? 0) + 1);
-    return counts;
+    const counts2 = /* @__PURE__ */ new Map();
+    for (const e of list) counts2.set(e.instancePath, (counts2.get(e.instancePath) ?? 0) + 1);
+    return counts2;
   };
   const plain2 = errors.filter((o) => !combinators.has(o.keyword));
   const plainAt = countAt(plain2);
@@ -27261,8 +27263,11 @@ function positioned(locator, error, at) {
 }
 
 // src/readers/data-tree.ts
-var MAX_DEPTH = 500;
-var DUPLICATE_KEY = "Map keys must be unique";
+function duplicateKeyMessage(key) {
+  const value = key.kind === "scalar" ? key.value : void 0;
+  const name = typeof value === "object" || value === void 0 ? "a key" : JSON.stringify(String(value));
+  return `Map keys must be unique: ${name} is given twice`;
+}
 var EXCESSIVE_ALIASES = "Excessive alias count indicates a resource exhaustion attack";
 function duplicateKeys(root) {
   const found = [];
@@ -27502,7 +27507,7 @@ function readYamlTree(source) {
   while (d < duplicates2.length) errors.push(duplicateError(duplicates2[d++]));
   return { ...tree, errors };
 }
-var duplicateError = (key) => ({ message: DUPLICATE_KEY, start: key.start, end: key.start + 1 });
+var duplicateError = (key) => ({ message: duplicateKeyMessage(key), start: key.start, end: key.start + 1 });
 var INT_OCT = /^0o[0-7]+$/u;
 var INT = /^[-+]?[0-9]+$/u;
 var INT_HEX = /^0x[0-9a-fA-F]+$/u;
@@ -28146,12 +28151,12 @@ function treeOf(contents) {
     } else if ((0, import_yaml2.isMap)(node)) {
       const map = { kind: "map", pairs: [], start: range[0], end: range[1], anchor };
       for (const pair of node.items) {
-        const entry = { key: null, value: null };
-        if ((0, import_yaml2.isCollection)(pair.key)) entry.keyName = collectionKeyName(pair.key);
-        map.pairs.push(entry);
+        const entry2 = { key: null, value: null };
+        if ((0, import_yaml2.isCollection)(pair.key)) entry2.keyName = collectionKeyName(pair.key);
+        map.pairs.push(entry2);
         const valueAt2 = pair.value?.range?.[0] ?? range[0];
-        jobs.push({ node: pair.key, at: valueAt2, put: (k) => entry.key = k });
-        if (pair.value !== null && pair.value !== void 0) jobs.push({ node: pair.value, at: valueAt2, put: (v) => entry.value = v });
+        jobs.push({ node: pair.key, at: valueAt2, put: (k) => entry2.key = k });
+        if (pair.value !== null && pair.value !== void 0) jobs.push({ node: pair.value, at: valueAt2, put: (v) => entry2.value = v });
       }
       out = map;
     } else if ((0, import_yaml2.isSeq)(node)) {
@@ -28207,7 +28212,7 @@ function readJsonTree(source) {
     return { root: null, errors: [{ message: `Invalid JSON: ${syntax.message}`, start: syntax.offset, end: syntax.offset }], aliases: false };
   }
   const duplicates2 = duplicateKeys(parsed);
-  return { root: parsed, errors: duplicates2.map((key) => ({ message: DUPLICATE_KEY, start: key.start, end: key.start + 1 })), aliases: false };
+  return { root: parsed, errors: duplicates2.map((key) => ({ message: duplicateKeyMessage(key), start: key.start, end: key.start + 1 })), aliases: false };
 }
 var isSpace = (c) => c === 32 || c === 10 || c === 13 || c === 9;
 function skipSpace(text2, i) {
@@ -28350,8 +28355,8 @@ var BASELINE_VERSION = 1;
 function baselineMessage(message) {
   return message.replace(/("[^"]*")|\b\d+\b/gu, (match, quoted) => quoted ?? "#");
 }
-function keyOf(entry) {
-  return JSON.stringify([entry.file, entry.ruleId, entry.section, entry.activity, entry.party, entry.message]);
+function keyOf(entry2) {
+  return JSON.stringify([entry2.file, entry2.ruleId, entry2.section, entry2.activity, entry2.party, entry2.message]);
 }
 function entryOf(finding) {
   return {
@@ -28391,24 +28396,24 @@ function baselineFromFindings(results, previous, unjudged = /* @__PURE__ */ new 
   const linted = new Set(results.map((r) => r.path));
   const reasons = /* @__PURE__ */ new Map();
   const entries = /* @__PURE__ */ new Map();
-  for (const entry of previous?.entries ?? []) {
-    if (linted.has(entry.file) && !unjudged.has(entry.ruleId)) reasons.set(keyOf(entry), entry.reason);
-    else entries.set(keyOf(entry), { ...entry });
+  for (const entry2 of previous?.entries ?? []) {
+    if (linted.has(entry2.file) && !unjudged.has(entry2.ruleId)) reasons.set(keyOf(entry2), entry2.reason);
+    else entries.set(keyOf(entry2), { ...entry2 });
   }
   for (const result of results) {
     for (const finding of result.findings) {
-      const entry = entryOf(finding);
-      const key = keyOf(entry);
+      const entry2 = entryOf(finding);
+      const key = keyOf(entry2);
       const existing = entries.get(key);
       if (existing) existing.count++;
-      else entries.set(key, { ...entry, reason: reasons.get(key) ?? "" });
+      else entries.set(key, { ...entry2, reason: reasons.get(key) ?? "" });
     }
   }
   return normalised([...entries.values()]);
 }
 function applyBaseline(results, baseline, unjudged = /* @__PURE__ */ new Set()) {
   const remaining = /* @__PURE__ */ new Map();
-  for (const entry of baseline.entries) remaining.set(keyOf(entry), { entry, left: entry.count });
+  for (const entry2 of baseline.entries) remaining.set(keyOf(entry2), { entry: entry2, left: entry2.count });
   const out = results.map((result) => {
     const findings = [];
     const suppressed = [...result.suppressed ?? []];
@@ -28426,18 +28431,18 @@ function applyBaseline(results, baseline, unjudged = /* @__PURE__ */ new Set()) 
   });
   const linted = new Set(results.map((r) => r.path));
   const stale = [];
-  for (const { entry, left } of remaining.values()) {
-    if (left > 0 && linted.has(entry.file) && !unjudged.has(entry.ruleId)) stale.push({ ...entry, count: left });
+  for (const { entry: entry2, left } of remaining.values()) {
+    if (left > 0 && linted.has(entry2.file) && !unjudged.has(entry2.ruleId)) stale.push({ ...entry2, count: left });
   }
   return { results: out, stale: normalised(stale).entries };
 }
 function pruneBaseline(baseline, stale) {
   const unused = /* @__PURE__ */ new Map();
-  for (const entry of stale) unused.set(keyOf(entry), (unused.get(keyOf(entry)) ?? 0) + entry.count);
+  for (const entry2 of stale) unused.set(keyOf(entry2), (unused.get(keyOf(entry2)) ?? 0) + entry2.count);
   const kept = [];
-  for (const entry of baseline.entries) {
-    const count = entry.count - (unused.get(keyOf(entry)) ?? 0);
-    if (count > 0) kept.push({ ...entry, count });
+  for (const entry2 of baseline.entries) {
+    const count = entry2.count - (unused.get(keyOf(entry2)) ?? 0);
+    if (count > 0) kept.push({ ...entry2, count });
   }
   return normalised(kept);
 }
@@ -28475,15 +28480,15 @@ function parseBaseline(text2, file) {
   const seen = /* @__PURE__ */ new Map();
   const entries = [];
   for (const [index, raw] of data.entries.entries()) {
-    const entry = { ...raw, message: baselineMessage(raw.message) };
-    const key = keyOf(entry);
+    const entry2 = { ...raw, message: baselineMessage(raw.message) };
+    const key = keyOf(entry2);
     const first = seen.get(key);
     if (first !== void 0) {
       const node = doc.getIn(["entries", index], true);
       return errorAt(node?.range?.[0] ?? 0, `entries/${index} repeats entries/${first} (same file, ruleId, section, activity, party and message): keep one and add up their counts`);
     }
     seen.set(key, index);
-    entries.push(entry);
+    entries.push(entry2);
   }
   return { baseline: normalised(entries) };
 }
@@ -28543,13 +28548,13 @@ var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/generated/validators.js
 var rule = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/raci-lint/raci-lint/schemas/rule.schema.json", "title": "raci-lint rule file", "description": "A raci-lint rule: metadata and json-rules-engine conditions over documented facts. Data only: nothing in a rule file can run code.", "type": "object", "additionalProperties": false, "required": ["id", "description", "severity", "checks"], "properties": { "$schema": { "type": "string" }, "id": { "description": "Stable rule id, used in configs, reports and inline directives.", "type": "string", "pattern": "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:/[a-z][a-z0-9]*(?:-[a-z0-9]+)*)?$", "maxLength": 80 }, "description": { "description": "One sentence: what the rule requires.", "type": "string", "minLength": 1, "maxLength": 300 }, "severity": { "description": "Default severity.", "enum": ["error", "warning", "info"] }, "strictSeverity": { "description": "Severity under `raci-lint:strict` when the configuration does not set the rule's (default: the rule's severity, a warning raised to an error).", "enum": ["error", "warning", "info"] }, "fixable": { "description": "Whether findings carry a fix: none, safe (applied by --fix) or unsafe (offered as a suggestion).", "enum": ["none", "safe", "unsafe"], "default": "none" }, "recommended": { "description": "Whether `raci-lint:recommended` turns the rule on (default true). Opt-in rules (false) run when a configuration names them, or under `raci-lint:strict`.", "type": "boolean", "default": true }, "tags": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9-]+$" }, "uniqueItems": true }, "docs": { "description": "URL of the rule's documentation page.", "type": "string", "pattern": "^https?://", "maxLength": 500 }, "options": { "description": "The rule's options: a JSON Schema they must satisfy, and their defaults.", "type": "object", "additionalProperties": false, "required": ["schema"], "properties": { "schema": { "type": "object" }, "defaults": { "type": "object" } } }, "checks": { "description": "What the rule checks: each check has a scope, conditions, a message and optionally a fix.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "$ref": "#/definitions/check" } } }, "definitions": { "check": { "type": "object", "additionalProperties": false, "required": ["scope", "conditions", "message"], "properties": { "scope": { "enum": ["cell", "code", "activity", "party", "legend-entry", "matrix", "document", "corpus"] }, "conditions": { "$ref": "#/definitions/topCondition" }, "message": { "description": "Message template; {{fact}} is replaced by the fact's value (lists are joined with commas).", "type": "string", "minLength": 1, "maxLength": 500 }, "severity": { "description": "Severity of this check when the configuration does not set the rule's.", "enum": ["error", "warning", "info"] }, "at": { "description": "Where findings point, when not at the subject itself.", "enum": ["row", "customer-cell", "entry"] }, "party": { "description": "Which party a finding concerns, for activity-scope checks.", "enum": ["customer"] }, "fix": { "description": "The built-in fix producer that turns a finding into a text edit.", "enum": ["canonical-order", "dedupe-codes", "add-customer-inform", "accountable-to-responsible", "restyle-codes"] } } }, "topCondition": { "type": "object", "oneOf": [{ "required": ["all"] }, { "required": ["any"] }, { "required": ["not"] }], "additionalProperties": false, "properties": { "all": { "$ref": "#/definitions/conditionList" }, "any": { "$ref": "#/definitions/conditionList" }, "not": { "$ref": "#/definitions/condition" } } }, "conditionList": { "type": "array", "minItems": 1, "maxItems": 50, "items": { "$ref": "#/definitions/condition" } }, "condition": { "oneOf": [{ "$ref": "#/definitions/topCondition" }, { "$ref": "#/definitions/comparison" }] }, "comparison": { "type": "object", "additionalProperties": false, "required": ["operator", "value"], "properties": { "fact": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" }, "path": { "description": "A plain JSONPath into an object fact: $.key or $.key.sub (no filters, no scripts).", "type": "string", "pattern": "^\\$(?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\[\\d{1,4}\\])+$", "maxLength": 200 }, "operator": { "enum": ["equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "matches", "doesNotMatch", "isEmpty", "isNotEmpty"] }, "value": { "description": "A literal, a reference to another fact ({ fact, path }), or one of the rule's options ({ option }).", "oneOf": [{ "type": ["string", "number", "boolean", "null"] }, { "type": "array", "maxItems": 200, "items": { "type": ["string", "number", "boolean", "null"] } }, { "type": "object", "additionalProperties": false, "required": ["fact"], "properties": { "fact": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" }, "path": { "type": "string", "pattern": "^\\$(?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\[\\d{1,4}\\])+$", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["option"], "properties": { "option": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" } } }] }, "option": { "description": "Compare one of the rule's options instead of a fact.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" } }, "oneOf": [{ "required": ["fact"] }, { "required": ["option"] }] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/raci-lint/raci-lint/schemas/rule.schema.json", "title": "raci-lint rule file", "description": "A raci-lint rule: metadata and json-rules-engine conditions over documented facts. Data only: nothing in a rule file can run code.", "type": "object", "additionalProperties": false, "required": ["id", "description", "severity", "checks"], "properties": { "$schema": { "type": "string" }, "id": { "description": "Stable rule id, used in configs, reports and inline directives.", "type": "string", "pattern": "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:/[a-z][a-z0-9]*(?:-[a-z0-9]+)*)?$", "maxLength": 80 }, "description": { "description": "One sentence: what the rule requires.", "type": "string", "minLength": 1, "maxLength": 300 }, "severity": { "description": "Default severity.", "enum": ["error", "warning", "info"] }, "strictSeverity": { "description": "Severity under `raci-lint:strict` when the configuration does not set the rule's (default: the rule's severity, a warning raised to an error).", "enum": ["error", "warning", "info"] }, "fixable": { "description": "Whether findings carry a fix: none, safe (applied by --fix) or unsafe (offered as a suggestion).", "enum": ["none", "safe", "unsafe"], "default": "none" }, "recommended": { "description": "Whether `raci-lint:recommended` turns the rule on (default true). Opt-in rules (false) run when a configuration names them, or under `raci-lint:strict`.", "type": "boolean", "default": true }, "tags": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9-]+$" }, "uniqueItems": true }, "docs": { "description": "URL of the rule's documentation page.", "type": "string", "pattern": "^https?://", "maxLength": 500 }, "options": { "description": "The rule's options: a JSON Schema they must satisfy, and their defaults.", "type": "object", "additionalProperties": false, "required": ["schema"], "properties": { "schema": { "type": "object" }, "defaults": { "type": "object" } } }, "checks": { "description": "What the rule checks: each check has a scope, conditions, a message and optionally a fix.", "type": "array", "minItems": 1, "maxItems": 20, "items": { "$ref": "#/definitions/check" } } }, "definitions": { "check": { "type": "object", "additionalProperties": false, "required": ["scope", "conditions", "message"], "properties": { "scope": { "enum": ["cell", "code", "activity", "party", "legend-entry", "matrix", "document", "corpus", "translation"] }, "conditions": { "$ref": "#/definitions/topCondition" }, "message": { "description": "Message template; {{fact}} is replaced by the fact's value (lists are joined with commas).", "type": "string", "minLength": 1, "maxLength": 500 }, "severity": { "description": "Severity of this check when the configuration does not set the rule's.", "enum": ["error", "warning", "info"] }, "at": { "description": "Where findings point, when not at the subject itself.", "enum": ["row", "customer-cell", "entry"] }, "party": { "description": "Which party a finding concerns, for activity-scope checks.", "enum": ["customer"] }, "fix": { "description": "The built-in fix producer that turns a finding into a text edit.", "enum": ["canonical-order", "dedupe-codes", "add-customer-inform", "accountable-to-responsible", "restyle-codes"] } } }, "topCondition": { "type": "object", "oneOf": [{ "required": ["all"] }, { "required": ["any"] }, { "required": ["not"] }], "additionalProperties": false, "properties": { "all": { "$ref": "#/definitions/conditionList" }, "any": { "$ref": "#/definitions/conditionList" }, "not": { "$ref": "#/definitions/condition" } } }, "conditionList": { "type": "array", "minItems": 1, "maxItems": 50, "items": { "$ref": "#/definitions/condition" } }, "condition": { "oneOf": [{ "$ref": "#/definitions/topCondition" }, { "$ref": "#/definitions/comparison" }] }, "comparison": { "type": "object", "additionalProperties": false, "required": ["operator", "value"], "properties": { "fact": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" }, "path": { "description": "A plain JSONPath into an object fact: $.key or $.key.sub (no filters, no scripts).", "type": "string", "pattern": "^\\$(?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\[\\d{1,4}\\])+$", "maxLength": 200 }, "operator": { "enum": ["equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "matches", "doesNotMatch", "isEmpty", "isNotEmpty"] }, "value": { "description": "A literal, a reference to another fact ({ fact, path }), or one of the rule's options ({ option }).", "oneOf": [{ "type": ["string", "number", "boolean", "null"] }, { "type": "array", "maxItems": 200, "items": { "type": ["string", "number", "boolean", "null"] } }, { "type": "object", "additionalProperties": false, "required": ["fact"], "properties": { "fact": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" }, "path": { "type": "string", "pattern": "^\\$(?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\[\\d{1,4}\\])+$", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["option"], "properties": { "option": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" } } }] }, "option": { "description": "Compare one of the rule's options instead of a fact.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" } }, "oneOf": [{ "required": ["fact"] }, { "required": ["option"] }] } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
 var pattern0 = new RegExp("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:/[a-z][a-z0-9]*(?:-[a-z0-9]+)*)?$", "u");
 var pattern1 = new RegExp("^[a-z0-9-]+$", "u");
 var pattern2 = new RegExp("^https?://", "u");
-var schema12 = { "type": "object", "additionalProperties": false, "required": ["scope", "conditions", "message"], "properties": { "scope": { "enum": ["cell", "code", "activity", "party", "legend-entry", "matrix", "document", "corpus"] }, "conditions": { "$ref": "#/definitions/topCondition" }, "message": { "description": "Message template; {{fact}} is replaced by the fact's value (lists are joined with commas).", "type": "string", "minLength": 1, "maxLength": 500 }, "severity": { "description": "Severity of this check when the configuration does not set the rule's.", "enum": ["error", "warning", "info"] }, "at": { "description": "Where findings point, when not at the subject itself.", "enum": ["row", "customer-cell", "entry"] }, "party": { "description": "Which party a finding concerns, for activity-scope checks.", "enum": ["customer"] }, "fix": { "description": "The built-in fix producer that turns a finding into a text edit.", "enum": ["canonical-order", "dedupe-codes", "add-customer-inform", "accountable-to-responsible", "restyle-codes"] } } };
+var schema12 = { "type": "object", "additionalProperties": false, "required": ["scope", "conditions", "message"], "properties": { "scope": { "enum": ["cell", "code", "activity", "party", "legend-entry", "matrix", "document", "corpus", "translation"] }, "conditions": { "$ref": "#/definitions/topCondition" }, "message": { "description": "Message template; {{fact}} is replaced by the fact's value (lists are joined with commas).", "type": "string", "minLength": 1, "maxLength": 500 }, "severity": { "description": "Severity of this check when the configuration does not set the rule's.", "enum": ["error", "warning", "info"] }, "at": { "description": "Where findings point, when not at the subject itself.", "enum": ["row", "customer-cell", "entry"] }, "party": { "description": "Which party a finding concerns, for activity-scope checks.", "enum": ["customer"] }, "fix": { "description": "The built-in fix producer that turns a finding into a text edit.", "enum": ["canonical-order", "dedupe-codes", "add-customer-inform", "accountable-to-responsible", "restyle-codes"] } } };
 var schema16 = { "type": "object", "additionalProperties": false, "required": ["operator", "value"], "properties": { "fact": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" }, "path": { "description": "A plain JSONPath into an object fact: $.key or $.key.sub (no filters, no scripts).", "type": "string", "pattern": "^\\$(?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\[\\d{1,4}\\])+$", "maxLength": 200 }, "operator": { "enum": ["equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "matches", "doesNotMatch", "isEmpty", "isNotEmpty"] }, "value": { "description": "A literal, a reference to another fact ({ fact, path }), or one of the rule's options ({ option }).", "oneOf": [{ "type": ["string", "number", "boolean", "null"] }, { "type": "array", "maxItems": 200, "items": { "type": ["string", "number", "boolean", "null"] } }, { "type": "object", "additionalProperties": false, "required": ["fact"], "properties": { "fact": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" }, "path": { "type": "string", "pattern": "^\\$(?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\[\\d{1,4}\\])+$", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["option"], "properties": { "option": { "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" } } }] }, "option": { "description": "Compare one of the rule's options instead of a fact.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9]*$" } }, "oneOf": [{ "required": ["fact"] }, { "required": ["option"] }] };
 var wrapper0 = { validate: validate12 };
 var pattern3 = new RegExp("^[a-zA-Z][a-zA-Z0-9]*$", "u");
@@ -29239,7 +29244,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.scope !== void 0) {
       let data0 = data.scope;
-      if (!(data0 === "cell" || data0 === "code" || data0 === "activity" || data0 === "party" || data0 === "legend-entry" || data0 === "matrix" || data0 === "document" || data0 === "corpus")) {
+      if (!(data0 === "cell" || data0 === "code" || data0 === "activity" || data0 === "party" || data0 === "legend-entry" || data0 === "matrix" || data0 === "document" || data0 === "corpus" || data0 === "translation")) {
         const err4 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema12.properties.scope.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -30794,7 +30799,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "$schema" || key0 === "extends" || key0 === "rules" || key0 === "scheme" || key0 === "parties" || key0 === "ruleFiles" || key0 === "overrides")) {
+      if (!(key0 === "$schema" || key0 === "extends" || key0 === "rules" || key0 === "scheme" || key0 === "parties" || key0 === "ruleFiles" || key0 === "translations" || key0 === "overrides")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -31444,15 +31449,14 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.overrides !== void 0) {
-      let data18 = data.overrides;
-      if (Array.isArray(data18)) {
-        const len4 = data18.length;
-        for (let i4 = 0; i4 < len4; i4++) {
-          let data19 = data18[i4];
-          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-            if (data19.files === void 0) {
-              const err48 = { instancePath: instancePath + "/overrides/" + i4, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
+    if (data.translations !== void 0) {
+      let data18 = data.translations;
+      if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+        for (const key5 in data18) {
+          const _errs62 = errors;
+          if (typeof key5 === "string") {
+            if (func3(key5) < 1) {
+              const err48 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/propertyNames/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", propertyName: key5 };
               if (vErrors === null) {
                 vErrors = [err48];
               } else {
@@ -31460,176 +31464,175 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key5 in data19) {
-              if (!(key5 === "files" || key5 === "excludedFiles" || key5 === "rules" || key5 === "scheme" || key5 === "parties")) {
-                const err49 = { instancePath: instancePath + "/overrides/" + i4, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err49];
-                } else {
-                  vErrors.push(err49);
-                }
-                errors++;
-              }
+          }
+          var valid21 = _errs62 === errors;
+          if (!valid21) {
+            const err49 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/propertyNames", keyword: "propertyNames", params: { propertyName: key5 }, message: "property name must be valid" };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
             }
-            if (data19.files !== void 0) {
-              let data20 = data19.files;
-              const _errs66 = errors;
-              let valid24 = false;
-              let passing3 = null;
-              const _errs67 = errors;
+            errors++;
+          }
+        }
+        for (const key6 in data18) {
+          let data19 = data18[key6];
+          const _errs65 = errors;
+          let valid23 = false;
+          let passing3 = null;
+          const _errs66 = errors;
+          if (typeof data19 === "string") {
+            if (func3(data19) < 1) {
+              const err50 = { instancePath: instancePath + "/translations/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/translations/additionalProperties/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+          } else {
+            const err51 = { instancePath: instancePath + "/translations/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/translations/additionalProperties/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+          var _valid5 = _errs66 === errors;
+          if (_valid5) {
+            valid23 = true;
+            passing3 = 0;
+          }
+          const _errs68 = errors;
+          if (Array.isArray(data19)) {
+            if (data19.length < 1) {
+              const err52 = { instancePath: instancePath + "/translations/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/translations/additionalProperties/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err52];
+              } else {
+                vErrors.push(err52);
+              }
+              errors++;
+            }
+            const len4 = data19.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              let data20 = data19[i4];
               if (typeof data20 === "string") {
                 if (func3(data20) < 1) {
-                  const err50 = { instancePath: instancePath + "/overrides/" + i4 + "/files", schemaPath: "#/properties/overrides/items/properties/files/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  const err53 = { instancePath: instancePath + "/translations/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/translations/additionalProperties/oneOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err50];
+                    vErrors = [err53];
                   } else {
-                    vErrors.push(err50);
+                    vErrors.push(err53);
                   }
                   errors++;
                 }
               } else {
-                const err51 = { instancePath: instancePath + "/overrides/" + i4 + "/files", schemaPath: "#/properties/overrides/items/properties/files/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err54 = { instancePath: instancePath + "/translations/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/translations/additionalProperties/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err54];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err54);
                 }
                 errors++;
-              }
-              var _valid5 = _errs67 === errors;
-              if (_valid5) {
-                valid24 = true;
-                passing3 = 0;
-              }
-              const _errs69 = errors;
-              if (Array.isArray(data20)) {
-                if (data20.length < 1) {
-                  const err52 = { instancePath: instancePath + "/overrides/" + i4 + "/files", schemaPath: "#/properties/overrides/items/properties/files/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err52];
-                  } else {
-                    vErrors.push(err52);
-                  }
-                  errors++;
-                }
-                const len5 = data20.length;
-                for (let i5 = 0; i5 < len5; i5++) {
-                  let data21 = data20[i5];
-                  if (typeof data21 === "string") {
-                    if (func3(data21) < 1) {
-                      const err53 = { instancePath: instancePath + "/overrides/" + i4 + "/files/" + i5, schemaPath: "#/properties/overrides/items/properties/files/oneOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err53];
-                      } else {
-                        vErrors.push(err53);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err54 = { instancePath: instancePath + "/overrides/" + i4 + "/files/" + i5, schemaPath: "#/properties/overrides/items/properties/files/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err54];
-                    } else {
-                      vErrors.push(err54);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err55 = { instancePath: instancePath + "/overrides/" + i4 + "/files", schemaPath: "#/properties/overrides/items/properties/files/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err55];
-                } else {
-                  vErrors.push(err55);
-                }
-                errors++;
-              }
-              var _valid5 = _errs69 === errors;
-              if (_valid5 && valid24) {
-                valid24 = false;
-                passing3 = [passing3, 1];
-              } else {
-                if (_valid5) {
-                  valid24 = true;
-                  passing3 = 1;
-                }
-              }
-              if (!valid24) {
-                const err56 = { instancePath: instancePath + "/overrides/" + i4 + "/files", schemaPath: "#/properties/overrides/items/properties/files/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 }, message: "must match exactly one schema in oneOf" };
-                if (vErrors === null) {
-                  vErrors = [err56];
-                } else {
-                  vErrors.push(err56);
-                }
-                errors++;
-              } else {
-                errors = _errs66;
-                if (vErrors !== null) {
-                  if (_errs66) {
-                    vErrors.length = _errs66;
-                  } else {
-                    vErrors = null;
-                  }
-                }
               }
             }
-            if (data19.excludedFiles !== void 0) {
-              let data22 = data19.excludedFiles;
-              const _errs74 = errors;
-              let valid27 = false;
+          } else {
+            const err55 = { instancePath: instancePath + "/translations/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/translations/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+          var _valid5 = _errs68 === errors;
+          if (_valid5 && valid23) {
+            valid23 = false;
+            passing3 = [passing3, 1];
+          } else {
+            if (_valid5) {
+              valid23 = true;
+              passing3 = 1;
+            }
+          }
+          if (!valid23) {
+            const err56 = { instancePath: instancePath + "/translations/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/translations/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
+          } else {
+            errors = _errs65;
+            if (vErrors !== null) {
+              if (_errs65) {
+                vErrors.length = _errs65;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+      } else {
+        const err57 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+    }
+    if (data.overrides !== void 0) {
+      let data21 = data.overrides;
+      if (Array.isArray(data21)) {
+        const len5 = data21.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          let data22 = data21[i5];
+          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+            if (data22.files === void 0) {
+              const err58 = { instancePath: instancePath + "/overrides/" + i5, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
+              if (vErrors === null) {
+                vErrors = [err58];
+              } else {
+                vErrors.push(err58);
+              }
+              errors++;
+            }
+            for (const key7 in data22) {
+              if (!(key7 === "files" || key7 === "excludedFiles" || key7 === "rules" || key7 === "scheme" || key7 === "parties")) {
+                const err59 = { instancePath: instancePath + "/overrides/" + i5, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+            if (data22.files !== void 0) {
+              let data23 = data22.files;
+              const _errs78 = errors;
+              let valid29 = false;
               let passing4 = null;
-              const _errs75 = errors;
-              if (typeof data22 === "string") {
-                if (func3(data22) < 1) {
-                  const err57 = { instancePath: instancePath + "/overrides/" + i4 + "/excludedFiles", schemaPath: "#/properties/overrides/items/properties/excludedFiles/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              const _errs79 = errors;
+              if (typeof data23 === "string") {
+                if (func3(data23) < 1) {
+                  const err60 = { instancePath: instancePath + "/overrides/" + i5 + "/files", schemaPath: "#/properties/overrides/items/properties/files/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err57];
+                    vErrors = [err60];
                   } else {
-                    vErrors.push(err57);
+                    vErrors.push(err60);
                   }
                   errors++;
                 }
               } else {
-                const err58 = { instancePath: instancePath + "/overrides/" + i4 + "/excludedFiles", schemaPath: "#/properties/overrides/items/properties/excludedFiles/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err58];
-                } else {
-                  vErrors.push(err58);
-                }
-                errors++;
-              }
-              var _valid6 = _errs75 === errors;
-              if (_valid6) {
-                valid27 = true;
-                passing4 = 0;
-              }
-              const _errs77 = errors;
-              if (Array.isArray(data22)) {
-                const len6 = data22.length;
-                for (let i6 = 0; i6 < len6; i6++) {
-                  let data23 = data22[i6];
-                  if (typeof data23 === "string") {
-                    if (func3(data23) < 1) {
-                      const err59 = { instancePath: instancePath + "/overrides/" + i4 + "/excludedFiles/" + i6, schemaPath: "#/properties/overrides/items/properties/excludedFiles/oneOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err59];
-                      } else {
-                        vErrors.push(err59);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err60 = { instancePath: instancePath + "/overrides/" + i4 + "/excludedFiles/" + i6, schemaPath: "#/properties/overrides/items/properties/excludedFiles/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err60];
-                    } else {
-                      vErrors.push(err60);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err61 = { instancePath: instancePath + "/overrides/" + i4 + "/excludedFiles", schemaPath: "#/properties/overrides/items/properties/excludedFiles/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err61 = { instancePath: instancePath + "/overrides/" + i5 + "/files", schemaPath: "#/properties/overrides/items/properties/files/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err61];
                 } else {
@@ -31637,92 +31640,92 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid6 = _errs77 === errors;
-              if (_valid6 && valid27) {
-                valid27 = false;
+              var _valid6 = _errs79 === errors;
+              if (_valid6) {
+                valid29 = true;
+                passing4 = 0;
+              }
+              const _errs81 = errors;
+              if (Array.isArray(data23)) {
+                if (data23.length < 1) {
+                  const err62 = { instancePath: instancePath + "/overrides/" + i5 + "/files", schemaPath: "#/properties/overrides/items/properties/files/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err62];
+                  } else {
+                    vErrors.push(err62);
+                  }
+                  errors++;
+                }
+                const len6 = data23.length;
+                for (let i6 = 0; i6 < len6; i6++) {
+                  let data24 = data23[i6];
+                  if (typeof data24 === "string") {
+                    if (func3(data24) < 1) {
+                      const err63 = { instancePath: instancePath + "/overrides/" + i5 + "/files/" + i6, schemaPath: "#/properties/overrides/items/properties/files/oneOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err63];
+                      } else {
+                        vErrors.push(err63);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err64 = { instancePath: instancePath + "/overrides/" + i5 + "/files/" + i6, schemaPath: "#/properties/overrides/items/properties/files/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err64];
+                    } else {
+                      vErrors.push(err64);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err65 = { instancePath: instancePath + "/overrides/" + i5 + "/files", schemaPath: "#/properties/overrides/items/properties/files/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err65];
+                } else {
+                  vErrors.push(err65);
+                }
+                errors++;
+              }
+              var _valid6 = _errs81 === errors;
+              if (_valid6 && valid29) {
+                valid29 = false;
                 passing4 = [passing4, 1];
               } else {
                 if (_valid6) {
-                  valid27 = true;
+                  valid29 = true;
                   passing4 = 1;
                 }
               }
-              if (!valid27) {
-                const err62 = { instancePath: instancePath + "/overrides/" + i4 + "/excludedFiles", schemaPath: "#/properties/overrides/items/properties/excludedFiles/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 }, message: "must match exactly one schema in oneOf" };
+              if (!valid29) {
+                const err66 = { instancePath: instancePath + "/overrides/" + i5 + "/files", schemaPath: "#/properties/overrides/items/properties/files/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 }, message: "must match exactly one schema in oneOf" };
                 if (vErrors === null) {
-                  vErrors = [err62];
+                  vErrors = [err66];
                 } else {
-                  vErrors.push(err62);
+                  vErrors.push(err66);
                 }
                 errors++;
               } else {
-                errors = _errs74;
+                errors = _errs78;
                 if (vErrors !== null) {
-                  if (_errs74) {
-                    vErrors.length = _errs74;
+                  if (_errs78) {
+                    vErrors.length = _errs78;
                   } else {
                     vErrors = null;
                   }
                 }
               }
             }
-            if (data19.rules !== void 0) {
-              if (!validate23(data19.rules, { instancePath: instancePath + "/overrides/" + i4 + "/rules", parentData: data19, parentDataProperty: "rules", rootData })) {
-                vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data19.scheme !== void 0) {
-              let data25 = data19.scheme;
-              const _errs84 = errors;
-              let valid31 = false;
-              let passing5 = null;
-              const _errs85 = errors;
-              if (!(data25 === "RACI" || data25 === "RASCI" || data25 === "RACI-VS" || data25 === "CAIRO")) {
-                const err63 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/0/enum", keyword: "enum", params: { allowedValues: schema26.oneOf[0].enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err63];
-                } else {
-                  vErrors.push(err63);
-                }
-                errors++;
-              }
-              var _valid7 = _errs85 === errors;
-              if (_valid7) {
-                valid31 = true;
-                passing5 = 0;
-              }
+            if (data22.excludedFiles !== void 0) {
+              let data25 = data22.excludedFiles;
               const _errs86 = errors;
-              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-                if (data25.name === void 0) {
-                  const err64 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/1/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-                  if (vErrors === null) {
-                    vErrors = [err64];
-                  } else {
-                    vErrors.push(err64);
-                  }
-                  errors++;
-                }
-                if (data25.codes === void 0) {
-                  const err65 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/1/required", keyword: "required", params: { missingProperty: "codes" }, message: "must have required property 'codes'" };
-                  if (vErrors === null) {
-                    vErrors = [err65];
-                  } else {
-                    vErrors.push(err65);
-                  }
-                  errors++;
-                }
-                if (data25.accountable === void 0) {
-                  const err66 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/1/required", keyword: "required", params: { missingProperty: "accountable" }, message: "must have required property 'accountable'" };
-                  if (vErrors === null) {
-                    vErrors = [err66];
-                  } else {
-                    vErrors.push(err66);
-                  }
-                  errors++;
-                }
-                if (data25.responsible === void 0) {
-                  const err67 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/1/required", keyword: "required", params: { missingProperty: "responsible" }, message: "must have required property 'responsible'" };
+              let valid32 = false;
+              let passing5 = null;
+              const _errs87 = errors;
+              if (typeof data25 === "string") {
+                if (func3(data25) < 1) {
+                  const err67 = { instancePath: instancePath + "/overrides/" + i5 + "/excludedFiles", schemaPath: "#/properties/overrides/items/properties/excludedFiles/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
                     vErrors = [err67];
                   } else {
@@ -31730,22 +31733,28 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key6 in data25) {
-                  if (!(key6 === "name" || key6 === "codes" || key6 === "accountable" || key6 === "responsible" || key6 === "informed")) {
-                    const err68 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err68];
-                    } else {
-                      vErrors.push(err68);
-                    }
-                    errors++;
-                  }
+              } else {
+                const err68 = { instancePath: instancePath + "/overrides/" + i5 + "/excludedFiles", schemaPath: "#/properties/overrides/items/properties/excludedFiles/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
                 }
-                if (data25.name !== void 0) {
-                  let data26 = data25.name;
+                errors++;
+              }
+              var _valid7 = _errs87 === errors;
+              if (_valid7) {
+                valid32 = true;
+                passing5 = 0;
+              }
+              const _errs89 = errors;
+              if (Array.isArray(data25)) {
+                const len7 = data25.length;
+                for (let i7 = 0; i7 < len7; i7++) {
+                  let data26 = data25[i7];
                   if (typeof data26 === "string") {
                     if (func3(data26) < 1) {
-                      const err69 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/name", schemaPath: "#/definitions/scheme/oneOf/1/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err69 = { instancePath: instancePath + "/overrides/" + i5 + "/excludedFiles/" + i7, schemaPath: "#/properties/overrides/items/properties/excludedFiles/oneOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
                         vErrors = [err69];
                       } else {
@@ -31754,7 +31763,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err70 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/name", schemaPath: "#/definitions/scheme/oneOf/1/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err70 = { instancePath: instancePath + "/overrides/" + i5 + "/excludedFiles/" + i7, schemaPath: "#/properties/overrides/items/properties/excludedFiles/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err70];
                     } else {
@@ -31763,187 +31772,322 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data25.codes !== void 0) {
-                  let data27 = data25.codes;
-                  if (Array.isArray(data27)) {
-                    if (data27.length > 12) {
-                      const err71 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/maxItems", keyword: "maxItems", params: { limit: 12 }, message: "must NOT have more than 12 items" };
+              } else {
+                const err71 = { instancePath: instancePath + "/overrides/" + i5 + "/excludedFiles", schemaPath: "#/properties/overrides/items/properties/excludedFiles/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err71];
+                } else {
+                  vErrors.push(err71);
+                }
+                errors++;
+              }
+              var _valid7 = _errs89 === errors;
+              if (_valid7 && valid32) {
+                valid32 = false;
+                passing5 = [passing5, 1];
+              } else {
+                if (_valid7) {
+                  valid32 = true;
+                  passing5 = 1;
+                }
+              }
+              if (!valid32) {
+                const err72 = { instancePath: instancePath + "/overrides/" + i5 + "/excludedFiles", schemaPath: "#/properties/overrides/items/properties/excludedFiles/oneOf", keyword: "oneOf", params: { passingSchemas: passing5 }, message: "must match exactly one schema in oneOf" };
+                if (vErrors === null) {
+                  vErrors = [err72];
+                } else {
+                  vErrors.push(err72);
+                }
+                errors++;
+              } else {
+                errors = _errs86;
+                if (vErrors !== null) {
+                  if (_errs86) {
+                    vErrors.length = _errs86;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data22.rules !== void 0) {
+              if (!validate23(data22.rules, { instancePath: instancePath + "/overrides/" + i5 + "/rules", parentData: data22, parentDataProperty: "rules", rootData })) {
+                vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data22.scheme !== void 0) {
+              let data28 = data22.scheme;
+              const _errs96 = errors;
+              let valid36 = false;
+              let passing6 = null;
+              const _errs97 = errors;
+              if (!(data28 === "RACI" || data28 === "RASCI" || data28 === "RACI-VS" || data28 === "CAIRO")) {
+                const err73 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/0/enum", keyword: "enum", params: { allowedValues: schema26.oneOf[0].enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+              var _valid8 = _errs97 === errors;
+              if (_valid8) {
+                valid36 = true;
+                passing6 = 0;
+              }
+              const _errs98 = errors;
+              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                if (data28.name === void 0) {
+                  const err74 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/1/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+                  if (vErrors === null) {
+                    vErrors = [err74];
+                  } else {
+                    vErrors.push(err74);
+                  }
+                  errors++;
+                }
+                if (data28.codes === void 0) {
+                  const err75 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/1/required", keyword: "required", params: { missingProperty: "codes" }, message: "must have required property 'codes'" };
+                  if (vErrors === null) {
+                    vErrors = [err75];
+                  } else {
+                    vErrors.push(err75);
+                  }
+                  errors++;
+                }
+                if (data28.accountable === void 0) {
+                  const err76 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/1/required", keyword: "required", params: { missingProperty: "accountable" }, message: "must have required property 'accountable'" };
+                  if (vErrors === null) {
+                    vErrors = [err76];
+                  } else {
+                    vErrors.push(err76);
+                  }
+                  errors++;
+                }
+                if (data28.responsible === void 0) {
+                  const err77 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/1/required", keyword: "required", params: { missingProperty: "responsible" }, message: "must have required property 'responsible'" };
+                  if (vErrors === null) {
+                    vErrors = [err77];
+                  } else {
+                    vErrors.push(err77);
+                  }
+                  errors++;
+                }
+                for (const key8 in data28) {
+                  if (!(key8 === "name" || key8 === "codes" || key8 === "accountable" || key8 === "responsible" || key8 === "informed")) {
+                    const err78 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err78];
+                    } else {
+                      vErrors.push(err78);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.name !== void 0) {
+                  let data29 = data28.name;
+                  if (typeof data29 === "string") {
+                    if (func3(data29) < 1) {
+                      const err79 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/name", schemaPath: "#/definitions/scheme/oneOf/1/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err71];
+                        vErrors = [err79];
                       } else {
-                        vErrors.push(err71);
+                        vErrors.push(err79);
                       }
                       errors++;
                     }
-                    if (data27.length < 2) {
-                      const err72 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
+                  } else {
+                    const err80 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/name", schemaPath: "#/definitions/scheme/oneOf/1/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err80];
+                    } else {
+                      vErrors.push(err80);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.codes !== void 0) {
+                  let data30 = data28.codes;
+                  if (Array.isArray(data30)) {
+                    if (data30.length > 12) {
+                      const err81 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/maxItems", keyword: "maxItems", params: { limit: 12 }, message: "must NOT have more than 12 items" };
                       if (vErrors === null) {
-                        vErrors = [err72];
+                        vErrors = [err81];
                       } else {
-                        vErrors.push(err72);
+                        vErrors.push(err81);
                       }
                       errors++;
                     }
-                    const len7 = data27.length;
-                    for (let i7 = 0; i7 < len7; i7++) {
-                      let data28 = data27[i7];
-                      if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-                        if (data28.code === void 0) {
-                          const err73 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7, schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
+                    if (data30.length < 2) {
+                      const err82 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
+                      if (vErrors === null) {
+                        vErrors = [err82];
+                      } else {
+                        vErrors.push(err82);
+                      }
+                      errors++;
+                    }
+                    const len8 = data30.length;
+                    for (let i8 = 0; i8 < len8; i8++) {
+                      let data31 = data30[i8];
+                      if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+                        if (data31.code === void 0) {
+                          const err83 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8, schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
                           if (vErrors === null) {
-                            vErrors = [err73];
+                            vErrors = [err83];
                           } else {
-                            vErrors.push(err73);
+                            vErrors.push(err83);
                           }
                           errors++;
                         }
-                        for (const key7 in data28) {
-                          if (!(key7 === "code" || key7 === "names")) {
-                            const err74 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7, schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                        for (const key9 in data31) {
+                          if (!(key9 === "code" || key9 === "names")) {
+                            const err84 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8, schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
                             if (vErrors === null) {
-                              vErrors = [err74];
+                              vErrors = [err84];
                             } else {
-                              vErrors.push(err74);
+                              vErrors.push(err84);
                             }
                             errors++;
                           }
                         }
-                        if (data28.code !== void 0) {
-                          let data29 = data28.code;
-                          if (typeof data29 === "string") {
-                            if (!pattern12.test(data29)) {
-                              const err75 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7 + "/code", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/code/pattern", keyword: "pattern", params: { pattern: "^[A-Z]$" }, message: 'must match pattern "^[A-Z]$"' };
+                        if (data31.code !== void 0) {
+                          let data32 = data31.code;
+                          if (typeof data32 === "string") {
+                            if (!pattern12.test(data32)) {
+                              const err85 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8 + "/code", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/code/pattern", keyword: "pattern", params: { pattern: "^[A-Z]$" }, message: 'must match pattern "^[A-Z]$"' };
                               if (vErrors === null) {
-                                vErrors = [err75];
+                                vErrors = [err85];
                               } else {
-                                vErrors.push(err75);
+                                vErrors.push(err85);
                               }
                               errors++;
                             }
                           } else {
-                            const err76 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7 + "/code", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            const err86 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8 + "/code", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err76];
+                              vErrors = [err86];
                             } else {
-                              vErrors.push(err76);
+                              vErrors.push(err86);
                             }
                             errors++;
                           }
                         }
-                        if (data28.names !== void 0) {
-                          let data30 = data28.names;
-                          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                            for (const key8 in data30) {
-                              const _errs100 = errors;
-                              if (typeof key8 === "string") {
-                                if (!pattern13.test(key8)) {
-                                  const err77 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7 + "/names", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$" }, message: 'must match pattern "^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$"', propertyName: key8 };
+                        if (data31.names !== void 0) {
+                          let data33 = data31.names;
+                          if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                            for (const key10 in data33) {
+                              const _errs112 = errors;
+                              if (typeof key10 === "string") {
+                                if (!pattern13.test(key10)) {
+                                  const err87 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8 + "/names", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$" }, message: 'must match pattern "^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$"', propertyName: key10 };
                                   if (vErrors === null) {
-                                    vErrors = [err77];
+                                    vErrors = [err87];
                                   } else {
-                                    vErrors.push(err77);
+                                    vErrors.push(err87);
                                   }
                                   errors++;
                                 }
                               }
-                              var valid36 = _errs100 === errors;
-                              if (!valid36) {
-                                const err78 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7 + "/names", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/propertyNames", keyword: "propertyNames", params: { propertyName: key8 }, message: "property name must be valid" };
+                              var valid41 = _errs112 === errors;
+                              if (!valid41) {
+                                const err88 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8 + "/names", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/propertyNames", keyword: "propertyNames", params: { propertyName: key10 }, message: "property name must be valid" };
                                 if (vErrors === null) {
-                                  vErrors = [err78];
+                                  vErrors = [err88];
                                 } else {
-                                  vErrors.push(err78);
+                                  vErrors.push(err88);
                                 }
                                 errors++;
                               }
                             }
-                            for (const key9 in data30) {
-                              let data31 = data30[key9];
-                              const _errs103 = errors;
-                              let valid38 = false;
-                              let passing6 = null;
-                              const _errs104 = errors;
-                              if (typeof data31 === "string") {
-                                if (func3(data31) < 1) {
-                                  const err79 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7 + "/names/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/additionalProperties/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                            for (const key11 in data33) {
+                              let data34 = data33[key11];
+                              const _errs115 = errors;
+                              let valid43 = false;
+                              let passing7 = null;
+                              const _errs116 = errors;
+                              if (typeof data34 === "string") {
+                                if (func3(data34) < 1) {
+                                  const err89 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8 + "/names/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/additionalProperties/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                                   if (vErrors === null) {
-                                    vErrors = [err79];
+                                    vErrors = [err89];
                                   } else {
-                                    vErrors.push(err79);
+                                    vErrors.push(err89);
                                   }
                                   errors++;
                                 }
                               } else {
-                                const err80 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7 + "/names/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/additionalProperties/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                const err90 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8 + "/names/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/additionalProperties/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                                 if (vErrors === null) {
-                                  vErrors = [err80];
+                                  vErrors = [err90];
                                 } else {
-                                  vErrors.push(err80);
+                                  vErrors.push(err90);
                                 }
                                 errors++;
                               }
-                              var _valid8 = _errs104 === errors;
-                              if (_valid8) {
-                                valid38 = true;
-                                passing6 = 0;
+                              var _valid9 = _errs116 === errors;
+                              if (_valid9) {
+                                valid43 = true;
+                                passing7 = 0;
                               }
-                              const _errs106 = errors;
-                              if (Array.isArray(data31)) {
-                                const len8 = data31.length;
-                                for (let i8 = 0; i8 < len8; i8++) {
-                                  let data32 = data31[i8];
-                                  if (typeof data32 === "string") {
-                                    if (func3(data32) < 1) {
-                                      const err81 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7 + "/names/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/additionalProperties/oneOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                              const _errs118 = errors;
+                              if (Array.isArray(data34)) {
+                                const len9 = data34.length;
+                                for (let i9 = 0; i9 < len9; i9++) {
+                                  let data35 = data34[i9];
+                                  if (typeof data35 === "string") {
+                                    if (func3(data35) < 1) {
+                                      const err91 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8 + "/names/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/additionalProperties/oneOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                                       if (vErrors === null) {
-                                        vErrors = [err81];
+                                        vErrors = [err91];
                                       } else {
-                                        vErrors.push(err81);
+                                        vErrors.push(err91);
                                       }
                                       errors++;
                                     }
                                   } else {
-                                    const err82 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7 + "/names/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/additionalProperties/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    const err92 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8 + "/names/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/additionalProperties/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                                     if (vErrors === null) {
-                                      vErrors = [err82];
+                                      vErrors = [err92];
                                     } else {
-                                      vErrors.push(err82);
+                                      vErrors.push(err92);
                                     }
                                     errors++;
                                   }
                                 }
                               } else {
-                                const err83 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7 + "/names/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                const err93 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8 + "/names/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                                 if (vErrors === null) {
-                                  vErrors = [err83];
+                                  vErrors = [err93];
                                 } else {
-                                  vErrors.push(err83);
+                                  vErrors.push(err93);
                                 }
                                 errors++;
                               }
-                              var _valid8 = _errs106 === errors;
-                              if (_valid8 && valid38) {
-                                valid38 = false;
-                                passing6 = [passing6, 1];
+                              var _valid9 = _errs118 === errors;
+                              if (_valid9 && valid43) {
+                                valid43 = false;
+                                passing7 = [passing7, 1];
                               } else {
-                                if (_valid8) {
-                                  valid38 = true;
-                                  passing6 = 1;
+                                if (_valid9) {
+                                  valid43 = true;
+                                  passing7 = 1;
                                 }
                               }
-                              if (!valid38) {
-                                const err84 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7 + "/names/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing6 }, message: "must match exactly one schema in oneOf" };
+                              if (!valid43) {
+                                const err94 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8 + "/names/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing7 }, message: "must match exactly one schema in oneOf" };
                                 if (vErrors === null) {
-                                  vErrors = [err84];
+                                  vErrors = [err94];
                                 } else {
-                                  vErrors.push(err84);
+                                  vErrors.push(err94);
                                 }
                                 errors++;
                               } else {
-                                errors = _errs103;
+                                errors = _errs115;
                                 if (vErrors !== null) {
-                                  if (_errs103) {
-                                    vErrors.length = _errs103;
+                                  if (_errs115) {
+                                    vErrors.length = _errs115;
                                   } else {
                                     vErrors = null;
                                   }
@@ -31951,171 +32095,171 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                             }
                           } else {
-                            const err85 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7 + "/names", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            const err95 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8 + "/names", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/properties/names/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                             if (vErrors === null) {
-                              vErrors = [err85];
+                              vErrors = [err95];
                             } else {
-                              vErrors.push(err85);
+                              vErrors.push(err95);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err86 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes/" + i7, schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        const err96 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes/" + i8, schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                         if (vErrors === null) {
-                          vErrors = [err86];
+                          vErrors = [err96];
                         } else {
-                          vErrors.push(err86);
+                          vErrors.push(err96);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err87 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/codes", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err97 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/codes", schemaPath: "#/definitions/scheme/oneOf/1/properties/codes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err87];
+                      vErrors = [err97];
                     } else {
-                      vErrors.push(err87);
+                      vErrors.push(err97);
                     }
                     errors++;
                   }
                 }
-                if (data25.accountable !== void 0) {
-                  let data33 = data25.accountable;
-                  if (typeof data33 === "string") {
-                    if (!pattern12.test(data33)) {
-                      const err88 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/accountable", schemaPath: "#/definitions/scheme/oneOf/1/properties/accountable/pattern", keyword: "pattern", params: { pattern: "^[A-Z]$" }, message: 'must match pattern "^[A-Z]$"' };
+                if (data28.accountable !== void 0) {
+                  let data36 = data28.accountable;
+                  if (typeof data36 === "string") {
+                    if (!pattern12.test(data36)) {
+                      const err98 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/accountable", schemaPath: "#/definitions/scheme/oneOf/1/properties/accountable/pattern", keyword: "pattern", params: { pattern: "^[A-Z]$" }, message: 'must match pattern "^[A-Z]$"' };
                       if (vErrors === null) {
-                        vErrors = [err88];
+                        vErrors = [err98];
                       } else {
-                        vErrors.push(err88);
+                        vErrors.push(err98);
                       }
                       errors++;
                     }
                   } else {
-                    const err89 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/accountable", schemaPath: "#/definitions/scheme/oneOf/1/properties/accountable/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err99 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/accountable", schemaPath: "#/definitions/scheme/oneOf/1/properties/accountable/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err89];
+                      vErrors = [err99];
                     } else {
-                      vErrors.push(err89);
+                      vErrors.push(err99);
                     }
                     errors++;
                   }
                 }
-                if (data25.responsible !== void 0) {
-                  let data34 = data25.responsible;
-                  if (typeof data34 === "string") {
-                    if (!pattern12.test(data34)) {
-                      const err90 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/responsible", schemaPath: "#/definitions/scheme/oneOf/1/properties/responsible/pattern", keyword: "pattern", params: { pattern: "^[A-Z]$" }, message: 'must match pattern "^[A-Z]$"' };
+                if (data28.responsible !== void 0) {
+                  let data37 = data28.responsible;
+                  if (typeof data37 === "string") {
+                    if (!pattern12.test(data37)) {
+                      const err100 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/responsible", schemaPath: "#/definitions/scheme/oneOf/1/properties/responsible/pattern", keyword: "pattern", params: { pattern: "^[A-Z]$" }, message: 'must match pattern "^[A-Z]$"' };
                       if (vErrors === null) {
-                        vErrors = [err90];
+                        vErrors = [err100];
                       } else {
-                        vErrors.push(err90);
+                        vErrors.push(err100);
                       }
                       errors++;
                     }
                   } else {
-                    const err91 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/responsible", schemaPath: "#/definitions/scheme/oneOf/1/properties/responsible/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err101 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/responsible", schemaPath: "#/definitions/scheme/oneOf/1/properties/responsible/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err91];
+                      vErrors = [err101];
                     } else {
-                      vErrors.push(err91);
+                      vErrors.push(err101);
                     }
                     errors++;
                   }
                 }
-                if (data25.informed !== void 0) {
-                  let data35 = data25.informed;
-                  if (typeof data35 === "string") {
-                    if (!pattern12.test(data35)) {
-                      const err92 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/informed", schemaPath: "#/definitions/scheme/oneOf/1/properties/informed/pattern", keyword: "pattern", params: { pattern: "^[A-Z]$" }, message: 'must match pattern "^[A-Z]$"' };
+                if (data28.informed !== void 0) {
+                  let data38 = data28.informed;
+                  if (typeof data38 === "string") {
+                    if (!pattern12.test(data38)) {
+                      const err102 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/informed", schemaPath: "#/definitions/scheme/oneOf/1/properties/informed/pattern", keyword: "pattern", params: { pattern: "^[A-Z]$" }, message: 'must match pattern "^[A-Z]$"' };
                       if (vErrors === null) {
-                        vErrors = [err92];
+                        vErrors = [err102];
                       } else {
-                        vErrors.push(err92);
+                        vErrors.push(err102);
                       }
                       errors++;
                     }
                   } else {
-                    const err93 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme/informed", schemaPath: "#/definitions/scheme/oneOf/1/properties/informed/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err103 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme/informed", schemaPath: "#/definitions/scheme/oneOf/1/properties/informed/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err93];
+                      vErrors = [err103];
                     } else {
-                      vErrors.push(err93);
+                      vErrors.push(err103);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err94 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err104 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme", schemaPath: "#/definitions/scheme/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err94];
+                  vErrors = [err104];
                 } else {
-                  vErrors.push(err94);
+                  vErrors.push(err104);
                 }
                 errors++;
               }
-              var _valid7 = _errs86 === errors;
-              if (_valid7 && valid31) {
-                valid31 = false;
-                passing5 = [passing5, 1];
+              var _valid8 = _errs98 === errors;
+              if (_valid8 && valid36) {
+                valid36 = false;
+                passing6 = [passing6, 1];
               } else {
-                if (_valid7) {
-                  valid31 = true;
-                  passing5 = 1;
+                if (_valid8) {
+                  valid36 = true;
+                  passing6 = 1;
                 }
               }
-              if (!valid31) {
-                const err95 = { instancePath: instancePath + "/overrides/" + i4 + "/scheme", schemaPath: "#/definitions/scheme/oneOf", keyword: "oneOf", params: { passingSchemas: passing5 }, message: "must match exactly one schema in oneOf" };
+              if (!valid36) {
+                const err105 = { instancePath: instancePath + "/overrides/" + i5 + "/scheme", schemaPath: "#/definitions/scheme/oneOf", keyword: "oneOf", params: { passingSchemas: passing6 }, message: "must match exactly one schema in oneOf" };
                 if (vErrors === null) {
-                  vErrors = [err95];
+                  vErrors = [err105];
                 } else {
-                  vErrors.push(err95);
+                  vErrors.push(err105);
                 }
                 errors++;
               } else {
-                errors = _errs84;
+                errors = _errs96;
                 if (vErrors !== null) {
-                  if (_errs84) {
-                    vErrors.length = _errs84;
+                  if (_errs96) {
+                    vErrors.length = _errs96;
                   } else {
                     vErrors = null;
                   }
                 }
               }
             }
-            if (data19.parties !== void 0) {
-              if (!validate25(data19.parties, { instancePath: instancePath + "/overrides/" + i4 + "/parties", parentData: data19, parentDataProperty: "parties", rootData })) {
+            if (data22.parties !== void 0) {
+              if (!validate25(data22.parties, { instancePath: instancePath + "/overrides/" + i5 + "/parties", parentData: data22, parentDataProperty: "parties", rootData })) {
                 vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err96 = { instancePath: instancePath + "/overrides/" + i4, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err106 = { instancePath: instancePath + "/overrides/" + i5, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err96];
+              vErrors = [err106];
             } else {
-              vErrors.push(err96);
+              vErrors.push(err106);
             }
             errors++;
           }
         }
       } else {
-        const err97 = { instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err107 = { instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err97];
+          vErrors = [err107];
         } else {
-          vErrors.push(err97);
+          vErrors.push(err107);
         }
         errors++;
       }
     }
   } else {
-    const err98 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err108 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err98];
+      vErrors = [err108];
     } else {
-      vErrors.push(err98);
+      vErrors.push(err108);
     }
     errors++;
   }
@@ -32237,11 +32381,152 @@ function schemeFrom(setting) {
   };
 }
 
+// src/model/translation-pairs.ts
+var LANGUAGES = new Set(
+  "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu".split(" ")
+);
+var LOCALE_SUFFIX = /^(.*\/)?([^/]+)\.([a-z]{2})((?:[-_](?:[A-Za-z]{2}|[A-Z][a-z]{3}))?)\.(md|markdown|ya?ml|json)$/u;
+var DOCUSAURUS = /^(.*\/)?i18n\/([^/]+)\/docusaurus-plugin-content-docs\/(current|version-[^/]+)\/(.+)$/u;
+function compileGlob(glob2, allowLocale) {
+  let source = "";
+  let wildcards = 0;
+  let group = 0;
+  let localeGroup = -1;
+  for (let i = 0; i < glob2.length; i++) {
+    const c = glob2[i];
+    if (glob2.startsWith("{locale}", i)) {
+      if (!allowLocale) throw new Error("{locale} belongs in the target glob");
+      if (localeGroup >= 0) throw new Error("{locale} may appear once");
+      localeGroup = ++group;
+      source += "([^/]+)";
+      i += "{locale}".length - 1;
+    } else if (glob2.startsWith("**/", i)) {
+      source += "((?:[^/]*/)*)";
+      group++;
+      wildcards++;
+      i += 2;
+    } else if (glob2.startsWith("**", i)) {
+      source += "(.*)";
+      group++;
+      wildcards++;
+      i += 1;
+    } else if (c === "*") {
+      source += "([^/]*)";
+      group++;
+      wildcards++;
+    } else if (c === "?") {
+      source += "([^/])";
+      group++;
+      wildcards++;
+    } else if ("[]{}!".includes(c)) throw new Error(`"${c}" is not supported: use *, ** and ? (and {locale} in targets)`);
+    else source += c.replace(/[.+^$()|\\]/gu, "\\$&");
+  }
+  return { pattern: new RegExp(`^${source}$`, "u"), wildcards, localeGroup };
+}
+function mappingProblem(source, target2) {
+  try {
+    const s = compileGlob(source, false);
+    const t = compileGlob(target2, true);
+    if (s.wildcards !== t.wildcards) return `"${source}" has ${s.wildcards} wildcards and "${target2}" ${t.wildcards}: a file and its translation are paired by what the wildcards match, so both need the same ones in the same order`;
+    return null;
+  } catch (error) {
+    return error.message;
+  }
+}
+function inside(base, path) {
+  const b = base.endsWith("/") ? base : `${base}/`;
+  return path.startsWith(b) ? path.slice(b.length) : null;
+}
+function translationPairs(paths, mappings = []) {
+  const present = new Set(paths);
+  const found = /* @__PURE__ */ new Map();
+  const add = (translation2, source, locale, convention) => {
+    if (source !== translation2 && present.has(source) && !found.has(translation2)) found.set(translation2, { source, translation: translation2, locale, convention });
+  };
+  for (const mapping of mappings) {
+    const base = mapping.base.replace(/\\/gu, "/");
+    const source = compileGlob(mapping.source, false);
+    const target2 = compileGlob(mapping.target, true);
+    const sources = /* @__PURE__ */ new Map();
+    for (const path of paths) {
+      const rel = inside(base, path);
+      const match = rel === null ? null : source.pattern.exec(rel);
+      if (match) sources.set(JSON.stringify(match.slice(1)), path);
+    }
+    for (const path of paths) {
+      const rel = inside(base, path);
+      const match = rel === null ? null : target2.pattern.exec(rel);
+      if (!match) continue;
+      const groups = match.slice(1);
+      const locale = target2.localeGroup > 0 ? groups[target2.localeGroup - 1] : "";
+      const key = JSON.stringify(groups.filter((_, i) => i !== target2.localeGroup - 1));
+      const src = sources.get(key);
+      if (src) add(path, src, locale, "configuration");
+    }
+  }
+  for (const path of paths) {
+    const docusaurus = DOCUSAURUS.exec(path);
+    if (docusaurus) {
+      const [, prefix = "", locale, version, rest] = docusaurus;
+      add(path, version === "current" ? `${prefix}docs/${rest}` : `${prefix}versioned_docs/${version}/${rest}`, locale, "docusaurus");
+      continue;
+    }
+    const suffixed = LOCALE_SUFFIX.exec(path);
+    if (suffixed && LANGUAGES.has(suffixed[3])) {
+      const [, dir = "", name, language, region, ext] = suffixed;
+      const plain2 = `${dir}${name}.${ext}`;
+      add(path, present.has(plain2) ? plain2 : `${dir}${name}.en.${ext}`, `${language}${region}`, "locale-suffix");
+    }
+  }
+  return [...found.values()].sort((a, b) => a.translation < b.translation ? -1 : a.translation > b.translation ? 1 : 0);
+}
+function fillGlob(glob2, groups) {
+  let out = "";
+  let next = 0;
+  for (let i = 0; i < glob2.length; i++) {
+    if (glob2.startsWith("**/", i)) {
+      out += groups[next++] ?? "";
+      i += 2;
+    } else if (glob2.startsWith("**", i)) {
+      out += groups[next++] ?? "";
+      i += 1;
+    } else if (glob2[i] === "*" || glob2[i] === "?") out += groups[next++] ?? "";
+    else out += glob2[i];
+  }
+  return out;
+}
+function expectedSources(path, mappings = []) {
+  const found = [];
+  for (const mapping of mappings) {
+    const base = mapping.base.replace(/\\/gu, "/");
+    const rel = inside(base, path);
+    const target2 = compileGlob(mapping.target, true);
+    const match = rel === null ? null : target2.pattern.exec(rel);
+    if (!match) continue;
+    const groups = match.slice(1);
+    const locale = target2.localeGroup > 0 ? groups[target2.localeGroup - 1] : "";
+    const filled = fillGlob(mapping.source, groups.filter((_, i) => i !== target2.localeGroup - 1));
+    found.push({ source: `${base.endsWith("/") ? base : `${base}/`}${filled}`, locale, convention: "configuration" });
+  }
+  const docusaurus = DOCUSAURUS.exec(path);
+  const suffixed = LOCALE_SUFFIX.exec(path);
+  if (docusaurus) {
+    const [, prefix = "", locale, version, rest] = docusaurus;
+    found.push({ source: version === "current" ? `${prefix}docs/${rest}` : `${prefix}versioned_docs/${version}/${rest}`, locale, convention: "docusaurus" });
+  } else if (suffixed && LANGUAGES.has(suffixed[3])) {
+    const [, dir = "", name, language, region, ext] = suffixed;
+    for (const source of [`${dir}${name}.${ext}`, `${dir}${name}.en.${ext}`]) found.push({ source, locale: `${language}${region}`, convention: "locale-suffix" });
+  }
+  const named = found.filter((f) => f.source !== path);
+  if (named.length === 0) return null;
+  return { sources: [...new Set(named.map((f) => f.source))], locale: named[0].locale, convention: named[0].convention };
+}
+
 // src/config/load.ts
 var CONFIG_FILES = ["raci-lint.config.yaml", "raci-lint.config.yml", "raci-lint.config.json", "package.json"];
 var PRESETS = ["raci-lint:recommended", "raci-lint:strict"];
 function presetLayer(name) {
-  const base = { file: name, extends: [], ruleFiles: [], overrides: [], rules: {} };
+  const base = { file: name, extends: [], ruleFiles: [], overrides: [], rules: {}, translations: [] };
   if (name === "raci-lint:recommended") return { ...base, promoteWarnings: false, allRules: false };
   return { ...base, promoteWarnings: true, allRules: true };
 }
@@ -32311,13 +32596,13 @@ function point() {
   return { start: p, end: p };
 }
 function readLayer(path, display) {
-  const shown = display(path);
+  const shown2 = display(path);
   let text2;
   try {
-    if ((0, import_node_fs2.statSync)(path).isDirectory()) return { problems: [{ file: shown, message: "cannot read config: it is a directory", span: point() }] };
+    if ((0, import_node_fs2.statSync)(path).isDirectory()) return { problems: [{ file: shown2, message: "cannot read config: it is a directory", span: point() }] };
     text2 = (0, import_node_fs2.readFileSync)(path, "utf8");
   } catch (error) {
-    return { problems: [{ file: shown, message: `cannot read config: ${error.code ?? error.message}`, span: point() }] };
+    return { problems: [{ file: shown2, message: `cannot read config: ${error.code ?? error.message}`, span: point() }] };
   }
   if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
   const lines2 = new LineIndex(text2);
@@ -32325,13 +32610,13 @@ function readLayer(path, display) {
   const isJson = /\.json$/iu.test(path);
   if (isJson) {
     const syntax = jsonSyntaxError(text2);
-    if (syntax) return { problems: [{ file: shown, message: `invalid JSON: ${syntax.message}`, span: lines2.span(syntax.offset, syntax.offset) }] };
+    if (syntax) return { problems: [{ file: shown2, message: `invalid JSON: ${syntax.message}`, span: lines2.span(syntax.offset, syntax.offset) }] };
   }
   const doc = (0, import_yaml4.parseDocument)(text2.trim() === "" || /^(\s*#.*\n?)*\s*$/u.test(text2) ? "{}" : text2, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) return { problems: doc.errors.map((e) => ({ file: shown, message: yamlErrorMessage(e), span: span(e.pos) })) };
+  if (doc.errors.length) return { problems: doc.errors.map((e) => ({ file: shown2, message: yamlErrorMessage(e), span: span(e.pos) })) };
   const at = /(^|[\\/])package\.json$/u.test(path) ? ["raci-lint"] : [];
   const schemaErrors2 = validateDocument(doc, config, at);
-  if (schemaErrors2.length) return { problems: schemaErrors2.map((e) => ({ file: shown, message: e.message, span: lines2.span(e.start, e.end) })) };
+  if (schemaErrors2.length) return { problems: schemaErrors2.map((e) => ({ file: shown2, message: e.message, span: lines2.span(e.start, e.end) })) };
   const data = (at.length ? doc.getIn(at) : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) ?? {};
   const root = at.length ? doc.getIn(at, true) : doc.contents;
   const node = (...path2) => {
@@ -32351,7 +32636,7 @@ function readLayer(path, display) {
   const listed = value.ruleFiles === void 0 ? null : list(value.ruleFiles);
   const ruleFiles = listed === null ? (0, import_node_fs2.existsSync)((0, import_node_path2.join)(dir, "rules")) ? [(0, import_node_path2.join)(dir, "rules")] : [] : listed.map((f) => (0, import_node_path2.isAbsolute)(f) ? f : (0, import_node_path2.resolve)(dir, f));
   const missing = (listed ?? []).flatMap(
-    (f, i) => (0, import_node_fs2.existsSync)(ruleFiles[i]) ? [] : [{ file: shown, message: `ruleFiles: "${f}" not found (${display(ruleFiles[i])})`, span: span(node("ruleFiles", i)) }]
+    (f, i) => (0, import_node_fs2.existsSync)(ruleFiles[i]) ? [] : [{ file: shown2, message: `ruleFiles: "${f}" not found (${display(ruleFiles[i])})`, span: span(node("ruleFiles", i)) }]
   );
   if (missing.length) return { problems: missing };
   const schemes = [
@@ -32361,9 +32646,19 @@ function readLayer(path, display) {
   const badSchemes = schemes.flatMap(({ setting, path: at2 }) => {
     if (!setting || typeof setting !== "object") return [];
     const read = schemeFrom(setting);
-    return "error" in read ? [{ file: shown, message: read.error, span: span(node(...at2, ...read.path)) }] : [];
+    return "error" in read ? [{ file: shown2, message: read.error, span: span(node(...at2, ...read.path)) }] : [];
   });
   if (badSchemes.length) return { problems: badSchemes };
+  const translations = [];
+  const badTranslations = [];
+  for (const [source, targets] of Object.entries(value.translations ?? {})) {
+    for (const target2 of list(targets)) {
+      const problem = mappingProblem(source, target2);
+      if (problem) badTranslations.push({ file: shown2, message: `translations: ${problem}`, span: span(keyNode(["translations"], source)) });
+      else translations.push({ base: dir, source, target: target2 });
+    }
+  }
+  if (badTranslations.length) return { problems: badTranslations };
   const overrides = (value.overrides ?? []).map((o, i) => ({
     base: dir,
     files: list(o.files),
@@ -32379,6 +32674,7 @@ function readLayer(path, display) {
       rules: rules(value.rules, ["rules"]),
       ruleFiles,
       overrides,
+      translations,
       ...value.scheme !== void 0 ? { scheme: value.scheme } : {},
       ...value.parties !== void 0 ? { parties: value.parties } : {}
     },
@@ -32518,8 +32814,8 @@ var CorpusCollector = class {
       if (activity2.key === "" || seen.has(activity2.key)) continue;
       seen.add(activity2.key);
       const parts = [];
-      activity2.cells.forEach((cell2, p) => {
-        if (cell2) parts.push(`${label[p]}=${canonicalOrder([...new Set(cell2.codes)], this.scheme).join("")}`);
+      activity2.cells.forEach((cell3, p) => {
+        if (cell3) parts.push(`${label[p]}=${canonicalOrder([...new Set(cell3.codes)], this.scheme).join("")}`);
       });
       const assignment2 = parts.sort().join(" ");
       const list = this.groups.get(activity2.key) ?? [];
@@ -32531,6 +32827,412 @@ var CorpusCollector = class {
   subjects() {
     const out = [];
     for (const occurrences of this.groups.values()) if (occurrences.length > 1) out.push(new CorpusSubject(occurrences, this.scheme));
+    return out;
+  }
+};
+
+// src/facts/translation.ts
+var ORIGIN = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+function codeSetOf(reading) {
+  return [...new Set(reading.codes)].sort().join("");
+}
+function summarise(matrix3) {
+  const sections = [];
+  const bySection = /* @__PURE__ */ new Map();
+  const tables = [];
+  const tableOf = (index, section, partyIndexes, partySpans, first) => {
+    let table2 = tables[index];
+    if (table2) return table2;
+    table2 = {
+      parties: partyIndexes.map((p, i) => ({ name: matrix3.parties[p].name, role: matrix3.parties[p].role, span: partySpans[i] ?? matrix3.parties[p].span })),
+      span: partySpans[0] ?? first,
+      rows: []
+    };
+    tables[index] = table2;
+    let owner = bySection.get(section);
+    if (!owner) {
+      const s = matrix3.sections[section];
+      owner = { title: s.title, span: s.span ?? table2.span, tables: [] };
+      bySection.set(section, owner);
+      sections.push(owner);
+    }
+    owner.tables.push(table2);
+    return table2;
+  };
+  for (const activity2 of matrix3.activities) {
+    const index = activity2.table ?? matrix3.tables.length + activity2.section;
+    const t = activity2.table !== void 0 ? matrix3.tables[activity2.table] : void 0;
+    const partyIndexes = t?.parties ?? matrix3.sections[activity2.section].parties;
+    const table2 = tableOf(index, t?.section ?? activity2.section, partyIndexes, t?.partySpans ?? [], activity2.rowSpan);
+    table2.rows.push({
+      name: activity2.name,
+      span: activity2.span,
+      cells: partyIndexes.map((p) => {
+        const cell3 = activity2.cells[p];
+        return cell3 ? { reading: cell3.reading, raw: cell3.raw, span: cell3.span, codeSet: codeSetOf(cell3.reading) } : null;
+      })
+    });
+  }
+  return { file: matrix3.file, start: matrix3.titleSpan ?? ORIGIN, sections };
+}
+var MAX_ALIGNMENT = 1e6;
+function alignSequences(n, m, similarity) {
+  const out = [];
+  if (n === m || n === 0 || m === 0 || n * m > MAX_ALIGNMENT) {
+    for (let k = 0; k < Math.max(n, m); k++) out.push([k < n ? k : -1, k < m ? k : -1]);
+    return out;
+  }
+  const width = m + 1;
+  const best = new Float64Array((n + 1) * width);
+  for (let i2 = 1; i2 <= n; i2++) {
+    for (let j2 = 1; j2 <= m; j2++) {
+      const diagonal = best[(i2 - 1) * width + j2 - 1] + 1 + similarity(i2 - 1, j2 - 1);
+      best[i2 * width + j2] = Math.max(diagonal, best[(i2 - 1) * width + j2], best[i2 * width + j2 - 1]);
+    }
+  }
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const here = best[i * width + j];
+    if (i > 0 && j > 0 && here === best[(i - 1) * width + j - 1] + 1 + similarity(i - 1, j - 1)) {
+      out.push([--i, --j]);
+    } else if (i > 0 && (j === 0 || here === best[(i - 1) * width + j])) out.push([--i, -1]);
+    else out.push([-1, --j]);
+  }
+  return out.reverse();
+}
+function keptTokens(text2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of plainText(text2).matchAll(new RegExp("\\(\\w{1,3}\\)|\\p{N}+|\\p{Lu}[\\p{L}\\p{N}-]*|\\p{L}{4,}", "gu"))) out.add(m[0].toLowerCase());
+  return out;
+}
+function overlap(a, b) {
+  if (a.size === 0 && b.size === 0) return 1;
+  let common = 0;
+  for (const x of a) if (b.has(x)) common++;
+  return common / (a.size + b.size - common);
+}
+function lengthRatio(a, b) {
+  return a === 0 && b === 0 ? 1 : Math.min(a, b) / Math.max(a, b);
+}
+function matchParties(source, translation2) {
+  const pairs = [];
+  const usedS = /* @__PURE__ */ new Set();
+  const usedT = /* @__PURE__ */ new Set();
+  for (const role of ["customer", "provider", "third-party"]) {
+    const s = source.parties.flatMap((p, i) => p.role === role ? [i] : []);
+    const t = translation2.parties.flatMap((p, i) => p.role === role ? [i] : []);
+    if (s.length === 1 && t.length === 1) {
+      pairs.push([s[0], t[0]]);
+      usedS.add(s[0]);
+      usedT.add(t[0]);
+    }
+  }
+  const restS = source.parties.map((_, i) => i).filter((i) => !usedS.has(i));
+  const restT = translation2.parties.map((_, i) => i).filter((i) => !usedT.has(i));
+  const rows = Math.min(source.rows.length, translation2.rows.length);
+  const columnSimilarity = (a, b) => {
+    let same = 0;
+    for (let r = 0; r < rows; r++) if ((source.rows[r].cells[restS[a]]?.codeSet ?? "") === (translation2.rows[r].cells[restT[b]]?.codeSet ?? "")) same++;
+    return rows === 0 ? 0 : same / rows;
+  };
+  for (const [a, b] of alignSequences(restS.length, restT.length, columnSimilarity)) pairs.push([a < 0 ? -1 : restS[a], b < 0 ? -1 : restT[b]]);
+  return pairs;
+}
+function rowSimilarity(a, b, parties) {
+  const matched = parties.filter(([s, t]) => s >= 0 && t >= 0);
+  let same = 0;
+  for (const [s, t] of matched) if ((a.cells[s]?.codeSet ?? "") === (b.cells[t]?.codeSet ?? "")) same++;
+  const codes = matched.length === 0 ? 0 : same / matched.length;
+  return 0.5 * codes + 0.3 * overlap(keptTokens(a.name), keptTokens(b.name)) + 0.2 * lengthRatio(plainText(a.name).length, plainText(b.name).length);
+}
+function sectionSimilarity(a, b) {
+  const sizes = (s) => s.tables.map((t) => t.rows.length);
+  const codes = (s) => new Set(s.tables.flatMap((t) => t.rows.map((r, i) => `${i}:${r.cells.map((c) => c?.codeSet ?? "").join("|")}`)));
+  const sa = sizes(a);
+  const sb = sizes(b);
+  let size = 0;
+  for (let i = 0; i < Math.max(sa.length, sb.length); i++) size += lengthRatio(sa[i] ?? 0, sb[i] ?? 0);
+  size /= Math.max(sa.length, sb.length, 1);
+  return 0.4 * size + 0.4 * overlap(codes(a), codes(b)) + 0.2 * overlap(keptTokens(a.title), keptTokens(b.title));
+}
+function gapAnchor(pairs, k, items, spanOf2, noun, fallback) {
+  for (let x = k + 1; x < pairs.length; x++) {
+    const j = pairs[x][1];
+    if (j >= 0) return { at: spanOf2(items[j], false), where: `before this ${noun}` };
+  }
+  for (let x = k - 1; x >= 0; x--) {
+    const j = pairs[x][1];
+    if (j >= 0) return { at: spanOf2(items[j], true), where: `after this ${noun}` };
+  }
+  return fallback;
+}
+function sourcePlace(pairs, k, items, spanOf2, fallback) {
+  for (let x = k + 1; x < pairs.length; x++) if (pairs[x][0] >= 0) return spanOf2(items[pairs[x][0]]);
+  for (let x = k - 1; x >= 0; x--) if (pairs[x][0] >= 0) return spanOf2(items[pairs[x][0]]);
+  return fallback;
+}
+var lastRowOf = (s) => s.tables.at(-1).rows.at(-1)?.span ?? s.span;
+var lastRowOfTable = (t) => t.rows.at(-1)?.span ?? t.span;
+function entry(f) {
+  return {
+    item: f.item,
+    presence: f.presence,
+    at: f.at,
+    where: f.where ?? "",
+    sourceAt: f.sourceAt,
+    section: f.section ?? "",
+    sourceSection: f.sourceSection ?? "",
+    activity: f.activity ?? "",
+    sourceActivity: f.sourceActivity ?? "",
+    party: f.party ?? "",
+    sourceParty: f.sourceParty ?? "",
+    partyRole: f.partyRole ?? "",
+    cell: f.cell ?? null,
+    sourceCell: f.sourceCell ?? null
+  };
+}
+function compareTranslation(source, translation2) {
+  const items = [];
+  const sections = alignSequences(source.sections.length, translation2.sections.length, (i, j) => sectionSimilarity(source.sections[i], translation2.sections[j]));
+  sections.forEach(([i, j], k) => {
+    if (j < 0) {
+      const s = source.sections[i];
+      const place2 = gapAnchor(sections, k, translation2.sections, (t2, last) => last ? lastRowOf(t2) : t2.span, "section", { at: translation2.start, where: "from this page" });
+      items.push(entry({ item: "section", presence: "source-only", at: place2.at, where: place2.where, sourceAt: s.span, sourceSection: s.title }));
+      return;
+    }
+    const t = translation2.sections[j];
+    if (i < 0) {
+      items.push(entry({ item: "section", presence: "translation-only", at: t.span, sourceAt: sourcePlace(sections, k, source.sections, (s) => s.span, source.start), section: t.title }));
+      return;
+    }
+    compareSection(source.sections[i], t, items);
+  });
+  return items;
+}
+function compareSection(source, translation2, items) {
+  const titles = { section: translation2.title, sourceSection: source.title };
+  const tables = alignSequences(source.tables.length, translation2.tables.length, (i, j) => lengthRatio(source.tables[i].rows.length, translation2.tables[j].rows.length));
+  tables.forEach(([i, j], k) => {
+    if (j < 0) {
+      const place2 = gapAnchor(tables, k, translation2.tables, (t2, last) => last ? lastRowOfTable(t2) : t2.span, "table", { at: translation2.span, where: "from this section" });
+      items.push(entry({ ...titles, item: "table", presence: "source-only", at: place2.at, where: place2.where, sourceAt: source.tables[i].span }));
+      return;
+    }
+    const t = translation2.tables[j];
+    if (i < 0) {
+      items.push(entry({ ...titles, item: "table", presence: "translation-only", at: t.span, sourceAt: sourcePlace(tables, k, source.tables, (s) => s.span, source.span) }));
+      return;
+    }
+    compareTable(source.tables[i], t, titles, items);
+  });
+}
+function compareTable(source, translation2, titles, items) {
+  const parties = matchParties(source, translation2);
+  const roleOf = (s, t) => (s >= 0 ? source.parties[s].role : null) ?? (t >= 0 ? translation2.parties[t].role : null) ?? "unknown";
+  for (const [s, t] of parties) {
+    if (t < 0) {
+      const p = source.parties[s];
+      items.push(entry({ ...titles, item: "party", presence: "source-only", at: translation2.span, where: "from this table", sourceAt: p.span, sourceParty: p.name, partyRole: roleOf(s, t) }));
+    } else if (s < 0) {
+      const p = translation2.parties[t];
+      items.push(entry({ ...titles, item: "party", presence: "translation-only", at: p.span, sourceAt: source.span, party: p.name, partyRole: roleOf(s, t) }));
+    }
+  }
+  const matched = parties.filter(([s, t]) => s >= 0 && t >= 0);
+  const roles = matched.map(([s, t]) => roleOf(s, t));
+  const rows = alignSequences(source.rows.length, translation2.rows.length, (i, j) => rowSimilarity(source.rows[i], translation2.rows[j], matched));
+  rows.forEach(([i, j], k) => {
+    if (j < 0) {
+      const r = source.rows[i];
+      const place2 = gapAnchor(rows, k, translation2.rows, (row2) => row2.span, "row", { at: translation2.span, where: "from this table" });
+      items.push(entry({ ...titles, item: "activity", presence: "source-only", at: place2.at, where: place2.where, sourceAt: r.span, sourceActivity: r.name }));
+      return;
+    }
+    const row = translation2.rows[j];
+    if (i < 0) {
+      items.push(entry({ ...titles, item: "activity", presence: "translation-only", at: row.span, sourceAt: sourcePlace(rows, k, source.rows, (r) => r.span, source.span), activity: row.name }));
+      return;
+    }
+    const sourceRow = source.rows[i];
+    matched.forEach(([s, t], m) => {
+      const cell3 = row.cells[t] ?? null;
+      const sourceCell = sourceRow.cells[s] ?? null;
+      items.push({
+        item: "cell",
+        presence: "both",
+        at: cell3?.span ?? row.span,
+        where: "",
+        sourceAt: sourceCell?.span ?? sourceRow.span,
+        section: titles.section,
+        sourceSection: titles.sourceSection,
+        activity: row.name,
+        sourceActivity: sourceRow.name,
+        party: translation2.parties[t].name,
+        sourceParty: source.parties[s].name,
+        partyRole: roles[m],
+        cell: cell3,
+        sourceCell
+      });
+    });
+  });
+}
+var TRANSLATION_INPUTS = {
+  item: { key: (s) => s.item },
+  presence: { key: (s) => s.presence },
+  reading: { key: (s) => s.reading },
+  sourceReading: { key: (s) => s.sourceReading },
+  raw: { key: (s) => s.raw },
+  sourceRaw: { key: (s) => s.sourceRaw },
+  sourceFile: { key: (s) => s.sourceFile, level: "context" },
+  sourceLine: { key: (s) => s.sourceLine },
+  sectionTitle: { key: (s) => s.sectionTitle },
+  sourceSectionTitle: { key: (s) => s.sourceSectionTitle },
+  activityName: { key: (s) => s.activityName },
+  sourceActivityName: { key: (s) => s.sourceActivityName },
+  partyName: { key: (s) => s.partyName },
+  sourcePartyName: { key: (s) => s.sourcePartyName },
+  partyRole: { key: (s) => s.partyRole },
+  where: { key: (s) => s.where },
+  locale: { key: (s) => s.locale, level: "context" },
+  scheme: { key: (s) => s.scheme, level: "context" }
+};
+var TranslationSubject = class {
+  constructor(context, entry2) {
+    this.context = context;
+    this.entry = entry2;
+    this.scope = "translation";
+    this.cell = null;
+    this.activityRef = null;
+    this.matrix = null;
+  }
+  get span() {
+    return this.entry.at;
+  }
+  get file() {
+    return this.context.translation.file;
+  }
+  get section() {
+    return this.entry.section || null;
+  }
+  get activity() {
+    return this.entry.activity ? plainText(this.entry.activity) : null;
+  }
+  get party() {
+    return this.entry.party || this.entry.sourceParty || null;
+  }
+  anchor() {
+    return null;
+  }
+  get item() {
+    return this.entry.item;
+  }
+  get presence() {
+    return this.entry.presence;
+  }
+  get reading() {
+    return this.entry.cell?.reading ?? null;
+  }
+  get sourceReading() {
+    return this.entry.sourceCell?.reading ?? null;
+  }
+  get raw() {
+    return this.entry.cell?.raw ?? "";
+  }
+  get sourceRaw() {
+    return this.entry.sourceCell?.raw ?? "";
+  }
+  get sourceFile() {
+    return this.context.source.file;
+  }
+  get sourceLine() {
+    return this.entry.sourceAt.start.line;
+  }
+  get sectionTitle() {
+    return this.entry.section;
+  }
+  get sourceSectionTitle() {
+    return this.entry.sourceSection;
+  }
+  get activityName() {
+    return this.entry.activity;
+  }
+  get sourceActivityName() {
+    return this.entry.sourceActivity;
+  }
+  get partyName() {
+    return this.entry.party;
+  }
+  get sourcePartyName() {
+    return this.entry.sourceParty;
+  }
+  get partyRole() {
+    return this.entry.partyRole;
+  }
+  get where() {
+    return this.entry.where;
+  }
+  get locale() {
+    return this.context.pair.locale;
+  }
+  get scheme() {
+    return this.context.scheme;
+  }
+};
+var slashed = (path) => path.split("\\").join("/");
+var TranslationCollector = class {
+  constructor(scheme) {
+    this.scheme = scheme;
+    this.pages = /* @__PURE__ */ new Map();
+    this.mappings = [];
+    this.mappingKeys = /* @__PURE__ */ new Set();
+    /** The pages worth remembering (paired with another file of the run), when the run's paths are known before it starts; null: all. */
+    this.wanted = null;
+  }
+  /**
+   * Says which files the run will lint (before it lints them, once every configuration's mappings
+   * are added): only pages that translate, or are translated by, another of them are remembered,
+   * so a run without translations keeps nothing.
+   */
+  plan(paths) {
+    const wanted = /* @__PURE__ */ new Set();
+    for (const pair of translationPairs(paths.map(slashed), this.mappings)) {
+      wanted.add(pair.source);
+      wanted.add(pair.translation);
+    }
+    this.wanted = wanted;
+  }
+  /** Adds the `translations` mappings of a configuration (each once). */
+  addMappings(mappings) {
+    for (const m of mappings) {
+      const key = JSON.stringify([m.base, m.source, m.target]);
+      if (this.mappingKeys.has(key)) continue;
+      this.mappingKeys.add(key);
+      this.mappings.push({ ...m, base: slashed(m.base) });
+    }
+  }
+  /** Remembers a page; `path` is where it is (absolute), for configured mappings (default: its reported name). */
+  add(matrix3, path = matrix3.file) {
+    const key = slashed(path);
+    if (this.wanted && !this.wanted.has(key)) return;
+    this.pages.set(key, summarise(matrix3));
+  }
+  /** The translation pairs among the pages remembered, by translation path. */
+  pairs() {
+    return translationPairs([...this.pages.keys()], this.mappings);
+  }
+  /** The pairs as the run reports the files (`file` of each page). */
+  reportedPairs() {
+    return this.pairs().map((p) => ({ ...p, source: this.pages.get(p.source).file, translation: this.pages.get(p.translation).file }));
+  }
+  /** One subject per compared cell, and per row, table, section or party without a counterpart, pair by pair. */
+  subjects() {
+    const out = [];
+    for (const pair of this.pairs()) {
+      const context = { pair, source: this.pages.get(pair.source), translation: this.pages.get(pair.translation), scheme: this.scheme };
+      for (const item of compareTranslation(context.source, context.translation)) out.push(new TranslationSubject(context, item));
+    }
     return out;
   }
 };
@@ -32594,17 +33296,20 @@ var MatrixView = class {
    */
   firstWithKey(activity2) {
     if (!this.firstByKey) {
-      this.firstByKey = /* @__PURE__ */ new Map();
+      const byGroup = /* @__PURE__ */ new Map();
       const groupOf = /* @__PURE__ */ new Map();
       this.tableGroups.forEach((g, i) => g.tables.forEach((t) => groupOf.set(t, i)));
       for (const a of this.matrix.activities) {
         if (a.key === "") continue;
-        const key = `${a.table === void 0 ? -1 : groupOf.get(a.table) ?? -1}\0${a.key}`;
-        if (!this.firstByKey.has(key)) this.firstByKey.set(key, a);
+        const group = a.table === void 0 ? -1 : groupOf.get(a.table) ?? -1;
+        let first = byGroup.get(group);
+        if (!first) byGroup.set(group, first = /* @__PURE__ */ new Map());
+        if (!first.has(a.key)) first.set(a.key, a);
       }
+      this.firstByKey = byGroup;
       this.groupOfTable = groupOf;
     }
-    return this.firstByKey.get(`${activity2.table === void 0 ? -1 : this.groupOfTable.get(activity2.table) ?? -1}\0${activity2.key}`);
+    return this.firstByKey.get(activity2.table === void 0 ? -1 : this.groupOfTable.get(activity2.table) ?? -1)?.get(activity2.key);
   }
   /**
    * The matrix's tables grouped by their parties: tables with the same parties (in any order) make
@@ -32631,21 +33336,21 @@ var MatrixView = class {
           if (!group.spans.has(p)) group.spans.set(p, table2.partySpans[i] ?? matrix3.parties[p].span);
         });
       });
-      const counts = /* @__PURE__ */ new Map();
+      const counts2 = /* @__PURE__ */ new Map();
       for (const activity2 of matrix3.activities) {
         const group = activity2.table === void 0 ? void 0 : groupOfTable[activity2.table];
         if (!group) continue;
-        let byParty = counts.get(group);
-        if (!byParty) counts.set(group, byParty = /* @__PURE__ */ new Map());
+        let byParty = counts2.get(group);
+        if (!byParty) counts2.set(group, byParty = /* @__PURE__ */ new Map());
         for (const p of matrix3.tables[activity2.table].parties) {
-          const cell2 = activity2.cells[p];
-          if (!cell2) continue;
+          const cell3 = activity2.cells[p];
+          if (!cell3) continue;
           let byReading = byParty.get(p);
           if (!byReading) byParty.set(p, byReading = /* @__PURE__ */ new Map());
-          byReading.set(cell2.reading, (byReading.get(cell2.reading) ?? 0) + 1);
+          byReading.set(cell3.reading, (byReading.get(cell3.reading) ?? 0) + 1);
         }
       }
-      for (const group of groups) for (const [p, byReading] of counts.get(group) ?? []) group.tallies.set(p, tallyOf(byReading));
+      for (const group of groups) for (const [p, byReading] of counts2.get(group) ?? []) group.tallies.set(p, tallyOf(byReading));
       this.groups = groups;
     }
     return this.groups;
@@ -32658,10 +33363,10 @@ var MatrixView = class {
       for (const activity2 of matrix3.activities) {
         const cells = activity2.cells;
         for (const p of matrix3.sections[activity2.section].parties) {
-          const cell2 = cells[p];
-          if (!cell2) continue;
-          const counts = byReading[p];
-          counts.set(cell2.reading, (counts.get(cell2.reading) ?? 0) + 1);
+          const cell3 = cells[p];
+          if (!cell3) continue;
+          const counts2 = byReading[p];
+          counts2.set(cell3.reading, (counts2.get(cell3.reading) ?? 0) + 1);
         }
       }
       this.tallies = byReading.map(tallyOf);
@@ -32669,9 +33374,9 @@ var MatrixView = class {
     return this.tallies;
   }
 };
-function tallyOf(counts) {
+function tallyOf(counts2) {
   const tally = { activityCount: 0, codeCounts: {} };
-  for (const [reading, n] of counts) {
+  for (const [reading, n] of counts2) {
     tally.activityCount += n;
     for (const c of new Set(reading.codes)) tally.codeCounts[c] = (tally.codeCounts[c] ?? 0) + n;
   }
@@ -32724,8 +33429,8 @@ var UnplacedSubject = class extends MatrixSubject {
 };
 function assignment(view, activity2) {
   const parts = [];
-  activity2.cells.forEach((cell2, p) => {
-    if (cell2 && cell2.codes.length > 0) parts.push(`${p}=${canonicalOrder([...new Set(cell2.codes)], view.scheme).join("")}`);
+  activity2.cells.forEach((cell3, p) => {
+    if (cell3 && cell3.codes.length > 0) parts.push(`${p}=${canonicalOrder([...new Set(cell3.codes)], view.scheme).join("")}`);
   });
   return parts.join(";");
 }
@@ -32758,8 +33463,8 @@ var ActivitySubject = class extends MatrixSubject {
   anchor(name) {
     if (name === "row") return this.activityRef.rowSpan;
     if (name === "customer-cell") {
-      const entry = this.customerColumn >= 0 ? this.row[this.customerColumn] : void 0;
-      return typeof entry === "object" ? entry.span : null;
+      const entry2 = this.customerColumn >= 0 ? this.row[this.customerColumn] : void 0;
+      return typeof entry2 === "object" ? entry2.span : null;
     }
     return null;
   }
@@ -32819,9 +33524,9 @@ var ActivitySubject = class extends MatrixSubject {
     const s = { codeCounts: {}, accountable: [], responsible: [], codeCount: 0, filled: 0, invalid: 0 };
     const row = this.row;
     for (let i = 0; i < row.length; i++) {
-      const cell2 = row[i];
-      if (typeof cell2 !== "object") continue;
-      const reading = cell2.reading;
+      const cell3 = row[i];
+      if (typeof cell3 !== "object") continue;
+      const reading = cell3.reading;
       if (!reading.empty) s.filled++;
       const tokens = reading.tokens;
       for (let t = 0; t < tokens.length; t++) if (!tokens[t].valid) s.invalid++;
@@ -32842,10 +33547,10 @@ var ActivitySubject = class extends MatrixSubject {
   }
 };
 var CellSubject = class extends MatrixSubject {
-  constructor(view, activityRef, cell2) {
+  constructor(view, activityRef, cell3) {
     super(view);
     this.activityRef = activityRef;
-    this.cell = cell2;
+    this.cell = cell3;
   }
   get scope() {
     return "cell";
@@ -32885,8 +33590,8 @@ var CellSubject = class extends MatrixSubject {
   }
 };
 var CodeSubject = class extends CellSubject {
-  constructor(view, activityRef, cell2, tokenIndex) {
-    super(view, activityRef, cell2);
+  constructor(view, activityRef, cell3, tokenIndex) {
+    super(view, activityRef, cell3);
     this.tokenIndex = tokenIndex;
   }
   get scope() {
@@ -32939,9 +33644,9 @@ var PartySubject = class extends MatrixSubject {
   }
 };
 var LegendEntrySubject = class extends UnplacedSubject {
-  constructor(view, entry) {
+  constructor(view, entry2) {
     super(view);
-    this.entry = entry;
+    this.entry = entry2;
   }
   get scope() {
     return "legend-entry";
@@ -33026,7 +33731,7 @@ var CELL_INPUTS = {
   raw: { key: (s) => s.raw }
 };
 function rowKey(s) {
-  return s.row.map((entry) => typeof entry === "object" ? entry.reading : entry);
+  return s.row.map((entry2) => typeof entry2 === "object" ? entry2.reading : entry2);
 }
 var INPUTS = {
   cell: CELL_INPUTS,
@@ -33088,7 +33793,7 @@ function matrixSubjects(view) {
       seen.add(p);
     }
   }
-  for (const entry of matrix3.legend?.entries ?? []) out["legend-entry"].push(new LegendEntrySubject(view, entry));
+  for (const entry2 of matrix3.legend?.entries ?? []) out["legend-entry"].push(new LegendEntrySubject(view, entry2));
   if (matrix3.activities.length > 0) out.matrix.push(new WholeMatrixSubject(view));
   return out;
 }
@@ -33102,6 +33807,9 @@ function factsOver() {
     uses,
     value
   });
+}
+function codesOf(reading, scheme) {
+  return reading ? canonicalOrder([...new Set(reading.codes)], scheme).join("") : "";
 }
 function duplicates(codes) {
   if (codes.length < 2) return "";
@@ -33186,6 +33894,7 @@ var legendEntry = factsOver();
 var matrix2 = factsOver();
 var document = factsOver();
 var corpus = factsOver();
+var translation = factsOver();
 var namesAt = (parties, indexes) => indexes.map((i) => parties[i].name);
 var FACT_DECLARATIONS = {
   cell: [...cellFacts(), cell("raw", "string", "The cell as written.", ["raw"], (i) => i.raw)],
@@ -33217,8 +33926,8 @@ var FACT_DECLARATIONS = {
       ["row", "sectionParties"],
       (i) => {
         const out = {};
-        i.row.forEach((entry, k) => {
-          if (typeof entry === "object") out[i.sectionParties[k].name] = entry.reading.codes.join("");
+        i.row.forEach((entry2, k) => {
+          if (typeof entry2 === "object") out[i.sectionParties[k].name] = entry2.reading.codes.join("");
         });
         return out;
       }
@@ -33226,10 +33935,10 @@ var FACT_DECLARATIONS = {
     activity("parties", "string[]", 'The parties (column names) of the activity\'s table, e.g. `["Client", "CISO", "Cloud Temple"]` (use `contains`).', ["sectionParties"], (i) => i.sectionParties.map((p) => p.name)),
     activity("codesByRole", "object", "Codes by party role: `customer`, `provider`, `third-party` (joined when several parties share a role).", ["row", "sectionParties"], (i) => {
       const out = {};
-      i.row.forEach((entry, k) => {
-        if (typeof entry !== "object") return;
+      i.row.forEach((entry2, k) => {
+        if (typeof entry2 !== "object") return;
         const role = i.sectionParties[k].role ?? "unknown";
-        out[role] = (out[role] ?? "") + entry.reading.codes.join("");
+        out[role] = (out[role] ?? "") + entry2.reading.codes.join("");
       });
       return out;
     }),
@@ -33242,12 +33951,12 @@ var FACT_DECLARATIONS = {
       (i) => i.customerColumn >= 0 ? i.sectionParties[i.customerColumn].name : ""
     ),
     activity("customerCodes", "string", "The customer's codes (empty string when the cell is empty or absent).", ["customerColumn", "row"], (i) => {
-      const entry = i.customerColumn >= 0 ? i.row[i.customerColumn] : void 0;
-      return typeof entry === "object" ? entry.reading.codes.join("") : "";
+      const entry2 = i.customerColumn >= 0 ? i.row[i.customerColumn] : void 0;
+      return typeof entry2 === "object" ? entry2.reading.codes.join("") : "";
     }),
     activity("customerCellPresent", "boolean", "The row has a cell for the customer (false for a ragged row that lacks it).", ["customerColumn", "row"], (i) => {
-      const entry = i.customerColumn >= 0 ? i.row[i.customerColumn] : void 0;
-      return typeof entry === "object";
+      const entry2 = i.customerColumn >= 0 ? i.row[i.customerColumn] : void 0;
+      return typeof entry2 === "object";
     }),
     activity(
       "cellCount",
@@ -33355,6 +34064,49 @@ var FACT_DECLARATIONS = {
       return [...files].map(([assignment2, list]) => `${assignment2} (${list.join(", ")})`);
     }),
     corpus("scheme", "string", "The role scheme's name.", ["scheme"], (i) => i.scheme.name)
+  ],
+  translation: [
+    translation(
+      "kind",
+      "string",
+      "What the comparison found: `same` (the cells hold the same codes, in any order), `code` (other codes, or codes on one side only), `words` (text where the source has codes), or `missing-activity`, `extra-activity`, `missing-table`, `extra-table`, `missing-section`, `extra-section`, `missing-party`, `extra-party` (the source has it and the translation lacks it, or the other way round).",
+      ["item", "presence", "reading", "sourceReading", "scheme"],
+      (i) => {
+        if (i.presence !== "both") return `${i.presence === "source-only" ? "missing" : "extra"}-${i.item}`;
+        const codes = codesOf(i.reading, i.scheme);
+        const sourceCodes = codesOf(i.sourceReading, i.scheme);
+        if (codes === sourceCodes) return "same";
+        return codes === "" && sourceCodes !== "" && i.reading !== null && !i.reading.empty ? "words" : "code";
+      }
+    ),
+    translation("codes", "string", "The translation's codes in the scheme's order, e.g. `CI` (empty when the cell has none, or for a row, table, section or party).", ["reading", "scheme"], (i) => codesOf(i.reading, i.scheme)),
+    translation("sourceCodes", "string", "The source's codes, the same way.", ["sourceReading", "scheme"], (i) => codesOf(i.sourceReading, i.scheme)),
+    translation("raw", "string", "The translation's cell as written (empty when none).", ["raw"], (i) => i.raw),
+    translation("sourceRaw", "string", "The source's cell as written.", ["sourceRaw"], (i) => i.sourceRaw),
+    translation("sourceFile", "string", "The source page, as the run names it.", ["sourceFile"], (i) => i.sourceFile),
+    translation(
+      "sourceLine",
+      "number",
+      "The line of the source's counterpart: its cell, row, table (header), section (heading) or party (header); for an extra item, the source's item at that place.",
+      ["sourceLine"],
+      (i) => i.sourceLine
+    ),
+    translation("locale", "string", "The translation's language as its path names it (`de`, `pt-BR`); empty when a configured mapping has no `{locale}`.", ["locale"], (i) => i.locale),
+    translation("section", "string", "The translation's section (empty for a missing one).", ["sectionTitle"], (i) => plainText(i.sectionTitle)),
+    translation("sourceSection", "string", "The source's section (empty for an extra one).", ["sourceSectionTitle"], (i) => plainText(i.sourceSectionTitle)),
+    translation("activity", "string", "The translation's activity text, inline formatting removed (empty for a missing row, a table, section or party).", ["activityName"], (i) => plainText(i.activityName)),
+    translation("sourceActivity", "string", "The source's activity text, the same way.", ["sourceActivityName"], (i) => plainText(i.sourceActivityName)),
+    translation("party", "string", "The translation's party (column) name (empty when it lacks the party).", ["partyName"], (i) => i.partyName),
+    translation("sourceParty", "string", "The source's party name (empty for an extra party).", ["sourcePartyName"], (i) => i.sourcePartyName),
+    translation("partyRole", "string", "The party's role, the source's when it has one: `customer`, `provider`, `third-party` or `unknown` (empty for a row, table or section).", ["partyRole"], (i) => i.partyRole),
+    translation(
+      "where",
+      "string",
+      "Where a missing item would be, from where the finding points: `before this row`, `after this row`, `from this table`, `before this section`... (empty for other kinds).",
+      ["where"],
+      (i) => i.where
+    ),
+    translation("scheme", "string", "The role scheme's name.", ["scheme"], (i) => i.scheme.name)
   ]
 };
 var FACTS = Object.fromEntries(
@@ -33363,7 +34115,7 @@ var FACTS = Object.fromEntries(
 function factNames(scope) {
   return new Set(FACT_DECLARATIONS[scope].map((f) => f.name));
 }
-var SCOPE_INPUTS = { ...INPUTS, corpus: CORPUS_INPUTS };
+var SCOPE_INPUTS = { ...INPUTS, corpus: CORPUS_INPUTS, translation: TRANSLATION_INPUTS };
 
 // src/engine/load-rules.ts
 init_position();
@@ -33406,8 +34158,10 @@ function namedFactValue(name, subject) {
 }
 
 // src/readers/cell-codes.ts
-function cellContext(lines2, scheme, partyNames, reader = readCellText) {
-  return { lines: lines2, scheme, partyNames, read: (raw) => reader(raw, scheme, partyNames) };
+function cellContext(lines2, scheme, partyNames, reader) {
+  if (reader) return { lines: lines2, scheme, partyNames, read: (raw) => reader(raw, scheme, partyNames) };
+  const lexicon = lexiconOf(scheme);
+  return { lines: lines2, scheme, partyNames, read: (raw) => readCellText(raw, scheme, partyNames, lexicon) };
 }
 var WRAPPERS = ["**", "__", "*", "_", "`"];
 var BOUNDED_MARKER = /(?:\(\d{1,2}\)|\[\d{1,2}\]|\[\^[^\]\s]{1,10}\])$/u;
@@ -33521,9 +34275,9 @@ var PlacedCell = class {
     };
   }
 };
-function placedCell(reading, party2, cell2) {
-  const span = cell2.content;
-  return new PlacedCell(party2, cell2.raw, reading, span.start.offset, span.start.line, span.start.column, span, cell2.box, -1, -1, true, cell2.editable ?? true);
+function placedCell(reading, party2, cell3) {
+  const span = cell3.content;
+  return new PlacedCell(party2, cell3.raw, reading, span.start.offset, span.start.line, span.start.column, span, cell3.box, -1, -1, true, cell3.editable ?? true);
 }
 function placeRowCell(reading, party2, raw, line, lineStart, contentStart, boxStart, boxEnd) {
   return new PlacedCell(party2, raw, reading, contentStart, line, contentStart - lineStart + 1, null, null, boxStart, boxEnd, true, true);
@@ -33548,8 +34302,8 @@ function readCellTextAndKey(raw, lexicon, partyNames) {
 function parseText(raw, lexicon, partyNames) {
   const start = 0;
   const style = { wrapper: "", separator: "", marker: "", lowerCase: false, words: false, bodyStart: start, bodyEnd: start + raw.length };
-  const cell2 = { tokens: [], codes: [], empty: true, style, bodyKey: null };
-  if (raw === "") return cell2;
+  const cell3 = { tokens: [], codes: [], empty: true, style, bodyKey: null };
+  if (raw === "") return cell3;
   let from = 0;
   let to = raw.length;
   for (let round = 0; round < 3; round++) {
@@ -33575,8 +34329,8 @@ function parseText(raw, lexicon, partyNames) {
   style.bodyStart = start + from;
   style.bodyEnd = start + to;
   const body = raw.slice(from, to);
-  if (body === "" || PLACEHOLDER.test(body) || /^[*_`]+$/u.test(body)) return cell2;
-  cell2.empty = false;
+  if (body === "" || PLACEHOLDER.test(body) || /^[*_`]+$/u.test(body)) return cell3;
+  cell3.empty = false;
   const tokenAt = (kind, value, tokenRaw, offset, valid2) => ({
     kind,
     value,
@@ -33585,13 +34339,13 @@ function parseText(raw, lexicon, partyNames) {
     offset: from + offset
   });
   if (NOT_APPLICABLE.test(body)) {
-    cell2.tokens.push(tokenAt("not-applicable", body.toUpperCase(), body, 0, false));
-    return cell2;
+    cell3.tokens.push(tokenAt("not-applicable", body.toUpperCase(), body, 0, false));
+    return cell3;
   }
-  cell2.bodyKey = nameKey(body);
-  if (partyNames.has(cell2.bodyKey)) {
-    cell2.tokens.push(tokenAt("party-name", body, body, 0, false));
-    return cell2;
+  cell3.bodyKey = nameKey(body);
+  if (partyNames.has(cell3.bodyKey)) {
+    cell3.tokens.push(tokenAt("party-name", body, body, 0, false));
+    return cell3;
   }
   const valid = lexicon.codes;
   const parts = [];
@@ -33622,10 +34376,10 @@ function parseText(raw, lexicon, partyNames) {
       style.words = true;
       style.separator = words.separator;
       for (const word of words.parts) {
-        cell2.tokens.push(tokenAt("code", word.code, word.text, word.offset, true));
-        cell2.codes.push(word.code);
+        cell3.tokens.push(tokenAt("code", word.code, word.text, word.offset, true));
+        cell3.codes.push(word.code);
       }
-      return cell2;
+      return cell3;
     }
     const comment = COMMENT.exec(body);
     if (comment && comment.index > 0) {
@@ -33636,8 +34390,8 @@ function parseText(raw, lexicon, partyNames) {
     const codeParts = parts.filter((p) => holdsCode(p.text)).length;
     const codeLike = codeParts > 0 && (codeParts * 2 >= parts.length || parts.length <= 4 && parts.every((p) => holdsCode(p.text) || p.text.length <= 5));
     if (!codeLike) {
-      cell2.tokens.push(tokenAt("text", body, body, 0, false));
-      return cell2;
+      cell3.tokens.push(tokenAt("text", body, body, 0, false));
+      return cell3;
     }
   }
   for (const part of parts) {
@@ -33648,20 +34402,20 @@ function parseText(raw, lexicon, partyNames) {
         const letter = part.text[i];
         const code4 = letter.toUpperCase();
         const token = tokenAt("code", code4, letter, part.offset + i, valid.has(code4));
-        cell2.tokens.push(token);
-        if (token.valid) cell2.codes.push(code4);
+        cell3.tokens.push(token);
+        if (token.valid) cell3.codes.push(code4);
       }
       continue;
     }
     const code3 = numbered(part.text) ?? lexicon.words.get(nameKey(part.text));
     if (code3 !== void 0) {
-      cell2.tokens.push(tokenAt("code", code3, part.text, part.offset, true));
-      cell2.codes.push(code3);
+      cell3.tokens.push(tokenAt("code", code3, part.text, part.offset, true));
+      cell3.codes.push(code3);
       continue;
     }
-    cell2.tokens.push(tokenAt(NOT_APPLICABLE.test(part.text) ? "not-applicable" : "text", part.text.toUpperCase(), part.text, part.offset, false));
+    cell3.tokens.push(tokenAt(NOT_APPLICABLE.test(part.text) ? "not-applicable" : "text", part.text.toUpperCase(), part.text, part.offset, false));
   }
-  return cell2;
+  return cell3;
 }
 var WORD_PART = /[^,;/+&]+/gu;
 function codeWords(scheme) {
@@ -33729,8 +34483,8 @@ var PROVIDER_WORDS = [
   "vendor",
   "supplier"
 ];
-var ROLE_WORD = /\b(?:role|rôle|rol|rolle|ruolo|papel|responsabilit(?:y|é|à))\b/giu;
-var CONNECTOR2 = /^(?:of the|of|the|du|de la|de|des|del|der|des|di|della|dello)\s+|\s+(?:of|du|de|del|der|di)$/iu;
+var ROLE_WORD = /\b(?:role|rôle|rol|rolle|ruolo|papel|responsabilit(?:y|é|à))\b/gi;
+var CONNECTOR2 = /^(?:of the|of|the|du|de la|de|des|del|der|des|di|della|dello)\s+|\s+(?:of|du|de|del|der|di)$/i;
 var ACTIVITY_WORD = /^(?:activit(?:y|ies|é|és|à)|aktivität(?:en)?|tätigkeit(?:en)?|aufgabe(?:n)?|actividad(?:es)?|task|tasks|tâche|tâches|process|processus|prozess|proceso|processo|operation|opération|action)$/iu;
 function partyNameFromHeader(header) {
   const plain2 = header.replace(/[*_`]+/gu, "").replace(/\s+/gu, " ").trim().replace(/:$/u, "");
@@ -33789,32 +34543,32 @@ function splitPartyNames(raw) {
 }
 
 // src/engine/fix-producers.ts
-function cellWithBody(cell2, body) {
-  if (cell2.style.bodyStart < 0) return null;
-  const start = cell2.span.start.offset;
-  return cell2.raw.slice(0, cell2.style.bodyStart - start) + body + cell2.raw.slice(cell2.style.bodyEnd - start);
+function cellWithBody(cell3, body) {
+  if (cell3.style.bodyStart < 0) return null;
+  const start = cell3.span.start.offset;
+  return cell3.raw.slice(0, cell3.style.bodyStart - start) + body + cell3.raw.slice(cell3.style.bodyEnd - start);
 }
-function replaceBody(cell2, body) {
+function replaceBody(cell3, body) {
   if (body === null) return null;
-  const text2 = cellWithBody(cell2, body);
-  if (text2 === null || text2 === cell2.raw) return null;
-  return { range: [cell2.span.start.offset, cell2.span.end.offset], text: text2 };
+  const text2 = cellWithBody(cell3, body);
+  if (text2 === null || text2 === cell3.raw) return null;
+  return { range: [cell3.span.start.offset, cell3.span.end.offset], text: text2 };
 }
-function onlyCodes(cell2) {
-  if (cell2.tokens.length === 0 || !cell2.tokens.every((t) => t.kind === "code" && t.valid)) return false;
-  const start = cell2.span.start.offset;
-  const body = cell2.raw.slice(cell2.style.bodyStart - start, cell2.style.bodyEnd - start);
-  return !/[*_`]/u.test(body) && render(cell2, cell2.codes) === body;
+function onlyCodes(cell3) {
+  if (cell3.tokens.length === 0 || !cell3.tokens.every((t) => t.kind === "code" && t.valid)) return false;
+  const start = cell3.span.start.offset;
+  const body = cell3.raw.slice(cell3.style.bodyStart - start, cell3.style.bodyEnd - start);
+  return !/[*_`]/u.test(body) && render(cell3, cell3.codes) === body;
 }
-function render(cell2, codes) {
-  if (cell2.style.words) {
+function render(cell3, codes) {
+  if (cell3.style.words) {
     const words = /* @__PURE__ */ new Map();
-    for (const token of cell2.tokens) if (!words.has(token.value)) words.set(token.value, token.raw);
+    for (const token of cell3.tokens) if (!words.has(token.value)) words.set(token.value, token.raw);
     if (!codes.every((c) => words.has(c))) return null;
-    return codes.map((c) => words.get(c)).join(cell2.style.separator);
+    return codes.map((c) => words.get(c)).join(cell3.style.separator);
   }
-  const text2 = codes.join(cell2.style.separator);
-  return cell2.style.lowerCase ? text2.toLowerCase() : text2;
+  const text2 = codes.join(cell3.style.separator);
+  return cell3.style.lowerCase ? text2.toLowerCase() : text2;
 }
 function combine(source, edits) {
   if (edits.length === 0) return null;
@@ -33832,18 +34586,18 @@ function combine(source, edits) {
 function emptyCustomerCell(matrix3, activity2) {
   if (!matrix3 || !activity2) return null;
   const customer = matrix3.sections[activity2.section]?.parties.find((p) => matrix3.parties[p].role === "customer") ?? -1;
-  const cell2 = customer >= 0 ? activity2.cells[customer] : null;
-  return cell2 && cell2.empty && cell2.raw === "" && cell2.style.bodyStart >= 0 ? cell2 : null;
+  const cell3 = customer >= 0 ? activity2.cells[customer] : null;
+  return cell3 && cell3.empty && cell3.raw === "" && cell3.style.bodyStart >= 0 ? cell3 : null;
 }
 var EMPHASIS_WRAPPERS = { bold: "**", underline: "__", none: "" };
 var SEPARATORS = { none: "", "comma-space": ", ", comma: ",", slash: "/" };
 var NO_PARTY_NAMES = new PartyNames([]);
-function rewrapped(cell2, body, wrapper) {
-  const start = cell2.span.start.offset;
-  const prefix = cell2.raw.slice(0, cell2.style.bodyStart - start);
-  const suffix = cell2.raw.slice(cell2.style.bodyEnd - start);
-  const old = cell2.style.wrapper;
-  if (prefix.trimEnd() !== old || wrapper !== "" && cell2.style.marker.includes(wrapper[0])) return null;
+function rewrapped(cell3, body, wrapper) {
+  const start = cell3.span.start.offset;
+  const prefix = cell3.raw.slice(0, cell3.style.bodyStart - start);
+  const suffix = cell3.raw.slice(cell3.style.bodyEnd - start);
+  const old = cell3.style.wrapper;
+  if (prefix.trimEnd() !== old || wrapper !== "" && cell3.style.marker.includes(wrapper[0])) return null;
   let after2;
   if (old === "") after2 = wrapper + suffix;
   else if (suffix.trimStart().startsWith(old)) after2 = wrapper + suffix.trimStart().slice(old.length);
@@ -33851,18 +34605,18 @@ function rewrapped(cell2, body, wrapper) {
   else return null;
   return wrapper + body + after2;
 }
-function restyled(cell2, matrix3, scheme, options) {
-  if (!onlyCodes(cell2) || cell2.style.bodyStart < 0) return null;
-  const keepWords = cell2.style.words && options.form !== "letters";
-  const wordsSeparator = cell2.style.separator.trim() === "/" ? "/" : ", ";
-  const separator = keepWords ? cell2.style.separator : SEPARATORS[String(options.separator)] ?? (cell2.style.words ? wordsSeparator : cell2.style.separator);
-  let body = keepWords ? render(cell2, cell2.codes) : cell2.codes.join(separator);
-  if (options.case !== "upper" && cell2.style.lowerCase) body = body.toLowerCase();
+function restyled(cell3, matrix3, scheme, options) {
+  if (!onlyCodes(cell3) || cell3.style.bodyStart < 0) return null;
+  const keepWords = cell3.style.words && options.form !== "letters";
+  const wordsSeparator = cell3.style.separator.trim() === "/" ? "/" : ", ";
+  const separator = keepWords ? cell3.style.separator : SEPARATORS[String(options.separator)] ?? (cell3.style.words ? wordsSeparator : cell3.style.separator);
+  let body = keepWords ? render(cell3, cell3.codes) : cell3.codes.join(separator);
+  if (options.case !== "upper" && cell3.style.lowerCase) body = body.toLowerCase();
   const wrapper = matrix3.format === "markdown" ? EMPHASIS_WRAPPERS[String(options.emphasis)] : void 0;
-  const text2 = wrapper === void 0 || wrapper === cell2.style.wrapper ? cellWithBody(cell2, body) : rewrapped(cell2, body, wrapper);
+  const text2 = wrapper === void 0 || wrapper === cell3.style.wrapper ? cellWithBody(cell3, body) : rewrapped(cell3, body, wrapper);
   if (text2 === null) return null;
   const check = readCellText(text2, scheme, NO_PARTY_NAMES);
-  if (check.codes.join() !== cell2.codes.join() || check.tokens.some((t) => !t.valid)) return null;
+  if (check.codes.join() !== cell3.codes.join() || check.tokens.some((t) => !t.valid)) return null;
   if (wrapper !== void 0 && check.style.wrapper !== wrapper) return null;
   if (check.codes.length > 1 && check.style.separator !== separator) return null;
   if (check.style.words !== keepWords) return null;
@@ -33873,34 +34627,34 @@ var FIX_PRODUCERS = {
   /** `__AR__` -> `__RA__`, `C, R` -> `R, C`. */
   "canonical-order": {
     make(subject, scheme) {
-      const cell2 = subject.cell;
-      if (!cell2 || !onlyCodes(cell2)) return null;
-      return replaceBody(cell2, render(cell2, canonicalOrder(cell2.codes, scheme)));
+      const cell3 = subject.cell;
+      if (!cell3 || !onlyCodes(cell3)) return null;
+      return replaceBody(cell3, render(cell3, canonicalOrder(cell3.codes, scheme)));
     },
     describe: (subject, scheme) => `Write the codes in canonical order: ${subject.cell ? canonicalOrder(subject.cell.codes, scheme).join("") : ""}`
   },
   /** `RR` -> `R`, `R, A, R` -> `R, A`. */
   "dedupe-codes": {
     make(subject) {
-      const cell2 = subject.cell;
-      if (!cell2 || !onlyCodes(cell2)) return null;
-      return replaceBody(cell2, render(cell2, [...new Set(cell2.codes)]));
+      const cell3 = subject.cell;
+      if (!cell3 || !onlyCodes(cell3)) return null;
+      return replaceBody(cell3, render(cell3, [...new Set(cell3.codes)]));
     },
     describe: () => "Keep each code once"
   },
   /** `ra` -> `RA`, `__RA__` -> `**RA**`, `R/A` -> `R, A`: the house style the rule's options ask for. */
   "restyle-codes": {
     make(subject, scheme, options = {}) {
-      const cell2 = subject.cell;
+      const cell3 = subject.cell;
       const matrix3 = subject.matrix;
-      if (!cell2 || !matrix3) return null;
-      const text2 = restyled(cell2, matrix3, scheme, options);
-      if (text2 === null || text2 === cell2.raw) return null;
-      return { range: [cell2.span.start.offset, cell2.span.end.offset], text: text2 };
+      if (!cell3 || !matrix3) return null;
+      const text2 = restyled(cell3, matrix3, scheme, options);
+      if (text2 === null || text2 === cell3.raw) return null;
+      return { range: [cell3.span.start.offset, cell3.span.end.offset], text: text2 };
     },
     describe(subject, scheme, options = {}) {
-      const cell2 = subject.cell;
-      const text2 = cell2 && subject.matrix ? restyled(cell2, subject.matrix, scheme, options) : null;
+      const cell3 = subject.cell;
+      const text2 = cell3 && subject.matrix ? restyled(cell3, subject.matrix, scheme, options) : null;
       return text2 === null ? "Write the codes in the house style" : `Write the codes as ${text2}`;
     }
   },
@@ -33909,14 +34663,14 @@ var FIX_PRODUCERS = {
     make(subject, scheme) {
       const matrix3 = subject.matrix;
       const activity2 = subject.activityRef;
-      const cell2 = emptyCustomerCell(matrix3, activity2);
-      if (!matrix3 || !activity2 || !cell2) return null;
+      const cell3 = emptyCustomerCell(matrix3, activity2);
+      if (!matrix3 || !activity2 || !cell3) return null;
       const styled = activity2.cells.find((c) => c && !c.empty);
       const wrapper = matrix3.format === "markdown" ? styled?.style.wrapper ?? "" : "";
       const text2 = `${wrapper}${scheme.informed}${wrapper}`;
-      const at = cell2.span.start.offset;
-      if (!cell2.box) return { range: [at, at], text: text2 };
-      const room = cell2.box.end.offset - at;
+      const at = cell3.span.start.offset;
+      if (!cell3.box) return { range: [at, at], text: text2 };
+      const room = cell3.box.end.offset - at;
       if (room > text2.length && /^\s*$/u.test(matrix3.source.slice(at, at + text2.length))) return { range: [at, at + text2.length], text: text2 };
       return { range: [at, at], text: `${text2} ` };
     },
@@ -33931,10 +34685,10 @@ var FIX_PRODUCERS = {
       const section = matrix3.sections[activity2.section];
       const holders = section.parties.map((p) => activity2.cells[p]).filter((c) => !!c && c.codes.includes(scheme.accountable));
       const edits = [];
-      for (const cell2 of holders.slice(1)) {
-        if (!onlyCodes(cell2)) return null;
-        const codes = cell2.codes.map((c) => c === scheme.accountable ? scheme.responsible : c);
-        const edit = replaceBody(cell2, render(cell2, canonicalOrder([...new Set(codes)], scheme)));
+      for (const cell3 of holders.slice(1)) {
+        if (!onlyCodes(cell3)) return null;
+        const codes = cell3.codes.map((c) => c === scheme.accountable ? scheme.responsible : c);
+        const edit = replaceBody(cell3, render(cell3, canonicalOrder([...new Set(codes)], scheme)));
         if (!edit) return null;
         edits.push(edit);
       }
@@ -33962,7 +34716,8 @@ function mergeLoaded(results) {
 var builtInCache = null;
 function builtInRules() {
   if (builtInCache) return builtInCache;
-  const bundle = JSON.parse('{"code-order.yaml":{"id":"code-order","description":"Codes within a cell are written in the scheme\'s canonical order (R, A, C, I).","severity":"warning","fixable":"safe","tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-order.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":false},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{codes}}\\" are out of order: write \\"{{canonicalCodes}}\\".","fix":"canonical-order"},{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":true},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{raw}}\\" are out of order: write them in the order {{canonicalCodes}}.","fix":"canonical-order"}]},"code-style.yaml":{"id":"code-style","description":"Codes are written in one house style (case, emphasis, separator), as the options say.","severity":"warning","fixable":"safe","recommended":false,"tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-style.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"emphasis":{"enum":["bold","underline","none","any"],"description":"Emphasis around the codes in Markdown: bold (**RA**), underline (__RA__), none (RA) or any."},"separator":{"enum":["none","comma-space","comma","slash","any"],"description":"What separates two or more codes: none (RA), comma-space (R, A), comma (R,A), slash (R/A) or any."},"case":{"enum":["upper","any"],"description":"upper: codes are written in upper case (ra is reported); any: either case."},"form":{"enum":["letters","any"],"description":"letters: codes are written as letters (Responsible, Accountable is reported); any: letters or words."}}},"defaults":{"emphasis":"any","separator":"any","case":"upper","form":"any"}},"checks":[{"scope":"cell","conditions":{"all":[{"option":"case","operator":"equal","value":"upper"},{"fact":"lowerCase","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written in lower case: write them in upper case.","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"bold"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"bold"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is bold (**RA**).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"underline"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"underline"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is underline (__RA__).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"none"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"none"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma-space"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma-space"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma-space (R, A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma (R,A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"slash"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"slash"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is slash (R/A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"form","operator":"equal","value":"letters"},{"fact":"words","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written as words; the house style is letters ({{codes}}).","fix":"restyle-codes"}]},"consistent-across-files.yaml":{"id":"consistent-across-files","description":"An activity that appears in several files of a run has the same assignment everywhere.","severity":"warning","fixable":"none","recommended":false,"tags":["corpus"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/consistent-across-files.md","checks":[{"scope":"corpus","conditions":{"all":[{"fact":"variantCount","operator":"greaterThan","value":1}]},"message":"Activity \\"{{activity}}\\" has {{variantCount}} different assignments across {{fileCount}} files: {{variants}}."}]},"customer-involved.yaml":{"id":"customer-involved","description":"The customer is involved in every activity, at least Informed.","severity":"error","fixable":"unsafe","tags":["shared-responsibility"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/customer-involved.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"hasCustomer","operator":"equal","value":true},{"fact":"customerCellPresent","operator":"equal","value":true},{"fact":"customerCodes","operator":"equal","value":""},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0}]},"message":"The customer ({{customer}}) has no role in \\"{{activity}}\\": it must at least be Informed.","at":"customer-cell","party":"customer","fix":"add-customer-inform"}]},"legend-consistent.yaml":{"id":"legend-consistent","description":"The legend agrees with the codes; every code used is defined in it.","severity":"warning","fixable":"none","tags":["legend"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/legend-consistent.md","checks":[{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"notEqual","value":""},{"fact":"markedLetter","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) {{term}} highlights \\"{{markedLetter}}\\", not \\"{{code}}\\": \\"{{description}}\\"."},{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"equal","value":""},{"fact":"termCode","operator":"notEqual","value":""},{"fact":"termCode","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) is named \\"{{term}}\\", which is the name of {{termCode}}."},{"scope":"legend-entry","conditions":{"all":[{"fact":"codeInScheme","operator":"equal","value":false}]},"message":"Legend defines \\"{{code}}\\", which is not a code of the {{scheme}} scheme."},{"scope":"matrix","conditions":{"all":[{"fact":"undefinedCodeCount","operator":"greaterThan","value":0}]},"message":"Codes used but not defined in the legend: {{undefinedCodes}}."}]},"no-duplicate-activity.yaml":{"id":"no-duplicate-activity","description":"Each activity is listed once per matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"same-section"}]},"severity":"warning","message":"Activity \\"{{activity}}\\" is listed more than once in section \\"{{section}}\\" (first at line {{duplicateOfLine}})."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-different-codes"}]},"severity":"error","message":"Activity \\"{{activity}}\\" is also in section \\"{{duplicateOfSection}}\\" (line {{duplicateOfLine}}) with different codes."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-same-codes"}]},"severity":"info","message":"Activity \\"{{activity}}\\" repeats line {{duplicateOfLine}} (section \\"{{duplicateOfSection}}\\") with the same codes."}]},"no-duplicate-codes.yaml":{"id":"no-duplicate-codes","description":"No code appears twice in the same cell.","severity":"error","fixable":"safe","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-codes.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"notEqual","value":""}]},"message":"Codes written more than once in \\"{{raw}}\\": {{duplicateCodes}}.","fix":"dedupe-codes"}]},"no-empty-activity.yaml":{"id":"no-empty-activity","description":"Every activity has at least one party cell filled in.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-empty-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"filledCellCount","operator":"equal","value":0}]},"message":"Activity \\"{{activity}}\\" assigns no role to any party."}]},"no-matrix.yaml":{"id":"no-matrix","description":"A file named on the command line holds a RACI matrix that raci-lint can read.","severity":"info","strictSeverity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-matrix.md","checks":[{"scope":"document","conditions":{"all":[{"fact":"named","operator":"equal","value":true},{"fact":"activityCount","operator":"equal","value":0},{"fact":"readProblemCount","operator":"equal","value":0}]},"message":"No RACI matrix found: {{whyNoMatrix}} (`--explain` says what was read)."}]},"no-ragged-row.yaml":{"id":"no-ragged-row","description":"Every row has exactly as many cells as its table\'s header (YAML/JSON, codes for every party).","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-ragged-row.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}},{"fact":"cellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"equal","value":1},{"fact":"expectedCellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has only its activity cell, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"greaterThan","value":{"fact":"expectedCellCount"}}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}}: the extra cells belong to no party.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"orientation","operator":"equal","value":"columns"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}}]},"message":"Column \\"{{activity}}\\" has no cell in the row of {{missingParties}} (that row is shorter than its header): missing cells are not taken as empty.","at":"row"},{"scope":"party","conditions":{"all":[{"fact":"extraCellCount","operator":"greaterThan","value":0}]},"message":"The row of party \\"{{party}}\\" has more cells than its header ({{extraCellCount}} past it): they belong to no activity.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"notEqual","value":"markdown"},{"fact":"missingParties","operator":"isNotEmpty","value":true}]},"message":"Activity \\"{{activity}}\\" gives no codes for {{missingParties}}: a missing entry is not taken as empty (write \\"\\" for no role).","at":"row"}]},"party-has-responsibility.yaml":{"id":"party-has-responsibility","description":"Every party holds R or A for at least one activity of the matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/party-has-responsibility.md","checks":[{"scope":"party","conditions":{"all":[{"fact":"declared","operator":"equal","value":true},{"fact":"responsibleCount","operator":"equal","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"Party \\"{{party}}\\" is neither Responsible ({{responsibleCode}}) nor Accountable ({{accountableCode}}) for any activity of the matrix ({{activityCount}} listed)."}]},"responsible-required.yaml":{"id":"responsible-required","description":"Each activity has at least one Responsible party.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/responsible-required.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"accountableCountsAsResponsible":{"type":"boolean","description":"Accept an activity without R when a party is Accountable (the A also does the work)."}}},"defaults":{"accountableCountsAsResponsible":false}},"checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"responsibleCount","operator":"equal","value":0},{"any":[{"option":"accountableCountsAsResponsible","operator":"equal","value":false},{"fact":"accountableCount","operator":"equal","value":0}]}]},"message":"No party is Responsible ({{responsibleCode}}) for \\"{{activity}}\\"."}]},"single-accountable.yaml":{"id":"single-accountable","description":"Each activity has exactly one Accountable party.","severity":"error","fixable":"unsafe","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/single-accountable.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"No party is Accountable ({{accountableCode}}) for \\"{{activity}}\\"."},{"scope":"activity","conditions":{"all":[{"fact":"accountableCount","operator":"greaterThan","value":1}]},"message":"{{accountableCount}} parties are Accountable ({{accountableCode}}) for \\"{{activity}}\\": {{accountableParties}}; exactly one must be.","fix":"accountable-to-responsible"}]},"valid-codes.yaml":{"id":"valid-codes","description":"Cells hold only the role codes of the scheme (R, A, C, I by default).","severity":"error","fixable":"none","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/valid-codes.md","checks":[{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"party-name"}]},"message":"\\"{{raw}}\\" is a party name, not a role code: write the codes ({{schemeCodes}}) the {{party}} column holds."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"not-applicable"}]},"message":"\\"{{raw}}\\" is not a role code: leave the cell empty or give {{party}} a code ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"code"},{"fact":"valid","operator":"equal","value":false}]},"message":"\\"{{raw}}\\" is not a code of the {{scheme}} scheme ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"text"}]},"message":"\\"{{raw}}\\" is not a role code of the {{scheme}} scheme ({{schemeCodes}})."}]}}\n');
+  const bundle = JSON.parse(`{"code-order.yaml":{"id":"code-order","description":"Codes within a cell are written in the scheme's canonical order (R, A, C, I).","severity":"warning","fixable":"safe","tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-order.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":false},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{codes}}\\" are out of order: write \\"{{canonicalCodes}}\\".","fix":"canonical-order"},{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":true},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{raw}}\\" are out of order: write them in the order {{canonicalCodes}}.","fix":"canonical-order"}]},"code-style.yaml":{"id":"code-style","description":"Codes are written in one house style (case, emphasis, separator), as the options say.","severity":"warning","fixable":"safe","recommended":false,"tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-style.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"emphasis":{"enum":["bold","underline","none","any"],"description":"Emphasis around the codes in Markdown: bold (**RA**), underline (__RA__), none (RA) or any."},"separator":{"enum":["none","comma-space","comma","slash","any"],"description":"What separates two or more codes: none (RA), comma-space (R, A), comma (R,A), slash (R/A) or any."},"case":{"enum":["upper","any"],"description":"upper: codes are written in upper case (ra is reported); any: either case."},"form":{"enum":["letters","any"],"description":"letters: codes are written as letters (Responsible, Accountable is reported); any: letters or words."}}},"defaults":{"emphasis":"any","separator":"any","case":"upper","form":"any"}},"checks":[{"scope":"cell","conditions":{"all":[{"option":"case","operator":"equal","value":"upper"},{"fact":"lowerCase","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written in lower case: write them in upper case.","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"bold"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"bold"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is bold (**RA**).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"underline"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"underline"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is underline (__RA__).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"none"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"none"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma-space"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma-space"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma-space (R, A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma (R,A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"slash"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"slash"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is slash (R/A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"form","operator":"equal","value":"letters"},{"fact":"words","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written as words; the house style is letters ({{codes}}).","fix":"restyle-codes"}]},"consistent-across-files.yaml":{"id":"consistent-across-files","description":"An activity that appears in several files of a run has the same assignment everywhere.","severity":"warning","fixable":"none","recommended":false,"tags":["corpus"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/consistent-across-files.md","checks":[{"scope":"corpus","conditions":{"all":[{"fact":"variantCount","operator":"greaterThan","value":1}]},"message":"Activity \\"{{activity}}\\" has {{variantCount}} different assignments across {{fileCount}} files: {{variants}}."}]},"consistent-translations.yaml":{"id":"consistent-translations","description":"A translated page assigns the same codes as its source, in the same sections, tables and rows.","severity":"error","fixable":"none","tags":["corpus","translation"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/consistent-translations.md","checks":[{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"code"}]},"message":"{{party}} has \\"{{codes}}\\" here but \\"{{sourceCodes}}\\" in the source, {{sourceFile}}:{{sourceLine}} (\\"{{sourceActivity}}\\")."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"words"}]},"message":"\\"{{raw}}\\" is not a code where the source has \\"{{sourceCodes}}\\" ({{sourceParty}}, {{sourceFile}}:{{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-activity"}]},"message":"The source's activity \\"{{sourceActivity}}\\" ({{sourceFile}}:{{sourceLine}}) is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-activity"}]},"message":"Activity \\"{{activity}}\\" has no row in the source ({{sourceFile}}, near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-table"}]},"message":"The source's table at {{sourceFile}}:{{sourceLine}} (section \\"{{sourceSection}}\\") is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-table"}]},"message":"This table has no counterpart in the source ({{sourceFile}}, section \\"{{sourceSection}}\\", near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-section"}]},"message":"The source's section \\"{{sourceSection}}\\" ({{sourceFile}}:{{sourceLine}}) is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-section"}]},"message":"Section \\"{{section}}\\" has no counterpart in the source ({{sourceFile}}, near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-party"}]},"message":"The source's party \\"{{sourceParty}}\\" ({{sourceFile}}:{{sourceLine}}) has no column in this table."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-party"}]},"message":"Party \\"{{party}}\\" has no column in the source's table ({{sourceFile}}:{{sourceLine}})."}]},"customer-involved.yaml":{"id":"customer-involved","description":"The customer is involved in every activity, at least Informed.","severity":"error","fixable":"unsafe","tags":["shared-responsibility"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/customer-involved.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"hasCustomer","operator":"equal","value":true},{"fact":"customerCellPresent","operator":"equal","value":true},{"fact":"customerCodes","operator":"equal","value":""},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0}]},"message":"The customer ({{customer}}) has no role in \\"{{activity}}\\": it must at least be Informed.","at":"customer-cell","party":"customer","fix":"add-customer-inform"}]},"legend-consistent.yaml":{"id":"legend-consistent","description":"The legend agrees with the codes; every code used is defined in it.","severity":"warning","fixable":"none","tags":["legend"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/legend-consistent.md","checks":[{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"notEqual","value":""},{"fact":"markedLetter","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) {{term}} highlights \\"{{markedLetter}}\\", not \\"{{code}}\\": \\"{{description}}\\"."},{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"equal","value":""},{"fact":"termCode","operator":"notEqual","value":""},{"fact":"termCode","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) is named \\"{{term}}\\", which is the name of {{termCode}}."},{"scope":"legend-entry","conditions":{"all":[{"fact":"codeInScheme","operator":"equal","value":false}]},"message":"Legend defines \\"{{code}}\\", which is not a code of the {{scheme}} scheme."},{"scope":"matrix","conditions":{"all":[{"fact":"undefinedCodeCount","operator":"greaterThan","value":0}]},"message":"Codes used but not defined in the legend: {{undefinedCodes}}."}]},"no-duplicate-activity.yaml":{"id":"no-duplicate-activity","description":"Each activity is listed once per matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"same-section"}]},"severity":"warning","message":"Activity \\"{{activity}}\\" is listed more than once in section \\"{{section}}\\" (first at line {{duplicateOfLine}})."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-different-codes"}]},"severity":"error","message":"Activity \\"{{activity}}\\" is also in section \\"{{duplicateOfSection}}\\" (line {{duplicateOfLine}}) with different codes."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-same-codes"}]},"severity":"info","message":"Activity \\"{{activity}}\\" repeats line {{duplicateOfLine}} (section \\"{{duplicateOfSection}}\\") with the same codes."}]},"no-duplicate-codes.yaml":{"id":"no-duplicate-codes","description":"No code appears twice in the same cell.","severity":"error","fixable":"safe","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-codes.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"notEqual","value":""}]},"message":"Codes written more than once in \\"{{raw}}\\": {{duplicateCodes}}.","fix":"dedupe-codes"}]},"no-empty-activity.yaml":{"id":"no-empty-activity","description":"Every activity has at least one party cell filled in.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-empty-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"filledCellCount","operator":"equal","value":0}]},"message":"Activity \\"{{activity}}\\" assigns no role to any party."}]},"no-matrix.yaml":{"id":"no-matrix","description":"A file named on the command line holds a RACI matrix that raci-lint can read.","severity":"info","strictSeverity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-matrix.md","checks":[{"scope":"document","conditions":{"all":[{"fact":"named","operator":"equal","value":true},{"fact":"activityCount","operator":"equal","value":0},{"fact":"readProblemCount","operator":"equal","value":0}]},"message":"No RACI matrix found: {{whyNoMatrix}} (\`--explain\` says what was read)."}]},"no-ragged-row.yaml":{"id":"no-ragged-row","description":"Every row has exactly as many cells as its table's header (YAML/JSON, codes for every party).","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-ragged-row.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}},{"fact":"cellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"equal","value":1},{"fact":"expectedCellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has only its activity cell, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"greaterThan","value":{"fact":"expectedCellCount"}}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}}: the extra cells belong to no party.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"orientation","operator":"equal","value":"columns"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}}]},"message":"Column \\"{{activity}}\\" has no cell in the row of {{missingParties}} (that row is shorter than its header): missing cells are not taken as empty.","at":"row"},{"scope":"party","conditions":{"all":[{"fact":"extraCellCount","operator":"greaterThan","value":0}]},"message":"The row of party \\"{{party}}\\" has more cells than its header ({{extraCellCount}} past it): they belong to no activity.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"notEqual","value":"markdown"},{"fact":"missingParties","operator":"isNotEmpty","value":true}]},"message":"Activity \\"{{activity}}\\" gives no codes for {{missingParties}}: a missing entry is not taken as empty (write \\"\\" for no role).","at":"row"}]},"party-has-responsibility.yaml":{"id":"party-has-responsibility","description":"Every party holds R or A for at least one activity of the matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/party-has-responsibility.md","checks":[{"scope":"party","conditions":{"all":[{"fact":"declared","operator":"equal","value":true},{"fact":"responsibleCount","operator":"equal","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"Party \\"{{party}}\\" is neither Responsible ({{responsibleCode}}) nor Accountable ({{accountableCode}}) for any activity of the matrix ({{activityCount}} listed)."}]},"responsible-required.yaml":{"id":"responsible-required","description":"Each activity has at least one Responsible party.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/responsible-required.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"accountableCountsAsResponsible":{"type":"boolean","description":"Accept an activity without R when a party is Accountable (the A also does the work)."}}},"defaults":{"accountableCountsAsResponsible":false}},"checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"responsibleCount","operator":"equal","value":0},{"any":[{"option":"accountableCountsAsResponsible","operator":"equal","value":false},{"fact":"accountableCount","operator":"equal","value":0}]}]},"message":"No party is Responsible ({{responsibleCode}}) for \\"{{activity}}\\"."}]},"single-accountable.yaml":{"id":"single-accountable","description":"Each activity has exactly one Accountable party.","severity":"error","fixable":"unsafe","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/single-accountable.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"No party is Accountable ({{accountableCode}}) for \\"{{activity}}\\"."},{"scope":"activity","conditions":{"all":[{"fact":"accountableCount","operator":"greaterThan","value":1}]},"message":"{{accountableCount}} parties are Accountable ({{accountableCode}}) for \\"{{activity}}\\": {{accountableParties}}; exactly one must be.","fix":"accountable-to-responsible"}]},"valid-codes.yaml":{"id":"valid-codes","description":"Cells hold only the role codes of the scheme (R, A, C, I by default).","severity":"error","fixable":"none","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/valid-codes.md","checks":[{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"party-name"}]},"message":"\\"{{raw}}\\" is a party name, not a role code: write the codes ({{schemeCodes}}) the {{party}} column holds."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"not-applicable"}]},"message":"\\"{{raw}}\\" is not a role code: leave the cell empty or give {{party}} a code ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"code"},{"fact":"valid","operator":"equal","value":false}]},"message":"\\"{{raw}}\\" is not a code of the {{scheme}} scheme ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"text"}]},"message":"\\"{{raw}}\\" is not a role code of the {{scheme}} scheme ({{schemeCodes}})."}]}}
+`);
   builtInCache = mergeLoaded(Object.entries(bundle).map(([name, data]) => ruleFromData(data, `rules/${name}`, true, null)));
   return builtInCache;
 }
@@ -34159,6 +34914,7 @@ var ConfigResolver = class {
       config2.sources.push(this.display(layer.file));
       apply(config2, layer);
       for (const path of layer.ruleFiles) if (!config2.ruleFiles.includes(path)) config2.ruleFiles.push(path);
+      if (layer.translations.length) config2.translations = [...config2.translations ?? [], ...layer.translations];
       for (const override of layer.overrides) {
         const rel = (0, import_node_path4.relative)(override.base, file).split(import_node_path4.sep).join("/");
         const matches = (0, import_picomatch.default)(override.files, { dot: true });
@@ -34195,6 +34951,7 @@ var ConfigResolver = class {
       promoteWarnings: config2.promoteWarnings,
       allRules: config2.allRules,
       ruleFiles: config2.ruleFiles,
+      translations: config2.translations ?? [],
       rules: Object.entries(config2.rules).map(([id, r]) => [id, r.severity, r.options, r.origin])
     });
     let setup = this.setups.get(key);
@@ -34261,7 +35018,17 @@ function buildSetup(config2, display, reportUnusedDirectives = false, cache2 = /
   }
   if (problems.length || "error" in scheme) return { problems };
   const knownRules = /* @__PURE__ */ new Set([...all.map((r) => r.id), "parse-error", "schema-violation"]);
-  return { setup: { rules, scheme: scheme.scheme, schemeConfigured: config2.schemeSet, parties: config2.parties, knownRules, reportUnusedDirectives } };
+  return {
+    setup: {
+      rules,
+      scheme: scheme.scheme,
+      schemeConfigured: config2.schemeSet,
+      parties: config2.parties,
+      knownRules,
+      reportUnusedDirectives,
+      ...config2.translations?.length ? { translations: config2.translations } : {}
+    }
+  };
 }
 
 // src/config/presets.ts
@@ -34496,9 +35263,9 @@ var RunMemo = class {
       if (!this.memoize) return readCellText(raw, scheme, partyNames);
       let forScheme = this.readings.get(scheme);
       if (!forScheme) this.readings.set(scheme, forScheme = { lexicon: lexiconOf(scheme), byText: /* @__PURE__ */ new Map() });
-      let entry = forScheme.byText.get(raw);
-      if (!entry) forScheme.byText.set(raw, entry = readCellTextAndKey(raw, forScheme.lexicon, NO_TABLE_NAMES));
-      if (entry.partyKey === null || !partyNames.has(entry.partyKey)) return entry.reading;
+      let entry2 = forScheme.byText.get(raw);
+      if (!entry2) forScheme.byText.set(raw, entry2 = readCellTextAndKey(raw, forScheme.lexicon, NO_TABLE_NAMES));
+      if (entry2.partyKey === null || !partyNames.has(entry2.partyKey)) return entry2.reading;
       let schemeId = this.schemeIds.get(scheme);
       if (schemeId === void 0) this.schemeIds.set(scheme, schemeId = this.schemeIds.size);
       const key = `${schemeId}${partyNames.key}${raw}`;
@@ -34807,7 +35574,7 @@ var Evaluator = class {
   async evaluateCells(view, activities2, hits, rowIds) {
     const cellsOf = (activity2) => {
       const out = [];
-      for (const entry of activity2.row) if (typeof entry === "object") out.push(new CellSubject(view, activity2.activityRef, entry));
+      for (const entry2 of activity2.row) if (typeof entry2 === "object") out.push(new CellSubject(view, activity2.activityRef, entry2));
       return out;
     };
     if (!this.byRow || !this.memo.memoize) {
@@ -34835,8 +35602,8 @@ var Evaluator = class {
       if (known.length === 0) continue;
       const cells2 = activity2.row.filter((e) => typeof e === "object");
       for (const hit of known) {
-        const cell2 = cells2[hit.cell];
-        const subject = hit.token < 0 ? new CellSubject(view, activity2.activityRef, cell2) : new CodeSubject(view, activity2.activityRef, cell2, hit.token);
+        const cell3 = cells2[hit.cell];
+        const subject = hit.token < 0 ? new CellSubject(view, activity2.activityRef, cell3) : new CodeSubject(view, activity2.activityRef, cell3, hit.token);
         hits.push({ subject, active: hit.active, check: hit.check, template: hit.template });
       }
     }
@@ -34848,7 +35615,7 @@ var Evaluator = class {
     const where = /* @__PURE__ */ new Map();
     for (const row of pending) {
       const list = [];
-      row.cells.forEach((cell2, index) => where.set(cell2.cell, { row: list, index }));
+      row.cells.forEach((cell3, index) => where.set(cell3.cell, { row: list, index }));
       if (this.rowOutcomes.size >= MAX_MEMO) this.rowOutcomes.clear();
       this.rowOutcomes.set(row.key, list);
     }
@@ -34865,11 +35632,11 @@ var Evaluator = class {
     for (const scope of ["cell", "code"]) for (const key of this.scopes.get(scope)?.contextKeys ?? []) ids.push(this.memo.id(key(probe)));
     return this.memo.tupleId(ids);
   }
-  /** The hits of the corpus-scope checks on the subjects of a run. */
-  async evaluateCorpus(subjects) {
+  /** The hits of the checks that look across the files of a run (corpus or translation scope) on its subjects of that scope. */
+  async evaluateCorpus(scope, subjects) {
     this.sync();
     const hits = [];
-    await this.runUnits("corpus", subjects, hits);
+    await this.runUnits(scope, subjects, hits);
     return hits;
   }
   /** Starts a scope's pass over subjects: no context is current. */
@@ -34988,18 +35755,18 @@ var Evaluator = class {
     if (!scoped || cells.length === 0) return;
     const { units } = scoped;
     const timing = this.memo.timing;
-    const emit = (unit, cell2, outcome) => {
+    const emit = (unit, cell3, outcome) => {
       for (let t = 0; t < outcome.length; t++) {
         const fired = outcome[t];
         if (fired.length === 0) continue;
-        const subject = new CodeSubject(cell2.view, cell2.activityRef, cell2.cell, t);
+        const subject = new CodeSubject(cell3.view, cell3.activityRef, cell3.cell, t);
         for (const index of fired) hits.push({ subject, active: unit.active, check: unit.checks[index], template: unit.templates[index] });
       }
     };
     const pending = units.map(() => /* @__PURE__ */ new Map());
     this.begin(scoped);
-    for (const cell2 of cells) {
-      this.idsOf(scoped, cell2);
+    for (const cell3 of cells) {
+      this.idsOf(scoped, cell3);
       this.signatureKeys(scoped);
       for (let u = 0; u < units.length; u++) {
         const unit = units[u];
@@ -35008,11 +35775,11 @@ var Evaluator = class {
         const known = unit.tokenOutcomes.get(key);
         if (known) {
           unit.counters.hits++;
-          emit(unit, cell2, known);
+          emit(unit, cell3, known);
         } else {
           const waiting = pending[u].get(key);
-          if (waiting) waiting.push(cell2);
-          else pending[u].set(key, [cell2]);
+          if (waiting) waiting.push(cell3);
+          else pending[u].set(key, [cell3]);
         }
         if (timing) unit.counters.time += performance.now() - started;
       }
@@ -35027,7 +35794,7 @@ var Evaluator = class {
         for (let t = 0; t < first.reading.tokens.length; t++) outcome.push(await this.fire(unit, new CodeSubject(first.view, first.activityRef, first.cell, t)));
         if (this.memo.memoize) remember(unit.tokenOutcomes, key, outcome);
         unit.counters.hits += waiting.length - 1;
-        for (const cell2 of waiting) emit(unit, cell2, outcome);
+        for (const cell3 of waiting) emit(unit, cell3, outcome);
       }
       if (timing) unit.counters.time += performance.now() - started;
     }
@@ -35274,11 +36041,11 @@ function parseSimpleFrontMatter(yaml) {
   for (const line of yaml.split(/\r?\n/)) {
     if (UNUSUAL_CHARACTER.test(line)) return void 0;
     if (line === "" || line.startsWith("#")) continue;
-    const entry = ENTRY.exec(line);
-    if (!entry || SPECIAL_KEY.test(entry[1]) || Object.hasOwn(result, entry[1])) return void 0;
-    const value = scalar(entry[2] ?? "");
+    const entry2 = ENTRY.exec(line);
+    if (!entry2 || SPECIAL_KEY.test(entry2[1]) || Object.hasOwn(result, entry2[1])) return void 0;
+    const value = scalar(entry2[2] ?? "");
     if (value === void 0) return void 0;
-    result[entry[1]] = value;
+    result[entry2[1]] = value;
     entries++;
   }
   return entries === 0 ? null : result;
@@ -35307,20 +36074,34 @@ function classOf(reading) {
   return reading.codes.length > 0 || reading.tokens.some((t) => t.kind !== "code") ? "code" : "letters";
 }
 function countClasses(readings) {
-  const counts = { filled: 0, code: 0, word: 0, letters: 0, text: 0 };
+  const counts2 = { filled: 0, code: 0, word: 0, letters: 0, text: 0 };
   for (const r of readings) {
     const c = classOf(r);
     if (c === "empty") continue;
-    counts.filled++;
-    counts[c]++;
+    counts2.filled++;
+    counts2[c]++;
   }
-  return counts;
+  return counts2;
 }
-function mostlyCodes(counts, words) {
-  if (counts.filled === 0) return null;
-  const codeLike = counts.code + (words ? counts.word : 0);
-  if (codeLike > 0 && codeLike * 2 >= counts.filled) return true;
-  return (counts.code + counts.word) * 5 >= counts.filled * 4;
+function countRows(rows, width) {
+  const counts2 = { filled: 0, code: 0, word: 0, letters: 0, text: 0 };
+  for (const row of rows) {
+    if (!row) continue;
+    const end = Math.min(width, row.length);
+    for (let i = 0; i < end; i++) {
+      const c = classOf(row[i]);
+      if (c === "empty") continue;
+      counts2.filled++;
+      counts2[c]++;
+    }
+  }
+  return counts2;
+}
+function mostlyCodes(counts2, words) {
+  if (counts2.filled === 0) return null;
+  const codeLike = counts2.code + (words ? counts2.word : 0);
+  if (codeLike > 0 && codeLike * 2 >= counts2.filled) return true;
+  return (counts2.code + counts2.word) * 5 >= counts2.filled * 4;
 }
 function roleOfHeader(header, scheme, words) {
   const text2 = plainText(header).trim();
@@ -35353,16 +36134,16 @@ function readLegendRows(table2, spanOf2) {
   return entries;
 }
 function legendEntry2(code3, term, termCell, descriptionCell, span, spanOf2) {
-  for (const cell2 of [descriptionCell, termCell]) {
-    const highlight = findHighlight(cell2.raw);
+  for (const cell3 of [descriptionCell, termCell]) {
+    const highlight = findHighlight(cell3.raw);
     if (highlight) {
-      return { code: code3, term: plainText(term), description: descriptionCell.raw, markedLetter: highlight.letter, span, markSpan: spanOf2(cell2, highlight.index, highlight.index + highlight.length) };
+      return { code: code3, term: plainText(term), description: descriptionCell.raw, markedLetter: highlight.letter, span, markSpan: spanOf2(cell3, highlight.index, highlight.index + highlight.length) };
     }
   }
   return { code: code3, term: plainText(term), description: descriptionCell.raw, markedLetter: null, span, markSpan: termCell.content };
 }
-function namesPartyOutright(header) {
-  const key = nameKey(partyNameFromHeader(header));
+function namesPartyOutright(header, partyName = partyNameFromHeader(header)) {
+  const key = nameKey(partyName);
   return key !== "" && (CUSTOMER_WORDS.includes(key) || PROVIDER_WORDS.includes(key) || key !== nameKey(header).replace(/:$/u, ""));
 }
 function readingsFrom(table2, from, read) {
@@ -35380,13 +36161,14 @@ function hasGroupColumn(table2, read) {
   if (second.filled < table2.rows.length || second.distinct < second.filled) return false;
   if (first.filled === 0 || first.filled === table2.rows.length && first.distinct === first.filled) return false;
   if (!nameKey(table2.rows[0].cells[0]?.raw ?? "")) return false;
-  const counts = countClasses(table2.rows.map((r) => read(r.cells[1]?.raw ?? "")));
-  return counts.code * 2 < counts.filled && guessPartyRole(partyNameFromHeader(headers[1].raw)) === null;
+  const counts2 = countClasses(table2.rows.map((r) => read(r.cells[1]?.raw ?? "")));
+  return counts2.code * 2 < counts2.filled && guessPartyRole(partyNameFromHeader(headers[1].raw)) === null;
 }
 function decideTable(table2, ctx, rowReadings) {
   const headers = table2.header.cells;
   if (headers.length < 2) return { kind: "ignored", reason: "one column: no party to hold codes" };
   const first = headers[0].raw;
+  const partyNames = headers.map((h) => partyNameFromHeader(h.raw));
   const roleColumns = headers.map((h, column) => ({ column, code: roleOfHeader(h.raw, ctx.scheme, ctx.words) })).filter((r) => r.code !== null);
   const roles = new Set(roleColumns.map((r) => r.code));
   if (roleColumns.length >= 2 && (roles.has(ctx.scheme.responsible) || roles.has(ctx.scheme.accountable)) && !roleColumns.some((r) => r.column === 0)) {
@@ -35405,23 +36187,23 @@ function decideTable(table2, ctx, rowReadings) {
       };
     }
   }
-  const whoIsInCharge = inChargeWords(rowReadings ?? readingsFrom(table2, 1, ctx.read), headers.slice(1).map((h) => nameKey(partyNameFromHeader(h.raw))));
+  const whoIsInCharge = inChargeWords(rowReadings ?? readingsFrom(table2, 1, ctx.read), partyNames.slice(1).map(nameKey));
   if (whoIsInCharge) return { kind: "ignored", reason: `its cells name parties or say who is in charge (${whoIsInCharge}), not role codes` };
-  if (PARTY_COLUMN_HEADER.test(nameKey(first)) && table2.rows.length > 0 && !headers.slice(1).some((h) => namesPartyOutright(h.raw))) {
+  if (PARTY_COLUMN_HEADER.test(nameKey(first)) && table2.rows.length > 0 && !headers.slice(1).some((h, i) => namesPartyOutright(h.raw, partyNames[i + 1]))) {
     const readings2 = rowReadings ?? readingsFrom(table2, 1, ctx.read);
     const partyRows = table2.rows.map((_, r) => r).filter((r) => {
-      const counts3 = countClasses((readings2[r] ?? []).slice(0, headers.length - 1));
-      return nameKey(table2.rows[r].cells[0]?.raw ?? "") !== "" && counts3.filled > 0 && counts3.code + counts3.word > counts3.text;
+      const counts4 = countClasses((readings2[r] ?? []).slice(0, headers.length - 1));
+      return nameKey(table2.rows[r].cells[0]?.raw ?? "") !== "" && counts4.filled > 0 && counts4.code + counts4.word > counts4.text;
     });
     const names = partyRows.map((r) => partyNameFromHeader(table2.rows[r].cells[0].raw));
-    const counts2 = countClasses(partyRows.flatMap((r) => (readings2[r] ?? []).slice(0, headers.length - 1)));
+    const counts3 = countRows(partyRows.map((r) => readings2[r]), headers.length - 1);
     const announced2 = names.some((n) => guessPartyRole(n) !== null) || ctx.raciNamed || /^(?:team|teams|équipe|équipes|equipo|equipos|rolle|rollen|role|roles|rôle|rôles)$/iu.test(nameKey(first));
-    if (partyRows.length > 0 && mostlyCodes(counts2, announced2) === true && (announced2 || counts2.code * 2 >= counts2.filled)) {
+    if (partyRows.length > 0 && mostlyCodes(counts3, announced2) === true && (announced2 || counts3.code * 2 >= counts3.filled)) {
       const left = table2.rows.length - partyRows.length;
       return {
         kind: "columns",
         partyRows,
-        reason: `its first column (${plainText(first) || "unnamed"}) lists parties and its cells hold ${counts2.word > counts2.code ? "role words" : "codes"}${left ? `; ${left} row${left === 1 ? "" : "s"} without codes left out` : ""}`
+        reason: `its first column (${plainText(first) || "unnamed"}) lists parties and its cells hold ${counts3.word > counts3.code ? "role words" : "codes"}${left ? `; ${left} row${left === 1 ? "" : "s"} without codes left out` : ""}`
       };
     }
   }
@@ -35429,30 +36211,30 @@ function decideTable(table2, ctx, rowReadings) {
   const activityColumn = groupColumn + 1;
   const readings = groupColumn < 0 && rowReadings ? rowReadings : readingsFrom(table2, activityColumn + 1, ctx.read);
   const width = headers.length - activityColumn - 1;
-  const counts = countClasses(readings.flatMap((r) => r.slice(0, width)));
-  const partyHeaders = headers.slice(activityColumn + 1).map((h) => partyNameFromHeader(h.raw));
+  const counts2 = countRows(readings, width);
+  const partyHeaders = partyNames.slice(activityColumn + 1);
   const announced = isActivityHeader(headers[activityColumn].raw) || partyHeaders.some((n) => guessPartyRole(n) !== null);
-  let verdict = mostlyCodes(counts, announced || ctx.raciNamed);
-  if (verdict === true && !announced && counts.word > counts.code && width < 2) verdict = false;
-  if (verdict === true && !announced && counts.word > counts.code) {
+  let verdict = mostlyCodes(counts2, announced || ctx.raciNamed);
+  if (verdict === true && !announced && counts2.word > counts2.code && width < 2) verdict = false;
+  if (verdict === true && !announced && counts2.word > counts2.code) {
     const firsts = countClasses(table2.rows.map((r) => ctx.read(r.cells[activityColumn]?.raw ?? "")));
     if (firsts.code + firsts.word > firsts.filled / 2) verdict = false;
   }
   const grouped = groupColumn === 0 ? ` (its first column, ${plainText(first)}, groups them)` : "";
   if (verdict === true) {
-    return { kind: "rows", activityColumn, groupColumn, reason: `its cells hold ${counts.word > counts.code ? "role words" : "codes"} (${counts.code + counts.word} of ${counts.filled} filled cells)${grouped}` };
+    return { kind: "rows", activityColumn, groupColumn, reason: `its cells hold ${counts2.word > counts2.code ? "role words" : "codes"} (${counts2.code + counts2.word} of ${counts2.filled} filled cells)${grouped}` };
   }
   if (verdict === null && isActivityHeader(headers[activityColumn].raw) && table2.rows.length > 0) return { kind: "rows", activityColumn, groupColumn, reason: "its header names an activity column (its cells are empty)" };
   if (verdict === null) return { kind: "ignored", reason: "its cells right of the first column are empty, and its header names no activity column" };
-  const what = counts.letters > counts.text ? `letters that are not codes of ${ctx.scheme.name}` : "words, numbers or symbols, not role codes";
-  return { kind: "ignored", reason: `most of its cells (${counts.filled - counts.code - counts.word} of ${counts.filled}) hold ${what}` };
+  const what = counts2.letters > counts2.text ? `letters that are not codes of ${ctx.scheme.name}` : "words, numbers or symbols, not role codes";
+  return { kind: "ignored", reason: `most of its cells (${counts2.filled - counts2.code - counts2.word} of ${counts2.filled}) hold ${what}` };
 }
 var SHARED_WORDS = /^(?:shared|both|joint|jointly|partagée?s?|conjoint|geteilt|gemeinsam|compartid[oa]s?|condivis[oa]|ambos|les deux|beide)$/iu;
 function inChargeWords(readings, columnKeys) {
   let filled = 0;
   let withCodes = 0;
   const words = /* @__PURE__ */ new Map();
-  let who = 0;
+  let who2 = 0;
   for (const row of readings) {
     for (const [column, r] of row.entries()) {
       if (r.kind === "empty") continue;
@@ -35460,12 +36242,12 @@ function inChargeWords(readings, columnKeys) {
       const other = (t) => t.kind === "party-name" && nameKey(plainText(t.raw)) !== columnKeys[column];
       if (r.codes.length > 0) withCodes++;
       else if (r.tokens.length > 0 && r.tokens.every((t) => other(t) || t.kind === "text" && SHARED_WORDS.test(t.raw))) {
-        who++;
+        who2++;
         for (const t of r.tokens) if (words.size < 4) words.set(nameKey(t.raw), plainText(t.raw).toLowerCase());
       }
     }
   }
-  return filled > 0 && who * 2 >= filled && withCodes * 5 < filled ? [...words.values()].join(", ") : null;
+  return filled > 0 && who2 * 2 >= filled && withCodes * 5 < filled ? [...words.values()].join(", ") : null;
 }
 function readPartyRows(table2, partyRows, ctx, builder, section, problems) {
   const headers = table2.header.cells;
@@ -35490,10 +36272,10 @@ function readPartyRows(table2, partyRows, ctx, builder, section, problems) {
     const cells = builder.emptyCells();
     let present = 1;
     rows.forEach((row, r) => {
-      const cell2 = row.cells[i + 1];
-      if (!cell2 || !read[r]) return;
+      const cell3 = row.cells[i + 1];
+      if (!cell3 || !read[r]) return;
       present++;
-      cells[partyIndexes[r]] = placedCell(ctx.read(cell2.raw), partyIndexes[r], cell2);
+      cells[partyIndexes[r]] = placedCell(ctx.read(cell3.raw), partyIndexes[r], cell3);
     });
     builder.addActivity({
       name: header.raw,
@@ -35565,29 +36347,29 @@ function readRows(table2, activityColumn, groupColumn, ctx, builder, section, pr
     });
   });
 }
-function partyNamesIn(cell2, spanOf2) {
-  return splitPartyNames(cell2.raw).map(({ name, start, end }) => ({ name, span: spanOf2(cell2, start, end) }));
+function partyNamesIn(cell3, spanOf2) {
+  return splitPartyNames(cell3.raw).map(({ name, start, end }) => ({ name, span: spanOf2(cell3, start, end) }));
 }
 function readRoleColumns(table2, activityColumn, groupColumn, roleColumns, scheme, builder, section, spanOf2) {
   const rank = new Map(scheme.codes.map((c, i) => [c.code, i]));
   const perRow = table2.rows.map((row) => {
     const byParty = /* @__PURE__ */ new Map();
     for (const { column, code: code3 } of roleColumns) {
-      const cell2 = row.cells[column];
-      if (!cell2) continue;
-      for (const { name, span } of partyNamesIn(cell2, spanOf2)) {
+      const cell3 = row.cells[column];
+      if (!cell3) continue;
+      for (const { name, span } of partyNamesIn(cell3, spanOf2)) {
         const party2 = builder.party(name, name, span, false);
-        let entry = byParty.get(party2);
-        if (!entry) byParty.set(party2, entry = { codes: /* @__PURE__ */ new Set(), spans: [] });
-        entry.codes.add(code3);
-        entry.spans.push({ code: code3, span, name });
+        let entry2 = byParty.get(party2);
+        if (!entry2) byParty.set(party2, entry2 = { codes: /* @__PURE__ */ new Set(), spans: [] });
+        entry2.codes.add(code3);
+        entry2.spans.push({ code: code3, span, name });
       }
     }
     return byParty;
   });
   const parties = [...new Set(perRow.flatMap((m) => [...m.keys()]))];
   const firstNamed = /* @__PURE__ */ new Map();
-  for (const byParty of perRow) for (const [party2, entry] of byParty) if (!firstNamed.has(party2)) firstNamed.set(party2, entry.spans[0].span);
+  for (const byParty of perRow) for (const [party2, entry2] of byParty) if (!firstNamed.has(party2)) firstNamed.set(party2, entry2.spans[0].span);
   builder.useParties(section, parties, parties.map((p) => firstNamed.get(p)));
   let group = null;
   table2.rows.forEach((row, r) => {
@@ -35602,9 +36384,9 @@ function readRoleColumns(table2, activityColumn, groupColumn, roleColumns, schem
       return;
     }
     const cells = builder.emptyCells();
-    for (const [party2, entry] of byParty) {
-      const codes = [...entry.codes].sort((a, b) => (rank.get(a) ?? 99) - (rank.get(b) ?? 99));
-      cells[party2] = roleCell(party2, codes, entry.spans);
+    for (const [party2, entry2] of byParty) {
+      const codes = [...entry2.codes].sort((a, b) => (rank.get(a) ?? 99) - (rank.get(b) ?? 99));
+      cells[party2] = roleCell(party2, codes, entry2.spans);
     }
     const activityCell = name ?? { raw: "", content: row.span, box: null };
     builder.addActivity({
@@ -35686,12 +36468,12 @@ function chooseScheme(configured, fallback, hints, legends) {
 }
 var CONVENTIONS = [
   {
-    when: [/\bzuständig\b/iu, /\bverantwortlich\b/iu],
+    when: [/\bzuständig\b/i, /\bverantwortlich\b/i],
     scheme: variant({ R: { add: ["Zust\xE4ndig"], drop: ["Verantwortlich"] }, A: { add: ["Verantwortlich"], drop: [] } }),
     reason: `"Zust\xE4ndig" (R) and "Verantwortlich" are both used: "Verantwortlich" is read as A (accountable), as on Microsoft's German RACI pages`
   },
   {
-    when: [/\bencargad[oa]s?\b/iu, /\bresponsables?\b/iu],
+    when: [/\bencargad[oa]s?\b/i, /\bresponsables?\b/i],
     scheme: variant({ A: { add: ["Encargado", "Encargada", "Encargados"], drop: [] } }),
     reason: `"Encargado" and "Responsable" are both used: "Encargado" is read as A (accountable), "Responsable" as R, as on Microsoft's Spanish RACI pages`
   }
@@ -35716,6 +36498,17 @@ function wordConvention(scheme, text2) {
 }
 var INLINE_LEGEND = /^\W*(?:key|legend|legenda|légende|legende|leyenda|clé)\b/iu;
 var INLINE_ENTRY = new RegExp("(?:^|[\\s(\xB7,;|])[*_]{0,2}([A-Z])[*_]{0,2}\\s*(?:=|:|\u2014|\u2013|-)\\s*[*_]{0,2}\\p{L}", "gu");
+function mayHoldInlineLegend(text2) {
+  const sign = /[=:—–]/g;
+  while (sign.exec(text2) !== null) {
+    let i = sign.lastIndex - 2;
+    while (i >= 0 && /\s/.test(text2[i])) i--;
+    while (i >= 0 && text2.charCodeAt(i) === 42) i--;
+    const c = text2.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
 function inlineLegendCodes(line) {
   const entries = [...line.matchAll(INLINE_ENTRY)].map((m) => m[1]);
   if (entries.length < 2) return null;
@@ -36803,7 +37596,7 @@ function schemeHints(doc, frontMatter, source, lines2) {
     }
   }
   flush();
-  if (/[A-Z]\**\s*(?:=|:|—|–)/u.test(source)) {
+  if (mayHoldInlineLegend(source)) {
     const starts = lines2.lineStarts;
     for (let i = 0; i < starts.length; i++) {
       const line = source.slice(starts[i], starts[i + 1] ?? source.length);
@@ -36822,9 +37615,9 @@ function tableText(doc) {
   return text2;
 }
 function markSpan(lines2) {
-  return (cell2, start, end) => {
-    if (cell2 instanceof TableCell) return cell2.spanOf(cell2.contentStart + start, cell2.contentStart + end);
-    const at = cell2.content.start.offset;
+  return (cell3, start, end) => {
+    if (cell3 instanceof TableCell) return cell3.spanOf(cell3.contentStart + start, cell3.contentStart + end);
+    const at = cell3.content.start.offset;
     return lines2.span(at + start, at + end);
   };
 }
@@ -36934,17 +37727,17 @@ var DocumentReader = class {
       for (const role of roles) {
         for (const n of role.names) {
           const party2 = builder.party(n.name, n.name, n.span, false);
-          let entry = byParty.get(party2);
-          if (!entry) byParty.set(party2, entry = { codes: /* @__PURE__ */ new Set(), names: [] });
-          entry.codes.add(role.code);
-          entry.names.push({ code: role.code, name: n.name, span: n.span });
+          let entry2 = byParty.get(party2);
+          if (!entry2) byParty.set(party2, entry2 = { codes: /* @__PURE__ */ new Set(), names: [] });
+          entry2.codes.add(role.code);
+          entry2.names.push({ code: role.code, name: n.name, span: n.span });
         }
       }
       builder.useParties(section, [...byParty.keys()], [...byParty.values()].map((e) => e.names[0].span), read > 0);
       const cells = builder.emptyCells();
-      for (const [party2, entry] of byParty) {
-        const codes = [...entry.codes].sort((a, b) => (rank.get(a) ?? 99) - (rank.get(b) ?? 99));
-        cells[party2] = listCell(party2, codes, entry.names);
+      for (const [party2, entry2] of byParty) {
+        const codes = [...entry2.codes].sort((a, b) => (rank.get(a) ?? 99) - (rank.get(b) ?? 99));
+        cells[party2] = listCell(party2, codes, entry2.names);
       }
       const name = plainText(activity2.text);
       builder.addActivity({ name, key: activityKey(name), section, group: null, span: activity2.content, rowSpan: activity2.content, cells, cellCount: 1, expectedCellCount: 1, extraCells: [] });
@@ -37052,8 +37845,8 @@ function readPlainRows(table2, rests, headerNames, builder, section, problems) {
     const present = Math.min(rest.length, columns.length);
     for (let i = 0; i < present; i++) {
       const party2 = columns[i];
-      const cell2 = rest[i];
-      if (party2 >= 0) cells[party2] = placeRowCell(cell2.reading, party2, cell2.raw, row.line, row.lineStart, at + cell2.contentStart, at + cell2.boxStart, at + cell2.boxEnd);
+      const cell3 = rest[i];
+      if (party2 >= 0) cells[party2] = placeRowCell(cell3.reading, party2, cell3.raw, row.line, row.lineStart, at + cell3.contentStart, at + cell3.boxStart, at + cell3.boxEnd);
     }
     activity2.cells = cells;
     builder.addActivity(activity2);
@@ -37110,14 +37903,14 @@ function legendEntryFromListItem(item, lines2) {
   const rest = (match[3] ?? "").trim();
   const term = (match[2] ?? plainText(rest).split(/[\s:,.;—–-]/u)[0] ?? "").trim();
   if (!new RegExp("\\p{L}", "u").test(term)) return null;
-  const cell2 = { raw: item.text, content: item.content, box: item.content };
+  const cell3 = { raw: item.text, content: item.content, box: item.content };
   const highlight = findHighlight(rest);
   const restAt = item.content.start.offset + item.text.length - (match[3] ?? "").length;
   if (highlight) {
     const at = restAt + highlight.index;
     return { code: match[1], term: plainText(term), description: rest, markedLetter: highlight.letter, span: item.content, markSpan: lines2.span(at, at + highlight.length) };
   }
-  return { code: match[1], term: plainText(term), description: rest, markedLetter: null, span: item.content, markSpan: cell2.content };
+  return { code: match[1], term: plainText(term), description: rest, markedLetter: null, span: item.content, markSpan: cell3.content };
 }
 
 // src/readers/structured.ts
@@ -37224,10 +38017,10 @@ function readContent(root, data, hasAliases, builder, options, problems) {
   const parties = [];
   const partyNames = [];
   if (partyNodes?.kind === "seq") {
-    for (const entry of partyNodes.items) {
-      const item = target(entry);
-      const at = isAlias2(entry) ? entry : null;
-      const nameEntry = isMap3(item) ? get(item, "name") : entry;
+    for (const entry2 of partyNodes.items) {
+      const item = target(entry2);
+      const at = isAlias2(entry2) ? entry2 : null;
+      const nameEntry = isMap3(item) ? get(item, "name") : entry2;
       const nameNode = target(nameEntry);
       if (!isScalar3(nameNode) || typeof nameNode.value !== "string") continue;
       const roleNode = isMap3(item) ? target(get(item, "role")) : void 0;
@@ -37248,10 +38041,10 @@ function readContent(root, data, hasAliases, builder, options, problems) {
   const legend = target(legendEntry3);
   if (legend?.kind === "seq") {
     const entries = [];
-    for (const entry of legend.items) {
-      const item = target(entry);
+    for (const entry2 of legend.items) {
+      const item = target(entry2);
       if (!isMap3(item)) continue;
-      const at = isAlias2(entry) ? entry : null;
+      const at = isAlias2(entry2) ? entry2 : null;
       const code3 = target(get(item, "code"));
       const term = target(get(item, "term"));
       const description = target(get(item, "description"));
@@ -37264,7 +38057,7 @@ function readContent(root, data, hasAliases, builder, options, problems) {
         term: plainText(term.value),
         description: descText,
         markedLetter: highlight ? highlight.letter : null,
-        span: span(written(entry, at)),
+        span: span(written(entry2, at)),
         markSpan: span(inDescription && description ? written(get(item, "description"), at) : written(get(item, "term"), at))
       });
     }
@@ -37343,13 +38136,13 @@ function readContent(root, data, hasAliases, builder, options, problems) {
           for (const { name, span: at } of names) {
             const party2 = keyToParty.get(nameKey(name)) ?? (listed ? void 0 : builder.party(name, name, at, false));
             if (party2 === void 0) continue;
-            let entry = byParty.get(party2);
-            if (!entry) byParty.set(party2, entry = { codes: /* @__PURE__ */ new Set(), spans: [] });
-            entry.codes.add(code3);
-            entry.spans.push({ code: code3, span: at, name });
+            let entry2 = byParty.get(party2);
+            if (!entry2) byParty.set(party2, entry2 = { codes: /* @__PURE__ */ new Set(), spans: [] });
+            entry2.codes.add(code3);
+            entry2.spans.push({ code: code3, span: at, name });
           }
         }
-        for (const [party2, entry] of byParty) cells2[party2] = roleCell(party2, [...entry.codes].sort((a, b) => rank.get(a) - rank.get(b)), entry.spans);
+        for (const [party2, entry2] of byParty) cells2[party2] = roleCell(party2, [...entry2.codes].sort((a, b) => rank.get(a) - rank.get(b)), entry2.spans);
         for (const party2 of listed ? parties : named) cells2[party2] ??= emptyRoleCell(party2, base.span);
         builder.addActivity({ ...base, cells: cells2, cellCount: width, expectedCellCount: width, extraCells: [] });
         continue;
@@ -37474,8 +38267,14 @@ function renderMessage(template, hit) {
 function factText(value) {
   if (Array.isArray(value)) return value.join(", ");
   if (value === null || value === void 0) return "";
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+  const text2 = typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (typeof value !== "string" || text2.length <= MAX_FACT_TEXT) return text2;
+  const last = text2.charCodeAt(CUT_FACT_TEXT - 1);
+  const cut = last >= 55296 && last <= 56319 ? CUT_FACT_TEXT - 1 : CUT_FACT_TEXT;
+  return `${text2.slice(0, cut)}\u2026 (${text2.length} characters)`;
 }
+var MAX_FACT_TEXT = 300;
+var CUT_FACT_TEXT = 200;
 function findingOf(hit, scheme) {
   const { subject, active, check } = hit;
   const severity = effectiveSeverity(active, check);
@@ -37518,9 +38317,19 @@ function fileFinding(file, ruleId, message) {
   return { ruleId, severity: "error", message, file, line: 1, column: 1, endLine: 1, endColumn: 1, section: null, activity: null, party: null, fix: null, suggestions: [] };
 }
 function unreadableFinding(file, error) {
-  const reason = error.code ?? error.message;
+  const code3 = error.code;
+  const reason = (code3 && READ_ERRORS[code3]) ?? code3 ?? error.message;
   return fileFinding(file, "parse-error", `Cannot read file: ${reason}`);
 }
+var READ_ERRORS = {
+  ENOENT: "ENOENT, it does not exist (a link to a missing file?)",
+  EACCES: "EACCES, permission denied",
+  EPERM: "EPERM, operation not permitted",
+  EISDIR: "EISDIR, it is a directory",
+  ELOOP: "ELOOP, a loop of symbolic links",
+  EMFILE: "EMFILE, too many open files",
+  EIO: "EIO, an input/output error"
+};
 function internalErrorFinding(file, error) {
   return fileFinding(file, INTERNAL_ERROR, `Cannot check this file: ${error.message}`);
 }
@@ -37544,15 +38353,18 @@ var Linter = class {
     this.files = /* @__PURE__ */ new Set();
     const rules = withCorpus ? setup.rules : setup.rules.filter((r) => !looksAcrossFiles(r.rule));
     this.evaluator = new Evaluator(rules, memo);
-    if (this.evaluator.has("corpus")) {
+    let shared;
+    if (this.evaluator.has("corpus") || this.evaluator.has("translation")) {
       const key = corpusKey(setup);
-      let shared = corpora?.get(key);
+      shared = corpora?.get(key);
       if (!shared) {
-        shared = new CorpusCollector(setup.scheme);
+        shared = { corpus: new CorpusCollector(setup.scheme), translations: new TranslationCollector(setup.scheme) };
         corpora?.set(key, shared);
       }
-      this.corpus = shared;
-    } else this.corpus = null;
+    }
+    this.corpus = shared && this.evaluator.has("corpus") ? shared.corpus : null;
+    this.translations = shared && this.evaluator.has("translation") ? shared.translations : null;
+    this.translations?.addMappings(setup.translations ?? []);
   }
   /** The ids of the active corpus-scope rules. */
   get corpusRules() {
@@ -37560,21 +38372,38 @@ var Linter = class {
   }
   /**
    * Lints one matrix; returns its findings, sorted (read problems included, directives not applied).
-   * `named`: the user named the file (rather than it being found in a folder).
+   * `named`: the user named the file (rather than it being found in a folder). `path`: where the
+   * file is (absolute), for the translation pairs a configuration declares.
    */
-  async lint(matrix3, named = true) {
+  async lint(matrix3, named = true, path) {
     const findings = readProblemFindings(matrix3);
     const view = new MatrixView(matrix3, matrix3.scheme, named);
     for (const hit of await this.evaluator.evaluateMatrix(view)) findings.push(findingOf(hit, matrix3.scheme));
     this.corpus?.add(matrix3);
+    this.translations?.add(matrix3, path);
     this.files.add(matrix3.file);
     return findings.sort(compareFindings);
   }
-  /** The corpus-scope findings over everything linted so far (by this linter and those sharing its corpus), for this linter's files. */
+  /** Says which files (absolute paths) the run will lint, so that only pages paired with another are remembered for the translation checks. */
+  planTranslations(paths) {
+    this.translations?.plan(paths);
+  }
+  /** Whether this linter runs translation-scope rules (consistent-translations is on). */
+  get checksTranslations() {
+    return this.translations !== null;
+  }
+  /** The translation pairs among the files linted so far (by this linter and those sharing its collectors), as the run names the files. */
+  translationPairs() {
+    return this.translations?.reportedPairs() ?? [];
+  }
+  /** The corpus- and translation-scope findings over everything linted so far (by this linter and those sharing its corpus), for this linter's files. */
   async corpusFindings() {
     const byFile = /* @__PURE__ */ new Map();
-    if (!this.corpus) return byFile;
-    for (const hit of await this.evaluator.evaluateCorpus(this.corpus.subjects())) {
+    const hits = [
+      ...this.corpus ? await this.evaluator.evaluateCorpus("corpus", this.corpus.subjects()) : [],
+      ...this.translations ? await this.evaluator.evaluateCorpus("translation", this.translations.subjects()) : []
+    ];
+    for (const hit of hits) {
       const finding = findingOf(hit, this.setup.scheme);
       if (!this.files.has(finding.file)) continue;
       const list = byFile.get(finding.file);
@@ -37693,10 +38522,10 @@ function lineText(lines2, line) {
 function directivesInCells(table2, text2, lines2) {
   const found = [];
   for (const row of [table2.header, ...table2.rows]) {
-    for (const cell2 of row.cells) {
-      if (!cell2.raw.includes(PREFIX)) continue;
-      const from = cell2.content.start.offset;
-      const to = cell2.content.end.offset;
+    for (const cell3 of row.cells) {
+      if (!cell3.raw.includes(PREFIX)) continue;
+      const from = cell3.content.start.offset;
+      const to = cell3.content.end.offset;
       let at = from;
       for (; ; ) {
         const open2 = text2.indexOf("<!--", at);
@@ -37992,8 +38821,8 @@ function tableEdits(text2, table2, edits) {
     states.push(state);
   }
   const out = [];
-  const emit = (row, i, cell2) => {
-    if (cell2 !== row.before[i]) out.push({ range: [row.lineStart + row.boxes[i].start, row.lineStart + row.boxes[i].end], text: cell2 });
+  const emit = (row, i, cell3) => {
+    if (cell3 !== row.before[i]) out.push({ range: [row.lineStart + row.boxes[i].start, row.lineStart + row.boxes[i].end], text: cell3 });
   };
   const aligned = isAligned(states);
   const columns = Math.max(...states.map((s) => s.boxes.length));
@@ -38040,9 +38869,9 @@ function alignEdits(text2, edits, tables = tablesOf(text2)) {
     const start = table2.span.start.offset;
     const end = table2.span.end.offset;
     while (next < sorted.length && sorted[next].range[0] < start) out.push(sorted[next++]);
-    const inside = [];
-    while (next < sorted.length && sorted[next].range[0] <= end && sorted[next].range[1] <= end) inside.push(sorted[next++]);
-    if (inside.length > 0) out.push(...tableEdits(text2, table2, inside) ?? inside);
+    const inside2 = [];
+    while (next < sorted.length && sorted[next].range[0] <= end && sorted[next].range[1] <= end) inside2.push(sorted[next++]);
+    if (inside2.length > 0) out.push(...tableEdits(text2, table2, inside2) ?? inside2);
   }
   while (next < sorted.length) out.push(sorted[next++]);
   return out.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
@@ -38123,7 +38952,7 @@ function damage(before3, after2) {
   }
   return null;
 }
-var notCodes = (cell2) => cell2 ? cell2.tokens.filter((t) => t.kind !== "code" || !t.valid).length : 0;
+var notCodes = (cell3) => cell3 ? cell3.tokens.filter((t) => t.kind !== "code" || !t.valid).length : 0;
 function newlyMisread(before3, after2) {
   for (let a = 0; a < after2.activities.length; a++) {
     const was = before3.activities[a].cells;
@@ -38185,15 +39014,15 @@ async function fixText(text2, filename, setup, options = {}) {
   };
   if (unreadable(matrix3)) return result(true);
   const refusedKeys = /* @__PURE__ */ new Set();
-  const keyOf2 = (c, source) => `${c.finding.ruleId}\0${c.finding.line}\0${source.slice(c.edit.range[0], c.edit.range[1])}\0${c.edit.text}`;
+  const keyOf3 = (c, source) => `${c.finding.ruleId}\0${c.finding.line}\0${source.slice(c.edit.range[0], c.edit.range[1])}\0${c.edit.text}`;
   const refuse = (c, source, reason) => {
-    refusedKeys.add(keyOf2(c, source));
+    refusedKeys.add(keyOf3(c, source));
     refused.push({ ruleId: c.finding.ruleId, line: c.finding.line, column: c.finding.column, message: c.finding.message, reason });
   };
   while (passes < maxPasses) {
     const source = matrix3.source;
     const offered = candidatesOf(findings, options.unsafe ?? false).filter((c) => {
-      if (refusedKeys.has(keyOf2(c, source))) return false;
+      if (refusedKeys.has(keyOf3(c, source))) return false;
       if (!/[\r\n]/u.test(c.edit.text) && !/[\r\n]/u.test(source.slice(c.edit.range[0], c.edit.range[1]))) return true;
       refuse(c, source, "the fix would change line breaks");
       return false;
@@ -38428,14 +39257,14 @@ function build$6(root, options) {
   if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
   return filters && filters.length ? pushDirectoryFilter : pushDirectory;
 }
-var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts.files++;
+var pushFileFilterAndCount = (filename, _paths, counts2, filters) => {
+  if (filters.every((filter) => filter(filename, false))) counts2.files++;
 };
 var pushFileFilter = (filename, paths, _counts, filters) => {
   if (filters.every((filter) => filter(filename, false))) paths.push(filename);
 };
-var pushFileCount = (_filename, _paths, counts, _filters) => {
-  counts.files++;
+var pushFileCount = (_filename, _paths, counts2, _filters) => {
+  counts2.files++;
 };
 var pushFile = (filename, paths) => {
   paths.push(filename);
@@ -38676,21 +39505,21 @@ var Walker = class {
     if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
     const files = this.getArray(this.state.paths);
     for (let i = 0; i < entries.length; ++i) {
-      const entry = entries[i];
-      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-        const filename = this.joinPath(entry.name, directoryPath);
+      const entry2 = entries[i];
+      if (entry2.isFile() || entry2.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+        const filename = this.joinPath(entry2.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
-      } else if (entry.isDirectory()) {
-        let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path)) continue;
+      } else if (entry2.isDirectory()) {
+        let path = joinDirectoryPath(entry2.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry2.name, path)) continue;
         this.pushDirectory(path, paths, filters);
         this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path = joinPathWithBasePath(entry.name, directoryPath);
+      } else if (this.resolveSymlink && entry2.isSymbolicLink()) {
+        let path = joinPathWithBasePath(entry2.name, directoryPath);
         this.resolveSymlink(path, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+            if (exclude && exclude(entry2.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path;
@@ -39120,8 +39949,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 async function glob(globInput, options) {
-  const [crawler, relative6] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative6) : [];
+  const [crawler, relative8] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative8) : [];
 }
 
 // src/api/files.ts
@@ -39208,6 +40037,7 @@ var RaciLint = class {
     this.rulesRun = /* @__PURE__ */ new Map();
     this.inputs = /* @__PURE__ */ new WeakMap();
     this.memos = [];
+    this.pairs = [];
     this.options = options;
     this.cwd = options.cwd ?? process.cwd();
     const explicit = options.rules !== void 0 || options.scheme !== void 0 || options.parties !== void 0;
@@ -39263,7 +40093,8 @@ var RaciLint = class {
       ...inUse ? { schemeInUse: inUse } : {},
       parties: config2?.parties ?? setup.parties ?? null,
       ruleFiles: (config2?.ruleFiles ?? []).map((f) => displayPathOf(f, this.cwd)),
-      rules: sorted
+      rules: sorted,
+      ...config2?.translations?.length ? { translations: config2.translations.map((t) => ({ source: t.source, target: t.target, base: (0, import_node_path8.relative)(this.cwd, t.base).split("\\").join("/") || "." })) } : {}
     };
   }
   /** Every rule known for files under the working directory: built-in ones and those its configuration loads. */
@@ -39275,6 +40106,14 @@ var RaciLint = class {
   /** The rules that ran in this instance's runs so far (for formats that describe them). */
   rulesMeta() {
     return [...this.rulesRun.values()];
+  }
+  /**
+   * Which file of the last `lintFiles` run translates which (as the run names them), and how the
+   * pair was recognised: the pages the consistent-translations rule compared. Empty when the rule
+   * did not run.
+   */
+  translationPairs() {
+    return this.pairs;
   }
   /** Per-rule counters and times over this instance's runs (`stats: true` for times). */
   stats() {
@@ -39370,6 +40209,11 @@ var RaciLint = class {
     const results = [];
     const pending = [];
     for (const file of files) {
+      const setup = setups.get(file.path);
+      if (!linters.has(setup)) linters.set(setup, new Linter(setup, memo, corpora));
+    }
+    for (const linter of linters.values()) linter.planTranslations(files.map((f) => f.path));
+    for (const file of files) {
       let text2;
       let notUtf8;
       try {
@@ -39380,12 +40224,11 @@ var RaciLint = class {
       }
       if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text2)) continue;
       const setup = setups.get(file.path);
-      let linter = linters.get(setup);
-      if (!linter) linters.set(setup, linter = new Linter(setup, memo, corpora));
+      const linter = linters.get(setup);
       try {
         const matrix3 = readWith(text2, file.display, setup, memo);
         const result = this.resultOf(file.display, matrix3);
-        result.findings = await linter.lint(matrix3, file.explicit && notUtf8 === null);
+        result.findings = await linter.lint(matrix3, file.explicit && notUtf8 === null, file.path);
         results.push(result);
         pending.push({ result, linter, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix3), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text2, notUtf8) });
       } catch (error) {
@@ -39393,6 +40236,10 @@ var RaciLint = class {
       }
     }
     await this.finish(pending);
+    const pairs = /* @__PURE__ */ new Map();
+    for (const linter of linters.values()) for (const pair of linter.translationPairs()) pairs.set(pair.translation, pair);
+    this.pairs = [...pairs.values()].sort((a, b) => a.translation < b.translation ? -1 : a.translation > b.translation ? 1 : 0);
+    if (this.options.explain) explainTranslations(files, results, setups, linters, this.pairs, this.cwd);
     return results;
   }
   /**
@@ -39513,6 +40360,42 @@ function reportOf(results, quiet = false) {
 function hasInternalError(results) {
   return results.some((r) => r.findings.some((f) => f.ruleId === INTERNAL_ERROR));
 }
+function explainTranslations(files, results, setups, linters, compared, cwd) {
+  const slashed2 = (path) => path.split("\\").join("/");
+  const byDisplay = new Map(results.map((r) => [r.path, r]));
+  const fileOf = new Map(files.map((f) => [slashed2(f.path), f]));
+  const displayOf = new Map(files.map((f) => [f.display, f]));
+  const mappings = [...new Map([...setups.values()].flatMap((s) => s.translations ?? []).map((m) => [JSON.stringify([m.base, m.source, m.target]), m])).values()];
+  const checks = (file) => file ? linters.get(setups.get(file.path)).checksTranslations : false;
+  const pairWith = (translation2, source, reading) => {
+    const read = byDisplay.get(translation2)?.read;
+    if (!read || read.translationOf) return;
+    read.translationOf = reading;
+    const sourceRead = byDisplay.get(source)?.read;
+    if (sourceRead) sourceRead.translatedBy = [...sourceRead.translatedBy ?? [], translation2];
+  };
+  for (const pair of compared) pairWith(pair.translation, pair.source, { source: pair.source, locale: pair.locale, convention: pair.convention, compared: true });
+  for (const pair of translationPairs([...fileOf.keys()], mappings)) {
+    const translation2 = fileOf.get(pair.translation);
+    const source = fileOf.get(pair.source);
+    let reason;
+    if (!checks(translation2)) reason = "consistent-translations is off";
+    else if (!byDisplay.has(source.display)) reason = `${source.display} holds no matrix data (a file found in a folder, left out)`;
+    else if (!byDisplay.get(source.display).read) reason = `${source.display} could not be read`;
+    else if (!checks(source)) reason = `consistent-translations is off for ${source.display}`;
+    else reason = `${source.display} is linted with another configuration (scheme or parties)`;
+    pairWith(translation2.display, source.display, { source: source.display, locale: pair.locale, convention: pair.convention, compared: false, reason });
+  }
+  for (const result of results) {
+    const file = displayOf.get(result.path);
+    if (!file || !result.read || result.read.translationOf || result.read.translatedBy) continue;
+    const expected = expectedSources(slashed2(file.path), mappings);
+    if (!expected) continue;
+    const names = expected.sources.map((s) => slashed2((0, import_node_path8.relative)(cwd, s)));
+    const reason = names.length === 1 ? `${names[0]} is not among the files linted` : `none of ${names.join(", ")} is among the files linted`;
+    result.read.translationOf = { source: null, locale: expected.locale, convention: expected.convention, compared: false, reason };
+  }
+}
 function displayPathOf(path, cwd) {
   return (0, import_node_path8.resolve)(path) === path ? path.slice(cwd.length + 1).split("\\").join("/") || path : path;
 }
@@ -39526,6 +40409,16 @@ var LAYOUTS = {
   list: "activities as list items, roles as sub-items",
   document: "a YAML/JSON matrix"
 };
+var CONVENTIONS2 = {
+  configuration: "the configuration's translations",
+  docusaurus: "Docusaurus' i18n layout",
+  "locale-suffix": "its language suffix"
+};
+function describeTranslation(t) {
+  const what = `translation${t.locale ? ` (${t.locale})` : ""}`;
+  if (t.source === null) return `${what} by its path (${CONVENTIONS2[t.convention]}), paired with no file: ${t.reason ?? ""}`;
+  return `${what} of ${t.source} (${CONVENTIONS2[t.convention]}), ${t.compared ? "compared by consistent-translations" : `not compared: ${t.reason ?? ""}`}`;
+}
 var activities = (n) => n === 1 ? "1 activity" : `${n} activities`;
 var lines = (part) => part.line === part.endLine ? `line ${part.line}` : `lines ${part.line}-${part.endLine}`;
 function describePart(part, c) {
@@ -39545,6 +40438,10 @@ function explainFile(path, read, color = false) {
   let out = `${c.underline(path)} (${read.format}): ${read.activities === 0 ? "no matrix" : activities(read.activities)}
 `;
   out += `  scheme: ${read.scheme} (${read.schemeReason})
+`;
+  if (read.translationOf) out += `  ${describeTranslation(read.translationOf)}
+`;
+  if (read.translatedBy?.length) out += `  translated by ${read.translatedBy.join(", ")}
 `;
   if (read.parts.length === 0) out += `  ${read.format === "markdown" ? "no table, role list or legend" : "nothing read"}
 `;
@@ -39566,7 +40463,7 @@ function oneLine(text2) {
 function listRules(rules) {
   const rows = [["id", "severity", "fixable", "description"], ...byId(rules).map((r) => [r.id, r.severity, r.fixable, oneLine(r.description)])];
   const width = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length)));
-  return rows.map((row) => `${row.slice(0, 3).map((cell2, i) => cell2.padEnd(width[i])).join("  ")}  ${row[3]}`.trimEnd() + "\n").join("");
+  return rows.map((row) => `${row.slice(0, 3).map((cell3, i) => cell3.padEnd(width[i])).join("  ")}  ${row[3]}`.trimEnd() + "\n").join("");
 }
 function listRulesJson(rules) {
   const listed = byId(rules).map((r) => ({
@@ -39584,6 +40481,579 @@ function listRulesJson(rules) {
 
 // src/cli/run.ts
 init_stylish();
+
+// src/cli/diff.ts
+var import_promises2 = require("node:fs/promises");
+var import_node_path10 = require("node:path");
+
+// src/api/diff.ts
+var import_node_child_process = require("node:child_process");
+var import_node_fs8 = require("node:fs");
+var import_node_path9 = require("node:path");
+
+// src/diff/compare.ts
+function keyOf2(activity2) {
+  return activityKey(activity2.name.replace(/<br\s*\/?>/giu, " "));
+}
+function shown(text2) {
+  return plainText(text2.replace(/<br\s*\/?>/giu, " "));
+}
+function sectionsOf(matrix3) {
+  if (!matrix3) return [];
+  const byIndex = /* @__PURE__ */ new Map();
+  const out = [];
+  for (const activity2 of matrix3.activities) {
+    let section = byIndex.get(activity2.section);
+    if (!section) {
+      const s = matrix3.sections[activity2.section];
+      section = { title: s.title, key: nameKey(shown(s.title)), line: s.span?.start.line ?? activity2.span.start.line, entries: [], matched: null };
+      byIndex.set(activity2.section, section);
+      out.push(section);
+    }
+    section.entries.push({ activity: activity2, section: out.indexOf(section), key: keyOf2(activity2), matched: null });
+  }
+  return out;
+}
+function textSimilarity(a, b) {
+  const words = (t) => new Set(nameKey(shown(t)).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0));
+  const x = words(a);
+  const y = words(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const w of x) if (y.has(w)) common++;
+  return 2 * common / (x.size + y.size);
+}
+var RENAMED = 0.5;
+var MAX_GRID = 4e6;
+function commonSubsequence(a, b) {
+  const n = a.length;
+  const m = b.length;
+  if (n * m > MAX_GRID) {
+    const out2 = [];
+    let j2 = 0;
+    for (let i2 = 0; i2 < n && j2 < m; i2++) {
+      const found = b.indexOf(a[i2], j2);
+      if (found >= 0) {
+        out2.push([i2, found]);
+        j2 = found + 1;
+      }
+    }
+    return out2;
+  }
+  const width = m + 1;
+  const table2 = new Uint32Array((n + 1) * width);
+  for (let i2 = n - 1; i2 >= 0; i2--) {
+    for (let j2 = m - 1; j2 >= 0; j2--) {
+      table2[i2 * width + j2] = a[i2] === b[j2] ? table2[(i2 + 1) * width + j2 + 1] + 1 : Math.max(table2[(i2 + 1) * width + j2], table2[i2 * width + j2 + 1]);
+    }
+  }
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      out.push([i++, j++]);
+    } else if (table2[(i + 1) * width + j] >= table2[i * width + j + 1]) i++;
+    else j++;
+  }
+  return out;
+}
+function gaps(a, b, anchors) {
+  const out = [];
+  let i = 0;
+  let j = 0;
+  for (const [x, y] of [...anchors, [a.length, b.length]]) {
+    out.push([a.slice(i, x), b.slice(j, y)]);
+    i = x + 1;
+    j = y + 1;
+  }
+  return out;
+}
+function matchSections(old, next) {
+  const anchors = commonSubsequence(
+    old.map((s) => s.key),
+    next.map((s) => s.key)
+  );
+  for (const [i, j] of anchors) {
+    old[i].matched = next[j];
+    next[j].matched = old[i];
+  }
+  for (const [gapOld, gapNew] of gaps(old, next, anchors)) {
+    for (const o of gapOld) {
+      const candidate = gapNew.find((n) => !n.matched && (sharedActivities(o, n) >= 0.5 || textSimilarity(o.title, n.title) >= RENAMED));
+      if (candidate) {
+        o.matched = candidate;
+        candidate.matched = o;
+      }
+    }
+  }
+}
+function sharedActivities(a, b) {
+  const keys = new Set(a.entries.map((e) => e.key));
+  const common = b.entries.filter((e) => keys.has(e.key)).length;
+  return common / Math.max(a.entries.length, b.entries.length, 1);
+}
+function matchActivities(old, next) {
+  const how = /* @__PURE__ */ new Map();
+  const pair = (o, n, kind) => {
+    o.matched = n;
+    n.matched = o;
+    how.set(n, kind);
+  };
+  for (const o of old) {
+    if (!o.matched) continue;
+    const a = o.entries;
+    const b = o.matched.entries;
+    for (const [i, j] of commonSubsequence(
+      a.map((e) => e.key),
+      b.map((e) => e.key)
+    ))
+      pair(a[i], b[j], "kept");
+  }
+  const waiting = /* @__PURE__ */ new Map();
+  for (const s of next) for (const e of s.entries) if (!e.matched) waiting.set(e.key, [...waiting.get(e.key) ?? [], e]);
+  for (const s of old) {
+    for (const e of s.entries) {
+      if (e.matched) continue;
+      const list = waiting.get(e.key);
+      const n = list?.shift();
+      if (n) pair(e, n, "moved");
+    }
+  }
+  for (const o of old) {
+    if (!o.matched) continue;
+    const a = o.entries;
+    const b = o.matched.entries;
+    const kept = [];
+    a.forEach((e, i) => {
+      if (e.matched && how.get(e.matched) === "kept") kept.push([i, b.indexOf(e.matched)]);
+    });
+    for (const [gapOld, gapNew] of gaps(a, b, kept)) {
+      const candidates = [];
+      for (const x of gapOld) {
+        if (x.matched) continue;
+        for (const y of gapNew) {
+          if (y.matched) continue;
+          const score = textSimilarity(x.activity.name, y.activity.name);
+          if (score >= RENAMED) candidates.push({ o: x, n: y, score });
+        }
+      }
+      candidates.sort((p, q) => q.score - p.score);
+      for (const c of candidates) if (!c.o.matched && !c.n.matched) pair(c.o, c.n, "renamed");
+    }
+  }
+  return how;
+}
+function codesOf2(cell3, scheme) {
+  return cell3 ? canonicalOrder([...new Set(cell3.codes)], scheme).join("") : "";
+}
+function annotated(cell3, scheme) {
+  return cell3 ? codesOf2(cell3, scheme) + (cell3.codes.length > 0 ? cell3.style.marker : "") : "";
+}
+function matchParties2(old, next) {
+  const pairs = [];
+  const usedOld = /* @__PURE__ */ new Set();
+  const usedNew = /* @__PURE__ */ new Set();
+  old.forEach((p, i) => {
+    const j = next.findIndex((q, k) => !usedNew.has(k) && nameKey(q.name) === nameKey(p.name));
+    if (j >= 0) {
+      pairs.push([i, j]);
+      usedOld.add(i);
+      usedNew.add(j);
+    }
+  });
+  for (const role of ["customer", "provider", "third-party"]) {
+    const a = old.flatMap((p, i) => p.role === role && !usedOld.has(i) ? [i] : []);
+    const b = next.flatMap((p, j) => p.role === role && !usedNew.has(j) ? [j] : []);
+    if (a.length === 1 && b.length === 1) {
+      pairs.push([a[0], b[0]]);
+      usedOld.add(a[0]);
+      usedNew.add(b[0]);
+    }
+  }
+  old.forEach((_, i) => usedOld.has(i) || pairs.push([i, -1]));
+  next.forEach((_, j) => usedNew.has(j) || pairs.push([-1, j]));
+  return pairs;
+}
+function who(role, name) {
+  return role === "customer" || role === "provider" ? `the ${role} (${name})` : name;
+}
+function cellChanges(o, n, parties, old, next, scheme) {
+  const codes = [];
+  const annotations = [];
+  const accountable = { old: /* @__PURE__ */ new Set(), new: /* @__PURE__ */ new Set() };
+  const shifts = [];
+  let customer = null;
+  for (const [i, j] of parties) {
+    const party2 = j >= 0 ? next.parties[j] : old.parties[i];
+    const role = (j >= 0 ? next.parties[j].role : null) ?? (i >= 0 ? old.parties[i].role : null);
+    const before3 = i >= 0 ? o.cells[i] : null;
+    const after2 = j >= 0 ? n.cells[j] : null;
+    const was = codesOf2(before3, scheme);
+    const is = codesOf2(after2, scheme);
+    if (!before3 && !after2) continue;
+    if (was !== is) codes.push({ party: party2.name, role, old: was, new: is });
+    else if (annotated(before3, scheme) !== annotated(after2, scheme)) annotations.push({ party: party2.name, role, old: annotated(before3, scheme), new: annotated(after2, scheme) });
+    if (role === "customer" || role === "provider") {
+      if (was.includes(scheme.accountable)) accountable.old.add(`${role}\0${party2.name}`);
+      if (is.includes(scheme.accountable)) accountable.new.add(`${role}\0${party2.name}`);
+    }
+    if (role === "customer" && !customer) customer = { name: party2.name, old: was, new: is };
+  }
+  const holders = (set, role) => [...set].filter((k) => k.startsWith(`${role}\0`)).map((k) => k.slice(role.length + 1));
+  const A = scheme.accountable;
+  for (const [from, to] of [
+    ["customer", "provider"],
+    ["provider", "customer"]
+  ]) {
+    const gaveUp = holders(accountable.old, from);
+    const gained = holders(accountable.new, to).filter((name) => !holders(accountable.old, to).includes(name));
+    if (gaveUp.length === 0 || gained.length === 0) continue;
+    const kept = holders(accountable.new, from);
+    const message = kept.length === 0 ? `${A} moved from ${who(from, gaveUp.join(", "))} to ${who(to, gained.join(", "))}` : `${who(to, gained.join(", "))} is now Accountable (${A}) too, with ${who(from, kept.join(", "))}`;
+    shifts.push({ kind: "accountable-moved", message });
+  }
+  if (customer && customer.old !== "" && customer.new === "") shifts.push({ kind: "customer-left-out", message: `${who("customer", customer.name)} is left out (it was ${customer.old})` });
+  return { codes, annotations, shifts };
+}
+function codesGiven(activity2, matrix3, scheme, side) {
+  const out = [];
+  activity2.cells.forEach((cell3, p) => {
+    const codes = codesOf2(cell3, scheme);
+    if (codes === "") return;
+    const party2 = matrix3.parties[p];
+    out.push({ party: party2.name, role: party2.role, old: side === "old" ? codes : "", new: side === "new" ? codes : "" });
+  });
+  return out;
+}
+function placeOf(e, sections) {
+  return { name: shown(e.activity.name), section: shown(sections[e.section].title), line: e.activity.span.start.line };
+}
+function diffMatrices(path, old, next) {
+  const scheme = (next ?? old)?.scheme;
+  const oldSections = sectionsOf(old);
+  const newSections = sectionsOf(next);
+  matchSections(oldSections, newSections);
+  const how = matchActivities(oldSections, newSections);
+  const parties = old && next ? matchParties2(old.parties, next.parties) : [];
+  const sections = [];
+  for (const s of newSections) {
+    if (!s.matched) sections.push({ change: "added", old: null, new: { title: shown(s.title), line: s.line } });
+    else if (s.matched.key !== s.key) sections.push({ change: "renamed", old: { title: shown(s.matched.title), line: s.matched.line }, new: { title: shown(s.title), line: s.line } });
+  }
+  for (const s of oldSections) if (!s.matched) sections.push({ change: "removed", old: { title: shown(s.title), line: s.line }, new: null });
+  const activities2 = [];
+  for (const s of newSections) {
+    for (const e of s.entries) {
+      const place2 = placeOf(e, newSections);
+      if (!e.matched) {
+        activities2.push({ change: "added", old: null, new: place2, codes: codesGiven(e.activity, next, scheme, "new"), annotations: [], shifts: [] });
+        continue;
+      }
+      const kind = how.get(e);
+      const cells = cellChanges(e.matched.activity, e.activity, parties, old, next, scheme);
+      const change = kind === "moved" ? "moved" : kind === "renamed" ? "renamed" : cells.codes.length > 0 ? "changed" : cells.annotations.length > 0 ? "annotated" : null;
+      if (change) activities2.push({ change, old: placeOf(e.matched, oldSections), new: place2, ...cells });
+    }
+  }
+  for (const s of oldSections) {
+    for (const e of s.entries) if (!e.matched) activities2.push({ change: "removed", old: placeOf(e, oldSections), new: null, codes: codesGiven(e.activity, old, scheme, "old"), annotations: [], shifts: [] });
+  }
+  const partyChanges = [];
+  const named = (list, i) => list[i];
+  for (const [i, j] of parties) {
+    if (i < 0 && next.activities.some((a) => a.cells[j])) partyChanges.push({ change: "added", name: named(next.parties, j).name, role: named(next.parties, j).role });
+    if (j < 0 && old.activities.some((a) => a.cells[i])) partyChanges.push({ change: "removed", name: named(old.parties, i).name, role: named(old.parties, i).role });
+  }
+  const status = !old || oldSections.length === 0 ? newSections.length ? "added" : "unchanged" : !next || newSections.length === 0 ? "removed" : sections.length || activities2.length || partyChanges.length ? "changed" : "unchanged";
+  return { path, oldPath: old?.file ?? null, newPath: next?.file ?? null, status, sections, activities: activities2, parties: partyChanges };
+}
+function diffSummary(files) {
+  const count = (change) => files.reduce((n, f) => n + f.activities.filter((a) => a.change === change).length, 0);
+  return {
+    files,
+    summary: {
+      files: files.length,
+      changedFiles: files.filter((f) => f.status !== "unchanged").length,
+      shifts: files.reduce((n, f) => n + f.activities.reduce((m, a) => m + a.shifts.length, 0), 0),
+      added: count("added"),
+      removed: count("removed"),
+      moved: count("moved"),
+      renamed: count("renamed"),
+      changed: count("changed"),
+      annotated: count("annotated")
+    }
+  };
+}
+
+// src/api/diff.ts
+var DiffError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "DiffError";
+  }
+};
+var SideReader = class {
+  constructor(options) {
+    this.options = options;
+    this.memo = new RunMemo();
+    this.linter = new RaciLint({ cwd: options.cwd, overrideConfigFile: options.overrideConfigFile ?? null, useConfigFiles: options.useConfigFiles ?? true });
+  }
+  /** The matrix of a text, read as the file at `path` (absolute) would be; null for data that is no matrix (a folder's package.json). */
+  read(text2, path, display, explicit) {
+    if (!explicit && formatOf(path) !== "markdown" && !looksLikeMatrixData(text2)) return null;
+    return readWith(text2, display, this.linter.setupFor(path), this.memo, formatOf(path));
+  }
+};
+function textOf(path, display) {
+  try {
+    return readTextFile(path).text;
+  } catch (error) {
+    throw new DiffError(`cannot read ${display}: ${error.code ?? error.message}`);
+  }
+}
+var holds2 = (m) => m !== null && m.activities.length > 0;
+async function diffPaths(oldArg, newArg, options) {
+  const oldPath = (0, import_node_path9.resolve)(options.cwd, oldArg);
+  const newPath = (0, import_node_path9.resolve)(options.cwd, newArg);
+  for (const [arg, path] of [
+    [oldArg, oldPath],
+    [newArg, newPath]
+  ]) {
+    if (!(0, import_node_fs8.existsSync)(path)) throw new DiffError(`${arg}: no such file or folder`);
+  }
+  const reader = new SideReader(options);
+  const oldDir = (0, import_node_fs8.statSync)(oldPath).isDirectory();
+  const newDir = (0, import_node_fs8.statSync)(newPath).isDirectory();
+  if (oldDir !== newDir) throw new DiffError(`${oldArg} and ${newArg}: give two files or two folders`);
+  if (!oldDir) {
+    const display = displayPath(newPath, options.cwd);
+    const old = reader.read(textOf(oldPath, oldArg), newPath, displayPath(oldPath, options.cwd), true);
+    const next = reader.read(textOf(newPath, newArg), newPath, display, true);
+    return diffSummary([diffMatrices(display, old, next)]);
+  }
+  const inside2 = async (root) => new Map((await expandPaths(["."], root)).files.map((f) => [f.display, f.path]));
+  const oldFiles = await inside2(oldPath);
+  const newFiles = await inside2(newPath);
+  const files = [];
+  for (const rel of [.../* @__PURE__ */ new Set([...oldFiles.keys(), ...newFiles.keys()])].sort()) {
+    const o = oldFiles.get(rel);
+    const n = newFiles.get(rel);
+    const readAs = n ?? (0, import_node_path9.resolve)(newPath, rel);
+    const old = o ? reader.read(textOf(o, displayPath(o, options.cwd)), readAs, displayPath(o, options.cwd), false) : null;
+    const next = n ? reader.read(textOf(n, displayPath(n, options.cwd)), readAs, displayPath(n, options.cwd), false) : null;
+    if (!holds2(old) && !holds2(next)) continue;
+    files.push(diffMatrices(displayPath(readAs, options.cwd), old, next));
+  }
+  return diffSummary(files);
+}
+function git(cwd, args, quiet = false) {
+  try {
+    return (0, import_node_child_process.execFileSync)("git", ["-C", cwd, ...args], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    if (quiet) return null;
+    const e = error;
+    if (e.code === "ENOENT") throw new DiffError("--base needs git, and git is not installed (or not on PATH)");
+    throw new DiffError(`git ${args.join(" ")}: ${e.stderr?.toString("utf8").trim() || e.message}`);
+  }
+}
+var NOT_MATRICES = /(?:^|\/)(?:node_modules|\.git)\/|(?:^|\/)(?:raci-lint\.config\.(?:ya?ml|json)|package(?:-lock)?\.json|[^/]*baseline[^/]*\.json)$/u;
+async function diffWithGit(ref, paths, options) {
+  const { cwd } = options;
+  if (git(cwd, ["rev-parse", "--is-inside-work-tree"], true)?.toString().trim() !== "true") throw new DiffError(`--base ${ref}: ${cwd} is not in a git work tree`);
+  if (git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], true) === null) throw new DiffError(`--base ${ref}: no such commit, branch or tag here (a shallow clone may need git fetch)`);
+  const args = paths.length ? paths : ["."];
+  const reader = new SideReader(options);
+  const expansion = await expandPaths(args, cwd);
+  const current = new Map(expansion.files.map((f) => [f.display, f]));
+  const before3 = /* @__PURE__ */ new Map();
+  for (const arg of args) {
+    const pathspec = /[*?[]/u.test(arg) ? `:(glob)${arg}` : arg;
+    const listed = git(cwd, ["ls-tree", "-r", "-z", "--name-only", ref, "--", pathspec]).toString("utf8").split("\0").filter(Boolean);
+    const explicit = listed.length === 1 && (0, import_node_path9.resolve)(cwd, listed[0]) === (0, import_node_path9.resolve)(cwd, arg);
+    for (const name of listed) {
+      const display = displayPath((0, import_node_path9.resolve)(cwd, name), cwd);
+      if (!explicit && (NOT_MATRICES.test(display) || !((0, import_node_path9.extname)(display).toLowerCase() in MATRIX_EXTENSIONS))) continue;
+      before3.set(display, explicit || (before3.get(display) ?? false));
+    }
+    if (listed.length === 0 && expansion.unmatched.includes(arg)) throw new DiffError(`${arg}: not in the working tree, nor at ${ref}`);
+  }
+  const files = [];
+  for (const display of [.../* @__PURE__ */ new Set([...before3.keys(), ...current.keys()])].sort()) {
+    const now = current.get(display);
+    const path = now?.path ?? (0, import_node_path9.resolve)(cwd, display);
+    const explicit = (now?.explicit ?? false) || (before3.get(display) ?? false);
+    const rel = (0, import_node_path9.relative)(cwd, path).split(import_node_path9.sep).join("/");
+    const oldText = before3.has(display) ? git(cwd, ["show", `${ref}:./${rel}`]).toString("utf8") : null;
+    const old = oldText === null ? null : reader.read(oldText, path, display, explicit);
+    const next = now ? reader.read(textOf(now.path, display), path, display, explicit) : null;
+    if (!holds2(old) && !holds2(next)) continue;
+    files.push(diffMatrices(display, old, next));
+  }
+  return diffSummary(files);
+}
+
+// src/diff/format.ts
+var import_picocolors3 = __toESM(require_picocolors(), 1);
+var DIFF_FORMATS = ["stylish", "json", "markdown"];
+var plural4 = (n, word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+function codeText(changes, arrow) {
+  return changes.map((c) => `${c.party} ${c.old || "-"} ${arrow} ${c.new || "-"}`).join(", ");
+}
+function codesHeld(changes, side) {
+  return changes.map((c) => `${c.party} ${c[side]}`).join(", ");
+}
+function lineText2(old, now, arrow) {
+  if (!now) return `(${old.line})`;
+  return !old || old.line === now.line ? String(now.line) : `${old.line}${arrow}${now.line}`;
+}
+function activityRow2(a, arrow) {
+  const at = a.new ?? a.old;
+  const base = { line: lineText2(a.old, a.new, arrow), activity: at.name, section: at.section, shift: false };
+  switch (a.change) {
+    case "added":
+      return { ...base, label: "added", detail: codesHeld(a.codes, "new") };
+    case "removed":
+      return { ...base, label: "removed", detail: codesHeld(a.codes, "old") };
+    case "moved":
+      return { ...base, label: "moved", detail: [`from "${a.old.section}"`, ...a.codes.length ? [codeText(a.codes, arrow)] : []].join("; ") };
+    case "renamed":
+      return { ...base, label: "renamed", detail: [`was "${a.old.name}"`, ...a.codes.length ? [codeText(a.codes, arrow)] : []].join("; ") };
+    case "changed":
+      return { ...base, label: "codes", detail: codeText(a.codes, arrow) };
+    case "annotated":
+      return { ...base, label: "annotation", detail: codeText(a.annotations, arrow) };
+  }
+}
+function rowsOf(file, arrow) {
+  const rows = [];
+  for (const a of file.activities) {
+    const at = a.new ?? a.old;
+    for (const s of a.shifts) rows.push({ line: lineText2(a.old, a.new, arrow), label: "shift", activity: at.name, section: at.section, detail: s.message, shift: true });
+  }
+  for (const s of file.sections) {
+    const at = s.new ?? s.old;
+    const detail = s.change === "renamed" ? `was "${s.old.title}"` : "";
+    rows.push({ line: lineText2(s.old, s.new, arrow), label: `section ${s.change}`, activity: "", section: at.title, detail, shift: false });
+  }
+  for (const p of file.parties) rows.push({ line: "", label: `party ${p.change}`, activity: "", section: "", detail: p.role ? `${p.name} (${p.role})` : p.name, shift: false });
+  for (const a of file.activities) rows.push(activityRow2(a, arrow));
+  return rows;
+}
+function counts(diff) {
+  const s = diff.summary;
+  const parts = [
+    s.changed ? plural4(s.changed, "activity with other codes", "activities with other codes") : "",
+    s.annotated ? `${s.annotated} annotated` : "",
+    s.renamed ? `${s.renamed} renamed` : "",
+    s.moved ? `${s.moved} moved` : "",
+    s.added ? `${s.added} added` : "",
+    s.removed ? `${s.removed} removed` : ""
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : "no activity changed";
+}
+function summaryLine(diff) {
+  const s = diff.summary;
+  return `${s.shifts ? plural4(s.shifts, "responsibility shift") : "no responsibility shift"}; ${counts(diff)}; ${s.changedFiles} of ${plural4(s.files, "file")} changed`;
+}
+function printable2(text2) {
+  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+function formatDiffStylish(diff, options) {
+  const c = (0, import_picocolors3.createColors)(options.color);
+  let out = "";
+  for (const file of diff.files) {
+    if (file.status === "unchanged") continue;
+    const title = `${fileTitle(file, "->")}${file.status === "changed" ? "" : ` (${file.status})`}`;
+    out += `
+${c.underline(printable2(title))}
+`;
+    const rows = rowsOf(file, "->").map((r) => ({ ...r, text: printable2(r.activity ? `${r.activity}: ${r.detail}` : r.detail ? `${r.section}: ${r.detail}` : r.section) }));
+    const lineWidth = Math.max(0, ...rows.map((r) => r.line.length));
+    const labelWidth = Math.max(0, ...rows.map((r) => r.label.length));
+    for (const r of rows) {
+      const label = r.label.padEnd(labelWidth);
+      out += `  ${c.dim(r.line.padStart(lineWidth))}  ${r.shift ? c.red(label) : r.label === "added" ? c.green(label) : r.label === "removed" ? c.yellow(label) : label}  ${r.text}
+`;
+    }
+  }
+  const line = summaryLine(diff);
+  return `${out}
+${diff.summary.shifts > 0 ? c.red(c.bold(`! ${line}`)) : diff.summary.changedFiles > 0 ? `${line}` : `No responsibility change (${plural4(diff.summary.files, "file")} compared).`}
+`;
+}
+function fileTitle(file, arrow) {
+  return file.oldPath && file.newPath && file.oldPath !== file.newPath ? `${file.oldPath} ${arrow} ${file.newPath}` : file.path;
+}
+function formatDiffJson(diff) {
+  return `${JSON.stringify(diff, null, 2)}
+`;
+}
+function cell2(text2) {
+  return text2.replace(/[\\`*_[\]|]/gu, "\\$&").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/\s*\n\s*/gu, " ");
+}
+function formatDiffMarkdown(diff) {
+  let out = "## Responsibility diff\n\n";
+  const changed = diff.files.filter((f) => f.status !== "unchanged");
+  if (changed.length === 0) return `${out}No responsibility change in ${plural4(diff.summary.files, "file")}.
+`;
+  out += `${diff.summary.shifts > 0 ? `**${plural4(diff.summary.shifts, "responsibility shift")}**` : "No responsibility shift"}; ${counts(diff)}; ${diff.summary.changedFiles} of ${plural4(diff.summary.files, "file")} changed.
+`;
+  for (const file of changed) {
+    const title = file.oldPath && file.newPath && file.oldPath !== file.newPath ? `\`${file.oldPath}\` \u2192 \`${file.newPath}\`` : `\`${file.path}\``;
+    out += `
+### ${title}${file.status === "changed" ? "" : ` (${file.status})`}
+
+| change | line (old \u2192 new) | activity | section | detail |
+|---|---|---|---|---|
+`;
+    for (const r of rowsOf(file, "\u2192")) out += `| ${r.shift ? "**shift**" : r.label} | ${r.line} | ${cell2(r.activity)} | ${cell2(r.section)} | ${cell2(r.detail)} |
+`;
+  }
+  return out;
+}
+function formatDiff(diff, format, options) {
+  return format === "json" ? formatDiffJson(diff) : format === "markdown" ? formatDiffMarkdown(diff) : formatDiffStylish(diff, options);
+}
+
+// src/cli/diff.ts
+init_stylish();
+function addDiffCommand(program3, onRequest) {
+  program3.command("diff").description("list the responsibility changes between two revisions: activities added, removed, moved, renamed, codes changed, and shifts between customer and provider first").argument("[paths...]", "OLD NEW (two files or two folders); with --base, the files, folders or globs to compare (default: .)").option("--base <git-ref>", "compare the working tree with this git revision (read with git show)").option("-f, --format <name>", `output format: ${DIFF_FORMATS.join(", ")}`, "stylish").option("-o, --output-file <path>", "write the report to a file instead of standard output").option("--fail-on-shift", "exit 1 when a change shifts responsibility (A between customer and provider, or the customer left out)").option("-c, --config <path>", "use this configuration file for every file (scheme, party aliases)").option("--no-config", "ignore configuration files").option("--color", "force colour in stylish output").option("--no-color", "disable colour in stylish output").action((paths, options) => onRequest({ ...options, paths }));
+}
+async function runDiff(request, io) {
+  const fail = (message) => {
+    io.stderr.write(`raci-lint diff: ${message}
+`);
+    return 2;
+  };
+  if (!DIFF_FORMATS.includes(request.format)) return fail(`unknown format "${request.format}" (formats: ${DIFF_FORMATS.join(", ")})`);
+  if (request.base === void 0 && request.paths.length !== 2) return fail("give OLD and NEW (two files or two folders), or --base <git-ref> and the paths to compare");
+  const options = { cwd: io.cwd, overrideConfigFile: typeof request.config === "string" ? request.config : null, useConfigFiles: request.config !== false };
+  let diff;
+  try {
+    diff = request.base !== void 0 ? await diffWithGit(request.base, request.paths, options) : await diffPaths(request.paths[0], request.paths[1], options);
+  } catch (error) {
+    if (error instanceof DiffError) return fail(error.message);
+    throw error;
+  }
+  const toTerminal = request.outputFile === void 0;
+  const color = request.format === "stylish" && toTerminal ? request.color ?? shouldColor(io.stdout, io.env) : false;
+  const text2 = formatDiff(diff, request.format, { color });
+  if (toTerminal) io.stdout.write(text2);
+  else {
+    const target2 = (0, import_node_path10.resolve)(io.cwd, request.outputFile);
+    try {
+      await (0, import_promises2.mkdir)((0, import_node_path10.dirname)(target2), { recursive: true });
+      await (0, import_promises2.writeFile)(target2, text2);
+    } catch (error) {
+      return fail(`cannot write ${request.outputFile}: ${error.code ?? error.message}`);
+    }
+  }
+  return request.failOnShift && diff.summary.shifts > 0 ? 1 : 0;
+}
+
+// src/cli/run.ts
 var FORMATS = FORMAT_NAMES;
 function collect(value, previous) {
   return [...previous ?? [], value];
@@ -39592,11 +41062,13 @@ function integer(value) {
   if (!/^\d+$/u.test(value)) throw new InvalidArgumentError("expected a whole number >= 0");
   return Number(value);
 }
-function program2(io) {
-  return new Command().name("raci-lint").description("Lint RACI shared-responsibility matrices (Markdown, YAML, JSON).").argument("[paths...]", "files, directories or globs to lint; - reads standard input", ["."]).option("-f, --format <name[=path]>", `output format: ${FORMATS.join(", ")}; repeat it for several, NAME=PATH writes one to a file (default: stylish)`, collect).option("-o, --output-file <path>", "write the (single, or first without =PATH) format to a file instead of standard output").option("--stdin-filename <name>", "name (and format, by extension) of the text read from standard input").option("--quiet", "report errors only").option("--max-warnings <n>", "exit 1 when there are more warnings than this", integer).option("-c, --config <path>", "use this configuration file for every file (instead of the nearest raci-lint.config.*)").option("--no-config", "ignore configuration files: built-in defaults and --rule only").option("--print-config <file>", "print the configuration that applies to a file, and exit").option("--explain", "say what was read in each file: each table, list or document read as a matrix (layout, parties, groups, activities, scheme), as a legend, or left alone, and why; -f json carries it as each file's `read`").option("--rule <setting>", "set a rule, e.g. 'code-order: off' or 'responsible-required: [error, {accountableCountsAsResponsible: true}]' (repeatable)", collect).option("--fix", "apply safe fixes to the files (atomically); print what remains").option("--fix-dry-run", "compute fixes without writing: -f json includes each file's fixed text, -f diff prints a unified diff").option("--unsafe-fixes", "with --fix or --fix-dry-run, also apply fixes that change meaning (suggestions)").option("--baseline <file>", "report only findings not recorded in this baseline; list entries that no longer match").option("--baseline-write <file>", "record the current findings in a baseline file (keeping reasons already written)").option("--baseline-prune", "with --baseline, remove entries that no longer match from the file").option("--report-unused-disable-directives", "report inline raci-lint-disable directives that suppressed nothing").option("--list-rules", "list the rules (id, default severity, fixable, description) and exit; with -f json as JSON").option("--stats", "print, on standard error, the time each rule took and how often its memo answered").option("--color", "force colour in stylish output").option("--no-color", "disable colour in stylish output").version(VERSION, "-v, --version").helpOption("-h, --help", "show this help").exitOverride().configureOutput({
+function program2(io, onDiff) {
+  const cmd = new Command().name("raci-lint").description("Lint RACI shared-responsibility matrices (Markdown, YAML, JSON).").argument("[paths...]", "files, directories or globs to lint; - reads standard input", ["."]).option("-f, --format <name[=path]>", `output format: ${FORMATS.join(", ")}; repeat it for several, NAME=PATH writes one to a file (default: stylish)`, collect).option("-o, --output-file <path>", "write the (single, or first without =PATH) format to a file instead of standard output").option("--stdin-filename <name>", "name (and format, by extension) of the text read from standard input").option("--quiet", "report errors only").option("--max-warnings <n>", "exit 1 when there are more warnings than this", integer).option("-c, --config <path>", "use this configuration file for every file (instead of the nearest raci-lint.config.*)").option("--no-config", "ignore configuration files: built-in defaults and --rule only").option("--print-config <file>", "print the configuration that applies to a file, and exit").option("--explain", "say what was read in each file: each table, list or document read as a matrix (layout, parties, groups, activities, scheme), as a legend, or left alone, and why, and which file each translated page was compared with, or why with none; -f json carries it as each file's `read`").option("--rule <setting>", "set a rule, e.g. 'code-order: off' or 'responsible-required: [error, {accountableCountsAsResponsible: true}]' (repeatable)", collect).option("--fix", "apply safe fixes to the files (atomically); print what remains").option("--fix-dry-run", "compute fixes without writing: -f json includes each file's fixed text, -f diff prints a unified diff").option("--unsafe-fixes", "with --fix or --fix-dry-run, also apply fixes that change meaning (suggestions)").option("--baseline <file>", "report only findings not recorded in this baseline; list entries that no longer match").option("--baseline-write <file>", "record the current findings in a baseline file (keeping reasons already written)").option("--baseline-prune", "with --baseline, remove entries that no longer match from the file").option("--report-unused-disable-directives", "report inline raci-lint-disable directives that suppressed nothing").option("--list-rules", "list the rules (id, default severity, fixable, description) and exit; with -f json as JSON").option("--stats", "print, on standard error, the time each rule took and how often its memo answered").option("--color", "force colour in stylish output").option("--no-color", "disable colour in stylish output").version(VERSION, "-v, --version").helpOption("-h, --help", "show this help").exitOverride().configureOutput({
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s)
-  });
+  }).enablePositionalOptions().helpCommand(false).usage("[options] [paths...]").action(() => void 0);
+  addDiffCommand(cmd, onDiff);
+  return cmd;
 }
 async function readStdin(stdin) {
   const chunks = [];
@@ -39606,12 +41078,22 @@ async function readStdin(stdin) {
 var UsageError = class extends Error {
 };
 async function runCli(argv, io) {
-  const cmd = program2(io);
+  let diff = null;
+  const cmd = program2(io, (request) => diff = request);
   try {
     cmd.parse([...argv], { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
+  }
+  if (diff) {
+    try {
+      return await runDiff(diff, io);
+    } catch (error) {
+      io.stderr.write(`raci-lint: internal error: ${error.stack ?? String(error)}
+`);
+      return 2;
+    }
   }
   const paths = cmd.processedArgs[0];
   const options = { ...cmd.opts(), paths };
@@ -39676,7 +41158,7 @@ async function run(paths, options, io) {
   const outputs = outputsOf(options);
   const parsedRules = cliRuleSettings(options.rule ?? []);
   if ("problems" in parsedRules) return configFailure(parsedRules.problems, io);
-  if (typeof options.config === "string" && !(0, import_node_fs8.existsSync)((0, import_node_path9.resolve)(io.cwd, options.config))) {
+  if (typeof options.config === "string" && !(0, import_node_fs9.existsSync)((0, import_node_path11.resolve)(io.cwd, options.config))) {
     io.stderr.write(`raci-lint: config file not found: ${options.config}
 `);
     return 2;
@@ -39758,10 +41240,10 @@ async function run(paths, options, io) {
     if (options.explain && output.format === "stylish") text2 = `${formatExplain(reportOf(results), color)}${text2}`;
     if (output.path === null) (stdinFixed !== null ? io.stderr : io.stdout).write(text2);
     else {
-      const target2 = (0, import_node_path9.resolve)(io.cwd, output.path);
+      const target2 = (0, import_node_path11.resolve)(io.cwd, output.path);
       try {
-        await (0, import_promises2.mkdir)((0, import_node_path9.dirname)(target2), { recursive: true });
-        await (0, import_promises2.writeFile)(target2, text2);
+        await (0, import_promises3.mkdir)((0, import_node_path11.dirname)(target2), { recursive: true });
+        await (0, import_promises3.writeFile)(target2, text2);
       } catch (error) {
         io.stderr.write(`raci-lint: cannot write ${output.path}: ${error.code ?? error.message}
 `);

@@ -3,7 +3,8 @@
  * scripts/bundle.mjs makes from this module). It reads the inputs the runner gives it as `INPUT_<NAME>`
  * variables, runs the raci-lint command beside it (`cli.js`) with the stylish report in the log, SARIF
  * in `sarif-file` and the Markdown report in the job summary, writes its outputs to `GITHUB_OUTPUT`,
- * and exits as raci-lint did. It imports Node's modules only, so the action starts without
+ * appends the responsibility diff against `diff-base` to the job summary when that input is set, and
+ * exits as raci-lint did. It imports Node's modules only, so the action starts without
  * installing or building anything.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
@@ -18,6 +19,7 @@ export const INPUTS = {
   "sarif-file": "raci-lint.sarif",
   args: "",
   version: "",
+  "diff-base": "",
 } as const;
 
 export type InputName = keyof typeof INPUTS;
@@ -52,6 +54,42 @@ export function lintArguments(inputs: Inputs, env: Env): string[] {
   const options: string[] = [];
   // Inputs that stand for raci-lint options go here.
   return [...reports, ...options, ...words(inputs.args), ...words(inputs.paths)];
+}
+
+/** The arguments of `raci-lint diff` for the `diff-base` input: the Markdown diff of `paths` against `base`. */
+export function diffArguments(inputs: Inputs, base: string): string[] {
+  return ["diff", "--base", base, "-f", "markdown", ...words(inputs.paths)];
+}
+
+/**
+ * The revision to compare with: `diff-base` when the checkout has it, else fetched from `origin`
+ * (actions/checkout fetches one commit by default); a branch fetched that way is `FETCH_HEAD`.
+ */
+function diffBase(base: string, env: Env): { base: string } | { error: string } {
+  const has = () => spawnSync("git", ["rev-parse", "--verify", "--quiet", `${base}^{commit}`], { stdio: "ignore", env }).status === 0;
+  if (has()) return { base };
+  const fetch = spawnSync("git", ["fetch", "--no-tags", "--depth=1", "origin", base], { stdio: ["ignore", "inherit", "inherit"], env });
+  if (fetch.status !== 0) return { error: `git could not fetch ${base} from origin (${failure(fetch)})` };
+  return { base: has() ? base : "FETCH_HEAD" };
+}
+
+/**
+ * Appends the responsibility diff against `diff-base` to the job summary (standard output off a
+ * runner); returns 0, or 2 with an error annotation when the diff could not be made.
+ */
+function writeDiff(file: string, inputs: Inputs, env: Env): number {
+  // A revision reaches git as an argument: one that starts with `-` would be read as an option.
+  const found = inputs["diff-base"].startsWith("-") ? { error: `the diff-base input must be a git revision, not "${inputs["diff-base"]}"` } : diffBase(inputs["diff-base"], env);
+  if ("error" in found) {
+    process.stdout.write(`::error title=raci-lint diff::${found.error}\n`);
+    return 2;
+  }
+  const diff = spawnSync(process.execPath, [file, ...diffArguments(inputs, found.base)], { stdio: ["ignore", "pipe", "inherit"], env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, diff.stdout ?? "");
+  else process.stdout.write(diff.stdout ?? "");
+  if (diff.status === 0) return 0;
+  process.stdout.write(`::error title=raci-lint diff::the responsibility diff against ${inputs["diff-base"]} could not be made (${failure(diff)})\n`);
+  return 2;
 }
 
 /** An output as `GITHUB_OUTPUT` takes it: `name=value`, or a delimited block for a value with a line break. */
@@ -105,5 +143,7 @@ export function runAction(env: Env = process.env): number {
   const code = run.status ?? 2;
   if (run.status === null) process.stdout.write(`::error title=raci-lint::raci-lint did not finish (${failure(run)})\n`);
   outputs(code);
-  return code;
+  // The diff is written whatever the lint found; it fails the step only when it could not be made.
+  const diffCode = inputs["diff-base"] === "" ? 0 : writeDiff(found.file, inputs, env);
+  return code !== 0 ? code : diffCode;
 }

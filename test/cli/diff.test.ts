@@ -1,7 +1,7 @@
 /**
  * `raci-lint diff`: two files, two folders, the working tree against a git revision, its three
- * formats, `--fail-on-shift`, its errors, and the GitHub Action's step that writes it to the job
- * summary. Real data: older Cloud Temple pages (test/corpus/cloud-temple-history/) and the shared
+ * formats, `--fail-on-shift`, its errors, and the GitHub Action's `diff-base` input, which writes it
+ * to the job summary. Real data: older Cloud Temple pages (test/corpus/cloud-temple-history/) and the shared
  * corpus.
  */
 import { spawnSync } from "node:child_process";
@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { CORPUS, REPO } from "../helpers.js";
+import { CLEAN_MATRIX } from "../integrations/helpers.js";
 import { cli, project } from "./harness.js";
 
 const HISTORY = join(REPO, "test/corpus/cloud-temple-history");
@@ -212,16 +213,26 @@ describe("docs/diff.md", () => {
 });
 
 describe("GitHub Action: diff-base", () => {
-  const action = parse(readFileSync(join(REPO, "action.yml"), "utf8")) as { inputs: Record<string, { default: string }>; runs: { steps: { id?: string; if?: string; run: string }[] } };
-  const step = action.runs.steps.find((s) => s.id === "diff")!;
+  const action = parse(readFileSync(join(REPO, "action.yml"), "utf8")) as { inputs: Record<string, { default: string }> };
 
-  it("is an input, off by default, and its step runs after the lint step even when that one failed", () => {
+  /** Runs the action's entry (the build's, which bundle/ equals) in `cwd` with the runner's variables; returns the run and the summary. */
+  function runAction(cwd: string, inputs: Record<string, string>) {
+    const runner = join(project({}), "runner");
+    mkdirSync(runner);
+    const summary = join(runner, "summary.md");
+    writeFileSync(summary, "");
+    writeFileSync(join(runner, "output"), "");
+    const env: Record<string, string | undefined> = { ...process.env, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: join(runner, "output"), RUNNER_TEMP: runner, XDG_CACHE_HOME: join(runner, "cache"), GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", NO_COLOR: "1" };
+    for (const name of Object.keys(action.inputs)) env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? action.inputs[name]!.default;
+    const run = spawnSync(process.execPath, [join(REPO, "dist/action.js")], { cwd, encoding: "utf8", env });
+    return { run, summary: readFileSync(summary, "utf8"), output: readFileSync(join(runner, "output"), "utf8") };
+  }
+
+  it("is an input, off by default", () => {
     expect(action.inputs["diff-base"]!.default).toBe("");
-    expect(step.if).toBe("always() && inputs.diff-base != '' && steps.install.outcome == 'success'");
-    expect(action.runs.steps.findIndex((s) => s.id === "diff")).toBeGreaterThan(action.runs.steps.findIndex((s) => s.id === "lint"));
   });
 
-  it("fetches a base branch a shallow checkout lacks, and appends the markdown diff to the job summary", () => {
+  it("fetches a base branch a shallow checkout lacks, and appends the markdown diff to the job summary after the lint's report", () => {
     // origin: the older page on branch `base`, the newer one on `main`; the checkout has main's last commit only.
     const origin = tree({ "docs/managed_kubernetes/concepts.md": K8S_OLD });
     git(origin, "init", "-q");
@@ -232,17 +243,30 @@ describe("GitHub Action: diff-base", () => {
     git(origin, "commit", "-q", "-am", "newer page");
     const work = join(project({}), "work");
     git(dirname(work), "clone", "-q", "--depth", "1", "--branch", "main", `file://${origin}`, work);
-    const summary = join(work, "..", "summary.md");
-    writeFileSync(summary, "existing summary\n");
-    const run = spawnSync("bash", ["-eo", "pipefail", "-c", step.run], {
-      cwd: work,
-      encoding: "utf8",
-      env: { ...process.env, RACI_LINT: join(REPO, "dist/cli.js"), RACI_LINT_PATHS: "docs", RACI_LINT_DIFF_BASE: "base", GITHUB_STEP_SUMMARY: summary, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
-    });
+    const { run, summary, output } = runAction(work, { paths: "docs", "diff-base": "base" });
     expect(run.stderr.replace(/^From .*\n|^ \* branch .*\n/gmu, "")).toBe("");
-    expect(run.status).toBe(0);
-    const written = readFileSync(summary, "utf8");
-    expect(written.startsWith("existing summary\n## Responsibility diff\n\n**1 responsibility shift**; 1 activity with other codes, 8 annotated, 1 renamed; 1 of 1 file changed.\n\n### `docs/managed_kubernetes/concepts.md`\n")).toBe(true);
-    expect(written).toContain("| **shift** | 246→282 | Déploiement des CRDs |");
+    // The lint's exit code (the page has findings at error level), not the diff's.
+    expect(output).toContain(`exit-code=${run.status}\n`);
+    expect(run.stdout).not.toContain("::error");
+    // The step's summary file is the step's own: the lint's report writes it, the diff follows.
+    expect(summary.startsWith("## raci-lint\n"), summary.slice(0, 200)).toBe(true);
+    const diff = summary.slice(summary.indexOf("## Responsibility diff\n"));
+    expect(diff.startsWith("## Responsibility diff\n\n**1 responsibility shift**; 1 activity with other codes, 8 annotated, 1 renamed; 1 of 1 file changed.\n\n### `docs/managed_kubernetes/concepts.md`\n")).toBe(true);
+    expect(diff).toContain("| **shift** | 246→282 | Déploiement des CRDs |");
+  });
+
+  it("fails the step with an error annotation when the diff cannot be made, and refuses a revision that git would read as an option", () => {
+    // A clean matrix: the lint passes, so the step's exit code is the diff's.
+    const work = project({});
+    mkdirSync(join(work, "docs"));
+    writeFileSync(join(work, "docs/clean.md"), CLEAN_MATRIX);
+    git(work, "init", "-q");
+    const missing = runAction(work, { paths: "docs", "diff-base": "no-such-branch" });
+    expect(missing.run.status, missing.run.stdout + missing.run.stderr).toBe(2);
+    expect(missing.output).toBe("sarif-file=raci-lint.sarif\nexit-code=0\n");
+    expect(missing.run.stdout).toContain("::error title=raci-lint diff::git could not fetch no-such-branch from origin");
+    const option = runAction(work, { paths: "docs", "diff-base": "--upload-pack=touch x" });
+    expect(option.run.status).toBe(2);
+    expect(option.run.stdout).toContain('::error title=raci-lint diff::the diff-base input must be a git revision, not "--upload-pack=touch x"');
   });
 });
