@@ -9,47 +9,55 @@ import { applyBaseline, parseBaseline } from "../../src/suppress/baseline.js";
 import { applyDirectives, parseDirectives } from "../../src/suppress/directives.js";
 import { REPO, SEED } from "../helpers.js";
 
-/** A YAML file of the repository, parsed. */
-const load = (path: string): any => parse(readFileSync(join(REPO, path), "utf8"));
+/** A step of a workflow, as far as these tests read it. */
+interface Step {
+  uses?: string;
+  if?: string;
+  run?: string;
+  with?: Record<string, string>;
+}
+
+/** A YAML file of the repository, parsed (the shape each test reads it as). */
+const load = <T>(path: string): T => parse(readFileSync(join(REPO, path), "utf8")) as T;
 
 // action.yml and the action's entry: test/integrations/action.test.ts.
 
 describe(".pre-commit-hooks.yaml", () => {
-  const [hook, ...others] = load(".pre-commit-hooks.yaml");
+  const [hook, ...others] = load<{ description?: unknown; files: string }[]>(".pre-commit-hooks.yaml");
 
   it("declares the raci-lint hook for the pre-commit framework", () => {
     expect(others).toEqual([]);
     expect(hook).toMatchObject({ id: "raci-lint", name: "raci-lint", entry: "raci-lint", language: "node", pass_filenames: true });
-    expect(typeof hook.description).toBe("string");
+    expect(typeof hook?.description).toBe("string");
   });
 
   it("matches Markdown, YAML and JSON files only", () => {
-    const files = new RegExp(hook.files);
+    const files = new RegExp(hook!.files);
     for (const name of ["a.md", "docs/b.markdown", "m/c.yaml", "c.yml", "d.json"]) expect(files.test(name)).toBe(true);
     for (const name of ["a.txt", "b.ts", "c.mdx", "d.jsonc", "md"]) expect(files.test(name)).toBe(false);
   });
 });
 
 describe("examples/github-workflow.yml", () => {
-  const workflow = load("examples/github-workflow.yml");
-  const jobs = Object.values<any>(workflow.jobs);
-  const steps: any[] = jobs[0].steps;
+  const workflow = load<{ jobs: Record<string, { steps: Step[] }>; permissions: Record<string, string> }>("examples/github-workflow.yml");
+  const jobs = Object.values(workflow.jobs);
+  const steps = jobs[0]!.steps;
 
   it("checks out, runs the action (on the runner's Node: no setup-node) and uploads the SARIF even when linting failed", () => {
     expect(jobs).toHaveLength(1);
-    expect(steps[0].uses).toMatch(/^actions\/checkout@/);
+    expect(steps[0]?.uses).toMatch(/^actions\/checkout@/);
     expect(steps.some((s) => /setup-node/.test(s.uses ?? ""))).toBe(false);
     const lint = steps.find((s) => /raci-lint/.test(s.uses ?? ""));
     const upload = steps.find((s) => /^github\/codeql-action\/upload-sarif@/.test(s.uses ?? ""));
-    expect(upload.if).toMatch(/always\(\)/);
-    expect(upload.with.sarif_file).toBe(lint.with["sarif-file"]);
+    expect(upload?.if).toMatch(/always\(\)/);
+    expect(upload?.with?.sarif_file).toBe(lint?.with?.["sarif-file"]);
     expect(workflow.permissions["security-events"]).toBe("write");
   });
 });
 
 describe("examples/gitlab-ci.yml", () => {
   it("writes a JUnit report and uploads it as a report artifact, also when the job fails", () => {
-    const job = load("examples/gitlab-ci.yml")["raci-lint"];
+    const job = load<Record<string, { script: string[]; artifacts: unknown }>>("examples/gitlab-ci.yml")["raci-lint"]!;
     expect(job.script.join("\n")).toContain("-f junit=raci-lint-junit.xml");
     expect(job.artifacts).toEqual({ when: "always", reports: { junit: "raci-lint-junit.xml" } });
   });
@@ -128,8 +136,6 @@ describe("corpus-scope checks across configurations", () => {
 describe("baselines and corpus-scope checks in fix mode", () => {
   it("--fix with --baseline-prune or --baseline-write keeps the entries of checks fix mode does not run", async () => {
     const { cli, project } = await import("../cli/harness.js");
-    const { readFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
     const root = project({ "raci-lint.config.yaml": "rules:\n  consistent-across-files: warning\n", "a.md": table("I"), "b.md": table("C") });
     await cli(["--baseline-write", "bl.json", "."], root);
     const ids = () => JSON.parse(readFileSync(join(root, "bl.json"), "utf8")).entries.map((e: { ruleId: string }) => e.ruleId);
