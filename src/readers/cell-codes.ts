@@ -177,9 +177,9 @@ export function readTableCell(cell: TableCell, party: number, ctx: CellContext):
 }
 
 /** A cell of a table of any format (see `GridCell` in grid.ts), for party `party`, whose text's reading is known. */
-export function placedCell(reading: CellReading, party: number, cell: { raw: string; content: SourceSpan; box: SourceSpan | null; editable?: boolean }): Cell {
+export function placedCell(reading: CellReading, party: number, cell: { raw: string; content: SourceSpan; box: SourceSpan | null; editable?: boolean; literal?: boolean }): Cell {
   const span = cell.content;
-  return new PlacedCell(party, cell.raw, reading, span.start.offset, span.start.line, span.start.column, span, cell.box, -1, -1, true, cell.editable ?? true);
+  return new PlacedCell(party, cell.raw, reading, span.start.offset, span.start.line, span.start.column, span, cell.box, -1, -1, cell.literal ?? true, cell.editable ?? true);
 }
 
 /** A cell the Markdown scanner found, for party `party`, whose text's reading is known. */

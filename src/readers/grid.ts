@@ -11,20 +11,26 @@
  *   the decision says why. Written down for people in docs/formats.md ("Which tables are matrices").
  */
 import type { Cell, CellReading, CellStyle, LegendEntry, ReadDecision, ReadProblem } from "../model/matrix.js";
-import type { SourceSpan } from "../model/position.js";
+import type { LineIndex, SourceSpan } from "../model/position.js";
 import type { RoleScheme } from "../model/scheme.js";
 import { activityKey, findHighlight, nameKey, plainText } from "../model/text.js";
 import type { MatrixBuilder } from "./builder.js";
-import { placedCell, type CellContext } from "./cell-codes.js";
-import { guessPartyRole, isActivityHeader, partyNameFromHeader, splitPartyNames, CUSTOMER_WORDS, PROVIDER_WORDS } from "./parties.js";
+import { cellContext, placedCell, type CellContext, type CellTextReader } from "./cell-codes.js";
+import { guessPartyRole, isActivityHeader, partyNameFromHeader, PartyNames, splitPartyNames, CUSTOMER_WORDS, PROVIDER_WORDS } from "./parties.js";
 
 /** One cell of a table: its text (trimmed, as written) and where it lies. */
 export interface GridCell {
   readonly raw: string;
   readonly content: SourceSpan;
   readonly box: SourceSpan | null;
-  /** False when fixes cannot rewrite the cell in place (a spreadsheet's). Default true. */
+  /** False when fixes cannot rewrite the cell in place. Default true. */
   readonly editable?: boolean;
+  /**
+   * False when `raw` is not the source text at `content` character for character (a quoted CSV
+   * field with `""` or a line break, a workbook's cell): every span in the cell is then `content`.
+   * Default true.
+   */
+  readonly literal?: boolean;
 }
 
 /** One row of a table. */
@@ -198,7 +204,8 @@ function columnStats(table: GridTable, column: number): { filled: number; distin
  */
 function hasGroupColumn(table: GridTable, read: (raw: string) => CellReading): boolean {
   const headers = table.header.cells;
-  if (headers.length < 4 || table.rows.length < 2) return false;
+  // Three columns are enough: a group, the activity and one party (`| Area | Step | Role |`).
+  if (headers.length < 3 || table.rows.length < 2) return false;
   const first = columnStats(table, 0);
   const second = columnStats(table, 1);
   if (second.filled < table.rows.length || second.distinct < second.filled) return false;
@@ -223,8 +230,11 @@ export function decideTable(table: GridTable, ctx: TableContext, rowReadings?: r
   const roleColumns = headers.map((h, column) => ({ column, code: roleOfHeader(h.raw, ctx.scheme, ctx.words) })).filter((r): r is { column: number; code: string } => r.code !== null);
   const roles = new Set(roleColumns.map((r) => r.code));
   if (roleColumns.length >= 2 && (roles.has(ctx.scheme.responsible) || roles.has(ctx.scheme.accountable)) && !roleColumns.some((r) => r.column === 0)) {
-    const inRoles = countClasses(table.rows.flatMap((row) => roleColumns.map((r) => ctx.read(row.cells[r.column]?.raw ?? ""))));
-    if (inRoles.filled > 0 && inRoles.code * 2 < inRoles.filled) {
+    const texts = table.rows.flatMap((row) => roleColumns.map((r) => row.cells[r.column]?.raw ?? ""));
+    const inRoles = countClasses(texts.map(ctx.read));
+    // Party names hold letters: numbers under `P | I | R` headers (probability, impact, risk) name no one.
+    const named = texts.filter((t) => /\p{L}/u.test(t)).length;
+    if (inRoles.filled > 0 && inRoles.code * 2 < inRoles.filled && named * 2 > inRoles.filled) {
       // The activity column: the column (not a role's) whose texts differ most; one left of it that
       // repeats its texts (`| Governance | Program charter | ...`) groups them.
       const others = headers.map((_, i) => i).filter((i) => !roleColumns.some((r) => r.column === i));
@@ -547,4 +557,87 @@ export function emptyRoleCell(party: number, at: SourceSpan): Cell {
 /** A decision for a matrix just read (see `ReadDecision`). */
 export function matrixDecision(span: SourceSpan, layout: ReadDecision["layout"], section: string, read: { parties: string[]; groups: string[]; activities: number }, reason: string): ReadDecision {
   return { span, kind: "matrix", layout, section, parties: read.parties, groups: read.groups, activities: read.activities, reason };
+}
+
+/** What reading a table needs besides its cells: the document being read and where it stands. */
+export interface TableReader {
+  readonly builder: MatrixBuilder;
+  readonly lines: LineIndex;
+  readonly scheme: RoleScheme;
+  /** The scheme's codes by the key of their names. */
+  readonly words: ReadonlyMap<string, string>;
+  readonly readCell?: CellTextReader;
+  readonly problems: ReadProblem[];
+  /** Whether the document names RACI or its roles. */
+  readonly raciNamed: boolean;
+  /** Set when the document's scheme is one raci-lint does not know: why its tables are left alone. */
+  readonly unknownScheme: string | null;
+  /** The section the table's activities go to (opened on first use). */
+  section(): number;
+  /** The title of that section, for the decision. */
+  readonly sectionTitle: string;
+  /** A span inside a cell's text. */
+  spanIn(cell: GridCell, start: number, end: number): SourceSpan;
+}
+
+/** What a format that has its own fast path for plain tables passes (Markdown): the header's context, each row's readings after the first cell, and the fast reader. */
+export interface PlainRowsPath {
+  ctx: CellContext;
+  readings: readonly (readonly CellReading[])[];
+  read(section: number): void;
+}
+
+/** The cell context of a table: its header names are its parties' names. */
+export function tableContext(table: GridTable, reader: TableReader): CellContext {
+  const headerTexts = table.header.cells.slice(1).map((c) => c.raw);
+  return cellContext(reader.lines, reader.scheme, new PartyNames(headerTexts, headerTexts.map(partyNameFromHeader)), reader.readCell);
+}
+
+/**
+ * Reads a table of any format: a legend, a matrix in one of its layouts, or left alone; records
+ * which and why (`--explain`). Every format decides the same way; `plain` is a format's faster
+ * reader for the usual layout (activities in the first column, no group column).
+ */
+export function readGridTable(table: GridTable, reader: TableReader, plain?: PlainRowsPath): void {
+  const builder = reader.builder;
+  const ctx = plain?.ctx ?? tableContext(table, reader);
+  const decideContext: TableContext = { scheme: reader.scheme, words: reader.words, read: ctx.read, raciNamed: reader.raciNamed };
+  const kind = decideTable(table, decideContext, plain?.readings);
+  // A table whose rows start with a code and go on with a role word (`| R | Responsible |`) is a
+  // legend, whatever its cells read as; one whose second column holds codes (`| X | AR | I |`) is not.
+  const second = plain ? plain.readings[0]?.[0] : table.rows[0]?.cells[1] ? ctx.read(table.rows[0].cells[1].raw) : undefined;
+  const secondIsCode = second !== undefined && second.kind === "codes";
+  const legendFirst = kind.kind === "ignored" || LEGEND_HEADER.test(nameKey(table.header.cells[0]!.raw)) || (!secondIsCode && /^\(?[A-Z]\)?(?:\s|$)/u.test(plainText(table.rows[0]?.cells[0]?.raw ?? "")));
+  const legend = legendFirst ? readLegendRows(table, (cell, start, end) => reader.spanIn(cell, start, end)) : null;
+  if (legend) {
+    builder.addLegend(legend, table.span);
+    builder.decide({ span: table.span, kind: "legend", reason: `its rows define codes (${legend.map((e) => e.code).join(", ")})` });
+    return;
+  }
+  if (kind.kind === "ignored" || kind.kind === "legend") {
+    builder.decide({ span: table.span, kind: "ignored", reason: kind.kind === "ignored" ? kind.reason : "a legend" });
+    return;
+  }
+  if (reader.unknownScheme) {
+    builder.decide({ span: table.span, kind: "ignored", reason: `its codes are of another scheme: ${reader.unknownScheme}` });
+    return;
+  }
+  const from = builder.activityCount;
+  const section = reader.section();
+  switch (kind.kind) {
+    case "rows":
+      if (plain && kind.groupColumn < 0 && kind.activityColumn === 0) plain.read(section);
+      else readRows(table, kind.activityColumn, kind.groupColumn, ctx, builder, section, reader.problems);
+      break;
+    case "columns": {
+      const rowNames = kind.partyRows.map((r) => table.rows[r]!.cells[0]!.raw);
+      const partyCtx = cellContext(reader.lines, reader.scheme, new PartyNames(rowNames), reader.readCell);
+      readPartyRows(table, kind.partyRows, partyCtx, builder, section, reader.problems);
+      break;
+    }
+    case "role-columns":
+      readRoleColumns(table, kind.activityColumn, kind.groupColumn, kind.roleColumns, reader.scheme, builder, section, (cell, start, end) => reader.spanIn(cell, start, end));
+      break;
+  }
+  builder.decide(matrixDecision(table.span, kind.kind, reader.sectionTitle, builder.summary(from), kind.reason));
 }

@@ -12,7 +12,7 @@ import { activityKey, findHighlight, nameKey, plainText } from "../../model/text
 import { MatrixBuilder } from "../builder.js";
 import { cellContext, codeWords, placeRowCell, type CellContext } from "../cell-codes.js";
 import { parseSimpleFrontMatter } from "../front-matter.js";
-import { decideTable, isGroupRow, LEGEND_HEADER, matrixDecision, readLegendRows, readPartyRows, readRoleColumns, readRows, type GridCell, type TableContext } from "../grid.js";
+import { isGroupRow, matrixDecision, readGridTable, readLegendRows, type GridCell, type TableReader } from "../grid.js";
 import type { ReadOptions } from "../options.js";
 import { partyNameFromHeader, PartyNames } from "../parties.js";
 import { chooseScheme, inlineLegendCodes, mayHoldInlineLegend, wordConvention, type LegendHint, type SchemeHint } from "../scheme-hints.js";
@@ -166,52 +166,35 @@ class DocumentReader {
     return this.headingTitle ?? this.builder.title ?? "";
   }
 
-  /** Reads a table: a legend, a matrix in some layout, or left alone; says which and why. */
+  /** Reads a table: a legend, a matrix in some layout, or left alone; says which and why (see `readGridTable`). */
   readTable(table: ScannedTable): void {
-    const builder = this.builder;
     const headerTexts = table.header.cells.slice(1).map((c) => c.raw);
     const headerNames = headerTexts.map(partyNameFromHeader);
     const ctx = cellContext(this.lines, this.options.scheme, new PartyNames(headerTexts, headerNames), this.options.readCell);
     const rests = restsOf(table.rows, ctx, this.options);
-    const tableContext: TableContext = { scheme: this.options.scheme, words: this.words, read: ctx.read, raciNamed: this.raciNamed };
-    const kind = decideTable(table, tableContext, rests.map((rest) => rest.map((c) => c.reading)));
-    // A table whose rows start with a code and go on with a role word (`| R | Responsible |`) is a
-    // legend, whatever its cells read as; one whose second column holds codes (`| X | AR | I |`) is not.
-    const secondIsCode = rests[0]?.[0] !== undefined && rests[0][0].reading.kind === "codes";
-    const legendFirst = kind.kind === "ignored" || LEGEND_HEADER.test(nameKey(table.header.cells[0]!.raw)) || (!secondIsCode && /^\(?[A-Z]\)?(?:\s|$)/u.test(plainText(table.rows[0]?.cells[0]?.raw ?? "")));
-    const legend = legendFirst ? readLegendRows(table, this.spanIn) : null;
-    if (legend) {
-      builder.addLegend(legend, table.span);
-      builder.decide({ span: table.span, kind: "legend", reason: `its rows define codes (${legend.map((e) => e.code).join(", ")})` });
-      return;
-    }
-    if (kind.kind === "ignored" || kind.kind === "legend") {
-      builder.decide({ span: table.span, kind: "ignored", reason: kind.kind === "ignored" ? kind.reason : "a legend" });
-      return;
-    }
-    if (this.unknownScheme) {
-      builder.decide({ span: table.span, kind: "ignored", reason: `its codes are of another scheme: ${this.unknownScheme}` });
-      return;
-    }
-    const from = builder.activityCount;
-    const section = this.section();
-    switch (kind.kind) {
-      case "rows":
-        if (kind.groupColumn < 0 && kind.activityColumn === 0) readPlainRows(table, rests, headerNames, builder, section, this.problems);
-        else readRows(table, kind.activityColumn, kind.groupColumn, ctx, builder, section, this.problems);
-        break;
-      case "columns": {
-        const rowNames = kind.partyRows.map((r) => table.rows[r]!.cells[0]!.raw);
-        const partyCtx = cellContext(this.lines, this.options.scheme, new PartyNames(rowNames), this.options.readCell);
-        readPartyRows(table, kind.partyRows, partyCtx, builder, section, this.problems);
-        break;
-      }
-      case "role-columns":
-        readRoleColumns(table, kind.activityColumn, kind.groupColumn, kind.roleColumns, this.options.scheme, builder, section, this.spanIn);
-        break;
-    }
-    const layout = kind.kind === "role-columns" ? "role-columns" : kind.kind;
-    builder.decide(matrixDecision(table.span, layout, this.sectionTitle, builder.summary(from), kind.reason));
+    const readings = rests.map((rest) => rest.map((c) => c.reading));
+    readGridTable(table, this.tableReader, { ctx, readings, read: (section) => readPlainRows(table, rests, headerNames, this.builder, section, this.problems) });
+  }
+
+  /** This document as `readGridTable` sees it. */
+  private get tableReader(): TableReader {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the reader's state, read when the table needs it
+    const self = this;
+    return {
+      builder: this.builder,
+      lines: this.lines,
+      scheme: this.options.scheme,
+      words: this.words,
+      ...(this.options.readCell ? { readCell: this.options.readCell } : {}),
+      problems: this.problems,
+      raciNamed: this.raciNamed,
+      unknownScheme: this.unknownScheme,
+      section: () => this.section(),
+      get sectionTitle() {
+        return self.sectionTitle;
+      },
+      spanIn: this.spanIn,
+    };
   }
 
   /**
