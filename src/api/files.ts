@@ -17,11 +17,12 @@ export interface Expansion {
   unmatched: string[];
 }
 
-const EXTENSIONS = "{md,markdown,yaml,yml,json}";
+const EXTENSIONS = "{md,markdown,yaml,yml,json,csv,xlsx}";
 /** What `stat` says of a path that is not there. */
 const MISSING = new Set(["ENOENT", "ENOTDIR"]);
 // Never matrices: configuration and package files found while walking directories.
-const IGNORE = ["**/node_modules/**", "**/.git/**", "**/raci-lint.config.{yaml,yml,json}", "**/package.json", "**/package-lock.json", "**/*baseline*.json"];
+// Excel's lock files (`~$Book.xlsx`) are not workbooks.
+const IGNORE = ["**/node_modules/**", "**/.git/**", "**/~$*", "**/raci-lint.config.{yaml,yml,json}", "**/package.json", "**/package-lock.json", "**/*baseline*.json"];
 
 /** A path relative to `cwd`, with `/` separators (how every report names files). */
 export function displayPath(path: string, cwd: string): string {

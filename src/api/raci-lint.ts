@@ -3,6 +3,7 @@
  * then `lintFiles(patterns)` or `lintText(text, { filePath })`, `loadFormatter(name)` and
  * `outputFixes(results)`. Configuration files are found per file as the command finds them.
  */
+import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { ConfigResolver, type ResolvedConfig } from "../config/resolve.js";
 import { SCHEMES } from "../config/schemes.js";
@@ -15,7 +16,7 @@ import { FixWriteError, writeFileAtomic } from "../fix/write.js";
 import { formatContext } from "../formatters/context.js";
 import { loadFormatter as loadBuiltInFormatter, type Formatter } from "../formatters/index.js";
 import { internalErrorFinding, INTERNAL_ERROR, unreadableFinding } from "../lint/findings.js";
-import { Linter, readWith, type LintSetup, type SharedCollectors } from "../lint/linter.js";
+import { Linter, readWith, readWorkbookWith, type LintSetup, type SharedCollectors } from "../lint/linter.js";
 import { compareFindings, type Finding } from "../model/finding.js";
 import type { Matrix, MatrixFormat, PartyAliases } from "../model/matrix.js";
 import { readingOf, type FileReading } from "../model/reading.js";
@@ -23,7 +24,7 @@ import { buildReport, type LintResult, type Report } from "../model/result.js";
 import { effectiveSeverity, type ActiveRule, type ConfigProblem, type RuleDefinition } from "../model/rule.js";
 import { RACI, type RoleScheme } from "../model/scheme.js";
 import { expectedSources, translationPairs, type TranslationPair } from "../model/translation-pairs.js";
-import { formatOf, looksLikeMatrixData } from "../readers/index.js";
+import { formatOf, isBinaryFormat, looksLikeMatrixData } from "../readers/index.js";
 import { notTextAt, notUtf8Finding, readTextFile } from "../readers/text-file.js";
 import { applyDirectives, directivesOf, type Directive } from "../suppress/directives.js";
 import { expandPaths, type InputFile } from "./files.js";
@@ -268,13 +269,16 @@ export class RaciLint {
     const notUtf8 = notTextAt(text, () => options.bytes ?? Buffer.from(text));
     const format = options.format ?? formatOf(name);
     const memo = this.newMemo();
-    if (this.options.fix) return [await this.fixOne(name, name, text, notUtf8, setup, memo, format, true)];
+    if (this.options.fix && !isBinaryFormat(format)) return [await this.fixOne(name, name, text, notUtf8, setup, memo, format, true)];
     const linter = new Linter(setup, memo, new Map());
-    const matrix = readWith(text, name, setup, memo, format);
+    // A workbook is read from its bytes (without them, its matrix says it could not be read).
+    const matrix = isBinaryFormat(format) && options.bytes ? await readWorkbookWith(options.bytes, name, setup, memo) : readWith(text, name, setup, memo, format);
     const pending: Pending = { result: this.resultOf(name, matrix), linter, directives: [], notUtf8: null };
-    pending.result.findings = await linter.lint(matrix, notUtf8 === null);
+    // A workbook's bytes are not text: whether they were UTF-8 says nothing.
+    pending.result.findings = await linter.lint(matrix, notUtf8 === null || isBinaryFormat(format));
     pending.directives = setup.inlineDirectives === false ? [] : directivesOf(matrix);
-    if (notUtf8 !== null) pending.notUtf8 = notUtf8Finding(name, text, notUtf8);
+    if (notUtf8 !== null && !isBinaryFormat(format)) pending.notUtf8 = notUtf8Finding(name, text, notUtf8);
+    if (this.options.fix && isBinaryFormat(format)) pending.result.notFixed = WORKBOOK_NOT_FIXED;
     await this.finish([pending]);
     return [pending.result];
   }
@@ -283,7 +287,8 @@ export class RaciLint {
   private resultOf(path: string, matrix: Matrix): LintResult {
     const keep = this.options.keep ?? "none";
     const result: LintResult = { path, findings: [], suppressed: [], matrix: keep === "matrix" ? matrix : null };
-    if (keep !== "none") result.source = matrix.source;
+    // A workbook's source is its cell records, not a text a report could show or fix.
+    if (keep !== "none" && !isBinaryFormat(matrix.format)) result.source = matrix.source;
     this.describe(result, matrix);
     return result;
   }
@@ -320,19 +325,17 @@ export class RaciLint {
     }
     for (const linter of linters.values()) linter.planTranslations(files.map((f) => f.path));
     for (const file of files) {
-      let text: string;
-      let notUtf8: number | null;
-      try {
-        ({ text, notUtf8 } = readTextFile(file.path));
-      } catch (error) {
-        results.push({ path: file.display, findings: [unreadableFinding(file.display, error)], suppressed: [], matrix: null });
+      const input = readInput(file);
+      if ("error" in input) {
+        results.push({ path: file.display, findings: [unreadableFinding(file.display, input.error)], suppressed: [], matrix: null });
         continue;
       }
-      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
+      const { text, notUtf8, bytes } = input;
+      if (!file.explicit && !sniffedMatrix(file.path, text)) continue;
       const setup = setups.get(file.path)!;
       const linter = linters.get(setup)!;
       try {
-        const matrix = readWith(text, file.display, setup, memo);
+        const matrix = bytes ? await readWorkbookWith(bytes, file.display, setup, memo) : readWith(text, file.display, setup, memo);
         const result = this.resultOf(file.display, matrix);
         // A file that is not text is not judged for holding no matrix: that it is not text says it all.
         result.findings = await linter.lint(matrix, file.explicit && notUtf8 === null, file.path);
@@ -380,22 +383,35 @@ export class RaciLint {
     const memo = this.newMemo();
     const results: LintResult[] = [];
     for (const file of files) {
-      let text: string;
-      let notUtf8: number | null;
-      try {
-        ({ text, notUtf8 } = readTextFile(file.path));
-      } catch (error) {
-        results.push({ path: file.display, findings: [unreadableFinding(file.display, error)], suppressed: [], matrix: null });
+      const input = readInput(file);
+      if ("error" in input) {
+        results.push({ path: file.display, findings: [unreadableFinding(file.display, input.error)], suppressed: [], matrix: null });
         continue;
       }
-      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
+      const { text, notUtf8, bytes } = input;
+      if (!file.explicit && !sniffedMatrix(file.path, text)) continue;
       try {
+        if (bytes) {
+          results.push(await this.workbookInFixMode(file.display, bytes, setups.get(file.path)!, memo, file.explicit));
+          continue;
+        }
         results.push(await this.fixOne(file.display, file.path, text, notUtf8, setups.get(file.path)!, memo, formatOf(file.path), file.explicit));
       } catch (error) {
         results.push({ path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null });
       }
     }
     return results;
+  }
+
+  /** A workbook met in fix mode: linted, never written; its fixes are the findings' suggestions. */
+  private async workbookInFixMode(display: string, bytes: Uint8Array, setup: LintSetup, memo: RunMemo, named: boolean): Promise<LintResult> {
+    // Fix mode sees one file at a time: corpus-scope checks do not run (as for texts).
+    const linter = new Linter(setup, memo, undefined, false);
+    const matrix = await readWorkbookWith(bytes, display, setup, memo);
+    const result = this.resultOf(display, matrix);
+    result.findings = await linter.lint(matrix, named);
+    result.notFixed = WORKBOOK_NOT_FIXED;
+    return result;
   }
 
   /** Fixes one text: a text that is not UTF-8 is checked as read and never fixed (writing it back would turn its bytes into U+FFFD). */
@@ -456,6 +472,29 @@ export class RaciLint {
       format: (results, options = {}) => formatter.format(reportOf(results, options.quiet ?? false), { ...formatContext(this.rulesMeta(), VERSION), color: options.color ?? false }),
     };
   }
+}
+
+/** Why a workbook is not fixed (`LintResult.notFixed`). */
+const WORKBOOK_NOT_FIXED = "raci-lint never rewrites a workbook: its fixes are listed as suggestions";
+
+/** A file to lint as text (or, for a workbook, bytes), or why it cannot be read. */
+function readInput(file: InputFile): { text: string; notUtf8: number | null; bytes: Uint8Array | null } | { error: unknown } {
+  try {
+    if (isBinaryFormat(formatOf(file.path))) return { text: "", notUtf8: null, bytes: readFileSync(file.path) };
+    return { ...readTextFile(file.path), bytes: null };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/**
+ * Whether a file met while walking a folder is linted: Markdown, CSV and workbooks always (a table
+ * that is no matrix is left alone); YAML and JSON only when they look like matrices (not package or
+ * site files).
+ */
+function sniffedMatrix(path: string, text: string): boolean {
+  const format = formatOf(path);
+  return format !== "yaml" && format !== "json" ? true : looksLikeMatrixData(text);
 }
 
 /** How many fixed files may be being written at once. */

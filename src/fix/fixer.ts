@@ -23,6 +23,7 @@ import { readYamlTree } from "../readers/yaml-tree.js";
 import { suppressInline } from "../suppress/directives.js";
 import { alignEdits } from "./align.js";
 import { applyEdits } from "./apply.js";
+import { csvEdits } from "./csv.js";
 
 /** How many lint-and-fix passes run at most (a fix may enable another: `arr` -> `ar` -> `ra`). */
 export const MAX_FIX_PASSES = 10;
@@ -77,7 +78,7 @@ function candidatesOf(findings: readonly Finding[], unsafe: boolean): Candidate[
   for (const finding of findings) {
     if (finding.fix) out.push({ edit: finding.fix, finding });
     const suggestion = finding.suggestions[0];
-    if (unsafe && suggestion) out.push({ edit: suggestion.fix, finding });
+    if (unsafe && suggestion?.fix) out.push({ edit: suggestion.fix, finding });
   }
   return out;
 }
@@ -153,7 +154,7 @@ function damage(before: Matrix, after: Matrix): string | null {
   if (shapeOf(after) !== shapeOf(before)) return "the fixed text would change the document's structure (its rows or cells)";
   const misread = newlyMisread(before, after);
   if (misread) return misread;
-  if (before.format !== "markdown") {
+  if (before.format === "yaml" || before.format === "json") {
     const old = dataOf(before);
     const now = dataOf(after);
     if ("error" in now) return `the fixed text would not parse: ${now.error}`;
@@ -206,10 +207,11 @@ function harmless(
   return kept;
 }
 
-/** Applies a pass's edits to a matrix's source (Markdown tables re-aligned, from the layout its reader kept). */
+/** Applies a pass's edits to a matrix's source (Markdown tables re-aligned, from the layout its reader kept; CSV fields keeping their quoting). */
 function render(matrix: Matrix, edits: readonly TextEdit[]): string {
   const source = matrix.source;
-  return applyEdits(source, matrix.format === "markdown" ? alignEdits(source, edits, matrix.layout?.tables) : edits).text;
+  if (matrix.format === "markdown") return applyEdits(source, alignEdits(source, edits, matrix.layout?.tables)).text;
+  return applyEdits(source, matrix.format === "csv" ? csvEdits(source, edits) : edits).text;
 }
 
 /** Whether a text has read problems that forbid fixing it. */
@@ -218,10 +220,11 @@ function render(matrix: Matrix, edits: readonly TextEdit[]): string {
  * (a schema violation, broken front matter, a party named by two columns) leave the rest readable:
  * its fixes are edits of the cells that were read, and `damage` refuses any that would change more.
  */
-const unreadable = (matrix: Matrix) => matrix.format !== "markdown" && matrix.problems.some((p) => p.ruleId === "parse-error");
+const unreadable = (matrix: Matrix) => matrix.format === "xlsx" || (matrix.format !== "markdown" && matrix.problems.some((p) => p.ruleId === "parse-error"));
 
 /**
- * Fixes one document. `filename` picks the format (`.md`, `.yaml`, `.json`) and names the findings;
+ * Fixes one document. `filename` picks the format (`.md`, `.yaml`, `.json`, `.csv`) and names the findings;
+ * a workbook (`.xlsx`) is never fixed: it is returned as it is (and, given as text, does not read);
  * `setup` is the lint setup the file is checked with. Never throws on bad input.
  */
 export async function fixText(text: string, filename: string, setup: LintSetup, options: FixOptions = {}): Promise<FixResult> {

@@ -28,6 +28,8 @@ export class FixWriteError extends Error {
  * and a `FixWriteError` naming the file is thrown.
  */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  // raci-lint never rewrites a workbook (its fixes are suggestions): writing text over one would destroy it.
+  if (/\.xlsx$/iu.test(path)) throw new FixWriteError(path, null, { cause: new Error("raci-lint never writes a workbook (.xlsx)") });
   let target = path;
   let mode: number | null = null;
   let temp: string | null = null;

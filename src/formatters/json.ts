@@ -14,6 +14,9 @@ export function formatJson(report: Report): string {
       column: f.column,
       endLine: f.endLine,
       endColumn: f.endColumn,
+      // A spreadsheet's cell: the sheet (XLSX) and A1 reference (XLSX, CSV).
+      ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
+      ...(f.cell !== undefined ? { cell: f.cell } : {}),
       section: f.section,
       activity: f.activity,
       party: f.party,

@@ -153,6 +153,16 @@ function driverRules(context: FormatContext, findings: readonly Finding[]): Rule
   return [...rules.values()];
 }
 
+/**
+ * A spreadsheet finding's cell as a logical location (`Matrix!B7`, kind `element`): a workbook's
+ * region is a row and a column number, which no viewer can show as text.
+ */
+function cellLocation(f: Finding): { logicalLocations?: { name: string; fullyQualifiedName: string; kind: string }[] } {
+  if (f.cell === undefined) return {};
+  const name = f.sheet === undefined ? f.cell : `${f.sheet}!${f.cell}`;
+  return { logicalLocations: [{ name: f.cell, fullyQualifiedName: name, kind: "element" }] };
+}
+
 /** Formats a report as a SARIF 2.1.0 log for GitHub code scanning and other SARIF viewers. */
 export function formatSarif(report: Report, context: FormatContext): string {
   // Suppressed findings are results too; sorting them in keeps occurrence numbers stable when one is suppressed.
@@ -168,7 +178,7 @@ export function formatSarif(report: Report, context: FormatContext): string {
       const fixes = lines
         ? [
             ...(f.fix ? [sarifFix(editDescription(f.fix, lines.text), f.fix, location, lines)] : []),
-            ...f.suggestions.map((s) => sarifFix(s.message, s.fix, location, lines)),
+            ...f.suggestions.map((s) => (s.fix ? sarifFix(s.message, s.fix, location, lines) : null)),
           ].filter((x) => x !== null)
         : [];
       const suppression = "suppression" in f ? f.suppression : null;
@@ -177,7 +187,7 @@ export function formatSarif(report: Report, context: FormatContext): string {
         ruleIndex: ruleIndex.get(f.ruleId)!,
         level: LEVEL[f.severity],
         message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: location, region: regionOf(f) } }],
+        locations: [{ physicalLocation: { artifactLocation: location, region: regionOf(f) }, ...cellLocation(f) }],
         partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
         ...(fixes.length > 0 ? { fixes } : {}),
         ...(suppression

@@ -45,7 +45,8 @@ export function formatStylish(report: Report, options: StylishOptions): string {
   let out = "";
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
-    const rows = file.findings.map((f) => [`${f.line}:${f.column}`, f.severity, printable(f.message.replace(/\s*\n\s*/g, " ")), f.ruleId] as const);
+    // A workbook's finding is at a cell of a sheet (`Matrix!B7`); a text's at a line and column.
+    const rows = file.findings.map((f) => [f.sheet !== undefined ? `${f.sheet}!${f.cell ?? ""}` : `${f.line}:${f.column}`, f.severity, printable(f.message.replace(/\s*\n\s*/g, " ")), f.ruleId] as const);
     const width = [0, 0, 0];
     for (const row of rows) for (let i = 0; i < 3; i++) width[i] = Math.max(width[i]!, row[i]!.length);
     width[2] = Math.min(width[2]!, MAX_MESSAGE_WIDTH);

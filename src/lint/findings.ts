@@ -2,7 +2,9 @@
 import type { Hit } from "../engine/evaluate.js";
 import { namedFactValue } from "../facts/values.js";
 import { FIX_PRODUCERS } from "../engine/fix-producers.js";
-import { positionOf, type Finding } from "../model/finding.js";
+import { positionOf, type Finding, type Suggestion } from "../model/finding.js";
+import { cellName, type SourceSpan } from "../model/position.js";
+import { workbookCellEdits } from "../model/workbook.js";
 import type { Matrix } from "../model/matrix.js";
 import { effectiveSeverity } from "../model/rule.js";
 import type { RoleScheme } from "../model/scheme.js";
@@ -42,12 +44,20 @@ export function findingOf(hit: Hit, scheme: RoleScheme): Finding {
   if (check.party === "customer") party = (namedFactValue("customer", subject) as string | undefined) || party;
   const producer = check.fix ? FIX_PRODUCERS[check.fix] : undefined;
   const edit = producer && active.rule.fixable !== "none" ? producer.make(subject, scheme, active.options) : null;
-  const fix = edit && active.rule.fixable === "safe" ? edit : null;
-  const suggestions = edit && active.rule.fixable === "unsafe" ? [{ message: producer!.describe(subject, scheme, active.options), fix: edit }] : [];
+  let fix = edit && active.rule.fixable === "safe" ? edit : null;
+  let suggestions: Suggestion[] = edit && active.rule.fixable === "unsafe" ? [{ message: producer!.describe(subject, scheme, active.options), fix: edit }] : [];
+  const matrix = subject.matrix;
+  if (edit && matrix?.format === "xlsx") {
+    // A workbook is never rewritten: its fixes, safe ones too, are offered as cells to change.
+    const cells = workbookCellEdits(matrix.source, edit);
+    const where = cells.map((c) => `"${c.text}" in ${cellName(c)}`).join(", ");
+    suggestions = cells.length > 0 ? [{ message: `${producer!.describe(subject, scheme, active.options)}: write ${where} (raci-lint does not rewrite workbooks)`, fix: null, cells }] : [];
+    fix = null;
+  }
   return {
     ruleId: active.rule.id,
     severity,
-    message: renderMessage(check.message, hit),
+    message: withCell(renderMessage(check.message, hit), span),
     file: subject.file,
     ...positionOf(span),
     section: subject.section,
@@ -58,12 +68,17 @@ export function findingOf(hit: Hit, scheme: RoleScheme): Finding {
   };
 }
 
+/** A message about a CSV file's cell names the cell (`... (B7)`): its line and column are the text's, not the spreadsheet's. */
+function withCell(message: string, span: SourceSpan): string {
+  return span.ref && span.ref.sheet === undefined ? `${message} (${span.ref.cell})` : message;
+}
+
 /** The findings for problems met while reading a matrix. */
 export function readProblemFindings(matrix: Matrix): Finding[] {
   return matrix.problems.map((p) => ({
     ruleId: p.ruleId,
     severity: "error" as const,
-    message: p.message,
+    message: withCell(p.message, p.span),
     file: matrix.file,
     ...positionOf(p.span),
     section: null,

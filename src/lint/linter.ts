@@ -14,7 +14,7 @@ import { compareFindings, type Finding } from "../model/finding.js";
 import type { Matrix, PartyAliases } from "../model/matrix.js";
 import { looksAcrossFiles, type ActiveRule } from "../model/rule.js";
 import type { RoleScheme } from "../model/scheme.js";
-import { readDocument, type ReadOptions } from "../readers/index.js";
+import { readDocument, readWorkbook, type ReadOptions } from "../readers/index.js";
 import { findingOf, readProblemFindings } from "./findings.js";
 
 /** What linting a file needs to know: the rules to run, the role scheme and, when configured, party-role aliases. */
@@ -55,6 +55,11 @@ export function readOptionsOf(setup: LintSetup, memo: RunMemo): ReadOptions {
 /** Reads a document with a setup's scheme and party aliases (cell readings remembered by `memo`). */
 export function readWith(text: string, filename: string, setup: LintSetup, memo: RunMemo, format?: Matrix["format"]): Matrix {
   return readDocument(text, filename, readOptionsOf(setup, memo), format);
+}
+
+/** Reads an XLSX workbook with a setup's scheme and party aliases. */
+export function readWorkbookWith(bytes: Uint8Array, filename: string, setup: LintSetup, memo: RunMemo): Promise<Matrix> {
+  return readWorkbook(bytes, filename, readOptionsOf(setup, memo));
 }
 
 /**

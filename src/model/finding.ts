@@ -10,11 +10,25 @@ export interface TextEdit {
   text: string;
 }
 
-/** A fix that changes meaning: offered, applied only on request (`--fix --unsafe-fixes`). */
+/** A spreadsheet cell's new text, for a fix raci-lint does not apply itself (a workbook is never rewritten). */
+export interface CellEdit {
+  sheet: string;
+  /** A1 reference. */
+  cell: string;
+  text: string;
+}
+
+/**
+ * A fix offered, not applied by `--fix`: one that changes meaning (applied on request, `--fix
+ * --unsafe-fixes`), or any fix of an XLSX workbook, which raci-lint never rewrites: its `fix` is
+ * null and `cells` says what to write where.
+ */
 export interface Suggestion {
   /** What applying it does, e.g. `Give Client an I`. */
   message: string;
-  fix: TextEdit;
+  fix: TextEdit | null;
+  /** A workbook's fix: the cells to change and their new texts. */
+  cells?: CellEdit[];
 }
 
 /** One problem found in one file. */
@@ -37,11 +51,18 @@ export interface Finding {
   fix: TextEdit | null;
   /** Unsafe fixes offered for the finding (applied only with `--unsafe-fixes`). */
   suggestions: Suggestion[];
+  /** The sheet of an XLSX workbook the finding is in. */
+  sheet?: string;
+  /** The spreadsheet cell (A1) the finding points at, in an XLSX or CSV file. */
+  cell?: string;
 }
 
-/** Builds the positional part of a finding from a span. */
-export function positionOf(span: SourceSpan): Pick<Finding, "line" | "column" | "endLine" | "endColumn"> {
-  return { line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column };
+/** Builds the positional part of a finding from a span (with its spreadsheet cell, when it has one). */
+export function positionOf(span: SourceSpan): Pick<Finding, "line" | "column" | "endLine" | "endColumn" | "sheet" | "cell"> {
+  const position = { line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column };
+  const ref = span.ref;
+  if (!ref) return position;
+  return ref.sheet === undefined ? { ...position, cell: ref.cell } : { ...position, sheet: ref.sheet, cell: ref.cell };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -50,6 +71,8 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    // A workbook's sheets each count rows from 1.
+    ((a.sheet ?? "") < (b.sheet ?? "") ? -1 : (a.sheet ?? "") > (b.sheet ?? "") ? 1 : 0) ||
     a.line - b.line ||
     a.column - b.column ||
     (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||

@@ -12,7 +12,7 @@ export type { RoleCode } from "./scheme.js";
 export type PartyRole = "customer" | "provider" | "third-party";
 
 /** The formats raci-lint reads. */
-export type MatrixFormat = "markdown" | "yaml" | "json";
+export type MatrixFormat = "markdown" | "yaml" | "json" | "csv" | "xlsx";
 
 /** A column of the matrix: who can hold role codes. */
 export interface Party {
@@ -260,7 +260,11 @@ export interface Matrix {
   legend: Legend | null;
   /** Problems met while reading; the rest of the file is still checked. */
   problems: ReadProblem[];
-  /** The source text the spans refer to (BOM removed). */
+  /**
+   * The source text the spans refer to (BOM removed). An XLSX workbook is not text: its source is
+   * one record per cell read, `Sheet!A1` U+0001 the cell's text, records joined by U+0000 (which no
+   * workbook text holds); its spans' offsets index that text (see `workbookCellEdits`).
+   */
   source: string;
   /** Whether the file started with a byte-order mark. */
   bom: boolean;

@@ -5,10 +5,42 @@ export interface SourcePoint {
   offset: number;
 }
 
-/** A range of source text; `end` is exclusive (the point just after the last character). */
+/**
+ * Where a span lies in a spreadsheet: the sheet (an XLSX workbook's; absent for a CSV file) and the
+ * cell's A1 reference (`B7`).
+ */
+export interface CellRef {
+  sheet?: string;
+  cell: string;
+}
+
+/**
+ * A range of source text; `end` is exclusive (the point just after the last character). In a
+ * spreadsheet `ref` names the cell: a CSV file's spans are text positions too, an XLSX workbook's
+ * have the row as line and the column number as column (their offsets index the workbook's cell
+ * records, see `Matrix.source`).
+ */
 export interface SourceSpan {
   start: SourcePoint;
   end: SourcePoint;
+  ref?: CellRef;
+}
+
+/** The A1 name of a column (1 -> `A`, 27 -> `AA`). */
+export function columnName(column: number): string {
+  let name = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** The A1 reference of a 1-based row and column (`B7`). */
+export function a1(row: number, column: number): string {
+  return `${columnName(column)}${row}`;
+}
+
+/** How reports name a spreadsheet cell: `Sheet!B7` (the sheet's name as written, unquoted), or `B7` in a CSV file. */
+export function cellName(ref: CellRef): string {
+  return ref.sheet === undefined ? ref.cell : `${ref.sheet}!${ref.cell}`;
 }
 
 /** Maps offsets to 1-based line/column for one text; the line starts are found on first use. */

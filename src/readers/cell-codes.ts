@@ -164,10 +164,14 @@ class PlacedCell implements Cell {
   private spanAt(offset: number, length: number): SourceSpan {
     if (!this.literal && this.contentSpan) return this.contentSpan;
     const { line, column, start } = this;
-    return {
+    const span: SourceSpan = {
       start: { line, column: column + offset, offset: start + offset },
       end: { line, column: column + offset + length, offset: start + offset + length },
     };
+    // A spreadsheet cell's tokens name its cell too.
+    const ref = this.contentSpan?.ref;
+    if (ref) span.ref = ref;
+    return span;
   }
 }
 

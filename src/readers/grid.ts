@@ -44,6 +44,8 @@ export interface GridTable {
   readonly header: GridRow;
   readonly rows: readonly GridRow[];
   readonly span: SourceSpan;
+  /** Its rows are numbered (a spreadsheet's column of row numbers, set aside): each is an activity, none a party. */
+  readonly numbered?: boolean;
 }
 
 /** What a table is, and how to read it. */
@@ -234,7 +236,8 @@ export function decideTable(table: GridTable, ctx: TableContext, rowReadings?: r
     const inRoles = countClasses(texts.map(ctx.read));
     // Party names hold letters: numbers under `P | I | R` headers (probability, impact, risk) name no one.
     const named = texts.filter((t) => /\p{L}/u.test(t)).length;
-    if (inRoles.filled > 0 && inRoles.code * 2 < inRoles.filled && named * 2 > inRoles.filled) {
+    // Empty role columns are an unfilled template: still a column per role, not parties named Responsible...
+    if (inRoles.filled === 0 || (inRoles.code * 2 < inRoles.filled && named * 2 > inRoles.filled)) {
       // The activity column: the column (not a role's) whose texts differ most; one left of it that
       // repeats its texts (`| Governance | Program charter | ...`) groups them.
       const others = headers.map((_, i) => i).filter((i) => !roleColumns.some((r) => r.column === i));
@@ -256,7 +259,7 @@ export function decideTable(table: GridTable, ctx: TableContext, rowReadings?: r
   if (whoIsInCharge) return { kind: "ignored", reason: `its cells name parties or say who is in charge (${whoIsInCharge}), not role codes` };
 
   // Parties as rows, activities as columns.
-  if (PARTY_COLUMN_HEADER.test(nameKey(first)) && table.rows.length > 0 && !headers.slice(1).some((h, i) => namesPartyOutright(h.raw, partyNames[i + 1]))) {
+  if (!table.numbered && PARTY_COLUMN_HEADER.test(nameKey(first)) && table.rows.length > 0 && !headers.slice(1).some((h, i) => namesPartyOutright(h.raw, partyNames[i + 1]))) {
     const readings = rowReadings ?? readingsFrom(table, 1, ctx.read);
     const partyRows = table.rows.map((_, r) => r).filter((r) => {
       const counts = countClasses((readings[r] ?? []).slice(0, headers.length - 1));
@@ -577,7 +580,7 @@ export interface TableReader {
   /** The title of that section, for the decision. */
   readonly sectionTitle: string;
   /** A span inside a cell's text. */
-  spanIn(cell: GridCell, start: number, end: number): SourceSpan;
+  readonly spanIn: (cell: GridCell, start: number, end: number) => SourceSpan;
 }
 
 /** What a format that has its own fast path for plain tables passes (Markdown): the header's context, each row's readings after the first cell, and the fast reader. */
@@ -608,7 +611,7 @@ export function readGridTable(table: GridTable, reader: TableReader, plain?: Pla
   const second = plain ? plain.readings[0]?.[0] : table.rows[0]?.cells[1] ? ctx.read(table.rows[0].cells[1].raw) : undefined;
   const secondIsCode = second !== undefined && second.kind === "codes";
   const legendFirst = kind.kind === "ignored" || LEGEND_HEADER.test(nameKey(table.header.cells[0]!.raw)) || (!secondIsCode && /^\(?[A-Z]\)?(?:\s|$)/u.test(plainText(table.rows[0]?.cells[0]?.raw ?? "")));
-  const legend = legendFirst ? readLegendRows(table, (cell, start, end) => reader.spanIn(cell, start, end)) : null;
+  const legend = legendFirst ? readLegendRows(table, reader.spanIn) : null;
   if (legend) {
     builder.addLegend(legend, table.span);
     builder.decide({ span: table.span, kind: "legend", reason: `its rows define codes (${legend.map((e) => e.code).join(", ")})` });
@@ -636,7 +639,7 @@ export function readGridTable(table: GridTable, reader: TableReader, plain?: Pla
       break;
     }
     case "role-columns":
-      readRoleColumns(table, kind.activityColumn, kind.groupColumn, kind.roleColumns, reader.scheme, builder, section, (cell, start, end) => reader.spanIn(cell, start, end));
+      readRoleColumns(table, kind.activityColumn, kind.groupColumn, kind.roleColumns, reader.scheme, builder, section, reader.spanIn);
       break;
   }
   builder.decide(matrixDecision(table.span, kind.kind, reader.sectionTitle, builder.summary(from), kind.reason));

@@ -22,6 +22,9 @@ const ACTIVITY_WORD = /^(?:activit(?:y|ies|é|és|à)|aktivität(?:en)?|tätigke
 
 /** The party name a header stands for: `Client Role` -> `Client`, `Rol del Cliente` -> `Cliente`. */
 export function partyNameFromHeader(header: string): string {
+  // A name followed by a description (`Cloud strategy team - The Cloud Strategy Team is responsible for ...`, a spreadsheet's header): the name.
+  const described = /^(.+?)(?:\s+[-–—]\s+|\s*\n\s*)(?:\S+\s+){3,}\S+/u.exec(header.trim());
+  if (described) header = described[1]!;
   const plain = header.replace(/[*_`]+/gu, "").replace(/\s+/gu, " ").trim().replace(/:$/u, "");
   let name = plain.replace(/[-\s]?rolle$/iu, "").replace(ROLE_WORD, " ").replace(/\s+/gu, " ").trim();
   // German compounds link with -n: Kundenrolle is the role of the Kunde.

@@ -5,6 +5,9 @@
  */
 import { CAIRO, RACI, RACI_VS, RASCI, SCHEMES, type RoleScheme } from "../model/scheme.js";
 
+/** Words that say a document is about RACI roles (a title, a heading, a table header). */
+export const RACI_WORDS = /\b(?:RACI|RASCI|RACI-?VS|CAIRO|responsibility|responsabilit|verantwortlich|responsabilidad|accountable)\w*/iu;
+
 /** A text of the document that may name a scheme, and where it is (for the reason given). */
 export interface SchemeHint {
   text: string;

@@ -272,7 +272,7 @@ describe("formatSarif", () => {
     const suggestion = seed.files[0]!.findings[3]!.suggestions[0]!;
     expect(customer.fixes).toHaveLength(1);
     expect(customer.fixes![0]!.description.text).toBe(suggestion.message);
-    expect(customer.fixes![0]!.artifactChanges[0]!.replacements[0]!.insertedContent.text).toBe(suggestion.fix.text);
+    expect(customer.fixes![0]!.artifactChanges[0]!.replacements[0]!.insertedContent.text).toBe(suggestion.fix!.text);
     expect(customer.fixes![0]!.artifactChanges[0]!.replacements[0]!.deletedRegion.startLine).toBe(41);
     expect(results[0]!.fixes).toBeUndefined();
     // Without the file's text, no fixes.

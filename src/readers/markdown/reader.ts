@@ -15,16 +15,13 @@ import { parseSimpleFrontMatter } from "../front-matter.js";
 import { isGroupRow, matrixDecision, readGridTable, readLegendRows, type GridCell, type TableReader } from "../grid.js";
 import type { ReadOptions } from "../options.js";
 import { partyNameFromHeader, PartyNames } from "../parties.js";
-import { chooseScheme, inlineLegendCodes, mayHoldInlineLegend, wordConvention, type LegendHint, type SchemeHint } from "../scheme-hints.js";
+import { chooseScheme, inlineLegendCodes, mayHoldInlineLegend, RACI_WORDS, wordConvention, type LegendHint, type SchemeHint } from "../scheme-hints.js";
 import { cellContent } from "./cells.js";
 import { readRest, type RowRest } from "./rest.js";
 import { scanMarkdown } from "./scan.js";
 import { TableCell, type ScannedCell, type ScannedDocument, type ScannedFrontMatter, type ScannedListItem, type ScannedTable, type TableRow } from "./scan-types.js";
 
 export { plainText };
-
-/** Words that say a document is about RACI roles (a title, a heading, a table header). */
-const RACI_WORDS = /\b(?:RACI|RASCI|RACI-?VS|CAIRO|responsibility|responsabilit|verantwortlich|responsabilidad|accountable)\w*/iu;
 
 /** Reads a Markdown document into a matrix model. Never throws on bad input. */
 export function readMarkdown(file: string, text: string, options: ReadOptions): Matrix {
