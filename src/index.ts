@@ -13,11 +13,11 @@ import type { ActiveRule } from "./model/rule.js";
 import type { Matrix, MatrixFormat, PartyAliases } from "./model/matrix.js";
 import type { LintResult } from "./model/result.js";
 import { RACI, type RoleScheme } from "./model/scheme.js";
-import { readDocument } from "./readers/index.js";
+import { readDocument, readWorkbook } from "./readers/index.js";
 
 export type { Activity, Cell, CellReading, CellStyle, CodeToken, Group, Legend, LegendEntry, Matrix, MatrixFormat, Party, PartyAliases, PartyRole, ReadProblem, RoleCode, Section, TokenKind } from "./model/matrix.js";
-export type { Finding, Severity, Suggestion, TextEdit } from "./model/finding.js";
-export type { SourcePoint, SourceSpan } from "./model/position.js";
+export type { CellEdit, Finding, Severity, Suggestion, TextEdit } from "./model/finding.js";
+export type { CellRef, SourcePoint, SourceSpan } from "./model/position.js";
 export type { RoleScheme, SchemeCode } from "./model/scheme.js";
 export type { ActiveRule, RuleCheck, RuleDefinition, Scope } from "./model/rule.js";
 export type { FileReport, LintResult, RefusedFix, Report, ReportSummary, SuppressedFinding } from "./model/result.js";
@@ -29,6 +29,11 @@ export type { LintSetup } from "./lint/linter.js";
 export type { TranslationMapping, TranslationPair } from "./model/translation-pairs.js";
 export { translationPairs } from "./model/translation-pairs.js";
 export { RaciLint, ConfigError, NoFilesError, type RaciLintOptions, type RuleStats } from "./api/raci-lint.js";
+export { contentOf, type MatrixContent } from "./writers/content.js";
+export { writeMarkdown } from "./writers/markdown.js";
+export { writeCsv } from "./writers/csv.js";
+export { matrixData, writeJson, writeYaml } from "./writers/structured.js";
+export { writeXlsx, type XlsxOptions } from "./writers/xlsx.js";
 export { VERSION } from "./api/version.js";
 export { RACI } from "./model/scheme.js";
 export { FACTS, SCOPES, type FactDoc } from "./facts/catalog.js";
@@ -68,13 +73,26 @@ export interface LintOptions {
 }
 
 /**
- * Reads a document of any supported format into a matrix. Never throws on bad text: what cannot be
- * read becomes the matrix' `problems`. (Arguments of the wrong type are a TypeError.)
+ * Reads a document of any supported text format (Markdown, YAML, JSON, CSV) into a matrix. Never
+ * throws on bad text: what cannot be read becomes the matrix' `problems`. (Arguments of the wrong
+ * type are a TypeError.) An XLSX workbook is bytes: `parseWorkbook` reads it.
  */
 export function parseMatrix(text: string, filename: string, scheme: RoleScheme = RACI, parties: PartyAliases | null = null, format?: MatrixFormat): Matrix {
   if (typeof text !== "string") throw new TypeError(`parseMatrix: text must be a string, not ${text === null ? "null" : typeof text}`);
   if (typeof filename !== "string") throw new TypeError("parseMatrix: filename must be a string (it picks the format and names the findings)");
   return readDocument(text, filename, { scheme, parties }, format);
+}
+
+/**
+ * Reads an XLSX workbook's bytes into a matrix: `parseMatrix` for workbooks, asynchronous as
+ * exceljs is. Never rejects on a bad file (not a zip, encrypted, a zip bomb: the matrix'
+ * `problems` say so). Its spans have the row as line and the column number as column, and name
+ * their cell (`span.ref`: sheet and A1 reference).
+ */
+export async function parseWorkbook(bytes: Uint8Array, filename: string, scheme: RoleScheme = RACI, parties: PartyAliases | null = null): Promise<Matrix> {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError("parseWorkbook: bytes must be a Uint8Array (a Buffer) holding the workbook");
+  if (typeof filename !== "string") throw new TypeError("parseWorkbook: filename must be a string (it names the findings)");
+  return readWorkbook(bytes, filename, { scheme, parties });
 }
 
 /** Façade options for an explicit setup (no configuration files). */

@@ -283,6 +283,20 @@ export class RaciLint {
     return [pending.result];
   }
 
+  /**
+   * Reads one file into a matrix (relative to `cwd`), with the scheme and party aliases its
+   * configuration sets, as `lintFiles` would read it; a workbook from its bytes. What cannot be
+   * read is the matrix' `problems`; a file that cannot be opened throws what the system says.
+   */
+  async readMatrix(filePath: string): Promise<Matrix> {
+    const path = resolve(this.cwd, filePath);
+    const setup = this.setupFor(path);
+    const memo = this.newMemo();
+    const display = displayPathOf(path, this.cwd);
+    if (isBinaryFormat(formatOf(path))) return readWorkbookWith(readFileSync(path), display, setup, memo);
+    return readWith(readTextFile(path).text, display, setup, memo);
+  }
+
   /** A result for a file read into `matrix`, keeping what the options ask for. */
   private resultOf(path: string, matrix: Matrix): LintResult {
     const keep = this.options.keep ?? "none";

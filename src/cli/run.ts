@@ -17,6 +17,7 @@ import { FORMAT_NAMES, isFormatName, loadFormatter, type FormatName } from "../f
 import { formatExplain } from "../formatters/explain.js";
 import { listRules, listRulesJson } from "../formatters/list-rules.js";
 import { shouldColor } from "../formatters/stylish.js";
+import { runConvert } from "./convert.js";
 import type { ConfigProblem } from "../model/rule.js";
 import type { LintResult } from "../model/result.js";
 import { addDiffCommand, runDiff, type DiffRequest } from "./diff.js";
@@ -80,7 +81,7 @@ function integer(value: string): number {
 function program(io: CliIo, onDiff: (request: DiffRequest) => void): Command {
   const cmd = new Command()
     .name("raci-lint")
-    .description("Lint RACI shared-responsibility matrices (Markdown, YAML, JSON).")
+    .description("Lint RACI shared-responsibility matrices (Markdown, YAML, JSON, CSV, XLSX).")
     .argument("[paths...]", "files, directories or globs to lint; - reads standard input", ["."])
     .option("-f, --format <name[=path]>", `output format: ${FORMATS.join(", ")}; repeat it for several, NAME=PATH writes one to a file (default: stylish)`, collect)
     .option("-o, --output-file <path>", "write the (single, or first without =PATH) format to a file instead of standard output")
@@ -104,6 +105,7 @@ function program(io: CliIo, onDiff: (request: DiffRequest) => void): Command {
     .option("--color", "force colour in stylish output")
     .option("--no-color", "disable colour in stylish output")
     .version(VERSION, "-v, --version")
+    .addHelpText("after", "\nCommands:\n  convert <input> --to md|yaml|json|csv|xlsx [-o OUT]  write a matrix in another format (raci-lint convert -h)\n")
     .helpOption("-h, --help", "show this help")
     .exitOverride()
     .configureOutput({
@@ -132,6 +134,15 @@ class UsageError extends Error {}
 
 /** Runs the CLI and returns its exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // `raci-lint convert ...` is a command of its own; a file named convert is `./convert`.
+  if (argv[0] === "convert") {
+    try {
+      return await runConvert(argv.slice(1), io);
+    } catch (error) {
+      io.stderr.write(`raci-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      return 2;
+    }
+  }
   let diff: DiffRequest | null = null;
   const cmd = program(io, (request) => (diff = request));
   try {

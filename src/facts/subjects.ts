@@ -81,8 +81,7 @@ export class MatrixView {
   /**
    * The matrix's tables grouped by their parties: tables with the same parties (in any order) make
    * one group (a page of tables alike); a table with other parties is a group of its own (a table
-   * per phase, each with its own team), and so is each sheet of a workbook. Party and duplicate
-   * checks look at each group on its own.
+   * per phase, each with its own team). Party and duplicate checks look at each group on its own.
    */
   get tableGroups(): TableGroup[] {
     if (!this.groups) {
@@ -91,9 +90,7 @@ export class MatrixView {
       const groups: TableGroup[] = [];
       const groupOfTable: TableGroup[] = [];
       matrix.tables.forEach((table, t) => {
-        // A workbook's sheets are documents of their own (a template, its example): never one group.
-        const sheet = matrix.format === "xlsx" ? `${table.section}:` : "";
-        const key = sheet + [...table.parties].sort((a, b) => a - b).join(",");
+        const key = [...table.parties].sort((a, b) => a - b).join(",");
         let group = byKey.get(key);
         if (!group) {
           group = { tables: [], tallies: new Map(), spans: new Map() };

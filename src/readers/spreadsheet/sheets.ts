@@ -13,7 +13,7 @@ import type { RoleScheme } from "../../model/scheme.js";
 import { plainText } from "../../model/text.js";
 import { MatrixBuilder } from "../builder.js";
 import { codeWords, readCellText } from "../cell-codes.js";
-import { classOf, readGridTable, readLegendRows, roleOfHeader, type GridCell, type GridRow, type GridTable, type TableReader } from "../grid.js";
+import { readGridTable, readLegendRows, roleOfHeader, type GridCell, type GridRow, type GridTable, type TableReader } from "../grid.js";
 import type { ReadOptions } from "../options.js";
 import { PartyNames } from "../parties.js";
 import { chooseScheme, RACI_WORDS, wordConvention, type LegendHint, type SchemeHint } from "../scheme-hints.js";
@@ -62,10 +62,9 @@ function filledColumns(row: readonly (GridCell | undefined)[] | undefined, left 
   return out;
 }
 
-/** Whether a text reads as codes or role words. */
+/** Whether a text holds codes of the scheme (letters or role words; a party's name is not one). */
 function codeLike(reading: CellReading): boolean {
-  const c = classOf(reading);
-  return c === "code" || c === "word";
+  return reading.codes.length > 0;
 }
 
 /**
@@ -225,6 +224,8 @@ export interface SheetsInput {
   bom: boolean;
   lines: LineIndex;
   sheets: readonly Sheet[];
+  /** The document's title, when it has one of its own (a workbook's properties). */
+  title?: string | null;
   /** Sheets left out (hidden), for the decisions. */
   skipped: readonly SheetNote[];
   problems: ReadProblem[];
@@ -271,33 +272,55 @@ export function readSheets(input: SheetsInput, options: ReadOptions): Matrix {
   const scheme = choice.scheme ?? options.scheme;
   const builder = new MatrixBuilder(input.file, input.format, input.source, input.bom, input.lines, scheme, choice.reason);
   const firstTitle = found.flatMap((f) => f.tables.flatMap((t) => t.region.titles))[0];
-  if (firstTitle) builder.setTitle(plainText(firstTitle.raw), firstTitle.content, false);
+  if (input.title) builder.setTitle(input.title, null);
+  else if (firstTitle) builder.setTitle(plainText(firstTitle.raw), firstTitle.content, false);
   for (const note of input.skipped) builder.decide({ span: note.span, kind: "ignored", reason: note.reason });
   for (const skipped of skippedTables) builder.decide({ span: skipped.span, kind: "ignored", reason: skipped.reason });
   const raciNamed = texts.some((t) => RACI_WORDS.test(t.text)) || legends.length > 0;
   const words = codeWords(scheme);
   for (const { sheet, tables } of found) {
-    // A sheet is a section (titled by its name, or a CSV file's first title); opened when a matrix is read in it.
+    // A workbook's sheet is a section, titled by its name (or by the title row its name was cut
+    // from); in a CSV file each title row above a table opens a section. Opened when a matrix is read.
     let section: number | null = null;
-    const title = sheet.name ?? (tables[0]?.region.titles[0] ? plainText(tables[0].region.titles[0].raw) : "");
-    const titleSpan = sheet.name === null ? tables[0]?.region.titles[0]?.content ?? null : null;
-    const reader: TableReader = {
-      builder,
-      lines: input.lines,
-      scheme,
-      words,
-      ...(options.readCell ? { readCell: options.readCell } : {}),
-      problems: input.problems,
-      raciNamed,
-      unknownScheme: choice.scheme === null ? choice.reason : null,
-      section: () => (section ??= builder.addSection(title, titleSpan)),
-      sectionTitle: title,
-      spanIn: input.spanIn,
-    };
-    for (const { table } of tables) readGridTable(table, reader);
+    let title = sheet.name ?? "";
+    let titleSpan: SourceSpan | null = null;
+    const firstTitle = tables[0]?.region.titles[0];
+    if (sheet.name !== null && firstTitle && cutFrom(sheet.name, firstTitle.raw)) title = plainText(firstTitle.raw);
+    for (const { region, table } of tables) {
+      const own = region.titles[0];
+      if (sheet.name === null && own) {
+        section = null;
+        title = plainText(own.raw);
+        titleSpan = own.content;
+      }
+      const reader: TableReader = {
+        builder,
+        lines: input.lines,
+        scheme,
+        words,
+        ...(options.readCell ? { readCell: options.readCell } : {}),
+        problems: input.problems,
+        raciNamed,
+        unknownScheme: choice.scheme === null ? choice.reason : null,
+        section: () => (section ??= builder.addSection(title, titleSpan)),
+        sectionTitle: title,
+        spanIn: input.spanIn,
+      };
+      readGridTable(table, reader);
+    }
   }
   return builder.finish(input.problems, options.parties ?? null);
 }
 
 const NO_NAMES = new PartyNames([]);
+
+/**
+ * Whether a sheet's name was made from a title (Excel allows 31 characters, none of `[]:*?/\`, and
+ * one name per workbook: `Title (2)`): then the title, written above the sheet's table, names its section.
+ */
+export function cutFrom(sheetName: string, title: string): boolean {
+  const name = sheetName.replace(/ \(\d+\)$/u, "").trimEnd();
+  const cleaned = plainText(title).replace(/[[\]:*?/\\]/gu, " ").replace(/\s+/gu, " ").trim();
+  return name.length > 0 && cleaned !== name && cleaned.startsWith(name) ? true : cleaned === name && plainText(title) !== sheetName;
+}
 

@@ -139,6 +139,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, options: Rea
   // read once they are all made, when the matrix is built.
   const input = {
     file,
+    title: workbook.title || null,
     format: "xlsx" as const,
     bom: false,
     sheets,

@@ -1,0 +1,111 @@
+/**
+ * `convert` keeps a matrix: on every matrix of the shared corpus, md -> yaml -> md, md -> xlsx -> md
+ * and csv -> md -> csv (from the corpus' matrices written as CSV) keep every section, activity,
+ * party and code. And the seed workbook in matrices/ is what `convert` makes of the seed today.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { contentOf, parseMatrix, parseWorkbook, writeCsv, writeJson, writeMarkdown, writeXlsx, writeYaml } from "../../src/index.js";
+import type { Matrix } from "../../src/model/matrix.js";
+import { readZip } from "../../src/readers/spreadsheet/zip.js";
+import { Ajv } from "ajv";
+import { parse } from "yaml";
+import { CORPUS, REPO, SEED } from "../helpers.js";
+import { cli } from "../cli/harness.js";
+
+/** Every Markdown file under a folder. */
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? markdownFiles(path) : name.endsWith(".md") ? [path] : [];
+  });
+}
+
+/** What a round trip must keep: each section's title and, per activity, its name and each party's codes. */
+function shape(m: Matrix) {
+  return m.sections
+    .map((s, i) => ({
+      title: s.title,
+      activities: m.activities
+        .filter((a) => a.section === i)
+        .map((a) => [a.name.replace(/[*_`]/gu, "").trim(), Object.fromEntries(s.parties.flatMap((p) => (a.cells[p] ? [[m.parties[p]!.name, a.cells[p].codes.join("")]] : [])).sort())]),
+    }))
+    .filter((s) => s.activities.length > 0);
+}
+
+const FILES = markdownFiles(CORPUS).filter((f) => parseMatrix(readFileSync(f, "utf8"), f).activities.length > 0);
+const schema = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(join(REPO, "schemas/matrix.schema.json"), "utf8")) as object);
+
+describe("convert round trips on the shared corpus", () => {
+  it("has matrices to convert", () => {
+    expect(FILES.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(FILES.map((f) => [f.slice(CORPUS.length + 1), f]))("%s", async (_, file) => {
+    const md = parseMatrix(readFileSync(file, "utf8"), file);
+    const base = shape(md);
+    expect(md.problems).toEqual([]);
+    // YAML and JSON are valid against the matrix schema.
+    const yaml = writeYaml(contentOf(md));
+    expect(schema(parse(yaml)) ? [] : schema.errors).toEqual([]);
+    expect(schema(JSON.parse(writeJson(contentOf(md)))) ? [] : schema.errors).toEqual([]);
+    const viaYaml = parseMatrix(writeMarkdown(contentOf(parseMatrix(yaml, "m.yaml"))), "m.md");
+    expect(shape(viaYaml)).toEqual(base);
+    const workbook = await parseWorkbook(await writeXlsx(contentOf(md)), "m.xlsx");
+    expect(workbook.problems).toEqual([]);
+    expect(shape(parseMatrix(writeMarkdown(contentOf(workbook)), "m.md"))).toEqual(base);
+    const csv = parseMatrix(writeCsv(contentOf(md)), "m.csv");
+    expect(shape(csv)).toEqual(base);
+    const back = parseMatrix(writeCsv(contentOf(parseMatrix(writeMarkdown(contentOf(csv)), "m.md"))), "m.csv");
+    expect(shape(back)).toEqual(shape(csv));
+  });
+
+  it("keeps groups as group rows in Markdown, CSV and XLSX, and sections as group rows with --one-sheet", async () => {
+    const text = "## Run\n\n| Activity | Client | Provider |\n|---|---|---|\n| **Launch** | | |\n| Plan | RA | C |\n| **Operate** | | |\n| Patch | I | RA |\n\n## Exit\n\n| Activity | Client | Provider |\n|---|---|---|\n| Export | RA | C |\n";
+    const md = parseMatrix(text, "m.md");
+    const groups = (m: Matrix) => m.groups.map((g) => `${m.sections[g.section]!.title}/${g.title}`);
+    expect(groups(md)).toEqual(["Run/Launch", "Run/Operate"]);
+    expect(groups(parseMatrix(writeMarkdown(contentOf(md)), "m.md"))).toEqual(groups(md));
+    expect(groups(parseMatrix(writeCsv(contentOf(md)), "m.csv"))).toEqual(groups(md));
+    expect(groups(await parseWorkbook(await writeXlsx(contentOf(md)), "m.xlsx"))).toEqual(groups(md));
+    const one = await parseWorkbook(await writeXlsx(contentOf(md), { oneSheet: true }), "m.xlsx");
+    // The document's title (its first heading) names the one sheet; group rows do not nest.
+    expect(one.sections.map((s) => s.title)).toEqual(["Run"]);
+    expect(one.groups.map((g) => g.title)).toEqual(["Run — Launch", "Run — Operate", "Exit"]);
+    expect(one.activities.map((a) => a.name)).toEqual(["Plan", "Patch", "Export"]);
+  });
+});
+
+describe("the seed workbook", () => {
+  it("matrices/cloud-temple-s3.xlsx is what `raci-lint convert` makes of the seed today", async () => {
+    const made = await writeXlsx(contentOf(parseMatrix(readFileSync(SEED, "utf8"), SEED)));
+    const entries = (bytes: Uint8Array) => Object.fromEntries(readZip(bytes).map((e) => [e.name, e.data.toString("utf8")]));
+    expect(entries(readFileSync(join(REPO, "matrices/cloud-temple-s3.xlsx")))).toEqual(entries(made));
+  });
+
+  it("is made by the convert command, which writes what the writers write", async () => {
+    const dir = REPO;
+    const run = await cli(["convert", "matrices/cloud-temple-s3.md", "--to", "md"], dir);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toBe(writeMarkdown(contentOf(parseMatrix(readFileSync(SEED, "utf8"), SEED))));
+    expect(run.stdout.split("\n").slice(0, 14).join("\n")).toBe(
+      [
+        "---",
+        "title: IaaS Responsibility Matrix - S3 Object Storage",
+        "---",
+        "",
+        "## Legend",
+        "",
+        "| Code | Term     | Description                         |",
+        "|------|----------|-------------------------------------|",
+        "| R    | Performs | __P__erforms the process            |",
+        "| A    | Approves | __A__pproves the process execution  |",
+        "| C    | Consults | __C__onsulted during the process    |",
+        "| I    | Informed | __I__nformed of the process results |",
+        "",
+        "## Define your need",
+      ].join("\n"),
+    );
+  });
+});
