@@ -148,7 +148,7 @@ function cellFacts(): FactDeclaration[] {
       },
     ),
     fact("words", "boolean", "The codes are written as words naming them (`Responsible, Accountable`, `Informé`).", ["reading"], (i) => i.reading.style.words),
-    fact("format", "string", "The format of the file: `markdown`, `yaml` or `json`.", ["format"], (i) => i.format),
+    fact("format", "string", "The format of the file: `markdown`, `yaml`, `json`, `csv` or `xlsx`.", ["format"], (i) => i.format),
     fact("invalidTokenCount", "number", "Tokens in the cell that are not codes of the scheme.", ["reading"], (i) => i.reading.tokens.filter((t) => !t.valid).length),
   ];
 }
@@ -253,7 +253,7 @@ export const FACT_DECLARATIONS: Record<Scope, readonly FactDeclaration[]> = {
       ["row", "sectionParties"],
       (i) => i.sectionParties.filter((_, k) => i.row[k] === "missing").map((p) => p.name),
     ),
-    activity("format", "string", "The matrix's format: `markdown`, `yaml` or `json`.", ["format"], (i) => i.format),
+    activity("format", "string", "The matrix's format: `markdown`, `yaml`, `json`, `csv` or `xlsx`.", ["format"], (i) => i.format),
     activity(
       "duplicateKind",
       "string",

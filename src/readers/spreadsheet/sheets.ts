@@ -136,6 +136,7 @@ function continues(sheet: Sheet, block: { top: number; bottom: number }, next: {
 
 /** A region's table: its first row the header, each later row with cells (blank rows left out). */
 function tableOf(sheet: Sheet, region: Region): GridTable | null {
+  let width = Infinity;
   const rowOf = (r: number, header: boolean): GridRow | null => {
     const row = sheet.rows[r];
     const cells: GridCell[] = [];
@@ -147,12 +148,13 @@ function tableOf(sheet: Sheet, region: Region): GridTable | null {
       cells.push(cell);
     }
     // A CSV line's empty fields past the header's count are not cells of the table.
-    while (cells.length > region.right - region.left + 1 && cells[cells.length - 1]!.raw === "") cells.pop();
+    while (cells.length > width && cells[cells.length - 1]!.raw === "") cells.pop();
     if (cells.length === 0) return null;
     return { cells, span: sheet.between(cells[0]!, cells[cells.length - 1]!) };
   };
   const header = rowOf(region.top, true);
   if (!header) return null;
+  width = header.cells.length;
   const rows: GridRow[] = [];
   for (let r = region.top + 1; r <= region.bottom; r++) {
     if (filledColumns(sheet.rows[r], region.left).length === 0) continue;
