@@ -1,0 +1,222 @@
+/**
+ * The XLSX reader: sheets, hidden sheets, merged cells, rich text, hyperlinks, formulas by their
+ * cached values; findings at `Sheet!A1` in every report format; fixes as suggestions, never a
+ * write; and bad files (not a zip, encrypted, zip bombs, a million rows) as findings, in bounded
+ * time and memory (docs/formats.md).
+ */
+import { createRequire } from "node:module";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
+import { Ajv } from "ajv";
+import { describe, expect, it } from "vitest";
+import { formatJson } from "../../../src/formatters/json.js";
+import { formatSarif } from "../../../src/formatters/sarif.js";
+import { formatStylish } from "../../../src/formatters/stylish.js";
+import { formatContext } from "../../../src/formatters/context.js";
+import { FixWriteError, fixText, parseMatrix, parseWorkbook, RaciLint, writeFileAtomic } from "../../../src/index.js";
+import { buildReport } from "../../../src/model/result.js";
+import { RACI } from "../../../src/model/scheme.js";
+import { recommendedRules } from "../../../src/config/presets.js";
+import { crc32, storedZip, ZIP_LIMITS } from "../../../src/readers/spreadsheet/zip.js";
+import { cli, project } from "../../cli/harness.js";
+import { REPO } from "../../helpers.js";
+
+const ExcelJS = createRequire(import.meta.url)("exceljs") as typeof import("exceljs");
+
+/** A workbook made with exceljs: `build` fills it. */
+async function workbook(build: (wb: import("exceljs").Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Findings of a workbook as `Sheet!A1 rule`. */
+async function findings(bytes: Uint8Array): Promise<string[]> {
+  const root = project({});
+  writeFileSync(join(root, "m.xlsx"), bytes);
+  const [result] = await new RaciLint({ cwd: root, useConfigFiles: false }).lintFiles(["m.xlsx"]);
+  return result!.findings.map((f) => `${f.sheet ?? ""}!${f.cell ?? ""} ${f.ruleId}${f.ruleId === "parse-error" ? `: ${f.message}` : ""}`);
+}
+
+const MATRIX = [
+  ["Activity", "Client", "Provider"],
+  ["Plan", "AR", "C"],
+  ["Run", "I", "RA"],
+];
+
+describe("XLSX workbooks", () => {
+  it("reads every visible sheet as a section, skips hidden ones and says so", async () => {
+    const bytes = await workbook((wb) => {
+      wb.addWorksheet("Build").addRows(MATRIX);
+      const hidden = wb.addWorksheet("Old");
+      hidden.addRows([...MATRIX, ["Patch", "", ""]]);
+      hidden.state = "hidden";
+      wb.addWorksheet("Run").addRows([["Activity", "Client", "Provider"], ["Patch", "I", "R"]]);
+    });
+    const m = await parseWorkbook(bytes, "m.xlsx");
+    expect(m.format).toBe("xlsx");
+    expect(m.sections.map((s) => s.title)).toEqual(["Build", "Run"]);
+    expect(m.decisions.map((d) => `${d.span.ref?.sheet}!${d.span.ref?.cell} ${d.kind}: ${d.reason}`)).toEqual([
+      "Old!A1 ignored: sheet Old is hidden: not read",
+      "Build!A1 matrix: its cells hold codes (4 of 4 filled cells)",
+      "Run!A1 matrix: its cells hold codes (2 of 2 filled cells)",
+    ]);
+    expect(await findings(bytes)).toEqual(["Build!B2 code-order", "Run!A2 single-accountable"]);
+  });
+
+  it("reads merged cells (the range's text in its first cell), rich text, hyperlinks and formulas' cached values", async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet("RACI");
+      ws.getCell("A1").value = "RACI chart";
+      ws.mergeCells("A1:C1");
+      ws.addRow(["Activity", { richText: [{ text: "Cli", font: { bold: true } }, { text: "ent" }] }, { text: "Provider", hyperlink: "https://example.com" }]);
+      ws.addRow(["Launch"]);
+      ws.mergeCells("A3:C3");
+      ws.addRow(["Plan", { formula: 'CONCATENATE("R","A")', result: "RA" }, "C"]);
+      ws.addRow(["Run", "I", { richText: [{ text: "R" }, { text: "A", font: { italic: true } }] }]);
+    });
+    const m = await parseWorkbook(bytes, "m.xlsx");
+    expect(m.title).toBe("RACI chart");
+    expect(m.parties.map((p) => p.name)).toEqual(["Client", "Provider"]);
+    expect(m.groups.map((g) => g.title)).toEqual(["Launch"]);
+    expect(m.activities.map((a) => `${a.name}: ${a.cells.map((c) => c?.codes.join("")).join(" ")}`)).toEqual(["Plan: RA C", "Run: I RA"]);
+    expect(m.activities.map((a) => a.cells.map((c) => `${c!.span.ref!.cell}@${c!.span.start.line}:${c!.span.start.column}`).join(" "))).toEqual(["B4@4:2 C4@4:3", "B5@5:2 C5@5:3"]);
+  });
+
+  it("points findings at Sheet!A1 in JSON (schema-valid), SARIF (logical location) and stylish", async () => {
+    const bytes = await workbook((wb) => wb.addWorksheet("Tech RACI").addRows([["Area", "Step", "Role"], ["Planning", "Refine", "A"], ["", "Specify", "A/R"]]));
+    const root = project({});
+    writeFileSync(join(root, "m.xlsx"), bytes);
+    const linter = new RaciLint({ cwd: root, useConfigFiles: false, keep: "source" });
+    const results = await linter.lintFiles(["m.xlsx"]);
+    const report = buildReport(results.map((r) => ({ path: r.path, findings: r.findings, suppressed: [], ...(r.source !== undefined ? { source: r.source } : {}) })));
+    const json = JSON.parse(formatJson(report)) as { files: { findings: Record<string, unknown>[] }[] };
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(REPO, "schemas/report.schema.json"), "utf8")) as object);
+    expect(validate(json) ? [] : validate.errors).toEqual([]);
+    expect(json.files[0]!.findings.map((f) => [f.ruleId, f.sheet, f.cell, f.line, f.column])).toEqual([
+      ["responsible-required", "Tech RACI", "B2", 2, 2],
+      ["code-order", "Tech RACI", "C3", 3, 3],
+    ]);
+    // Fixes of a workbook are suggestions naming the cells to change.
+    expect(json.files[0]!.findings[1]!.fix).toBeNull();
+    expect(json.files[0]!.findings[1]!.suggestions).toEqual([
+      { message: 'Write the codes in canonical order: RA: write "R/A" in Tech RACI!C3 (raci-lint does not rewrite workbooks)', fix: null, cells: [{ sheet: "Tech RACI", cell: "C3", text: "R/A" }] },
+    ]);
+    const sarif = JSON.parse(formatSarif(report, formatContext(linter.rulesMeta(), "0.0.0"))) as { runs: { results: { locations: { logicalLocations?: unknown }[]; fixes?: unknown }[] }[] };
+    expect(sarif.runs[0]!.results.map((r) => r.locations[0]!.logicalLocations)).toEqual([
+      [{ name: "B2", fullyQualifiedName: "Tech RACI!B2", kind: "element" }],
+      [{ name: "C3", fullyQualifiedName: "Tech RACI!C3", kind: "element" }],
+    ]);
+    expect(sarif.runs[0]!.results.every((r) => r.fixes === undefined)).toBe(true);
+    expect(formatStylish(report, { color: false }).split("\n").slice(1, 4)).toEqual([
+      "m.xlsx",
+      '  Tech RACI!B2  error    No party is Responsible (R) for "Refine".  responsible-required',
+      '  Tech RACI!C3  warning  Codes "AR" are out of order: write "RA".   code-order',
+    ]);
+  });
+
+  it("is never written: --fix lists its fixes, the file keeps its bytes; the fixer and the atomic writer refuse it", async () => {
+    const bytes = await workbook((wb) => wb.addWorksheet("M").addRows([["Activity", "Client", "Provider"], ["Plan", "AR", "R"]]));
+    const root = project({});
+    writeFileSync(join(root, "m.xlsx"), bytes);
+    const run = await cli(["m.xlsx", "--fix", "--no-config", "-f", "json"], root);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("raci-lint: m.xlsx: not fixed: raci-lint never rewrites a workbook: its fixes are listed as suggestions\n");
+    expect(readFileSync(join(root, "m.xlsx"))).toEqual(Buffer.from(bytes));
+    const fixed = await fixText("anything", "m.xlsx", { rules: recommendedRules(), scheme: RACI });
+    expect([fixed.changed, fixed.parseFailed, fixed.output]).toEqual([false, true, "anything"]);
+    await expect(writeFileAtomic(join(root, "m.xlsx"), "text")).rejects.toBeInstanceOf(FixWriteError);
+    expect(readFileSync(join(root, "m.xlsx"))).toEqual(Buffer.from(bytes));
+    // parseMatrix (text) cannot read a workbook, and says so.
+    expect(parseMatrix("", "m.xlsx").problems.map((p) => p.message)).toEqual(["An XLSX workbook is binary: it is read from its bytes (readWorkbook, parseWorkbook), not from text."]);
+  });
+});
+
+/** A zip of entries as given: `declared` is the size the directory claims (default: the real one). */
+function zip(entries: { name: string; data: Buffer; deflate?: boolean; declared?: number }[]): Buffer {
+  const parts: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const body = e.deflate ? deflateRawSync(e.data) : e.data;
+    const name = Buffer.from(e.name);
+    const header = (central: boolean) => {
+      const b = Buffer.alloc(central ? 46 : 30);
+      b.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, 0);
+      const at = central ? 2 : 0;
+      b.writeUInt16LE(e.deflate ? 8 : 0, 8 + at);
+      b.writeUInt32LE(crc32(e.data), 14 + at);
+      b.writeUInt32LE(body.length, 18 + at);
+      b.writeUInt32LE(e.declared ?? e.data.length, 22 + at);
+      b.writeUInt16LE(name.length, 26 + at);
+      if (central) b.writeUInt32LE(offset, 42);
+      return b;
+    };
+    directory.push(header(true), name);
+    parts.push(header(false), name, body);
+    offset += 30 + name.length + body.length;
+  }
+  const size = directory.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...directory, end]);
+}
+
+/** The smallest workbook parts exceljs reads, around one sheet's XML. */
+function minimalWorkbook(sheetXml: string): Buffer {
+  const text = (name: string, data: string) => ({ name, data: Buffer.from(data), deflate: true });
+  return zip([
+    text("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
+    text("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    text("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Big &amp; long" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    text("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    text("xl/worksheets/sheet1.xml", sheetXml),
+  ]);
+}
+
+describe("bad workbooks", () => {
+  it.each([
+    ["a text file", Buffer.from("Activity,Client\nPlan,R\n"), "The file is not an XLSX workbook: it is not a zip archive."],
+    ["a truncated zip", zip([{ name: "a.xml", data: Buffer.from("<a/>") }]).subarray(0, 40), "The file is not an XLSX workbook: its zip directory is missing (a truncated or damaged file)."],
+    [
+      "a password-protected workbook (an OLE file holding EncryptionInfo)",
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100), Buffer.from("EncryptionInfo", "utf16le")]),
+      "The workbook is password-protected (encrypted): raci-lint cannot read it. Save a copy without a password.",
+    ],
+    ["an old .xls workbook", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100)]), "The file is an Excel 97-2003 workbook (.xls) or another OLE document, not an XLSX workbook. Save it as .xlsx."],
+    [
+      "a zip bomb that lies about its sizes (1 GiB of zeros declared as 1 KiB)",
+      zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(64 * 1024 * 1024), deflate: true, declared: 1024 }]),
+      "The workbook's zip entry xl/worksheets/sheet1.xml expands beyond the size its directory gives (a zip bomb): it is not read.",
+    ],
+    [
+      "a zip whose entries say they expand to gigabytes",
+      zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.from("<a/>"), declared: 0xfffffff0 }]),
+      `The workbook's entries expand to more than ${ZIP_LIMITS.uncompressed / 1024 / 1024} MiB (a zip bomb, or a workbook too large): it is not read.`,
+    ],
+  ])("%s: one parse-error", async (_, bytes, message) => {
+    expect(await findings(bytes)).toEqual([`! parse-error: ${message}`]);
+  });
+
+  it("a sheet of a million rows: the first 100,000 are read, and a finding says so", async () => {
+    const rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>Activity</t></is></c><c r="B1" t="inlineStr"><is><t>Client</t></is></c></row>'];
+    for (let r = 2; r <= 1_000_000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+    const xml = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`;
+    const m = await parseWorkbook(minimalWorkbook(xml), "big.xlsx");
+    expect(m.problems.map((p) => `${p.span.ref?.sheet}!${p.span.ref?.cell} ${p.message}`)).toEqual([
+      "Big & long!A1 Sheet Big & long has 1,000,000 rows: raci-lint reads at most 100,000 rows of a sheet, so only its first 100,000 were read.",
+    ]);
+  });
+
+  it("storedZip makes a zip exceljs reads (what a cut workbook becomes)", async () => {
+    const bytes = await workbook((wb) => wb.addWorksheet("M").addRows(MATRIX));
+    const { readZip } = await import("../../../src/readers/spreadsheet/zip.js");
+    const again = await parseWorkbook(storedZip(readZip(bytes)), "m.xlsx");
+    expect(again.activities.map((a) => a.name)).toEqual(["Plan", "Run"]);
+  });
+});
