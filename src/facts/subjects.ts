@@ -640,7 +640,8 @@ export class DocumentSubject extends UnplacedSubject implements DocumentInputs {
   get span(): SourceSpan {
     const m = this.view.matrix;
     const ignored = m.decisions.find((d) => d.kind === "ignored");
-    if (ignored) return { start: ignored.span.start, end: ignored.span.start };
+    // A workbook's part names its sheet and first cell.
+    if (ignored) return { start: ignored.span.start, end: ignored.span.start, ...(ignored.span.ref ? { ref: ignored.span.ref } : {}) };
     const start = { line: 1, column: 1, offset: 0 };
     return { start, end: start };
   }

@@ -27,7 +27,8 @@ function describeTranslation(t: NonNullable<FileReading["translationOf"]>): stri
 }
 
 const activities = (n: number) => (n === 1 ? "1 activity" : `${n} activities`);
-const lines = (part: ReadPart) => (part.line === part.endLine ? `line ${part.line}` : `lines ${part.line}-${part.endLine}`);
+/** Where a part is: its lines, or in a workbook its sheet and cells (`Build!A1:C9`). */
+const lines = (part: ReadPart) => (part.sheet !== undefined ? `${part.sheet}!${part.cells ?? "A1"}` : part.line === part.endLine ? `line ${part.line}` : `lines ${part.line}-${part.endLine}`);
 
 /** One part's lines of explanation. */
 function describePart(part: ReadPart, c: ReturnType<typeof createColors>): string[] {

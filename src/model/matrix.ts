@@ -240,6 +240,8 @@ export interface ReadDecision {
   activities?: number;
   /** Why it was read so (or left alone). */
   reason: string;
+  /** For a workbook's sheet left unread because it is hidden: the sheet's name. */
+  hiddenSheet?: string;
 }
 
 /** A whole document's RACI content. */

@@ -7,7 +7,7 @@
  * of row numbers (`Step Id`), sub-header rows of prose under the header, trailing columns of notes.
  * The scheme is chosen from the sheets' names, titles, headers and legends, as for Markdown.
  */
-import type { CellReading, Matrix, MatrixFormat, ReadProblem } from "../../model/matrix.js";
+import type { CellReading, Matrix, MatrixFormat, ReadDecision, ReadProblem } from "../../model/matrix.js";
 import type { LineIndex, SourceSpan } from "../../model/position.js";
 import type { RoleScheme } from "../../model/scheme.js";
 import { plainText } from "../../model/text.js";
@@ -230,6 +230,8 @@ export interface SheetsInput {
   title?: string | null;
   /** Sheets left out (hidden), for the decisions. */
   skipped: readonly SheetNote[];
+  /** A workbook's sheets in its order, hidden ones too (the decisions follow it). */
+  sheetOrder?: readonly string[];
   problems: ReadProblem[];
   /** A span inside a cell's text. */
   readonly spanIn: (cell: GridCell, start: number, end: number) => SourceSpan;
@@ -276,7 +278,7 @@ export function readSheets(input: SheetsInput, options: ReadOptions): Matrix {
   const firstTitle = found.flatMap((f) => f.tables.flatMap((t) => t.region.titles))[0];
   if (input.title) builder.setTitle(input.title, null);
   else if (firstTitle) builder.setTitle(plainText(firstTitle.raw), firstTitle.content, false);
-  for (const note of input.skipped) builder.decide({ span: note.span, kind: "ignored", reason: note.reason });
+  for (const note of input.skipped) builder.decide({ span: note.span, kind: "ignored", reason: note.reason, hiddenSheet: note.sheet });
   for (const skipped of skippedTables) builder.decide({ span: skipped.span, kind: "ignored", reason: skipped.reason });
   const raciNamed = texts.some((t) => RACI_WORDS.test(t.text)) || legends.length > 0;
   const words = codeWords(scheme);
@@ -311,7 +313,13 @@ export function readSheets(input: SheetsInput, options: ReadOptions): Matrix {
       readGridTable(table, reader);
     }
   }
-  return builder.finish(input.problems, options.parties ?? null);
+  const matrix = builder.finish(input.problems, options.parties ?? null);
+  // Decisions in source order (`--explain` lists them so): by sheet, then row and column; tables
+  // without a header and hidden sheets were decided first.
+  const sheetIndex = new Map((input.sheetOrder ?? []).map((name, i) => [name, i]));
+  const indexOf = (d: ReadDecision) => (d.span.ref?.sheet === undefined ? 0 : (sheetIndex.get(d.span.ref.sheet) ?? 0));
+  matrix.decisions.sort((a, b) => indexOf(a) - indexOf(b) || a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column);
+  return matrix;
 }
 
 const NO_NAMES = new PartyNames([]);

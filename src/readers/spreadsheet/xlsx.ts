@@ -144,6 +144,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, options: Rea
     bom: false,
     sheets,
     skipped,
+    sheetOrder: workbook.worksheets.map((w) => w.name),
     problems,
     spanIn: (cell: GridCell) => cell.content,
     get source() {

@@ -1,5 +1,5 @@
 /** The CSV reader: separators, quoting, BOM, UTF-8, positions and A1 references, layouts, and `--fix` byte for byte. */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixText, lintText, parseMatrix, RaciLint } from "../../../src/index.js";
@@ -91,6 +91,20 @@ describe("CSV matrices", () => {
       '3:1-3:8 A3 no-ragged-row: Row "Plan" has 2 cells, its header has 3 (no cell for Provider): missing cells are not taken as empty. (A3)',
       '4:1-4:15 A4 no-ragged-row: Row "Run" has 4 cells, its header has 3: the extra cells belong to no party. (A4)',
     ]);
+    const run = await cli(["ragged.csv", "--no-config"], project({ "ragged.csv": text }));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        "",
+        "ragged.csv",
+        '  3:1  error  Row "Plan" has 2 cells, its header has 3 (no cell for Provider): missing cells are not taken as empty. (A3)  no-ragged-row',
+        '  4:1  error  Row "Run" has 4 cells, its header has 3: the extra cells belong to no party. (A4)                            no-ragged-row',
+        '  5:7  error  The customer (Client) has no role in "Check": it must at least be Informed. (B5)                             customer-involved',
+        "",
+        "✖ 3 problems (3 errors, 0 warnings, 0 infos)",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("reads a Latin-1 file as the other text files: a parse-error at the first byte that is not UTF-8, the rest checked", async () => {
@@ -98,8 +112,29 @@ describe("CSV matrices", () => {
     writeFileSync(join(root, "latin1.csv"), Buffer.from("Activit\xe9,Client,Fournisseur\nPlan,AR,R\n", "latin1"));
     const run = await cli(["latin1.csv", "-f", "json", "--no-config"], root);
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { files: { findings: { ruleId: string; line: number; column: number }[] }[] };
-    expect(report.files[0]!.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(["1:8 parse-error", "2:6 code-order"]);
+    const report = JSON.parse(run.stdout) as { files: { findings: { ruleId: string; line: number; column: number; message: string }[] }[] };
+    expect(report.files[0]!.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}: ${f.message}`)).toEqual([
+      "1:8 parse-error: The file is not UTF-8 text (first seen here): it is checked as read, but not fixed. Save it as UTF-8.",
+      '2:6 code-order: Codes "AR" are out of order: write "RA". (B2)',
+    ]);
+    // --fix leaves it as it is, and says why.
+    const fix = await cli(["latin1.csv", "--fix", "--no-config"], root);
+    expect(fix.code).toBe(1);
+    expect(fix.stderr).toBe("raci-lint: latin1.csv: not fixed: it is not UTF-8 text\n");
+    expect(readFileSync(join(root, "latin1.csv"))).toEqual(Buffer.from("Activit\xe9,Client,Fournisseur\nPlan,AR,R\n", "latin1"));
+  });
+
+  it("a named file without a matrix: no-matrix (info) at its first table, saying why; met in a folder, it is only counted", async () => {
+    const root = project({ "sizes.csv": "Sizes\nSize,vCores\nS,2\nM,4\n" });
+    const run = await cli(["sizes.csv", "--no-config", "-f", "json"], root);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { files: { findings: Record<string, unknown>[] }[]; summary: { filesWithoutMatrix?: number } };
+    expect(report.files[0]!.findings.map((f) => [f.ruleId, f.severity, f.line, f.column, f.cell, f.message])).toEqual([
+      ["no-matrix", "info", 2, 1, "A2", "No RACI matrix found: its table at line 2 is not one: most of its cells (2 of 2) hold words, numbers or symbols, not role codes (`--explain` says what was read). (A2)"],
+    ]);
+    expect(report.summary.filesWithoutMatrix).toBe(1);
+    const folder = JSON.parse((await cli([".", "--no-config", "-f", "json"], root)).stdout) as { files: { findings: unknown[] }[] };
+    expect(folder.files.map((f) => f.findings)).toEqual([[]]);
   });
 
   it("is found in folders and read by the façade", async () => {

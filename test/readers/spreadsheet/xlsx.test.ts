@@ -58,11 +58,56 @@ describe("XLSX workbooks", () => {
     expect(m.format).toBe("xlsx");
     expect(m.sections.map((s) => s.title)).toEqual(["Build", "Run"]);
     expect(m.decisions.map((d) => `${d.span.ref?.sheet}!${d.span.ref?.cell} ${d.kind}: ${d.reason}`)).toEqual([
-      "Old!A1 ignored: sheet Old is hidden: not read",
       "Build!A1 matrix: its cells hold codes (4 of 4 filled cells)",
+      "Old!A1 ignored: sheet Old is hidden: not read",
       "Run!A1 matrix: its cells hold codes (2 of 2 filled cells)",
     ]);
     expect(await findings(bytes)).toEqual(["Build!B2 code-order", "Run!A2 single-accountable"]);
+    // --explain lists each sheet's tables in the workbook's order, by sheet and cells, the hidden one too.
+    const root = project({});
+    writeFileSync(join(root, "m.xlsx"), bytes);
+    const run = await cli(["--explain", "--no-config", "m.xlsx"], root);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split("\n").slice(0, 11)).toEqual([
+      "m.xlsx (xlsx): 3 activities",
+      "  scheme: RACI (the default: the document names no other scheme)",
+      '  Build!A1:C3: matrix in "Build", an activity per row, a party per column: 2 activities',
+      "    parties: Client (customer), Provider (provider)",
+      "    why: its cells hold codes (4 of 4 filled cells)",
+      "  Old!A1: left alone, sheet Old is hidden: not read",
+      '  Run!A1:C2: matrix in "Run", an activity per row, a party per column: 1 activity',
+      "    parties: Client (customer), Provider (provider)",
+      "    why: its cells hold codes (2 of 2 filled cells)",
+      "",
+      "m.xlsx",
+    ]);
+    const json = await cli(["--explain", "--no-config", "-f", "json", "m.xlsx"], root);
+    const read = (JSON.parse(json.stdout) as { files: { read: { parts: Record<string, unknown>[] } }[] }).files[0]!.read;
+    expect(read.parts.map((p) => [p.kind, p.sheet, p.cells, p.line, p.endLine])).toEqual([
+      ["matrix", "Build", "A1:C3", 1, 3],
+      ["ignored", "Old", "A1", 1, 1],
+      ["matrix", "Run", "A1:C2", 1, 2],
+    ]);
+  });
+
+  it("a workbook without a matrix: no-matrix at the first table left alone, saying why and which sheets are hidden", async () => {
+    const bytes = await workbook((wb) => {
+      wb.addWorksheet("Sizes").addRows([["Size", "vCores"], ["S", 2], ["M", 4]]);
+      const hidden = wb.addWorksheet("Secret");
+      hidden.addRows(MATRIX);
+      hidden.state = "hidden";
+    });
+    const root = project({});
+    writeFileSync(join(root, "m.xlsx"), bytes);
+    const run = await cli(["--no-config", "m.xlsx"], root);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n").slice(0, 3)).toEqual([
+      "",
+      "m.xlsx",
+      "  Sizes!A1  info  No RACI matrix found: its table at Sizes!A1 is not one: most of its cells (2 of 2) hold words, numbers or symbols, not role codes; its hidden sheet Secret is not read (`--explain` says what was read).  no-matrix",
+    ]);
+    // Met while walking a folder, a workbook without a matrix is counted, not reported (as a Markdown page is).
+    expect((await cli(["--no-config", "."], root)).stdout).toBe("1 file without a matrix (--explain says what was read in each).\n");
   });
 
   it("reads merged cells (the range's text in its first cell), rich text, hyperlinks and formulas' cached values", async () => {
@@ -199,18 +244,37 @@ describe("bad workbooks", () => {
       zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.from("<a/>"), declared: 0xfffffff0 }]),
       `The workbook's entries expand to more than ${ZIP_LIMITS.uncompressed / 1024 / 1024} MiB (a zip bomb, or a workbook too large): it is not read.`,
     ],
-  ])("%s: one parse-error", async (_, bytes, message) => {
+  ])("%s: one parse-error at the file's start, exit code 1", async (_, bytes, message) => {
     expect(await findings(bytes)).toEqual([`! parse-error: ${message}`]);
+    const root = project({});
+    writeFileSync(join(root, "m.xlsx"), bytes);
+    const run = await cli(["m.xlsx", "--no-config", "-f", "json"], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout) as { files: { findings: Record<string, unknown>[] }[] };
+    expect(report.files[0]!.findings.map((f) => [f.ruleId, f.severity, f.line, f.column, f.message])).toEqual([["parse-error", "error", 1, 1, message]]);
   });
 
-  it("a sheet of a million rows: the first 100,000 are read, and a finding says so", async () => {
-    const rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>Activity</t></is></c><c r="B1" t="inlineStr"><is><t>Client</t></is></c></row>'];
+  it("a sheet of a million rows: the first 100,000 are read, a finding at the sheet's A1 says so, exit code 1", async () => {
+    // A column of numbers under `Id`: no matrix, so the cut is the one finding.
+    const rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>Id</t></is></c><c r="B1" t="inlineStr"><is><t>Client</t></is></c></row>'];
     for (let r = 2; r <= 1_000_000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
     const xml = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`;
-    const m = await parseWorkbook(minimalWorkbook(xml), "big.xlsx");
-    expect(m.problems.map((p) => `${p.span.ref?.sheet}!${p.span.ref?.cell} ${p.message}`)).toEqual([
-      "Big & long!A1 Sheet Big & long has 1,000,000 rows: raci-lint reads at most 100,000 rows of a sheet, so only its first 100,000 were read.",
-    ]);
+    const root = project({});
+    writeFileSync(join(root, "big.xlsx"), minimalWorkbook(xml));
+    const run = await cli(["big.xlsx", "--no-config"], root);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        "",
+        "big.xlsx",
+        "  Big & long!A1  error  Sheet Big & long has 1,000,000 rows: raci-lint reads at most 100,000 rows of a sheet, so only its first 100,000 were read.  parse-error",
+        "",
+        "✖ 1 problem (1 error, 0 warnings, 0 infos)",
+        "1 file without a matrix (--explain says what was read in each).",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("storedZip makes a zip exceljs reads (what a cut workbook becomes)", async () => {
