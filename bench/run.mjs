@@ -18,9 +18,10 @@
  *   checks; the bench checks Spectral and raci-lint report the same findings for those five rules.
  *
  * Then it runs bench/html.mjs (the HTML report of 10,000 activities opened in headless Chromium)
- * with the first CLI, unless --no-html.
+ * with the first CLI, unless --no-html, and bench/xlsx.mjs (a workbook of 10,000 activities read,
+ * target under 2 s, and linted), unless --no-xlsx.
  *
- * Usage: node bench/run.mjs [--json] [--cli [LABEL=]PATH]... [--corpus a|b|y|j] [--no-reader-floor] [--no-spectral] [--engine-runs] [--no-html]
+ * Usage: node bench/run.mjs [--json] [--cli [LABEL=]PATH]... [--corpus a|b|y|j] [--no-reader-floor] [--no-spectral] [--engine-runs] [--no-html] [--no-xlsx]
  *   --cli: a CLI script to measure (repeatable: several builds are measured in the same run,
  *          interleaved, their order rotating from one run to the next); default BENCH_CLI or dist/cli.js.
  *   --corpus: measure these corpora only (repeatable).
@@ -29,6 +30,7 @@
  *   --engine-runs: after the timed runs, run each CLI once more per corpus, untimed, counting its
  *          json-rules-engine runs (bench/engine-runs.mjs).
  *   --no-html: skip the HTML report's bench.
+ *   --no-xlsx: skip the workbook bench.
  * Env: BENCH_FILES, BENCH_ROWS, BENCH_DISTINCT_FILES (corpus sizes), BENCH_RUNS (repetitions),
  *      BENCH_CLI (the CLI script when no --cli is given), BENCH_RSS=preload.
  * Exit code: 0 when the bench ran (even if a target is missed); 1 when a CLI crashed (signal,
@@ -53,6 +55,7 @@ const SPECTRAL_RULESET = path.join(HERE, "spectral", "ruleset.yaml");
 /** The five structural rules the Spectral ruleset does as raci-lint does them. */
 const SPECTRAL_RULES = ["code-order", "customer-involved", "responsible-required", "single-accountable", "valid-codes"];
 const HTML_SCRIPT = path.join(HERE, "html.mjs");
+const XLSX_SCRIPT = path.join(HERE, "xlsx.mjs");
 const TIME_OUTPUT = path.join(CORPUS_ROOT, "time-output.txt");
 
 /** Targets per corpus: A keeps the issue's original three; B (many parties, distinct rows) has the memory bound and correctness. */
@@ -747,6 +750,7 @@ function main() {
 
   printReport(result);
   if (!ARGS.includes("--no-html")) result.html = runHtmlBench(clis[0]);
+  if (!ARGS.includes("--no-xlsx")) result.xlsx = runXlsxBench(clis[0]);
   if (JSON_MODE) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
@@ -764,6 +768,16 @@ function runHtmlBench(cli) {
   }
   if (stderr) log(stderr);
   if (run.status !== 0) fail(`bench/html.mjs failed (exit ${run.status}, signal ${run.signal})`);
+  return JSON.parse(run.stdout);
+}
+
+/** Runs bench/xlsx.mjs with a CLI (its own report goes to the log): its JSON result. A failure fails the bench. */
+function runXlsxBench(cli) {
+  log();
+  const run = spawnSync(process.execPath, [XLSX_SCRIPT, "--json", "--cli", cli.path], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_BUFFER });
+  const stderr = (run.stderr ?? "").trimEnd();
+  if (stderr) log(stderr);
+  if (run.status !== 0) fail(`bench/xlsx.mjs failed (exit ${run.status}, signal ${run.signal})`);
   return JSON.parse(run.stdout);
 }
 

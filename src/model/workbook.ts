@@ -19,9 +19,12 @@ export function recordHead(ref: CellRef): string {
 /** The cells a text edit of a workbook's records changes, with their new texts (empty when it changes none, or breaks a record). */
 export function workbookCellEdits(source: string, edit: TextEdit): CellEdit[] {
   const [start, end] = edit.range;
-  const after = source.slice(0, start) + edit.text + source.slice(end);
-  const before = source.split(RECORD_END);
-  const now = after.split(RECORD_END);
+  // Only the records the edit touches are compared (a workbook holds 100,000s of them).
+  const from = source.lastIndexOf(RECORD_END, start - 1) + 1;
+  const next = source.indexOf(RECORD_END, end);
+  const to = next < 0 ? source.length : next;
+  const before = source.slice(from, to).split(RECORD_END);
+  const now = (source.slice(from, start) + edit.text + source.slice(end, to)).split(RECORD_END);
   if (before.length !== now.length) return [];
   const edits: CellEdit[] = [];
   for (let i = 0; i < before.length; i++) {

@@ -12,7 +12,7 @@ import type { LineIndex, SourceSpan } from "../../model/position.js";
 import type { RoleScheme } from "../../model/scheme.js";
 import { plainText } from "../../model/text.js";
 import { MatrixBuilder } from "../builder.js";
-import { codeWords, readCellText } from "../cell-codes.js";
+import { codeWords, lexiconOf, readCellText, type CellTextReader, type SchemeLexicon } from "../cell-codes.js";
 import { readGridTable, readLegendRows, roleOfHeader, type GridCell, type GridRow, type GridTable, type TableReader } from "../grid.js";
 import type { ReadOptions } from "../options.js";
 import { PartyNames } from "../parties.js";
@@ -239,7 +239,9 @@ export interface SheetsInput {
 
 /** Reads the tables of a spreadsheet's sheets into one matrix. */
 export function readSheets(input: SheetsInput, options: ReadOptions): Matrix {
-  const read0 = (raw: string) => readCellText(raw, options.scheme, NO_NAMES);
+  // Without a run's reader, cells are read with each scheme's lexicon made once (not once per cell).
+  const readCell = options.readCell ?? onceLexiconReader();
+  const read0 = (raw: string) => readCell(raw, options.scheme, NO_NAMES);
   const words0 = codeWords(options.scheme);
   const skippedTables: { span: SourceSpan; reason: string }[] = [];
   const found = input.sheets.map((sheet) => {
@@ -302,7 +304,7 @@ export function readSheets(input: SheetsInput, options: ReadOptions): Matrix {
         lines: input.lines,
         scheme,
         words,
-        ...(options.readCell ? { readCell: options.readCell } : {}),
+        readCell,
         problems: input.problems,
         raciNamed,
         unknownScheme: choice.scheme === null ? choice.reason : null,
@@ -323,6 +325,16 @@ export function readSheets(input: SheetsInput, options: ReadOptions): Matrix {
 }
 
 const NO_NAMES = new PartyNames([]);
+
+/** `readCellText` with the lexicon of each scheme it meets made once. */
+function onceLexiconReader(): CellTextReader {
+  const lexicons = new Map<RoleScheme, SchemeLexicon>();
+  return (raw, scheme, partyNames) => {
+    let lexicon = lexicons.get(scheme);
+    if (!lexicon) lexicons.set(scheme, (lexicon = lexiconOf(scheme)));
+    return readCellText(raw, scheme, partyNames, lexicon);
+  };
+}
 
 /**
  * Whether a sheet's name was made from a title (Excel allows 31 characters, none of `[]:*?/\`, and
