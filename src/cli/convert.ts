@@ -15,7 +15,7 @@ import { writeCsv } from "../writers/csv.js";
 import { writeMarkdown } from "../writers/markdown.js";
 import { writeJson, writeYaml } from "../writers/structured.js";
 import { writeXlsx } from "../writers/xlsx.js";
-import type { CliIo } from "./run.js";
+import type { CliIo } from "./io.js";
 
 /** The formats `convert` writes. */
 export const CONVERT_FORMATS = ["md", "yaml", "json", "csv", "xlsx"] as const;

@@ -18,20 +18,14 @@ import { formatExplain } from "../formatters/explain.js";
 import { listRules, listRulesJson } from "../formatters/list-rules.js";
 import { shouldColor } from "../formatters/stylish.js";
 import { runConvert } from "./convert.js";
+import type { CliIo } from "./io.js";
 import type { ConfigProblem } from "../model/rule.js";
 import type { LintResult } from "../model/result.js";
 import { addDiffCommand, runDiff, type DiffRequest } from "./diff.js";
 
 export { VERSION };
 
-/** The streams and environment the CLI talks to. */
-export interface CliIo {
-  cwd: string;
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-  stdin: NodeJS.ReadableStream;
-  env: NodeJS.ProcessEnv;
-}
+export type { CliIo } from "./io.js";
 
 /** The output formats, for `-f NAME` or `-f NAME=PATH`. */
 export const FORMATS = FORMAT_NAMES;
