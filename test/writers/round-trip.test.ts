@@ -4,6 +4,7 @@
  * party and code. And the seed workbook in matrices/ is what `convert` makes of the seed today.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { contentOf, parseMatrix, parseWorkbook, writeCsv, writeJson, writeMarkdown, writeXlsx, writeYaml } from "../../src/index.js";
@@ -13,6 +14,8 @@ import { Ajv } from "ajv";
 import { parse } from "yaml";
 import { CORPUS, REPO, SEED } from "../helpers.js";
 import { cli } from "../cli/harness.js";
+
+const ExcelJS = createRequire(import.meta.url)("exceljs") as typeof import("exceljs");
 
 /** Every Markdown file under a folder. */
 function markdownFiles(dir: string): string[] {
@@ -82,6 +85,21 @@ describe("the seed workbook", () => {
     const made = await writeXlsx(contentOf(parseMatrix(readFileSync(SEED, "utf8"), SEED)));
     const entries = (bytes: Uint8Array) => Object.fromEntries(readZip(bytes).map((e) => [e.name, e.data.toString("utf8")]));
     expect(entries(readFileSync(join(REPO, "matrices/cloud-temple-s3.xlsx")))).toEqual(entries(made));
+  });
+
+  it("has a sheet per section and a Legend sheet, the title and header rows frozen, codes coloured by role, columns fitted", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(REPO, "matrices/cloud-temple-s3.xlsx")) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Define your need", "Implement the service", "Recurring Operations", "Encryption Management", "Business Continuity", "Reversibility", "Legend"]);
+    const first = wb.worksheets[0]!;
+    expect(first.views.map((v) => [v.state, (v as { ySplit?: number }).ySplit])).toEqual([["frozen", 2]]);
+    expect([first.getCell("A1").value, first.getCell("A1").font.bold, first.getRow(2).values, first.getCell("B2").font.bold]).toEqual(["Define your need", true, [undefined, "Activity", "Client", "Cloud Temple"], true]);
+    const fill = (address: string) => [first.getCell(address).value, (first.getCell(address).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb];
+    // R green, C yellow, I blue: a cell takes its first code's colour.
+    expect(["B3", "C3", "C4"].map(fill)).toEqual([["RA", "FFC6EFCE"], ["CI", "FFFFEB9C"], ["I", "FFDDEBF7"]]);
+    expect(first.columns.map((c) => c.width)).toEqual([60, 8, 14]);
+    const legend = wb.getWorksheet("Legend")!;
+    expect([legend.getRow(1).values, legend.getRow(2).values]).toEqual([[undefined, "Code", "Term", "Description"], [undefined, "R", "Performs", "Performs the process"]]);
   });
 
   it("is made by the convert command, which writes what the writers write", async () => {
