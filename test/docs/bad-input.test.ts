@@ -7,10 +7,19 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, findingLines, project } from "../cli/harness.js";
 import { REPO } from "../helpers.js";
+import { storedZip } from "../../src/readers/spreadsheet/zip.js";
 
 const TABLE = "| Activity | Client | Provider |\n|---|---|---|\n";
 const OK = `## S\n\n${TABLE}| Run it | RA | I |\n| Host it | I | RA |\n`;
 const ALIAS_BOMB = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]", ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`), "parties: [x]", "sections: []", ""].join("\n");
+
+/** A stored zip of one entry whose directory says it expands to 4 GiB (its local header and central directory both lie). */
+function lyingZip(): Buffer {
+  const zip = Buffer.from(storedZip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.from("<a/>") }]));
+  zip.writeUInt32LE(0xfffffff0, 22);
+  zip.writeUInt32LE(0xfffffff0, zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+  return zip;
+}
 
 /** An example: the files of a folder (text, or bytes), the arguments, and the standard input. */
 interface Example {
@@ -36,6 +45,10 @@ const EXAMPLES: Record<string, Example> = {
   "Markdown nested thousands of levels": { files: { "deep.md": "> ".repeat(5000) + "x\n" }, args: ["deep.md"] },
   "A cell of 100 KB": { files: { "long.md": `${TABLE}| Run it | R${"*".repeat(100_000)}x | RA |\n| Host it | R | A |\n` }, args: ["long.md"] },
   "A row with fewer cells than its header": { files: { "m.md": `${TABLE}| Run it | RA |\n` }, args: ["m.md"] },
+  "A CSV file with rows of mixed length": { files: { "m.csv": "Activity,Client,Provider\nRun it,RA\nHost it,I,RA,\n" }, args: ["m.csv"] },
+  "A workbook that is not a zip": { files: { "m.xlsx": "Activity,Client\nRun it,RA\n" }, args: ["m.xlsx"] },
+  "A password-protected workbook": { files: { "m.xlsx": Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100), Buffer.from("EncryptionInfo", "utf16le")]) }, args: ["m.xlsx"] },
+  "A workbook whose entries expand to gigabytes": { files: { "m.xlsx": lyingZip() }, args: ["m.xlsx"] },
   "A named file that cannot be read": { files: { "ok.md": OK }, link: ["nowhere.md", "gone.md"], args: ["gone.md", "ok.md"] },
   "Standard input that is not UTF-8": { files: {}, args: ["--stdin-filename", "x.md", "-"], stdin: Buffer.from(`## S\xe9\n\n${TABLE}| Run it | RA | I |\n`, "latin1") },
   "A path that matches nothing": { files: {}, args: ["missing.md"] },
