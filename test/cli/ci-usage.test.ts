@@ -32,11 +32,11 @@ describe("README: Use in CI", () => {
     expect(lines).toHaveLength(3);
     const first = sh(lines[0]!, root);
     expect(first.status).toBe(1);
-    expect(first.stdout).toContain("✖ 21 problems (6 errors, 9 warnings, 6 infos)");
-    expect(JSON.parse(readFileSync(join(root, "raci-lint.sarif"), "utf8")).runs[0].results).toHaveLength(21);
+    expect(first.stdout).toContain("✖ 27 problems (8 errors, 11 warnings, 8 infos)");
+    expect(JSON.parse(readFileSync(join(root, "raci-lint.sarif"), "utf8")).runs[0].results).toHaveLength(27);
     expect(readFileSync(join(root, "raci-lint-junit.xml"), "utf8")).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites/);
     expect(sh(lines[1]!, root).status).toBe(0);
-    expect(JSON.parse(readFileSync(join(root, "raci-lint-baseline.json"), "utf8")).entries).toHaveLength(21);
+    expect(JSON.parse(readFileSync(join(root, "raci-lint-baseline.json"), "utf8")).entries).toHaveLength(27);
     const again = sh(lines[2]!, root);
     expect(again.status).toBe(0);
     expect(again.stdout).toBe("");
@@ -75,9 +75,9 @@ describe("README: Use in CI", () => {
       env: { ...process.env, NO_COLOR: "1", ...inputs, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output },
     });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain("✖ 21 problems");
+    expect(run.stdout).toContain("✖ 27 problems");
     expect(JSON.parse(readFileSync(join(root, "raci-lint.sarif"), "utf8")).version).toBe("2.1.0");
-    expect(readFileSync(summary, "utf8")).toContain("21");
+    expect(readFileSync(summary, "utf8")).toContain("27");
     expect(readFileSync(output, "utf8")).toBe("sarif-file=raci-lint.sarif\nexit-code=1\n");
   });
 });

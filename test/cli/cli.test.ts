@@ -181,7 +181,7 @@ describe("the installed command", () => {
     const run = spawnSync(process.execPath, [bin, "matrices"], { cwd: REPO, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined } });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("matrices/cloud-temple-s3.md\n");
-    expect(run.stdout).toContain("✖ 21 problems (6 errors, 9 warnings, 6 infos)");
+    expect(run.stdout).toContain("✖ 27 problems (8 errors, 11 warnings, 8 infos)");
   });
 
   it("has every reader and format it needs in the bundle", () => {
