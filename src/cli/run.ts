@@ -99,7 +99,6 @@ function program(io: CliIo, onDiff: (request: DiffRequest) => void): Command {
     .option("--color", "force colour in stylish output")
     .option("--no-color", "disable colour in stylish output")
     .version(VERSION, "-v, --version")
-    .addHelpText("after", "\nCommands:\n  convert <input> --to md|yaml|json|csv|xlsx [-o OUT]  write a matrix in another format (raci-lint convert -h)\n")
     .helpOption("-h, --help", "show this help")
     .exitOverride()
     .configureOutput({
@@ -113,6 +112,8 @@ function program(io: CliIo, onDiff: (request: DiffRequest) => void): Command {
     // An action of its own, so that paths that are not a subcommand's name are linted.
     .action(() => undefined);
   addDiffCommand(cmd, onDiff);
+  // Listed in the help with diff; `runCli` hands `convert ...` to `runConvert` before parsing.
+  cmd.command("convert <input>").description("write a matrix in another format: --to md|yaml|json|csv|xlsx [-o OUT] (raci-lint convert -h)").allowUnknownOption().helpOption(false);
   return cmd;
 }
 
