@@ -3595,10 +3595,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x) {
+    function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -6418,7 +6418,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve10.call(this, root, ref);
+      let _sch = resolve11.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -6445,7 +6445,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve10(root, ref) {
+    function resolve11(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -7305,11 +7305,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize(uri, options), options);
+        parse3(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve10(baseURI, relativeURI, options) {
+    function resolve11(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -7348,8 +7348,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative8, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
-        base = parse2(serialize(base, options), options);
-        relative8 = parse2(serialize(relative8, options), options);
+        base = parse3(serialize(base, options), options);
+        relative8 = parse3(serialize(relative8, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative8.scheme) {
@@ -7667,7 +7667,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse2(uri, opts) {
+    function parse3(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -7700,11 +7700,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES: SCHEMES2,
       normalize: normalize2,
-      resolve: resolve10,
+      resolve: resolve11,
       resolveComponent,
       equal,
       serialize,
-      parse: parse2
+      parse: parse3
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -11842,7 +11842,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -11871,7 +11871,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -11881,7 +11881,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -11903,7 +11903,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -11955,7 +11955,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -12096,7 +12096,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log2 = require_log();
     var merge = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -12132,7 +12132,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -12199,12 +12199,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -12229,7 +12229,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -12296,7 +12296,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -13657,7 +13657,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines2 = [];
@@ -13672,7 +13672,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines2.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines2.length !== 1)
@@ -13694,7 +13694,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
@@ -13702,7 +13702,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines2.push(body);
       } else {
-        lines2.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -14738,9 +14738,9 @@ var require_compose_collection = __commonJS({
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
-        const { anchor, newlineAfterProp: nl } = props;
+        const { anchor, newlineAfterProp: nl2 } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
-        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+        if (lastProp && (!nl2 || nl2.offset < lastProp.offset)) {
           const message = "Missing newline after block sequence props";
           onError(lastProp, "MISSING_CHAR", message);
         }
@@ -15813,9 +15813,9 @@ var require_cst_scalar = __commonJS({
         case "block-map":
         case "block-seq": {
           const offset = token.offset + source.length;
-          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          const nl2 = { type: "newline", offset, indent: token.indent, source: "\n" };
           delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
+          Object.assign(token, { type, source, end: [nl2] });
           break;
         }
         default: {
@@ -15838,7 +15838,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -15891,7 +15891,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -15912,8 +15912,8 @@ var require_cst_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     visit2.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index] of path) {
-        const tok = item?.[field];
+      for (const [field2, index] of path) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -15923,8 +15923,8 @@ var require_cst_visit = __commonJS({
     };
     visit2.parentCollection = (cst, path) => {
       const parent = visit2.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path[path.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -15933,11 +15933,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15947,7 +15947,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -16306,18 +16306,18 @@ var require_lexer = __commonJS({
         }
       }
       *parseFlowCollection() {
-        let nl, sp;
+        let nl2, sp;
         let indent = -1;
         do {
-          nl = yield* this.pushNewline();
-          if (nl > 0) {
+          nl2 = yield* this.pushNewline();
+          if (nl2 > 0) {
             sp = yield* this.pushSpaces(false);
             this.indentValue = indent = sp;
           } else {
             sp = 0;
           }
           sp += yield* this.pushSpaces(true);
-        } while (nl + sp > 0);
+        } while (nl2 + sp > 0);
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
@@ -16393,16 +16393,16 @@ var require_lexer = __commonJS({
           }
         }
         const qb = this.buffer.substring(0, end);
-        let nl = qb.indexOf("\n", this.pos);
-        if (nl !== -1) {
-          while (nl !== -1) {
-            const cs = this.continueScalar(nl + 1);
+        let nl2 = qb.indexOf("\n", this.pos);
+        if (nl2 !== -1) {
+          while (nl2 !== -1) {
+            const cs = this.continueScalar(nl2 + 1);
             if (cs === -1)
               break;
-            nl = qb.indexOf("\n", cs);
+            nl2 = qb.indexOf("\n", cs);
           }
-          if (nl !== -1) {
-            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          if (nl2 !== -1) {
+            end = nl2 - (qb[nl2 - 1] === "\r" ? 2 : 1);
           }
         }
         if (end === -1) {
@@ -16429,7 +16429,7 @@ var require_lexer = __commonJS({
         return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
       }
       *parseBlockScalar() {
-        let nl = this.pos - 1;
+        let nl2 = this.pos - 1;
         let indent = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
@@ -16438,7 +16438,7 @@ var require_lexer = __commonJS({
               indent += 1;
               break;
             case "\n":
-              nl = i2;
+              nl2 = i2;
               indent = 0;
               break;
             case "\r": {
@@ -16462,28 +16462,28 @@ var require_lexer = __commonJS({
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
           do {
-            const cs = this.continueScalar(nl + 1);
+            const cs = this.continueScalar(nl2 + 1);
             if (cs === -1)
               break;
-            nl = this.buffer.indexOf("\n", cs);
-          } while (nl !== -1);
-          if (nl === -1) {
+            nl2 = this.buffer.indexOf("\n", cs);
+          } while (nl2 !== -1);
+          if (nl2 === -1) {
             if (!this.atEnd)
               return this.setNext("block-scalar");
-            nl = this.buffer.length;
+            nl2 = this.buffer.length;
           }
         }
-        let i = nl + 1;
+        let i = nl2 + 1;
         ch = this.buffer[i];
         while (ch === " ")
           ch = this.buffer[++i];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
             ch = this.buffer[++i];
-          nl = i - 1;
+          nl2 = i - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i2 = nl - 1;
+            let i2 = nl2 - 1;
             let ch2 = this.buffer[i2];
             if (ch2 === "\r")
               ch2 = this.buffer[--i2];
@@ -16491,13 +16491,13 @@ var require_lexer = __commonJS({
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
             if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl = i2;
+              nl2 = i2;
             else
               break;
           } while (true);
         }
         yield cst.SCALAR;
-        yield* this.pushToIndex(nl + 1, true);
+        yield* this.pushToIndex(nl2 + 1, true);
         return yield* this.parseLineStart();
       }
       *parsePlainScalar() {
@@ -17082,10 +17082,10 @@ var require_parser = __commonJS({
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
-              let nl = this.source.indexOf("\n") + 1;
-              while (nl !== 0) {
-                this.onNewLine(this.offset + nl);
-                nl = this.source.indexOf("\n", nl) + 1;
+              let nl2 = this.source.indexOf("\n") + 1;
+              while (nl2 !== 0) {
+                this.onNewLine(this.offset + nl2);
+                nl2 = this.source.indexOf("\n", nl2) + 1;
               }
             }
             yield* this.pop();
@@ -17140,25 +17140,25 @@ var require_parser = __commonJS({
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
-            const nl = [];
+            const nl2 = [];
             for (let i = 0; i < it.sep.length; ++i) {
               const st = it.sep[i];
               switch (st.type) {
                 case "newline":
-                  nl.push(i);
+                  nl2.push(i);
                   break;
                 case "space":
                   break;
                 case "comment":
                   if (st.indent > map.indent)
-                    nl.length = 0;
+                    nl2.length = 0;
                   break;
                 default:
-                  nl.length = 0;
+                  nl2.length = 0;
               }
             }
-            if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
+            if (nl2.length >= 2)
+              start = it.sep.splice(nl2[1]);
           }
           switch (this.type) {
             case "anchor":
@@ -17435,10 +17435,10 @@ var require_parser = __commonJS({
       }
       flowScalar(type) {
         if (this.onNewLine) {
-          let nl = this.source.indexOf("\n") + 1;
-          while (nl !== 0) {
-            this.onNewLine(this.offset + nl);
-            nl = this.source.indexOf("\n", nl) + 1;
+          let nl2 = this.source.indexOf("\n") + 1;
+          while (nl2 !== 0) {
+            this.onNewLine(this.offset + nl2);
+            nl2 = this.source.indexOf("\n", nl2) + 1;
           }
         }
         return {
@@ -17602,7 +17602,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -17621,7 +17621,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -17643,10 +17643,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse2;
+    exports2.parse = parse3;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument5;
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -17704,10 +17704,14 @@ var require_dist = __commonJS({
 
 // src/model/finding.ts
 function positionOf(span) {
-  return { line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column };
+  const position = { line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column };
+  const ref = span.ref;
+  if (!ref) return position;
+  return ref.sheet === void 0 ? { ...position, cell: ref.cell } : { ...position, sheet: ref.sheet, cell: ref.cell };
 }
 function compareFindings(a, b) {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0) || // Findings at one place (cells read through one YAML alias) are told apart by what they are about.
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || // A workbook's sheets each count rows from 1.
+  ((a.sheet ?? "") < (b.sheet ?? "") ? -1 : (a.sheet ?? "") > (b.sheet ?? "") ? 1 : 0) || a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0) || // Findings at one place (cells read through one YAML alias) are told apart by what they are about.
   text(a.section, b.section) || text(a.activity, b.activity) || text(a.party, b.party);
 }
 function text(a, b) {
@@ -17725,6 +17729,17 @@ var init_finding = __esm({
 });
 
 // src/model/position.ts
+function columnName(column) {
+  let name = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + (n - 1) % 26) + name;
+  return name;
+}
+function a1(row, column) {
+  return `${columnName(column)}${row}`;
+}
+function cellName(ref) {
+  return ref.sheet === void 0 ? ref.cell : `${ref.sheet}!${ref.cell}`;
+}
 var LineIndex;
 var init_position = __esm({
   "src/model/position.ts"() {
@@ -18644,7 +18659,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse3 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -18814,7 +18829,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -19337,7 +19352,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse3.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -19402,7 +19417,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse2;
+    module2.exports = parse3;
   }
 });
 
@@ -19411,7 +19426,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils2();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -19499,7 +19514,7 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan(input, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -19525,10 +19540,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse3.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse3(input, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -19797,7 +19812,7 @@ var require_cjs = __commonJS({
       var index = value.length;
       var result = new Array(index);
       while (--index >= 0) {
-        result[index] = stringify(value[index], state);
+        result[index] = stringify2(value[index], state);
       }
       return result.join();
     }
@@ -19824,7 +19839,7 @@ var require_cjs = __commonJS({
       var result = new Array(map.size);
       var index = 0;
       map.forEach(function(value, key) {
-        result[index++] = [stringify(key, state), stringify(value, state)];
+        result[index++] = [stringify2(key, state), stringify2(value, state)];
       });
       sort(result, sortByKey);
       while (--index >= 0) {
@@ -19838,7 +19853,7 @@ var require_cjs = __commonJS({
       var result = new Array(length);
       var index = length;
       while (--index >= 0) {
-        result[index] = properties[index] + ":" + stringify(value[properties[index]], state);
+        result[index] = properties[index] + ":" + stringify2(value[properties[index]], state);
       }
       return "{" + result.join() + "}";
     }
@@ -19846,11 +19861,11 @@ var require_cjs = __commonJS({
       var result = new Array(set.size);
       var index = 0;
       set.forEach(function(value) {
-        result[index++] = stringify(value, state);
+        result[index++] = stringify2(value, state);
       });
       return "[" + sort(result, sortBySelf).join() + "]";
     }
-    function stringify(value, state) {
+    function stringify2(value, state) {
       var type = typeof value;
       if (value == null || type === "undefined") {
         return HASHABLE_TYPES.empty + value;
@@ -19867,7 +19882,7 @@ var require_cjs = __commonJS({
       return HASHABLE_TYPES[type] + value;
     }
     function hashIt(value) {
-      return hash(stringify(value, void 0));
+      return hash(stringify2(value, void 0));
     }
     exports2.default = hashIt;
   }
@@ -20127,7 +20142,7 @@ var require_condition = __commonJS({
       _createClass(Condition2, [{
         key: "toJSON",
         value: function toJSON() {
-          var stringify = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : true;
+          var stringify2 = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : true;
           var props = {};
           if (this.priority) {
             props.priority = this.priority;
@@ -20166,7 +20181,7 @@ var require_condition = __commonJS({
               props.path = this.path;
             }
           }
-          if (stringify) {
+          if (stringify2) {
             return JSON.stringify(props);
           }
           return props;
@@ -20319,9 +20334,9 @@ var require_clone = __commonJS({
           } else if (_instanceof(parent2, nativeSet)) {
             child = new nativeSet();
           } else if (_instanceof(parent2, nativePromise)) {
-            child = new nativePromise(function(resolve10, reject) {
+            child = new nativePromise(function(resolve11, reject) {
               parent2.then(function(value) {
-                resolve10(_clone(value, depth2 - 1));
+                resolve11(_clone(value, depth2 - 1));
               }, function(err) {
                 reject(_clone(err, depth2 - 1));
               });
@@ -20532,7 +20547,7 @@ var require_rule_result = __commonJS({
       }, {
         key: "toJSON",
         value: function toJSON() {
-          var stringify = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : true;
+          var stringify2 = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : true;
           var props = {
             conditions: this.conditions.toJSON(false),
             event: this.event,
@@ -20540,7 +20555,7 @@ var require_rule_result = __commonJS({
             name: this.name,
             result: this.result
           };
-          if (stringify) {
+          if (stringify2) {
             return JSON.stringify(props);
           }
           return props;
@@ -20838,7 +20853,7 @@ var require_eventemitter2 = __commonJS({
         var callbacks;
         var timer = 0;
         var subscriptionClosed;
-        var promise2 = new Promise2(function(resolve10, reject, onCancel) {
+        var promise2 = new Promise2(function(resolve11, reject, onCancel) {
           options = resolveOptions(options, {
             timeout: 0,
             overload: false
@@ -20863,7 +20878,7 @@ var require_eventemitter2 = __commonJS({
           }
           var _resolve = function(value) {
             cleanup();
-            resolve10(value);
+            resolve11(value);
           };
           var _reject = function(err) {
             cleanup();
@@ -21179,8 +21194,8 @@ var require_eventemitter2 = __commonJS({
             var args = arguments;
             var context = this;
             var event2 = this.event;
-            return promisify ? nextTick ? Promise.resolve() : new Promise(function(resolve10) {
-              _setImmediate(resolve10);
+            return promisify ? nextTick ? Promise.resolve() : new Promise(function(resolve11) {
+              _setImmediate(resolve11);
             }).then(function() {
               context.event = event2;
               return _listener.apply(context, args);
@@ -21771,7 +21786,7 @@ var require_eventemitter2 = __commonJS({
           filter: functionReducer,
           Promise: constructorReducer
         });
-        return makeCancelablePromise(options.Promise, function(resolve10, reject, onCancel) {
+        return makeCancelablePromise(options.Promise, function(resolve11, reject, onCancel) {
           function listener() {
             var filter = options.filter;
             if (filter && !filter.apply(self, arguments)) {
@@ -21780,9 +21795,9 @@ var require_eventemitter2 = __commonJS({
             self.off(event, listener);
             if (options.handleError) {
               var err = arguments[0];
-              err ? reject(err) : resolve10(toArray.apply(null, arguments).slice(1));
+              err ? reject(err) : resolve11(toArray.apply(null, arguments).slice(1));
             } else {
-              resolve10(toArray.apply(null, arguments));
+              resolve11(toArray.apply(null, arguments));
             }
           }
           onCancel(function() {
@@ -21803,11 +21818,11 @@ var require_eventemitter2 = __commonJS({
           Promise: constructorReducer
         });
         var _Promise = options.Promise;
-        return makeCancelablePromise(_Promise, function(resolve10, reject, onCancel) {
+        return makeCancelablePromise(_Promise, function(resolve11, reject, onCancel) {
           var handler;
           if (typeof emitter.addEventListener === "function") {
             handler = function() {
-              resolve10(toArray.apply(null, arguments));
+              resolve11(toArray.apply(null, arguments));
             };
             onCancel(function() {
               emitter.removeEventListener(name, handler);
@@ -21821,7 +21836,7 @@ var require_eventemitter2 = __commonJS({
           }
           var eventListener = function() {
             errorListener && emitter.removeListener("error", errorListener);
-            resolve10(toArray.apply(null, arguments));
+            resolve11(toArray.apply(null, arguments));
           };
           var errorListener;
           if (name !== "error") {
@@ -22067,14 +22082,14 @@ var require_rule = __commonJS({
       }, {
         key: "toJSON",
         value: function toJSON() {
-          var stringify = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : true;
+          var stringify2 = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : true;
           var props = {
             conditions: this.conditions.toJSON(false),
             priority: this.priority,
             event: this.ruleEvent,
             name: this.name
           };
-          if (stringify) {
+          if (stringify2) {
             return JSON.stringify(props);
           }
           return props;
@@ -24943,7 +24958,7 @@ var require_engine = __commonJS({
           }
           var orderedSets = this.prioritizeRules();
           var cursor = Promise.resolve();
-          return new Promise(function(resolve10, reject) {
+          return new Promise(function(resolve11, reject) {
             orderedSets.map(function(set) {
               cursor = cursor.then(function() {
                 return _this3.evaluateRules(set, almanac);
@@ -24959,7 +24974,7 @@ var require_engine = __commonJS({
                 hash[group].push(ruleResult);
                 return hash;
               }, { results: [], failureResults: [] }), results = _ruleResults$reduce.results, failureResults = _ruleResults$reduce.failureResults;
-              resolve10({
+              resolve11({
                 almanac,
                 results,
                 failureResults,
@@ -25161,7 +25176,7 @@ function formatStylish(report2, options) {
   let out = "";
   for (const file of report2.files) {
     if (file.findings.length === 0) continue;
-    const rows = file.findings.map((f) => [`${f.line}:${f.column}`, f.severity, printable(f.message.replace(/\s*\n\s*/g, " ")), f.ruleId]);
+    const rows = file.findings.map((f) => [f.sheet !== void 0 ? `${f.sheet}!${f.cell ?? ""}` : `${f.line}:${f.column}`, f.severity, printable(f.message.replace(/\s*\n\s*/g, " ")), f.ruleId]);
     const width = [0, 0, 0];
     for (const row of rows) for (let i = 0; i < 3; i++) width[i] = Math.max(width[i], row[i].length);
     width[2] = Math.min(width[2], MAX_MESSAGE_WIDTH);
@@ -25220,6 +25235,9 @@ function formatJson(report2) {
       column: f.column,
       endLine: f.endLine,
       endColumn: f.endColumn,
+      // A spreadsheet's cell: the sheet (XLSX) and A1 reference (XLSX, CSV).
+      ...f.sheet !== void 0 ? { sheet: f.sheet } : {},
+      ...f.cell !== void 0 ? { cell: f.cell } : {},
       section: f.section,
       activity: f.activity,
       party: f.party,
@@ -25407,6 +25425,11 @@ function driverRules(context, findings) {
   for (const id of [...extra.keys()].sort()) rules.set(id, extra.get(id));
   return [...rules.values()];
 }
+function cellLocation(f) {
+  if (f.cell === void 0) return {};
+  const name = f.sheet === void 0 ? f.cell : `${f.sheet}!${f.cell}`;
+  return { logicalLocations: [{ name: f.cell, fullyQualifiedName: name, kind: "element" }] };
+}
 function formatSarif(report2, context) {
   const files = report2.files.map((file) => ({ file, entries: [...file.findings, ...file.suppressed ?? []].sort(compareFindings) }));
   const rules = driverRules(context, files.flatMap((f) => f.entries));
@@ -25418,7 +25441,7 @@ function formatSarif(report2, context) {
     return entries.map((f, i) => {
       const fixes = lines2 ? [
         ...f.fix ? [sarifFix(editDescription(f.fix, lines2.text), f.fix, location, lines2)] : [],
-        ...f.suggestions.map((s) => sarifFix(s.message, s.fix, location, lines2))
+        ...f.suggestions.map((s) => s.fix ? sarifFix(s.message, s.fix, location, lines2) : null)
       ].filter((x) => x !== null) : [];
       const suppression = "suppression" in f ? f.suppression : null;
       return {
@@ -25426,7 +25449,7 @@ function formatSarif(report2, context) {
         ruleIndex: ruleIndex.get(f.ruleId),
         level: LEVEL[f.severity],
         message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: location, region: regionOf(f) } }],
+        locations: [{ physicalLocation: { artifactLocation: location, region: regionOf(f) }, ...cellLocation(f) }],
         partialFingerprints: { [FINGERPRINT_KEY]: prints[i] },
         ...fixes.length > 0 ? { fixes } : {},
         ...suppression ? { suppressions: [suppression.justification === null ? { kind: suppression.kind } : { kind: suppression.kind, justification: suppression.justification }] } : {}
@@ -27047,9 +27070,9 @@ var init_diff = __esm({
 });
 
 // src/cli/run.ts
-var import_promises3 = require("node:fs/promises");
-var import_node_fs9 = require("node:fs");
-var import_node_path11 = require("node:path");
+var import_promises4 = require("node:fs/promises");
+var import_node_fs10 = require("node:fs");
+var import_node_path12 = require("node:path");
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -27599,10 +27622,10 @@ var SimpleYaml = class {
     const length = text2.length;
     let pos = 0;
     while (pos < length) {
-      let nl = text2.indexOf("\n", pos);
-      const next = nl === -1 ? length : nl + 1;
-      if (nl === -1) nl = length;
-      const end = nl > pos && text2.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      let nl2 = text2.indexOf("\n", pos);
+      const next = nl2 === -1 ? length : nl2 + 1;
+      if (nl2 === -1) nl2 = length;
+      const end = nl2 > pos && text2.charCodeAt(nl2 - 1) === 13 ? nl2 - 1 : nl2;
       let col = pos;
       while (col < end && text2.charCodeAt(col) === SPACE) col++;
       if (col === end) this.blankLine();
@@ -28072,8 +28095,8 @@ function lexedDepth(source) {
     if (type === "newline") atLineStart = true;
     else if (type !== "space") atLineStart = false;
     offset += token.length;
-    const nl = token.lastIndexOf("\n");
-    if (nl !== -1) lineStart = offset - token.length + nl + 1;
+    const nl2 = token.lastIndexOf("\n");
+    if (nl2 !== -1) lineStart = offset - token.length + nl2 + 1;
     if (columns.length + flow > max) {
       max = columns.length + flow;
       if (max > MAX_DEPTH) return max;
@@ -32505,8 +32528,8 @@ function expectedSources(path, mappings = []) {
     if (!match) continue;
     const groups = match.slice(1);
     const locale = target2.localeGroup > 0 ? groups[target2.localeGroup - 1] : "";
-    const filled = fillGlob(mapping.source, groups.filter((_, i) => i !== target2.localeGroup - 1));
-    found.push({ source: `${base.endsWith("/") ? base : `${base}/`}${filled}`, locale, convention: "configuration" });
+    const filled2 = fillGlob(mapping.source, groups.filter((_, i) => i !== target2.localeGroup - 1));
+    found.push({ source: `${base.endsWith("/") ? base : `${base}/`}${filled2}`, locale, convention: "configuration" });
   }
   const docusaurus = DOCUSAURUS.exec(path);
   const suffixed = LOCALE_SUFFIX.exec(path);
@@ -32724,6 +32747,7 @@ function cliRuleSettings(values) {
 init_rule();
 
 // src/api/raci-lint.ts
+var import_node_fs8 = require("node:fs");
 var import_node_path8 = require("node:path");
 
 // src/config/resolve.ts
@@ -32840,7 +32864,7 @@ function summarise(matrix3) {
   const sections = [];
   const bySection = /* @__PURE__ */ new Map();
   const tables = [];
-  const tableOf = (index, section, partyIndexes, partySpans, first) => {
+  const tableOf2 = (index, section, partyIndexes, partySpans, first) => {
     let table2 = tables[index];
     if (table2) return table2;
     table2 = {
@@ -32863,7 +32887,7 @@ function summarise(matrix3) {
     const index = activity2.table ?? matrix3.tables.length + activity2.section;
     const t = activity2.table !== void 0 ? matrix3.tables[activity2.table] : void 0;
     const partyIndexes = t?.parties ?? matrix3.sections[activity2.section].parties;
-    const table2 = tableOf(index, t?.section ?? activity2.section, partyIndexes, t?.partySpans ?? [], activity2.rowSpan);
+    const table2 = tableOf2(index, t?.section ?? activity2.section, partyIndexes, t?.partySpans ?? [], activity2.rowSpan);
     table2.rows.push({
       name: activity2.name,
       span: activity2.span,
@@ -33238,6 +33262,7 @@ var TranslationCollector = class {
 };
 
 // src/model/reading.ts
+init_position();
 function readingOf(matrix3) {
   const roles = new Map(matrix3.parties.map((p) => [p.name, p.role]));
   return {
@@ -33249,6 +33274,7 @@ function readingOf(matrix3) {
       kind: d.kind,
       line: d.span.start.line,
       endLine: d.span.end.line,
+      ...sheetRange(d.span),
       ...d.layout ? { layout: d.layout } : {},
       ...d.section !== void 0 ? { section: d.section } : {},
       ...d.parties ? { parties: d.parties.map((name) => ({ name, role: roles.get(name) ?? null })) } : {},
@@ -33258,14 +33284,31 @@ function readingOf(matrix3) {
     }))
   };
 }
+function sheetRange(span) {
+  const sheet = span.ref?.sheet;
+  if (sheet === void 0) return {};
+  const first = a1(span.start.line, span.start.column);
+  const last = a1(span.end.line, Math.max(span.start.column, span.end.column - 1));
+  return { sheet, cells: first === last ? first : `${first}:${last}` };
+}
+function placeOf(decision) {
+  const ref = decision.span.ref;
+  return ref?.sheet !== void 0 ? `${ref.sheet}!${ref.cell}` : `line ${decision.span.start.line}`;
+}
 function whyNoMatrix(matrix3) {
   const ignored = matrix3.decisions.filter((d) => d.kind === "ignored");
   const legends = matrix3.decisions.filter((d) => d.kind === "legend").length;
-  if (matrix3.format !== "markdown") return ignored[0]?.reason ?? "it lists no activity";
-  if (ignored.length === 0) return legends > 0 ? "it holds a legend but no table of role codes" : "it holds no table or role list";
-  const first = ignored[0];
-  const which = ignored.length === 1 ? `its table at line ${first.span.start.line} is not one` : `none of its ${ignored.length} tables is one (the first, at line ${first.span.start.line}`;
-  return ignored.length === 1 ? `${which}: ${first.reason}` : `${which}: ${first.reason})`;
+  if (matrix3.format === "yaml" || matrix3.format === "json") return ignored[0]?.reason ?? "it lists no activity";
+  const hidden = ignored.filter((d) => d.hiddenSheet !== void 0).map((d) => d.hiddenSheet);
+  const tables = ignored.filter((d) => d.hiddenSheet === void 0);
+  const unread = hidden.length === 0 ? "" : `; ${hidden.length === 1 ? "its hidden sheet" : "its hidden sheets"} ${hidden.join(", ")} ${hidden.length === 1 ? "is" : "are"} not read`;
+  if (tables.length === 0) {
+    const none = matrix3.format === "markdown" ? "it holds no table or role list" : matrix3.format === "xlsx" ? "its sheets hold no table" : "it holds no table";
+    return `${legends > 0 ? "it holds a legend but no table of role codes" : none}${unread}`;
+  }
+  const first = tables[0];
+  const which = tables.length === 1 ? `its table at ${placeOf(first)} is not one` : `none of its ${tables.length} tables is one (the first, at ${placeOf(first)}`;
+  return tables.length === 1 ? `${which}: ${first.reason}${unread}` : `${which}: ${first.reason})${unread}`;
 }
 
 // src/facts/subjects.ts
@@ -33701,7 +33744,7 @@ var DocumentSubject = class extends UnplacedSubject {
   get span() {
     const m = this.view.matrix;
     const ignored = m.decisions.find((d) => d.kind === "ignored");
-    if (ignored) return { start: ignored.span.start, end: ignored.span.start };
+    if (ignored) return { start: ignored.span.start, end: ignored.span.start, ...ignored.span.ref ? { ref: ignored.span.ref } : {} };
     const start = { line: 1, column: 1, offset: 0 };
     return { start, end: start };
   }
@@ -33882,7 +33925,7 @@ function cellFacts() {
       }
     ),
     fact("words", "boolean", "The codes are written as words naming them (`Responsible, Accountable`, `Inform\xE9`).", ["reading"], (i) => i.reading.style.words),
-    fact("format", "string", "The format of the file: `markdown`, `yaml` or `json`.", ["format"], (i) => i.format),
+    fact("format", "string", "The format of the file: `markdown`, `yaml`, `json`, `csv` or `xlsx`.", ["format"], (i) => i.format),
     fact("invalidTokenCount", "number", "Tokens in the cell that are not codes of the scheme.", ["reading"], (i) => i.reading.tokens.filter((t) => !t.valid).length)
   ];
 }
@@ -33986,7 +34029,7 @@ var FACT_DECLARATIONS = {
       ["row", "sectionParties"],
       (i) => i.sectionParties.filter((_, k) => i.row[k] === "missing").map((p) => p.name)
     ),
-    activity("format", "string", "The matrix's format: `markdown`, `yaml` or `json`.", ["format"], (i) => i.format),
+    activity("format", "string", "The matrix's format: `markdown`, `yaml`, `json`, `csv` or `xlsx`.", ["format"], (i) => i.format),
     activity(
       "duplicateKind",
       "string",
@@ -34269,15 +34312,18 @@ var PlacedCell = class {
   spanAt(offset, length) {
     if (!this.literal && this.contentSpan) return this.contentSpan;
     const { line, column, start } = this;
-    return {
+    const span = {
       start: { line, column: column + offset, offset: start + offset },
       end: { line, column: column + offset + length, offset: start + offset + length }
     };
+    const ref = this.contentSpan?.ref;
+    if (ref) span.ref = ref;
+    return span;
   }
 };
 function placedCell(reading, party2, cell3) {
   const span = cell3.content;
-  return new PlacedCell(party2, cell3.raw, reading, span.start.offset, span.start.line, span.start.column, span, cell3.box, -1, -1, true, cell3.editable ?? true);
+  return new PlacedCell(party2, cell3.raw, reading, span.start.offset, span.start.line, span.start.column, span, cell3.box, -1, -1, cell3.literal ?? true, cell3.editable ?? true);
 }
 function placeRowCell(reading, party2, raw, line, lineStart, contentStart, boxStart, boxEnd) {
   return new PlacedCell(party2, raw, reading, contentStart, line, contentStart - lineStart + 1, null, null, boxStart, boxEnd, true, true);
@@ -34388,8 +34434,8 @@ function parseText(raw, lexicon, partyNames) {
     }
     const holdsCode = (text2) => isCodes(text2) !== null && [...text2.toUpperCase()].some((l) => valid.has(l)) || numbered(text2) !== null || lexicon.words.has(nameKey(text2));
     const codeParts = parts.filter((p) => holdsCode(p.text)).length;
-    const codeLike = codeParts > 0 && (codeParts * 2 >= parts.length || parts.length <= 4 && parts.every((p) => holdsCode(p.text) || p.text.length <= 5));
-    if (!codeLike) {
+    const codeLike2 = codeParts > 0 && (codeParts * 2 >= parts.length || parts.length <= 4 && parts.every((p) => holdsCode(p.text) || p.text.length <= 5));
+    if (!codeLike2) {
       cell3.tokens.push(tokenAt("text", body, body, 0, false));
       return cell3;
     }
@@ -34487,6 +34533,8 @@ var ROLE_WORD = /\b(?:role|rôle|rol|rolle|ruolo|papel|responsabilit(?:y|é|à))
 var CONNECTOR2 = /^(?:of the|of|the|du|de la|de|des|del|der|des|di|della|dello)\s+|\s+(?:of|du|de|del|der|di)$/i;
 var ACTIVITY_WORD = /^(?:activit(?:y|ies|é|és|à)|aktivität(?:en)?|tätigkeit(?:en)?|aufgabe(?:n)?|actividad(?:es)?|task|tasks|tâche|tâches|process|processus|prozess|proceso|processo|operation|opération|action)$/iu;
 function partyNameFromHeader(header) {
+  const described = /^(.+?)(?:\s+[-–—]\s+|\s*\n\s*)(?:\S+\s+){3,}\S+/u.exec(header.trim());
+  if (described) header = described[1];
   const plain2 = header.replace(/[*_`]+/gu, "").replace(/\s+/gu, " ").trim().replace(/:$/u, "");
   let name = plain2.replace(/[-\s]?rolle$/iu, "").replace(ROLE_WORD, " ").replace(/\s+/gu, " ").trim();
   if (/[^-\s]rolle$/iu.test(plain2) && /n$/u.test(name) && CUSTOMER_WORDS.includes(nameKey(name.slice(0, -1)))) name = name.slice(0, -1);
@@ -34716,7 +34764,7 @@ function mergeLoaded(results) {
 var builtInCache = null;
 function builtInRules() {
   if (builtInCache) return builtInCache;
-  const bundle = JSON.parse(`{"code-order.yaml":{"id":"code-order","description":"Codes within a cell are written in the scheme's canonical order (R, A, C, I).","severity":"warning","fixable":"safe","tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-order.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":false},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{codes}}\\" are out of order: write \\"{{canonicalCodes}}\\".","fix":"canonical-order"},{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":true},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{raw}}\\" are out of order: write them in the order {{canonicalCodes}}.","fix":"canonical-order"}]},"code-style.yaml":{"id":"code-style","description":"Codes are written in one house style (case, emphasis, separator), as the options say.","severity":"warning","fixable":"safe","recommended":false,"tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-style.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"emphasis":{"enum":["bold","underline","none","any"],"description":"Emphasis around the codes in Markdown: bold (**RA**), underline (__RA__), none (RA) or any."},"separator":{"enum":["none","comma-space","comma","slash","any"],"description":"What separates two or more codes: none (RA), comma-space (R, A), comma (R,A), slash (R/A) or any."},"case":{"enum":["upper","any"],"description":"upper: codes are written in upper case (ra is reported); any: either case."},"form":{"enum":["letters","any"],"description":"letters: codes are written as letters (Responsible, Accountable is reported); any: letters or words."}}},"defaults":{"emphasis":"any","separator":"any","case":"upper","form":"any"}},"checks":[{"scope":"cell","conditions":{"all":[{"option":"case","operator":"equal","value":"upper"},{"fact":"lowerCase","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written in lower case: write them in upper case.","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"bold"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"bold"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is bold (**RA**).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"underline"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"underline"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is underline (__RA__).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"none"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"none"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma-space"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma-space"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma-space (R, A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma (R,A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"slash"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"slash"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is slash (R/A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"form","operator":"equal","value":"letters"},{"fact":"words","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written as words; the house style is letters ({{codes}}).","fix":"restyle-codes"}]},"consistent-across-files.yaml":{"id":"consistent-across-files","description":"An activity that appears in several files of a run has the same assignment everywhere.","severity":"warning","fixable":"none","recommended":false,"tags":["corpus"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/consistent-across-files.md","checks":[{"scope":"corpus","conditions":{"all":[{"fact":"variantCount","operator":"greaterThan","value":1}]},"message":"Activity \\"{{activity}}\\" has {{variantCount}} different assignments across {{fileCount}} files: {{variants}}."}]},"consistent-translations.yaml":{"id":"consistent-translations","description":"A translated page assigns the same codes as its source, in the same sections, tables and rows.","severity":"error","fixable":"none","tags":["corpus","translation"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/consistent-translations.md","checks":[{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"code"}]},"message":"{{party}} has \\"{{codes}}\\" here but \\"{{sourceCodes}}\\" in the source, {{sourceFile}}:{{sourceLine}} (\\"{{sourceActivity}}\\")."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"words"}]},"message":"\\"{{raw}}\\" is not a code where the source has \\"{{sourceCodes}}\\" ({{sourceParty}}, {{sourceFile}}:{{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-activity"}]},"message":"The source's activity \\"{{sourceActivity}}\\" ({{sourceFile}}:{{sourceLine}}) is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-activity"}]},"message":"Activity \\"{{activity}}\\" has no row in the source ({{sourceFile}}, near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-table"}]},"message":"The source's table at {{sourceFile}}:{{sourceLine}} (section \\"{{sourceSection}}\\") is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-table"}]},"message":"This table has no counterpart in the source ({{sourceFile}}, section \\"{{sourceSection}}\\", near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-section"}]},"message":"The source's section \\"{{sourceSection}}\\" ({{sourceFile}}:{{sourceLine}}) is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-section"}]},"message":"Section \\"{{section}}\\" has no counterpart in the source ({{sourceFile}}, near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-party"}]},"message":"The source's party \\"{{sourceParty}}\\" ({{sourceFile}}:{{sourceLine}}) has no column in this table."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-party"}]},"message":"Party \\"{{party}}\\" has no column in the source's table ({{sourceFile}}:{{sourceLine}})."}]},"customer-involved.yaml":{"id":"customer-involved","description":"The customer is involved in every activity, at least Informed.","severity":"error","fixable":"unsafe","tags":["shared-responsibility"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/customer-involved.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"hasCustomer","operator":"equal","value":true},{"fact":"customerCellPresent","operator":"equal","value":true},{"fact":"customerCodes","operator":"equal","value":""},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0}]},"message":"The customer ({{customer}}) has no role in \\"{{activity}}\\": it must at least be Informed.","at":"customer-cell","party":"customer","fix":"add-customer-inform"}]},"legend-consistent.yaml":{"id":"legend-consistent","description":"The legend agrees with the codes; every code used is defined in it.","severity":"warning","fixable":"none","tags":["legend"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/legend-consistent.md","checks":[{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"notEqual","value":""},{"fact":"markedLetter","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) {{term}} highlights \\"{{markedLetter}}\\", not \\"{{code}}\\": \\"{{description}}\\"."},{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"equal","value":""},{"fact":"termCode","operator":"notEqual","value":""},{"fact":"termCode","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) is named \\"{{term}}\\", which is the name of {{termCode}}."},{"scope":"legend-entry","conditions":{"all":[{"fact":"codeInScheme","operator":"equal","value":false}]},"message":"Legend defines \\"{{code}}\\", which is not a code of the {{scheme}} scheme."},{"scope":"matrix","conditions":{"all":[{"fact":"undefinedCodeCount","operator":"greaterThan","value":0}]},"message":"Codes used but not defined in the legend: {{undefinedCodes}}."}]},"no-duplicate-activity.yaml":{"id":"no-duplicate-activity","description":"Each activity is listed once per matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"same-section"}]},"severity":"warning","message":"Activity \\"{{activity}}\\" is listed more than once in section \\"{{section}}\\" (first at line {{duplicateOfLine}})."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-different-codes"}]},"severity":"error","message":"Activity \\"{{activity}}\\" is also in section \\"{{duplicateOfSection}}\\" (line {{duplicateOfLine}}) with different codes."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-same-codes"}]},"severity":"info","message":"Activity \\"{{activity}}\\" repeats line {{duplicateOfLine}} (section \\"{{duplicateOfSection}}\\") with the same codes."}]},"no-duplicate-codes.yaml":{"id":"no-duplicate-codes","description":"No code appears twice in the same cell.","severity":"error","fixable":"safe","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-codes.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"notEqual","value":""}]},"message":"Codes written more than once in \\"{{raw}}\\": {{duplicateCodes}}.","fix":"dedupe-codes"}]},"no-empty-activity.yaml":{"id":"no-empty-activity","description":"Every activity has at least one party cell filled in.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-empty-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"filledCellCount","operator":"equal","value":0}]},"message":"Activity \\"{{activity}}\\" assigns no role to any party."}]},"no-matrix.yaml":{"id":"no-matrix","description":"A file named on the command line holds a RACI matrix that raci-lint can read.","severity":"info","strictSeverity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-matrix.md","checks":[{"scope":"document","conditions":{"all":[{"fact":"named","operator":"equal","value":true},{"fact":"activityCount","operator":"equal","value":0},{"fact":"readProblemCount","operator":"equal","value":0}]},"message":"No RACI matrix found: {{whyNoMatrix}} (\`--explain\` says what was read)."}]},"no-ragged-row.yaml":{"id":"no-ragged-row","description":"Every row has exactly as many cells as its table's header (YAML/JSON, codes for every party).","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-ragged-row.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}},{"fact":"cellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"equal","value":1},{"fact":"expectedCellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has only its activity cell, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"equal","value":"markdown"},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"greaterThan","value":{"fact":"expectedCellCount"}}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}}: the extra cells belong to no party.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"orientation","operator":"equal","value":"columns"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}}]},"message":"Column \\"{{activity}}\\" has no cell in the row of {{missingParties}} (that row is shorter than its header): missing cells are not taken as empty.","at":"row"},{"scope":"party","conditions":{"all":[{"fact":"extraCellCount","operator":"greaterThan","value":0}]},"message":"The row of party \\"{{party}}\\" has more cells than its header ({{extraCellCount}} past it): they belong to no activity.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"notEqual","value":"markdown"},{"fact":"missingParties","operator":"isNotEmpty","value":true}]},"message":"Activity \\"{{activity}}\\" gives no codes for {{missingParties}}: a missing entry is not taken as empty (write \\"\\" for no role).","at":"row"}]},"party-has-responsibility.yaml":{"id":"party-has-responsibility","description":"Every party holds R or A for at least one activity of the matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/party-has-responsibility.md","checks":[{"scope":"party","conditions":{"all":[{"fact":"declared","operator":"equal","value":true},{"fact":"responsibleCount","operator":"equal","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"Party \\"{{party}}\\" is neither Responsible ({{responsibleCode}}) nor Accountable ({{accountableCode}}) for any activity of the matrix ({{activityCount}} listed)."}]},"responsible-required.yaml":{"id":"responsible-required","description":"Each activity has at least one Responsible party.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/responsible-required.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"accountableCountsAsResponsible":{"type":"boolean","description":"Accept an activity without R when a party is Accountable (the A also does the work)."}}},"defaults":{"accountableCountsAsResponsible":false}},"checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"responsibleCount","operator":"equal","value":0},{"any":[{"option":"accountableCountsAsResponsible","operator":"equal","value":false},{"fact":"accountableCount","operator":"equal","value":0}]}]},"message":"No party is Responsible ({{responsibleCode}}) for \\"{{activity}}\\"."}]},"single-accountable.yaml":{"id":"single-accountable","description":"Each activity has exactly one Accountable party.","severity":"error","fixable":"unsafe","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/single-accountable.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"No party is Accountable ({{accountableCode}}) for \\"{{activity}}\\"."},{"scope":"activity","conditions":{"all":[{"fact":"accountableCount","operator":"greaterThan","value":1}]},"message":"{{accountableCount}} parties are Accountable ({{accountableCode}}) for \\"{{activity}}\\": {{accountableParties}}; exactly one must be.","fix":"accountable-to-responsible"}]},"valid-codes.yaml":{"id":"valid-codes","description":"Cells hold only the role codes of the scheme (R, A, C, I by default).","severity":"error","fixable":"none","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/valid-codes.md","checks":[{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"party-name"}]},"message":"\\"{{raw}}\\" is a party name, not a role code: write the codes ({{schemeCodes}}) the {{party}} column holds."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"not-applicable"}]},"message":"\\"{{raw}}\\" is not a role code: leave the cell empty or give {{party}} a code ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"code"},{"fact":"valid","operator":"equal","value":false}]},"message":"\\"{{raw}}\\" is not a code of the {{scheme}} scheme ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"text"}]},"message":"\\"{{raw}}\\" is not a role code of the {{scheme}} scheme ({{schemeCodes}})."}]}}
+  const bundle = JSON.parse(`{"code-order.yaml":{"id":"code-order","description":"Codes within a cell are written in the scheme's canonical order (R, A, C, I).","severity":"warning","fixable":"safe","tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-order.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":false},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{codes}}\\" are out of order: write \\"{{canonicalCodes}}\\".","fix":"canonical-order"},{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":true},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{raw}}\\" are out of order: write them in the order {{canonicalCodes}}.","fix":"canonical-order"}]},"code-style.yaml":{"id":"code-style","description":"Codes are written in one house style (case, emphasis, separator), as the options say.","severity":"warning","fixable":"safe","recommended":false,"tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-style.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"emphasis":{"enum":["bold","underline","none","any"],"description":"Emphasis around the codes in Markdown: bold (**RA**), underline (__RA__), none (RA) or any."},"separator":{"enum":["none","comma-space","comma","slash","any"],"description":"What separates two or more codes: none (RA), comma-space (R, A), comma (R,A), slash (R/A) or any."},"case":{"enum":["upper","any"],"description":"upper: codes are written in upper case (ra is reported); any: either case."},"form":{"enum":["letters","any"],"description":"letters: codes are written as letters (Responsible, Accountable is reported); any: letters or words."}}},"defaults":{"emphasis":"any","separator":"any","case":"upper","form":"any"}},"checks":[{"scope":"cell","conditions":{"all":[{"option":"case","operator":"equal","value":"upper"},{"fact":"lowerCase","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written in lower case: write them in upper case.","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"bold"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"bold"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is bold (**RA**).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"underline"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"underline"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is underline (__RA__).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"none"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"none"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma-space"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma-space"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma-space (R, A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma (R,A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"slash"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"slash"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is slash (R/A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"form","operator":"equal","value":"letters"},{"fact":"words","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written as words; the house style is letters ({{codes}}).","fix":"restyle-codes"}]},"consistent-across-files.yaml":{"id":"consistent-across-files","description":"An activity that appears in several files of a run has the same assignment everywhere.","severity":"warning","fixable":"none","recommended":false,"tags":["corpus"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/consistent-across-files.md","checks":[{"scope":"corpus","conditions":{"all":[{"fact":"variantCount","operator":"greaterThan","value":1}]},"message":"Activity \\"{{activity}}\\" has {{variantCount}} different assignments across {{fileCount}} files: {{variants}}."}]},"consistent-translations.yaml":{"id":"consistent-translations","description":"A translated page assigns the same codes as its source, in the same sections, tables and rows.","severity":"error","fixable":"none","tags":["corpus","translation"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/consistent-translations.md","checks":[{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"code"}]},"message":"{{party}} has \\"{{codes}}\\" here but \\"{{sourceCodes}}\\" in the source, {{sourceFile}}:{{sourceLine}} (\\"{{sourceActivity}}\\")."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"words"}]},"message":"\\"{{raw}}\\" is not a code where the source has \\"{{sourceCodes}}\\" ({{sourceParty}}, {{sourceFile}}:{{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-activity"}]},"message":"The source's activity \\"{{sourceActivity}}\\" ({{sourceFile}}:{{sourceLine}}) is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-activity"}]},"message":"Activity \\"{{activity}}\\" has no row in the source ({{sourceFile}}, near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-table"}]},"message":"The source's table at {{sourceFile}}:{{sourceLine}} (section \\"{{sourceSection}}\\") is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-table"}]},"message":"This table has no counterpart in the source ({{sourceFile}}, section \\"{{sourceSection}}\\", near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-section"}]},"message":"The source's section \\"{{sourceSection}}\\" ({{sourceFile}}:{{sourceLine}}) is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-section"}]},"message":"Section \\"{{section}}\\" has no counterpart in the source ({{sourceFile}}, near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-party"}]},"message":"The source's party \\"{{sourceParty}}\\" ({{sourceFile}}:{{sourceLine}}) has no column in this table."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-party"}]},"message":"Party \\"{{party}}\\" has no column in the source's table ({{sourceFile}}:{{sourceLine}})."}]},"customer-involved.yaml":{"id":"customer-involved","description":"The customer is involved in every activity, at least Informed.","severity":"error","fixable":"unsafe","tags":["shared-responsibility"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/customer-involved.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"hasCustomer","operator":"equal","value":true},{"fact":"customerCellPresent","operator":"equal","value":true},{"fact":"customerCodes","operator":"equal","value":""},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0}]},"message":"The customer ({{customer}}) has no role in \\"{{activity}}\\": it must at least be Informed.","at":"customer-cell","party":"customer","fix":"add-customer-inform"}]},"legend-consistent.yaml":{"id":"legend-consistent","description":"The legend agrees with the codes; every code used is defined in it.","severity":"warning","fixable":"none","tags":["legend"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/legend-consistent.md","checks":[{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"notEqual","value":""},{"fact":"markedLetter","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) {{term}} highlights \\"{{markedLetter}}\\", not \\"{{code}}\\": \\"{{description}}\\"."},{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"equal","value":""},{"fact":"termCode","operator":"notEqual","value":""},{"fact":"termCode","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) is named \\"{{term}}\\", which is the name of {{termCode}}."},{"scope":"legend-entry","conditions":{"all":[{"fact":"codeInScheme","operator":"equal","value":false}]},"message":"Legend defines \\"{{code}}\\", which is not a code of the {{scheme}} scheme."},{"scope":"matrix","conditions":{"all":[{"fact":"undefinedCodeCount","operator":"greaterThan","value":0}]},"message":"Codes used but not defined in the legend: {{undefinedCodes}}."}]},"no-duplicate-activity.yaml":{"id":"no-duplicate-activity","description":"Each activity is listed once per matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"same-section"}]},"severity":"warning","message":"Activity \\"{{activity}}\\" is listed more than once in section \\"{{section}}\\" (first at line {{duplicateOfLine}})."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-different-codes"}]},"severity":"error","message":"Activity \\"{{activity}}\\" is also in section \\"{{duplicateOfSection}}\\" (line {{duplicateOfLine}}) with different codes."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-same-codes"}]},"severity":"info","message":"Activity \\"{{activity}}\\" repeats line {{duplicateOfLine}} (section \\"{{duplicateOfSection}}\\") with the same codes."}]},"no-duplicate-codes.yaml":{"id":"no-duplicate-codes","description":"No code appears twice in the same cell.","severity":"error","fixable":"safe","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-codes.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"notEqual","value":""}]},"message":"Codes written more than once in \\"{{raw}}\\": {{duplicateCodes}}.","fix":"dedupe-codes"}]},"no-empty-activity.yaml":{"id":"no-empty-activity","description":"Every activity has at least one party cell filled in.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-empty-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"filledCellCount","operator":"equal","value":0}]},"message":"Activity \\"{{activity}}\\" assigns no role to any party."}]},"no-matrix.yaml":{"id":"no-matrix","description":"A file named on the command line holds a RACI matrix that raci-lint can read.","severity":"info","strictSeverity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-matrix.md","checks":[{"scope":"document","conditions":{"all":[{"fact":"named","operator":"equal","value":true},{"fact":"activityCount","operator":"equal","value":0},{"fact":"readProblemCount","operator":"equal","value":0}]},"message":"No RACI matrix found: {{whyNoMatrix}} (\`--explain\` says what was read)."}]},"no-ragged-row.yaml":{"id":"no-ragged-row","description":"Every row has exactly as many cells as its table's header (Markdown, CSV, XLSX; YAML/JSON, codes for every party).","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-ragged-row.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"in","value":["markdown","csv","xlsx"]},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}},{"fact":"cellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"in","value":["markdown","csv","xlsx"]},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"equal","value":1},{"fact":"expectedCellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has only its activity cell, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"in","value":["markdown","csv","xlsx"]},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"greaterThan","value":{"fact":"expectedCellCount"}}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}}: the extra cells belong to no party.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"orientation","operator":"equal","value":"columns"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}}]},"message":"Column \\"{{activity}}\\" has no cell in the row of {{missingParties}} (that row is shorter than its header): missing cells are not taken as empty.","at":"row"},{"scope":"party","conditions":{"all":[{"fact":"extraCellCount","operator":"greaterThan","value":0}]},"message":"The row of party \\"{{party}}\\" has more cells than its header ({{extraCellCount}} past it): they belong to no activity.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"in","value":["yaml","json"]},{"fact":"missingParties","operator":"isNotEmpty","value":true}]},"message":"Activity \\"{{activity}}\\" gives no codes for {{missingParties}}: a missing entry is not taken as empty (write \\"\\" for no role).","at":"row"}]},"party-has-responsibility.yaml":{"id":"party-has-responsibility","description":"Every party holds R or A for at least one activity of the matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/party-has-responsibility.md","checks":[{"scope":"party","conditions":{"all":[{"fact":"declared","operator":"equal","value":true},{"fact":"responsibleCount","operator":"equal","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"Party \\"{{party}}\\" is neither Responsible ({{responsibleCode}}) nor Accountable ({{accountableCode}}) for any activity of the matrix ({{activityCount}} listed)."}]},"responsible-required.yaml":{"id":"responsible-required","description":"Each activity has at least one Responsible party.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/responsible-required.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"accountableCountsAsResponsible":{"type":"boolean","description":"Accept an activity without R when a party is Accountable (the A also does the work)."}}},"defaults":{"accountableCountsAsResponsible":false}},"checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"responsibleCount","operator":"equal","value":0},{"any":[{"option":"accountableCountsAsResponsible","operator":"equal","value":false},{"fact":"accountableCount","operator":"equal","value":0}]}]},"message":"No party is Responsible ({{responsibleCode}}) for \\"{{activity}}\\"."}]},"single-accountable.yaml":{"id":"single-accountable","description":"Each activity has exactly one Accountable party.","severity":"error","fixable":"unsafe","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/single-accountable.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"No party is Accountable ({{accountableCode}}) for \\"{{activity}}\\"."},{"scope":"activity","conditions":{"all":[{"fact":"accountableCount","operator":"greaterThan","value":1}]},"message":"{{accountableCount}} parties are Accountable ({{accountableCode}}) for \\"{{activity}}\\": {{accountableParties}}; exactly one must be.","fix":"accountable-to-responsible"}]},"valid-codes.yaml":{"id":"valid-codes","description":"Cells hold only the role codes of the scheme (R, A, C, I by default).","severity":"error","fixable":"none","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/valid-codes.md","checks":[{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"party-name"}]},"message":"\\"{{raw}}\\" is a party name, not a role code: write the codes ({{schemeCodes}}) the {{party}} column holds."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"not-applicable"}]},"message":"\\"{{raw}}\\" is not a role code: leave the cell empty or give {{party}} a code ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"code"},{"fact":"valid","operator":"equal","value":false}]},"message":"\\"{{raw}}\\" is not a code of the {{scheme}} scheme ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"text"}]},"message":"\\"{{raw}}\\" is not a role code of the {{scheme}} scheme ({{schemeCodes}})."}]}}
 `);
   builtInCache = mergeLoaded(Object.entries(bundle).map(([name, data]) => ruleFromData(data, `rules/${name}`, true, null)));
   return builtInCache;
@@ -35836,9 +35884,6 @@ init_rule();
 
 // src/readers/index.ts
 var import_node_path5 = require("node:path");
-
-// src/readers/markdown/reader.ts
-var import_yaml7 = __toESM(require_dist(), 1);
 init_position();
 
 // src/readers/builder.ts
@@ -36024,6 +36069,10 @@ var MatrixBuilder = class {
   }
 };
 
+// src/readers/markdown/reader.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+init_position();
+
 // src/readers/front-matter.ts
 var ENTRY = /^([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +([^ ].*))?$/;
 var UNUSUAL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
@@ -36099,8 +36148,8 @@ function countRows(rows, width) {
 }
 function mostlyCodes(counts2, words) {
   if (counts2.filled === 0) return null;
-  const codeLike = counts2.code + (words ? counts2.word : 0);
-  if (codeLike > 0 && codeLike * 2 >= counts2.filled) return true;
+  const codeLike2 = counts2.code + (words ? counts2.word : 0);
+  if (codeLike2 > 0 && codeLike2 * 2 >= counts2.filled) return true;
   return (counts2.code + counts2.word) * 5 >= counts2.filled * 4;
 }
 function roleOfHeader(header, scheme, words) {
@@ -36155,7 +36204,7 @@ function columnStats(table2, column) {
 }
 function hasGroupColumn(table2, read) {
   const headers = table2.header.cells;
-  if (headers.length < 4 || table2.rows.length < 2) return false;
+  if (headers.length < 3 || table2.rows.length < 2) return false;
   const first = columnStats(table2, 0);
   const second = columnStats(table2, 1);
   if (second.filled < table2.rows.length || second.distinct < second.filled) return false;
@@ -36172,8 +36221,10 @@ function decideTable(table2, ctx, rowReadings) {
   const roleColumns = headers.map((h, column) => ({ column, code: roleOfHeader(h.raw, ctx.scheme, ctx.words) })).filter((r) => r.code !== null);
   const roles = new Set(roleColumns.map((r) => r.code));
   if (roleColumns.length >= 2 && (roles.has(ctx.scheme.responsible) || roles.has(ctx.scheme.accountable)) && !roleColumns.some((r) => r.column === 0)) {
-    const inRoles = countClasses(table2.rows.flatMap((row) => roleColumns.map((r) => ctx.read(row.cells[r.column]?.raw ?? ""))));
-    if (inRoles.filled > 0 && inRoles.code * 2 < inRoles.filled) {
+    const texts = table2.rows.flatMap((row) => roleColumns.map((r) => row.cells[r.column]?.raw ?? ""));
+    const inRoles = countClasses(texts.map(ctx.read));
+    const named = texts.filter((t) => new RegExp("\\p{L}", "u").test(t)).length;
+    if (inRoles.filled === 0 || inRoles.code * 2 < inRoles.filled && named * 2 > inRoles.filled) {
       const others = headers.map((_, i) => i).filter((i) => !roleColumns.some((r) => r.column === i));
       const distinct = others.map((i) => columnStats(table2, i).distinct);
       const activityColumn2 = others[distinct.indexOf(Math.max(...distinct))];
@@ -36189,7 +36240,7 @@ function decideTable(table2, ctx, rowReadings) {
   }
   const whoIsInCharge = inChargeWords(rowReadings ?? readingsFrom(table2, 1, ctx.read), partyNames.slice(1).map(nameKey));
   if (whoIsInCharge) return { kind: "ignored", reason: `its cells name parties or say who is in charge (${whoIsInCharge}), not role codes` };
-  if (PARTY_COLUMN_HEADER.test(nameKey(first)) && table2.rows.length > 0 && !headers.slice(1).some((h, i) => namesPartyOutright(h.raw, partyNames[i + 1]))) {
+  if (!table2.numbered && PARTY_COLUMN_HEADER.test(nameKey(first)) && table2.rows.length > 0 && !headers.slice(1).some((h, i) => namesPartyOutright(h.raw, partyNames[i + 1]))) {
     const readings2 = rowReadings ?? readingsFrom(table2, 1, ctx.read);
     const partyRows = table2.rows.map((_, r) => r).filter((r) => {
       const counts4 = countClasses((readings2[r] ?? []).slice(0, headers.length - 1));
@@ -36231,14 +36282,14 @@ function decideTable(table2, ctx, rowReadings) {
 }
 var SHARED_WORDS = /^(?:shared|both|joint|jointly|partagée?s?|conjoint|geteilt|gemeinsam|compartid[oa]s?|condivis[oa]|ambos|les deux|beide)$/iu;
 function inChargeWords(readings, columnKeys) {
-  let filled = 0;
+  let filled2 = 0;
   let withCodes = 0;
   const words = /* @__PURE__ */ new Map();
   let who2 = 0;
   for (const row of readings) {
     for (const [column, r] of row.entries()) {
       if (r.kind === "empty") continue;
-      filled++;
+      filled2++;
       const other = (t) => t.kind === "party-name" && nameKey(plainText(t.raw)) !== columnKeys[column];
       if (r.codes.length > 0) withCodes++;
       else if (r.tokens.length > 0 && r.tokens.every((t) => other(t) || t.kind === "text" && SHARED_WORDS.test(t.raw))) {
@@ -36247,7 +36298,7 @@ function inChargeWords(readings, columnKeys) {
       }
     }
   }
-  return filled > 0 && who2 * 2 >= filled && withCodes * 5 < filled ? [...words.values()].join(", ") : null;
+  return filled2 > 0 && who2 * 2 >= filled2 && withCodes * 5 < filled2 ? [...words.values()].join(", ") : null;
 }
 function readPartyRows(table2, partyRows, ctx, builder, section, problems) {
   const headers = table2.header.cells;
@@ -36437,8 +36488,54 @@ function emptyRoleCell(party2, at) {
 function matrixDecision(span, layout, section, read, reason) {
   return { span, kind: "matrix", layout, section, parties: read.parties, groups: read.groups, activities: read.activities, reason };
 }
+function tableContext(table2, reader) {
+  const headerTexts = table2.header.cells.slice(1).map((c) => c.raw);
+  return cellContext(reader.lines, reader.scheme, new PartyNames(headerTexts, headerTexts.map(partyNameFromHeader)), reader.readCell);
+}
+function readGridTable(table2, reader, plain2) {
+  const builder = reader.builder;
+  const ctx = plain2?.ctx ?? tableContext(table2, reader);
+  const decideContext = { scheme: reader.scheme, words: reader.words, read: ctx.read, raciNamed: reader.raciNamed };
+  const kind = decideTable(table2, decideContext, plain2?.readings);
+  const second = plain2 ? plain2.readings[0]?.[0] : table2.rows[0]?.cells[1] ? ctx.read(table2.rows[0].cells[1].raw) : void 0;
+  const secondIsCode = second !== void 0 && second.kind === "codes";
+  const legendFirst = kind.kind === "ignored" || LEGEND_HEADER.test(nameKey(table2.header.cells[0].raw)) || !secondIsCode && /^\(?[A-Z]\)?(?:\s|$)/u.test(plainText(table2.rows[0]?.cells[0]?.raw ?? ""));
+  const legend = legendFirst ? readLegendRows(table2, reader.spanIn) : null;
+  if (legend) {
+    builder.addLegend(legend, table2.span);
+    builder.decide({ span: table2.span, kind: "legend", reason: `its rows define codes (${legend.map((e) => e.code).join(", ")})` });
+    return;
+  }
+  if (kind.kind === "ignored" || kind.kind === "legend") {
+    builder.decide({ span: table2.span, kind: "ignored", reason: kind.kind === "ignored" ? kind.reason : "a legend" });
+    return;
+  }
+  if (reader.unknownScheme) {
+    builder.decide({ span: table2.span, kind: "ignored", reason: `its codes are of another scheme: ${reader.unknownScheme}` });
+    return;
+  }
+  const from = builder.activityCount;
+  const section = reader.section();
+  switch (kind.kind) {
+    case "rows":
+      if (plain2 && kind.groupColumn < 0 && kind.activityColumn === 0) plain2.read(section);
+      else readRows(table2, kind.activityColumn, kind.groupColumn, ctx, builder, section, reader.problems);
+      break;
+    case "columns": {
+      const rowNames = kind.partyRows.map((r) => table2.rows[r].cells[0].raw);
+      const partyCtx = cellContext(reader.lines, reader.scheme, new PartyNames(rowNames), reader.readCell);
+      readPartyRows(table2, kind.partyRows, partyCtx, builder, section, reader.problems);
+      break;
+    }
+    case "role-columns":
+      readRoleColumns(table2, kind.activityColumn, kind.groupColumn, kind.roleColumns, reader.scheme, builder, section, reader.spanIn);
+      break;
+  }
+  builder.decide(matrixDecision(table2.span, kind.kind, reader.sectionTitle, builder.summary(from), kind.reason));
+}
 
 // src/readers/scheme-hints.ts
+var RACI_WORDS = /\b(?:RACI|RASCI|RACI-?VS|CAIRO|responsibility|responsabilit|verantwortlich|responsabilidad|accountable)\w*/iu;
 var NAMED = [
   [/\bRACI[-\s]?VS\b/iu, RACI_VS],
   [/\bRASCI\b/iu, RASCI],
@@ -37528,7 +37625,6 @@ var BlockScanner = class {
 };
 
 // src/readers/markdown/reader.ts
-var RACI_WORDS = /\b(?:RACI|RASCI|RACI-?VS|CAIRO|responsibility|responsabilit|verantwortlich|responsabilidad|accountable)\w*/iu;
 function readMarkdown(file, text2, options) {
   const bom = text2.charCodeAt(0) === 65279;
   const source = bom ? text2.slice(1) : text2;
@@ -37649,50 +37745,33 @@ var DocumentReader = class {
   get sectionTitle() {
     return this.headingTitle ?? this.builder.title ?? "";
   }
-  /** Reads a table: a legend, a matrix in some layout, or left alone; says which and why. */
+  /** Reads a table: a legend, a matrix in some layout, or left alone; says which and why (see `readGridTable`). */
   readTable(table2) {
-    const builder = this.builder;
     const headerTexts = table2.header.cells.slice(1).map((c) => c.raw);
     const headerNames = headerTexts.map(partyNameFromHeader);
     const ctx = cellContext(this.lines, this.options.scheme, new PartyNames(headerTexts, headerNames), this.options.readCell);
     const rests = restsOf(table2.rows, ctx, this.options);
-    const tableContext = { scheme: this.options.scheme, words: this.words, read: ctx.read, raciNamed: this.raciNamed };
-    const kind = decideTable(table2, tableContext, rests.map((rest) => rest.map((c) => c.reading)));
-    const secondIsCode = rests[0]?.[0] !== void 0 && rests[0][0].reading.kind === "codes";
-    const legendFirst = kind.kind === "ignored" || LEGEND_HEADER.test(nameKey(table2.header.cells[0].raw)) || !secondIsCode && /^\(?[A-Z]\)?(?:\s|$)/u.test(plainText(table2.rows[0]?.cells[0]?.raw ?? ""));
-    const legend = legendFirst ? readLegendRows(table2, this.spanIn) : null;
-    if (legend) {
-      builder.addLegend(legend, table2.span);
-      builder.decide({ span: table2.span, kind: "legend", reason: `its rows define codes (${legend.map((e) => e.code).join(", ")})` });
-      return;
-    }
-    if (kind.kind === "ignored" || kind.kind === "legend") {
-      builder.decide({ span: table2.span, kind: "ignored", reason: kind.kind === "ignored" ? kind.reason : "a legend" });
-      return;
-    }
-    if (this.unknownScheme) {
-      builder.decide({ span: table2.span, kind: "ignored", reason: `its codes are of another scheme: ${this.unknownScheme}` });
-      return;
-    }
-    const from = builder.activityCount;
-    const section = this.section();
-    switch (kind.kind) {
-      case "rows":
-        if (kind.groupColumn < 0 && kind.activityColumn === 0) readPlainRows(table2, rests, headerNames, builder, section, this.problems);
-        else readRows(table2, kind.activityColumn, kind.groupColumn, ctx, builder, section, this.problems);
-        break;
-      case "columns": {
-        const rowNames = kind.partyRows.map((r) => table2.rows[r].cells[0].raw);
-        const partyCtx = cellContext(this.lines, this.options.scheme, new PartyNames(rowNames), this.options.readCell);
-        readPartyRows(table2, kind.partyRows, partyCtx, builder, section, this.problems);
-        break;
-      }
-      case "role-columns":
-        readRoleColumns(table2, kind.activityColumn, kind.groupColumn, kind.roleColumns, this.options.scheme, builder, section, this.spanIn);
-        break;
-    }
-    const layout = kind.kind === "role-columns" ? "role-columns" : kind.kind;
-    builder.decide(matrixDecision(table2.span, layout, this.sectionTitle, builder.summary(from), kind.reason));
+    const readings = rests.map((rest) => rest.map((c) => c.reading));
+    readGridTable(table2, this.tableReader, { ctx, readings, read: (section) => readPlainRows(table2, rests, headerNames, this.builder, section, this.problems) });
+  }
+  /** This document as `readGridTable` sees it. */
+  get tableReader() {
+    const self = this;
+    return {
+      builder: this.builder,
+      lines: this.lines,
+      scheme: this.options.scheme,
+      words: this.words,
+      ...this.options.readCell ? { readCell: this.options.readCell } : {},
+      problems: this.problems,
+      raciNamed: this.raciNamed,
+      unknownScheme: this.unknownScheme,
+      section: () => this.section(),
+      get sectionTitle() {
+        return self.sectionTitle;
+      },
+      spanIn: this.spanIn
+    };
   }
   /**
    * Reads a run of list items: a legend (`- **R** (Responsible): ...`), a role list (`- Task` with
@@ -37911,6 +37990,2058 @@ function legendEntryFromListItem(item, lines2) {
     return { code: match[1], term: plainText(term), description: rest, markedLetter: highlight.letter, span: item.content, markSpan: lines2.span(at, at + highlight.length) };
   }
   return { code: match[1], term: plainText(term), description: rest, markedLetter: null, span: item.content, markSpan: cell3.content };
+}
+
+// node_modules/csv-parse/lib/api/CsvError.js
+var CsvError = class _CsvError extends Error {
+  constructor(code3, message, options, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ").trim();
+    super(message);
+    if (Error.captureStackTrace !== void 0) {
+      Error.captureStackTrace(this, _CsvError);
+    }
+    this.code = code3;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value) ? value.toString(options.encoding) : value == null ? value : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+};
+
+// node_modules/csv-parse/lib/utils/is_object.js
+var is_object = function(obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+// node_modules/csv-parse/lib/api/normalize_columns_array.js
+var normalize_columns_array = function(columns) {
+  const normalizedColumns = [];
+  for (let i = 0, l = columns.length; i < l; i++) {
+    const column = columns[i];
+    if (column === void 0 || column === null || column === false) {
+      normalizedColumns[i] = { disabled: true };
+    } else if (typeof column === "string" || typeof column === "number") {
+      normalizedColumns[i] = { name: `${column}` };
+    } else if (is_object(column)) {
+      if (typeof column.name !== "string") {
+        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
+          "Option columns missing name:",
+          `property "name" is required at position ${i}`,
+          "when column is an object literal"
+        ]);
+      }
+      normalizedColumns[i] = column;
+    } else {
+      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
+        "Invalid column definition:",
+        "expect a string or a literal object,",
+        `got ${JSON.stringify(column)} at position ${i}`
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+// node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+var ResizeableBuffer = class {
+  constructor(size = 100) {
+    this.size = size;
+    this.length = 0;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  prepend(val) {
+    if (Buffer.isBuffer(val)) {
+      const length = this.length + val.length;
+      if (length >= this.size) {
+        this.resize();
+        if (length >= this.size) {
+          throw Error("INVALID_BUFFER_STATE");
+        }
+      }
+      const buf = this.buf;
+      this.buf = Buffer.allocUnsafe(this.size);
+      val.copy(this.buf, 0);
+      buf.copy(this.buf, val.length);
+      this.length += val.length;
+    } else {
+      const length = this.length++;
+      if (length === this.size) {
+        this.resize();
+      }
+      const buf = this.clone();
+      this.buf[0] = val;
+      buf.copy(this.buf, 1, 0, length);
+    }
+  }
+  append(val) {
+    const length = this.length++;
+    if (length === this.size) {
+      this.resize();
+    }
+    this.buf[length] = val;
+  }
+  clone() {
+    return Buffer.from(this.buf.slice(0, this.length));
+  }
+  resize() {
+    const length = this.length;
+    this.size = this.size * 2;
+    const buf = Buffer.allocUnsafe(this.size);
+    this.buf.copy(buf, 0, 0, length);
+    this.buf = buf;
+  }
+  toString(encoding) {
+    if (encoding) {
+      return this.buf.toString(encoding, 0, this.length);
+    } else {
+      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+    }
+  }
+  toJSON() {
+    return this.toString("utf8");
+  }
+  reset() {
+    this.length = 0;
+  }
+};
+var ResizeableBuffer_default = ResizeableBuffer;
+
+// node_modules/csv-parse/lib/api/init_state.js
+var init_state = function(options) {
+  const timchars = [
+    // Basic Latin
+    32,
+    // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
+    9,
+    // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
+    10,
+    // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
+    13,
+    // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
+    12,
+    // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
+    11,
+    // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
+    // Latin-1 Supplement
+    160,
+    // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
+    // Ogham
+    5760,
+    // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
+    // General Punctuation
+    8192,
+    // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
+    8193,
+    // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
+    8194,
+    // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
+    8195,
+    // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
+    8196,
+    // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
+    8197,
+    // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
+    8198,
+    // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
+    8199,
+    // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
+    8200,
+    // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
+    8201,
+    // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
+    8202,
+    // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
+    8232,
+    // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
+    8233,
+    // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
+    8239,
+    // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
+    8287,
+    // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
+    12288,
+    // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
+    65279
+    // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
+  ].reduce((acc, codepoint) => {
+    const encoded = Buffer.from(
+      String.fromCharCode(codepoint),
+      options.encoding
+    );
+    if (codepoint !== 63 && encoded.length === 1 && encoded[0] === 63) {
+      return acc;
+    }
+    acc.push(encoded);
+    return acc;
+  }, []);
+  const timcharFirstBytes = new Uint8Array(256);
+  for (const t of timchars) timcharFirstBytes[t[0]] = 1;
+  return {
+    bomSkipped: false,
+    bufBytesStart: 0,
+    castField: options.cast_function,
+    commenting: false,
+    delimiterBufPrevious: void 0,
+    delimiterDiscovered: false,
+    // Current error encountered by a record
+    error: void 0,
+    enabled: options.from_line === 1,
+    escaping: false,
+    escapeIsQuote: Buffer.isBuffer(options.escape) && Buffer.isBuffer(options.quote) && Buffer.compare(options.escape, options.quote) === 0,
+    // columns can be `false`, `true`, `Array`
+    expectedRecordLength: Array.isArray(options.columns) ? options.columns.length : void 0,
+    field: new ResizeableBuffer_default(20),
+    firstLineToHeaders: options.cast_first_line_to_header,
+    needMoreDataSize: Math.max(
+      // Skip if the remaining buffer smaller than comment
+      options.comment !== null ? options.comment.length : 0,
+      ...options.delimiter ? options.delimiter.map((delimiter) => delimiter.length) : [],
+      // Auto discovery of delimiter is limited to 1 character
+      options.delimiter_auto ? 1 : 0,
+      // Skip if the remaining buffer can be escape sequence
+      options.quote !== null ? options.quote.length : 0,
+      ...timchars.map((t) => t.length)
+    ),
+    previousBuf: void 0,
+    quoting: false,
+    stop: false,
+    rawBuffer: new ResizeableBuffer_default(100),
+    record: [],
+    recordHasError: false,
+    record_length: 0,
+    recordDelimiterMaxLength: options.record_delimiter.length === 0 ? 0 : Math.max(...options.record_delimiter.map((v) => v.length)),
+    trimChars: [
+      Buffer.from(" ", options.encoding)[0],
+      Buffer.from("	", options.encoding)[0]
+    ],
+    wasQuoting: false,
+    wasRowDelimiter: false,
+    timchars,
+    timcharFirstBytes
+  };
+};
+
+// node_modules/csv-parse/lib/utils/underscore.js
+var underscore = function(str) {
+  return str.replace(/([A-Z])/g, function(_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+// node_modules/csv-parse/lib/api/normalize_options.js
+var normalize_options = function(opts) {
+  const options = {};
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  if (options.encoding === void 0 || options.encoding === true) {
+    options.encoding = "utf8";
+  } else if (options.encoding === null || options.encoding === false) {
+    options.encoding = null;
+  } else if (typeof options.encoding !== "string" && options.encoding !== null) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ENCODING",
+      [
+        "Invalid option encoding:",
+        "encoding must be a string or null to return a buffer,",
+        `got ${JSON.stringify(options.encoding)}`
+      ],
+      options
+    );
+  }
+  if (options.bom === void 0 || options.bom === null || options.bom === false) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_BOM",
+      [
+        "Invalid option bom:",
+        "bom must be true,",
+        `got ${JSON.stringify(options.bom)}`
+      ],
+      options
+    );
+  }
+  options.cast_function = null;
+  if (options.cast === void 0 || options.cast === null || options.cast === false || options.cast === "") {
+    options.cast = void 0;
+  } else if (typeof options.cast === "function") {
+    options.cast_function = options.cast;
+    options.cast = true;
+  } else if (options.cast !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST",
+      [
+        "Invalid option cast:",
+        "cast must be true or a function,",
+        `got ${JSON.stringify(options.cast)}`
+      ],
+      options
+    );
+  }
+  if (options.cast_date === void 0 || options.cast_date === null || options.cast_date === false || options.cast_date === "") {
+    options.cast_date = false;
+  } else if (options.cast_date === true) {
+    options.cast_date = function(value) {
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  } else if (typeof options.cast_date !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST_DATE",
+      [
+        "Invalid option cast_date:",
+        "cast_date must be true or a function,",
+        `got ${JSON.stringify(options.cast_date)}`
+      ],
+      options
+    );
+  }
+  options.cast_first_line_to_header = void 0;
+  if (options.columns === true) {
+    options.cast_first_line_to_header = void 0;
+  } else if (typeof options.columns === "function") {
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  } else if (Array.isArray(options.columns)) {
+    options.columns = normalize_columns_array(options.columns);
+  } else if (options.columns === void 0 || options.columns === null || options.columns === false) {
+    options.columns = false;
+  } else {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COLUMNS",
+      [
+        "Invalid option columns:",
+        "expect an array, a function or true,",
+        `got ${JSON.stringify(options.columns)}`
+      ],
+      options
+    );
+  }
+  if (options.group_columns_by_name === void 0 || options.group_columns_by_name === null || options.group_columns_by_name === false) {
+    options.group_columns_by_name = false;
+  } else if (options.group_columns_by_name !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "expect an boolean,",
+        `got ${JSON.stringify(options.group_columns_by_name)}`
+      ],
+      options
+    );
+  } else if (options.columns === false) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "the `columns` mode must be activated."
+      ],
+      options
+    );
+  }
+  if (options.comment === void 0 || options.comment === null || options.comment === false || options.comment === "") {
+    options.comment = null;
+  } else {
+    if (typeof options.comment === "string") {
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.comment)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_COMMENT",
+        [
+          "Invalid option comment:",
+          "comment must be a buffer or a string,",
+          `got ${JSON.stringify(options.comment)}`
+        ],
+        options
+      );
+    }
+  }
+  if (options.comment_no_infix === void 0 || options.comment_no_infix === null || options.comment_no_infix === false) {
+    options.comment_no_infix = false;
+  } else if (options.comment_no_infix !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COMMENT",
+      [
+        "Invalid option comment_no_infix:",
+        "value must be a boolean,",
+        `got ${JSON.stringify(options.comment_no_infix)}`
+      ],
+      options
+    );
+  }
+  if (options.delimiter_auto === void 0 || options.delimiter_auto === null || options.delimiter_auto === false) {
+    options.delimiter_auto = false;
+  } else if (options.delimiter_auto === true) {
+    options.delimiter_auto = {};
+  } else if (!is_object(options.delimiter_auto)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_DELIMITER_AUTO",
+      [
+        "Invalid option delimiter_auto:",
+        "delimiter_auto must be a boolean or a configuration object,",
+        `got ${JSON.stringify(options.delimiter_auto)}`
+      ],
+      options
+    );
+  }
+  if (options.delimiter_auto) {
+    if (options.delimiter_auto.preferred === void 0)
+      options.delimiter_auto.preferred = {
+        [",".charCodeAt(0)]: 1.8,
+        ["	".charCodeAt(0)]: 1.8,
+        [";".charCodeAt(0)]: 1.6,
+        [" ".charCodeAt(0)]: 1.6,
+        [":".charCodeAt(0)]: 1.5,
+        [".".charCodeAt(0)]: 1.4,
+        ["/".charCodeAt(0)]: 1.4
+      };
+    else if (!is_object(options.delimiter_auto.preferred)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "preferred must be an object,",
+          `got ${JSON.stringify(options.delimiter_auto.preferred)}`
+        ],
+        options
+      );
+    }
+    if (options.delimiter_auto.score === void 0)
+      options.delimiter_auto.score = (info, options2) => {
+        return (info.total - info.std) * (options2.preferred[info.char_code] || 1);
+      };
+    else if (typeof options.delimiter_auto.score !== "function") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "score must be a function,",
+          `got ${JSON.stringify(options.delimiter_auto.score)}`
+        ],
+        options
+      );
+    }
+    if (options.delimiter_auto.size === void 0)
+      options.delimiter_auto.size = 2048;
+    else if (typeof options.delimiter_auto.size !== "number") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "size must be a number,",
+          `got ${JSON.stringify(options.delimiter_auto.size)}`
+        ],
+        options
+      );
+    }
+  }
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if (options.delimiter_auto !== false) {
+    options.delimiter = [];
+  }
+  if (!Array.isArray(options.delimiter)) {
+    if (options.delimiter === void 0 || options.delimiter === null || options.delimiter === false) {
+      options.delimiter = Buffer.from(",", options.encoding);
+    }
+    options.delimiter = [options.delimiter];
+  }
+  options.delimiter = options.delimiter.map(function(delimiter) {
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER",
+        [
+          "Invalid option delimiter:",
+          "delimiter must be a non empty string or buffer or array of string|buffer,",
+          `got ${delimiter_json}`
+        ],
+        options
+      );
+    }
+    return delimiter;
+  });
+  if (options.escape === void 0 || options.escape === true) {
+    options.escape = Buffer.from('"', options.encoding);
+  } else if (typeof options.escape === "string") {
+    options.escape = Buffer.from(options.escape, options.encoding);
+  } else if (options.escape === null || options.escape === false) {
+    options.escape = null;
+  }
+  if (options.escape !== null) {
+    if (!Buffer.isBuffer(options.escape)) {
+      throw new Error(
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`
+      );
+    }
+  }
+  if (options.from === void 0 || options.from === null) {
+    options.from = 1;
+  } else {
+    if (typeof options.from === "string" && /\d+/.test(options.from)) {
+      options.from = parseInt(options.from);
+    }
+    if (Number.isInteger(options.from)) {
+      if (options.from < 0) {
+        throw new Error(
+          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`
+      );
+    }
+  }
+  if (options.from_line === void 0 || options.from_line === null) {
+    options.from_line = 1;
+  } else {
+    if (typeof options.from_line === "string" && /\d+/.test(options.from_line)) {
+      options.from_line = parseInt(options.from_line);
+    }
+    if (Number.isInteger(options.from_line)) {
+      if (options.from_line <= 0) {
+        throw new Error(
+          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`
+      );
+    }
+  }
+  if (options.ignore_last_delimiters === void 0 || options.ignore_last_delimiters === null) {
+    options.ignore_last_delimiters = false;
+  } else if (typeof options.ignore_last_delimiters === "number") {
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if (options.ignore_last_delimiters === 0) {
+      options.ignore_last_delimiters = false;
+    }
+  } else if (typeof options.ignore_last_delimiters !== "boolean") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+      [
+        "Invalid option `ignore_last_delimiters`:",
+        "the value must be a boolean value or an integer,",
+        `got ${JSON.stringify(options.ignore_last_delimiters)}`
+      ],
+      options
+    );
+  }
+  if (options.ignore_last_delimiters === true && options.columns === false) {
+    throw new CsvError(
+      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+      [
+        "The option `ignore_last_delimiters`",
+        "requires the activation of the `columns` option"
+      ],
+      options
+    );
+  }
+  if (options.info === void 0 || options.info === null || options.info === false) {
+    options.info = false;
+  } else if (options.info !== true) {
+    throw new Error(
+      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`
+    );
+  }
+  if (options.max_record_size === void 0 || options.max_record_size === null || options.max_record_size === false) {
+    options.max_record_size = 0;
+  } else if (Number.isInteger(options.max_record_size) && options.max_record_size >= 0) {
+  } else if (typeof options.max_record_size === "string" && /\d+/.test(options.max_record_size)) {
+    options.max_record_size = parseInt(options.max_record_size);
+  } else {
+    throw new Error(
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`
+    );
+  }
+  if (options.objname === void 0 || options.objname === null || options.objname === false) {
+    options.objname = void 0;
+  } else if (Buffer.isBuffer(options.objname)) {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if (options.encoding === null) {
+    } else {
+      options.objname = options.objname.toString(options.encoding);
+    }
+  } else if (typeof options.objname === "string") {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+  } else if (typeof options.objname === "number") {
+  } else {
+    throw new Error(
+      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`
+    );
+  }
+  if (options.objname !== void 0) {
+    if (typeof options.objname === "number") {
+      if (options.columns !== false) {
+        throw Error(
+          "Invalid Option: objname index cannot be combined with columns or be defined as a field"
+        );
+      }
+    } else {
+      if (options.columns === false) {
+        throw Error(
+          "Invalid Option: objname field must be combined with columns or be defined as an index"
+        );
+      }
+    }
+  }
+  if (options.on_record === void 0 || options.on_record === null) {
+    options.on_record = void 0;
+  } else if (typeof options.on_record !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ON_RECORD",
+      [
+        "Invalid option `on_record`:",
+        "expect a function,",
+        `got ${JSON.stringify(options.on_record)}`
+      ],
+      options
+    );
+  }
+  if (options.on_skip !== void 0 && options.on_skip !== null && typeof options.on_skip !== "function") {
+    throw new Error(
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`
+    );
+  }
+  if (options.quote === null || options.quote === false || options.quote === "") {
+    options.quote = null;
+  } else {
+    if (options.quote === void 0 || options.quote === true) {
+      options.quote = Buffer.from('"', options.encoding);
+    } else if (typeof options.quote === "string") {
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.quote)) {
+      throw new Error(
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`
+      );
+    }
+  }
+  if (options.raw === void 0 || options.raw === null || options.raw === false) {
+    options.raw = false;
+  } else if (options.raw !== true) {
+    throw new Error(
+      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`
+    );
+  }
+  if (options.record_delimiter === void 0) {
+    options.record_delimiter = [];
+  } else if (typeof options.record_delimiter === "string" || Buffer.isBuffer(options.record_delimiter)) {
+    if (options.record_delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer,",
+          `got ${JSON.stringify(options.record_delimiter)}`
+        ],
+        options
+      );
+    }
+    options.record_delimiter = [options.record_delimiter];
+  } else if (!Array.isArray(options.record_delimiter)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_RECORD_DELIMITER",
+      [
+        "Invalid option `record_delimiter`:",
+        "value must be a string, a buffer or array of string|buffer,",
+        `got ${JSON.stringify(options.record_delimiter)}`
+      ],
+      options
+    );
+  }
+  options.record_delimiter = options.record_delimiter.map(function(rd, i) {
+    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a string, a buffer or array of string|buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`
+        ],
+        options
+      );
+    } else if (rd.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`
+        ],
+        options
+      );
+    }
+    if (typeof rd === "string") {
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  if (typeof options.relax_column_count === "boolean") {
+  } else if (options.relax_column_count === void 0 || options.relax_column_count === null) {
+    options.relax_column_count = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`
+    );
+  }
+  if (typeof options.relax_column_count_less === "boolean") {
+  } else if (options.relax_column_count_less === void 0 || options.relax_column_count_less === null) {
+    options.relax_column_count_less = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`
+    );
+  }
+  if (typeof options.relax_column_count_more === "boolean") {
+  } else if (options.relax_column_count_more === void 0 || options.relax_column_count_more === null) {
+    options.relax_column_count_more = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`
+    );
+  }
+  if (typeof options.relax_quotes === "boolean") {
+  } else if (options.relax_quotes === void 0 || options.relax_quotes === null) {
+    options.relax_quotes = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`
+    );
+  }
+  if (typeof options.skip_empty_lines === "boolean") {
+  } else if (options.skip_empty_lines === void 0 || options.skip_empty_lines === null) {
+    options.skip_empty_lines = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`
+    );
+  }
+  if (typeof options.skip_records_with_empty_values === "boolean") {
+  } else if (options.skip_records_with_empty_values === void 0 || options.skip_records_with_empty_values === null) {
+    options.skip_records_with_empty_values = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`
+    );
+  }
+  if (typeof options.skip_records_with_error === "boolean") {
+  } else if (options.skip_records_with_error === void 0 || options.skip_records_with_error === null) {
+    options.skip_records_with_error = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`
+    );
+  }
+  if (options.rtrim === void 0 || options.rtrim === null || options.rtrim === false) {
+    options.rtrim = false;
+  } else if (options.rtrim !== true) {
+    throw new Error(
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`
+    );
+  }
+  if (options.ltrim === void 0 || options.ltrim === null || options.ltrim === false) {
+    options.ltrim = false;
+  } else if (options.ltrim !== true) {
+    throw new Error(
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`
+    );
+  }
+  if (options.trim === void 0 || options.trim === null || options.trim === false) {
+    options.trim = false;
+  } else if (options.trim !== true) {
+    throw new Error(
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`
+    );
+  }
+  if (options.trim === true && opts.ltrim !== false) {
+    options.ltrim = true;
+  } else if (options.ltrim !== true) {
+    options.ltrim = false;
+  }
+  if (options.trim === true && opts.rtrim !== false) {
+    options.rtrim = true;
+  } else if (options.rtrim !== true) {
+    options.rtrim = false;
+  }
+  if (options.to === void 0 || options.to === null) {
+    options.to = -1;
+  } else if (options.to !== -1) {
+    if (typeof options.to === "string" && /\d+/.test(options.to)) {
+      options.to = parseInt(options.to);
+    }
+    if (Number.isInteger(options.to)) {
+      if (options.to <= 0) {
+        throw new Error(
+          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`
+      );
+    }
+  }
+  if (options.to_line === void 0 || options.to_line === null) {
+    options.to_line = -1;
+  } else if (options.to_line !== -1) {
+    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+      options.to_line = parseInt(options.to_line);
+    }
+    if (Number.isInteger(options.to_line)) {
+      if (options.to_line <= 0) {
+        throw new Error(
+          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`
+      );
+    }
+  }
+  return options;
+};
+
+// node_modules/csv-parse/lib/utils/delimiter_discover.js
+var delimiter_discover = function(records, options) {
+  if (!options) {
+    ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
+  }
+  if (typeof records === "string") {
+    records = Buffer.from(records);
+  }
+  if (Buffer.isBuffer(records)) {
+    records = ((data) => {
+      const records2 = [];
+      const parser = transform({ delimiter: [] });
+      const push = (record2) => records2.push(record2);
+      const close = () => {
+      };
+      const error = parser.parse(data, true, push, close);
+      if (error !== void 0) throw error;
+      return records2;
+    })(records);
+  }
+  const info = Array(127).fill().map(() => ({ lines: [] }));
+  records.map(([record2], line) => {
+    for (let i = 0, l = record2.length; i < l; i++) {
+      const code3 = record2.charCodeAt(i);
+      if (info[code3].lines[line] === void 0) info[code3].lines[line] = 0;
+      info[code3].lines[line]++;
+    }
+  });
+  info.map((info2, i) => {
+    info2.char_code = i;
+    info2.std = std(info2.lines);
+    info2.total = info2.lines.reduce((acc, val) => acc + val, 0);
+    info2.preferred = !!options.preferred[i];
+    info2.score = options.score(info2, options);
+  });
+  const result = info.reduce(
+    (acc, info2) => acc.score > info2.score ? acc : info2,
+    {}
+  );
+  return String.fromCharCode(result.char_code);
+};
+var std = function(array) {
+  const n = array.length;
+  if (n === 0) return 0;
+  const mean = array.reduce((a, b) => a + b) / n;
+  return Math.sqrt(
+    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n
+  );
+};
+
+// node_modules/csv-parse/lib/api/index.js
+var isRecordEmpty = function(record2) {
+  return record2.every(
+    (field2) => field2 == null || field2.toString && field2.toString().trim() === ""
+  );
+};
+var cr = 13;
+var nl = 10;
+var boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254])
+};
+var transform = function(original_options = {}) {
+  const info = {
+    bytes: 0,
+    bytes_records: 0,
+    comment_lines: 0,
+    empty_lines: 0,
+    invalid_field_length: 0,
+    lines: 1,
+    records: 0
+  };
+  const options = normalize_options(original_options);
+  return {
+    info,
+    original_options,
+    options,
+    state: init_state(options),
+    __needMoreData: function(i, bufLen, end) {
+      if (end) return false;
+      const { encoding, escape: escape2, quote } = this.options;
+      const { quoting, needMoreDataSize, recordDelimiterMaxLength } = this.state;
+      const numOfCharLeft = bufLen - i - 1;
+      const requiredLength = Math.max(
+        needMoreDataSize,
+        // Skip if the remaining buffer smaller than record delimiter
+        // If "record_delimiter" is yet to be discovered:
+        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+        // 2. We set the length to windows line ending in the current encoding
+        // Note, that encoding is known from user or bom discovery at that point
+        // recordDelimiterMaxLength,
+        recordDelimiterMaxLength === 0 ? Buffer.from("\r\n", encoding).length : recordDelimiterMaxLength,
+        // Skip if remaining buffer can be an escaped quote
+        quoting ? (escape2 === null ? 0 : escape2.length) + quote.length : 0,
+        // Skip if remaining buffer can be record delimiter following the closing quote
+        quoting ? quote.length + recordDelimiterMaxLength : 0
+      );
+      return numOfCharLeft < requiredLength;
+    },
+    // Central parser implementation
+    parse: function(nextBuf, end, push, close) {
+      const {
+        bom,
+        comment_no_infix,
+        delimiter_auto,
+        encoding,
+        from_line,
+        ltrim,
+        max_record_size,
+        raw,
+        relax_quotes,
+        rtrim,
+        skip_empty_lines,
+        to,
+        to_line
+      } = this.options;
+      let { comment, escape: escape2, quote, record_delimiter } = this.options;
+      const {
+        bomSkipped,
+        delimiterDiscovered,
+        delimiterBufPrevious,
+        rawBuffer,
+        escapeIsQuote
+      } = this.state;
+      if (!delimiterDiscovered && delimiter_auto) {
+        let delimiterBuf;
+        if (delimiterBufPrevious === void 0) {
+          delimiterBuf = nextBuf;
+        } else if (delimiterBufPrevious !== void 0 && nextBuf === void 0) {
+          delimiterBuf = delimiterBufPrevious;
+        } else {
+          delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
+        }
+        nextBuf = void 0;
+        if (end || delimiterBuf.length > delimiter_auto.size) {
+          this.options.delimiter = [
+            Buffer.from(
+              delimiter_discover(delimiterBuf, this.options.delimiter_auto)
+            )
+          ];
+          this.state.previousBuf = delimiterBuf;
+          this.state.delimiterBufPrevious = void 0;
+          this.state.delimiterDiscovered = true;
+        } else {
+          this.state.delimiterBufPrevious = delimiterBuf;
+          return;
+        }
+      }
+      const { previousBuf } = this.state;
+      let buf;
+      if (previousBuf === void 0) {
+        if (nextBuf === void 0) {
+          close();
+          return;
+        } else {
+          buf = nextBuf;
+        }
+      } else if (previousBuf !== void 0 && nextBuf === void 0) {
+        buf = previousBuf;
+      } else {
+        buf = Buffer.concat([previousBuf, nextBuf]);
+      }
+      if (bomSkipped === false) {
+        if (bom === false) {
+          this.state.bomSkipped = true;
+        } else if (buf.length < 3) {
+          if (end === false) {
+            this.state.previousBuf = buf;
+            return;
+          }
+        } else {
+          for (const encoding2 in boms) {
+            if (boms[encoding2].compare(buf, 0, boms[encoding2].length) === 0) {
+              const bomLength = boms[encoding2].length;
+              this.state.bufBytesStart += bomLength;
+              buf = buf.slice(bomLength);
+              const options2 = normalize_options({
+                ...this.original_options,
+                encoding: encoding2
+              });
+              for (const key in options2) {
+                this.options[key] = options2[key];
+              }
+              ({ comment, escape: escape2, quote } = this.options);
+              break;
+            }
+          }
+          this.state.bomSkipped = true;
+        }
+      }
+      const bufLen = buf.length;
+      let pos;
+      for (pos = 0; pos < bufLen; pos++) {
+        if (this.__needMoreData(pos, bufLen, end)) {
+          break;
+        }
+        if (this.state.wasRowDelimiter === true) {
+          this.info.lines++;
+          this.state.wasRowDelimiter = false;
+        }
+        if (to_line !== -1 && this.info.lines > to_line) {
+          this.state.stop = true;
+          close();
+          return;
+        }
+        if (this.state.quoting === false && record_delimiter.length === 0) {
+          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
+            buf,
+            pos
+          );
+          if (record_delimiterCount) {
+            record_delimiter = this.options.record_delimiter;
+          }
+        }
+        const chr = buf[pos];
+        if (raw === true) {
+          rawBuffer.append(chr);
+        }
+        if ((chr === cr || chr === nl) && this.state.wasRowDelimiter === false) {
+          this.state.wasRowDelimiter = true;
+        }
+        if (this.state.escaping === true) {
+          this.state.escaping = false;
+        } else {
+          if (escape2 !== null && this.state.quoting === true && this.__isEscape(buf, pos, chr) && pos + escape2.length < bufLen) {
+            if (escapeIsQuote) {
+              if (this.__isQuote(buf, pos + escape2.length)) {
+                this.state.escaping = true;
+                pos += escape2.length - 1;
+                continue;
+              }
+            } else {
+              this.state.escaping = true;
+              pos += escape2.length - 1;
+              continue;
+            }
+          }
+          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
+            if (this.state.quoting === true) {
+              const nextChr = buf[pos + quote.length];
+              const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote.length);
+              const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const isNextChrDelimiter = this.__isDelimiter(
+                buf,
+                pos + quote.length,
+                nextChr
+              );
+              const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              if (escape2 !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape2.length)) {
+                pos += escape2.length - 1;
+              } else if (!nextChr || isNextChrDelimiter || isNextChrRecordDelimiter || isNextChrComment || isNextChrTrimable) {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                pos += quote.length - 1;
+                continue;
+              } else if (relax_quotes === false) {
+                const err = this.__error(
+                  new CsvError(
+                    "CSV_INVALID_CLOSING_QUOTE",
+                    [
+                      "Invalid Closing Quote:",
+                      `got "${String.fromCharCode(nextChr)}"`,
+                      `at line ${this.info.lines}`,
+                      "instead of delimiter, record delimiter, trimable character",
+                      "(if activated) or comment"
+                    ],
+                    this.options,
+                    this.__infoField()
+                  )
+                );
+                if (err !== void 0) return err;
+              } else {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                this.state.field.prepend(quote);
+                pos += quote.length - 1;
+              }
+            } else {
+              if (this.state.field.length !== 0) {
+                if (relax_quotes === false) {
+                  const info2 = this.__infoField();
+                  const bom2 = Object.keys(boms).map(
+                    (b) => boms[b].equals(this.state.field.toString()) ? b : false
+                  ).filter(Boolean)[0];
+                  const err = this.__error(
+                    new CsvError(
+                      "INVALID_OPENING_QUOTE",
+                      [
+                        "Invalid Opening Quote:",
+                        `a quote is found on field ${JSON.stringify(info2.column)} at line ${info2.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                        bom2 ? `(${bom2} bom)` : void 0
+                      ],
+                      this.options,
+                      info2,
+                      {
+                        field: this.state.field
+                      }
+                    )
+                  );
+                  if (err !== void 0) return err;
+                }
+              } else {
+                this.state.quoting = true;
+                pos += quote.length - 1;
+                continue;
+              }
+            }
+          }
+          if (this.state.quoting === false) {
+            const recordDelimiterLength = this.__isRecordDelimiter(
+              chr,
+              buf,
+              pos
+            );
+            if (recordDelimiterLength !== 0) {
+              const skipCommentLine = this.state.commenting && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0;
+              if (skipCommentLine) {
+                this.info.comment_lines++;
+              } else {
+                if (this.state.enabled === false && this.info.lines + (this.state.wasRowDelimiter === true ? 1 : 0) >= from_line) {
+                  this.state.enabled = true;
+                  this.__resetField();
+                  this.__resetRecord();
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                if (skip_empty_lines === true && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0) {
+                  this.info.empty_lines++;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if (errField !== void 0) return errField;
+                this.info.bytes = this.state.bufBytesStart + pos + recordDelimiterLength;
+                const errRecord = this.__onRecord(push);
+                if (errRecord !== void 0) return errRecord;
+                if (to !== -1 && this.info.records >= to) {
+                  this.state.stop = true;
+                  close();
+                  return;
+                }
+              }
+              this.state.commenting = false;
+              pos += recordDelimiterLength - 1;
+              continue;
+            }
+            if (this.state.commenting) {
+              continue;
+            }
+            if (comment !== null && (comment_no_infix === false || this.state.record.length === 0 && this.state.field.length === 0)) {
+              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+              if (commentCount !== 0) {
+                this.state.commenting = true;
+                continue;
+              }
+            }
+            const delimiterLength = this.__isDelimiter(buf, pos, chr);
+            if (delimiterLength !== 0) {
+              this.info.bytes = this.state.bufBytesStart + pos;
+              const errField = this.__onField();
+              if (errField !== void 0) return errField;
+              pos += delimiterLength - 1;
+              continue;
+            }
+          }
+        }
+        if (this.state.commenting === false) {
+          if (max_record_size !== 0 && this.state.record_length + this.state.field.length > max_record_size) {
+            return this.__error(
+              new CsvError(
+                "CSV_MAX_RECORD_SIZE",
+                [
+                  "Max Record Size:",
+                  "record exceed the maximum number of tolerated bytes",
+                  `of ${max_record_size}`,
+                  `at line ${this.info.lines}`
+                ],
+                this.options,
+                this.__infoField()
+              )
+            );
+          }
+        }
+        const lappend = ltrim === false || this.state.quoting === true || this.state.field.length !== 0 || !this.__isCharTrimable(buf, pos);
+        const rappend = rtrim === false || this.state.wasQuoting === false;
+        if (lappend === true && rappend === true) {
+          this.state.field.append(chr);
+        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
+          return this.__error(
+            new CsvError(
+              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+              [
+                "Invalid Closing Quote:",
+                "found non trimable byte after quote",
+                `at line ${this.info.lines}`
+              ],
+              this.options,
+              this.__infoField()
+            )
+          );
+        } else {
+          if (lappend === false) {
+            pos += this.__isCharTrimable(buf, pos) - 1;
+          }
+          continue;
+        }
+      }
+      if (end === true) {
+        if (this.state.quoting === true) {
+          const err = this.__error(
+            new CsvError(
+              "CSV_QUOTE_NOT_CLOSED",
+              [
+                "Quote Not Closed:",
+                `the parsing is finished with an opening quote at line ${this.info.lines}`
+              ],
+              this.options,
+              this.__infoField()
+            )
+          );
+          if (err !== void 0) return err;
+        } else {
+          if (this.state.wasQuoting === true || this.state.record.length !== 0 || this.state.field.length !== 0) {
+            this.info.bytes = this.state.bufBytesStart + pos;
+            const errField = this.__onField();
+            if (errField !== void 0) return errField;
+            const errRecord = this.__onRecord(push);
+            if (errRecord !== void 0) return errRecord;
+          } else if (this.state.wasRowDelimiter === true) {
+            this.info.empty_lines++;
+          } else if (this.state.commenting === true) {
+            this.info.comment_lines++;
+          }
+        }
+      } else {
+        this.state.bufBytesStart += pos;
+        this.state.previousBuf = buf.slice(pos);
+      }
+      if (this.state.wasRowDelimiter === true) {
+        this.info.lines++;
+        this.state.wasRowDelimiter = false;
+      }
+    },
+    __onRecord: function(push) {
+      const {
+        columns,
+        group_columns_by_name,
+        encoding,
+        info: info2,
+        from,
+        relax_column_count,
+        relax_column_count_less,
+        relax_column_count_more,
+        raw,
+        skip_records_with_empty_values
+      } = this.options;
+      const { enabled, record: record2 } = this.state;
+      if (enabled === false) {
+        return this.__resetRecord();
+      }
+      const recordLength = record2.length;
+      if (columns === true) {
+        if (skip_records_with_empty_values === true && isRecordEmpty(record2)) {
+          this.__resetRecord();
+          return;
+        }
+        return this.__firstLineToColumns(record2);
+      }
+      if (columns === false && this.info.records === 0) {
+        this.state.expectedRecordLength = recordLength;
+      }
+      if (recordLength !== this.state.expectedRecordLength) {
+        const err = columns === false ? new CsvError(
+          "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+          [
+            "Invalid Record Length:",
+            `expect ${this.state.expectedRecordLength},`,
+            `got ${recordLength} on line ${this.info.lines}`
+          ],
+          this.options,
+          this.__infoField(),
+          {
+            record: record2
+          }
+        ) : new CsvError(
+          "CSV_RECORD_INCONSISTENT_COLUMNS",
+          [
+            "Invalid Record Length:",
+            `columns length is ${columns.length},`,
+            // rename columns
+            `got ${recordLength} on line ${this.info.lines}`
+          ],
+          this.options,
+          this.__infoField(),
+          {
+            record: record2
+          }
+        );
+        if (relax_column_count === true || relax_column_count_less === true && recordLength < this.state.expectedRecordLength || relax_column_count_more === true && recordLength > this.state.expectedRecordLength) {
+          this.info.invalid_field_length++;
+          this.state.error = err;
+        } else {
+          const finalErr = this.__error(err);
+          if (finalErr) return finalErr;
+        }
+      }
+      if (skip_records_with_empty_values === true && isRecordEmpty(record2)) {
+        this.__resetRecord();
+        return;
+      }
+      if (this.state.recordHasError === true) {
+        this.__resetRecord();
+        this.state.recordHasError = false;
+        return;
+      }
+      this.info.records++;
+      if (from === 1 || this.info.records >= from) {
+        const { objname } = this.options;
+        if (columns !== false) {
+          const obj = {};
+          for (let i = 0, l = record2.length; i < l; i++) {
+            if (columns[i] === void 0 || columns[i].disabled) continue;
+            if (group_columns_by_name === true && Object.hasOwn(obj, columns[i].name)) {
+              if (Array.isArray(obj[columns[i].name])) {
+                obj[columns[i].name] = obj[columns[i].name].concat(record2[i]);
+              } else {
+                obj[columns[i].name] = [obj[columns[i].name], record2[i]];
+              }
+            } else {
+              Object.defineProperty(obj, columns[i].name, {
+                value: record2[i],
+                enumerable: true,
+                writable: true,
+                configurable: true
+              });
+            }
+          }
+          if (raw === true || info2 === true) {
+            const extRecord = Object.assign(
+              { record: obj },
+              raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
+              info2 === true ? { info: this.__infoRecord() } : {}
+            );
+            const err = this.__push(
+              objname === void 0 ? extRecord : [obj[objname], extRecord],
+              push
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === void 0 ? obj : [obj[objname], obj],
+              push
+            );
+            if (err) {
+              return err;
+            }
+          }
+        } else {
+          if (raw === true || info2 === true) {
+            const extRecord = Object.assign(
+              { record: record2 },
+              raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
+              info2 === true ? { info: this.__infoRecord() } : {}
+            );
+            const err = this.__push(
+              objname === void 0 ? extRecord : [record2[objname], extRecord],
+              push
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === void 0 ? record2 : [record2[objname], record2],
+              push
+            );
+            if (err) {
+              return err;
+            }
+          }
+        }
+      }
+      this.__resetRecord();
+    },
+    __firstLineToColumns: function(record2) {
+      const { firstLineToHeaders } = this.state;
+      try {
+        const headers = firstLineToHeaders === void 0 ? record2 : firstLineToHeaders.call(null, record2);
+        if (!Array.isArray(headers)) {
+          return this.__error(
+            new CsvError(
+              "CSV_INVALID_COLUMN_MAPPING",
+              [
+                "Invalid Column Mapping:",
+                "expect an array from column function,",
+                `got ${JSON.stringify(headers)}`
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                headers
+              }
+            )
+          );
+        }
+        const normalizedHeaders = normalize_columns_array(headers);
+        this.state.expectedRecordLength = normalizedHeaders.length;
+        this.options.columns = normalizedHeaders;
+        this.__resetRecord();
+        return;
+      } catch (err) {
+        return err;
+      }
+    },
+    __resetRecord: function() {
+      if (this.options.raw === true) {
+        this.state.rawBuffer.reset();
+      }
+      this.state.error = void 0;
+      this.state.record = [];
+      this.state.record_length = 0;
+    },
+    __onField: function() {
+      const { cast, encoding, rtrim, max_record_size } = this.options;
+      const { enabled, wasQuoting } = this.state;
+      if (enabled === false) {
+        return this.__resetField();
+      }
+      let field2 = this.state.field.toString(encoding);
+      if (rtrim === true && wasQuoting === false) {
+        field2 = field2.trimRight();
+      }
+      if (cast === true) {
+        const [err, f] = this.__cast(field2);
+        if (err !== void 0) return err;
+        field2 = f;
+      }
+      this.state.record.push(field2);
+      if (max_record_size !== 0 && typeof field2 === "string") {
+        this.state.record_length += field2.length;
+      }
+      this.__resetField();
+    },
+    __resetField: function() {
+      this.state.field.reset();
+      this.state.wasQuoting = false;
+    },
+    __push: function(record2, push) {
+      const { on_record } = this.options;
+      if (on_record !== void 0) {
+        const info2 = this.__infoRecord();
+        try {
+          record2 = on_record.call(null, record2, info2);
+        } catch (err) {
+          return err;
+        }
+        if (record2 === void 0 || record2 === null) {
+          return;
+        }
+      }
+      this.info.bytes_records += this.info.bytes;
+      push(record2);
+    },
+    // Return a tuple with the error and the casted value
+    __cast: function(field2) {
+      const { columns, relax_column_count } = this.options;
+      const isColumns = Array.isArray(columns);
+      if (isColumns === true && relax_column_count && this.options.columns.length <= this.state.record.length) {
+        return [void 0, void 0];
+      }
+      if (this.state.castField !== null) {
+        try {
+          const info2 = this.__infoField();
+          return [void 0, this.state.castField.call(null, field2, info2)];
+        } catch (err) {
+          return [err];
+        }
+      }
+      if (this.__isFloat(field2)) {
+        return [void 0, parseFloat(field2)];
+      } else if (this.options.cast_date !== false) {
+        const info2 = this.__infoField();
+        return [void 0, this.options.cast_date.call(null, field2, info2)];
+      }
+      return [void 0, field2];
+    },
+    __compareBytes: function(sourceBuf, targetBuf, targetPos, firstByte) {
+      if (sourceBuf[0] !== firstByte) return 0;
+      const sourceLength = sourceBuf.length;
+      for (let i = 1; i < sourceLength; i++) {
+        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
+      }
+      return sourceLength;
+    },
+    // Helper to test if a character is trimable
+    __isCharTrimable: function(buf, pos) {
+      const { timchars, timcharFirstBytes } = this.state;
+      const first = buf[pos];
+      if (first === void 0 || timcharFirstBytes[first] === 0) return 0;
+      loop1: for (let i = 0; i < timchars.length; i++) {
+        const timchar = timchars[i];
+        for (let j = 0; j < timchar.length; j++) {
+          if (timchar[j] !== buf[pos + j]) continue loop1;
+        }
+        return timchar.length;
+      }
+      return 0;
+    },
+    __isDelimiter: function(buf, pos, chr) {
+      const { delimiter, ignore_last_delimiters } = this.options;
+      if (ignore_last_delimiters === true && this.state.record.length === this.options.columns.length - 1) {
+        return 0;
+      } else if (ignore_last_delimiters !== false && typeof ignore_last_delimiters === "number" && this.state.record.length === ignore_last_delimiters - 1) {
+        return 0;
+      }
+      loop1: for (let i = 0; i < delimiter.length; i++) {
+        const del = delimiter[i];
+        if (del[0] === chr) {
+          for (let j = 1; j < del.length; j++) {
+            if (del[j] !== buf[pos + j]) continue loop1;
+          }
+          return del.length;
+        }
+      }
+      return 0;
+    },
+    __isEscape: function(buf, pos, chr) {
+      const { escape: escape2 } = this.options;
+      if (escape2 === null) return false;
+      const l = escape2.length;
+      if (escape2[0] === chr) {
+        for (let i = 0; i < l; i++) {
+          if (escape2[i] !== buf[pos + i]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
+    },
+    __isFloat: function(value) {
+      return value - parseFloat(value) + 1 >= 0;
+    },
+    // Keep it in case we implement the `cast_int` option
+    // __isInt(value){
+    //   // return Number.isInteger(parseInt(value))
+    //   // return !isNaN( parseInt( obj ) );
+    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+    // }
+    __isQuote: function(buf, pos) {
+      const { quote } = this.options;
+      if (quote === null) return false;
+      const l = quote.length;
+      for (let i = 0; i < l; i++) {
+        if (quote[i] !== buf[pos + i]) {
+          return false;
+        }
+      }
+      return true;
+    },
+    __isRecordDelimiter: function(chr, buf, pos) {
+      const { record_delimiter } = this.options;
+      const recordDelimiterLength = record_delimiter.length;
+      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
+        const rd = record_delimiter[i];
+        const rdLength = rd.length;
+        if (rd[0] !== chr) {
+          continue;
+        }
+        for (let j = 1; j < rdLength; j++) {
+          if (rd[j] !== buf[pos + j]) {
+            continue loop1;
+          }
+        }
+        return rd.length;
+      }
+      return 0;
+    },
+    __autoDiscoverRecordDelimiter: function(buf, pos) {
+      const { encoding } = this.options;
+      const rds = [
+        // Important, the windows line ending must be before mac os 9
+        Buffer.from("\r\n", encoding),
+        Buffer.from("\n", encoding),
+        Buffer.from("\r", encoding)
+      ];
+      loop: for (let i = 0; i < rds.length; i++) {
+        const l = rds[i].length;
+        for (let j = 0; j < l; j++) {
+          if (rds[i][j] !== buf[pos + j]) {
+            continue loop;
+          }
+        }
+        this.options.record_delimiter.push(rds[i]);
+        this.state.recordDelimiterMaxLength = rds[i].length;
+        return rds[i].length;
+      }
+      return 0;
+    },
+    __error: function(msg) {
+      const { encoding, raw, skip_records_with_error } = this.options;
+      const err = typeof msg === "string" ? new Error(msg) : msg;
+      if (skip_records_with_error) {
+        this.state.recordHasError = true;
+        if (this.options.on_skip !== void 0) {
+          try {
+            this.options.on_skip(
+              err,
+              raw ? this.state.rawBuffer.toString(encoding) : void 0
+            );
+          } catch (err2) {
+            return err2;
+          }
+        }
+        return void 0;
+      } else {
+        return err;
+      }
+    },
+    __infoDataSet: function() {
+      return {
+        ...this.info,
+        columns: this.options.columns
+      };
+    },
+    __infoRecord: function() {
+      const { columns, raw, encoding } = this.options;
+      return {
+        ...this.__infoDataSet(),
+        bytes_records: this.info.bytes,
+        error: this.state.error,
+        header: columns === true,
+        index: this.state.record.length,
+        raw: raw ? this.state.rawBuffer.toString(encoding) : void 0
+      };
+    },
+    __infoField: function() {
+      const { columns } = this.options;
+      const isColumns = Array.isArray(columns);
+      const bytes_records = this.info.bytes_records;
+      return {
+        ...this.__infoRecord(),
+        bytes_records,
+        column: isColumns === true ? columns.length > this.state.record.length ? columns[this.state.record.length].name : null : this.state.record.length,
+        quoting: this.state.wasQuoting
+      };
+    }
+  };
+};
+
+// node_modules/csv-parse/lib/sync.js
+var parse2 = function(data, opts = {}) {
+  if (typeof data === "string") {
+    data = Buffer.from(data);
+  }
+  const records = opts && opts.objname ? /* @__PURE__ */ Object.create(null) : [];
+  const parser = transform(opts);
+  const push = (record2) => {
+    if (parser.options.objname === void 0) records.push(record2);
+    else {
+      records[record2[0]] = record2[1];
+    }
+  };
+  const close = () => {
+  };
+  const error = parser.parse(data, true, push, close);
+  if (error !== void 0) throw error;
+  return records;
+};
+
+// src/readers/spreadsheet/csv.ts
+init_position();
+
+// src/readers/spreadsheet/sheets.ts
+function filled(cell3) {
+  return cell3 !== void 0 && cell3.raw !== "";
+}
+function filledColumns(row, left = 0, right = Infinity) {
+  const out = [];
+  if (!row) return out;
+  const end = Math.min(row.length - 1, right);
+  for (let c = left; c <= end; c++) if (filled(row[c])) out.push(c);
+  return out;
+}
+function codeLike(reading) {
+  return reading.codes.length > 0;
+}
+function regionsOf(sheet, read) {
+  const blocks = [];
+  let current = null;
+  for (let r = 0; r < sheet.rows.length; r++) {
+    if (filledColumns(sheet.rows[r]).length === 0) {
+      current = null;
+      continue;
+    }
+    if (current) current.bottom = r;
+    else blocks.push(current = { top: r, bottom: r });
+  }
+  const merged = [];
+  for (const block of blocks) {
+    const last = merged[merged.length - 1];
+    if (last && last.bottom > last.top && continues(sheet, last, block, read)) last.bottom = block.bottom;
+    else merged.push({ ...block });
+  }
+  const regions = [];
+  for (const block of merged) {
+    const used = /* @__PURE__ */ new Set();
+    for (let r = block.top; r <= block.bottom; r++) for (const c of filledColumns(sheet.rows[r])) used.add(c);
+    const columns = [...used].sort((a, b) => a - b);
+    let start = 0;
+    for (let i = 1; i <= columns.length; i++) {
+      if (i < columns.length && columns[i] === columns[i - 1] + 1) continue;
+      const left = columns[start];
+      const right = columns[i - 1];
+      start = i;
+      let top = block.top;
+      let bottom = block.bottom;
+      while (top < bottom && filledColumns(sheet.rows[top], left, right).length === 0) top++;
+      while (bottom > top && filledColumns(sheet.rows[bottom], left, right).length === 0) bottom--;
+      const titles = [];
+      const wide = (r) => filledColumns(sheet.rows[r], left, right).length >= 2;
+      let firstWide = top;
+      while (firstWide <= bottom && !wide(firstWide)) firstWide++;
+      if (firstWide <= bottom) {
+        for (let r = top; r < firstWide; r++) for (const c of filledColumns(sheet.rows[r], left, right)) titles.push(sheet.rows[r][c]);
+        top = firstWide;
+      }
+      regions.push({ top, bottom, left, right, titles });
+    }
+  }
+  return regions;
+}
+function continues(sheet, block, next, read) {
+  const columns = /* @__PURE__ */ new Set();
+  for (let r = block.top; r <= block.bottom; r++) for (const c of filledColumns(sheet.rows[r])) columns.add(c);
+  const left = Math.min(...columns);
+  const right = Math.max(...columns);
+  const rowCodes = (r) => filledColumns(sheet.rows[r]).some((c) => c > left && c <= right && codeLike(read(sheet.rows[r][c].raw)));
+  const within = (r) => filledColumns(sheet.rows[r]).every((c) => c >= left && c <= right);
+  if (!within(next.top)) return false;
+  if (rowCodes(next.top)) return true;
+  return next.bottom > next.top && filledColumns(sheet.rows[next.top]).length === 1 && within(next.top + 1) && rowCodes(next.top + 1);
+}
+function tableOf(sheet, region) {
+  let width = Infinity;
+  const rowOf = (r, header2) => {
+    const row = sheet.rows[r];
+    const cells = [];
+    const last = Math.max(region.right, ...filledColumns(row, region.right + 1));
+    for (let c = region.left; c <= (header2 ? region.right : last); c++) {
+      const cell3 = row?.[c] ?? sheet.blank(r, c);
+      if (cell3 === null) break;
+      cells.push(cell3);
+    }
+    while (cells.length > width && cells[cells.length - 1].raw === "") cells.pop();
+    if (cells.length === 0) return null;
+    return { cells, span: sheet.between(cells[0], cells[cells.length - 1]) };
+  };
+  const header = rowOf(region.top, true);
+  if (!header) return null;
+  width = header.cells.length;
+  const rows = [];
+  for (let r = region.top + 1; r <= region.bottom; r++) {
+    if (filledColumns(sheet.rows[r], region.left).length === 0) continue;
+    const row = rowOf(r, false);
+    if (row) rows.push(row);
+  }
+  const lastRow = rows[rows.length - 1] ?? header;
+  return { header, rows, span: { ...sheet.between(header.cells[0], lastRow.cells[lastRow.cells.length - 1]), ...header.cells[0].content.ref ? { ref: header.cells[0].content.ref } : {} } };
+}
+function headerProblem(table2) {
+  const rest = table2.header.cells.slice(1);
+  if (rest.length === 0) return null;
+  const filledCount = rest.filter((c) => c.raw !== "").length;
+  if (filledCount * 2 < rest.length) return `its first row (${table2.header.cells.map((c) => c.raw).filter((t) => t !== "").join(", ")}) is mostly empty: no header`;
+  if (!table2.header.cells.some((c) => new RegExp("\\p{L}", "u").test(c.raw))) return "its first row holds no word: no header";
+  return null;
+}
+function withoutColumns(table2, drop) {
+  const keep = (row) => ({ cells: row.cells.filter((_, i) => !drop.has(i)), span: row.span });
+  return { header: keep(table2.header), rows: table2.rows.map(keep), span: table2.span, ...table2.numbered ? { numbered: true } : {} };
+}
+function trimTable(table2, read, scheme, words) {
+  if (table2.header.cells.some((h) => roleOfHeader(h.raw, scheme, words) !== null)) return table2;
+  let out = table2;
+  const texts = (column) => out.rows.map((r) => r.cells[column]?.raw ?? "").filter((t) => t !== "");
+  const first = texts(0);
+  const second = texts(1);
+  if (out.header.cells.length >= 3 && first.length >= 2 && first.every((t) => /^\d+(?:\.\d+)*\.?$/u.test(t)) && second.some((t) => new RegExp("\\p{L}", "u").test(t) && !codeLike(read(t)))) {
+    out = { ...withoutColumns(out, /* @__PURE__ */ new Set([0])), numbered: true };
+  }
+  const width = out.header.cells.length;
+  const columnHasCodes = (c) => out.rows.some((r) => r.cells[c] !== void 0 && codeLike(read(r.cells[c].raw)));
+  let right = width - 1;
+  while (right > 1 && !columnHasCodes(right) && texts(right).length > 0) right--;
+  if (right < width - 1 && [...Array(right).keys()].some((c) => c > 0 && columnHasCodes(c))) {
+    out = withoutColumns(out, new Set(Array.from({ length: width - 1 - right }, (_, i) => right + 1 + i)));
+  }
+  let skip = 0;
+  const prose = (row) => {
+    const rest = row.cells.slice(1).filter((c) => c.raw !== "");
+    return rest.length >= 2 && rest.every((c) => !codeLike(read(c.raw)));
+  };
+  while (skip < out.rows.length - 1 && prose(out.rows[skip]) && out.rows.slice(skip + 1).some((r) => r.cells.slice(1).some((c) => codeLike(read(c.raw))))) skip++;
+  if (skip > 0) out = { ...out, rows: out.rows.slice(skip) };
+  return out;
+}
+function readSheets(input, options) {
+  const readCell2 = options.readCell ?? onceLexiconReader();
+  const read0 = (raw) => readCell2(raw, options.scheme, NO_NAMES);
+  const words0 = codeWords(options.scheme);
+  const skippedTables = [];
+  const found = input.sheets.map((sheet) => {
+    const tables = regionsOf(sheet, read0).flatMap((region) => {
+      const table2 = tableOf(sheet, region);
+      if (!table2) return [];
+      const notHeader = headerProblem(table2);
+      if (notHeader) {
+        skippedTables.push({ span: table2.span, reason: notHeader });
+        return [];
+      }
+      return [{ region, table: trimTable(table2, read0, options.scheme, words0) }];
+    });
+    return { sheet, tables };
+  });
+  const texts = [];
+  const legends = [];
+  let tableText2 = "";
+  for (const { sheet, tables } of found) {
+    const where = sheet.name === null ? "" : ` of sheet ${sheet.name}`;
+    if (sheet.name !== null) texts.push({ text: sheet.name, where: `the sheet name ${sheet.name}` });
+    for (const { region, table: table2 } of tables) {
+      for (const title of region.titles) texts.push({ text: title.raw, where: `the title${where}` });
+      texts.push({ text: table2.header.cells.map((c) => c.raw).join(" "), where: `the table header${where}` });
+      const legend = readLegendRows(table2, input.spanIn);
+      if (legend && legend.length >= 2) legends.push({ codes: legend.map((e) => e.code), where: `the legend${where}` });
+      for (const row of [table2.header, ...table2.rows]) tableText2 += `${row.cells.map((c) => c.raw).join(" ")}
+`;
+    }
+  }
+  let choice = chooseScheme(options.schemeConfigured ? options.scheme : null, options.scheme, texts, legends);
+  const convention = !options.schemeConfigured && choice.scheme ? wordConvention(choice.scheme, tableText2) : null;
+  if (convention) choice = convention;
+  const scheme = choice.scheme ?? options.scheme;
+  const builder = new MatrixBuilder(input.file, input.format, input.source, input.bom, input.lines, scheme, choice.reason);
+  const firstTitle = found.flatMap((f) => f.tables.flatMap((t) => t.region.titles))[0];
+  if (input.title) builder.setTitle(input.title, null);
+  else if (firstTitle) builder.setTitle(plainText(firstTitle.raw), firstTitle.content, false);
+  for (const note of input.skipped) builder.decide({ span: note.span, kind: "ignored", reason: note.reason, hiddenSheet: note.sheet });
+  for (const skipped of skippedTables) builder.decide({ span: skipped.span, kind: "ignored", reason: skipped.reason });
+  const raciNamed = texts.some((t) => RACI_WORDS.test(t.text)) || legends.length > 0;
+  const words = codeWords(scheme);
+  for (const { sheet, tables } of found) {
+    let section = null;
+    let title = sheet.name ?? "";
+    let titleSpan = null;
+    const firstTitle2 = tables[0]?.region.titles[0];
+    if (sheet.name !== null && firstTitle2 && cutFrom(sheet.name, firstTitle2.raw)) title = plainText(firstTitle2.raw);
+    for (const { region, table: table2 } of tables) {
+      const own = region.titles[0];
+      if (sheet.name === null && own) {
+        section = null;
+        title = plainText(own.raw);
+        titleSpan = own.content;
+      }
+      const reader = {
+        builder,
+        lines: input.lines,
+        scheme,
+        words,
+        readCell: readCell2,
+        problems: input.problems,
+        raciNamed,
+        unknownScheme: choice.scheme === null ? choice.reason : null,
+        section: () => section ??= builder.addSection(title, titleSpan),
+        sectionTitle: title,
+        spanIn: input.spanIn
+      };
+      readGridTable(table2, reader);
+    }
+  }
+  const matrix3 = builder.finish(input.problems, options.parties ?? null);
+  const sheetIndex = new Map((input.sheetOrder ?? []).map((name, i) => [name, i]));
+  const indexOf = (d) => d.span.ref?.sheet === void 0 ? 0 : sheetIndex.get(d.span.ref.sheet) ?? 0;
+  matrix3.decisions.sort((a, b) => indexOf(a) - indexOf(b) || a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column);
+  return matrix3;
+}
+var NO_NAMES = new PartyNames([]);
+function onceLexiconReader() {
+  const lexicons = /* @__PURE__ */ new Map();
+  return (raw, scheme, partyNames) => {
+    let lexicon = lexicons.get(scheme);
+    if (!lexicon) lexicons.set(scheme, lexicon = lexiconOf(scheme));
+    return readCellText(raw, scheme, partyNames, lexicon);
+  };
+}
+function cutFrom(sheetName2, title) {
+  const name = sheetName2.replace(/ \(\d+\)$/u, "").trimEnd();
+  const cleaned = plainText(title).replace(/[[\]:*?/\\]/gu, " ").replace(/\s+/gu, " ").trim();
+  return name.length > 0 && cleaned !== name && cleaned.startsWith(name) ? true : cleaned === name && plainText(title) !== sheetName2;
+}
+
+// src/readers/spreadsheet/csv.ts
+var CSV_SEPARATORS = [",", ";", "	"];
+function countOutsideQuotes(line, separator) {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === separator) n++;
+  }
+  return n;
+}
+function detectSeparator(text2) {
+  const lines2 = text2.split(/\r\n|\n|\r/u, 21).filter((l) => l.trim() !== "").slice(0, 20);
+  let best = ",";
+  let bestScore = 0;
+  for (const separator of CSV_SEPARATORS) {
+    const counts2 = lines2.map((l) => countOutsideQuotes(l, separator));
+    if (counts2.length === 0 || counts2[0] === 0) continue;
+    const score = counts2.filter((c) => c === counts2[0]).length * 1e3 + counts2[0];
+    if (score > bestScore) {
+      best = separator;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+function csvRecords(text2, separator = detectSeparator(text2)) {
+  const values = [];
+  let error = null;
+  try {
+    parse2(text2, {
+      delimiter: separator,
+      record_delimiter: ["\r\n", "\n", "\r"],
+      relax_column_count: true,
+      skip_empty_lines: false,
+      on_record: (record2) => {
+        values.push(record2);
+        return record2;
+      }
+    });
+  } catch (caught) {
+    if (!(caught instanceof CsvError)) throw caught;
+    error = { message: caught.message.replace(/ at line \d+\.?$/u, "").replace(/\.?$/u, "."), offset: -1 };
+  }
+  const records = [];
+  let at = 0;
+  for (const record2 of values) {
+    const fields = [];
+    for (let i = 0; i < record2.length; i++) {
+      const value = record2[i];
+      const start = at;
+      if (text2.charCodeAt(at) === 34) {
+        let q = at + 1;
+        for (; ; ) {
+          const close = text2.indexOf('"', q);
+          if (close < 0) throw new Error(`csv: a quoted field at offset ${start} does not close where csv-parse read it`);
+          if (text2.charCodeAt(close + 1) === 34) {
+            q = close + 2;
+            continue;
+          }
+          fields.push({ start, end: close + 1, contentStart: start + 1, contentEnd: close, quoted: true, value });
+          at = close + 1;
+          break;
+        }
+      } else {
+        if (text2.slice(at, at + value.length) !== value) throw new Error(`csv: the field at offset ${start} is not what csv-parse read`);
+        at += value.length;
+        fields.push({ start, end: at, contentStart: start, contentEnd: at, quoted: false, value });
+      }
+      if (i < record2.length - 1) {
+        if (!text2.startsWith(separator, at)) throw new Error(`csv: no separator after the field at offset ${start}`);
+        at += separator.length;
+      }
+    }
+    records.push(fields);
+    if (text2.startsWith("\r\n", at)) at += 2;
+    else if (text2.charCodeAt(at) === 10 || text2.charCodeAt(at) === 13) at++;
+  }
+  if (error) error.offset = at;
+  return { separator, records, error };
+}
+function readCsv(file, text2, options) {
+  const bom = text2.charCodeAt(0) === 65279;
+  const source = bom ? text2.slice(1) : text2;
+  const lines2 = new LineIndex(source);
+  const parsed = csvRecords(source);
+  const problems = [];
+  if (parsed.error) problems.push({ ruleId: "parse-error", message: `CSV: ${parsed.error.message} The rows from here on are not read.`, span: { ...lines2.span(parsed.error.offset, parsed.error.offset), ref: { cell: a1(parsed.records.length + 1, 1) } } });
+  const rows = parsed.records.map((fields, r) => fields.map((field2, c) => csvCell(field2, r, c, lines2)));
+  const sheet = {
+    name: null,
+    rows,
+    blank: () => null,
+    between: (from, to) => ({ start: from.content.start, end: to.content.end, ...from.content.ref ? { ref: from.content.ref } : {} })
+  };
+  return readSheets({ file, format: "csv", source, bom, lines: lines2, sheets: [sheet], skipped: [], problems, spanIn: spanIn(lines2) }, options);
+}
+function csvCell(field2, row, column, lines2) {
+  const ref = { cell: a1(row + 1, column + 1) };
+  const value = field2.value;
+  const raw = value.trim();
+  const literal = !field2.quoted || !/["\r\n]/u.test(value) && field2.contentEnd - field2.contentStart === value.length;
+  if (!literal) return { raw, content: { ...lines2.span(field2.contentStart, field2.contentEnd), ref }, box: null, editable: false, literal: false };
+  const start = field2.contentStart + (value.length - value.trimStart().length);
+  return { raw, content: { ...lines2.span(start, start + raw.length), ref }, box: null };
+}
+function spanIn(lines2) {
+  return (cell3, start, end) => {
+    if (cell3.literal === false) return cell3.content;
+    const at = cell3.content.start.offset;
+    const span = lines2.span(at + start, at + end);
+    if (cell3.content.ref) span.ref = cell3.content.ref;
+    return span;
+  };
 }
 
 // src/readers/structured.ts
@@ -38236,14 +40367,391 @@ function readContent(root, data, hasAliases, builder, options, problems) {
   return met;
 }
 
+// src/readers/spreadsheet/xlsx.ts
+var import_node_module = require("node:module");
+init_position();
+
+// src/model/workbook.ts
+var REF_END = "";
+var RECORD_END = "\0";
+function recordHead(ref) {
+  return `${ref.sheet ?? ""}!${ref.cell}${REF_END}`;
+}
+function workbookCellEdits(source, edit) {
+  const [start, end] = edit.range;
+  const from = source.lastIndexOf(RECORD_END, start - 1) + 1;
+  const next = source.indexOf(RECORD_END, end);
+  const to = next < 0 ? source.length : next;
+  const before3 = source.slice(from, to).split(RECORD_END);
+  const now = (source.slice(from, start) + edit.text + source.slice(end, to)).split(RECORD_END);
+  if (before3.length !== now.length) return [];
+  const edits = [];
+  for (let i = 0; i < before3.length; i++) {
+    if (before3[i] === now[i]) continue;
+    const split = before3[i].indexOf(REF_END);
+    if (split < 0 || now[i].slice(0, split + 1) !== before3[i].slice(0, split + 1)) return [];
+    const head = before3[i].slice(0, split);
+    const bang = head.lastIndexOf("!");
+    edits.push({ sheet: head.slice(0, bang), cell: head.slice(bang + 1), text: now[i].slice(split + 1) });
+  }
+  return edits;
+}
+
+// src/readers/spreadsheet/zip.ts
+var import_node_zlib = require("node:zlib");
+var ZIP_LIMITS = {
+  /** The file itself. */
+  fileBytes: 100 * 1024 * 1024,
+  /** Entries in the zip. */
+  entries: 1e4,
+  /** All entries, inflated. */
+  uncompressed: 256 * 1024 * 1024,
+  /** Rows read per worksheet. */
+  rows: 1e5,
+  /** Cells read in the whole workbook. */
+  cells: 2e6
+};
+var WorkbookError = class extends Error {
+};
+var OLE_MAGIC = [208, 207, 17, 224, 161, 177, 26, 225];
+function holdsUtf16(bytes, text2) {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(text2, "utf16le"));
+}
+function readZip(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length > ZIP_LIMITS.fileBytes) throw new WorkbookError(`The file is ${mb(buf.length)}; raci-lint reads workbooks of at most ${mb(ZIP_LIMITS.fileBytes)}.`);
+  if (OLE_MAGIC.every((b, i) => buf[i] === b)) {
+    throw new WorkbookError(
+      holdsUtf16(buf, "EncryptionInfo") ? "The workbook is password-protected (encrypted): raci-lint cannot read it. Save a copy without a password." : "The file is an Excel 97-2003 workbook (.xls) or another OLE document, not an XLSX workbook. Save it as .xlsx."
+    );
+  }
+  if (buf.length < 22 || buf.readUInt32LE(0) !== 67324752) throw new WorkbookError("The file is not an XLSX workbook: it is not a zip archive.");
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
+    if (buf.readUInt32LE(i) === 101010256) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new WorkbookError("The file is not an XLSX workbook: its zip directory is missing (a truncated or damaged file).");
+  const count = buf.readUInt16LE(eocd + 10);
+  const size = buf.readUInt32LE(eocd + 12);
+  const offset = buf.readUInt32LE(eocd + 16);
+  if (count === 65535 || offset === 4294967295) throw new WorkbookError("The workbook is a ZIP64 archive: raci-lint reads workbooks of at most 65,535 entries and 4 GiB.");
+  if (count > ZIP_LIMITS.entries) throw new WorkbookError(`The workbook's zip has ${count} entries; raci-lint reads at most ${ZIP_LIMITS.entries}.`);
+  if (offset + size > eocd) throw new WorkbookError("The workbook's zip directory points outside the file (a damaged file).");
+  const entries = [];
+  let total = 0;
+  let at = offset;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > eocd || buf.readUInt32LE(at) !== 33639248) throw new WorkbookError("The workbook's zip directory is damaged.");
+    const flags = buf.readUInt16LE(at + 8);
+    const method = buf.readUInt16LE(at + 10);
+    const compressed = buf.readUInt32LE(at + 20);
+    const uncompressed = buf.readUInt32LE(at + 24);
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extraLength = buf.readUInt16LE(at + 30);
+    const commentLength = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.toString("utf8", at + 46, at + 46 + nameLength);
+    at += 46 + nameLength + extraLength + commentLength;
+    if (flags & 1) throw new WorkbookError("The workbook's zip is encrypted: raci-lint cannot read it. Save a copy without a password.");
+    total += uncompressed;
+    if (uncompressed === 4294967295 || total > ZIP_LIMITS.uncompressed) {
+      throw new WorkbookError(`The workbook's entries expand to more than ${mb(ZIP_LIMITS.uncompressed)} (a zip bomb, or a workbook too large): it is not read.`);
+    }
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 67324752) throw new WorkbookError(`The workbook's zip entry ${name} is damaged.`);
+    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    if (dataStart + compressed > buf.length) throw new WorkbookError(`The workbook's zip entry ${name} is truncated.`);
+    const raw = buf.subarray(dataStart, dataStart + compressed);
+    let data;
+    if (method === 0) data = raw;
+    else if (method === 8) {
+      try {
+        data = (0, import_node_zlib.inflateRawSync)(raw, { maxOutputLength: Math.max(1, uncompressed) });
+      } catch (error) {
+        const code3 = error.code;
+        if (code3 === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError) throw new WorkbookError(`The workbook's zip entry ${name} expands beyond the size its directory gives (a zip bomb): it is not read.`);
+        throw new WorkbookError(`The workbook's zip entry ${name} cannot be inflated: ${error.message}.`);
+      }
+    } else throw new WorkbookError(`The workbook's zip entry ${name} uses compression method ${method}, which XLSX files do not use.`);
+    if (data.length !== uncompressed) throw new WorkbookError(`The workbook's zip entry ${name} is ${data.length} bytes where its directory says ${uncompressed} (a damaged file).`);
+    entries.push({ name, data });
+  }
+  return entries;
+}
+function mb(bytes) {
+  return `${Math.round(bytes / 1024 / 1024)} MiB`;
+}
+function cutPoint(xml, maxRows, cellBudget) {
+  let rows = 0;
+  let kept = 0;
+  let cells = 0;
+  let end = -1;
+  let reason = "rows";
+  let at = xml.indexOf("<sheetData");
+  while (at >= 0) {
+    const start = xml.indexOf("<row", at);
+    if (start < 0) break;
+    const next = xml.charCodeAt(start + 4);
+    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
+      at = start + 4;
+      continue;
+    }
+    const tagEnd = xml.indexOf(">", start);
+    if (tagEnd < 0) break;
+    const close = xml.charCodeAt(tagEnd - 1) === 47 ? tagEnd + 1 : xml.indexOf("</row>", tagEnd);
+    if (close < 0) break;
+    const rowEnd = xml.charCodeAt(tagEnd - 1) === 47 ? close : close + 6;
+    let rowCells = 0;
+    for (let c = xml.indexOf("<c", tagEnd); c >= 0 && c < rowEnd; c = xml.indexOf("<c", c + 2)) {
+      const ch = xml.charCodeAt(c + 2);
+      if (ch === 32 || ch === 62 || ch === 47) rowCells++;
+    }
+    rows++;
+    if (end < 0) {
+      if (rows <= maxRows && cells + rowCells <= cellBudget) {
+        cells += rowCells;
+        kept = rows;
+      } else {
+        end = start;
+        reason = rows > maxRows ? "rows" : "cells";
+      }
+    }
+    at = rowEnd;
+  }
+  return { rows, kept, cells, end, reason };
+}
+function checkWorkbook(bytes) {
+  const entries = readZip(bytes);
+  const cut = [];
+  let budget = ZIP_LIMITS.cells;
+  const names = sheetNames(entries);
+  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/u.test(e.name)).sort((a, b) => sheetNumber(a.name) - sheetNumber(b.name));
+  for (const entry2 of sheets) {
+    const xml = entry2.data.toString("utf8");
+    const counted = cutPoint(xml, ZIP_LIMITS.rows, budget);
+    budget -= counted.cells;
+    if (counted.end < 0) continue;
+    entry2.data = Buffer.from(`${xml.slice(0, counted.end)}</sheetData></worksheet>`, "utf8");
+    cut.push({ sheet: names.get(entry2.name) ?? entry2.name, rows: counted.rows, kept: counted.kept, reason: counted.reason });
+  }
+  return { bytes: cut.length === 0 ? bytes : storedZip(entries), cut };
+}
+var XML_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+function attribute(tag, name) {
+  const match = new RegExp(`\\s${name}="([^"]*)"`, "u").exec(tag);
+  if (!match) return null;
+  return match[1].replace(
+    /&(#x[0-9a-f]+|#\d+|\w+);/giu,
+    (all, entity) => entity.startsWith("#x") || entity.startsWith("#X") ? String.fromCodePoint(parseInt(entity.slice(2), 16)) : entity.startsWith("#") ? String.fromCodePoint(Number(entity.slice(1))) : XML_ENTITIES[entity] ?? all
+  );
+}
+function sheetNames(entries) {
+  const text2 = (name) => entries.find((e) => e.name === name)?.data.toString("utf8") ?? "";
+  const targets = /* @__PURE__ */ new Map();
+  for (const tag of text2("xl/_rels/workbook.xml.rels").match(/<Relationship\s[^>]*>/gu) ?? []) {
+    const id = attribute(tag, "Id");
+    const target2 = attribute(tag, "Target");
+    if (id && target2) targets.set(id, target2.startsWith("/") ? target2.slice(1) : `xl/${target2}`);
+  }
+  const names = /* @__PURE__ */ new Map();
+  for (const tag of text2("xl/workbook.xml").match(/<sheet\s[^>]*>/gu) ?? []) {
+    const name = attribute(tag, "name");
+    const target2 = targets.get(attribute(tag, "r:id") ?? "");
+    if (name !== null && target2) names.set(target2, name);
+  }
+  return names;
+}
+function sheetNumber(name) {
+  return Number(/(\d+)\.xml$/u.exec(name)?.[1] ?? 0);
+}
+var CRC_TABLE = (() => {
+  const table2 = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    table2[n] = c;
+  }
+  return table2;
+})();
+function crc32(data) {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 255] ^ c >>> 8;
+  return (c ^ -1) >>> 0;
+}
+function storedZip(entries) {
+  const parts = [];
+  const directory = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const nameBytes = Buffer.from(name, "utf8");
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(67324752, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(2048, 6);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(33639248, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(2048, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    parts.push(local, nameBytes, data);
+    directory.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const size = directory.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(101010256, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...directory, end]);
+}
+
+// src/readers/spreadsheet/xlsx.ts
+function exceljs() {
+  const require2 = (0, import_node_module.createRequire)(new URL("../package.json", bundleUrl));
+  const { Workbook } = { Workbook: require2("exceljs/lib/doc/workbook.js") };
+  const { ValueType } = require2("exceljs/lib/doc/enums.js");
+  return { Workbook, ValueType };
+}
+function cellText(value) {
+  if (value === null || value === void 0) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(/\.000Z$/u, "Z");
+  }
+  if (typeof value === "object") {
+    const v = value;
+    if (Array.isArray(v.richText)) return v.richText.map((run2) => typeof run2.text === "string" ? run2.text : "").join("");
+    if ("formula" in v || "sharedFormula" in v) return cellText(v.result);
+    if ("text" in v) return cellText(v.text);
+    if (typeof v.error === "string") return v.error;
+  }
+  return "";
+}
+var Records = class {
+  constructor() {
+    /** The records so far: a string grown by concatenation (V8 joins its pieces once, when it is read). */
+    this.source = "";
+  }
+  /** Adds a cell's record; returns the offset of its text. */
+  add(ref, text2) {
+    if (this.source.length > 0) this.source += RECORD_END;
+    this.source += recordHead(ref);
+    const offset = this.source.length;
+    this.source += text2;
+    return offset;
+  }
+  get text() {
+    return this.source;
+  }
+};
+function workbookCell(records, sheet, row, column, text2) {
+  const ref = { sheet, cell: a1(row, column) };
+  const raw = text2.trim();
+  const offset = records.add(ref, raw);
+  return { raw, content: { start: { line: row, column, offset }, end: { line: row, column: column + 1, offset: offset + raw.length }, ref }, box: null, literal: false };
+}
+function unreadableWorkbook(file, message, options) {
+  const span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  const problems = [{ ruleId: "parse-error", message, span }];
+  return readSheets({ file, format: "xlsx", source: "", bom: false, lines: new LineIndex(""), sheets: [], skipped: [], problems, spanIn: (cell3) => cell3.content }, options);
+}
+async function readWorkbook(bytes, file, options) {
+  let checked;
+  try {
+    checked = checkWorkbook(bytes);
+  } catch (error) {
+    if (error instanceof WorkbookError) return unreadableWorkbook(file, error.message, options);
+    throw error;
+  }
+  const ExcelJS = exceljs();
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(checked.bytes.buffer, checked.bytes.byteOffset, checked.bytes.byteLength));
+  } catch (error) {
+    return unreadableWorkbook(file, `The workbook cannot be read: ${error.message}.`, options);
+  }
+  const records = new Records();
+  const sheets = [];
+  const skipped = [];
+  const problems = [];
+  const at = (sheet, row, column) => ({ start: { line: row, column, offset: 0 }, end: { line: row, column: column + 1, offset: 0 }, ref: { sheet, cell: a1(row, column) } });
+  for (const cut of checked.cut) {
+    const why = cut.reason === "rows" ? `raci-lint reads at most ${ZIP_LIMITS.rows.toLocaleString("en-US")} rows of a sheet` : `raci-lint reads at most ${ZIP_LIMITS.cells.toLocaleString("en-US")} cells of a workbook`;
+    problems.push({ ruleId: "parse-error", message: `Sheet ${cut.sheet} has ${cut.rows.toLocaleString("en-US")} rows: ${why}, so only its first ${cut.kept.toLocaleString("en-US")} were read.`, span: at(cut.sheet, 1, 1) });
+  }
+  for (const worksheet of workbook.worksheets) {
+    const name = worksheet.name;
+    if (worksheet.state !== "visible") {
+      skipped.push({ sheet: name, span: at(name, 1, 1), reason: `sheet ${name} is hidden: not read` });
+      continue;
+    }
+    const rows = [];
+    worksheet.eachRow({ includeEmpty: false }, (row, r) => {
+      const cells = [];
+      row.eachCell({ includeEmpty: false }, (cell3, c) => {
+        if (cell3.type === ExcelJS.ValueType.Merge) return;
+        const text2 = cellText(cell3.value);
+        if (text2.trim() !== "") cells[c - 1] = workbookCell(records, name, r, c, text2);
+      });
+      rows[r - 1] = cells;
+    });
+    sheets.push({
+      name,
+      rows,
+      blank: (r, c) => workbookCell(records, name, r + 1, c + 1, ""),
+      between: (from, to) => ({ start: from.content.start, end: to.content.end, ...from.content.ref ? { ref: from.content.ref } : {} })
+    });
+  }
+  const input = {
+    file,
+    title: workbook.title || null,
+    format: "xlsx",
+    bom: false,
+    sheets,
+    skipped,
+    sheetOrder: workbook.worksheets.map((w) => w.name),
+    problems,
+    spanIn: (cell3) => cell3.content,
+    get source() {
+      return records.text;
+    },
+    get lines() {
+      return new LineIndex(records.text);
+    }
+  };
+  return readSheets(input, options);
+}
+
 // src/readers/index.ts
 var MATRIX_EXTENSIONS = {
   ".md": "markdown",
   ".markdown": "markdown",
   ".yaml": "yaml",
   ".yml": "yaml",
-  ".json": "json"
+  ".json": "json",
+  ".csv": "csv",
+  ".xlsx": "xlsx"
 };
+function isBinaryFormat(format) {
+  return format === "xlsx";
+}
 function formatOf(filename) {
   return MATRIX_EXTENSIONS[(0, import_node_path5.extname)(filename).toLowerCase()] ?? "markdown";
 }
@@ -38251,11 +40759,30 @@ function looksLikeMatrixData(text2) {
   return /(?:^|[{,\s])["']?(?:sections|parties|activities)["']?\s*:/mu.test(text2);
 }
 function readDocument(text2, filename, options, format = formatOf(filename)) {
-  return format === "markdown" ? readMarkdown(filename, text2, options) : readStructured(filename, text2, format, options);
+  switch (format) {
+    case "markdown":
+      return readMarkdown(filename, text2, options);
+    case "yaml":
+    case "json":
+      return readStructured(filename, text2, format, options);
+    case "csv":
+      return readCsv(filename, text2, options);
+    case "xlsx":
+      return notText(filename, options);
+  }
+}
+function notText(filename, options) {
+  const builder = new MatrixBuilder(filename, "xlsx", "", false, new LineIndex(""), options.scheme, `${options.scheme.name}, the default`);
+  const at = { line: 1, column: 1, offset: 0 };
+  return builder.finish([{ ruleId: "parse-error", message: "An XLSX workbook is binary: it is read from its bytes (readWorkbook, parseWorkbook), not from text.", span: { start: at, end: at } }]);
+}
+function readWorkbook2(bytes, filename, options) {
+  return readWorkbook(bytes, filename, options);
 }
 
 // src/lint/findings.ts
 init_finding();
+init_position();
 init_rule();
 var PLACEHOLDER3 = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/u;
 function renderMessage(template, hit) {
@@ -38283,12 +40810,19 @@ function findingOf(hit, scheme) {
   if (check.party === "customer") party2 = namedFactValue("customer", subject) || party2;
   const producer = check.fix ? FIX_PRODUCERS[check.fix] : void 0;
   const edit = producer && active.rule.fixable !== "none" ? producer.make(subject, scheme, active.options) : null;
-  const fix = edit && active.rule.fixable === "safe" ? edit : null;
-  const suggestions = edit && active.rule.fixable === "unsafe" ? [{ message: producer.describe(subject, scheme, active.options), fix: edit }] : [];
+  let fix = edit && active.rule.fixable === "safe" ? edit : null;
+  let suggestions = edit && active.rule.fixable === "unsafe" ? [{ message: producer.describe(subject, scheme, active.options), fix: edit }] : [];
+  const matrix3 = subject.matrix;
+  if (edit && matrix3?.format === "xlsx") {
+    const cells = workbookCellEdits(matrix3.source, edit);
+    const where = cells.map((c) => `"${c.text}" in ${cellName(c)}`).join(", ");
+    suggestions = cells.length > 0 ? [{ message: `${producer.describe(subject, scheme, active.options)}: write ${where} (raci-lint does not rewrite workbooks)`, fix: null, cells }] : [];
+    fix = null;
+  }
   return {
     ruleId: active.rule.id,
     severity,
-    message: renderMessage(check.message, hit),
+    message: withCell(renderMessage(check.message, hit), span),
     file: subject.file,
     ...positionOf(span),
     section: subject.section,
@@ -38298,11 +40832,14 @@ function findingOf(hit, scheme) {
     suggestions
   };
 }
+function withCell(message, span) {
+  return span.ref && span.ref.sheet === void 0 ? `${message} (${span.ref.cell})` : message;
+}
 function readProblemFindings(matrix3) {
   return matrix3.problems.map((p) => ({
     ruleId: p.ruleId,
     severity: "error",
-    message: p.message,
+    message: withCell(p.message, p.span),
     file: matrix3.file,
     ...positionOf(p.span),
     section: null,
@@ -38344,6 +40881,9 @@ function readOptionsOf(setup, memo) {
 }
 function readWith(text2, filename, setup, memo, format) {
   return readDocument(text2, filename, readOptionsOf(setup, memo), format);
+}
+function readWorkbookWith(bytes, filename, setup, memo) {
+  return readWorkbook2(bytes, filename, readOptionsOf(setup, memo));
 }
 var Linter = class {
   constructor(setup, memo = new RunMemo(), corpora, withCorpus = true) {
@@ -38880,6 +41420,34 @@ function tablesOf(text2) {
   return scanMarkdown(text2).blocks.flatMap((b) => b.kind === "table" ? [b.table] : []);
 }
 
+// src/fix/csv.ts
+function fieldOf(fields, edit) {
+  let lo = 0;
+  let hi = fields.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const field2 = fields[mid];
+    if (field2.contentEnd < edit.range[0]) lo = mid + 1;
+    else if (field2.contentStart > edit.range[0]) hi = mid - 1;
+    else return edit.range[1] <= field2.contentEnd ? field2 : null;
+  }
+  return null;
+}
+function csvEdits(source, edits) {
+  if (edits.length === 0) return [];
+  const { separator, records } = csvRecords(source);
+  const fields = records.flat();
+  return edits.map((edit) => {
+    const field2 = fieldOf(fields, edit);
+    if (!field2) return edit;
+    if (field2.quoted) return { range: edit.range, text: edit.text.replace(/"/gu, '""') };
+    const [start, end] = edit.range;
+    const value = source.slice(field2.start, start) + edit.text + source.slice(end, field2.end);
+    if (!value.includes(separator) && !/["\r\n]/u.test(value)) return edit;
+    return { range: [field2.start, field2.end], text: `"${value.replace(/"/gu, '""')}"` };
+  });
+}
+
 // src/fix/fixer.ts
 var MAX_FIX_PASSES = 10;
 function candidatesOf(findings, unsafe) {
@@ -38887,7 +41455,7 @@ function candidatesOf(findings, unsafe) {
   for (const finding of findings) {
     if (finding.fix) out.push({ edit: finding.fix, finding });
     const suggestion = finding.suggestions[0];
-    if (unsafe && suggestion) out.push({ edit: suggestion.fix, finding });
+    if (unsafe && suggestion?.fix) out.push({ edit: suggestion.fix, finding });
   }
   return out;
 }
@@ -38944,7 +41512,7 @@ function damage(before3, after2) {
   if (shapeOf(after2) !== shapeOf(before3)) return "the fixed text would change the document's structure (its rows or cells)";
   const misread = newlyMisread(before3, after2);
   if (misread) return misread;
-  if (before3.format !== "markdown") {
+  if (before3.format === "yaml" || before3.format === "json") {
     const old = dataOf(before3);
     const now = dataOf(after2);
     if ("error" in now) return `the fixed text would not parse: ${now.error}`;
@@ -38980,9 +41548,10 @@ function harmless(edits, reason, harm, refuse) {
 }
 function render2(matrix3, edits) {
   const source = matrix3.source;
-  return applyEdits(source, matrix3.format === "markdown" ? alignEdits(source, edits, matrix3.layout?.tables) : edits).text;
+  if (matrix3.format === "markdown") return applyEdits(source, alignEdits(source, edits, matrix3.layout?.tables)).text;
+  return applyEdits(source, matrix3.format === "csv" ? csvEdits(source, edits) : edits).text;
 }
-var unreadable = (matrix3) => matrix3.format !== "markdown" && matrix3.problems.some((p) => p.ruleId === "parse-error");
+var unreadable = (matrix3) => matrix3.format === "xlsx" || matrix3.format !== "markdown" && matrix3.problems.some((p) => p.ruleId === "parse-error");
 async function fixText(text2, filename, setup, options = {}) {
   const maxPasses = Math.max(0, Math.min(options.maxPasses ?? MAX_FIX_PASSES, MAX_FIX_PASSES));
   const format = options.format ?? formatOf(filename);
@@ -39068,6 +41637,7 @@ var FixWriteError = class extends Error {
   }
 };
 async function writeFileAtomic(path, text2) {
+  if (/\.xlsx$/iu.test(path)) throw new FixWriteError(path, null, { cause: new Error("raci-lint never writes a workbook (.xlsx)") });
   let target2 = path;
   let mode = null;
   let temp = null;
@@ -39954,9 +42524,9 @@ async function glob(globInput, options) {
 }
 
 // src/api/files.ts
-var EXTENSIONS = "{md,markdown,yaml,yml,json}";
+var EXTENSIONS = "{md,markdown,yaml,yml,json,csv,xlsx}";
 var MISSING = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR"]);
-var IGNORE = ["**/node_modules/**", "**/.git/**", "**/raci-lint.config.{yaml,yml,json}", "**/package.json", "**/package-lock.json", "**/*baseline*.json"];
+var IGNORE = ["**/node_modules/**", "**/.git/**", "**/~$*", "**/raci-lint.config.{yaml,yml,json}", "**/package.json", "**/package-lock.json", "**/*baseline*.json"];
 function displayPath(path, cwd) {
   const rel = (0, import_node_path7.relative)(cwd, path) || path;
   return rel.split(import_node_path7.sep).join("/");
@@ -40167,21 +42737,35 @@ var RaciLint = class {
     const notUtf8 = notTextAt(text2, () => options.bytes ?? Buffer.from(text2));
     const format = options.format ?? formatOf(name);
     const memo = this.newMemo();
-    if (this.options.fix) return [await this.fixOne(name, name, text2, notUtf8, setup, memo, format, true)];
+    if (this.options.fix && !isBinaryFormat(format)) return [await this.fixOne(name, name, text2, notUtf8, setup, memo, format, true)];
     const linter = new Linter(setup, memo, /* @__PURE__ */ new Map());
-    const matrix3 = readWith(text2, name, setup, memo, format);
+    const matrix3 = isBinaryFormat(format) && options.bytes ? await readWorkbookWith(options.bytes, name, setup, memo) : readWith(text2, name, setup, memo, format);
     const pending = { result: this.resultOf(name, matrix3), linter, directives: [], notUtf8: null };
-    pending.result.findings = await linter.lint(matrix3, notUtf8 === null);
+    pending.result.findings = await linter.lint(matrix3, notUtf8 === null || isBinaryFormat(format));
     pending.directives = setup.inlineDirectives === false ? [] : directivesOf(matrix3);
-    if (notUtf8 !== null) pending.notUtf8 = notUtf8Finding(name, text2, notUtf8);
+    if (notUtf8 !== null && !isBinaryFormat(format)) pending.notUtf8 = notUtf8Finding(name, text2, notUtf8);
+    if (this.options.fix && isBinaryFormat(format)) pending.result.notFixed = WORKBOOK_NOT_FIXED;
     await this.finish([pending]);
     return [pending.result];
+  }
+  /**
+   * Reads one file into a matrix (relative to `cwd`), with the scheme and party aliases its
+   * configuration sets, as `lintFiles` would read it; a workbook from its bytes. What cannot be
+   * read is the matrix' `problems`; a file that cannot be opened throws what the system says.
+   */
+  async readMatrix(filePath) {
+    const path = (0, import_node_path8.resolve)(this.cwd, filePath);
+    const setup = this.setupFor(path);
+    const memo = this.newMemo();
+    const display = displayPathOf(path, this.cwd);
+    if (isBinaryFormat(formatOf(path))) return readWorkbookWith((0, import_node_fs8.readFileSync)(path), display, setup, memo);
+    return readWith(readTextFile(path).text, display, setup, memo);
   }
   /** A result for a file read into `matrix`, keeping what the options ask for. */
   resultOf(path, matrix3) {
     const keep = this.options.keep ?? "none";
     const result = { path, findings: [], suppressed: [], matrix: keep === "matrix" ? matrix3 : null };
-    if (keep !== "none") result.source = matrix3.source;
+    if (keep !== "none" && !isBinaryFormat(matrix3.format)) result.source = matrix3.source;
     this.describe(result, matrix3);
     return result;
   }
@@ -40214,19 +42798,17 @@ var RaciLint = class {
     }
     for (const linter of linters.values()) linter.planTranslations(files.map((f) => f.path));
     for (const file of files) {
-      let text2;
-      let notUtf8;
-      try {
-        ({ text: text2, notUtf8 } = readTextFile(file.path));
-      } catch (error) {
-        results.push({ path: file.display, findings: [unreadableFinding(file.display, error)], suppressed: [], matrix: null });
+      const input = readInput(file);
+      if ("error" in input) {
+        results.push({ path: file.display, findings: [unreadableFinding(file.display, input.error)], suppressed: [], matrix: null });
         continue;
       }
-      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text2)) continue;
+      const { text: text2, notUtf8, bytes } = input;
+      if (!file.explicit && !sniffedMatrix(file.path, text2)) continue;
       const setup = setups.get(file.path);
       const linter = linters.get(setup);
       try {
-        const matrix3 = readWith(text2, file.display, setup, memo);
+        const matrix3 = bytes ? await readWorkbookWith(bytes, file.display, setup, memo) : readWith(text2, file.display, setup, memo);
         const result = this.resultOf(file.display, matrix3);
         result.findings = await linter.lint(matrix3, file.explicit && notUtf8 === null, file.path);
         results.push(result);
@@ -40270,22 +42852,33 @@ var RaciLint = class {
     const memo = this.newMemo();
     const results = [];
     for (const file of files) {
-      let text2;
-      let notUtf8;
-      try {
-        ({ text: text2, notUtf8 } = readTextFile(file.path));
-      } catch (error) {
-        results.push({ path: file.display, findings: [unreadableFinding(file.display, error)], suppressed: [], matrix: null });
+      const input = readInput(file);
+      if ("error" in input) {
+        results.push({ path: file.display, findings: [unreadableFinding(file.display, input.error)], suppressed: [], matrix: null });
         continue;
       }
-      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text2)) continue;
+      const { text: text2, notUtf8, bytes } = input;
+      if (!file.explicit && !sniffedMatrix(file.path, text2)) continue;
       try {
+        if (bytes) {
+          results.push(await this.workbookInFixMode(file.display, bytes, setups.get(file.path), memo, file.explicit));
+          continue;
+        }
         results.push(await this.fixOne(file.display, file.path, text2, notUtf8, setups.get(file.path), memo, formatOf(file.path), file.explicit));
       } catch (error) {
         results.push({ path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null });
       }
     }
     return results;
+  }
+  /** A workbook met in fix mode: linted, never written; its fixes are the findings' suggestions. */
+  async workbookInFixMode(display, bytes, setup, memo, named) {
+    const linter = new Linter(setup, memo, void 0, false);
+    const matrix3 = await readWorkbookWith(bytes, display, setup, memo);
+    const result = this.resultOf(display, matrix3);
+    result.findings = await linter.lint(matrix3, named);
+    result.notFixed = WORKBOOK_NOT_FIXED;
+    return result;
   }
   /** Fixes one text: a text that is not UTF-8 is checked as read and never fixed (writing it back would turn its bytes into U+FFFD). */
   async fixOne(display, path, text2, notUtf8, setup, memo, format, named) {
@@ -40341,6 +42934,19 @@ var RaciLint = class {
     };
   }
 };
+var WORKBOOK_NOT_FIXED = "raci-lint never rewrites a workbook: its fixes are listed as suggestions";
+function readInput(file) {
+  try {
+    if (isBinaryFormat(formatOf(file.path))) return { text: "", notUtf8: null, bytes: (0, import_node_fs8.readFileSync)(file.path) };
+    return { ...readTextFile(file.path), bytes: null };
+  } catch (error) {
+    return { error };
+  }
+}
+function sniffedMatrix(path, text2) {
+  const format = formatOf(path);
+  return format !== "yaml" && format !== "json" ? true : looksLikeMatrixData(text2);
+}
 var MAX_PENDING_WRITES = 16;
 function reportOf(results, quiet = false) {
   return buildReport(
@@ -40420,7 +43026,7 @@ function describeTranslation(t) {
   return `${what} of ${t.source} (${CONVENTIONS2[t.convention]}), ${t.compared ? "compared by consistent-translations" : `not compared: ${t.reason ?? ""}`}`;
 }
 var activities = (n) => n === 1 ? "1 activity" : `${n} activities`;
-var lines = (part) => part.line === part.endLine ? `line ${part.line}` : `lines ${part.line}-${part.endLine}`;
+var lines = (part) => part.sheet !== void 0 ? `${part.sheet}!${part.cells ?? "A1"}` : part.line === part.endLine ? `line ${part.line}` : `lines ${part.line}-${part.endLine}`;
 function describePart(part, c) {
   const where = lines(part);
   if (part.kind === "legend") return [`${where}: ${c.cyan("legend")}, ${part.reason}`];
@@ -40482,14 +43088,291 @@ function listRulesJson(rules) {
 // src/cli/run.ts
 init_stylish();
 
-// src/cli/diff.ts
+// src/cli/convert.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path10 = require("node:path");
+var import_node_path9 = require("node:path");
+init_position();
+
+// src/writers/content.ts
+function cellText2(cell3) {
+  if (!cell3) return null;
+  const plain2 = plainText(cell3.raw);
+  if (cell3.empty) return "";
+  const tokens = cell3.tokens;
+  if (tokens.length === 0 || !tokens.every((t) => t.kind === "code" && t.valid)) return plain2;
+  return tokens.map((t) => t.raw).join(cell3.style.separator) === plain2 ? plain2 : cell3.codes.join("");
+}
+function contentOf(matrix3) {
+  const partiesOf2 = matrix3.sections.map((section, s) => section.parties.filter((p) => matrix3.activities.some((a) => a.section === s && a.cells[p] != null)));
+  const sections = matrix3.sections.map((section, s) => ({ title: section.title, parties: partiesOf2[s].map((p) => matrix3.parties[p].name), rows: [] }));
+  const lastGroup = /* @__PURE__ */ new Map();
+  for (const activity2 of matrix3.activities) {
+    const section = sections[activity2.section];
+    if (activity2.group !== null && lastGroup.get(activity2.section) !== activity2.group) section.rows.push({ kind: "group", title: matrix3.groups[activity2.group].title });
+    lastGroup.set(activity2.section, activity2.group);
+    section.rows.push({ kind: "activity", name: plainText(activity2.name), cells: partiesOf2[activity2.section].map((p) => cellText2(activity2.cells[p])) });
+  }
+  const written = sections.filter((s) => s.rows.length > 0);
+  const used = new Set(written.flatMap((s) => s.parties));
+  return {
+    title: matrix3.title,
+    parties: matrix3.parties.filter((p) => used.has(p.name)).map((p) => ({ name: p.name, role: p.role })),
+    // A legend's description as written: its emphasis may mark the letter the code stands for (`__P__erforms`).
+    legend: (matrix3.legend?.entries ?? []).map((e) => ({ code: e.code, term: e.term, description: e.description })),
+    codes: matrix3.scheme.codes.map((c) => ({ code: c.code, term: c.names.en?.[0] ?? Object.values(c.names)[0]?.[0] ?? c.code })),
+    // A section with no activity (a heading over a legend) is not written.
+    sections: written
+  };
+}
+
+// src/writers/csv.ts
+function field(text2) {
+  return /[",\r\n]|^\s|\s$/u.test(text2) ? `"${text2.replace(/"/gu, '""')}"` : text2;
+}
+function writeCsv(content) {
+  const lines2 = [];
+  const titled = content.sections.length > 1 || content.sections.some((s) => s.title !== "");
+  content.sections.forEach((section, i) => {
+    if (i > 0) lines2.push("");
+    if (titled) lines2.push(field(section.title));
+    lines2.push(["Activity", ...section.parties].map(field).join(","));
+    for (const row of section.rows) {
+      const cells = row.kind === "group" ? [row.title, ...section.parties.map(() => "")] : [row.name, ...row.cells.map((c) => c ?? "")];
+      lines2.push(cells.map(field).join(","));
+    }
+  });
+  return `${lines2.join("\r\n")}\r
+`;
+}
+
+// src/writers/markdown.ts
+function escapeCell(text2) {
+  return text2.replace(/\|/gu, "\\|").replace(/\r\n|\n|\r/gu, "<br>");
+}
+function markdownTable(header, rows) {
+  const cells = [header, ...rows].map((row) => header.map((_, i) => escapeCell(row[i] ?? "")));
+  const widths = header.map((_, i) => Math.max(3, ...cells.map((row) => row[i].length)));
+  const line = (row) => `| ${row.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  return [line(cells[0]), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.slice(1).map(line)].join("\n");
+}
+function yamlString(text2) {
+  return /^[\p{L}\p{N}][^:#\n'"]*$/u.test(text2) && !/\s$/u.test(text2) ? text2 : JSON.stringify(text2);
+}
+function writeMarkdown(content) {
+  const parts = [];
+  if (content.title) parts.push(`---
+title: ${yamlString(content.title)}
+---`);
+  if (content.legend.length > 0) {
+    parts.push("## Legend", markdownTable(["Code", "Term", "Description"], content.legend.map((e) => [e.code, e.term, e.description])));
+  }
+  for (const section of content.sections) {
+    if (section.title !== "") parts.push(`## ${section.title}`);
+    const rows = section.rows.map((row) => row.kind === "group" ? [`**${row.title}**`, ...section.parties.map(() => "")] : [row.name, ...row.cells.map((c) => c ?? "")]);
+    parts.push(markdownTable(["Activity", ...section.parties], rows));
+  }
+  return `${parts.join("\n\n")}
+`;
+}
+
+// src/writers/structured.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+function matrixData(content) {
+  return {
+    ...content.title ? { title: content.title } : {},
+    parties: content.parties.map((p) => p.role ? { name: p.name, role: p.role } : { name: p.name }),
+    ...content.legend.length > 0 ? { legend: content.legend.map((e) => ({ code: e.code, term: e.term, ...e.description ? { description: e.description } : {} })) } : {},
+    sections: content.sections.map((section) => ({
+      title: section.title,
+      activities: section.rows.flatMap(
+        (row) => row.kind === "group" ? [] : [{ activity: row.name, codes: Object.fromEntries(section.parties.flatMap((party2, i) => row.cells[i] === null ? [] : [[party2, row.cells[i]]])) }]
+      )
+    }))
+  };
+}
+function writeYaml(content) {
+  return `# yaml-language-server: $schema=https://github.com/raci-lint/raci-lint/schemas/matrix.schema.json
+${(0, import_yaml8.stringify)(matrixData(content), { lineWidth: 0 })}`;
+}
+function writeJson(content) {
+  return `${JSON.stringify(matrixData(content), null, 2)}
+`;
+}
+
+// src/writers/xlsx.ts
+var import_node_module2 = require("node:module");
+function exceljs2() {
+  return (0, import_node_module2.createRequire)(new URL("../package.json", bundleUrl))("exceljs");
+}
+var CODE_COLOURS = { R: "FFC6EFCE", A: "FFFFC7CE", C: "FFFFEB9C", I: "FFDDEBF7", S: "FFE4DFEC", V: "FFFCE4D6", O: "FFEDEDED" };
+var SHEET_NAME_BAD = /[[\]:*?/\\]/gu;
+var SHEET_NAME_MAX = 31;
+function sheetName(title, taken) {
+  const base = title.replace(SHEET_NAME_BAD, " ").replace(/\s+/gu, " ").replace(/^[\s']+|[\s']+$/gu, "") || "Matrix";
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const name = base.slice(0, SHEET_NAME_MAX - suffix.length).replace(/^[\s']+|[\s']+$/gu, "") + suffix;
+    if (!taken.has(name.toLowerCase()) && name.toLowerCase() !== "legend") {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+function writeTable(sheet, top, parties, rows, widths) {
+  const header = sheet.getRow(top);
+  ["Activity", ...parties].forEach((text2, i) => {
+    const cell3 = header.getCell(i + 1);
+    cell3.value = text2;
+    cell3.font = { bold: true };
+    cell3.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
+    widths[i] = Math.max(widths[i] ?? 0, text2.length);
+  });
+  rows.forEach((row, r) => {
+    const line = sheet.getRow(top + 1 + r);
+    if (row.kind === "group") {
+      const cell3 = line.getCell(1);
+      cell3.value = row.title;
+      cell3.font = { bold: true };
+      widths[0] = Math.max(widths[0] ?? 0, row.title.length);
+      return;
+    }
+    line.getCell(1).value = row.name;
+    widths[0] = Math.max(widths[0] ?? 0, row.name.length);
+    row.cells.forEach((text2, i) => {
+      if (text2 === null || text2 === "") return;
+      const cell3 = line.getCell(i + 2);
+      cell3.value = text2;
+      cell3.alignment = { horizontal: "center" };
+      const colour = CODE_COLOURS[/[A-Z]/u.exec(text2)?.[0] ?? ""];
+      if (colour && /^[A-Za-z]{1,4}$|^[A-Z](?:\s*[,/]\s*[A-Z])+$/u.test(text2)) cell3.fill = { type: "pattern", pattern: "solid", fgColor: { argb: colour } };
+      widths[i + 1] = Math.max(widths[i + 1] ?? 0, text2.length);
+    });
+  });
+}
+function fitColumns(sheet, widths) {
+  widths.forEach((w, i) => {
+    sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, w + 2));
+  });
+}
+async function writeXlsx(content, options = {}) {
+  const { Workbook } = exceljs2();
+  const workbook = new Workbook();
+  workbook.creator = "raci-lint";
+  workbook.created = new Date(Date.UTC(2e3, 0, 1));
+  workbook.modified = new Date(Date.UTC(2e3, 0, 1));
+  if (content.title) workbook.title = content.title;
+  const taken = /* @__PURE__ */ new Set();
+  if (options.oneSheet) {
+    const sheet = workbook.addWorksheet(sheetName(content.title ?? "Matrix", taken), { views: [{ state: "frozen", ySplit: 2 }] });
+    sheet.getCell("A1").value = content.title ?? "Matrix";
+    sheet.getCell("A1").font = { bold: true, size: 14 };
+    const parties = [...new Set(content.sections.flatMap((s) => s.parties))];
+    const rows = content.sections.flatMap((section) => {
+      const at = section.parties.map((p) => parties.indexOf(p));
+      const spread = (cells) => parties.map((_, i) => at.includes(i) ? cells[at.indexOf(i)] ?? null : null);
+      const named = (title) => section.title === "" ? title : `${section.title} \u2014 ${title}`;
+      const body = section.rows.map((row) => row.kind === "group" ? { kind: "group", title: named(row.title) } : { ...row, cells: spread(row.cells) });
+      return section.title === "" || body[0]?.kind === "group" ? body : [{ kind: "group", title: section.title }, ...body];
+    });
+    const widths = [];
+    writeTable(sheet, 2, parties, rows, widths);
+    fitColumns(sheet, widths);
+  } else {
+    for (const section of content.sections) {
+      const sheet = workbook.addWorksheet(sheetName(section.title, taken), { views: [{ state: "frozen", ySplit: 2 }] });
+      sheet.getCell("A1").value = section.title || content.title || "Matrix";
+      sheet.getCell("A1").font = { bold: true, size: 14 };
+      const widths = [];
+      writeTable(sheet, 2, section.parties, section.rows, widths);
+      fitColumns(sheet, widths);
+    }
+  }
+  const legend = workbook.addWorksheet("Legend");
+  const entries = content.legend.length > 0 ? content.legend : content.codes.map((c) => ({ ...c, description: "" }));
+  legend.addRow(["Code", "Term", "Description"]).font = { bold: true };
+  for (const e of entries) {
+    const row = legend.addRow([e.code, e.term, plainText(e.description)]);
+    const colour = CODE_COLOURS[e.code];
+    if (colour) row.getCell(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: colour } };
+  }
+  fitColumns(legend, [4, Math.max(4, ...entries.map((e) => e.term.length)), Math.max(11, ...entries.map((e) => plainText(e.description).length))]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+// src/cli/convert.ts
+var CONVERT_FORMATS = ["md", "yaml", "json", "csv", "xlsx"];
+async function convertMatrix(matrix3, to, options = {}) {
+  const content = contentOf(matrix3);
+  switch (to) {
+    case "md":
+      return writeMarkdown(content);
+    case "yaml":
+      return writeYaml(content);
+    case "json":
+      return writeJson(content);
+    case "csv":
+      return writeCsv(content);
+    case "xlsx":
+      return writeXlsx(content, options);
+  }
+}
+async function runConvert(argv, io) {
+  const cmd = new Command().name("raci-lint convert").description("Write a matrix (Markdown, YAML, JSON, CSV or XLSX) in another format.").argument("<input>", "the matrix file to read").requiredOption("--to <format>", `the format to write: ${CONVERT_FORMATS.join(", ")}`).option("-o, --output <path>", "write to this file (standard output otherwise; required for xlsx)").option("--one-sheet", "xlsx: one sheet, sections as group rows (default: a sheet per section)").option("-c, --config <path>", "use this configuration file (scheme, parties) instead of the nearest one").option("--no-config", "ignore configuration files").helpOption("-h, --help", "show this help").exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  try {
+    cmd.parse([...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+  const input = cmd.processedArgs[0];
+  const options = cmd.opts();
+  const fail = (message, code3 = 2) => {
+    io.stderr.write(`raci-lint convert: ${message}
+`);
+    return code3;
+  };
+  if (!CONVERT_FORMATS.includes(options.to)) return fail(`unknown format "${options.to}" (formats: ${CONVERT_FORMATS.join(", ")})`);
+  const to = options.to;
+  if (to === "xlsx" && options.output === void 0) return fail("--to xlsx writes a workbook: name the file with -o");
+  if (options.oneSheet && to !== "xlsx") return fail("--one-sheet applies to --to xlsx");
+  if (options.output !== void 0 && (0, import_node_path9.resolve)(io.cwd, options.output) === (0, import_node_path9.resolve)(io.cwd, input)) return fail("the output would overwrite the input");
+  const linter = new RaciLint({ cwd: io.cwd, overrideConfigFile: typeof options.config === "string" ? options.config : null, useConfigFiles: options.config !== false });
+  let matrix3;
+  try {
+    matrix3 = await linter.readMatrix(input);
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message);
+    return fail(`cannot read ${input}: ${error.code ?? error.message}`);
+  }
+  if (matrix3.problems.length > 0) {
+    for (const p of matrix3.problems) io.stderr.write(`raci-lint convert: ${input}:${p.span.ref ? cellName(p.span.ref) : `${p.span.start.line}:${p.span.start.column}`}: ${p.message}
+`);
+    return fail(`${input} does not read cleanly: nothing written`, 1);
+  }
+  if (matrix3.activities.length === 0) return fail(`no matrix found in ${input}: nothing written`, 1);
+  const output = await convertMatrix(matrix3, to, { oneSheet: options.oneSheet ?? false });
+  if (options.output === void 0) {
+    io.stdout.write(output);
+    return 0;
+  }
+  const target2 = (0, import_node_path9.resolve)(io.cwd, options.output);
+  try {
+    await (0, import_promises2.mkdir)((0, import_node_path9.dirname)(target2), { recursive: true });
+    await (0, import_promises2.writeFile)(target2, output);
+  } catch (error) {
+    return fail(`cannot write ${options.output}: ${error.code ?? error.message}`);
+  }
+  return 0;
+}
+
+// src/cli/diff.ts
+var import_promises3 = require("node:fs/promises");
+var import_node_path11 = require("node:path");
 
 // src/api/diff.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs8 = require("node:fs");
-var import_node_path9 = require("node:path");
+var import_node_fs9 = require("node:fs");
+var import_node_path10 = require("node:path");
 
 // src/diff/compare.ts
 function keyOf2(activity2) {
@@ -40726,7 +43609,7 @@ function codesGiven(activity2, matrix3, scheme, side) {
   });
   return out;
 }
-function placeOf(e, sections) {
+function placeOf2(e, sections) {
   return { name: shown(e.activity.name), section: shown(sections[e.section].title), line: e.activity.span.start.line };
 }
 function diffMatrices(path, old, next) {
@@ -40745,7 +43628,7 @@ function diffMatrices(path, old, next) {
   const activities2 = [];
   for (const s of newSections) {
     for (const e of s.entries) {
-      const place2 = placeOf(e, newSections);
+      const place2 = placeOf2(e, newSections);
       if (!e.matched) {
         activities2.push({ change: "added", old: null, new: place2, codes: codesGiven(e.activity, next, scheme, "new"), annotations: [], shifts: [] });
         continue;
@@ -40753,11 +43636,11 @@ function diffMatrices(path, old, next) {
       const kind = how.get(e);
       const cells = cellChanges(e.matched.activity, e.activity, parties, old, next, scheme);
       const change = kind === "moved" ? "moved" : kind === "renamed" ? "renamed" : cells.codes.length > 0 ? "changed" : cells.annotations.length > 0 ? "annotated" : null;
-      if (change) activities2.push({ change, old: placeOf(e.matched, oldSections), new: place2, ...cells });
+      if (change) activities2.push({ change, old: placeOf2(e.matched, oldSections), new: place2, ...cells });
     }
   }
   for (const s of oldSections) {
-    for (const e of s.entries) if (!e.matched) activities2.push({ change: "removed", old: placeOf(e, oldSections), new: null, codes: codesGiven(e.activity, old, scheme, "old"), annotations: [], shifts: [] });
+    for (const e of s.entries) if (!e.matched) activities2.push({ change: "removed", old: placeOf2(e, oldSections), new: null, codes: codesGiven(e.activity, old, scheme, "old"), annotations: [], shifts: [] });
   }
   const partyChanges = [];
   const named = (list, i) => list[i];
@@ -40814,17 +43697,17 @@ function textOf(path, display) {
 }
 var holds2 = (m) => m !== null && m.activities.length > 0;
 async function diffPaths(oldArg, newArg, options) {
-  const oldPath = (0, import_node_path9.resolve)(options.cwd, oldArg);
-  const newPath = (0, import_node_path9.resolve)(options.cwd, newArg);
+  const oldPath = (0, import_node_path10.resolve)(options.cwd, oldArg);
+  const newPath = (0, import_node_path10.resolve)(options.cwd, newArg);
   for (const [arg, path] of [
     [oldArg, oldPath],
     [newArg, newPath]
   ]) {
-    if (!(0, import_node_fs8.existsSync)(path)) throw new DiffError(`${arg}: no such file or folder`);
+    if (!(0, import_node_fs9.existsSync)(path)) throw new DiffError(`${arg}: no such file or folder`);
   }
   const reader = new SideReader(options);
-  const oldDir = (0, import_node_fs8.statSync)(oldPath).isDirectory();
-  const newDir = (0, import_node_fs8.statSync)(newPath).isDirectory();
+  const oldDir = (0, import_node_fs9.statSync)(oldPath).isDirectory();
+  const newDir = (0, import_node_fs9.statSync)(newPath).isDirectory();
   if (oldDir !== newDir) throw new DiffError(`${oldArg} and ${newArg}: give two files or two folders`);
   if (!oldDir) {
     const display = displayPath(newPath, options.cwd);
@@ -40839,7 +43722,7 @@ async function diffPaths(oldArg, newArg, options) {
   for (const rel of [.../* @__PURE__ */ new Set([...oldFiles.keys(), ...newFiles.keys()])].sort()) {
     const o = oldFiles.get(rel);
     const n = newFiles.get(rel);
-    const readAs = n ?? (0, import_node_path9.resolve)(newPath, rel);
+    const readAs = n ?? (0, import_node_path10.resolve)(newPath, rel);
     const old = o ? reader.read(textOf(o, displayPath(o, options.cwd)), readAs, displayPath(o, options.cwd), false) : null;
     const next = n ? reader.read(textOf(n, displayPath(n, options.cwd)), readAs, displayPath(n, options.cwd), false) : null;
     if (!holds2(old) && !holds2(next)) continue;
@@ -40870,10 +43753,10 @@ async function diffWithGit(ref, paths, options) {
   for (const arg of args) {
     const pathspec = /[*?[]/u.test(arg) ? `:(glob)${arg}` : arg;
     const listed = git(cwd, ["ls-tree", "-r", "-z", "--name-only", ref, "--", pathspec]).toString("utf8").split("\0").filter(Boolean);
-    const explicit = listed.length === 1 && (0, import_node_path9.resolve)(cwd, listed[0]) === (0, import_node_path9.resolve)(cwd, arg);
+    const explicit = listed.length === 1 && (0, import_node_path10.resolve)(cwd, listed[0]) === (0, import_node_path10.resolve)(cwd, arg);
     for (const name of listed) {
-      const display = displayPath((0, import_node_path9.resolve)(cwd, name), cwd);
-      if (!explicit && (NOT_MATRICES.test(display) || !((0, import_node_path9.extname)(display).toLowerCase() in MATRIX_EXTENSIONS))) continue;
+      const display = displayPath((0, import_node_path10.resolve)(cwd, name), cwd);
+      if (!explicit && (NOT_MATRICES.test(display) || !((0, import_node_path10.extname)(display).toLowerCase() in MATRIX_EXTENSIONS))) continue;
       before3.set(display, explicit || (before3.get(display) ?? false));
     }
     if (listed.length === 0 && expansion.unmatched.includes(arg)) throw new DiffError(`${arg}: not in the working tree, nor at ${ref}`);
@@ -40881,9 +43764,9 @@ async function diffWithGit(ref, paths, options) {
   const files = [];
   for (const display of [.../* @__PURE__ */ new Set([...before3.keys(), ...current.keys()])].sort()) {
     const now = current.get(display);
-    const path = now?.path ?? (0, import_node_path9.resolve)(cwd, display);
+    const path = now?.path ?? (0, import_node_path10.resolve)(cwd, display);
     const explicit = (now?.explicit ?? false) || (before3.get(display) ?? false);
-    const rel = (0, import_node_path9.relative)(cwd, path).split(import_node_path9.sep).join("/");
+    const rel = (0, import_node_path10.relative)(cwd, path).split(import_node_path10.sep).join("/");
     const oldText = before3.has(display) ? git(cwd, ["show", `${ref}:./${rel}`]).toString("utf8") : null;
     const old = oldText === null ? null : reader.read(oldText, path, display, explicit);
     const next = now ? reader.read(textOf(now.path, display), path, display, explicit) : null;
@@ -41042,10 +43925,10 @@ async function runDiff(request, io) {
   const text2 = formatDiff(diff, request.format, { color });
   if (toTerminal) io.stdout.write(text2);
   else {
-    const target2 = (0, import_node_path10.resolve)(io.cwd, request.outputFile);
+    const target2 = (0, import_node_path11.resolve)(io.cwd, request.outputFile);
     try {
-      await (0, import_promises2.mkdir)((0, import_node_path10.dirname)(target2), { recursive: true });
-      await (0, import_promises2.writeFile)(target2, text2);
+      await (0, import_promises3.mkdir)((0, import_node_path11.dirname)(target2), { recursive: true });
+      await (0, import_promises3.writeFile)(target2, text2);
     } catch (error) {
       return fail(`cannot write ${request.outputFile}: ${error.code ?? error.message}`);
     }
@@ -41063,11 +43946,12 @@ function integer(value) {
   return Number(value);
 }
 function program2(io, onDiff) {
-  const cmd = new Command().name("raci-lint").description("Lint RACI shared-responsibility matrices (Markdown, YAML, JSON).").argument("[paths...]", "files, directories or globs to lint; - reads standard input", ["."]).option("-f, --format <name[=path]>", `output format: ${FORMATS.join(", ")}; repeat it for several, NAME=PATH writes one to a file (default: stylish)`, collect).option("-o, --output-file <path>", "write the (single, or first without =PATH) format to a file instead of standard output").option("--stdin-filename <name>", "name (and format, by extension) of the text read from standard input").option("--quiet", "report errors only").option("--max-warnings <n>", "exit 1 when there are more warnings than this", integer).option("-c, --config <path>", "use this configuration file for every file (instead of the nearest raci-lint.config.*)").option("--no-config", "ignore configuration files: built-in defaults and --rule only").option("--print-config <file>", "print the configuration that applies to a file, and exit").option("--explain", "say what was read in each file: each table, list or document read as a matrix (layout, parties, groups, activities, scheme), as a legend, or left alone, and why, and which file each translated page was compared with, or why with none; -f json carries it as each file's `read`").option("--rule <setting>", "set a rule, e.g. 'code-order: off' or 'responsible-required: [error, {accountableCountsAsResponsible: true}]' (repeatable)", collect).option("--fix", "apply safe fixes to the files (atomically); print what remains").option("--fix-dry-run", "compute fixes without writing: -f json includes each file's fixed text, -f diff prints a unified diff").option("--unsafe-fixes", "with --fix or --fix-dry-run, also apply fixes that change meaning (suggestions)").option("--baseline <file>", "report only findings not recorded in this baseline; list entries that no longer match").option("--baseline-write <file>", "record the current findings in a baseline file (keeping reasons already written)").option("--baseline-prune", "with --baseline, remove entries that no longer match from the file").option("--report-unused-disable-directives", "report inline raci-lint-disable directives that suppressed nothing").option("--list-rules", "list the rules (id, default severity, fixable, description) and exit; with -f json as JSON").option("--stats", "print, on standard error, the time each rule took and how often its memo answered").option("--color", "force colour in stylish output").option("--no-color", "disable colour in stylish output").version(VERSION, "-v, --version").helpOption("-h, --help", "show this help").exitOverride().configureOutput({
+  const cmd = new Command().name("raci-lint").description("Lint RACI shared-responsibility matrices (Markdown, YAML, JSON, CSV, XLSX).").argument("[paths...]", "files, directories or globs to lint; - reads standard input", ["."]).option("-f, --format <name[=path]>", `output format: ${FORMATS.join(", ")}; repeat it for several, NAME=PATH writes one to a file (default: stylish)`, collect).option("-o, --output-file <path>", "write the (single, or first without =PATH) format to a file instead of standard output").option("--stdin-filename <name>", "name (and format, by extension) of the text read from standard input").option("--quiet", "report errors only").option("--max-warnings <n>", "exit 1 when there are more warnings than this", integer).option("-c, --config <path>", "use this configuration file for every file (instead of the nearest raci-lint.config.*)").option("--no-config", "ignore configuration files: built-in defaults and --rule only").option("--print-config <file>", "print the configuration that applies to a file, and exit").option("--explain", "say what was read in each file: each table, list or document read as a matrix (layout, parties, groups, activities, scheme), as a legend, or left alone, and why, and which file each translated page was compared with, or why with none; -f json carries it as each file's `read`").option("--rule <setting>", "set a rule, e.g. 'code-order: off' or 'responsible-required: [error, {accountableCountsAsResponsible: true}]' (repeatable)", collect).option("--fix", "apply safe fixes to the files (atomically); print what remains").option("--fix-dry-run", "compute fixes without writing: -f json includes each file's fixed text, -f diff prints a unified diff").option("--unsafe-fixes", "with --fix or --fix-dry-run, also apply fixes that change meaning (suggestions)").option("--baseline <file>", "report only findings not recorded in this baseline; list entries that no longer match").option("--baseline-write <file>", "record the current findings in a baseline file (keeping reasons already written)").option("--baseline-prune", "with --baseline, remove entries that no longer match from the file").option("--report-unused-disable-directives", "report inline raci-lint-disable directives that suppressed nothing").option("--list-rules", "list the rules (id, default severity, fixable, description) and exit; with -f json as JSON").option("--stats", "print, on standard error, the time each rule took and how often its memo answered").option("--color", "force colour in stylish output").option("--no-color", "disable colour in stylish output").version(VERSION, "-v, --version").helpOption("-h, --help", "show this help").exitOverride().configureOutput({
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s)
   }).enablePositionalOptions().helpCommand(false).usage("[options] [paths...]").action(() => void 0);
   addDiffCommand(cmd, onDiff);
+  cmd.command("convert <input>").description("write a matrix in another format: --to md|yaml|json|csv|xlsx [-o OUT] (raci-lint convert -h)").allowUnknownOption().helpOption(false);
   return cmd;
 }
 async function readStdin(stdin) {
@@ -41078,6 +43962,15 @@ async function readStdin(stdin) {
 var UsageError = class extends Error {
 };
 async function runCli(argv, io) {
+  if (argv[0] === "convert") {
+    try {
+      return await runConvert(argv.slice(1), io);
+    } catch (error) {
+      io.stderr.write(`raci-lint: internal error: ${error.stack ?? String(error)}
+`);
+      return 2;
+    }
+  }
   let diff = null;
   const cmd = program2(io, (request) => diff = request);
   try {
@@ -41158,7 +44051,7 @@ async function run(paths, options, io) {
   const outputs = outputsOf(options);
   const parsedRules = cliRuleSettings(options.rule ?? []);
   if ("problems" in parsedRules) return configFailure(parsedRules.problems, io);
-  if (typeof options.config === "string" && !(0, import_node_fs9.existsSync)((0, import_node_path11.resolve)(io.cwd, options.config))) {
+  if (typeof options.config === "string" && !(0, import_node_fs10.existsSync)((0, import_node_path12.resolve)(io.cwd, options.config))) {
     io.stderr.write(`raci-lint: config file not found: ${options.config}
 `);
     return 2;
@@ -41240,10 +44133,10 @@ async function run(paths, options, io) {
     if (options.explain && output.format === "stylish") text2 = `${formatExplain(reportOf(results), color)}${text2}`;
     if (output.path === null) (stdinFixed !== null ? io.stderr : io.stdout).write(text2);
     else {
-      const target2 = (0, import_node_path11.resolve)(io.cwd, output.path);
+      const target2 = (0, import_node_path12.resolve)(io.cwd, output.path);
       try {
-        await (0, import_promises3.mkdir)((0, import_node_path11.dirname)(target2), { recursive: true });
-        await (0, import_promises3.writeFile)(target2, text2);
+        await (0, import_promises4.mkdir)((0, import_node_path12.dirname)(target2), { recursive: true });
+        await (0, import_promises4.writeFile)(target2, text2);
       } catch (error) {
         io.stderr.write(`raci-lint: cannot write ${output.path}: ${error.code ?? error.message}
 `);
