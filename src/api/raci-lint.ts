@@ -448,14 +448,37 @@ export class RaciLint {
     return failures.map(({ path, reason }) => ({ path, reason }));
   }
 
-  /** A formatter by name, bound to this instance's context (the rules that ran, raci-lint's version). */
-  async loadFormatter(name: string): Promise<{ needs: Formatter["needs"]; format(results: readonly LintResult[], options?: { color?: boolean; quiet?: boolean }): string }> {
+  /**
+   * A formatter by name, bound to this instance's context (the rules that ran, raci-lint's version):
+   * `format` gives the report as one string, `stream` the same text in pieces, file by file.
+   */
+  async loadFormatter(name: string): Promise<BoundFormatter> {
     const formatter = await loadBuiltInFormatter(name);
+    const contextOf = (options: FormatOptions) => ({ ...formatContext(this.rulesMeta(), VERSION), color: options.color ?? false });
     return {
       needs: formatter.needs,
-      format: (results, options = {}) => formatter.format(reportOf(results, options.quiet ?? false), { ...formatContext(this.rulesMeta(), VERSION), color: options.color ?? false }),
+      format: (results, options = {}) => formatter.format(reportOf(results, options.quiet ?? false), contextOf(options)),
+      stream: (results, options = {}) => {
+        const report = reportOf(results, options.quiet ?? false);
+        return formatter.stream ? formatter.stream(report, contextOf(options)) : [formatter.format(report, contextOf(options))];
+      },
     };
   }
+}
+
+/** Options of a bound formatter. */
+export interface FormatOptions {
+  color?: boolean;
+  /** Errors only. */
+  quiet?: boolean;
+}
+
+/** A formatter bound to a `RaciLint` instance (see `loadFormatter`). */
+export interface BoundFormatter {
+  needs: Formatter["needs"];
+  format(results: readonly LintResult[], options?: FormatOptions): string;
+  /** The report in pieces (joined, `format`'s text), to write as it is made. */
+  stream(results: readonly LintResult[], options?: FormatOptions): Iterable<string>;
 }
 
 /** How many fixed files may be being written at once. */
