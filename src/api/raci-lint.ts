@@ -3,6 +3,7 @@
  * then `lintFiles(patterns)` or `lintText(text, { filePath })`, `loadFormatter(name)` and
  * `outputFixes(results)`. Configuration files are found per file as the command finds them.
  */
+import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { ConfigResolver, type ResolvedConfig } from "../config/resolve.js";
 import { SCHEMES } from "../config/schemes.js";
@@ -26,6 +27,7 @@ import { expectedSources, translationPairs, type TranslationPair } from "../mode
 import { formatOf, looksLikeMatrixData } from "../readers/index.js";
 import { notTextAt, notUtf8Finding, readTextFile } from "../readers/text-file.js";
 import { applyDirectives, directivesOf, type Directive } from "../suppress/directives.js";
+import { cacheFilePath, LintCache } from "./cache.js";
 import { expandPaths, type InputFile } from "./files.js";
 import { VERSION } from "./version.js";
 
@@ -66,6 +68,16 @@ export interface RaciLintOptions {
   memoize?: boolean;
   /** Time each rule and count its memo hits (`stats()`, `--stats`). */
   stats?: boolean;
+  /**
+   * Keep what linting each file produced in a cache file and lint only files whose text,
+   * configuration, rules or raci-lint version changed (`--cache`). Not used when fixing, nor with
+   * `keep: "matrix"` (a cached file has no matrix).
+   */
+  cache?: boolean;
+  /** The cache file, or a folder for `.raci-lint-cache` (default: `.raci-lint-cache` in `cwd`). */
+  cacheLocation?: string;
+  /** Told what a run could not use or write (a cache file it did not trust), as a sentence. */
+  onNote?: (message: string) => void;
 }
 
 /** The configuration could not be used: problems with where they are (file, line, column). */
@@ -319,25 +331,56 @@ export class RaciLint {
       if (!linters.has(setup)) linters.set(setup, new Linter(setup, memo, corpora));
     }
     for (const linter of linters.values()) linter.planTranslations(files.map((f) => f.path));
+    const cache = this.openCache();
+    const keep = this.options.keep ?? "none";
+    // Run options that change a result beyond the setup.
+    const extra = JSON.stringify([keep, this.options.explain ?? false]);
     for (const file of files) {
-      let text: string;
-      let notUtf8: number | null;
+      // With a cache, the file's bytes are its key: they are decoded only when the cache has no answer.
+      let bytes: Buffer;
       try {
-        ({ text, notUtf8 } = readTextFile(file.path));
+        bytes = readFileSync(file.path);
       } catch (error) {
         results.push({ path: file.display, findings: [unreadableFinding(file.display, error)], suppressed: [], matrix: null });
         continue;
       }
-      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) continue;
+      let decoded: string | null = null;
+      const textOf = () => (decoded ??= bytes.toString("utf8"));
+      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(textOf())) continue;
       const setup = setups.get(file.path)!;
       const linter = linters.get(setup)!;
+      // Translation-scope rules (consistent-translations) keep what they compare of each page in a
+      // form the cache does not hold: with them on, a file is linted afresh.
+      const key = cache && !linter.checksTranslations ? cache.keyOf(bytes, file.display, file.explicit, setup, extra) : null;
+      const cached = key === null ? null : cache!.get(file.path, key);
+      if (cached) {
+        const result: LintResult = { path: file.display, findings: cached.findings, suppressed: [], matrix: null };
+        if (keep !== "none") result.source = textOf().charCodeAt(0) === 0xfeff ? textOf().slice(1) : textOf();
+        if (cached.withoutMatrix) result.withoutMatrix = true;
+        if (cached.read) result.read = cached.read;
+        linter.addLinted(file.display, cached.occurrences);
+        results.push(result);
+        pending.push({ result, linter, directives: cached.directives, notUtf8: cached.notUtf8 });
+        continue;
+      }
+      const text = textOf();
+      const notUtf8 = notTextAt(text, () => bytes);
       try {
         const matrix = readWith(text, file.display, setup, memo);
         const result = this.resultOf(file.display, matrix);
         // A file that is not text is not judged for holding no matrix: that it is not text says it all.
         result.findings = await linter.lint(matrix, file.explicit && notUtf8 === null, file.path);
         results.push(result);
-        pending.push({ result, linter, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8) });
+        const item: Pending = { result, linter, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8) };
+        pending.push(item);
+        if (key !== null) cache!.set(file.path, key, {
+          findings: result.findings,
+          directives: item.directives,
+          notUtf8: item.notUtf8,
+          withoutMatrix: result.withoutMatrix === true,
+          read: result.read ?? null,
+          occurrences: linter.lastOccurrences,
+        });
       } catch (error) {
         // A defect of ours on one strange file must not cost the user the rest of the run.
         results.push({ path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null });
@@ -348,7 +391,22 @@ export class RaciLint {
     for (const linter of linters.values()) for (const pair of linter.translationPairs()) pairs.set(pair.translation, pair);
     this.pairs = [...pairs.values()].sort((a, b) => (a.translation < b.translation ? -1 : a.translation > b.translation ? 1 : 0));
     if (this.options.explain) explainTranslations(files, results, setups, linters, this.pairs, this.cwd);
+    if (cache) {
+      try {
+        await cache.save();
+      } catch (error) {
+        this.options.onNote?.(`cannot write the cache ${displayPathOf(cache.path, this.cwd)}: ${error instanceof FixWriteError ? error.code ?? error.message : (error as Error).message}`);
+      }
+    }
     return results;
+  }
+
+  /** The run's lint cache, when asked for and usable (not with `keep: "matrix"`); a cache file not trusted is said. */
+  private openCache(): LintCache | null {
+    if (!this.options.cache || this.options.keep === "matrix") return null;
+    const cache = LintCache.open(cacheFilePath(this.cwd, this.options.cacheLocation));
+    if (cache.problem) this.options.onNote?.(`the cache ${displayPathOf(cache.path, this.cwd)} was not used: ${cache.problem}; every file is linted${cache.writable ? " and the cache written anew" : ""}`);
+    return cache;
   }
 
   /**

@@ -63,6 +63,8 @@ interface CliOptions {
   listRules?: boolean;
   stats?: boolean;
   explain?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** Accumulates a repeatable option. */
@@ -100,6 +102,8 @@ function program(io: CliIo, onDiff: (request: DiffRequest) => void): Command {
     .option("--baseline-prune", "with --baseline, remove entries that no longer match from the file")
     .option("--report-unused-disable-directives", "report inline raci-lint-disable directives that suppressed nothing")
     .option("--list-rules", "list the rules (id, default severity, fixable, description) and exit; with -f json as JSON")
+    .option("--cache", "lint only files that changed since the last run with --cache (text, configuration, rules or raci-lint version); the rest comes from the cache file")
+    .option("--cache-location <path>", "the cache file, or a folder to hold .raci-lint-cache (default: .raci-lint-cache in the working directory)")
     .option("--stats", "print, on standard error, the time each rule took and how often its memo answered")
     .option("--color", "force colour in stylish output")
     .option("--no-color", "disable colour in stylish output")
@@ -235,6 +239,9 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
     keep: needs.has("matrix") ? "matrix" : needs.has("source") ? "source" : "none",
     stats: options.stats ?? false,
     explain: options.explain ?? false,
+    cache: options.cache ?? false,
+    ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
+    onNote: (message) => io.stderr.write(`raci-lint: ${message}\n`),
   });
   if (options.printConfig !== undefined) {
     io.stdout.write(`${JSON.stringify(linter.calculateConfigForFile(options.printConfig), null, 2)}\n`);

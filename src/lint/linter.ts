@@ -6,7 +6,7 @@
  */
 import { Evaluator } from "../engine/evaluate.js";
 import { RunMemo } from "../engine/memo.js";
-import { CorpusCollector } from "../facts/corpus.js";
+import { CorpusCollector, type Occurrence } from "../facts/corpus.js";
 import { TranslationCollector } from "../facts/translation.js";
 import type { TranslationMapping, TranslationPair } from "../model/translation-pairs.js";
 import { MatrixView } from "../facts/subjects.js";
@@ -67,6 +67,8 @@ export class Linter {
   private readonly translations: TranslationCollector | null;
   /** The files linted, in order (corpus findings only go to them). */
   private readonly files = new Set<string>();
+  /** What the corpus scope remembered of the last matrix linted (null without corpus-scope rules), for the lint cache. */
+  lastOccurrences: Occurrence[] | null = null;
 
   constructor(
     readonly setup: LintSetup,
@@ -106,10 +108,16 @@ export class Linter {
     // A document is checked with the scheme it was read with (it may name its own).
     const view = new MatrixView(matrix, matrix.scheme, named);
     for (const hit of await this.evaluator.evaluateMatrix(view)) findings.push(findingOf(hit, matrix.scheme));
-    this.corpus?.add(matrix);
+    this.lastOccurrences = this.corpus ? this.corpus.add(matrix) : null;
     this.translations?.add(matrix, path);
     this.files.add(matrix.file);
     return findings.sort(compareFindings);
+  }
+
+  /** Counts in a file linted in an earlier run (the lint cache's): corpus-scope checks see its activities again. */
+  addLinted(file: string, occurrences: readonly Occurrence[] | null): void {
+    if (this.corpus) for (const occurrence of occurrences ?? []) this.corpus.addOccurrence(occurrence);
+    this.files.add(file);
   }
 
   /** Says which files (absolute paths) the run will lint, so that only pages paired with another are remembered for the translation checks. */
