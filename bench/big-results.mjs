@@ -68,7 +68,7 @@ async function bigReport(n) {
 async function child(format, n, out) {
   const before = process.memoryUsage().heapUsed;
   const report = await bigReport(n);
-  global.gc?.();
+  globalThis.gc?.();
   const findingsHeap = process.memoryUsage().heapUsed - before;
   const { loadFormatter } = await import(pathToFileURL(path.join(ROOT, "dist", "formatters", "index.js")).href);
   const { formatContext } = await import(pathToFileURL(path.join(ROOT, "dist", "formatters", "context.js")).href);
