@@ -75,9 +75,8 @@ const ownModules = {
   },
 };
 
-await build({
-  stdin: { contents: 'import { main } from "./cli/main.ts";\nvoid main();\n', resolveDir: src, sourcefile: "cli-bundle.ts", loader: "ts" },
-  outfile,
+/** What both bundles share: Node, CommonJS, import.meta.url as the bundle's own URL, the plugin above. */
+const common = {
   bundle: true,
   platform: "node",
   format: "cjs",
@@ -88,7 +87,18 @@ await build({
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   plugins: [ownModules],
   logLevel: "warning",
+};
+
+await build({
+  ...common,
+  stdin: { contents: 'import { main } from "./cli/main.ts";\nvoid main();\n', resolveDir: src, sourcefile: "cli-bundle.ts", loader: "ts" },
+  outfile,
 });
+
+// The lint worker (--threads) as a bundle of its own beside the CLI's, so that a worker starts from
+// one file too (src/api/workers.ts looks for it there). Its imports are rebased as the CLI's are:
+// both bundles are in dist/.
+await build({ ...common, entryPoints: [join(src, "api", "lint-worker.ts")], outfile: join(dist, "lint-worker.cjs") });
 
 // The code cache: one run of the command on the bundled matrices, in every output format the
 // default run prints, so that the cache holds what a lint run compiles.

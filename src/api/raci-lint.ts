@@ -27,7 +27,9 @@ import { expectedSources, translationPairs, type TranslationPair } from "../mode
 import { formatOf, looksLikeMatrixData } from "../readers/index.js";
 import { notTextAt, notUtf8Finding, readTextFile } from "../readers/text-file.js";
 import { applyDirectives, directivesOf, type Directive } from "../suppress/directives.js";
-import { cacheFilePath, LintCache } from "./cache.js";
+import { availableParallelism } from "node:os";
+import { cacheFilePath, LintCache, type CachedLint } from "./cache.js";
+import { runOnWorkers, workerScript } from "./workers.js";
 import { expandPaths, type InputFile } from "./files.js";
 import { VERSION } from "./version.js";
 
@@ -76,6 +78,12 @@ export interface RaciLintOptions {
   cache?: boolean;
   /** The cache file, or a folder for `.raci-lint-cache` (default: `.raci-lint-cache` in `cwd`). */
   cacheLocation?: string;
+  /**
+   * Worker threads to lint files on (`--threads`): a number, or `"auto"` (the default: one per core,
+   * up to 4, when there are at least AUTO_THREADS_MIN_FILES files; else 1). 1 lints in-process.
+   * Output and its order are the same whatever the number. Not used when fixing nor with `keep: "matrix"`.
+   */
+  threads?: number | "auto";
   /** Told what a run could not use or write (a cache file it did not trust), as a sentence. */
   onNote?: (message: string) => void;
 }
@@ -131,6 +139,10 @@ export class RaciLint {
   private readonly inputs = new WeakMap<LintResult, { path: string; text: string; setup: LintSetup }>();
   private readonly memos: RunMemo[] = [];
   private pairs: TranslationPair[] = [];
+  /** A worker thread's memo, linters and corpus collectors, kept from one batch of files to the next. */
+  private workerMemo: RunMemo | null = null;
+  private readonly workerLinters = new Map<LintSetup, Linter>();
+  private readonly workerCorpora = new Map() as SharedCollectors;
 
   constructor(options: RaciLintOptions = {}) {
     this.options = options;
@@ -264,7 +276,9 @@ export class RaciLint {
     }
     if (problems.length) throw new ConfigError(problems);
     for (const setup of setups.values()) for (const r of setup.rules) this.rulesRun.set(r.rule.id, r.rule);
-    return this.options.fix ? this.fixInputs(expansion.files, setups) : this.lintInputs(expansion.files, setups);
+    if (this.options.fix) return this.fixInputs(expansion.files, setups);
+    const threads = this.threadsFor(expansion.files.length, setups);
+    return threads > 1 ? this.lintInputsThreaded(expansion.files, setups, threads) : this.lintInputs(expansion.files, setups);
   }
 
   /**
@@ -391,13 +405,7 @@ export class RaciLint {
     for (const linter of linters.values()) for (const pair of linter.translationPairs()) pairs.set(pair.translation, pair);
     this.pairs = [...pairs.values()].sort((a, b) => (a.translation < b.translation ? -1 : a.translation > b.translation ? 1 : 0));
     if (this.options.explain) explainTranslations(files, results, setups, linters, this.pairs, this.cwd);
-    if (cache) {
-      try {
-        await cache.save();
-      } catch (error) {
-        this.options.onNote?.(`cannot write the cache ${displayPathOf(cache.path, this.cwd)}: ${error instanceof FixWriteError ? error.code ?? error.message : (error as Error).message}`);
-      }
-    }
+    await this.saveCache(cache);
     return results;
   }
 
@@ -407,6 +415,141 @@ export class RaciLint {
     const cache = LintCache.open(cacheFilePath(this.cwd, this.options.cacheLocation));
     if (cache.problem) this.options.onNote?.(`the cache ${displayPathOf(cache.path, this.cwd)} was not used: ${cache.problem}; every file is linted${cache.writable ? " and the cache written anew" : ""}`);
     return cache;
+  }
+
+  /** How many threads lint `count` files: the option's number, or for `auto` one per core (up to 4) when there are enough files. */
+  private threadsFor(count: number, setups: ReadonlyMap<string, LintSetup>): number {
+    // Without a worker script (running from sources, as the tests do) everything is linted here;
+    // translation-scope rules (consistent-translations) compare pages they keep in this thread.
+    if (this.options.keep === "matrix" || workerScript() === null) return 1;
+    for (const setup of new Set(setups.values())) if (setup.rules.some((r) => r.rule.checks.some((c) => c.scope === "translation"))) return 1;
+    const threads = this.options.threads ?? "auto";
+    if (threads !== "auto") return Math.max(1, Math.min(Math.floor(threads), count));
+    if (count < AUTO_THREADS_MIN_FILES) return 1;
+    return Math.max(1, Math.min(availableParallelism(), MAX_AUTO_THREADS));
+  }
+
+  /**
+   * Lints files on worker threads (each with its own memo; the findings do not depend on it). The
+   * cache, when asked for, is read here first; the other files go to the workers in batches, as each
+   * asks for more. Then, in file order, as `lintInputs` does: results, corpus-scope summaries (so
+   * corpus-scope rules see every file, in the same order), directives.
+   */
+  private async lintInputsThreaded(files: readonly InputFile[], setups: ReadonlyMap<string, LintSetup>, threads: number): Promise<LintResult[]> {
+    const cache = this.openCache();
+    const keep = this.options.keep ?? "none";
+    const extra = JSON.stringify([keep, this.options.explain ?? false]);
+    const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+    const keys: string[] = [];
+    const todo: number[] = [];
+    files.forEach((file, i) => {
+      if (!cache) return void todo.push(i);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file.path);
+      } catch {
+        return void todo.push(i); // the worker says why
+      }
+      keys[i] = cache.keyOf(bytes, file.display, file.explicit, setups.get(file.path)!, extra);
+      const cached = cache.get(file.path, keys[i]);
+      if (!cached) return void todo.push(i);
+      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(bytes.toString("utf8"))) outcomes[i] = { kind: "skipped" };
+      else outcomes[i] = { kind: "lint", lint: cached, ...(keep !== "none" ? { source: withoutBom(bytes.toString("utf8")) } : {}) };
+    });
+    await runOnWorkers(todo.map((i) => files[i]!), threads, this.workerOptions(), (batch) => this.lintForWorker(batch), (index, outcome) => {
+      outcomes[todo[index]!] = outcome;
+    });
+    const memo = this.newMemo();
+    const linters = new Map<LintSetup, Linter>();
+    const corpora: SharedCollectors = new Map();
+    const results: LintResult[] = [];
+    const pending: Pending[] = [];
+    this.pairs = [];
+    files.forEach((file, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.kind === "skipped") return;
+      if (outcome.kind === "result") return void results.push(outcome.result);
+      const setup = setups.get(file.path)!;
+      let linter = linters.get(setup);
+      if (!linter) linters.set(setup, (linter = new Linter(setup, memo, corpora)));
+      const { lint } = outcome;
+      const result: LintResult = { path: file.display, findings: lint.findings, suppressed: [], matrix: null };
+      if (outcome.source !== undefined) result.source = outcome.source;
+      if (lint.withoutMatrix) result.withoutMatrix = true;
+      if (lint.read) result.read = lint.read;
+      linter.addLinted(file.display, lint.occurrences);
+      results.push(result);
+      pending.push({ result, linter, directives: lint.directives, notUtf8: lint.notUtf8 });
+      if (cache && keys[i] !== undefined && outcome.fresh) cache.set(file.path, keys[i], lint);
+    });
+    await this.finish(pending);
+    await this.saveCache(cache);
+    return results;
+  }
+
+  /** The options a worker's own `RaciLint` is made with: this one's, in one thread, without cache or callbacks. */
+  private workerOptions(): RaciLintOptions {
+    const { onNote: _onNote, cache: _cache, cacheLocation: _location, ...rest } = this.options;
+    return { ...rest, cwd: this.cwd, threads: 1 };
+  }
+
+  /**
+   * Lints files for a worker thread (see src/api/lint-worker.ts): what `lintInputs` finds of each,
+   * before corpus-scope checks and directives, as plain data.
+   */
+  async lintForWorker(files: readonly InputFile[]): Promise<FileOutcome[]> {
+    this.workerMemo ??= this.newMemo();
+    const memo = this.workerMemo;
+    const keep = this.options.keep ?? "none";
+    const out: FileOutcome[] = [];
+    for (const file of files) {
+      let text: string;
+      let notUtf8: number | null;
+      try {
+        ({ text, notUtf8 } = readTextFile(file.path));
+      } catch (error) {
+        out.push({ kind: "result", result: { path: file.display, findings: [unreadableFinding(file.display, error)], suppressed: [], matrix: null } });
+        continue;
+      }
+      if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(text)) {
+        out.push({ kind: "skipped" });
+        continue;
+      }
+      try {
+        const setup = this.setupFor(file.path);
+        let linter = this.workerLinters.get(setup);
+        if (!linter) this.workerLinters.set(setup, (linter = new Linter(setup, memo, this.workerCorpora)));
+        const matrix = readWith(text, file.display, setup, memo);
+        const findings = await linter.lint(matrix, file.explicit && notUtf8 === null, file.path);
+        const result = this.resultOf(file.display, matrix);
+        out.push({
+          kind: "lint",
+          fresh: true,
+          lint: {
+            findings,
+            directives: setup.inlineDirectives === false ? [] : directivesOf(matrix),
+            notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8),
+            withoutMatrix: result.withoutMatrix === true,
+            read: result.read ?? null,
+            occurrences: linter.lastOccurrences,
+          },
+          ...(keep !== "none" ? { source: matrix.source } : {}),
+        });
+      } catch (error) {
+        out.push({ kind: "result", result: { path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null } });
+      }
+    }
+    return out;
+  }
+
+  /** Writes the cache, saying so when it cannot. */
+  private async saveCache(cache: LintCache | null): Promise<void> {
+    if (!cache) return;
+    try {
+      await cache.save();
+    } catch (error) {
+      this.options.onNote?.(`cannot write the cache ${displayPathOf(cache.path, this.cwd)}: ${error instanceof FixWriteError ? error.code ?? error.message : (error as Error).message}`);
+    }
   }
 
   /**
@@ -537,6 +680,26 @@ export interface BoundFormatter {
   format(results: readonly LintResult[], options?: FormatOptions): string;
   /** The report in pieces (joined, `format`'s text), to write as it is made. */
   stream(results: readonly LintResult[], options?: FormatOptions): Iterable<string>;
+}
+
+/** What became of one file linted on a worker (or answered by the cache). */
+export type FileOutcome =
+  /** Found in a folder and not a matrix document: left out. */
+  | { kind: "skipped" }
+  /** A result as it stands (the file could not be read, or raci-lint failed on it). */
+  | { kind: "result"; result: LintResult }
+  /** Its lint before corpus-scope checks and directives; `fresh`: linted now (not from the cache). */
+  | { kind: "lint"; lint: CachedLint; source?: string; fresh?: true };
+
+/** `auto` threads only for at least this many files: below it, starting workers costs more than they save. */
+const AUTO_THREADS_MIN_FILES = 200;
+
+/** At most this many threads for `auto`. */
+const MAX_AUTO_THREADS = 4;
+
+/** A text without its byte-order mark. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** How many fixed files may be being written at once. */

@@ -1,0 +1,9 @@
+/** A lint worker thread (see workers.ts): lints each batch of files it is sent with the run's options, and sends back what it found. */
+import { parentPort, workerData } from "node:worker_threads";
+import type { InputFile } from "./files.js";
+import { RaciLint, type RaciLintOptions } from "./raci-lint.js";
+
+const linter = new RaciLint((workerData as { options: RaciLintOptions }).options);
+parentPort!.on("message", (files: InputFile[]) => {
+  void linter.lintForWorker(files).then((outcomes) => parentPort!.postMessage(outcomes));
+});
