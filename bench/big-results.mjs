@@ -42,13 +42,17 @@ async function bigReport(n) {
   const lines = 1000;
   const source = Array.from({ length: lines }, (_, i) => `| Operate service ${i} | AR | AR | I |`).join("\n");
   const findings = new Array(n);
+  // As src/lint/findings.ts makes them: messages flattened, one shared empty suggestions list.
+  const none = Object.freeze([]);
   for (let i = 0; i < n; i++) {
+    const message = `Codes "AR" are out of order in row ${i}: write "RA".`;
+    message.charCodeAt(0);
     const line = 1 + (i % lines);
     const offset = source.indexOf("| AR", 0) + 2;
     findings[i] = {
       ruleId: rules[i % rules.length],
       severity: i % 3 === 0 ? "warning" : "error",
-      message: `Codes "AR" are out of order in row ${i}: write "RA".`,
+      message,
       file: "big.md",
       line,
       column: 24,
@@ -58,7 +62,7 @@ async function bigReport(n) {
       activity: `Operate service ${(i >> 10) + 1}.${i & 1023}`,
       party: parties[i % 3],
       fix: i % 4 === 0 ? { range: [offset, offset + 2], text: "RA" } : null,
-      suggestions: i % 7 === 0 ? [{ message: "Give Client an R", fix: { range: [offset, offset + 2], text: "R" } }] : [],
+      suggestions: i % 7 === 0 ? [{ message: "Give Client an R", fix: { range: [offset, offset + 2], text: "R" } }] : none,
     };
   }
   return buildReport([{ path: "big.md", findings, suppressed: [], source }]);
