@@ -86,7 +86,7 @@ async function child(format, n, out) {
   for (const piece of formatter.stream(report, context)) {
     pieces++;
     buffer += piece;
-    if (buffer.length >= 1 << 16) {
+    if (buffer.length >= 1 << 15) {
       fs.writeSync(fd, buffer);
       buffer = "";
     }

@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Occurrence } from "../facts/corpus.js";
+import type { PageSummary } from "../facts/translation.js";
 import { writeFileAtomic } from "../fix/write.js";
 import type { LintSetup } from "../lint/linter.js";
 import type { Finding } from "../model/finding.js";
@@ -29,7 +30,7 @@ export const DEFAULT_CACHE_FILE = ".raci-lint-cache";
 const CACHE_START = '{"tool":"raci-lint"';
 
 /** Bump when what an entry holds changes: caches of another format are not used. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** What linting one file produced, as the cache keeps it. */
 export interface CachedLint {
@@ -40,6 +41,8 @@ export interface CachedLint {
   read: FileReading | null;
   /** The file's activities as corpus-scope rules summarise them (null when none of its rules looks across files). */
   occurrences: Occurrence[] | null;
+  /** The file's page as translation-scope rules compare it (null when they did not keep it). */
+  translation: PageSummary | null;
 }
 
 interface Entry {
@@ -83,6 +86,7 @@ function isEntry(value: unknown): value is Entry {
     (lint.notUtf8 === null || isObject(lint.notUtf8)) &&
     typeof lint.withoutMatrix === "boolean" &&
     (lint.read === null || isObject(lint.read)) &&
+    (lint.translation === null || (isObject(lint.translation) && Array.isArray(lint.translation.sections))) &&
     (lint.occurrences === null || (Array.isArray(lint.occurrences) && lint.occurrences.every((o) => isObject(o) && typeof o.file === "string" && typeof o.assignment === "string")))
   );
 }

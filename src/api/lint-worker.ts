@@ -3,7 +3,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { InputFile } from "./files.js";
 import { RaciLint, type RaciLintOptions } from "./raci-lint.js";
 
-const linter = new RaciLint((workerData as { options: RaciLintOptions }).options);
+const { options, paths } = workerData as { options: RaciLintOptions; paths: string[] };
+const linter = new RaciLint(options);
 parentPort!.on("message", (files: InputFile[]) => {
-  void linter.lintForWorker(files).then((outcomes) => parentPort!.postMessage(outcomes));
+  void linter.lintForWorker(files, paths).then((outcomes) => parentPort!.postMessage(outcomes));
 });

@@ -277,7 +277,7 @@ export class RaciLint {
     if (problems.length) throw new ConfigError(problems);
     for (const setup of setups.values()) for (const r of setup.rules) this.rulesRun.set(r.rule.id, r.rule);
     if (this.options.fix) return this.fixInputs(expansion.files, setups);
-    const threads = this.threadsFor(expansion.files.length, setups);
+    const threads = this.threadsFor(expansion.files.length);
     return threads > 1 ? this.lintInputsThreaded(expansion.files, setups, threads) : this.lintInputs(expansion.files, setups);
   }
 
@@ -363,16 +363,16 @@ export class RaciLint {
       if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(textOf())) continue;
       const setup = setups.get(file.path)!;
       const linter = linters.get(setup)!;
-      // Translation-scope rules (consistent-translations) keep what they compare of each page in a
-      // form the cache does not hold: with them on, a file is linted afresh.
-      const key = cache && !linter.checksTranslations ? cache.keyOf(bytes, file.display, file.explicit, setup, extra) : null;
-      const cached = key === null ? null : cache!.get(file.path, key);
+      const key = cache ? cache.keyOf(bytes, file.display, file.explicit, setup, extra) : null;
+      const found = key === null ? null : cache!.get(file.path, key);
+      // An entry without the page the translation scope now wants (a new pairing) is linted afresh.
+      const cached = found && linter.canAddLinted(file.path, found.translation) ? found : null;
       if (cached) {
         const result: LintResult = { path: file.display, findings: cached.findings, suppressed: [], matrix: null };
         if (keep !== "none") result.source = textOf().charCodeAt(0) === 0xfeff ? textOf().slice(1) : textOf();
         if (cached.withoutMatrix) result.withoutMatrix = true;
         if (cached.read) result.read = cached.read;
-        linter.addLinted(file.display, cached.occurrences);
+        linter.addLinted(file.display, cached.occurrences, file.path, cached.translation);
         results.push(result);
         pending.push({ result, linter, directives: cached.directives, notUtf8: cached.notUtf8 });
         continue;
@@ -394,6 +394,7 @@ export class RaciLint {
           withoutMatrix: result.withoutMatrix === true,
           read: result.read ?? null,
           occurrences: linter.lastOccurrences,
+          translation: linter.lastTranslation,
         });
       } catch (error) {
         // A defect of ours on one strange file must not cost the user the rest of the run.
@@ -401,10 +402,7 @@ export class RaciLint {
       }
     }
     await this.finish(pending);
-    const pairs = new Map<string, TranslationPair>();
-    for (const linter of linters.values()) for (const pair of linter.translationPairs()) pairs.set(pair.translation, pair);
-    this.pairs = [...pairs.values()].sort((a, b) => (a.translation < b.translation ? -1 : a.translation > b.translation ? 1 : 0));
-    if (this.options.explain) explainTranslations(files, results, setups, linters, this.pairs, this.cwd);
+    this.translationsDone(files, results, setups, linters);
     await this.saveCache(cache);
     return results;
   }
@@ -418,11 +416,9 @@ export class RaciLint {
   }
 
   /** How many threads lint `count` files: the option's number, or for `auto` one per core (up to 4) when there are enough files. */
-  private threadsFor(count: number, setups: ReadonlyMap<string, LintSetup>): number {
-    // Without a worker script (running from sources, as the tests do) everything is linted here;
-    // translation-scope rules (consistent-translations) compare pages they keep in this thread.
+  private threadsFor(count: number): number {
+    // Without a worker script (running from sources, as the tests do) everything is linted here.
     if (this.options.keep === "matrix" || workerScript() === null) return 1;
-    for (const setup of new Set(setups.values())) if (setup.rules.some((r) => r.rule.checks.some((c) => c.scope === "translation"))) return 1;
     const threads = this.options.threads ?? "auto";
     if (threads !== "auto") return Math.max(1, Math.min(Math.floor(threads), count));
     if (count < AUTO_THREADS_MIN_FILES) return 1;
@@ -436,6 +432,16 @@ export class RaciLint {
    * corpus-scope rules see every file, in the same order), directives.
    */
   private async lintInputsThreaded(files: readonly InputFile[], setups: ReadonlyMap<string, LintSetup>, threads: number): Promise<LintResult[]> {
+    const memo = this.newMemo();
+    const linters = new Map<LintSetup, Linter>();
+    const corpora: SharedCollectors = new Map();
+    const paths = files.map((f) => f.path);
+    // Every linter first, planned with every path (as lintInputs does; the workers plan theirs the same way).
+    for (const file of files) {
+      const setup = setups.get(file.path)!;
+      if (!linters.has(setup)) linters.set(setup, new Linter(setup, memo, corpora));
+    }
+    for (const linter of linters.values()) linter.planTranslations(paths);
     const cache = this.openCache();
     const keep = this.options.keep ?? "none";
     const extra = JSON.stringify([keep, this.options.explain ?? false]);
@@ -452,39 +458,42 @@ export class RaciLint {
       }
       keys[i] = cache.keyOf(bytes, file.display, file.explicit, setups.get(file.path)!, extra);
       const cached = cache.get(file.path, keys[i]);
-      if (!cached) return void todo.push(i);
+      if (!cached || !linters.get(setups.get(file.path)!)!.canAddLinted(file.path, cached.translation)) return void todo.push(i);
       if (!file.explicit && formatOf(file.path) !== "markdown" && !looksLikeMatrixData(bytes.toString("utf8"))) outcomes[i] = { kind: "skipped" };
       else outcomes[i] = { kind: "lint", lint: cached, ...(keep !== "none" ? { source: withoutBom(bytes.toString("utf8")) } : {}) };
     });
-    await runOnWorkers(todo.map((i) => files[i]!), threads, this.workerOptions(), (batch) => this.lintForWorker(batch), (index, outcome) => {
+    await runOnWorkers(todo.map((i) => files[i]!), paths, threads, this.workerOptions(), (batch) => this.lintForWorker(batch, paths), (index, outcome) => {
       outcomes[todo[index]!] = outcome;
     });
-    const memo = this.newMemo();
-    const linters = new Map<LintSetup, Linter>();
-    const corpora: SharedCollectors = new Map();
     const results: LintResult[] = [];
     const pending: Pending[] = [];
-    this.pairs = [];
     files.forEach((file, i) => {
       const outcome = outcomes[i]!;
       if (outcome.kind === "skipped") return;
       if (outcome.kind === "result") return void results.push(outcome.result);
-      const setup = setups.get(file.path)!;
-      let linter = linters.get(setup);
-      if (!linter) linters.set(setup, (linter = new Linter(setup, memo, corpora)));
+      const linter = linters.get(setups.get(file.path)!)!;
       const { lint } = outcome;
       const result: LintResult = { path: file.display, findings: lint.findings, suppressed: [], matrix: null };
       if (outcome.source !== undefined) result.source = outcome.source;
       if (lint.withoutMatrix) result.withoutMatrix = true;
       if (lint.read) result.read = lint.read;
-      linter.addLinted(file.display, lint.occurrences);
+      linter.addLinted(file.display, lint.occurrences, file.path, lint.translation);
       results.push(result);
       pending.push({ result, linter, directives: lint.directives, notUtf8: lint.notUtf8 });
       if (cache && keys[i] !== undefined && outcome.fresh) cache.set(file.path, keys[i], lint);
     });
     await this.finish(pending);
+    this.translationsDone(files, results, setups, linters);
     await this.saveCache(cache);
     return results;
+  }
+
+  /** Keeps the run's translation pairs and, with `explain`, says them in the results. */
+  private translationsDone(files: readonly InputFile[], results: LintResult[], setups: ReadonlyMap<string, LintSetup>, linters: Map<LintSetup, Linter>): void {
+    const pairs = new Map<string, TranslationPair>();
+    for (const linter of linters.values()) for (const pair of linter.translationPairs()) pairs.set(pair.translation, pair);
+    this.pairs = [...pairs.values()].sort((a, b) => (a.translation < b.translation ? -1 : a.translation > b.translation ? 1 : 0));
+    if (this.options.explain) explainTranslations(files, results, setups, linters, this.pairs, this.cwd);
   }
 
   /** The options a worker's own `RaciLint` is made with: this one's, in one thread, without cache or callbacks. */
@@ -497,7 +506,7 @@ export class RaciLint {
    * Lints files for a worker thread (see src/api/lint-worker.ts): what `lintInputs` finds of each,
    * before corpus-scope checks and directives, as plain data.
    */
-  async lintForWorker(files: readonly InputFile[]): Promise<FileOutcome[]> {
+  async lintForWorker(files: readonly InputFile[], paths: readonly string[]): Promise<FileOutcome[]> {
     this.workerMemo ??= this.newMemo();
     const memo = this.workerMemo;
     const keep = this.options.keep ?? "none";
@@ -518,7 +527,10 @@ export class RaciLint {
       try {
         const setup = this.setupFor(file.path);
         let linter = this.workerLinters.get(setup);
-        if (!linter) this.workerLinters.set(setup, (linter = new Linter(setup, memo, this.workerCorpora)));
+        if (!linter) {
+          this.workerLinters.set(setup, (linter = new Linter(setup, memo, this.workerCorpora)));
+          linter.planTranslations(paths);
+        }
         const matrix = readWith(text, file.display, setup, memo);
         const findings = await linter.lint(matrix, file.explicit && notUtf8 === null, file.path);
         const result = this.resultOf(file.display, matrix);
@@ -532,6 +544,7 @@ export class RaciLint {
             withoutMatrix: result.withoutMatrix === true,
             read: result.read ?? null,
             occurrences: linter.lastOccurrences,
+            translation: linter.lastTranslation,
           },
           ...(keep !== "none" ? { source: matrix.source } : {}),
         });

@@ -32,6 +32,8 @@ export function workerScript(): string | null {
  */
 export async function runOnWorkers(
   files: readonly InputFile[],
+  /** Every path of the run (the translation scope keeps the pages paired among them). */
+  paths: readonly string[],
   threads: number,
   options: RaciLintOptions,
   local: (batch: InputFile[]) => Promise<FileOutcome[]>,
@@ -50,7 +52,7 @@ export async function runOnWorkers(
   };
   const workers = Math.min(threads - 1, Math.ceil(files.length / BATCH) - 1);
   const remote = Array.from({ length: Math.max(0, workers) }, () => {
-    const worker = new Worker(script, { workerData: { options } });
+    const worker = new Worker(script, { workerData: { options, paths } });
     return new Promise<void>((resolve, reject) => {
       let start = 0;
       let finished = false;

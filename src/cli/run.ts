@@ -346,7 +346,7 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
 }
 
 /** Pieces written to a stream are gathered up to this many characters, then written in one call. */
-const WRITE_BATCH = 1 << 16;
+const WRITE_BATCH = 1 << 15;
 
 /** `first`, then the pieces of `rest`. */
 function* prepend(first: string, rest: Iterable<string>): Generator<string> {

@@ -7,7 +7,7 @@
 import { Evaluator } from "../engine/evaluate.js";
 import { RunMemo } from "../engine/memo.js";
 import { CorpusCollector, type Occurrence } from "../facts/corpus.js";
-import { TranslationCollector } from "../facts/translation.js";
+import { TranslationCollector, type PageSummary } from "../facts/translation.js";
 import type { TranslationMapping, TranslationPair } from "../model/translation-pairs.js";
 import { MatrixView } from "../facts/subjects.js";
 import { compareFindings, type Finding } from "../model/finding.js";
@@ -69,6 +69,8 @@ export class Linter {
   private readonly files = new Set<string>();
   /** What the corpus scope remembered of the last matrix linted (null without corpus-scope rules), for the lint cache. */
   lastOccurrences: Occurrence[] | null = null;
+  /** What the translation scope remembered of the last matrix linted (null when nothing), for the lint cache and worker threads. */
+  lastTranslation: PageSummary | null = null;
 
   constructor(
     readonly setup: LintSetup,
@@ -109,14 +111,23 @@ export class Linter {
     const view = new MatrixView(matrix, matrix.scheme, named);
     for (const hit of await this.evaluator.evaluateMatrix(view)) findings.push(findingOf(hit, matrix.scheme));
     this.lastOccurrences = this.corpus ? this.corpus.add(matrix) : null;
-    this.translations?.add(matrix, path);
+    this.lastTranslation = this.translations?.add(matrix, path) ?? null;
     this.files.add(matrix.file);
     return findings.sort(compareFindings);
   }
 
-  /** Counts in a file linted in an earlier run (the lint cache's): corpus-scope checks see its activities again. */
-  addLinted(file: string, occurrences: readonly Occurrence[] | null): void {
+  /**
+   * Whether a file linted elsewhere (an earlier run, another thread) can be counted in with what was
+   * kept of it: not when the translation scope wants its page (`path`, absolute) and none was kept.
+   */
+  canAddLinted(path: string, translation: PageSummary | null): boolean {
+    return translation !== null || !this.translations?.wants(path);
+  }
+
+  /** Counts in a file linted elsewhere: corpus- and translation-scope checks see its activities and page again. */
+  addLinted(file: string, occurrences: readonly Occurrence[] | null, path?: string, translation?: PageSummary | null): void {
     if (this.corpus) for (const occurrence of occurrences ?? []) this.corpus.addOccurrence(occurrence);
+    if (this.translations && translation && path !== undefined) this.translations.addSummary(path, translation);
     this.files.add(file);
   }
 
