@@ -83,12 +83,15 @@ export function fingerprintKey(f: Pick<Finding, "ruleId" | "file" | "section" | 
 /** The `raciLint/v1` fingerprints of findings in order: hash of the key, then `:n` for its n-th occurrence. */
 export function fingerprints(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
-  return findings.map((f) => {
-    const hash = createHash("sha256").update(fingerprintKey(f)).digest("hex");
-    const n = (seen.get(hash) ?? 0) + 1;
-    seen.set(hash, n);
-    return `${hash}:${n}`;
-  });
+  return findings.map((f) => nextFingerprint(f, seen));
+}
+
+/** The fingerprint of the next finding of a file, `seen` counting each hash's occurrences so far. */
+function nextFingerprint(f: Finding, seen: Map<string, number>): string {
+  const hash = createHash("sha256").update(fingerprintKey(f)).digest("hex");
+  const n = (seen.get(hash) ?? 0) + 1;
+  seen.set(hash, n);
+  return `${hash}:${n}`;
 }
 
 /** A rule as SARIF describes it. */
@@ -206,7 +209,8 @@ export function* streamSarif(report: Report, context: FormatContext): Generator<
   for (const file of report.files) {
     const entries = entriesOf(file);
     if (entries.length === 0) continue;
-    const prints = fingerprints(entries);
+    // Fingerprints made one by one, as `fingerprints` makes them (a list of millions would be held whole).
+    const seen = new Map<string, number>();
     const location = artifactLocation(file.path);
     const lines = file.source === undefined ? null : new LineIndex(file.source);
     for (let i = 0; i < entries.length; i++) {
@@ -224,7 +228,7 @@ export function* streamSarif(report: Report, context: FormatContext): Generator<
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: location, region: regionOf(f) } }],
-        partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
+        partialFingerprints: { [FINGERPRINT_KEY]: nextFingerprint(f, seen) },
         ...(fixes.length > 0 ? { fixes } : {}),
         ...(suppression
           ? { suppressions: [suppression.justification === null ? { kind: suppression.kind } : { kind: suppression.kind, justification: suppression.justification }] }
