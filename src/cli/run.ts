@@ -112,7 +112,7 @@ function program(io: CliIo, onDiff: (request: DiffRequest) => void): Command {
     .option("--list-rules", "list the rules (id, default severity, fixable, description) and exit; with -f json as JSON")
     .option("--cache", "lint only files that changed since the last run with --cache (text, configuration, rules or raci-lint version); the rest comes from the cache file")
     .option("--cache-location <path>", "the cache file, or a folder to hold .raci-lint-cache (default: .raci-lint-cache in the working directory)")
-    .option("--threads <n>", "lint on this many worker threads, or auto (default: one per core, up to 4, for 200 files or more; else 1); 1 lints in one thread", threadCount)
+    .option("--threads <n>", "lint on this many threads (worker threads), or auto (one per core, up to 4, for 200 files or more); default 1 (see the README: not faster yet)", threadCount)
     .option("--stats", "print, on standard error, the time each rule took and how often its memo answered")
     .option("--color", "force colour in stylish output")
     .option("--no-color", "disable colour in stylish output")
@@ -249,7 +249,7 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
     stats: options.stats ?? false,
     explain: options.explain ?? false,
     cache: options.cache ?? false,
-    threads: options.threads ?? "auto",
+    threads: options.threads ?? 1,
     ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
     onNote: (message) => io.stderr.write(`raci-lint: ${message}\n`),
   });
