@@ -21,7 +21,11 @@
  * with the first CLI, unless --no-html, and bench/xlsx.mjs (a workbook of 10,000 activities read,
  * target under 2 s, and linted), unless --no-xlsx.
  *
- * Usage: node bench/run.mjs [--json] [--cli [LABEL=]PATH]... [--corpus a|b|y|j] [--no-reader-floor] [--no-spectral] [--engine-runs] [--no-html] [--no-xlsx]
+ * Then cold start (node -e 0 against the CLI on matrices/), the lint cache on corpus A (second run
+ * against the run without cache), worker threads on corpus A (--threads 2 against --threads 1) and the big results (bench/big-results.mjs: 2,000,000 findings
+ * streamed by each format, a 50 MB page through the CLI).
+ *
+ * Usage: node bench/run.mjs [--json] [--cli [LABEL=]PATH]... [--corpus a|b|y|j] [--no-reader-floor] [--no-spectral] [--engine-runs] [--no-cache-bench] [--no-threads-bench] [--no-big] [--no-html] [--no-xlsx]
  *   --cli: a CLI script to measure (repeatable: several builds are measured in the same run,
  *          interleaved, their order rotating from one run to the next); default BENCH_CLI or dist/cli.js.
  *   --corpus: measure these corpora only (repeatable).
@@ -749,9 +753,98 @@ function main() {
   }
 
   printReport(result);
+  result.coldStart = runColdStart(method, clis[0]);
+  const corpusA = result.corpora.find((c) => c.id === "A");
+  if (corpusA && !ARGS.includes("--no-cache-bench")) result.cache = runCacheBench(method, corpora.find((c) => c.id === "A"), clis[0], corpusA.clis[0]);
+  if (corpusA && !ARGS.includes("--no-threads-bench")) result.threads = runThreadsBench(method, corpora.find((c) => c.id === "A"), clis[0]);
+  if (!ARGS.includes("--no-big")) result.bigResults = runBigResults();
   if (!ARGS.includes("--no-html")) result.html = runHtmlBench(clis[0]);
   if (!ARGS.includes("--no-xlsx")) result.xlsx = runXlsxBench(clis[0]);
   if (JSON_MODE) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+/**
+ * Cold start (issue 17, item 5): `node -e 0` and the CLI on the seed (`matrices/`), interleaved,
+ * BENCH_COLD_RUNS times each (default 15); medians, and the CLI's against the target of 1.5x.
+ */
+function runColdStart(method, cli) {
+  const runs = envInt("BENCH_COLD_RUNS", 15);
+  const node = [];
+  const seed = [];
+  for (let i = 0; i < runs; i++) {
+    node.push(measure(method, ["-e", "0"], "ignore"));
+    seed.push(measure(method, [cli.path, "matrices"], "ignore"));
+  }
+  const nodeMs = median(node.map((r) => r.wallMs));
+  const seedMs = median(seed.map((r) => r.wallMs));
+  const nodeCpu = median(node.map((r) => r.cpuMs ?? 0));
+  const seedCpu = median(seed.map((r) => r.cpuMs ?? 0));
+  const ratio = round(seedMs / nodeMs, 2);
+  log();
+  log(`cold start (${runs} runs each, interleaved, medians): node -e 0 ${nodeMs.toFixed(1)} ms (CPU ${nodeCpu.toFixed(0)} ms); ` +
+    `${cli.label} on matrices/ ${seedMs.toFixed(1)} ms (CPU ${seedCpu.toFixed(0)} ms): ${ratio.toFixed(2)}x wall, ${round(seedCpu / nodeCpu, 2).toFixed(2)}x CPU (target <= 1.5x) ${ratio <= 1.5 ? "PASS" : "FAIL"}`);
+  return { runs, nodeMs: round(nodeMs, 1), seedMs: round(seedMs, 1), nodeCpuMs: round(nodeCpu, 0), seedCpuMs: round(seedCpu, 0), ratio, pass: ratio <= 1.5 };
+}
+
+/**
+ * The lint cache (issue 17, item 4) on corpus A: a first `--cache` run (cache file removed before),
+ * then BENCH_CACHE_RUNS (default 5) second runs on the unchanged corpus; their median against the
+ * CLI's median without a cache from the main runs (target: at least 5x faster), and their output
+ * against the output without a cache (must be identical).
+ */
+function runCacheBench(method, corpus, cli, uncached) {
+  const runs = envInt("BENCH_CACHE_RUNS", 5);
+  const cacheFile = path.join(corpus.root, "lint-cache");
+  const output = path.join(corpus.root, "cli-output-cached.json");
+  fs.rmSync(cacheFile, { force: true });
+  const args = [cli.path, corpus.relDir, "--format", "json", "--output-file", output, "--cache", "--cache-location", cacheFile];
+  const first = measure(method, args, "ignore");
+  const second = [];
+  for (let i = 0; i < runs; i++) second.push(measure(method, args, "ignore"));
+  const secondMs = median(second.map((r) => r.wallMs));
+  const secondCpu = median(second.map((r) => r.cpuMs ?? 0));
+  const same = fs.readFileSync(output, "utf8") === fs.readFileSync(cliOutputPath(corpus, cli), "utf8");
+  const times = round(uncached.wallMs / secondMs, 2);
+  log();
+  log(`cache on corpus A: first run ${first.wallMs.toFixed(0)} ms; second run (median of ${runs}) ${secondMs.toFixed(0)} ms wall, CPU ${secondCpu.toFixed(0)} ms; ` +
+    `without cache ${uncached.wallMs.toFixed(0)} ms wall, CPU ${uncached.cpuMs ?? "n/a"} ms: ${times.toFixed(2)}x faster wall, ${uncached.cpuMs ? round(uncached.cpuMs / secondCpu, 2).toFixed(2) : "n/a"}x CPU (target >= 5x) ${times >= 5 ? "PASS" : "FAIL"}; ` +
+    `output ${same ? "identical to" : "DIFFERENT from"} the run without cache`);
+  return { firstMs: round(first.wallMs, 1), secondMs: round(secondMs, 1), secondCpuMs: round(secondCpu, 0), uncachedMs: uncached.wallMs, times, same, pass: times >= 5 && same };
+}
+
+/**
+ * Worker threads (issue 17, item 3) on corpus A: the CLI with `--threads 1` and `--threads 2`,
+ * interleaved, BENCH_THREADS_RUNS times each (default 5); medians; target: 2 threads at least 1.6x
+ * faster; their JSON reports must be identical.
+ */
+function runThreadsBench(method, corpus, cli) {
+  const runs = envInt("BENCH_THREADS_RUNS", 5);
+  const samples = { 1: [], 2: [] };
+  const outputs = {};
+  for (let i = 0; i < runs; i++) {
+    for (const threads of i % 2 ? [2, 1] : [1, 2]) {
+      outputs[threads] = path.join(corpus.root, `cli-output-threads-${threads}.json`);
+      samples[threads].push(measure(method, [cli.path, corpus.relDir, "--format", "json", "--output-file", outputs[threads], "--threads", String(threads)], "ignore"));
+    }
+  }
+  const wall = (t) => median(samples[t].map((r) => r.wallMs));
+  const cpu = (t) => median(samples[t].map((r) => r.cpuMs ?? 0));
+  const times = round(wall(1) / wall(2), 2);
+  const same = fs.readFileSync(outputs[1], "utf8") === fs.readFileSync(outputs[2], "utf8");
+  log();
+  log(`threads on corpus A (${runs} runs each, interleaved, medians): --threads 1 ${wall(1).toFixed(0)} ms (CPU ${cpu(1).toFixed(0)} ms), ` +
+    `--threads 2 ${wall(2).toFixed(0)} ms (CPU ${cpu(2).toFixed(0)} ms): ${times.toFixed(2)}x (target >= 1.6x on 2 cores) ${times >= 1.6 ? "PASS" : "FAIL"}; ` +
+    `output ${same ? "identical" : "DIFFERENT"}; ${os.cpus().length} CPUs, load average ${os.loadavg().map((v) => v.toFixed(2)).join(" ")}`);
+  return { runs, oneMs: round(wall(1), 1), twoMs: round(wall(2), 1), oneCpuMs: round(cpu(1), 0), twoCpuMs: round(cpu(2), 0), times, same, pass: times >= 1.6 && same };
+}
+
+/** Runs bench/big-results.mjs (2,000,000 findings streamed by each format; the 50 MB page through the CLI): its JSON result. */
+function runBigResults() {
+  log();
+  const run = spawnSync(process.execPath, [path.join(HERE, "big-results.mjs"), "--json"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_BUFFER });
+  if (run.stderr) log(run.stderr.trimEnd());
+  if (run.status !== 0) fail(`bench/big-results.mjs failed (exit ${run.status}, signal ${run.signal})`);
+  return JSON.parse(run.stdout);
 }
 
 /**

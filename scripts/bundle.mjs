@@ -4,13 +4,14 @@
  * (see docs/architecture.md, Build). From the current sources it writes, in dist/:
  * - `cli.cjs`: the CLI (`src/cli/main.ts`) and every module and dependency it imports, in one
  *   CommonJS file, the built-in rules inlined; its source map `cli.cjs.map` stays in dist/;
+ * - `lint-worker.cjs`: the worker of `--threads` (`src/api/lint-worker.ts`), bundled the same way;
  * - `cli.js`: the `raci-lint` command (`src/cli.ts`, the loader that runs cli.cjs from V8's code
  *   cache), types stripped by esbuild; it replaces tsc's output of the same module;
  * - `action.js`: the GitHub Action's entry (`src/action/main.ts`), which runs cli.js;
  * - `index.cjs` and `index.d.cts`: the library's entry for require() (not in bundle/);
  * then runs the command once on the bundled matrices to leave V8's code cache of cli.cjs,
  * `dist/cli.cjs.cache` (specific to this machine's Node: never committed).
- * `node scripts/bundle.mjs --commit` (what `npm run bundle` runs after the build) copies those three
+ * `node scripts/bundle.mjs --commit` (what `npm run bundle` runs after the build) copies those four
  * files to `bundle/`; `node scripts/bundle.mjs --check` (run by a test and before publishing) fails
  * while they differ. The output depends only on the sources,
  * package-lock.json's packages and esbuild's version: paths in it are relative to the repository, and
@@ -48,7 +49,7 @@ const src = join(root, "src");
 const dist = join(root, "dist");
 const committed = join(root, "bundle");
 /** The files bundle/ holds, each as the build leaves it in dist/. */
-const BUNDLE_FILES = ["cli.js", "cli.cjs", "action.js"];
+const BUNDLE_FILES = ["cli.js", "cli.cjs", "lint-worker.cjs", "action.js"];
 
 if (process.argv.includes("--check")) {
   // It compares with dist/, so it needs a build of the current sources first (npm test makes one).
@@ -131,12 +132,9 @@ const common = { absWorkingDir: root, bundle: true, platform: "node", target: "n
 /** The one output file of a build without source map, as text. */
 const text = (result) => result.outputFiles[0].text;
 
-const cli = await build({
-  ...common,
-  stdin: { contents: 'import { main } from "./cli/main.ts";\nvoid main();\n', resolveDir: src, sourcefile: "cli-bundle.ts", loader: "ts" },
-  outfile: join(dist, "cli.cjs"),
+/** The CommonJS bundles' options: import.meta.url as the bundle's own URL, the plugin above. */
+const commonJs = {
   format: "cjs",
-  sourcemap: "external",
   define: { "import.meta.url": "bundleUrl" },
   banner: { js: 'const bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
@@ -144,7 +142,18 @@ const cli = await build({
   // workbook is read, never otherwise: in the bundle every run would load it.
   external: ["exceljs"],
   plugins: [ownModules],
+};
+
+const cli = await build({
+  ...common,
+  ...commonJs,
+  stdin: { contents: 'import { main } from "./cli/main.ts";\nvoid main();\n', resolveDir: src, sourcefile: "cli-bundle.ts", loader: "ts" },
+  outfile: join(dist, "cli.cjs"),
+  sourcemap: "external",
 });
+// The lint worker (--threads) as a bundle of its own beside the CLI's, so that a worker starts from
+// one file too (src/api/workers.ts looks for it there); its imports are rebased as the CLI's are.
+const worker = await build({ ...common, ...commonJs, entryPoints: [join(src, "api", "lint-worker.ts")], outfile: join(dist, "lint-worker.cjs") });
 const cliCode = cli.outputFiles.find((f) => f.path.endsWith(".cjs")).text;
 const cliMap = cli.outputFiles.find((f) => f.path.endsWith(".map")).text;
 
@@ -162,6 +171,7 @@ const outputs = {
   "cli.cjs": `${cliCode}//# sourceMappingURL=cli.cjs.map\n`,
   "cli.cjs.map": cliMap,
   "cli.js": await esm(generated("src/cli.ts"), "cli.ts"),
+  "lint-worker.cjs": text(worker),
   "action.js": await esm(generated("src/action/main.ts"), { contents: 'import { runAction } from "./action/main.ts";\nprocess.exitCode = runAction();\n', sourcefile: "action.ts" }),
 };
 // The library's entry for require() (package.json `exports`): dist/index.js is an ES module without

@@ -27,6 +27,9 @@ import { expectedSources, translationPairs, type TranslationPair } from "../mode
 import { formatOf, isBinaryFormat, looksLikeMatrixData } from "../readers/index.js";
 import { notTextAt, notUtf8Finding, readTextFile } from "../readers/text-file.js";
 import { applyDirectives, directivesOf, type Directive } from "../suppress/directives.js";
+import { availableParallelism } from "node:os";
+import { cacheFilePath, LintCache, type CachedLint } from "./cache.js";
+import { runOnWorkers, workerScript } from "./workers.js";
 import { expandPaths, type InputFile } from "./files.js";
 import { VERSION } from "./version.js";
 
@@ -67,6 +70,23 @@ export interface RaciLintOptions {
   memoize?: boolean;
   /** Time each rule and count its memo hits (`stats()`, `--stats`). */
   stats?: boolean;
+  /**
+   * Keep what linting each file produced in a cache file and lint only files whose text,
+   * configuration, rules or raci-lint version changed (`--cache`). Not used when fixing, nor with
+   * `keep: "matrix"` (a cached file has no matrix).
+   */
+  cache?: boolean;
+  /** The cache file, or a folder for `.raci-lint-cache` (default: `.raci-lint-cache` in `cwd`). */
+  cacheLocation?: string;
+  /**
+   * Threads to lint files on (`--threads`): a number, or `"auto"` (one per core, up to 4, when there
+   * are at least AUTO_THREADS_MIN_FILES files; else 1). Default 1, in-process: measured on 2 cores,
+   * two threads cost ~50% more CPU than they save (a worker's start, JIT and memo warm-up).
+   * Output and its order are the same whatever the number. Not used when fixing nor with `keep: "matrix"`.
+   */
+  threads?: number | "auto";
+  /** Told what a run could not use or write (a cache file it did not trust), as a sentence. */
+  onNote?: (message: string) => void;
 }
 
 /** The configuration could not be used: problems with where they are (file, line, column). */
@@ -120,6 +140,10 @@ export class RaciLint {
   private readonly inputs = new WeakMap<LintResult, { path: string; text: string; setup: LintSetup }>();
   private readonly memos: RunMemo[] = [];
   private pairs: TranslationPair[] = [];
+  /** A worker thread's memo, linters and corpus collectors, kept from one batch of files to the next. */
+  private workerMemo: RunMemo | null = null;
+  private readonly workerLinters = new Map<LintSetup, Linter>();
+  private readonly workerCorpora = new Map() as SharedCollectors;
 
   constructor(options: RaciLintOptions = {}) {
     this.options = options;
@@ -253,7 +277,9 @@ export class RaciLint {
     }
     if (problems.length) throw new ConfigError(problems);
     for (const setup of setups.values()) for (const r of setup.rules) this.rulesRun.set(r.rule.id, r.rule);
-    return this.options.fix ? this.fixInputs(expansion.files, setups) : this.lintInputs(expansion.files, setups);
+    if (this.options.fix) return this.fixInputs(expansion.files, setups);
+    const threads = this.threadsFor(expansion.files.length);
+    return threads > 1 ? this.lintInputsThreaded(expansion.files, setups, threads) : this.lintInputs(expansion.files, setups);
   }
 
   /**
@@ -338,34 +364,225 @@ export class RaciLint {
       if (!linters.has(setup)) linters.set(setup, new Linter(setup, memo, corpora));
     }
     for (const linter of linters.values()) linter.planTranslations(files.map((f) => f.path));
+    const cache = this.openCache();
+    const keep = this.options.keep ?? "none";
+    // Run options that change a result beyond the setup.
+    const extra = JSON.stringify([keep, this.options.explain ?? false]);
     for (const file of files) {
-      const input = readInput(file);
-      if ("error" in input) {
-        results.push({ path: file.display, findings: [unreadableFinding(file.display, input.error)], suppressed: [], matrix: null });
+      // With a cache, the file's bytes are its key: they are decoded only when the cache has no answer.
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file.path);
+      } catch (error) {
+        results.push({ path: file.display, findings: [unreadableFinding(file.display, error)], suppressed: [], matrix: null });
         continue;
       }
-      const { text, notUtf8, bytes } = input;
-      if (!file.explicit && !sniffedMatrix(file.path, text)) continue;
+      // A workbook is read from its bytes; it has no text.
+      const workbook = isBinaryFormat(formatOf(file.path));
+      let decoded: string | null = null;
+      const textOf = () => (decoded ??= workbook ? "" : bytes.toString("utf8"));
+      if (!file.explicit && !sniffedMatrix(file.path, textOf)) continue;
       const setup = setups.get(file.path)!;
       const linter = linters.get(setup)!;
+      const key = cache ? cache.keyOf(bytes, file.display, file.explicit, setup, extra) : null;
+      const found = key === null ? null : cache!.get(file.path, key);
+      // An entry without the page the translation scope now wants (a new pairing) is linted afresh.
+      const cached = found && linter.canAddLinted(file.path, found.translation) ? found : null;
+      if (cached) {
+        const result: LintResult = { path: file.display, findings: cached.findings, suppressed: [], matrix: null };
+        if (keep !== "none" && !workbook) result.source = withoutBom(textOf());
+        if (cached.withoutMatrix) result.withoutMatrix = true;
+        if (cached.read) result.read = cached.read;
+        linter.addLinted(file.display, cached.occurrences, file.path, cached.translation);
+        results.push(result);
+        pending.push({ result, linter, directives: cached.directives, notUtf8: cached.notUtf8 });
+        continue;
+      }
+      const text = textOf();
+      const notUtf8 = workbook ? null : notTextAt(text, () => bytes);
       try {
-        const matrix = bytes ? await readWorkbookWith(bytes, file.display, setup, memo) : readWith(text, file.display, setup, memo);
+        const matrix = workbook ? await readWorkbookWith(bytes, file.display, setup, memo) : readWith(text, file.display, setup, memo);
         const result = this.resultOf(file.display, matrix);
         // A file that is not text is not judged for holding no matrix: that it is not text says it all.
         result.findings = await linter.lint(matrix, file.explicit && notUtf8 === null, file.path);
         results.push(result);
-        pending.push({ result, linter, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8) });
+        const item: Pending = { result, linter, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8) };
+        pending.push(item);
+        if (key !== null) cache!.set(file.path, key, {
+          findings: result.findings,
+          directives: item.directives,
+          notUtf8: item.notUtf8,
+          withoutMatrix: result.withoutMatrix === true,
+          read: result.read ?? null,
+          occurrences: linter.lastOccurrences,
+          translation: linter.lastTranslation,
+        });
       } catch (error) {
         // A defect of ours on one strange file must not cost the user the rest of the run.
         results.push({ path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null });
       }
     }
     await this.finish(pending);
+    this.translationsDone(files, results, setups, linters);
+    await this.saveCache(cache);
+    return results;
+  }
+
+  /** The run's lint cache, when asked for and usable (not with `keep: "matrix"`); a cache file not trusted is said. */
+  private openCache(): LintCache | null {
+    if (!this.options.cache || this.options.keep === "matrix") return null;
+    const cache = LintCache.open(cacheFilePath(this.cwd, this.options.cacheLocation));
+    if (cache.problem) this.options.onNote?.(`the cache ${displayPathOf(cache.path, this.cwd)} was not used: ${cache.problem}; every file is linted${cache.writable ? " and the cache written anew" : ""}`);
+    return cache;
+  }
+
+  /** How many threads lint `count` files: the option's number, or for `auto` one per core (up to 4) when there are enough files. */
+  private threadsFor(count: number): number {
+    // Without a worker script (running from sources, as the tests do) everything is linted here.
+    if (this.options.keep === "matrix" || workerScript() === null) return 1;
+    const threads = this.options.threads ?? 1;
+    if (threads !== "auto") return Math.max(1, Math.min(Math.floor(threads), count));
+    if (count < AUTO_THREADS_MIN_FILES) return 1;
+    return Math.max(1, Math.min(availableParallelism(), MAX_AUTO_THREADS));
+  }
+
+  /**
+   * Lints files on worker threads (each with its own memo; the findings do not depend on it). The
+   * cache, when asked for, is read here first; the other files go to the workers in batches, as each
+   * asks for more. Then, in file order, as `lintInputs` does: results, corpus-scope summaries (so
+   * corpus-scope rules see every file, in the same order), directives.
+   */
+  private async lintInputsThreaded(files: readonly InputFile[], setups: ReadonlyMap<string, LintSetup>, threads: number): Promise<LintResult[]> {
+    const memo = this.newMemo();
+    const linters = new Map<LintSetup, Linter>();
+    const corpora: SharedCollectors = new Map();
+    const paths = files.map((f) => f.path);
+    // Every linter first, planned with every path (as lintInputs does; the workers plan theirs the same way).
+    for (const file of files) {
+      const setup = setups.get(file.path)!;
+      if (!linters.has(setup)) linters.set(setup, new Linter(setup, memo, corpora));
+    }
+    for (const linter of linters.values()) linter.planTranslations(paths);
+    const cache = this.openCache();
+    const keep = this.options.keep ?? "none";
+    const extra = JSON.stringify([keep, this.options.explain ?? false]);
+    const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+    const keys: string[] = [];
+    const todo: number[] = [];
+    files.forEach((file, i) => {
+      if (!cache) return void todo.push(i);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file.path);
+      } catch {
+        return void todo.push(i); // the worker says why
+      }
+      keys[i] = cache.keyOf(bytes, file.display, file.explicit, setups.get(file.path)!, extra);
+      const cached = cache.get(file.path, keys[i]);
+      if (!cached || !linters.get(setups.get(file.path)!)!.canAddLinted(file.path, cached.translation)) return void todo.push(i);
+      const workbook = isBinaryFormat(formatOf(file.path));
+      if (!file.explicit && !sniffedMatrix(file.path, () => bytes.toString("utf8"))) outcomes[i] = { kind: "skipped" };
+      else outcomes[i] = { kind: "lint", lint: cached, ...(keep !== "none" && !workbook ? { source: withoutBom(bytes.toString("utf8")) } : {}) };
+    });
+    await runOnWorkers(todo.map((i) => files[i]!), paths, threads, this.workerOptions(), (batch) => this.lintForWorker(batch, paths), (index, outcome) => {
+      outcomes[todo[index]!] = outcome;
+    });
+    const results: LintResult[] = [];
+    const pending: Pending[] = [];
+    files.forEach((file, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.kind === "skipped") return;
+      if (outcome.kind === "result") return void results.push(outcome.result);
+      const linter = linters.get(setups.get(file.path)!)!;
+      const { lint } = outcome;
+      const result: LintResult = { path: file.display, findings: lint.findings, suppressed: [], matrix: null };
+      if (outcome.source !== undefined) result.source = outcome.source;
+      if (lint.withoutMatrix) result.withoutMatrix = true;
+      if (lint.read) result.read = lint.read;
+      linter.addLinted(file.display, lint.occurrences, file.path, lint.translation);
+      results.push(result);
+      pending.push({ result, linter, directives: lint.directives, notUtf8: lint.notUtf8 });
+      if (cache && keys[i] !== undefined && outcome.fresh) cache.set(file.path, keys[i], lint);
+    });
+    await this.finish(pending);
+    this.translationsDone(files, results, setups, linters);
+    await this.saveCache(cache);
+    return results;
+  }
+
+  /** Keeps the run's translation pairs and, with `explain`, says them in the results. */
+  private translationsDone(files: readonly InputFile[], results: LintResult[], setups: ReadonlyMap<string, LintSetup>, linters: Map<LintSetup, Linter>): void {
     const pairs = new Map<string, TranslationPair>();
     for (const linter of linters.values()) for (const pair of linter.translationPairs()) pairs.set(pair.translation, pair);
     this.pairs = [...pairs.values()].sort((a, b) => (a.translation < b.translation ? -1 : a.translation > b.translation ? 1 : 0));
     if (this.options.explain) explainTranslations(files, results, setups, linters, this.pairs, this.cwd);
-    return results;
+  }
+
+  /** The options a worker's own `RaciLint` is made with: this one's, in one thread, without cache or callbacks. */
+  private workerOptions(): RaciLintOptions {
+    const { onNote: _onNote, cache: _cache, cacheLocation: _location, ...rest } = this.options;
+    return { ...rest, cwd: this.cwd, threads: 1 };
+  }
+
+  /**
+   * Lints files for a worker thread (see src/api/lint-worker.ts): what `lintInputs` finds of each,
+   * before corpus-scope checks and directives, as plain data.
+   */
+  async lintForWorker(files: readonly InputFile[], paths: readonly string[]): Promise<FileOutcome[]> {
+    this.workerMemo ??= this.newMemo();
+    const memo = this.workerMemo;
+    const keep = this.options.keep ?? "none";
+    const out: FileOutcome[] = [];
+    for (const file of files) {
+      const input = readInput(file);
+      if ("error" in input) {
+        out.push({ kind: "result", result: { path: file.display, findings: [unreadableFinding(file.display, input.error)], suppressed: [], matrix: null } });
+        continue;
+      }
+      const { text, notUtf8, bytes } = input;
+      if (!file.explicit && !sniffedMatrix(file.path, () => text)) {
+        out.push({ kind: "skipped" });
+        continue;
+      }
+      try {
+        const setup = this.setupFor(file.path);
+        let linter = this.workerLinters.get(setup);
+        if (!linter) {
+          this.workerLinters.set(setup, (linter = new Linter(setup, memo, this.workerCorpora)));
+          linter.planTranslations(paths);
+        }
+        const matrix = bytes ? await readWorkbookWith(bytes, file.display, setup, memo) : readWith(text, file.display, setup, memo);
+        const findings = await linter.lint(matrix, file.explicit && notUtf8 === null, file.path);
+        const result = this.resultOf(file.display, matrix);
+        out.push({
+          kind: "lint",
+          fresh: true,
+          lint: {
+            findings,
+            directives: setup.inlineDirectives === false ? [] : directivesOf(matrix),
+            notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8),
+            withoutMatrix: result.withoutMatrix === true,
+            read: result.read ?? null,
+            occurrences: linter.lastOccurrences,
+            translation: linter.lastTranslation,
+          },
+          ...(keep !== "none" && !bytes ? { source: matrix.source } : {}),
+        });
+      } catch (error) {
+        out.push({ kind: "result", result: { path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null } });
+      }
+    }
+    return out;
+  }
+
+  /** Writes the cache, saying so when it cannot. */
+  private async saveCache(cache: LintCache | null): Promise<void> {
+    if (!cache) return;
+    try {
+      await cache.save();
+    } catch (error) {
+      this.options.onNote?.(`cannot write the cache ${displayPathOf(cache.path, this.cwd)}: ${error instanceof FixWriteError ? error.code ?? error.message : (error as Error).message}`);
+    }
   }
 
   /**
@@ -403,7 +620,7 @@ export class RaciLint {
         continue;
       }
       const { text, notUtf8, bytes } = input;
-      if (!file.explicit && !sniffedMatrix(file.path, text)) continue;
+      if (!file.explicit && !sniffedMatrix(file.path, () => text)) continue;
       try {
         if (bytes) {
           results.push(await this.workbookInFixMode(file.display, bytes, setups.get(file.path)!, memo, file.explicit));
@@ -478,12 +695,20 @@ export class RaciLint {
     return failures.map(({ path, reason }) => ({ path, reason }));
   }
 
-  /** A formatter by name, bound to this instance's context (the rules that ran, raci-lint's version). */
-  async loadFormatter(name: string): Promise<{ needs: Formatter["needs"]; format(results: readonly LintResult[], options?: { color?: boolean; quiet?: boolean }): string }> {
+  /**
+   * A formatter by name, bound to this instance's context (the rules that ran, raci-lint's version):
+   * `format` gives the report as one string, `stream` the same text in pieces, file by file.
+   */
+  async loadFormatter(name: string): Promise<BoundFormatter> {
     const formatter = await loadBuiltInFormatter(name);
+    const contextOf = (options: FormatOptions) => ({ ...formatContext(this.rulesMeta(), VERSION), color: options.color ?? false });
     return {
       needs: formatter.needs,
-      format: (results, options = {}) => formatter.format(reportOf(results, options.quiet ?? false), { ...formatContext(this.rulesMeta(), VERSION), color: options.color ?? false }),
+      format: (results, options = {}) => formatter.format(reportOf(results, options.quiet ?? false), contextOf(options)),
+      stream: (results, options = {}) => {
+        const report = reportOf(results, options.quiet ?? false);
+        return formatter.stream ? formatter.stream(report, contextOf(options)) : [formatter.format(report, contextOf(options))];
+      },
     };
   }
 }
@@ -506,9 +731,44 @@ function readInput(file: InputFile): { text: string; notUtf8: number | null; byt
  * that is no matrix is left alone); YAML and JSON only when they look like matrices (not package or
  * site files).
  */
-function sniffedMatrix(path: string, text: string): boolean {
+function sniffedMatrix(path: string, text: () => string): boolean {
   const format = formatOf(path);
-  return format !== "yaml" && format !== "json" ? true : looksLikeMatrixData(text);
+  return format !== "yaml" && format !== "json" ? true : looksLikeMatrixData(text());
+}
+
+/** Options of a bound formatter. */
+export interface FormatOptions {
+  color?: boolean;
+  /** Errors only. */
+  quiet?: boolean;
+}
+
+/** A formatter bound to a `RaciLint` instance (see `loadFormatter`). */
+export interface BoundFormatter {
+  needs: Formatter["needs"];
+  format(results: readonly LintResult[], options?: FormatOptions): string;
+  /** The report in pieces (joined, `format`'s text), to write as it is made. */
+  stream(results: readonly LintResult[], options?: FormatOptions): Iterable<string>;
+}
+
+/** What became of one file linted on a worker (or answered by the cache). */
+export type FileOutcome =
+  /** Found in a folder and not a matrix document: left out. */
+  | { kind: "skipped" }
+  /** A result as it stands (the file could not be read, or raci-lint failed on it). */
+  | { kind: "result"; result: LintResult }
+  /** Its lint before corpus-scope checks and directives; `fresh`: linted now (not from the cache). */
+  | { kind: "lint"; lint: CachedLint; source?: string; fresh?: true };
+
+/** `auto` threads only for at least this many files: below it, starting workers costs more than they save. */
+const AUTO_THREADS_MIN_FILES = 200;
+
+/** At most this many threads for `auto`. */
+const MAX_AUTO_THREADS = 4;
+
+/** A text without its byte-order mark. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** How many fixed files may be being written at once. */

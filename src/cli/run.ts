@@ -3,7 +3,7 @@
  * arguments, hands the work to the `RaciLint` façade, writes the reports and sets the exit code.
  * Exit codes: 0 no error-level finding, 1 errors (or too many warnings), 2 the tool could not do its job.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, open } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
@@ -58,6 +58,9 @@ interface CliOptions {
   listRules?: boolean;
   stats?: boolean;
   explain?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  threads?: number | "auto";
 }
 
 /** Accumulates a repeatable option. */
@@ -68,6 +71,13 @@ function collect(value: string, previous: string[] | undefined): string[] {
 /** Parses a non-negative integer option. */
 function integer(value: string): number {
   if (!/^\d+$/u.test(value)) throw new InvalidArgumentError("expected a whole number >= 0");
+  return Number(value);
+}
+
+/** Parses `--threads`: a whole number >= 1, or `auto`. */
+function threadCount(value: string): number | "auto" {
+  if (value === "auto") return "auto";
+  if (!/^\d+$/u.test(value) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number >= 1, or auto");
   return Number(value);
 }
 
@@ -95,6 +105,9 @@ function program(io: CliIo, onDiff: (request: DiffRequest) => void): Command {
     .option("--baseline-prune", "with --baseline, remove entries that no longer match from the file")
     .option("--report-unused-disable-directives", "report inline raci-lint-disable directives that suppressed nothing")
     .option("--list-rules", "list the rules (id, default severity, fixable, description) and exit; with -f json as JSON")
+    .option("--cache", "lint only files that changed since the last run with --cache (text, configuration, rules or raci-lint version); the rest comes from the cache file")
+    .option("--cache-location <path>", "the cache file, or a folder to hold .raci-lint-cache (default: .raci-lint-cache in the working directory)")
+    .option("--threads <n>", "lint on this many threads (worker threads), or auto (one per core, up to 4, for 200 files or more); default 1 (see the README: not faster yet)", threadCount)
     .option("--stats", "print, on standard error, the time each rule took and how often its memo answered")
     .option("--color", "force colour in stylish output")
     .option("--no-color", "disable colour in stylish output")
@@ -241,6 +254,10 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
     keep: needs.has("matrix") ? "matrix" : needs.has("source") ? "source" : "none",
     stats: options.stats ?? false,
     explain: options.explain ?? false,
+    cache: options.cache ?? false,
+    threads: options.threads ?? 1,
+    ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
+    onNote: (message) => io.stderr.write(`raci-lint: ${message}\n`),
   });
   if (options.printConfig !== undefined) {
     io.stdout.write(`${JSON.stringify(linter.calculateConfigForFile(options.printConfig), null, 2)}\n`);
@@ -306,14 +323,15 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
     const formatter = await linter.loadFormatter(output.format);
     const toTerminal = output.path === null && stdinFixed === null;
     const color = output.format === "stylish" && toTerminal ? options.color ?? shouldColor(io.stdout, io.env) : false;
-    let text = formatter.format(results, { color, quiet: options.quiet ?? false });
-    if (options.explain && output.format === "stylish") text = `${formatExplain(reportOf(results), color)}${text}`;
-    if (output.path === null) (stdinFixed !== null ? io.stderr : io.stdout).write(text);
+    // Written as it is made, file by file: a report is never held as one string.
+    const body = formatter.stream(results, { color, quiet: options.quiet ?? false });
+    const chunks = options.explain && output.format === "stylish" ? prepend(formatExplain(reportOf(results), color), body) : body;
+    if (output.path === null) await writeChunks(stdinFixed !== null ? io.stderr : io.stdout, chunks);
     else {
       const target = resolve(io.cwd, output.path);
       try {
         await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, text);
+        await writeChunksToFile(target, chunks);
       } catch (error) {
         io.stderr.write(`raci-lint: cannot write ${output.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
         reportFailed = true;
@@ -331,6 +349,56 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
     return 1;
   }
   return 0;
+}
+
+/** Pieces written to a stream are gathered up to this many characters, then written in one call. */
+const WRITE_BATCH = 1 << 15;
+
+/** `first`, then the pieces of `rest`. */
+function* prepend(first: string, rest: Iterable<string>): Generator<string> {
+  yield first;
+  yield* rest;
+}
+
+/** Pieces gathered into batches of about WRITE_BATCH characters. */
+function* batches(chunks: Iterable<string>): Generator<string> {
+  let buffer = "";
+  for (const chunk of chunks) {
+    buffer += chunk;
+    if (buffer.length >= WRITE_BATCH) {
+      yield buffer;
+      buffer = "";
+    }
+  }
+  if (buffer !== "") yield buffer;
+}
+
+/** Writes pieces to a stream, waiting whenever it asks to (its buffer full), so that memory stays bounded. */
+async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+  for (const batch of batches(chunks)) {
+    if (stream.write(batch)) continue;
+    await new Promise<void>((done) => {
+      const finish = () => {
+        stream.removeListener("drain", finish);
+        stream.removeListener("close", finish);
+        stream.removeListener("error", finish);
+        done();
+      };
+      stream.once("drain", finish);
+      stream.once("close", finish);
+      stream.once("error", finish);
+    });
+  }
+}
+
+/** Writes pieces to a file (made or emptied first), one batch at a time. */
+async function writeChunksToFile(path: string, chunks: Iterable<string>): Promise<void> {
+  const handle = await open(path, "w");
+  try {
+    for (const batch of batches(chunks)) await handle.writeFile(batch);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The `--stats` table: per rule, time and how often its memo answered (as ESLint's TIMING=1). */

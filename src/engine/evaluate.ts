@@ -380,7 +380,8 @@ export class Evaluator {
       const at = where.get(subject.cell)!;
       at.row.push({ cell: at.index, token: subject instanceof CodeSubject ? subject.tokenIndex : -1, active: hit.active, check: hit.check, template: hit.template });
     }
-    hits.push(...found);
+    // One by one: a spread of a big page's hits (millions) overflows the stack.
+    for (const hit of found) hits.push(hit);
   }
 
   /** The id of the context-level inputs of the cell and code scopes, from one cell of the context. */

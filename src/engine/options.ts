@@ -1,7 +1,9 @@
 /** Validates rule options against the options schema the rule file declares (compiled once per rule). */
-import { Ajv, type ValidateFunction } from "ajv";
+import type { Ajv, ValidateFunction } from "ajv";
 import type { RuleDefinition } from "../model/rule.js";
+import { ajvModule } from "../schema/ajv.js";
 
+// Ajv is loaded when options are first validated (most runs set none), not at start-up.
 let ajv: Ajv | null = null;
 const compiled = new WeakMap<RuleDefinition, ValidateFunction>();
 
@@ -9,7 +11,7 @@ const compiled = new WeakMap<RuleDefinition, ValidateFunction>();
 export function validateOptions(rule: RuleDefinition, options: Record<string, unknown>): string | null {
   let validate = compiled.get(rule);
   if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, strict: false });
+    ajv ??= new (ajvModule().Ajv)({ allErrors: true, strict: false });
     try {
       validate = ajv.compile(rule.options?.schema ?? {});
     } catch (error) {

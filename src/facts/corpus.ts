@@ -12,6 +12,8 @@ import type { Subject } from "./subjects.js";
 /** One activity's occurrence, as the corpus scope remembers it. */
 export interface Occurrence {
   file: string;
+  /** The activity's key (what makes two activities the same one). */
+  key: string;
   name: string;
   section: string;
   span: SourceSpan;
@@ -72,8 +74,9 @@ export class CorpusCollector {
 
   constructor(private readonly scheme: RoleScheme) {}
 
-  /** Remembers the activities of one matrix (each key once per file). */
-  add(matrix: Matrix): void {
+  /** Remembers the activities of one matrix (each key once per file); returns what it remembered of it. */
+  add(matrix: Matrix): Occurrence[] {
+    const added: Occurrence[] = [];
     const seen = new Set<string>();
     const label = matrix.parties.map((party) => party.role ?? party.name);
     for (const activity of matrix.activities) {
@@ -84,10 +87,18 @@ export class CorpusCollector {
         if (cell) parts.push(`${label[p]}=${canonicalOrder([...new Set(cell.codes)], this.scheme).join("")}`);
       });
       const assignment = parts.sort().join(" ");
-      const list = this.groups.get(activity.key) ?? [];
-      list.push({ file: matrix.file, name: plainText(activity.name), section: matrix.sections[activity.section]!.title, span: activity.span, assignment });
-      this.groups.set(activity.key, list);
+      const occurrence: Occurrence = { file: matrix.file, key: activity.key, name: plainText(activity.name), section: matrix.sections[activity.section]!.title, span: activity.span, assignment };
+      this.addOccurrence(occurrence);
+      added.push(occurrence);
     }
+    return added;
+  }
+
+  /** Remembers an activity's occurrence that `add` made in an earlier run (a file the lint cache answered for). */
+  addOccurrence(occurrence: Occurrence): void {
+    const list = this.groups.get(occurrence.key);
+    if (list) list.push(occurrence);
+    else this.groups.set(occurrence.key, [occurrence]);
   }
 
   /** One subject per activity key found in two files or more, pointing at its first occurrence. */

@@ -556,10 +556,24 @@ export class TranslationCollector {
   }
 
   /** Remembers a page; `path` is where it is (absolute), for configured mappings (default: its reported name). */
-  add(matrix: Matrix, path: string = matrix.file): void {
+  add(matrix: Matrix, path: string = matrix.file): PageSummary | null {
+    const key = slashed(path);
+    if (this.wanted && !this.wanted.has(key)) return null;
+    const summary = summarise(matrix);
+    this.pages.set(key, summary);
+    return summary;
+  }
+
+  /** Whether the run remembers the page at `path` (it is paired with another file of the run). */
+  wants(path: string): boolean {
+    return this.wanted === null || this.wanted.has(slashed(path));
+  }
+
+  /** Remembers a page summarised in another thread or an earlier run (the lint cache's). */
+  addSummary(path: string, summary: PageSummary): void {
     const key = slashed(path);
     if (this.wanted && !this.wanted.has(key)) return;
-    this.pages.set(key, summarise(matrix));
+    this.pages.set(key, summary);
   }
 
   /** The translation pairs among the pages remembered, by translation path. */

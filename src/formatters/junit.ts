@@ -15,7 +15,7 @@
  * `timestamp="1970-01-01T00:00:00"` (the epoch: "not recorded"), `hostname="localhost"` (the value the
  * XSD documents for "unknown"), `time="0"`.
  */
-import type { Formatter } from "./formatter.js";
+import { FINDINGS_PER_CHUNK, joinChunks, type Formatter } from "./formatter.js";
 import type { Finding } from "../model/finding.js";
 import { docsUrlOf, type FormatContext } from "./context.js";
 import type { FileReport, Report, SuppressedFinding } from "../model/result.js";
@@ -69,10 +69,11 @@ function testcase(path: string, f: Finding | SuppressedFinding, context: FormatC
   return `${open}\n      ${child}\n    </testcase>\n`;
 }
 
-/** One `<testsuite>` for a file. */
-function testsuite(file: FileReport, id: number, context: FormatContext): string {
+/** One `<testsuite>` for a file, in pieces of at most FINDINGS_PER_CHUNK testcases. */
+function* testsuite(file: FileReport, id: number, context: FormatContext): Generator<string> {
   const suppressed = file.suppressed ?? [];
-  const errors = file.findings.filter((f) => READ_PROBLEMS.has(f.ruleId)).length;
+  let errors = 0;
+  for (const f of file.findings) if (READ_PROBLEMS.has(f.ruleId)) errors++;
   const failures = file.findings.length - errors;
   const clean = file.findings.length === 0 && suppressed.length === 0;
   const tests = clean ? 1 : file.findings.length + suppressed.length;
@@ -82,20 +83,34 @@ function testsuite(file: FileReport, id: number, context: FormatContext): string
     ` tests="${tests}" failures="${failures}" errors="${errors}" skipped="${suppressed.length}" time="0">\n`;
   out += `    <properties>\n      <property name="raci-lint.version" value="${xmlAttribute(context.toolVersion)}"/>\n    </properties>\n`;
   if (clean) out += `    <testcase name="no problems" classname="${xmlAttribute(file.path)}" time="0"/>\n`;
-  for (const f of file.findings) out += testcase(file.path, f, context);
-  for (const f of suppressed) out += testcase(file.path, f, context);
-  out += "    <system-out/>\n    <system-err/>\n  </testsuite>\n";
-  return out;
+  let n = 0;
+  for (const list of [file.findings, suppressed]) {
+    for (const f of list) {
+      out += testcase(file.path, f, context);
+      if (++n % FINDINGS_PER_CHUNK === 0) {
+        yield out;
+        out = "";
+      }
+    }
+  }
+  yield `${out}    <system-out/>\n    <system-err/>\n  </testsuite>\n`;
+}
+
+/** The JUnit report in pieces, file by file: joined, exactly `formatJunit`'s text. */
+export function* streamJunit(report: Report, context: FormatContext): Generator<string> {
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n';
+  for (let i = 0; i < report.files.length; i++) yield* testsuite(report.files[i]!, i, context);
+  yield "</testsuites>\n";
 }
 
 /** Formats a report as JUnit XML (Apache Ant's format): one testsuite per file, one testcase per finding. */
 export function formatJunit(report: Report, context: FormatContext): string {
-  const suites = report.files.map((file, i) => testsuite(file, i, context)).join("");
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${suites}</testsuites>\n`;
+  return joinChunks(streamJunit(report, context));
 }
 
 /** The `junit` format. */
 export const formatter: Formatter = {
   description: "JUnit XML (Ant schema), for CI test reports",
   format: formatJunit,
+  stream: streamJunit,
 };

@@ -66,12 +66,18 @@ export function formatMarkdown(report: Report, context: FormatContext, options: 
     "",
   );
 
-  const findings: Finding[] = report.files.flatMap((f) => f.findings);
+  // Counted file by file, and only the rows shown are collected: a report of millions of findings makes no list of them all.
   const byRule = new Map<string, Record<Severity, number>>();
-  for (const f of findings) {
-    const counts = byRule.get(f.ruleId) ?? { error: 0, warning: 0, info: 0 };
-    counts[f.severity]++;
-    byRule.set(f.ruleId, counts);
+  const shown: Finding[] = [];
+  let count = 0;
+  for (const file of report.files) {
+    for (const f of file.findings) {
+      const counts = byRule.get(f.ruleId) ?? { error: 0, warning: 0, info: 0 };
+      counts[f.severity]++;
+      byRule.set(f.ruleId, counts);
+      if (shown.length < maxRows) shown.push(f);
+      count++;
+    }
   }
   const sum = (c: Record<Severity, number>) => c.error + c.warning + c.info;
   const ruleRows = [...byRule.entries()]
@@ -79,7 +85,6 @@ export function formatMarkdown(report: Report, context: FormatContext, options: 
     .map(([id, c]) => [ruleLink(id, context), ...SEVERITIES.map((s) => String(c[s])), String(sum(c))]);
   parts.push("### By rule", "", table(["Rule", "Errors", "Warnings", "Infos", "Total"], ["---", "---:", "---:", "---:", "---:"], ruleRows), "");
 
-  const shown = findings.slice(0, Math.max(0, maxRows));
   const findingRows = shown.map((f) => [
     markdownCell(`${f.file}:${f.line}:${f.column}`),
     f.severity,
@@ -87,7 +92,7 @@ export function formatMarkdown(report: Report, context: FormatContext, options: 
     markdownCell(f.message),
   ]);
   parts.push("### Findings", "", table(["Location", "Severity", "Rule", "Message"], ["---", "---", "---", "---"], findingRows), "");
-  const left = findings.length - shown.length;
+  const left = count - shown.length;
   if (left > 0) parts.push(`${plural(left, "more finding")} not shown (the table lists the first ${shown.length}).`, "");
   return parts.join("\n");
 }
@@ -96,4 +101,6 @@ export function formatMarkdown(report: Report, context: FormatContext, options: 
 export const formatter: Formatter = {
   description: "a Markdown summary, for $GITHUB_STEP_SUMMARY and pull-request comments",
   format: (report, context) => formatMarkdown(report, context),
+  // The summary is bounded (counts, and at most maxRows findings): one piece.
+  stream: (report, context) => [formatMarkdown(report, context)],
 };

@@ -14,13 +14,13 @@
  * Output is deterministic: no timestamps, no absolute paths unless `context.cwd` is given, results in
  * report order, 2-space JSON, trailing newline.
  */
-import type { Formatter } from "./formatter.js";
+import { FINDINGS_PER_CHUNK, joinChunks, nestedJson, type Formatter } from "./formatter.js";
 import { createHash } from "node:crypto";
 import type { RuleDefinition } from "../model/rule.js";
 import { compareFindings, type Finding, type Severity, type TextEdit } from "../model/finding.js";
 import { LineIndex } from "../model/position.js";
 import { directoryUri, READ_PROBLEM_RULES, type FormatContext } from "./context.js";
-import type { Report, SuppressedFinding } from "../model/result.js";
+import type { FileReport, Report, SuppressedFinding } from "../model/result.js";
 import { ruleHelp } from "./rule-help.js";
 
 /** The `$schema` of the logs written (the schema the OASIS standard publishes). */
@@ -83,12 +83,15 @@ export function fingerprintKey(f: Pick<Finding, "ruleId" | "file" | "section" | 
 /** The `raciLint/v1` fingerprints of findings in order: hash of the key, then `:n` for its n-th occurrence. */
 export function fingerprints(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
-  return findings.map((f) => {
-    const hash = createHash("sha256").update(fingerprintKey(f)).digest("hex");
-    const n = (seen.get(hash) ?? 0) + 1;
-    seen.set(hash, n);
-    return `${hash}:${n}`;
-  });
+  return findings.map((f) => nextFingerprint(f, seen));
+}
+
+/** The fingerprint of the next finding of a file, `seen` counting each hash's occurrences so far. */
+function nextFingerprint(f: Finding, seen: Map<string, number>): string {
+  const hash = createHash("sha256").update(fingerprintKey(f)).digest("hex");
+  const n = (seen.get(hash) ?? 0) + 1;
+  seen.set(hash, n);
+  return `${hash}:${n}`;
 }
 
 /** A rule as SARIF describes it. */
@@ -142,12 +145,15 @@ function sarifFix(description: string, edit: TextEdit, location: SarifArtifactLo
 }
 
 /** The rules `tool.driver.rules` lists: the context's, then read problems and other rule ids that have results, by id. */
-function driverRules(context: FormatContext, findings: readonly Finding[]): RuleDefinition[] {
+function driverRules(context: FormatContext, report: Report): RuleDefinition[] {
   const rules = new Map<string, RuleDefinition>();
   for (const rule of context.rules) if (!rules.has(rule.id)) rules.set(rule.id, rule);
   const extra = new Map<string, RuleDefinition>();
-  for (const f of findings) {
-    if (!rules.has(f.ruleId) && !extra.has(f.ruleId)) extra.set(f.ruleId, READ_PROBLEM_RULES.get(f.ruleId) ?? unknownRule(f.ruleId, f.severity));
+  // In result order: an unknown rule is described with the severity of its first result.
+  for (const file of report.files) {
+    for (const f of entriesOf(file)) {
+      if (!rules.has(f.ruleId) && !extra.has(f.ruleId)) extra.set(f.ruleId, READ_PROBLEM_RULES.get(f.ruleId) ?? unknownRule(f.ruleId, f.severity));
+    }
   }
   for (const id of [...extra.keys()].sort()) rules.set(id, extra.get(id)!);
   return [...rules.values()];
@@ -163,40 +169,26 @@ function cellLocation(f: Finding): { logicalLocations?: { name: string; fullyQua
   return { logicalLocations: [{ name: f.cell, fullyQualifiedName: name, kind: "element" }] };
 }
 
+/** A file's results in order: suppressed findings are results too; sorting them in keeps occurrence numbers stable when one is suppressed. */
+function entriesOf(file: FileReport): (Finding | SuppressedFinding)[] {
+  return [...file.findings, ...(file.suppressed ?? [])].sort(compareFindings);
+}
+
+/** What closes `results` and the log, after the last result. */
+const LOG_END = "\n      ]\n    }\n  ]\n}\n";
+
 /** Formats a report as a SARIF 2.1.0 log for GitHub code scanning and other SARIF viewers. */
 export function formatSarif(report: Report, context: FormatContext): string {
-  // Suppressed findings are results too; sorting them in keeps occurrence numbers stable when one is suppressed.
-  const files = report.files.map((file) => ({ file, entries: [...file.findings, ...(file.suppressed ?? [])].sort(compareFindings) }));
-  const rules = driverRules(context, files.flatMap((f) => f.entries));
+  return joinChunks(streamSarif(report, context));
+}
+
+/**
+ * The SARIF log in pieces: the run's head (tool, rules), then each file's results (a file with many
+ * in several pieces), laid out exactly as `JSON.stringify(log, null, 2)` would (results sit 8 spaces deep).
+ */
+export function* streamSarif(report: Report, context: FormatContext): Generator<string> {
+  const rules = driverRules(context, report);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-
-  const results = files.flatMap(({ file, entries }) => {
-    const prints = fingerprints(entries);
-    const location = artifactLocation(file.path);
-    const lines = file.source === undefined ? null : new LineIndex(file.source);
-    return entries.map((f: Finding | SuppressedFinding, i) => {
-      const fixes = lines
-        ? [
-            ...(f.fix ? [sarifFix(editDescription(f.fix, lines.text), f.fix, location, lines)] : []),
-            ...f.suggestions.map((s) => (s.fix ? sarifFix(s.message, s.fix, location, lines) : null)),
-          ].filter((x) => x !== null)
-        : [];
-      const suppression = "suppression" in f ? f.suppression : null;
-      return {
-        ruleId: f.ruleId,
-        ruleIndex: ruleIndex.get(f.ruleId)!,
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: location, region: regionOf(f) }, ...cellLocation(f) }],
-        partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
-        ...(fixes.length > 0 ? { fixes } : {}),
-        ...(suppression
-          ? { suppressions: [suppression.justification === null ? { kind: suppression.kind } : { kind: suppression.kind, justification: suppression.justification }] }
-          : {}),
-      };
-    });
-  });
-
   const description = { text: "The directory raci-lint ran in; report paths are relative to it." };
   const srcroot = context.cwd === undefined ? { description } : { uri: directoryUri(context.cwd), description };
   const log = {
@@ -215,11 +207,51 @@ export function formatSarif(report: Report, context: FormatContext): string {
         },
         originalUriBaseIds: { [SRCROOT]: srcroot },
         columnKind: "utf16CodeUnits",
-        results,
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // The log without results ends `"results": []` and the closing of the run, `runs` and the log.
+  const empty = JSON.stringify(log, null, 2);
+  const head = empty.slice(0, empty.length - "[]\n    }\n  ]\n}".length);
+  let out = `${head}[`;
+  let count = 0;
+  for (const file of report.files) {
+    const entries = entriesOf(file);
+    if (entries.length === 0) continue;
+    // Fingerprints made one by one, as `fingerprints` makes them (a list of millions would be held whole).
+    const seen = new Map<string, number>();
+    const location = artifactLocation(file.path);
+    const lines = file.source === undefined ? null : new LineIndex(file.source);
+    for (let i = 0; i < entries.length; i++) {
+      const f: Finding | SuppressedFinding = entries[i]!;
+      const fixes = lines
+        ? [
+            ...(f.fix ? [sarifFix(editDescription(f.fix, lines.text), f.fix, location, lines)] : []),
+            ...f.suggestions.map((s) => (s.fix ? sarifFix(s.message, s.fix, location, lines) : null)),
+          ].filter((x) => x !== null)
+        : [];
+      const suppression = "suppression" in f ? f.suppression : null;
+      const result = {
+        ruleId: f.ruleId,
+        ruleIndex: ruleIndex.get(f.ruleId)!,
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation: location, region: regionOf(f) }, ...cellLocation(f) }],
+        partialFingerprints: { [FINGERPRINT_KEY]: nextFingerprint(f, seen) },
+        ...(fixes.length > 0 ? { fixes } : {}),
+        ...(suppression
+          ? { suppressions: [suppression.justification === null ? { kind: suppression.kind } : { kind: suppression.kind, justification: suppression.justification }] }
+          : {}),
+      };
+      out += `${count++ === 0 ? "" : ","}\n        ${nestedJson(result, 8)}`;
+      if (count % FINDINGS_PER_CHUNK === 0) {
+        yield out;
+        out = "";
+      }
+    }
+  }
+  yield count === 0 ? `${out}]\n    }\n  ]\n}\n` : `${out}${LOG_END}`;
 }
 
 /** The `sarif` format. */
@@ -227,4 +259,5 @@ export const formatter: Formatter = {
   description: "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers",
   needs: "source",
   format: formatSarif,
+  stream: streamSarif,
 };

@@ -1,8 +1,8 @@
 /** The `stylish` format: findings grouped by file, aligned columns, a summary line (like ESLint's). */
-import type { Formatter } from "./formatter.js";
+import { FINDINGS_PER_CHUNK, joinChunks, type Formatter } from "./formatter.js";
 import { createColors } from "picocolors";
 import type { RuleDefinition } from "../model/rule.js";
-import type { Severity } from "../model/finding.js";
+import type { Finding, Severity } from "../model/finding.js";
 import type { Report } from "../model/result.js";
 
 /** Options of the stylish formatter. */
@@ -38,38 +38,59 @@ function printable(text: string): string {
 
 /** Formats a report for people. Files without findings are not listed. */
 export function formatStylish(report: Report, options: StylishOptions): string {
+  return joinChunks(streamStylish(report, options));
+}
+
+/** The stylish report in pieces, file by file (a file with many findings in several): joined, exactly `formatStylish`'s text. */
+export function* streamStylish(report: Report, options: StylishOptions): Generator<string> {
   const c = createColors(options.color);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const docs = new Map(options.color ? (options.rules ?? []).flatMap((r) => (r.docs ? [[r.id, r.docs] as const] : [])) : []);
   const ruleText = (id: string) => (docs.has(id) ? terminalLink(id, docs.get(id)!) : id);
-  let out = "";
+  const messageOf = (f: Finding) => printable(f.message.replace(/\s*\n\s*/g, " "));
+  // A workbook's finding is at a cell of a sheet (`Matrix!B7`); a text's at a line and column.
+  const placeOf = (f: Finding) => (f.sheet !== undefined ? `${f.sheet}!${f.cell ?? ""}` : `${f.line}:${f.column}`);
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
-    // A workbook's finding is at a cell of a sheet (`Matrix!B7`); a text's at a line and column.
-    const rows = file.findings.map((f) => [f.sheet !== undefined ? `${f.sheet}!${f.cell ?? ""}` : `${f.line}:${f.column}`, f.severity, printable(f.message.replace(/\s*\n\s*/g, " ")), f.ruleId] as const);
+    // Column widths first (one pass), then the lines, a piece at a time: no row is kept.
     const width = [0, 0, 0];
-    for (const row of rows) for (let i = 0; i < 3; i++) width[i] = Math.max(width[i]!, row[i]!.length);
-    width[2] = Math.min(width[2]!, MAX_MESSAGE_WIDTH);
-    out += `\n${c.underline(printable(file.path))}\n`;
-    for (const [pos, severity, message, rule] of rows) {
-      out += `  ${c.dim(pos.padEnd(width[0]!))}  ${paint[severity](severity.padEnd(width[1]!))}  ${message.padEnd(width[2])}  ${c.dim(ruleText(rule))}\n`;
+    for (const f of file.findings) {
+      width[0] = Math.max(width[0]!, placeOf(f).length);
+      width[1] = Math.max(width[1]!, f.severity.length);
+      width[2] = Math.max(width[2]!, messageOf(f).length);
     }
+    width[2] = Math.min(width[2]!, MAX_MESSAGE_WIDTH);
+    let out = `\n${c.underline(printable(file.path))}\n`;
+    const findings = file.findings;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      out += `  ${c.dim(placeOf(f).padEnd(width[0]!))}  ${paint[f.severity](f.severity.padEnd(width[1]!))}  ${messageOf(f).padEnd(width[2])}  ${c.dim(ruleText(f.ruleId))}\n`;
+      if ((i + 1) % FINDINGS_PER_CHUNK === 0 && i + 1 < findings.length) {
+        yield out;
+        out = "";
+      }
+    }
+    yield out;
   }
   const { errors, warnings, infos, fixable, filesWithoutMatrix } = report.summary;
   const total = errors + warnings + infos;
   // Files read without finding a matrix in them (a folder's other pages): counted, so that a matrix left unread is noticed.
   const unread = filesWithoutMatrix ? c.dim(`${plural(filesWithoutMatrix, "file")} without a matrix (--explain says what was read in each).`) : "";
-  if (total === 0) return unread ? `${out}${unread}\n` : out;
+  if (total === 0) {
+    if (unread) yield `${unread}\n`;
+    return;
+  }
   const counts = `${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")}`;
   const mark = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.blue;
-  out += `\n${mark(c.bold(`✖ ${plural(total, "problem")} (${counts})`))}\n`;
+  let out = `\n${mark(c.bold(`✖ ${plural(total, "problem")} (${counts})`))}\n`;
   if (fixable > 0) out += `${mark(c.bold(`  ${plural(fixable, "problem")} potentially fixable with the \`--fix\` option.`))}\n`;
   if (unread) out += `${unread}\n`;
-  return out;
+  yield out;
 }
 
 /** The `stylish` format. */
 export const formatter: Formatter = {
   description: "findings grouped by file, for people in a terminal (the default)",
   format: (report, context) => formatStylish(report, { color: context.color ?? false, rules: context.rules }),
+  stream: (report, context) => streamStylish(report, { color: context.color ?? false, rules: context.rules }),
 };

@@ -11,11 +11,20 @@ import type { RoleScheme } from "../model/scheme.js";
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/u;
 
+/**
+ * No suggestions: one frozen list shared by every finding that has none. A run can hold millions of
+ * findings, and an empty array each costs 32 bytes of them.
+ */
+const NO_SUGGESTIONS: Finding["suggestions"] = Object.freeze([]) as unknown as Finding["suggestions"];
+
 /** Renders a message template with the subject's facts. */
 function renderMessage(template: string, hit: Hit): string {
   const parts = hit.template ?? template.split(new RegExp(PLACEHOLDER.source, "gu"));
   let text = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) text += factText(namedFactValue(parts[i]!, hit.subject)) + parts[i + 1]!;
+  // Reading a character makes V8 flatten the rope that `+=` built (a node per piece) into one string:
+  // a finding kept for the report then costs about a third less (2 million findings: 677 -> 458 MB).
+  text.charCodeAt(0);
   return text;
 }
 
@@ -45,7 +54,7 @@ export function findingOf(hit: Hit, scheme: RoleScheme): Finding {
   const producer = check.fix ? FIX_PRODUCERS[check.fix] : undefined;
   const edit = producer && active.rule.fixable !== "none" ? producer.make(subject, scheme, active.options) : null;
   let fix = edit && active.rule.fixable === "safe" ? edit : null;
-  let suggestions: Suggestion[] = edit && active.rule.fixable === "unsafe" ? [{ message: producer!.describe(subject, scheme, active.options), fix: edit }] : [];
+  let suggestions: Suggestion[] = edit && active.rule.fixable === "unsafe" ? [{ message: producer!.describe(subject, scheme, active.options), fix: edit }] : NO_SUGGESTIONS;
   const matrix = subject.matrix;
   if (edit && matrix?.format === "xlsx") {
     // A workbook is never rewritten: its fixes, safe ones too, are offered as cells to change.

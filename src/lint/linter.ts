@@ -6,8 +6,8 @@
  */
 import { Evaluator } from "../engine/evaluate.js";
 import { RunMemo } from "../engine/memo.js";
-import { CorpusCollector } from "../facts/corpus.js";
-import { TranslationCollector } from "../facts/translation.js";
+import { CorpusCollector, type Occurrence } from "../facts/corpus.js";
+import { TranslationCollector, type PageSummary } from "../facts/translation.js";
 import type { TranslationMapping, TranslationPair } from "../model/translation-pairs.js";
 import { MatrixView } from "../facts/subjects.js";
 import { compareFindings, type Finding } from "../model/finding.js";
@@ -72,6 +72,10 @@ export class Linter {
   private readonly translations: TranslationCollector | null;
   /** The files linted, in order (corpus findings only go to them). */
   private readonly files = new Set<string>();
+  /** What the corpus scope remembered of the last matrix linted (null without corpus-scope rules), for the lint cache. */
+  lastOccurrences: Occurrence[] | null = null;
+  /** What the translation scope remembered of the last matrix linted (null when nothing), for the lint cache and worker threads. */
+  lastTranslation: PageSummary | null = null;
 
   constructor(
     readonly setup: LintSetup,
@@ -111,10 +115,25 @@ export class Linter {
     // A document is checked with the scheme it was read with (it may name its own).
     const view = new MatrixView(matrix, matrix.scheme, named);
     for (const hit of await this.evaluator.evaluateMatrix(view)) findings.push(findingOf(hit, matrix.scheme));
-    this.corpus?.add(matrix);
-    this.translations?.add(matrix, path);
+    this.lastOccurrences = this.corpus ? this.corpus.add(matrix) : null;
+    this.lastTranslation = this.translations?.add(matrix, path) ?? null;
     this.files.add(matrix.file);
     return findings.sort(compareFindings);
+  }
+
+  /**
+   * Whether a file linted elsewhere (an earlier run, another thread) can be counted in with what was
+   * kept of it: not when the translation scope wants its page (`path`, absolute) and none was kept.
+   */
+  canAddLinted(path: string, translation: PageSummary | null): boolean {
+    return translation !== null || !this.translations?.wants(path);
+  }
+
+  /** Counts in a file linted elsewhere: corpus- and translation-scope checks see its activities and page again. */
+  addLinted(file: string, occurrences: readonly Occurrence[] | null, path?: string, translation?: PageSummary | null): void {
+    if (this.corpus) for (const occurrence of occurrences ?? []) this.corpus.addOccurrence(occurrence);
+    if (this.translations && translation && path !== undefined) this.translations.addSummary(path, translation);
+    this.files.add(file);
   }
 
   /** Says which files (absolute paths) the run will lint, so that only pages paired with another are remembered for the translation checks. */

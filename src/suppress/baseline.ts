@@ -12,11 +12,12 @@
  * Problems are returned as values with a position, never thrown.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { Ajv, type ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import { parseDocument } from "yaml";
 import { compareFindings, type Finding } from "../model/finding.js";
 import { LineIndex } from "../model/position.js";
 import type { SuppressedFinding } from "../model/result.js";
+import { ajvModule } from "../schema/ajv.js";
 import { MAX_ALIAS_COUNT, validateDocument, yamlErrorMessage } from "../schema/validate.js";
 import { jsonSyntaxError } from "../readers/json-syntax.js";
 
@@ -215,7 +216,7 @@ let validator: ValidateFunction | null = null;
 function baselineValidator(): ValidateFunction {
   if (!validator) {
     const schema = JSON.parse(readFileSync(new URL("../../schemas/baseline.schema.json", import.meta.url), "utf8")) as object;
-    validator = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
+    validator = new (ajvModule().Ajv)({ allErrors: true, allowUnionTypes: true }).compile(schema);
   }
   return validator;
 }
