@@ -157,7 +157,9 @@ async function main() {
     else valid = true;
     const row = { format, bytes: fs.statSync(out).size, ...inner, wallMs: run.wallMs, cpuMs: run.cpuMs, peakRssMb: run.peakRssMb, valid };
     result.formats.push(row);
-    log(`  ${format.padEnd(8)} ${(row.bytes / 1e6).toFixed(0).padStart(6)} MB written in ${(row.formatMs / 1000).toFixed(1)} s (process ${(row.wallMs / 1000).toFixed(1)} s wall, ${(row.cpuMs / 1000).toFixed(1)} s CPU), peak RSS ${row.peakRssMb.toFixed(0)} MB, findings' heap ${row.findingsHeapMb.toFixed(0)} MB, ${row.pieces} pieces; valid: ${JSON.stringify(valid)}`);
+    log(
+      `  ${format.padEnd(8)} ${(row.bytes / 1e6).toFixed(0).padStart(6)} MB written in ${(row.formatMs / 1000).toFixed(1)} s (process ${(row.wallMs / 1000).toFixed(1)} s wall, ${(row.cpuMs / 1000).toFixed(1)} s CPU), peak RSS ${row.peakRssMb.toFixed(0)} MB, findings' heap ${row.findingsHeapMb.toFixed(0)} MB, ${row.pieces} pieces; valid: ${JSON.stringify(valid)}`,
+    );
     fs.rmSync(out, { force: true });
   }
   if (!ARGS.includes("--no-page")) {
@@ -166,8 +168,19 @@ async function main() {
     const out = path.join(OUT_DIR, "page.json");
     const run = timed([path.join("dist", "cli.js"), path.relative(ROOT, BIG_FILE), "-f", "json", "-o", out]);
     const parsed = pythonParses(out);
-    result.page = { bytes: manifest.bytes, rows: manifest.rows, exit: run.status, wallMs: run.wallMs, cpuMs: run.cpuMs, peakRssMb: run.peakRssMb, reportBytes: fs.statSync(out).size, jsonParses: parsed };
-    log(`  page     ${(manifest.bytes / 1e6).toFixed(0)} MB, ${manifest.rows.toLocaleString("en-US")} rows: exit ${run.status}, ${(run.wallMs / 1000).toFixed(1)} s wall, ${(run.cpuMs / 1000).toFixed(1)} s CPU, peak RSS ${run.peakRssMb.toFixed(0)} MB; JSON report ${(result.page.reportBytes / 1e6).toFixed(0)} MB parses: ${parsed} (targets: < 5 s, < 1,000 MB)`);
+    result.page = {
+      bytes: manifest.bytes,
+      rows: manifest.rows,
+      exit: run.status,
+      wallMs: run.wallMs,
+      cpuMs: run.cpuMs,
+      peakRssMb: run.peakRssMb,
+      reportBytes: fs.statSync(out).size,
+      jsonParses: parsed,
+    };
+    log(
+      `  page     ${(manifest.bytes / 1e6).toFixed(0)} MB, ${manifest.rows.toLocaleString("en-US")} rows: exit ${run.status}, ${(run.wallMs / 1000).toFixed(1)} s wall, ${(run.cpuMs / 1000).toFixed(1)} s CPU, peak RSS ${run.peakRssMb.toFixed(0)} MB; JSON report ${(result.page.reportBytes / 1e6).toFixed(0)} MB parses: ${parsed} (targets: < 5 s, < 1,000 MB)`,
+    );
     fs.rmSync(out, { force: true });
   }
   if (ARGS.includes("--json")) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

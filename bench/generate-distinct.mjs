@@ -87,12 +87,38 @@ function fileSeed(seed, index) {
 // Word lists
 
 const PRODUCTS = [
-  "Managed Kubernetes", "Bare Metal", "Object Storage", "Block Storage", "Private Cloud",
-  "Sovereign IaaS", "Backup as a Service", "Firewall as a Service", "Managed PostgreSQL",
-  "Managed MySQL", "Load Balancer", "DNS", "Bastion", "Data Lake", "HSM & KMS", "Messagerie",
-  "Rechenzentrum", "Virtual Desktop", "Disaster Recovery", "SIEM", "Identity & Access",
-  "Housing", "Colocation", "Hébergement HDS", "Container Registry", "API Gateway",
-  "Secrets Vault", "Log Archive", "Email Relay", "Edge CDN", "GPU Cluster", "Mainframe Hosting",
+  "Managed Kubernetes",
+  "Bare Metal",
+  "Object Storage",
+  "Block Storage",
+  "Private Cloud",
+  "Sovereign IaaS",
+  "Backup as a Service",
+  "Firewall as a Service",
+  "Managed PostgreSQL",
+  "Managed MySQL",
+  "Load Balancer",
+  "DNS",
+  "Bastion",
+  "Data Lake",
+  "HSM & KMS",
+  "Messagerie",
+  "Rechenzentrum",
+  "Virtual Desktop",
+  "Disaster Recovery",
+  "SIEM",
+  "Identity & Access",
+  "Housing",
+  "Colocation",
+  "Hébergement HDS",
+  "Container Registry",
+  "API Gateway",
+  "Secrets Vault",
+  "Log Archive",
+  "Email Relay",
+  "Edge CDN",
+  "GPU Cluster",
+  "Mainframe Hosting",
 ];
 
 /** Headers naming the customer (read as the customer) and the provider (read as the provider). */
@@ -100,61 +126,203 @@ const CUSTOMER_HEADERS = ["Client", "Customer", "Client Role", "Kunde", "Tenant"
 const PROVIDER_HEADERS = ["Cloud Provider", "Provider", "Provider Role", "Fournisseur", "Anbieter", "Cloud Temple Role"];
 /** Other parties: teams, functions and third parties (some guessed as providers: `Vendor X`, `Hardware Supplier`). */
 const OTHER_PARTIES = [
-  "Security Team", "Network Ops", "DBA", "Auditor", "Vendor X", "Service Desk", "Application Owner",
-  "Data Protection Officer", "Compliance", "Change Board", "Backup Operator", "SOC", "Platform Team",
-  "Hardware Supplier", "Legal", "Finance", "SRE", "Integrator", "Équipe Réseau", "IT-Sicherheit",
-  "Facility Management", "Product Owner", "CISO", "Storage Team",
+  "Security Team",
+  "Network Ops",
+  "DBA",
+  "Auditor",
+  "Vendor X",
+  "Service Desk",
+  "Application Owner",
+  "Data Protection Officer",
+  "Compliance",
+  "Change Board",
+  "Backup Operator",
+  "SOC",
+  "Platform Team",
+  "Hardware Supplier",
+  "Legal",
+  "Finance",
+  "SRE",
+  "Integrator",
+  "Équipe Réseau",
+  "IT-Sicherheit",
+  "Facility Management",
+  "Product Owner",
+  "CISO",
+  "Storage Team",
 ];
 
 const VERBS = [
-  "Manage", "Ensure", "Supervise", "Maintain", "Configure", "Monitor", "Validate", "Define",
-  "Document", "Perform", "Operate", "Review", "Approve", "Deploy", "Patch", "Update", "Audit",
-  "Track", "Provide", "Secure", "Back up", "Restore", "Test", "Plan", "Decommission", "Rotate",
-  "Report on", "Escalate", "Harden", "Inventory", "Archive", "Renew", "Classify", "Size",
-  "Gérer", "Vérifier", "Valider", "Prüfen", "Überwachen", "Freigeben", "Gestionar", "Revisar",
+  "Manage",
+  "Ensure",
+  "Supervise",
+  "Maintain",
+  "Configure",
+  "Monitor",
+  "Validate",
+  "Define",
+  "Document",
+  "Perform",
+  "Operate",
+  "Review",
+  "Approve",
+  "Deploy",
+  "Patch",
+  "Update",
+  "Audit",
+  "Track",
+  "Provide",
+  "Secure",
+  "Back up",
+  "Restore",
+  "Test",
+  "Plan",
+  "Decommission",
+  "Rotate",
+  "Report on",
+  "Escalate",
+  "Harden",
+  "Inventory",
+  "Archive",
+  "Renew",
+  "Classify",
+  "Size",
+  "Gérer",
+  "Vérifier",
+  "Valider",
+  "Prüfen",
+  "Überwachen",
+  "Freigeben",
+  "Gestionar",
+  "Revisar",
 ];
 
 const OBJECTS = [
-  "the operational maintenance", "the security maintenance", "the lifecycle of objects",
-  "the capacity", "incidents", "changes", "access rights", "encryption keys", "the logs",
-  "backups", "the network configuration", "the firewall rules", "the hypervisor cluster",
-  "the virtual machines", "the object storage buckets", "the database instances",
-  "the Kubernetes nodes", "the load balancers", "the DNS zones", "the TLS certificates",
-  "the identity provider", "the physical security", "les données personnelles",
-  "la sécurité opérationnelle", "die Zugriffsrechte", "die Übergabedokumentation",
-  "the disaster recovery plan", "the application data", "the operating systems",
-  "the middleware", "the privileged accounts", "the service contract", "the VPN tunnels",
-  "the SAML federation", "the vulnerability scans", "the penetration tests", "the patch calendar",
-  "the cost reports", "the service catalogue", "the CMDB entries", "the runbooks",
-  "the storage quotas", "the replication links", "the HSM partitions", "the audit trail",
-  "the cooling & power", "the rack inventory", "the break-glass accounts", "the SLA reports",
+  "the operational maintenance",
+  "the security maintenance",
+  "the lifecycle of objects",
+  "the capacity",
+  "incidents",
+  "changes",
+  "access rights",
+  "encryption keys",
+  "the logs",
+  "backups",
+  "the network configuration",
+  "the firewall rules",
+  "the hypervisor cluster",
+  "the virtual machines",
+  "the object storage buckets",
+  "the database instances",
+  "the Kubernetes nodes",
+  "the load balancers",
+  "the DNS zones",
+  "the TLS certificates",
+  "the identity provider",
+  "the physical security",
+  "les données personnelles",
+  "la sécurité opérationnelle",
+  "die Zugriffsrechte",
+  "die Übergabedokumentation",
+  "the disaster recovery plan",
+  "the application data",
+  "the operating systems",
+  "the middleware",
+  "the privileged accounts",
+  "the service contract",
+  "the VPN tunnels",
+  "the SAML federation",
+  "the vulnerability scans",
+  "the penetration tests",
+  "the patch calendar",
+  "the cost reports",
+  "the service catalogue",
+  "the CMDB entries",
+  "the runbooks",
+  "the storage quotas",
+  "the replication links",
+  "the HSM partitions",
+  "the audit trail",
+  "the cooling & power",
+  "the rack inventory",
+  "the break-glass accounts",
+  "the SLA reports",
 ];
 
 const SCOPES = [
-  "of the platform", "on the IaaS platform", "for the tenant", "in the secondary zone",
-  "according to SecNumCloud", "during the reversibility phase", "of the client workloads",
-  "on the management network", "for production environments", "in the recovery site",
-  "of the hosted applications", "für alle Umgebungen", "pour l'ensemble des zones",
-  "within the agreed SLA", "across availability zones", "of the shared infrastructure",
-  "for staging", "in region EU-West", "in region FR-Paris", "for the pre-production cluster",
-  "per ISO 27001 A.12", "under HDS", "for the PCI DSS scope", "en zone souveraine",
+  "of the platform",
+  "on the IaaS platform",
+  "for the tenant",
+  "in the secondary zone",
+  "according to SecNumCloud",
+  "during the reversibility phase",
+  "of the client workloads",
+  "on the management network",
+  "for production environments",
+  "in the recovery site",
+  "of the hosted applications",
+  "für alle Umgebungen",
+  "pour l'ensemble des zones",
+  "within the agreed SLA",
+  "across availability zones",
+  "of the shared infrastructure",
+  "for staging",
+  "in region EU-West",
+  "in region FR-Paris",
+  "for the pre-production cluster",
+  "per ISO 27001 A.12",
+  "under HDS",
+  "for the PCI DSS scope",
+  "en zone souveraine",
 ];
 
 const EXTRAS = [
-  "and its dependencies", "on a monthly basis", "backup & restore included", "with RPO < 4h",
-  "with RTO < 24h", "including audit logs", "for R&D environments", "y compris la sécurité",
-  "when requested by the client", "after each major release", "according to the runbook",
-  "with <24h notice", "under the change process", "and report deviations", "every quarter",
-  "twice a year", "before go-live", "after an incident", "as per clause 7.3", "(see annex B)",
+  "and its dependencies",
+  "on a monthly basis",
+  "backup & restore included",
+  "with RPO < 4h",
+  "with RTO < 24h",
+  "including audit logs",
+  "for R&D environments",
+  "y compris la sécurité",
+  "when requested by the client",
+  "after each major release",
+  "according to the runbook",
+  "with <24h notice",
+  "under the change process",
+  "and report deviations",
+  "every quarter",
+  "twice a year",
+  "before go-live",
+  "after an incident",
+  "as per clause 7.3",
+  "(see annex B)",
 ];
 
 const SECTION_TITLES = [
-  "Define your need", "Implement the service", "Recurring operations", "Encryption management",
-  "Business continuity", "Reversibility", "Security & compliance", "Supervision",
-  "Gestion des incidents", "Sauvegarde & restauration", "Netzwerk & Übersicht",
-  "Access management", "Capacity planning", "Change management", "Audit & reporting",
-  "Physical infrastructure", "End of contract", "Onboarding", "Cost management",
-  "Vulnerability management", "Identity federation", "Data protection", "Run & support",
+  "Define your need",
+  "Implement the service",
+  "Recurring operations",
+  "Encryption management",
+  "Business continuity",
+  "Reversibility",
+  "Security & compliance",
+  "Supervision",
+  "Gestion des incidents",
+  "Sauvegarde & restauration",
+  "Netzwerk & Übersicht",
+  "Access management",
+  "Capacity planning",
+  "Change management",
+  "Audit & reporting",
+  "Physical infrastructure",
+  "End of contract",
+  "Onboarding",
+  "Cost management",
+  "Vulnerability management",
+  "Identity federation",
+  "Data protection",
+  "Run & support",
 ];
 
 /** A code list (canonical R, A, C, I order) in words, as the RACI scheme names them. */
@@ -170,26 +338,44 @@ const MARKERS = [
 
 /** How a cell's codes are written, with weights: every style appears in every table. */
 const STYLES = [
-  [24, "plain"], [12, "comma"], [9, "slash"], [12, "star"], [12, "underscore"],
-  [8, "lower"], [9, "words"], [8, "marker"], [6, "starMarker"],
+  [24, "plain"],
+  [12, "comma"],
+  [9, "slash"],
+  [12, "star"],
+  [12, "underscore"],
+  [8, "lower"],
+  [9, "words"],
+  [8, "marker"],
+  [6, "starMarker"],
 ];
 
 /** Legends (some files): all four codes defined, each highlighting its own letter. */
 const LEGENDS = [
-  (lines) => lines.push("| Role | Description |", "|------|-------------|",
-    "| (R) Responsible | __R__esponsible for performing the activity |",
-    "| (A) Accountable | __A__ccountable for the activity being done |",
-    "| (C) Consulted | __C__onsulted before or during the activity |",
-    "| (I) Informed | __I__nformed of the activity's results |"),
-  (lines) => lines.push("| Code | Role | Meaning |", "| --- | --- | --- |",
-    "| R | Responsible | Does the work |",
-    "| A | Accountable | Owns the outcome and signs it off |",
-    "| C | Consulted | Gives input before the work |",
-    "| I | Informed | Is told of the result |"),
-  (lines) => lines.push("- **R** (Responsible): performs the work",
-    "- **A** (Accountable): approves and answers for it",
-    "- **C** (Consulted): is asked before the work is done",
-    "- **I** (Informed): is told once it is done"),
+  (lines) =>
+    lines.push(
+      "| Role | Description |",
+      "|------|-------------|",
+      "| (R) Responsible | __R__esponsible for performing the activity |",
+      "| (A) Accountable | __A__ccountable for the activity being done |",
+      "| (C) Consulted | __C__onsulted before or during the activity |",
+      "| (I) Informed | __I__nformed of the activity's results |",
+    ),
+  (lines) =>
+    lines.push(
+      "| Code | Role | Meaning |",
+      "| --- | --- | --- |",
+      "| R | Responsible | Does the work |",
+      "| A | Accountable | Owns the outcome and signs it off |",
+      "| C | Consulted | Gives input before the work |",
+      "| I | Informed | Is told of the result |",
+    ),
+  (lines) =>
+    lines.push(
+      "- **R** (Responsible): performs the work",
+      "- **A** (Accountable): approves and answers for it",
+      "- **C** (Consulted): is asked before the work is done",
+      "- **I** (Informed): is told once it is done",
+    ),
 ];
 
 // ---------------------------------------------------------------------------
@@ -312,33 +498,34 @@ function renderCell(rnd, codes, notes) {
   const style = rnd.weighted(STYLES);
   const letters = codes.split("");
   switch (style) {
-    case "comma": return letters.join(", ");
-    case "slash": return letters.join("/");
-    case "star": return `**${codes}**`;
-    case "underscore": return `__${codes}__`;
-    case "lower": return codes.toLowerCase();
-    case "words": return letters.map((l) => CODE_WORDS[l]).join(", ");
+    case "comma":
+      return letters.join(", ");
+    case "slash":
+      return letters.join("/");
+    case "star":
+      return `**${codes}**`;
+    case "underscore":
+      return `__${codes}__`;
+    case "lower":
+      return codes.toLowerCase();
+    case "words":
+      return letters.map((l) => CODE_WORDS[l]).join(", ");
     case "marker":
     case "starMarker": {
       const [marker, note] = rnd.pick(MARKERS);
       notes.add(note);
       return style === "marker" ? `${codes}${marker}` : `**${codes}**${marker}`;
     }
-    default: return codes;
+    default:
+      return codes;
   }
 }
 
 /** Renders a table (header + rows of cell strings) in the given layout, as lines. */
 function renderTable(rnd, header, rows, layout) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells) =>
-    layout === "aligned"
-      ? `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`
-      : `| ${cells.join(" | ")} |${layout === "loose" && rnd.chance(0.5) ? " " : ""}`;
-  const delimiter =
-    layout === "aligned"
-      ? `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`
-      : `| ${header.map((_, i) => (i > 0 && layout === "loose" ? ":---:" : "---")).join(" | ")} |`;
+  const line = (cells) => (layout === "aligned" ? `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |` : `| ${cells.join(" | ")} |${layout === "loose" && rnd.chance(0.5) ? " " : ""}`);
+  const delimiter = layout === "aligned" ? `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|` : `| ${header.map((_, i) => (i > 0 && layout === "loose" ? ":---:" : "---")).join(" | ")} |`;
   return [line(header), delimiter, ...rows.map(line)];
 }
 
@@ -346,8 +533,7 @@ function renderTable(rnd, header, rows, layout) {
 function pushOtherSection(rnd, lines) {
   const kind = rnd.int(3);
   if (kind === 0) {
-    const features = rnd.shuffle(["Snapshots", "Versioning", "Object lock", "Replication",
-      "Chiffrement", "Audit logs", "Private endpoint", "Lifecycle rules"]).slice(0, 3 + rnd.int(4));
+    const features = rnd.shuffle(["Snapshots", "Versioning", "Object lock", "Replication", "Chiffrement", "Audit logs", "Private endpoint", "Lifecycle rules"]).slice(0, 3 + rnd.int(4));
     const rows = features.map((f) => [f, "✅", rnd.chance(0.6) ? "✅" : "❌"]);
     lines.push("## Features", "", ...renderTable(rnd, ["Feature", "Standard", "Premium"], rows, "aligned"));
   } else if (kind === 1) {
@@ -358,8 +544,11 @@ function pushOtherSection(rnd, lines) {
     });
     lines.push("## Sizing", "", ...renderTable(rnd, ["Size", "vCPU", "RAM (GB)", "Storage (GB)"], rows, "compact"));
   } else {
-    const rows = [["Service desk", "24/7", "+33 1 00 00 00 00"], ["Account manager", "Mon-Fri 9-18", "am@example.com"],
-      ["Security officer", "On call", "soc@example.com"]].slice(0, 2 + rnd.int(2));
+    const rows = [
+      ["Service desk", "24/7", "+33 1 00 00 00 00"],
+      ["Account manager", "Mon-Fri 9-18", "am@example.com"],
+      ["Security officer", "On call", "soc@example.com"],
+    ].slice(0, 2 + rnd.int(2));
     lines.push("## Contacts", "", ...renderTable(rnd, ["Contact", "Hours", "Reach"], rows, "compact"));
   }
 }
@@ -392,9 +581,14 @@ export function renderPage(seed, index, rowsPerFile) {
 
   const lines = ["---", `title: ${rnd.chance(0.2) ? `"Matrice de responsabilité : ${product}"` : `Shared Responsibility Matrix - ${product}`}`];
   if (rnd.chance(0.5)) lines.push(`sidebar_position: ${1 + (index % 40)}`);
-  lines.push("---", "", `# ${product} responsibility matrix`, "",
-    `Who does what between the ${headers[0].replace(/ Role$/, "").toLowerCase()}, ${headers[1].replace(/ Role$/, "")} ` +
-      `and ${partyCount - 2} other parties for the ${product} service.`, "");
+  lines.push(
+    "---",
+    "",
+    `# ${product} responsibility matrix`,
+    "",
+    `Who does what between the ${headers[0].replace(/ Role$/, "").toLowerCase()}, ${headers[1].replace(/ Role$/, "")} ` + `and ${partyCount - 2} other parties for the ${product} service.`,
+    "",
+  );
   if (rnd.chance(0.35)) {
     rnd.pick(LEGENDS)(lines);
     lines.push("");
@@ -417,7 +611,11 @@ export function renderPage(seed, index, rowsPerFile) {
     const section = rows.slice(next, next + size);
     next += size;
     const cells = section.map((row) => [row.name, ...order.map((p) => renderCell(rnd, row.codes[p], notes))]);
-    const layout = rnd.weighted([[40, "aligned"], [45, "compact"], [15, "loose"]]);
+    const layout = rnd.weighted([
+      [40, "aligned"],
+      [45, "compact"],
+      [15, "loose"],
+    ]);
     lines.push(`## ${titles[s % titles.length]}`, "");
     if (rnd.chance(0.4)) lines.push(`The activities below cover ${titles[s % titles.length].toLowerCase()}.`, "");
     const tableStart = lines.length + 2; // header and delimiter lines come first
@@ -471,7 +669,11 @@ function paramsHash(params) {
 
 /** Slug of a product name for file names (ASCII only). */
 function slug(text) {
-  return text.normalize("NFD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
 }
 
 /** Reads the manifest, or null when missing or unreadable. */

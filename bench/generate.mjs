@@ -81,52 +81,150 @@ function fileSeed(seed, index) {
 // Word lists
 
 const PRODUCTS = [
-  "S3 Object Storage", "Bare Metal", "IaaS VMware", "OpenShift", "PaaS PostgreSQL",
-  "Managed Kubernetes", "Backup as a Service", "Réseau privé", "Firewall", "Load Balancer",
-  "DNS", "Bastion", "Data Lake", "HSM & KMS", "Messagerie sécurisée", "Rechenzentrum Übersicht",
-  "Virtual Desktop", "Disaster Recovery", "Log Management", "Identity & Access",
+  "S3 Object Storage",
+  "Bare Metal",
+  "IaaS VMware",
+  "OpenShift",
+  "PaaS PostgreSQL",
+  "Managed Kubernetes",
+  "Backup as a Service",
+  "Réseau privé",
+  "Firewall",
+  "Load Balancer",
+  "DNS",
+  "Bastion",
+  "Data Lake",
+  "HSM & KMS",
+  "Messagerie sécurisée",
+  "Rechenzentrum Übersicht",
+  "Virtual Desktop",
+  "Disaster Recovery",
+  "Log Management",
+  "Identity & Access",
 ];
 
 const VERBS = [
-  "Manage", "Ensure", "Supervise", "Maintain", "Configure", "Monitor", "Validate", "Define",
-  "Document", "Perform", "Operate", "Review", "Approve", "Deploy", "Patch", "Update", "Audit",
-  "Track", "Provide", "Secure", "Back up", "Restore", "Test", "Plan", "Decommission",
-  "Report on", "Escalate", "Gérer", "Vérifier", "Prüfen",
+  "Manage",
+  "Ensure",
+  "Supervise",
+  "Maintain",
+  "Configure",
+  "Monitor",
+  "Validate",
+  "Define",
+  "Document",
+  "Perform",
+  "Operate",
+  "Review",
+  "Approve",
+  "Deploy",
+  "Patch",
+  "Update",
+  "Audit",
+  "Track",
+  "Provide",
+  "Secure",
+  "Back up",
+  "Restore",
+  "Test",
+  "Plan",
+  "Decommission",
+  "Report on",
+  "Escalate",
+  "Gérer",
+  "Vérifier",
+  "Prüfen",
 ];
 
 const OBJECTS = [
-  "the operational maintenance", "the security maintenance", "the lifecycle of objects",
-  "the capacity", "incidents", "changes", "access rights", "encryption keys", "the logs",
-  "backups", "the network configuration", "the firewall rules", "the hypervisor cluster",
-  "the virtual machines", "the object storage buckets", "the database instances",
-  "the Kubernetes nodes", "the load balancers", "the DNS zones", "the TLS certificates",
-  "the identity provider", "the physical security", "the données personnelles",
-  "the sécurité opérationnelle", "the Zugriffsrechte", "the Übergabe documentation",
-  "the disaster recovery plan", "the application data", "the operating systems",
-  "the middleware", "the privileged accounts", "the service contract",
+  "the operational maintenance",
+  "the security maintenance",
+  "the lifecycle of objects",
+  "the capacity",
+  "incidents",
+  "changes",
+  "access rights",
+  "encryption keys",
+  "the logs",
+  "backups",
+  "the network configuration",
+  "the firewall rules",
+  "the hypervisor cluster",
+  "the virtual machines",
+  "the object storage buckets",
+  "the database instances",
+  "the Kubernetes nodes",
+  "the load balancers",
+  "the DNS zones",
+  "the TLS certificates",
+  "the identity provider",
+  "the physical security",
+  "the données personnelles",
+  "the sécurité opérationnelle",
+  "the Zugriffsrechte",
+  "the Übergabe documentation",
+  "the disaster recovery plan",
+  "the application data",
+  "the operating systems",
+  "the middleware",
+  "the privileged accounts",
+  "the service contract",
 ];
 
 const SCOPES = [
-  "of the platform", "on the IaaS platform", "for the tenant", "in the secondary zone",
-  "according to SecNumCloud", "during the reversibility phase", "of the client workloads",
-  "on the management network", "for production environments", "in the recovery site",
-  "of the hosted applications", "für alle Umgebungen", "pour l'ensemble des zones",
-  "within the agreed SLA", "across availability zones", "of the shared infrastructure",
+  "of the platform",
+  "on the IaaS platform",
+  "for the tenant",
+  "in the secondary zone",
+  "according to SecNumCloud",
+  "during the reversibility phase",
+  "of the client workloads",
+  "on the management network",
+  "for production environments",
+  "in the recovery site",
+  "of the hosted applications",
+  "für alle Umgebungen",
+  "pour l'ensemble des zones",
+  "within the agreed SLA",
+  "across availability zones",
+  "of the shared infrastructure",
 ];
 
 const EXTRAS = [
-  "and its dependencies", "on a monthly basis", "backup & restore included", "with RPO < 4h",
-  "with RTO < 24h", "including audit logs", "for R&D environments", "y compris la sécurité",
-  "when requested by the client", "after each major release", "according to the runbook",
-  "with <24h notice", "under the change process", "and report deviations",
+  "and its dependencies",
+  "on a monthly basis",
+  "backup & restore included",
+  "with RPO < 4h",
+  "with RTO < 24h",
+  "including audit logs",
+  "for R&D environments",
+  "y compris la sécurité",
+  "when requested by the client",
+  "after each major release",
+  "according to the runbook",
+  "with <24h notice",
+  "under the change process",
+  "and report deviations",
 ];
 
 const SECTION_TITLES = [
-  "Define your need", "Implement the service", "Recurring operations", "Encryption management",
-  "Business continuity", "Reversibility", "Security & compliance", "Supervision",
-  "Gestion des incidents", "Sauvegarde & restauration", "Netzwerk & Übersicht",
-  "Access management", "Capacity planning", "Change management", "Audit & reporting",
-  "Physical infrastructure", "End of contract",
+  "Define your need",
+  "Implement the service",
+  "Recurring operations",
+  "Encryption management",
+  "Business continuity",
+  "Reversibility",
+  "Security & compliance",
+  "Supervision",
+  "Gestion des incidents",
+  "Sauvegarde & restauration",
+  "Netzwerk & Übersicht",
+  "Access management",
+  "Capacity planning",
+  "Change management",
+  "Audit & reporting",
+  "Physical infrastructure",
+  "End of contract",
 ];
 
 const CLIENT_HEADERS = ["Client", "Client Role", "Customer", "Kunde"];
@@ -149,8 +247,15 @@ const LEGENDS = [
 
 /** Valid [client, provider] role codes with weights; exactly one A per row. */
 const VALID_CODES = [
-  [40, ["I", "RA"]], [15, ["RA", "I"]], [8, ["RA", "CI"]], [8, ["CI", "RA"]],
-  [6, ["C", "RA"]], [5, ["RA", "C"]], [4, ["A", "R"]], [4, ["R", "A"]], [3, ["R", "RA"]],
+  [40, ["I", "RA"]],
+  [15, ["RA", "I"]],
+  [8, ["RA", "CI"]],
+  [8, ["CI", "RA"]],
+  [6, ["C", "RA"]],
+  [5, ["RA", "C"]],
+  [4, ["A", "R"]],
+  [4, ["R", "A"]],
+  [3, ["R", "RA"]],
 ];
 
 // ---------------------------------------------------------------------------
@@ -181,10 +286,26 @@ function activityRow(rnd, product, used, tableRows, fileRows) {
   }
   row.name = activityName(rnd, product, used);
   used.add(row.name);
-  if (defect === "order") row.codes = rnd.pick([["I", "AR"], ["AR", "I"], ["AR", "C"]]);
+  if (defect === "order")
+    row.codes = rnd.pick([
+      ["I", "AR"],
+      ["AR", "I"],
+      ["AR", "C"],
+    ]);
   if (defect === "emptyClient") row.codes = ["", "RA"];
-  if (defect === "twoA") row.codes = rnd.pick([["A", "RA"], ["RA", "A"], ["A", "A"]]);
-  if (defect === "noA") row.codes = rnd.pick([["I", "R"], ["R", "C"], ["C", "R"], ["R", "I"]]);
+  if (defect === "twoA")
+    row.codes = rnd.pick([
+      ["A", "RA"],
+      ["RA", "A"],
+      ["A", "A"],
+    ]);
+  if (defect === "noA")
+    row.codes = rnd.pick([
+      ["I", "R"],
+      ["R", "C"],
+      ["C", "R"],
+      ["R", "I"],
+    ]);
   if (defect === "ragged") row.ragged = rnd.pick(["short", "long"]);
   return row;
 }
@@ -217,21 +338,24 @@ function renderCodes(rnd, codes, style, notes) {
 function renderTable(rnd, header, rows, layout) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const trail = layout === "loose" ? " " : "";
-  const line = (cells) =>
-    layout === "aligned"
-      ? `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`
-      : `| ${cells.join(" | ")} |${rnd.chance(0.5) ? trail : ""}`;
-  const delimiter =
-    layout === "aligned"
-      ? `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`
-      : `| ${header.map((_, i) => (i > 0 && layout === "loose" ? ":---:" : "---")).join(" | ")} |`;
+  const line = (cells) => (layout === "aligned" ? `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |` : `| ${cells.join(" | ")} |${rnd.chance(0.5) ? trail : ""}`);
+  const delimiter = layout === "aligned" ? `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|` : `| ${header.map((_, i) => (i > 0 && layout === "loose" ? ":---:" : "---")).join(" | ")} |`;
   return [line(header), delimiter, ...rows.map(line)].join("\n");
 }
 
 /** Renders one RACI section: H2, optional sentence, activity table, optional footnote. */
 function renderRaciSection(rnd, title, rows, headers) {
-  const style = rnd.weighted([[45, "underscore"], [20, "star"], [20, "plain"], [15, "comma"]]);
-  const layout = rnd.weighted([[50, "aligned"], [35, "compact"], [15, "loose"]]);
+  const style = rnd.weighted([
+    [45, "underscore"],
+    [20, "star"],
+    [20, "plain"],
+    [15, "comma"],
+  ]);
+  const layout = rnd.weighted([
+    [50, "aligned"],
+    [35, "compact"],
+    [15, "loose"],
+  ]);
   const notes = { footnote: false };
   const cells = rows.map((row) => {
     const client = renderCodes(rnd, row.codes[0], style, notes);
@@ -250,8 +374,7 @@ function renderRaciSection(rnd, title, rows, headers) {
 /** Renders a non-RACI table section: a feature comparison or a sizing grid. */
 function renderOtherSection(rnd) {
   if (rnd.chance(0.5)) {
-    const features = rnd.shuffle(["Snapshots", "Versioning", "Object lock", "Replication",
-      "Chiffrement", "Audit logs", "Private endpoint", "Lifecycle rules"]).slice(0, 3 + rnd.int(4));
+    const features = rnd.shuffle(["Snapshots", "Versioning", "Object lock", "Replication", "Chiffrement", "Audit logs", "Private endpoint", "Lifecycle rules"]).slice(0, 3 + rnd.int(4));
     const rows = features.map((f) => [f, "✅", rnd.chance(0.6) ? "✅" : "❌"]);
     return `## Features\n\n${renderTable(rnd, ["Feature", "Standard", "Premium"], rows, "aligned")}`;
   }
@@ -269,9 +392,7 @@ function party(header) {
 
 /** Renders the front matter, H1, intro and legend of a page. */
 function renderHead(rnd, product, index, headers) {
-  const title = rnd.chance(0.2)
-    ? `"Matrice de responsabilité : ${product}"`
-    : `IaaS Responsibility Matrix - ${product}`;
+  const title = rnd.chance(0.2) ? `"Matrice de responsabilité : ${product}"` : `IaaS Responsibility Matrix - ${product}`;
   const legend = rnd.pick(LEGENDS);
   const front = ["---", `title: ${title}`];
   const sidebar = rnd.chance(0.5) ? 1 + (index % 40) : null;
@@ -280,8 +401,7 @@ function renderHead(rnd, product, index, headers) {
   const text = [
     front.join("\n"),
     `# ${product} responsibility matrix`,
-    `Here is the RACI of the shared responsibility between the ${party(headers[0]).toLowerCase()} ` +
-      `and ${party(headers[1])} for the use of the ${product} service.`,
+    `Here is the RACI of the shared responsibility between the ${party(headers[0]).toLowerCase()} ` + `and ${party(headers[1])} for the use of the ${product} service.`,
     renderTable(rnd, ["Role", "Description"], legend, "aligned"),
   ].join("\n\n");
   return { text, title: title.replace(/^"(.*)"$/u, "$1"), sidebar, legend };
@@ -329,7 +449,10 @@ export function pageData(page) {
   return {
     title: page.title,
     ...(page.sidebar !== null ? { metadata: { sidebar_position: page.sidebar } } : {}),
-    parties: [{ name: client, role: "customer" }, { name: provider, role: "provider" }],
+    parties: [
+      { name: client, role: "customer" },
+      { name: provider, role: "provider" },
+    ],
     legend: page.legend.map(([role, description]) => {
       const [, code, term] = /^\((\w)\) (.*)$/u.exec(role);
       return { code, term, description };
@@ -351,8 +474,7 @@ export function pageData(page) {
 function yamlString(text, quote = "") {
   if (quote === '"') return JSON.stringify(text);
   if (quote === "'") return `'${text.replace(/'/g, "''")}'`;
-  const plain =
-    /^[A-Za-z\u00c0-\u024f(_]/u.test(text) && !/: |:$| #|[\t\n]|\s$/u.test(text) && !/^(?:true|false|null|yes|no|on|off|~)$/iu.test(text);
+  const plain = /^[A-Za-z\u00c0-\u024f(_]/u.test(text) && !/: |:$| #|[\t\n]|\s$/u.test(text) && !/^(?:true|false|null|yes|no|on|off|~)$/iu.test(text);
   return plain ? text : text.includes("'") ? JSON.stringify(text) : `'${text}'`;
 }
 
@@ -424,7 +546,11 @@ function paramsHash(params) {
 
 /** Slug of a product name for file names (ASCII only). */
 function slug(text) {
-  return text.normalize("NFD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
 }
 
 /** Relative path (under a corpus' matrices folder) of page `index`, with extension `ext`. */

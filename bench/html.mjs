@@ -128,7 +128,13 @@ async function main() {
   const shapes = writeInputs();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "raci-lint-bench-html-"));
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
-  const result = { targetMs: TARGET_MS, runs, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", loadAverage: os.loadavg().map((v) => round(v)) }, browser: context.browser()?.version() ?? "chromium", reports: [] };
+  const result = {
+    targetMs: TARGET_MS,
+    runs,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", loadAverage: os.loadavg().map((v) => round(v)) },
+    browser: context.browser()?.version() ?? "chromium",
+    reports: [],
+  };
   try {
     for (const shape of shapes) {
       const cliMs = runCli(cli, shape);
@@ -168,12 +174,30 @@ function printReport(result) {
   const fmt = (n) => n.toLocaleString("en-US");
   const rows = [["report", "input MB", "HTML MB", "elements", "CLI ms", "load ms", "filter ms", "rows ms", "focus ms", "scroll ms", "result"]];
   for (const r of result.reports) {
-    rows.push([r.id, (r.inputBytes / 1e6).toFixed(2), (r.htmlBytes / 1e6).toFixed(2), fmt(r.elements), r.cliMs.toFixed(0), r.loadMs.toFixed(0), r.filterMs.toFixed(0), r.rowsMs.toFixed(0), r.focusMs.toFixed(0), r.scrollMs.toFixed(0), r.pass ? "PASS" : "FAIL"]);
+    rows.push([
+      r.id,
+      (r.inputBytes / 1e6).toFixed(2),
+      (r.htmlBytes / 1e6).toFixed(2),
+      fmt(r.elements),
+      r.cliMs.toFixed(0),
+      r.loadMs.toFixed(0),
+      r.filterMs.toFixed(0),
+      r.rowsMs.toFixed(0),
+      r.focusMs.toFixed(0),
+      r.scrollMs.toFixed(0),
+      r.pass ? "PASS" : "FAIL",
+    ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   log();
   log(`HTML report, 10,000 activities, in headless ${result.browser} (medians of ${result.runs} fresh pages; target: each under ${fmt(result.targetMs)} ms, no console error)`);
-  for (const row of rows) log(row.map((c, i) => (i === 0 || i === row.length - 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("   ").trimEnd());
+  for (const row of rows)
+    log(
+      row
+        .map((c, i) => (i === 0 || i === row.length - 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+        .join("   ")
+        .trimEnd(),
+    );
   for (const r of result.reports) {
     log(`${r.id}: ${r.what}; ${fmt(r.cells)} matrix cells, ${fmt(r.findings)} findings${r.errors.length ? `; ERRORS: ${r.errors.join(" | ")}` : ""}`);
   }

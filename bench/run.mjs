@@ -180,10 +180,7 @@ function gnuTimeMethod(timeBin) {
 }
 
 const RSS_MARK = "bench-maxrss-kib:";
-const RSS_PRELOAD =
-  "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n" +
-  RSS_MARK +
-  " '+u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
+const RSS_PRELOAD = "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n" + RSS_MARK + " '+u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
 
 /** Fallback: a data: URL preload prints process.resourceUsage()'s maxRSS (KiB) and CPU time (µs) on exit. */
 function preloadMethod() {
@@ -247,8 +244,7 @@ function runFloor(method, corpus) {
   run.report = JSON.parse(run.stdout);
   const { manifest } = corpus;
   if (run.report.activities !== manifest.activities || run.report.files !== manifest.files) {
-    fail(`floor counted ${run.report.files} files / ${run.report.activities} activities in corpus ${corpus.id}, ` +
-      `manifest says ${manifest.files} / ${manifest.activities}`);
+    fail(`floor counted ${run.report.files} files / ${run.report.activities} activities in corpus ${corpus.id}, ` + `manifest says ${manifest.files} / ${manifest.activities}`);
   }
   return run;
 }
@@ -472,7 +468,12 @@ function checkTargets(corpus, floor, cli, spectral) {
   const checks = [];
   if (targets.minReaderMbPerSec !== undefined) {
     const mb = cli.dataReader?.inProcessMbPerSec;
-    checks.push({ target: "reader MB/s (in-process, parse+read)", value: mb === undefined ? "n/a" : `${mb.toFixed(1)} MB/s`, limit: `>= ${targets.minReaderMbPerSec} MB/s`, pass: mb !== undefined && mb >= targets.minReaderMbPerSec });
+    checks.push({
+      target: "reader MB/s (in-process, parse+read)",
+      value: mb === undefined ? "n/a" : `${mb.toFixed(1)} MB/s`,
+      limit: `>= ${targets.minReaderMbPerSec} MB/s`,
+      pass: mb !== undefined && mb >= targets.minReaderMbPerSec,
+    });
   }
   if (targets.minSpectralRatio !== undefined && spectral) {
     const times = round(spectral.wallMs / cli.wallMs, 2);
@@ -488,7 +489,12 @@ function checkTargets(corpus, floor, cli, spectral) {
   if (targets.maxWallMs !== undefined) {
     checks.push({ target: "CLI wall time", value: `${cli.wallMs.toFixed(0)} ms`, limit: `< ${targets.maxWallMs} ms`, pass: cli.wallMs < targets.maxWallMs });
   }
-  checks.push({ target: "CLI peak RSS", value: cli.peakRssMb === null ? "n/a" : `${cli.peakRssMb.toFixed(1)} MB`, limit: `< ${targets.maxRssMb} MB`, pass: cli.peakRssMb !== null && cli.peakRssMb < targets.maxRssMb });
+  checks.push({
+    target: "CLI peak RSS",
+    value: cli.peakRssMb === null ? "n/a" : `${cli.peakRssMb.toFixed(1)} MB`,
+    limit: `< ${targets.maxRssMb} MB`,
+    pass: cli.peakRssMb !== null && cli.peakRssMb < targets.maxRssMb,
+  });
   if (targets.plantedFound !== undefined) {
     checks.push({ target: "planted defects reported", value: `${cli.planted.found}/${cli.planted.total}`, limit: "all", pass: cli.planted.found === cli.planted.total });
   }
@@ -499,7 +505,12 @@ function checkTargets(corpus, floor, cli, spectral) {
 function textTable(rows, rightAligned) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   return rows
-    .map((r) => r.map((c, i) => (rightAligned[i] ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("   ").trimEnd())
+    .map((r) =>
+      r
+        .map((c, i) => (rightAligned[i] ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i])))
+        .join("   ")
+        .trimEnd(),
+    )
     .join("\n");
 }
 
@@ -509,46 +520,79 @@ function printReport(result) {
   for (const c of result.corpora) {
     // Corpora with a floor compare each program with it; the others with the first CLI.
     const reference = c.floor ?? c.clis[0];
-    const row = (label, s) => [label, s.wallMs.toFixed(1), s.minWallMs.toFixed(1), s.cpuMs === null ? "n/a" : fmt(s.cpuMs),
-      fmt(s.activitiesPerSec), s.mbPerSec.toFixed(1), s.peakRssMb === null ? "n/a" : s.peakRssMb.toFixed(1),
-      `${round(s.wallMs / reference.wallMs, 2).toFixed(2)}x`];
+    const row = (label, s) => [
+      label,
+      s.wallMs.toFixed(1),
+      s.minWallMs.toFixed(1),
+      s.cpuMs === null ? "n/a" : fmt(s.cpuMs),
+      fmt(s.activitiesPerSec),
+      s.mbPerSec.toFixed(1),
+      s.peakRssMb === null ? "n/a" : s.peakRssMb.toFixed(1),
+      `${round(s.wallMs / reference.wallMs, 2).toFixed(2)}x`,
+    ];
     log();
     log(`corpus ${c.id} (${c.name}): ${fmt(c.corpus.files)} files, ${fmt(c.corpus.activities)} activities, ${c.corpus.mb} MB in ${c.corpus.dir}`);
     const cliName = (cli) => (result.clis.length === 1 ? "raci-lint CLI" : `CLI ${cli.label}`);
-    log(textTable(
-      [["", "wall ms", "min wall", "CPU ms", "activities/s", "MB/s", "peak RSS MB", c.floor ? "x floor" : `x ${cliName(c.clis[0])}`],
-        ...(c.floor ? [row("floor", c.floor)] : []),
-        ...(c.readerFloor ? [row("reader floor", c.readerFloor)] : []),
-        ...c.clis.flatMap((cli) => (cli.dataReader ? [row(`data reader ${cli.label}`, cli.dataReader)] : [])),
-        ...c.clis.map((cli) => row(cliName(cli), cli)),
-        ...(c.spectral ? [row("Spectral", c.spectral)] : [])],
-      [false, true, true, true, true, true, true, true],
-    ));
+    log(
+      textTable(
+        [
+          ["", "wall ms", "min wall", "CPU ms", "activities/s", "MB/s", "peak RSS MB", c.floor ? "x floor" : `x ${cliName(c.clis[0])}`],
+          ...(c.floor ? [row("floor", c.floor)] : []),
+          ...(c.readerFloor ? [row("reader floor", c.readerFloor)] : []),
+          ...c.clis.flatMap((cli) => (cli.dataReader ? [row(`data reader ${cli.label}`, cli.dataReader)] : [])),
+          ...c.clis.map((cli) => row(cliName(cli), cli)),
+          ...(c.spectral ? [row("Spectral", c.spectral)] : []),
+        ],
+        [false, true, true, true, true, true, true, true],
+      ),
+    );
     log();
-    log(textTable(
-      [["target", ...(result.clis.length > 1 ? ["CLI"] : []), "value", "limit", "result"],
-        ...c.checks.map((k) => [k.target, ...(result.clis.length > 1 ? [k.cli] : []), k.value, k.limit, k.pass ? "PASS" : "FAIL"])],
-      [false, ...(result.clis.length > 1 ? [false] : []), true, true, false],
-    ));
+    log(
+      textTable(
+        [
+          ["target", ...(result.clis.length > 1 ? ["CLI"] : []), "value", "limit", "result"],
+          ...c.checks.map((k) => [k.target, ...(result.clis.length > 1 ? [k.cli] : []), k.value, k.limit, k.pass ? "PASS" : "FAIL"]),
+        ],
+        [false, ...(result.clis.length > 1 ? [false] : []), true, true, false],
+      ),
+    );
     for (const cli of c.clis) {
       const extra = [
         `exit codes ${cli.exitCodes.join(",")}`,
         `${fmt(cli.findings)} findings`,
         `JSON ${fmt(cli.outputBytes)} bytes`,
-        ...(cli.planted ? [`planted ${cli.planted.found}/${cli.planted.total} reported, ${cli.planted.unexpected} findings elsewhere` +
-          (cli.planted.unexpected ? ` (${Object.entries(cli.planted.unexpectedByRule).map(([r, n]) => `${r} ${n}`).join(", ")})` : "")] : []),
+        ...(cli.planted
+          ? [
+              `planted ${cli.planted.found}/${cli.planted.total} reported, ${cli.planted.unexpected} findings elsewhere` +
+                (cli.planted.unexpected
+                  ? ` (${Object.entries(cli.planted.unexpectedByRule)
+                      .map(([r, n]) => `${r} ${n}`)
+                      .join(", ")})`
+                  : ""),
+            ]
+          : []),
         ...(cli.sameFindingsAs ? [`findings ${cli.sameFindingsAs.same ? "identical to" : "DIFFER from"} ${cli.sameFindingsAs.label}'s`] : []),
         ...(cli.engineRuns !== undefined ? [`engine runs ${cli.engineRuns ?? "n/a"}`] : []),
-        ...(cli.dataReader ? [`data reader in-process (parse+read, first pass) ${cli.dataReader.inProcessMs} ms = ${cli.dataReader.inProcessMbPerSec} MB/s (CPU ${cli.dataReader.inProcessCpuMs} ms)`] : []),
-        ...(c.spectral ? [`Spectral takes ${round(c.spectral.wallMs / cli.wallMs, 2).toFixed(2)}x its wall time, ${c.spectral.cpuMs && cli.cpuMs ? round(c.spectral.cpuMs / cli.cpuMs, 2).toFixed(2) : "n/a"}x its CPU time`] : []),
+        ...(cli.dataReader
+          ? [`data reader in-process (parse+read, first pass) ${cli.dataReader.inProcessMs} ms = ${cli.dataReader.inProcessMbPerSec} MB/s (CPU ${cli.dataReader.inProcessCpuMs} ms)`]
+          : []),
+        ...(c.spectral
+          ? [
+              `Spectral takes ${round(c.spectral.wallMs / cli.wallMs, 2).toFixed(2)}x its wall time, ${c.spectral.cpuMs && cli.cpuMs ? round(c.spectral.cpuMs / cli.cpuMs, 2).toFixed(2) : "n/a"}x its CPU time`,
+            ]
+          : []),
       ];
       log(`${result.clis.length === 1 ? "CLI" : `CLI ${cli.label}`}: ${extra.join("; ")}`);
     }
     if (c.spectral) {
       const k = c.spectral.comparison;
-      log(`Spectral: exit codes ${c.spectral.exitCodes.join(",")}; ${fmt(k.spectralFindings)} findings (${Object.entries(k.byRule).map(([r, n]) => `${r} ${n}`).join(", ")}); ` +
-        `${k.same ? "identical to" : "DIFFERENT from"} ${result.clis[0].label}'s findings of those rules (path:line:rule)` +
-        (k.same ? "" : `; only Spectral: ${k.onlySpectral.join(" ")}; only raci-lint: ${k.onlyRaciLint.join(" ")}`));
+      log(
+        `Spectral: exit codes ${c.spectral.exitCodes.join(",")}; ${fmt(k.spectralFindings)} findings (${Object.entries(k.byRule)
+          .map(([r, n]) => `${r} ${n}`)
+          .join(", ")}); ` +
+          `${k.same ? "identical to" : "DIFFERENT from"} ${result.clis[0].label}'s findings of those rules (path:line:rule)` +
+          (k.same ? "" : `; only Spectral: ${k.onlySpectral.join(" ")}; only raci-lint: ${k.onlyRaciLint.join(" ")}`),
+      );
     }
     const floorLine = [];
     if (c.floor) floorLine.push(`floor in-process ${c.floor.inProcessMs} ms`);
@@ -563,18 +607,21 @@ function printReport(result) {
         const a = c.clis.find((x) => x.label === first.label);
         const b = c.clis.find((x) => x.label === other.label);
         const cpu = a.cpuMs && b.cpuMs ? `, ${round(b.cpuMs / a.cpuMs, 3).toFixed(3)}x CPU` : "";
-        return `corpus ${c.id} ${round(b.wallMs / a.wallMs, 3).toFixed(3)}x wall (median), ${round(b.minWallMs / a.minWallMs, 3).toFixed(3)}x (min)${cpu}, ` +
-          `peak RSS ${b.peakRssMb ?? "n/a"} vs ${a.peakRssMb ?? "n/a"} MB`;
+        return (
+          `corpus ${c.id} ${round(b.wallMs / a.wallMs, 3).toFixed(3)}x wall (median), ${round(b.minWallMs / a.minWallMs, 3).toFixed(3)}x (min)${cpu}, ` +
+          `peak RSS ${b.peakRssMb ?? "n/a"} vs ${a.peakRssMb ?? "n/a"} MB`
+        );
       });
       log(`${other.label} / ${first.label}: ${ratios.join("; ")}`);
     }
   }
   log();
-  log(`medians of ${result.runs} interleaved runs (min wall: the fastest run); wall = spawn to exit (includes Node start-up); ` +
-    `CPU = the child's user + system time (all its threads); MB = 10^6 bytes` +
-    (result.readerFloorError ? `; reader floor left out: ${result.readerFloorError}` : ""));
-  log(`peak RSS via ${result.rssMethod}; ${result.machine.cpus} CPUs (${result.machine.cpuModel}), Node ${result.machine.node}; ` +
-    `load average at start ${result.machine.loadAverage.join(" ")}`);
+  log(
+    `medians of ${result.runs} interleaved runs (min wall: the fastest run); wall = spawn to exit (includes Node start-up); ` +
+      `CPU = the child's user + system time (all its threads); MB = 10^6 bytes` +
+      (result.readerFloorError ? `; reader floor left out: ${result.readerFloorError}` : ""),
+  );
+  log(`peak RSS via ${result.rssMethod}; ${result.machine.cpus} CPUs (${result.machine.cpuModel}), Node ${result.machine.node}; ` + `load average at start ${result.machine.loadAverage.join(" ")}`);
   log(result.pass ? "all targets met" : "some targets missed (report only, exit code 0)");
 }
 
@@ -594,12 +641,25 @@ function prepareCorpora(single) {
   if (only.length === 0 || only.includes("B")) {
     const generated = ensureDistinctCorpus(distinctParams());
     const { manifest } = generated;
-    log(`B: distinct corpus: ${manifest.files} files, ${manifest.activities.toLocaleString("en-US")} activities, ` +
-      `${manifest.bytes.toLocaleString("en-US")} bytes (${(manifest.bytes / 1e6).toFixed(2)} MB) in ${manifest.dir}, ` +
-      `${manifest.planted.total} planted defects [${generated.generated ? `generated in ${generated.ms.toFixed(0)} ms` : "up to date, not regenerated"}]`);
-    corpora.push({ id: "B", name: "distinct: 6-9 parties, distinct rows, mixed styles", manifest, root: DISTINCT_ROOT, relDir: path.relative(ROOT, DISTINCT_MATRICES_DIR), planted: readPlanted(), single });
+    log(
+      `B: distinct corpus: ${manifest.files} files, ${manifest.activities.toLocaleString("en-US")} activities, ` +
+        `${manifest.bytes.toLocaleString("en-US")} bytes (${(manifest.bytes / 1e6).toFixed(2)} MB) in ${manifest.dir}, ` +
+        `${manifest.planted.total} planted defects [${generated.generated ? `generated in ${generated.ms.toFixed(0)} ms` : "up to date, not regenerated"}]`,
+    );
+    corpora.push({
+      id: "B",
+      name: "distinct: 6-9 parties, distinct rows, mixed styles",
+      manifest,
+      root: DISTINCT_ROOT,
+      relDir: path.relative(ROOT, DISTINCT_MATRICES_DIR),
+      planted: readPlanted(),
+      single,
+    });
   }
-  for (const [id, format] of [["Y", "yaml"], ["J", "json"]]) {
+  for (const [id, format] of [
+    ["Y", "yaml"],
+    ["J", "json"],
+  ]) {
     if (only.length > 0 && !only.includes(id)) continue;
     const generated = ensureCorpus(corpusParams(), { format });
     log(`${id}: ${describeCorpus(generated)}`);
@@ -687,20 +747,31 @@ function main() {
   for (const corpus of corpora) {
     const s = samples.get(corpus.id);
     const { manifest } = corpus;
-    const floor = s.floor.length === 0 ? null : {
-      ...summarize(s.floor, manifest),
-      inProcessMs: round(median(s.floor.map((r) => r.report.elapsedMs)), 1),
-      tableRows: s.floor[0].report.tableRows,
-    };
-    const spectral = s.spectral.length === 0 ? null : { ...summarize(s.spectral, manifest), exitCodes: s.spectral.map((r) => r.status), command: `node ${path.relative(ROOT, SPECTRAL_BIN)} lint "${corpus.relDir}/**/*.yaml" --ruleset ${path.relative(ROOT, SPECTRAL_RULESET)} --format json` };
-    const readerFloor = s.reader.length === runs
-      ? {
-          ...summarize(s.reader, manifest),
-          inProcessMs: round(median(s.reader.map((r) => r.report.elapsedMs)), 1),
-          rows: s.reader[0].report.rows,
-          distinctRests: s.reader[0].report.distinctRests,
-        }
-      : null;
+    const floor =
+      s.floor.length === 0
+        ? null
+        : {
+            ...summarize(s.floor, manifest),
+            inProcessMs: round(median(s.floor.map((r) => r.report.elapsedMs)), 1),
+            tableRows: s.floor[0].report.tableRows,
+          };
+    const spectral =
+      s.spectral.length === 0
+        ? null
+        : {
+            ...summarize(s.spectral, manifest),
+            exitCodes: s.spectral.map((r) => r.status),
+            command: `node ${path.relative(ROOT, SPECTRAL_BIN)} lint "${corpus.relDir}/**/*.yaml" --ruleset ${path.relative(ROOT, SPECTRAL_RULESET)} --format json`,
+          };
+    const readerFloor =
+      s.reader.length === runs
+        ? {
+            ...summarize(s.reader, manifest),
+            inProcessMs: round(median(s.reader.map((r) => r.report.elapsedMs)), 1),
+            rows: s.reader[0].report.rows,
+            distinctRests: s.reader[0].report.distinctRests,
+          }
+        : null;
     const checks = [];
     let firstKeys = null;
     const cliResults = clis.map((cli, k) => {
@@ -742,7 +813,15 @@ function main() {
     result.corpora.push({
       id: corpus.id,
       name: corpus.name,
-      corpus: { dir: manifest.dir, files: manifest.files, activities: manifest.activities, bytes: manifest.bytes, mb: round(manifest.bytes / 1e6, 2), contentHash: manifest.contentHash, ...(manifest.planted ? { planted: manifest.planted } : {}) },
+      corpus: {
+        dir: manifest.dir,
+        files: manifest.files,
+        activities: manifest.activities,
+        bytes: manifest.bytes,
+        mb: round(manifest.bytes / 1e6, 2),
+        contentHash: manifest.contentHash,
+        ...(manifest.planted ? { planted: manifest.planted } : {}),
+      },
       floor,
       readerFloor,
       ...(spectral ? { spectral } : {}),
@@ -755,8 +834,19 @@ function main() {
   printReport(result);
   result.coldStart = runColdStart(method, clis[0]);
   const corpusA = result.corpora.find((c) => c.id === "A");
-  if (corpusA && !ARGS.includes("--no-cache-bench")) result.cache = runCacheBench(method, corpora.find((c) => c.id === "A"), clis[0], corpusA.clis[0]);
-  if (corpusA && !ARGS.includes("--no-threads-bench")) result.threads = runThreadsBench(method, corpora.find((c) => c.id === "A"), clis[0]);
+  if (corpusA && !ARGS.includes("--no-cache-bench"))
+    result.cache = runCacheBench(
+      method,
+      corpora.find((c) => c.id === "A"),
+      clis[0],
+      corpusA.clis[0],
+    );
+  if (corpusA && !ARGS.includes("--no-threads-bench"))
+    result.threads = runThreadsBench(
+      method,
+      corpora.find((c) => c.id === "A"),
+      clis[0],
+    );
   if (!ARGS.includes("--no-big")) result.bigResults = runBigResults();
   if (!ARGS.includes("--no-html")) result.html = runHtmlBench(clis[0]);
   if (!ARGS.includes("--no-xlsx")) result.xlsx = runXlsxBench(clis[0]);
@@ -781,8 +871,10 @@ function runColdStart(method, cli) {
   const seedCpu = median(seed.map((r) => r.cpuMs ?? 0));
   const ratio = round(seedMs / nodeMs, 2);
   log();
-  log(`cold start (${runs} runs each, interleaved, medians): node -e 0 ${nodeMs.toFixed(1)} ms (CPU ${nodeCpu.toFixed(0)} ms); ` +
-    `${cli.label} on matrices/ ${seedMs.toFixed(1)} ms (CPU ${seedCpu.toFixed(0)} ms): ${ratio.toFixed(2)}x wall, ${round(seedCpu / nodeCpu, 2).toFixed(2)}x CPU (target <= 1.5x) ${ratio <= 1.5 ? "PASS" : "FAIL"}`);
+  log(
+    `cold start (${runs} runs each, interleaved, medians): node -e 0 ${nodeMs.toFixed(1)} ms (CPU ${nodeCpu.toFixed(0)} ms); ` +
+      `${cli.label} on matrices/ ${seedMs.toFixed(1)} ms (CPU ${seedCpu.toFixed(0)} ms): ${ratio.toFixed(2)}x wall, ${round(seedCpu / nodeCpu, 2).toFixed(2)}x CPU (target <= 1.5x) ${ratio <= 1.5 ? "PASS" : "FAIL"}`,
+  );
   return { runs, nodeMs: round(nodeMs, 1), seedMs: round(seedMs, 1), nodeCpuMs: round(nodeCpu, 0), seedCpuMs: round(seedCpu, 0), ratio, pass: ratio <= 1.5 };
 }
 
@@ -806,9 +898,11 @@ function runCacheBench(method, corpus, cli, uncached) {
   const same = fs.readFileSync(output, "utf8") === fs.readFileSync(cliOutputPath(corpus, cli), "utf8");
   const times = round(uncached.wallMs / secondMs, 2);
   log();
-  log(`cache on corpus A: first run ${first.wallMs.toFixed(0)} ms; second run (median of ${runs}) ${secondMs.toFixed(0)} ms wall, CPU ${secondCpu.toFixed(0)} ms; ` +
-    `without cache ${uncached.wallMs.toFixed(0)} ms wall, CPU ${uncached.cpuMs ?? "n/a"} ms: ${times.toFixed(2)}x faster wall, ${uncached.cpuMs ? round(uncached.cpuMs / secondCpu, 2).toFixed(2) : "n/a"}x CPU (target >= 5x) ${times >= 5 ? "PASS" : "FAIL"}; ` +
-    `output ${same ? "identical to" : "DIFFERENT from"} the run without cache`);
+  log(
+    `cache on corpus A: first run ${first.wallMs.toFixed(0)} ms; second run (median of ${runs}) ${secondMs.toFixed(0)} ms wall, CPU ${secondCpu.toFixed(0)} ms; ` +
+      `without cache ${uncached.wallMs.toFixed(0)} ms wall, CPU ${uncached.cpuMs ?? "n/a"} ms: ${times.toFixed(2)}x faster wall, ${uncached.cpuMs ? round(uncached.cpuMs / secondCpu, 2).toFixed(2) : "n/a"}x CPU (target >= 5x) ${times >= 5 ? "PASS" : "FAIL"}; ` +
+      `output ${same ? "identical to" : "DIFFERENT from"} the run without cache`,
+  );
   return { firstMs: round(first.wallMs, 1), secondMs: round(secondMs, 1), secondCpuMs: round(secondCpu, 0), uncachedMs: uncached.wallMs, times, same, pass: times >= 5 && same };
 }
 
@@ -832,9 +926,14 @@ function runThreadsBench(method, corpus, cli) {
   const times = round(wall(1) / wall(2), 2);
   const same = fs.readFileSync(outputs[1], "utf8") === fs.readFileSync(outputs[2], "utf8");
   log();
-  log(`threads on corpus A (${runs} runs each, interleaved, medians): --threads 1 ${wall(1).toFixed(0)} ms (CPU ${cpu(1).toFixed(0)} ms), ` +
-    `--threads 2 ${wall(2).toFixed(0)} ms (CPU ${cpu(2).toFixed(0)} ms): ${times.toFixed(2)}x (target >= 1.6x on 2 cores) ${times >= 1.6 ? "PASS" : "FAIL"}; ` +
-    `output ${same ? "identical" : "DIFFERENT"}; ${os.cpus().length} CPUs, load average ${os.loadavg().map((v) => v.toFixed(2)).join(" ")}`);
+  log(
+    `threads on corpus A (${runs} runs each, interleaved, medians): --threads 1 ${wall(1).toFixed(0)} ms (CPU ${cpu(1).toFixed(0)} ms), ` +
+      `--threads 2 ${wall(2).toFixed(0)} ms (CPU ${cpu(2).toFixed(0)} ms): ${times.toFixed(2)}x (target >= 1.6x on 2 cores) ${times >= 1.6 ? "PASS" : "FAIL"}; ` +
+      `output ${same ? "identical" : "DIFFERENT"}; ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((v) => v.toFixed(2))
+        .join(" ")}`,
+  );
   return { runs, oneMs: round(wall(1), 1), twoMs: round(wall(2), 1), oneCpuMs: round(cpu(1), 0), twoCpuMs: round(cpu(2), 0), times, same, pass: times >= 1.6 && same };
 }
 

@@ -94,7 +94,12 @@ function timedRead(file) {
 /** One CLI run on the workbook; exit 0 or 1 (findings) are both fine. */
 function timedLint(cli, file) {
   const t0 = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [cli, path.relative(ROOT, file), "-f", "json", "--no-config"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [cli, path.relative(ROOT, file), "-f", "json", "--no-config"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (run.status !== 0 && run.status !== 1) fail(`the CLI failed on the workbook (exit ${run.status}, signal ${run.signal}):\n${run.stderr}`);
   const report = JSON.parse(run.stdout);
@@ -131,7 +136,9 @@ async function main() {
     findings,
     pass: median(reads) < TARGET_MS,
   };
-  log(`Workbook bench: ${ACTIVITIES.toLocaleString("en-US")} activities, ${input.parties} parties, ${(input.bytes / 1024).toFixed(0)} KiB (median of ${runs}, load average ${result.machine.loadAverage.join(" ")})`);
+  log(
+    `Workbook bench: ${ACTIVITIES.toLocaleString("en-US")} activities, ${input.parties} parties, ${(input.bytes / 1024).toFixed(0)} KiB (median of ${runs}, load average ${result.machine.loadAverage.join(" ")})`,
+  );
   log(`  read (parseWorkbook, exceljs loaded): ${result.readMs} ms (CPU ${result.readCpuMs} ms)  target < ${TARGET_MS} ms  ${result.pass ? "ok" : "MISSED"}`);
   log(`  lint (CLI, -f json, from start to exit): ${result.lintMs} ms, ${findings} findings`);
   if (JSON_MODE) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -69,11 +69,11 @@ function command(inputs, env) {
   if (!VERSION.test(inputs.version)) return { error: `the version input must be a raci-lint version or npm dist-tag, not "${inputs.version}"` };
   const prefix = join(env.RUNNER_TEMP || tmpdir(), `raci-lint-${inputs.version}`);
   const windows = process.platform === "win32";
-  const install = spawnSync(
-    "npm",
-    ["install", "--prefix", windows ? `"${prefix}"` : prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", `raci-lint@${inputs.version}`],
-    { stdio: ["ignore", "inherit", "inherit"], shell: windows, env }
-  );
+  const install = spawnSync("npm", ["install", "--prefix", windows ? `"${prefix}"` : prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", `raci-lint@${inputs.version}`], {
+    stdio: ["ignore", "inherit", "inherit"],
+    shell: windows,
+    env
+  });
   if (install.status !== 0) return { error: `npm could not install raci-lint@${inputs.version} (${failure(install)})` };
   const installed = join(prefix, "node_modules", "raci-lint");
   const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));

@@ -22123,10 +22123,9 @@ function* streamSarif(report2, context) {
     const lines = file.source === void 0 ? null : new LineIndex(file.source);
     for (let i = 0; i < entries.length; i++) {
       const f = entries[i];
-      const fixes = lines ? [
-        ...f.fix ? [sarifFix(editDescription(f.fix, lines.text), f.fix, location, lines)] : [],
-        ...f.suggestions.map((s) => s.fix ? sarifFix(s.message, s.fix, location, lines) : null)
-      ].filter((x) => x !== null) : [];
+      const fixes = lines ? [...f.fix ? [sarifFix(editDescription(f.fix, lines.text), f.fix, location, lines)] : [], ...f.suggestions.map((s) => s.fix ? sarifFix(s.message, s.fix, location, lines) : null)].filter(
+        (x) => x !== null
+      ) : [];
       const suppression = "suppression" in f ? f.suppression : null;
       const result = {
         ruleId: f.ruleId,
@@ -22295,14 +22294,7 @@ function formatGithub(report2, _context) {
   let out = "";
   for (const file of report2.files) {
     for (const f of file.findings) {
-      const properties = [
-        `file=${escapeProperty(file.path)}`,
-        `line=${f.line}`,
-        `col=${f.column}`,
-        `endLine=${f.endLine}`,
-        `endColumn=${f.endColumn}`,
-        `title=${escapeProperty(f.ruleId)}`
-      ];
+      const properties = [`file=${escapeProperty(file.path)}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${escapeProperty(f.ruleId)}`];
       out += `::${COMMAND[f.severity]} ${properties.join(",")}::${escapeData(f.message)}
 `;
     }
@@ -22372,12 +22364,7 @@ function formatMarkdown(report2, context, options2 = {}) {
   const sum = (c) => c.error + c.warning + c.info;
   const ruleRows = [...byRule.entries()].sort(([a, ca], [b, cb]) => sum(cb) - sum(ca) || (a < b ? -1 : a > b ? 1 : 0)).map(([id, c]) => [ruleLink(id, context), ...SEVERITIES.map((s) => String(c[s])), String(sum(c))]);
   parts.push("### By rule", "", table(["Rule", "Errors", "Warnings", "Infos", "Total"], ["---", "---:", "---:", "---:", "---:"], ruleRows), "");
-  const findingRows = shown.map((f) => [
-    markdownCell(`${f.file}:${f.line}:${f.column}`),
-    f.severity,
-    ruleLink(f.ruleId, context),
-    markdownCell(f.message)
-  ]);
+  const findingRows = shown.map((f) => [markdownCell(`${f.file}:${f.line}:${f.column}`), f.severity, ruleLink(f.ruleId, context), markdownCell(f.message)]);
   parts.push("### Findings", "", table(["Location", "Severity", "Rule", "Message"], ["---", "---", "---", "---"], findingRows), "");
   const left = count - shown.length;
   if (left > 0) parts.push(`${plural2(left, "more finding")} not shown (the table lists the first ${shown.length}).`, "");
@@ -22900,10 +22887,7 @@ function sourceHtml(file, lines) {
 function fileHtml(page, file) {
   const { matrix: matrix3, report: report2 } = file;
   const counts = severityCounts(file.findings.map((f) => f.finding));
-  const out = [
-    `<section class="file" id="f${file.index}" aria-labelledby="f${file.index}-h">`,
-    `<h2 id="f${file.index}-h">${escapeHtml(report2.path)}</h2>`
-  ];
+  const out = [`<section class="file" id="f${file.index}" aria-labelledby="f${file.index}-h">`, `<h2 id="f${file.index}-h">${escapeHtml(report2.path)}</h2>`];
   const facts = [];
   if (matrix3) {
     if (matrix3.title) facts.push(`<i>${escapeHtml(matrix3.title)}</i>`);
@@ -22983,7 +22967,11 @@ function summaryHtml(page) {
     `<li><b class="kbad">X</b> not a code</li>`,
     ...SEVERITIES2.map((s) => `<li>${severityBadge(s)} outline ${s === "error" ? "solid" : s === "warning" ? "dashed" : "dotted"}</li>`)
   ];
-  out.push(`<h2 id="key">Key</h2>`, `<p>A cell is tinted by its heaviest code (A, then R, C, I) and outlined by its findings' worst severity; the small numbers are the findings'. Hover over it or focus it (Tab) to read them.</p>`, `<ul class="key">${key.join("")}</ul>`);
+  out.push(
+    `<h2 id="key">Key</h2>`,
+    `<p>A cell is tinted by its heaviest code (A, then R, C, I) and outlined by its findings' worst severity; the small numbers are the findings'. Hover over it or focus it (Tab) to read them.</p>`,
+    `<ul class="key">${key.join("")}</ul>`
+  );
   return out.join("\n");
 }
 function filtersHtml(page) {
@@ -23843,7 +23831,14 @@ var RACI_VS = {
   accountable: "A",
   responsible: "R",
   informed: "I",
-  codes: [raci("R"), raci("A"), raci("C"), raci("I"), code("V", ["Verify", "Verifies", "Verifier"], ["V\xE9rifie"], ["Pr\xFCft"]), code("S", ["Sign off", "Signs off", "Signatory"], ["Signe", "Valide"], ["Zeichnet ab"])]
+  codes: [
+    raci("R"),
+    raci("A"),
+    raci("C"),
+    raci("I"),
+    code("V", ["Verify", "Verifies", "Verifier"], ["V\xE9rifie"], ["Pr\xFCft"]),
+    code("S", ["Sign off", "Signs off", "Signatory"], ["Signe", "Valide"], ["Zeichnet ab"])
+  ]
 };
 var CAIRO = {
   name: "CAIRO",
@@ -24011,7 +24006,8 @@ function mappingProblem(source, target2) {
   try {
     const s = compileGlob(source, false);
     const t = compileGlob(target2, true);
-    if (s.wildcards !== t.wildcards) return `"${source}" has ${s.wildcards} wildcards and "${target2}" ${t.wildcards}: a file and its translation are paired by what the wildcards match, so both need the same ones in the same order`;
+    if (s.wildcards !== t.wildcards)
+      return `"${source}" has ${s.wildcards} wildcards and "${target2}" ${t.wildcards}: a file and its translation are paired by what the wildcards match, so both need the same ones in the same order`;
     return null;
   } catch (error) {
     return error.message;
@@ -24089,7 +24085,10 @@ function expectedSources(path, mappings = []) {
     if (!match) continue;
     const groups = match.slice(1);
     const locale = target2.localeGroup > 0 ? groups[target2.localeGroup - 1] : "";
-    const filled2 = fillGlob(mapping.source, groups.filter((_, i) => i !== target2.localeGroup - 1));
+    const filled2 = fillGlob(
+      mapping.source,
+      groups.filter((_, i) => i !== target2.localeGroup - 1)
+    );
     found.push({ source: `${base.endsWith("/") ? base : `${base}/`}${filled2}`, locale, convention: "configuration" });
   }
   const docusaurus = DOCUSAURUS.exec(path);
@@ -25225,20 +25224,20 @@ var FACT_DECLARATIONS = {
     activity("codeCount", "number", "Valid codes in the whole row.", ["rowStats"], (i) => i.rowStats.codeCount),
     activity("filledCellCount", "number", "Party cells that are not empty.", ["rowStats"], (i) => i.rowStats.filled),
     activity("invalidTokenCount", "number", "Tokens in the row that are not codes of the scheme.", ["rowStats"], (i) => i.rowStats.invalid),
+    activity("codesByParty", "object", 'Each party\'s codes, e.g. `{ "Client": "RA", "Cloud Temple": "I" }`; a missing cell is absent.', ["row", "sectionParties"], (i) => {
+      const out = {};
+      i.row.forEach((entry2, k) => {
+        if (typeof entry2 === "object") out[i.sectionParties[k].name] = entry2.reading.codes.join("");
+      });
+      return out;
+    }),
     activity(
-      "codesByParty",
-      "object",
-      'Each party\'s codes, e.g. `{ "Client": "RA", "Cloud Temple": "I" }`; a missing cell is absent.',
-      ["row", "sectionParties"],
-      (i) => {
-        const out = {};
-        i.row.forEach((entry2, k) => {
-          if (typeof entry2 === "object") out[i.sectionParties[k].name] = entry2.reading.codes.join("");
-        });
-        return out;
-      }
+      "parties",
+      "string[]",
+      'The parties (column names) of the activity\'s table, e.g. `["Client", "CISO", "Cloud Temple"]` (use `contains`).',
+      ["sectionParties"],
+      (i) => i.sectionParties.map((p) => p.name)
     ),
-    activity("parties", "string[]", 'The parties (column names) of the activity\'s table, e.g. `["Client", "CISO", "Cloud Temple"]` (use `contains`).', ["sectionParties"], (i) => i.sectionParties.map((p) => p.name)),
     activity("codesByRole", "object", "Codes by party role: `customer`, `provider`, `third-party` (joined when several parties share a role).", ["row", "sectionParties"], (i) => {
       const out = {};
       i.row.forEach((entry2, k) => {
@@ -25307,7 +25306,13 @@ var FACT_DECLARATIONS = {
     ...commonFacts(),
     party("party", "string", "The party's name.", ["partyName"], (i) => i.partyName),
     party("partyRole", "string", "`customer`, `provider`, `third-party` or `unknown`.", ["partyRole"], (i) => i.partyRole),
-    party("declared", "boolean", "A header names the party (a column or row of its own); false for a name found only inside cells (a role-column table, a role list).", ["declared"], (i) => i.declared),
+    party(
+      "declared",
+      "boolean",
+      "A header names the party (a column or row of its own); false for a name found only inside cells (a role-column table, a role list).",
+      ["declared"],
+      (i) => i.declared
+    ),
     party("activityCount", "number", "Activities with a cell for this party.", ["tally"], (i) => i.tally.activityCount),
     party("responsibleCount", "number", "Activities where the party holds the responsible code.", ["tally", "scheme"], (i) => i.tally.codeCounts[i.scheme.responsible] ?? 0),
     party("accountableCount", "number", "Activities where the party holds the accountable code.", ["tally", "scheme"], (i) => i.tally.codeCounts[i.scheme.accountable] ?? 0),
@@ -25385,7 +25390,13 @@ var FACT_DECLARATIONS = {
         return codes === "" && sourceCodes !== "" && i.reading !== null && !i.reading.empty ? "words" : "code";
       }
     ),
-    translation("codes", "string", "The translation's codes in the scheme's order, e.g. `CI` (empty when the cell has none, or for a row, table, section or party).", ["reading", "scheme"], (i) => codesOf(i.reading, i.scheme)),
+    translation(
+      "codes",
+      "string",
+      "The translation's codes in the scheme's order, e.g. `CI` (empty when the cell has none, or for a row, table, section or party).",
+      ["reading", "scheme"],
+      (i) => codesOf(i.reading, i.scheme)
+    ),
     translation("sourceCodes", "string", "The source's codes, the same way.", ["sourceReading", "scheme"], (i) => codesOf(i.sourceReading, i.scheme)),
     translation("raw", "string", "The translation's cell as written (empty when none).", ["raw"], (i) => i.raw),
     translation("sourceRaw", "string", "The source's cell as written.", ["sourceRaw"], (i) => i.sourceRaw),
@@ -25400,11 +25411,23 @@ var FACT_DECLARATIONS = {
     translation("locale", "string", "The translation's language as its path names it (`de`, `pt-BR`); empty when a configured mapping has no `{locale}`.", ["locale"], (i) => i.locale),
     translation("section", "string", "The translation's section (empty for a missing one).", ["sectionTitle"], (i) => plainText(i.sectionTitle)),
     translation("sourceSection", "string", "The source's section (empty for an extra one).", ["sourceSectionTitle"], (i) => plainText(i.sourceSectionTitle)),
-    translation("activity", "string", "The translation's activity text, inline formatting removed (empty for a missing row, a table, section or party).", ["activityName"], (i) => plainText(i.activityName)),
+    translation(
+      "activity",
+      "string",
+      "The translation's activity text, inline formatting removed (empty for a missing row, a table, section or party).",
+      ["activityName"],
+      (i) => plainText(i.activityName)
+    ),
     translation("sourceActivity", "string", "The source's activity text, the same way.", ["sourceActivityName"], (i) => plainText(i.sourceActivityName)),
     translation("party", "string", "The translation's party (column) name (empty when it lacks the party).", ["partyName"], (i) => i.partyName),
     translation("sourceParty", "string", "The source's party name (empty for an extra party).", ["sourcePartyName"], (i) => i.sourcePartyName),
-    translation("partyRole", "string", "The party's role, the source's when it has one: `customer`, `provider`, `third-party` or `unknown` (empty for a row, table or section).", ["partyRole"], (i) => i.partyRole),
+    translation(
+      "partyRole",
+      "string",
+      "The party's role, the source's when it has one: `customer`, `provider`, `third-party` or `unknown` (empty for a row, table or section).",
+      ["partyRole"],
+      (i) => i.partyRole
+    ),
     translation(
       "where",
       "string",
@@ -29689,19 +29712,7 @@ var CUSTOMER_WORDS = [
   "usuario",
   "utente"
 ];
-var PROVIDER_WORDS = [
-  "provider",
-  "cloud provider",
-  "csp",
-  "fournisseur",
-  "prestataire",
-  "anbieter",
-  "dienstleister",
-  "proveedor",
-  "fornitore",
-  "vendor",
-  "supplier"
-];
+var PROVIDER_WORDS = ["provider", "cloud provider", "csp", "fournisseur", "prestataire", "anbieter", "dienstleister", "proveedor", "fornitore", "vendor", "supplier"];
 var ROLE_WORD = /\b(?:role|rôle|rol|rolle|ruolo|papel|responsabilit(?:y|é|à))\b/gi;
 var CONNECTOR2 = /^(?:of the|of|the|du|de la|de|des|del|der|des|di|della|dello)\s+|\s+(?:of|du|de|del|der|di)$/i;
 var ACTIVITY_WORD = /^(?:activit(?:y|ies|é|és|à)|aktivität(?:en)?|tätigkeit(?:en)?|aufgabe(?:n)?|actividad(?:es)?|task|tasks|tâche|tâches|process|processus|prozess|proceso|processo|operation|opération|action)$/iu;
@@ -30010,12 +30021,16 @@ function checkProblems(check, data) {
   const optionNames = new Set(Object.keys(data.options?.schema?.properties ?? {}));
   walkConditions(check.conditions, (comparison, path) => {
     const where = ["conditions", ...path];
-    const refs = [[comparison, where], [comparison.value, [...where, "value"]]];
+    const refs = [
+      [comparison, where],
+      [comparison.value, [...where, "value"]]
+    ];
     for (const [ref, refPath] of refs) {
       if (!ref || typeof ref !== "object" || Array.isArray(ref)) continue;
       const r = ref;
       if (typeof r.fact === "string" && !allowed.has(r.fact)) problems.push({ message: `unknown fact "${r.fact}" for scope "${check.scope}"`, path: [...refPath, "fact"] });
-      if (typeof r.option === "string" && !optionNames.has(r.option)) problems.push({ message: `unknown option "${r.option}" (declare it under options.schema.properties)`, path: [...refPath, "option"] });
+      if (typeof r.option === "string" && !optionNames.has(r.option))
+        problems.push({ message: `unknown option "${r.option}" (declare it under options.schema.properties)`, path: [...refPath, "option"] });
     }
     if (comparison.operator === "matches" || comparison.operator === "doesNotMatch") {
       if (typeof comparison.value !== "string") problems.push({ message: `${String(comparison.operator)} takes a literal pattern (a string)`, path: [...where, "value"] });
@@ -31517,7 +31532,8 @@ function buildSetup(config2, display, reportUnusedDirectives = false, cache2 = /
     } else all.push(rule2);
   }
   const scheme = schemeFrom(config2.scheme);
-  if ("error" in scheme) problems.push({ file: config2.sources.at(-1) ?? "<config>", message: scheme.error, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
+  if ("error" in scheme)
+    problems.push({ file: config2.sources.at(-1) ?? "<config>", message: scheme.error, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
   const known = new Set(all.map((r) => r.id));
   for (const [id, setting] of Object.entries(config2.rules)) {
     if (known.has(id) || setting.origin === "preset") continue;
@@ -31532,7 +31548,12 @@ function buildSetup(config2, display, reportUnusedDirectives = false, cache2 = /
     const options2 = { ...rule2.options?.defaults ?? {}, ...setting?.options ?? {} };
     if (setting?.options && (rule2.options || Object.keys(setting.options).length > 0)) {
       const error = rule2.options ? validateOptions(rule2, setting.options) : `rule "${rule2.id}" takes no options`;
-      if (error) problems.push({ file: setting.file ? display(setting.file) : "--rule", message: `${rule2.id}: ${error}`, span: setting.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
+      if (error)
+        problems.push({
+          file: setting.file ? display(setting.file) : "--rule",
+          message: `${rule2.id}: ${error}`,
+          span: setting.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }
+        });
     }
     rules.push({ rule: rule2, severity: setting ? setting.severity : null, options: options2, promote: config2.promoteWarnings });
   }
@@ -31954,7 +31975,12 @@ function numericBuckets(conditions) {
     });
   }
   const buckets = /* @__PURE__ */ new Map();
-  for (const [fact, set] of constants) if (!refused.has(fact)) buckets.set(fact, [...set].sort((a, b) => a - b));
+  for (const [fact, set] of constants)
+    if (!refused.has(fact))
+      buckets.set(
+        fact,
+        [...set].sort((a, b) => a - b)
+      );
   return buckets;
 }
 function inputsOf(scope, facts) {
@@ -32719,7 +32745,10 @@ function decideTable(table2, ctx, rowReadings) {
       return nameKey(table2.rows[r].cells[0]?.raw ?? "") !== "" && counts3.filled > 0 && counts3.code + counts3.word > counts3.text;
     });
     const names = partyRows.map((r) => partyNameFromHeader(table2.rows[r].cells[0].raw));
-    const counts2 = countRows(partyRows.map((r) => readings2[r]), headers.length - 1);
+    const counts2 = countRows(
+      partyRows.map((r) => readings2[r]),
+      headers.length - 1
+    );
     const announced2 = names.some((n) => guessPartyRole(n) !== null) || ctx.raciNamed || /^(?:team|teams|équipe|équipes|equipo|equipos|rolle|rollen|role|roles|rôle|rôles)$/iu.test(nameKey(first));
     if (partyRows.length > 0 && mostlyCodes(counts2, announced2) === true && (announced2 || counts2.code * 2 >= counts2.filled)) {
       const left = table2.rows.length - partyRows.length;
@@ -32745,9 +32774,15 @@ function decideTable(table2, ctx, rowReadings) {
   }
   const grouped = groupColumn === 0 ? ` (its first column, ${plainText(first)}, groups them)` : "";
   if (verdict === true) {
-    return { kind: "rows", activityColumn, groupColumn, reason: `its cells hold ${counts.word > counts.code ? "role words" : "codes"} (${counts.code + counts.word} of ${counts.filled} filled cells)${grouped}` };
+    return {
+      kind: "rows",
+      activityColumn,
+      groupColumn,
+      reason: `its cells hold ${counts.word > counts.code ? "role words" : "codes"} (${counts.code + counts.word} of ${counts.filled} filled cells)${grouped}`
+    };
   }
-  if (verdict === null && isActivityHeader(headers[activityColumn].raw) && table2.rows.length > 0) return { kind: "rows", activityColumn, groupColumn, reason: "its header names an activity column (its cells are empty)" };
+  if (verdict === null && isActivityHeader(headers[activityColumn].raw) && table2.rows.length > 0)
+    return { kind: "rows", activityColumn, groupColumn, reason: "its header names an activity column (its cells are empty)" };
   if (verdict === null) return { kind: "ignored", reason: "its cells right of the first column are empty, and its header names no activity column" };
   const what = counts.letters > counts.text ? `letters that are not codes of ${ctx.scheme.name}` : "words, numbers or symbols, not role codes";
   return { kind: "ignored", reason: `most of its cells (${counts.filled - counts.code - counts.word} of ${counts.filled}) hold ${what}` };
@@ -32787,9 +32822,17 @@ function readPartyRows(table2, partyRows, ctx, builder, section, problems) {
     });
     return false;
   });
-  builder.useParties(section, partyIndexes, rows.map((row) => row.cells[0].content));
+  builder.useParties(
+    section,
+    partyIndexes,
+    rows.map((row) => row.cells[0].content)
+  );
   rows.forEach((row, r) => {
-    if (read[r] && row.cells.length > headers.length) builder.addPartyExtraCells(partyIndexes[r], row.cells.slice(headers.length).map((c) => ({ raw: c.raw, span: c.content })));
+    if (read[r] && row.cells.length > headers.length)
+      builder.addPartyExtraCells(
+        partyIndexes[r],
+        row.cells.slice(headers.length).map((c) => ({ raw: c.raw, span: c.content }))
+      );
   });
   headers.slice(1).forEach((header, i) => {
     const cells = builder.emptyCells();
@@ -32834,7 +32877,11 @@ function readRows(table2, activityColumn, groupColumn, ctx, builder, section, pr
     });
     return -1;
   });
-  builder.useParties(section, partyIndexes, partyHeaders.map((h) => h.content));
+  builder.useParties(
+    section,
+    partyIndexes,
+    partyHeaders.map((h) => h.content)
+  );
   const readings = table2.rows.map((row) => row.cells.slice(activityColumn + 1).map((c) => ctx.read(c.raw)));
   let group = null;
   table2.rows.forEach((row, r) => {
@@ -32843,7 +32890,12 @@ function readRows(table2, activityColumn, groupColumn, ctx, builder, section, pr
       group = builder.addGroup(plainText(groupCell.raw), groupCell.content, section);
     }
     const name = row.cells[activityColumn];
-    if (name && name.raw !== "" && isGroupRow(name.raw, row.cells.slice(activityColumn + 1).map((c) => c.raw), headers.length - activityColumn, readings[r + 1])) {
+    if (name && name.raw !== "" && isGroupRow(
+      name.raw,
+      row.cells.slice(activityColumn + 1).map((c) => c.raw),
+      headers.length - activityColumn,
+      readings[r + 1]
+    )) {
       group = builder.addGroup(plainText(name.raw), name.content, section);
       return;
     }
@@ -32893,7 +32945,11 @@ function readRoleColumns(table2, activityColumn, groupColumn, roleColumns, schem
   const parties = [...new Set(perRow.flatMap((m) => [...m.keys()]))];
   const firstNamed = /* @__PURE__ */ new Map();
   for (const byParty of perRow) for (const [party2, entry2] of byParty) if (!firstNamed.has(party2)) firstNamed.set(party2, entry2.spans[0].span);
-  builder.useParties(section, parties, parties.map((p) => firstNamed.get(p)));
+  builder.useParties(
+    section,
+    parties,
+    parties.map((p) => firstNamed.get(p))
+  );
   let group = null;
   table2.rows.forEach((row, r) => {
     const groupCell = groupColumn >= 0 ? row.cells[groupColumn] : void 0;
@@ -33027,7 +33083,8 @@ function chooseScheme(configured, fallback, hints, legends) {
     const scheme = BY_SIZE.find((s) => codes.every((c) => s.codes.some((k) => k.code === c)));
     const extra = codes.filter((c) => !RACI.codes.some((k) => k.code === c));
     if (scheme) return { scheme, reason: `${legend.where} defines ${extra.join(", ")}, a code of ${scheme.name}` };
-    if (codes.includes(fallback.responsible) && codes.includes(fallback.accountable)) return { scheme: fallback, reason: `${legend.where} defines ${fallback.responsible} and ${fallback.accountable}` };
+    if (codes.includes(fallback.responsible) && codes.includes(fallback.accountable))
+      return { scheme: fallback, reason: `${legend.where} defines ${fallback.responsible} and ${fallback.accountable}` };
     return {
       scheme: null,
       reason: `${legend.where} defines ${extra.join(", ")}, which no built-in scheme has (${Object.keys(SCHEMES).join(", ")}): set \`scheme\` in the configuration to check its tables`
@@ -34261,7 +34318,8 @@ var DocumentReader = class {
     const roleItems = items.filter((i) => ROLE_ITEM.test(i.text));
     if (roleItems.length < 2 || this.unknownScheme) return;
     const from = builder.activityCount;
-    if (this.readRoleList(items) > 0) builder.decide(matrixDecision(span, "list", this.sectionTitle, builder.summary(from), "its items are activities with role items (R:, A:, C:, I:) naming parties under them"));
+    if (this.readRoleList(items) > 0)
+      builder.decide(matrixDecision(span, "list", this.sectionTitle, builder.summary(from), "its items are activities with role items (R:, A:, C:, I:) naming parties under them"));
   }
   /** Reads a role list (see `readList`); returns the number of activities read. */
   readRoleList(items) {
@@ -34284,7 +34342,12 @@ var DocumentReader = class {
           entry2.names.push({ code: role.code, name: n.name, span: n.span });
         }
       }
-      builder.useParties(section, [...byParty.keys()], [...byParty.values()].map((e) => e.names[0].span), read > 0);
+      builder.useParties(
+        section,
+        [...byParty.keys()],
+        [...byParty.values()].map((e) => e.names[0].span),
+        read > 0
+      );
       const cells = builder.emptyCells();
       for (const [party2, entry2] of byParty) {
         const codes = [...entry2.codes].sort((a, b) => (rank.get(a) ?? 99) - (rank.get(b) ?? 99));
@@ -34330,7 +34393,13 @@ function listCell(party2, codes, names) {
   const first = names[0];
   const style = { wrapper: "", separator: "", marker: "", lowerCase: false, words: true, bodyStart: -1, bodyEnd: -1 };
   const tokenOf = (code3) => names.find((n) => n.code === code3);
-  const reading = { kind: "codes", codes, empty: codes.length === 0, style, tokens: codes.map((code3) => ({ kind: "code", value: code3, raw: tokenOf(code3).name, valid: true, offset: 0 })) };
+  const reading = {
+    kind: "codes",
+    codes,
+    empty: codes.length === 0,
+    style,
+    tokens: codes.map((code3) => ({ kind: "code", value: code3, raw: tokenOf(code3).name, valid: true, offset: 0 }))
+  };
   return {
     party: party2,
     raw: first.name,
@@ -34380,14 +34449,23 @@ function readPlainRows(table2, rests, headerNames, builder, section, problems) {
     });
     return -1;
   });
-  builder.useParties(section, partyIndexes, headers.slice(1).map((h) => h.content));
+  builder.useParties(
+    section,
+    partyIndexes,
+    headers.slice(1).map((h) => h.content)
+  );
   const width = headers.length;
   let group = null;
   const readingsOf = (rest) => rest?.map((c) => c.reading);
   table2.rows.forEach((row, r) => {
     const rest = rests[r];
     const activity2 = new TableRowActivity(row, section, group, [], void 0, 1 + rest.length, width, rest.length >= width ? rest.slice(width - 1) : []);
-    if (activity2.name !== "" && rests[r + 1] !== void 0 && isGroupRow(activity2.name, rest.map((c) => c.raw), width, readingsOf(rests[r + 1]))) {
+    if (activity2.name !== "" && rests[r + 1] !== void 0 && isGroupRow(
+      activity2.name,
+      rest.map((c) => c.raw),
+      width,
+      readingsOf(rests[r + 1])
+    )) {
       group = builder.addGroup(plainText(activity2.name), activity2.span, section);
       return;
     }
@@ -36272,7 +36350,8 @@ function headerProblem(table2) {
   const rest = table2.header.cells.slice(1);
   if (rest.length === 0) return null;
   const filledCount = rest.filter((c) => c.raw !== "").length;
-  if (filledCount * 2 < rest.length) return `its first row (${table2.header.cells.map((c) => c.raw).filter((t) => t !== "").join(", ")}) is mostly empty: no header`;
+  if (filledCount * 2 < rest.length)
+    return `its first row (${table2.header.cells.map((c) => c.raw).filter((t) => t !== "").join(", ")}) is mostly empty: no header`;
   if (!table2.header.cells.some((c) => new RegExp("\\p{L}", "u").test(c.raw))) return "its first row holds no word: no header";
   return null;
 }
@@ -36487,7 +36566,12 @@ function readCsv(file, text2, options2) {
   const lines = new LineIndex(source);
   const parsed = csvRecords(source);
   const problems = [];
-  if (parsed.error) problems.push({ ruleId: "parse-error", message: `CSV: ${parsed.error.message} The rows from here on are not read.`, span: { ...lines.span(parsed.error.offset, parsed.error.offset), ref: { cell: a1(parsed.records.length + 1, 1) } } });
+  if (parsed.error)
+    problems.push({
+      ruleId: "parse-error",
+      message: `CSV: ${parsed.error.message} The rows from here on are not read.`,
+      span: { ...lines.span(parsed.error.offset, parsed.error.offset), ref: { cell: a1(parsed.records.length + 1, 1) } }
+    });
   const rows = parsed.records.map((fields, r) => fields.map((field, c) => csvCell(field, r, c, lines)));
   const sheet = {
     name: null,
@@ -36720,7 +36804,12 @@ function readContent(root, data, hasAliases, builder, options2, problems) {
       roleMajor.set(activityNode, roles);
     }
     if (listed) builder.useParties(section, parties);
-    else builder.useParties(section, named, named.map((p) => namedAt.get(p)));
+    else
+      builder.useParties(
+        section,
+        named,
+        named.map((p) => namedAt.get(p))
+      );
     const width = (listed ? parties.length : named.length) + 1;
     for (const activityEntry of activities.items) {
       const activityNode = target(activityEntry);
@@ -36745,7 +36834,12 @@ function readContent(root, data, hasAliases, builder, options2, problems) {
             entry2.spans.push({ code: code3, span: at, name });
           }
         }
-        for (const [party2, entry2] of byParty) cells2[party2] = roleCell(party2, [...entry2.codes].sort((a, b) => rank.get(a) - rank.get(b)), entry2.spans);
+        for (const [party2, entry2] of byParty)
+          cells2[party2] = roleCell(
+            party2,
+            [...entry2.codes].sort((a, b) => rank.get(a) - rank.get(b)),
+            entry2.spans
+          );
         for (const party2 of listed ? parties : named) cells2[party2] ??= emptyRoleCell(party2, base.span);
         builder.addActivity({ ...base, cells: cells2, cellCount: width, expectedCellCount: width, extraCells: [] });
         continue;
@@ -36757,7 +36851,11 @@ function readContent(root, data, hasAliases, builder, options2, problems) {
       for (const pair of activityNode.pairs) {
         const keyNode = target(pair.key);
         if (isScalar3(keyNode) && keyNode.value !== "activity" && keyNode.value !== "codes") {
-          problems.push({ ruleId: "schema-violation", message: `"${scalarText(keyNode.value)}": an activity gives its codes per party (codes:) or its parties per role (R:, A:...), not both`, span: span(written(pair.key, activityAt)) });
+          problems.push({
+            ruleId: "schema-violation",
+            message: `"${scalarText(keyNode.value)}": an activity gives its codes per party (codes:) or its parties per role (R:, A:...), not both`,
+            span: span(written(pair.key, activityAt))
+          });
         }
       }
       if (!listed) continue;
@@ -36835,7 +36933,12 @@ function readContent(root, data, hasAliases, builder, options2, problems) {
     }
   }
   if (topActivities?.kind === "seq") readActivities(builder.addSection(stringOf(get(root, "title")) ?? "", null), topActivities, void 0, null);
-  if (met.codes && partyNodes === void 0) problems.push({ ruleId: "schema-violation", message: 'document: missing required property "parties": codes are written per party, so the parties must be listed (`parties: [Client, Provider]`)', span: lines.span(0, 0) });
+  if (met.codes && partyNodes === void 0)
+    problems.push({
+      ruleId: "schema-violation",
+      message: 'document: missing required property "parties": codes are written per party, so the parties must be listed (`parties: [Client, Provider]`)',
+      span: lines.span(0, 0)
+    });
   return met;
 }
 
@@ -36943,7 +37046,8 @@ function readZip(bytes) {
         data = (0, import_node_zlib.inflateRawSync)(raw, { maxOutputLength: Math.max(1, uncompressed) });
       } catch (error) {
         const code3 = error.code;
-        if (code3 === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError) throw new WorkbookError(`The workbook's zip entry ${name} expands beyond the size its directory gives (a zip bomb): it is not read.`);
+        if (code3 === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError)
+          throw new WorkbookError(`The workbook's zip entry ${name} expands beyond the size its directory gives (a zip bomb): it is not read.`);
         throw new WorkbookError(`The workbook's zip entry ${name} cannot be inflated: ${error.message}.`);
       }
     } else throw new WorkbookError(`The workbook's zip entry ${name} uses compression method ${method}, which XLSX files do not use.`);
@@ -37163,10 +37267,18 @@ async function readWorkbook(bytes, file, options2) {
   const sheets = [];
   const skipped = [];
   const problems = [];
-  const at = (sheet, row, column) => ({ start: { line: row, column, offset: 0 }, end: { line: row, column: column + 1, offset: 0 }, ref: { sheet, cell: a1(row, column) } });
+  const at = (sheet, row, column) => ({
+    start: { line: row, column, offset: 0 },
+    end: { line: row, column: column + 1, offset: 0 },
+    ref: { sheet, cell: a1(row, column) }
+  });
   for (const cut of checked.cut) {
     const why = cut.reason === "rows" ? `raci-lint reads at most ${ZIP_LIMITS.rows.toLocaleString("en-US")} rows of a sheet` : `raci-lint reads at most ${ZIP_LIMITS.cells.toLocaleString("en-US")} cells of a workbook`;
-    problems.push({ ruleId: "parse-error", message: `Sheet ${cut.sheet} has ${cut.rows.toLocaleString("en-US")} rows: ${why}, so only its first ${cut.kept.toLocaleString("en-US")} were read.`, span: at(cut.sheet, 1, 1) });
+    problems.push({
+      ruleId: "parse-error",
+      message: `Sheet ${cut.sheet} has ${cut.rows.toLocaleString("en-US")} rows: ${why}, so only its first ${cut.kept.toLocaleString("en-US")} were read.`,
+      span: at(cut.sheet, 1, 1)
+    });
   }
   for (const worksheet of workbook.worksheets) {
     const name = worksheet.name;
@@ -38089,7 +38201,10 @@ async function fixText(text2, filename, setup, options2 = {}) {
     });
     if (offered.length === 0) break;
     const owner = new Map(offered.map((c) => [c.edit, c]));
-    let chosen = applyEdits(source, offered.map((c) => c.edit)).applied;
+    let chosen = applyEdits(
+      source,
+      offered.map((c) => c.edit)
+    ).applied;
     let next = render2(matrix3, chosen);
     let after2 = reread(next);
     const reason = damage(matrix3, after2);
@@ -38267,7 +38382,9 @@ function isObject(value) {
 function isEntry(value) {
   if (!isObject(value) || typeof value.key !== "string" || !isObject(value.lint)) return false;
   const lint = value.lint;
-  return Array.isArray(lint.findings) && lint.findings.every((f) => isObject(f) && typeof f.ruleId === "string" && typeof f.message === "string" && typeof f.line === "number" && typeof f.column === "number" && Array.isArray(f.suggestions)) && Array.isArray(lint.directives) && (lint.notUtf8 === null || isObject(lint.notUtf8)) && typeof lint.withoutMatrix === "boolean" && (lint.read === null || isObject(lint.read)) && (lint.translation === null || isObject(lint.translation) && Array.isArray(lint.translation.sections)) && (lint.occurrences === null || Array.isArray(lint.occurrences) && lint.occurrences.every((o) => isObject(o) && typeof o.file === "string" && typeof o.assignment === "string"));
+  return Array.isArray(lint.findings) && lint.findings.every(
+    (f) => isObject(f) && typeof f.ruleId === "string" && typeof f.message === "string" && typeof f.line === "number" && typeof f.column === "number" && Array.isArray(f.suggestions)
+  ) && Array.isArray(lint.directives) && (lint.notUtf8 === null || isObject(lint.notUtf8)) && typeof lint.withoutMatrix === "boolean" && (lint.read === null || isObject(lint.read)) && (lint.translation === null || isObject(lint.translation) && Array.isArray(lint.translation.sections)) && (lint.occurrences === null || Array.isArray(lint.occurrences) && lint.occurrences.every((o) => isObject(o) && typeof o.file === "string" && typeof o.assignment === "string"));
 }
 var LintCache = class _LintCache {
   constructor(path, old, problem, writable = true) {
@@ -38296,9 +38413,14 @@ var LintCache = class _LintCache {
       const ours = text2 === "" || text2.startsWith(CACHE_START);
       return new _LintCache(path, /* @__PURE__ */ Object.create(null), `it is not valid JSON (${ours ? "corrupt" : "not a raci-lint cache; left as it is"})`, ours);
     }
-    if (!isObject(data) || data.tool !== "raci-lint" || !isObject(data.entries)) return new _LintCache(path, /* @__PURE__ */ Object.create(null), "it is not a raci-lint cache (left as it is)", false);
+    if (!isObject(data) || data.tool !== "raci-lint" || !isObject(data.entries))
+      return new _LintCache(path, /* @__PURE__ */ Object.create(null), "it is not a raci-lint cache (left as it is)", false);
     if (data.version !== VERSION || data.format !== CACHE_FORMAT) {
-      return new _LintCache(path, /* @__PURE__ */ Object.create(null), `it was written by raci-lint ${String(data.version)} (cache format ${String(data.format)}), this is ${VERSION} (format ${CACHE_FORMAT})`);
+      return new _LintCache(
+        path,
+        /* @__PURE__ */ Object.create(null),
+        `it was written by raci-lint ${String(data.version)} (cache format ${String(data.format)}), this is ${VERSION} (format ${CACHE_FORMAT})`
+      );
     }
     const entries = /* @__PURE__ */ Object.create(null);
     for (const [file, entry2] of Object.entries(data.entries)) if (isEntry(entry2)) entries[file] = entry2;
@@ -39507,17 +39629,23 @@ var RaciLint = class {
         const result = this.resultOf(file.display, matrix3);
         result.findings = await linter2.lint(matrix3, file.explicit && notUtf8 === null, file.path);
         results.push(result);
-        const item = { result, linter: linter2, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix3), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text2, notUtf8) };
+        const item = {
+          result,
+          linter: linter2,
+          directives: setup.inlineDirectives === false ? [] : directivesOf(matrix3),
+          notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text2, notUtf8)
+        };
         pending.push(item);
-        if (key !== null) cache2.set(file.path, key, {
-          findings: result.findings,
-          directives: item.directives,
-          notUtf8: item.notUtf8,
-          withoutMatrix: result.withoutMatrix === true,
-          read: result.read ?? null,
-          occurrences: linter2.lastOccurrences,
-          translation: linter2.lastTranslation
-        });
+        if (key !== null)
+          cache2.set(file.path, key, {
+            findings: result.findings,
+            directives: item.directives,
+            notUtf8: item.notUtf8,
+            withoutMatrix: result.withoutMatrix === true,
+            read: result.read ?? null,
+            occurrences: linter2.lastOccurrences,
+            translation: linter2.lastTranslation
+          });
       } catch (error) {
         results.push({ path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null });
       }
@@ -39531,7 +39659,8 @@ var RaciLint = class {
   openCache() {
     if (!this.options.cache || this.options.keep === "matrix") return null;
     const cache2 = LintCache.open(cacheFilePath(this.cwd, this.options.cacheLocation));
-    if (cache2.problem) this.options.onNote?.(`the cache ${displayPathOf(cache2.path, this.cwd)} was not used: ${cache2.problem}; every file is linted${cache2.writable ? " and the cache written anew" : ""}`);
+    if (cache2.problem)
+      this.options.onNote?.(`the cache ${displayPathOf(cache2.path, this.cwd)} was not used: ${cache2.problem}; every file is linted${cache2.writable ? " and the cache written anew" : ""}`);
     return cache2;
   }
   /** How many threads lint `count` files: the option's number, or for `auto` one per core (up to 4) when there are enough files. */
@@ -39579,9 +39708,16 @@ var RaciLint = class {
       if (!file.explicit && !sniffedMatrix(file.path, () => bytes.toString("utf8"))) outcomes[i] = { kind: "skipped" };
       else outcomes[i] = { kind: "lint", lint: cached, ...keep !== "none" && !workbook ? { source: withoutBom(bytes.toString("utf8")) } : {} };
     });
-    await runOnWorkers(todo.map((i) => files[i]), paths2, threads, this.workerOptions(), (batch) => this.lintForWorker(batch, paths2), (index, outcome) => {
-      outcomes[todo[index]] = outcome;
-    });
+    await runOnWorkers(
+      todo.map((i) => files[i]),
+      paths2,
+      threads,
+      this.workerOptions(),
+      (batch) => this.lintForWorker(batch, paths2),
+      (index, outcome) => {
+        outcomes[todo[index]] = outcome;
+      }
+    );
     const results = [];
     const pending = [];
     files.forEach((file, i) => {

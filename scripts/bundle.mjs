@@ -94,9 +94,7 @@ const VALIDATORS_REQUIRE = 'import { createRequire } from "node:module";\nconst 
  */
 function forBundle(code, file) {
   const moduleDir = dirname(join(dist, relative(src, file)));
-  const inlined = code
-    .replace(VALIDATORS_REQUIRE, "")
-    .replace(GENERATED_READ, (_, _quote, path) => JSON.stringify(readFileSync(join(dirname(file), path), "utf8")));
+  const inlined = code.replace(VALIDATORS_REQUIRE, "").replace(GENERATED_READ, (_, _quote, path) => JSON.stringify(readFileSync(join(dirname(file), path), "utf8")));
   const rebased = inlined.replace(RELATIVE_URL, (_, quote, ups) => {
     const target = relative(dist, join(moduleDir, ups)).split(sep).join("/");
     return `new URL(${quote}${target === "" ? "./" : target.startsWith("..") ? `${target}/` : `./${target}/`}`;

@@ -26,12 +26,13 @@ for (const [name, file] of Object.entries(schemas)) {
 }
 const toCode = standalone.default ?? standalone;
 // ajv's ESM output still `require`s a few runtime helpers; give the module a require of its own.
-const code =
-  'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n' + toCode(ajv, exports);
+const code = 'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n' + toCode(ajv, exports);
 // The built-in rules as one JSON object (file name -> content): start-up then parses no YAML.
 // They are validated when loaded (src/engine/load-rules.ts) and by the tests.
 const rules = {};
-for (const name of readdirSync(join(root, "rules")).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
+for (const name of readdirSync(join(root, "rules"))
+  .filter((f) => /\.(ya?ml|json)$/.test(f))
+  .sort()) {
   rules[name] = parseYaml(readFileSync(join(root, "rules", name), "utf8"));
 }
 for (const dir of ["src/generated", "dist/generated"]) {

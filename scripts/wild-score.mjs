@@ -50,7 +50,17 @@ export async function scoreWild(RaciLint) {
     files.push({ file: file.file, right, wrong, missed, unread, matrices: starts.length });
   }
   const sum = (k) => files.reduce((n, f) => n + (Array.isArray(f[k]) ? f[k].length : f[k]), 0);
-  return { files, totals: { expected: expected.files.reduce((n, f) => n + (f.findings ?? []).length, 0), right: sum("right"), wrong: sum("wrong"), missed: sum("missed"), matrices: sum("matrices"), unread: sum("unread") } };
+  return {
+    files,
+    totals: {
+      expected: expected.files.reduce((n, f) => n + (f.findings ?? []).length, 0),
+      right: sum("right"),
+      wrong: sum("wrong"),
+      missed: sum("missed"),
+      matrices: sum("matrices"),
+      unread: sum("unread"),
+    },
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -63,5 +73,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
   }
   const pct = totals.right + totals.wrong === 0 ? 100 : (100 * totals.right) / (totals.right + totals.wrong);
-  console.log(`\nexpected ${totals.expected}, found ${totals.right + totals.wrong}: right ${totals.right} (${pct.toFixed(1)}%), wrong ${totals.wrong}, missed ${totals.missed}; matrices ${totals.matrices}, unread ${totals.unread}`);
+  console.log(
+    `\nexpected ${totals.expected}, found ${totals.right + totals.wrong}: right ${totals.right} (${pct.toFixed(1)}%), wrong ${totals.wrong}, missed ${totals.missed}; matrices ${totals.matrices}, unread ${totals.unread}`,
+  );
 }

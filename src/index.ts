@@ -16,7 +16,25 @@ import { RACI, type RoleScheme } from "./model/scheme.js";
 import { readDocument, readWorkbook } from "./readers/index.js";
 import { RunMemo } from "./engine/memo.js";
 
-export type { Activity, Cell, CellReading, CellStyle, CodeToken, Group, Legend, LegendEntry, Matrix, MatrixFormat, Party, PartyAliases, PartyRole, ReadProblem, RoleCode, Section, TokenKind } from "./model/matrix.js";
+export type {
+  Activity,
+  Cell,
+  CellReading,
+  CellStyle,
+  CodeToken,
+  Group,
+  Legend,
+  LegendEntry,
+  Matrix,
+  MatrixFormat,
+  Party,
+  PartyAliases,
+  PartyRole,
+  ReadProblem,
+  RoleCode,
+  Section,
+  TokenKind,
+} from "./model/matrix.js";
 export type { CellEdit, Finding, Severity, Suggestion, TextEdit } from "./model/finding.js";
 export type { CellRef, SourcePoint, SourceSpan } from "./model/position.js";
 export type { RoleScheme, SchemeCode } from "./model/scheme.js";

@@ -107,11 +107,11 @@ function command(inputs: Inputs, env: Env): { file: string } | { error: string }
   const prefix = join(env.RUNNER_TEMP || tmpdir(), `raci-lint-${inputs.version}`);
   const windows = process.platform === "win32";
   // npm is npm.cmd on Windows, which only a shell runs: there the one free-form argument is quoted.
-  const install = spawnSync(
-    "npm",
-    ["install", "--prefix", windows ? `"${prefix}"` : prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", `raci-lint@${inputs.version}`],
-    { stdio: ["ignore", "inherit", "inherit"], shell: windows, env },
-  );
+  const install = spawnSync("npm", ["install", "--prefix", windows ? `"${prefix}"` : prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", `raci-lint@${inputs.version}`], {
+    stdio: ["ignore", "inherit", "inherit"],
+    shell: windows,
+    env,
+  });
   if (install.status !== 0) return { error: `npm could not install raci-lint@${inputs.version} (${failure(install)})` };
   const installed = join(prefix, "node_modules", "raci-lint");
   const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { bin?: string | Record<string, string> };

@@ -81,7 +81,9 @@ function isEntry(value: unknown): value is Entry {
   const lint = value.lint;
   return (
     Array.isArray(lint.findings) &&
-    lint.findings.every((f) => isObject(f) && typeof f.ruleId === "string" && typeof f.message === "string" && typeof f.line === "number" && typeof f.column === "number" && Array.isArray(f.suggestions)) &&
+    lint.findings.every(
+      (f) => isObject(f) && typeof f.ruleId === "string" && typeof f.message === "string" && typeof f.line === "number" && typeof f.column === "number" && Array.isArray(f.suggestions),
+    ) &&
     Array.isArray(lint.directives) &&
     (lint.notUtf8 === null || isObject(lint.notUtf8)) &&
     typeof lint.withoutMatrix === "boolean" &&
@@ -129,9 +131,14 @@ export class LintCache {
       const ours = text === "" || text.startsWith(CACHE_START);
       return new LintCache(path, Object.create(null) as Record<string, Entry>, `it is not valid JSON (${ours ? "corrupt" : "not a raci-lint cache; left as it is"})`, ours);
     }
-    if (!isObject(data) || data.tool !== "raci-lint" || !isObject(data.entries)) return new LintCache(path, Object.create(null) as Record<string, Entry>, "it is not a raci-lint cache (left as it is)", false);
+    if (!isObject(data) || data.tool !== "raci-lint" || !isObject(data.entries))
+      return new LintCache(path, Object.create(null) as Record<string, Entry>, "it is not a raci-lint cache (left as it is)", false);
     if (data.version !== VERSION || data.format !== CACHE_FORMAT) {
-      return new LintCache(path, Object.create(null) as Record<string, Entry>, `it was written by raci-lint ${String(data.version)} (cache format ${String(data.format)}), this is ${VERSION} (format ${CACHE_FORMAT})`);
+      return new LintCache(
+        path,
+        Object.create(null) as Record<string, Entry>,
+        `it was written by raci-lint ${String(data.version)} (cache format ${String(data.format)}), this is ${VERSION} (format ${CACHE_FORMAT})`,
+      );
     }
     const entries = Object.create(null) as Record<string, Entry>;
     for (const [file, entry] of Object.entries(data.entries)) if (isEntry(entry)) entries[file] = entry;

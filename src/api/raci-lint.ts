@@ -28,8 +28,8 @@ import { formatOf, isBinaryFormat, looksLikeMatrixData } from "../readers/index.
 import { notTextAt, notUtf8Finding, readTextFile } from "../readers/text-file.js";
 import { applyDirectives, directivesOf, type Directive } from "../suppress/directives.js";
 import { availableParallelism } from "node:os";
-import { cacheFilePath, LintCache, type CachedLint } from "./cache.js";
-import { runOnWorkers, workerScript } from "./workers.js";
+import { cacheFilePath, LintCache } from "./cache.js";
+import { runOnWorkers, workerScript, type FileOutcome } from "./workers.js";
 import { expandPaths, type InputFile } from "./files.js";
 import { VERSION } from "./version.js";
 
@@ -211,7 +211,9 @@ export class RaciLint {
       parties: config?.parties ?? setup.parties ?? null,
       ruleFiles: (config?.ruleFiles ?? []).map((f) => displayPathOf(f, this.cwd)),
       rules: sorted,
-      ...(config?.translations?.length ? { translations: config.translations.map((t) => ({ source: t.source, target: t.target, base: relative(this.cwd, t.base).split("\\").join("/") || "." })) } : {}),
+      ...(config?.translations?.length
+        ? { translations: config.translations.map((t) => ({ source: t.source, target: t.target, base: relative(this.cwd, t.base).split("\\").join("/") || "." })) }
+        : {}),
     };
   }
 
@@ -406,17 +408,23 @@ export class RaciLint {
         // A file that is not text is not judged for holding no matrix: that it is not text says it all.
         result.findings = await linter.lint(matrix, file.explicit && notUtf8 === null, file.path);
         results.push(result);
-        const item: Pending = { result, linter, directives: setup.inlineDirectives === false ? [] : directivesOf(matrix), notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8) };
+        const item: Pending = {
+          result,
+          linter,
+          directives: setup.inlineDirectives === false ? [] : directivesOf(matrix),
+          notUtf8: notUtf8 === null ? null : notUtf8Finding(file.display, text, notUtf8),
+        };
         pending.push(item);
-        if (key !== null) cache!.set(file.path, key, {
-          findings: result.findings,
-          directives: item.directives,
-          notUtf8: item.notUtf8,
-          withoutMatrix: result.withoutMatrix === true,
-          read: result.read ?? null,
-          occurrences: linter.lastOccurrences,
-          translation: linter.lastTranslation,
-        });
+        if (key !== null)
+          cache!.set(file.path, key, {
+            findings: result.findings,
+            directives: item.directives,
+            notUtf8: item.notUtf8,
+            withoutMatrix: result.withoutMatrix === true,
+            read: result.read ?? null,
+            occurrences: linter.lastOccurrences,
+            translation: linter.lastTranslation,
+          });
       } catch (error) {
         // A defect of ours on one strange file must not cost the user the rest of the run.
         results.push({ path: file.display, findings: [internalErrorFinding(file.display, error)], suppressed: [], matrix: null });
@@ -432,7 +440,8 @@ export class RaciLint {
   private openCache(): LintCache | null {
     if (!this.options.cache || this.options.keep === "matrix") return null;
     const cache = LintCache.open(cacheFilePath(this.cwd, this.options.cacheLocation));
-    if (cache.problem) this.options.onNote?.(`the cache ${displayPathOf(cache.path, this.cwd)} was not used: ${cache.problem}; every file is linted${cache.writable ? " and the cache written anew" : ""}`);
+    if (cache.problem)
+      this.options.onNote?.(`the cache ${displayPathOf(cache.path, this.cwd)} was not used: ${cache.problem}; every file is linted${cache.writable ? " and the cache written anew" : ""}`);
     return cache;
   }
 
@@ -484,9 +493,16 @@ export class RaciLint {
       if (!file.explicit && !sniffedMatrix(file.path, () => bytes.toString("utf8"))) outcomes[i] = { kind: "skipped" };
       else outcomes[i] = { kind: "lint", lint: cached, ...(keep !== "none" && !workbook ? { source: withoutBom(bytes.toString("utf8")) } : {}) };
     });
-    await runOnWorkers(todo.map((i) => files[i]!), paths, threads, this.workerOptions(), (batch) => this.lintForWorker(batch, paths), (index, outcome) => {
-      outcomes[todo[index]!] = outcome;
-    });
+    await runOnWorkers(
+      todo.map((i) => files[i]!),
+      paths,
+      threads,
+      this.workerOptions(),
+      (batch) => this.lintForWorker(batch, paths),
+      (index, outcome) => {
+        outcomes[todo[index]!] = outcome;
+      },
+    );
     const results: LintResult[] = [];
     const pending: Pending[] = [];
     files.forEach((file, i) => {
@@ -581,7 +597,7 @@ export class RaciLint {
     try {
       await cache.save();
     } catch (error) {
-      this.options.onNote?.(`cannot write the cache ${displayPathOf(cache.path, this.cwd)}: ${error instanceof FixWriteError ? error.code ?? error.message : (error as Error).message}`);
+      this.options.onNote?.(`cannot write the cache ${displayPathOf(cache.path, this.cwd)}: ${error instanceof FixWriteError ? (error.code ?? error.message) : (error as Error).message}`);
     }
   }
 
@@ -675,7 +691,7 @@ export class RaciLint {
       if (writing.size >= MAX_PENDING_WRITES) await Promise.race(writing);
       const job = writeFileAtomic(input.path, result.output)
         .catch((error: unknown) => {
-          const reason = error instanceof FixWriteError ? error.code ?? error.message : (error as Error).message;
+          const reason = error instanceof FixWriteError ? (error.code ?? error.message) : (error as Error).message;
           failures.push({ path: result.path, reason, result });
         })
         .finally(() => writing.delete(job));
@@ -750,15 +766,6 @@ export interface BoundFormatter {
   /** The report in pieces (joined, `format`'s text), to write as it is made. */
   stream(results: readonly LintResult[], options?: FormatOptions): Iterable<string>;
 }
-
-/** What became of one file linted on a worker (or answered by the cache). */
-export type FileOutcome =
-  /** Found in a folder and not a matrix document: left out. */
-  | { kind: "skipped" }
-  /** A result as it stands (the file could not be read, or raci-lint failed on it). */
-  | { kind: "result"; result: LintResult }
-  /** Its lint before corpus-scope checks and directives; `fresh`: linted now (not from the cache). */
-  | { kind: "lint"; lint: CachedLint; source?: string; fresh?: true };
 
 /** `auto` threads only for at least this many files: below it, starting workers costs more than they save. */
 const AUTO_THREADS_MIN_FILES = 200;
@@ -849,5 +856,10 @@ function explainTranslations(
 
 /** A path relative to `cwd`, `/`-separated. */
 function displayPathOf(path: string, cwd: string): string {
-  return resolve(path) === path ? path.slice(cwd.length + 1).split("\\").join("/") || path : path;
+  return resolve(path) === path
+    ? path
+        .slice(cwd.length + 1)
+        .split("\\")
+        .join("/") || path
+    : path;
 }

@@ -9,7 +9,20 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { InputFile } from "./files.js";
-import type { FileOutcome, RaciLintOptions } from "./raci-lint.js";
+import type { LintResult } from "../model/result.js";
+import type { CachedLint } from "./cache.js";
+
+/** What became of one file linted on a worker (or answered by the cache). */
+export type FileOutcome =
+  /** Found in a folder and not a matrix document: left out. */
+  | { kind: "skipped" }
+  /** A result as it stands (the file could not be read, or raci-lint failed on it). */
+  | { kind: "result"; result: LintResult }
+  /** Its lint before corpus-scope checks and directives; `fresh`: linted now (not from the cache). */
+  | { kind: "lint"; lint: CachedLint; source?: string; fresh?: true };
+
+/** The options a worker makes its `RaciLint` with (the façade's; opaque here, so that this module does not import it). */
+export type WorkerLintOptions = object;
 
 /** Files per batch: enough that messages are few, few enough that the workers end together. */
 const BATCH = 16;
@@ -35,7 +48,7 @@ export async function runOnWorkers(
   /** Every path of the run (the translation scope keeps the pages paired among them). */
   paths: readonly string[],
   threads: number,
-  options: RaciLintOptions,
+  options: WorkerLintOptions,
   local: (batch: InputFile[]) => Promise<FileOutcome[]>,
   done: (index: number, outcome: FileOutcome) => void,
 ): Promise<void> {

@@ -63,7 +63,7 @@ export async function runDiff(request: DiffRequest, io: DiffIo): Promise<number>
     throw error;
   }
   const toTerminal = request.outputFile === undefined;
-  const color = request.format === "stylish" && toTerminal ? request.color ?? shouldColor(io.stdout, io.env) : false;
+  const color = request.format === "stylish" && toTerminal ? (request.color ?? shouldColor(io.stdout, io.env)) : false;
   const text = formatDiff(diff, request.format as DiffFormat, { color });
   if (toTerminal) io.stdout.write(text);
   else {

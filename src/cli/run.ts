@@ -95,7 +95,10 @@ function program(io: CliIo, onDiff: (request: DiffRequest) => void): Command {
     .option("-c, --config <path>", "use this configuration file for every file (instead of the nearest raci-lint.config.*)")
     .option("--no-config", "ignore configuration files: built-in defaults and --rule only")
     .option("--print-config <file>", "print the configuration that applies to a file, and exit")
-    .option("--explain", "say what was read in each file: each table, list or document read as a matrix (layout, parties, groups, activities, scheme), as a legend, or left alone, and why, and which file each translated page was compared with, or why with none; -f json carries it as each file's `read`")
+    .option(
+      "--explain",
+      "say what was read in each file: each table, list or document read as a matrix (layout, parties, groups, activities, scheme), as a legend, or left alone, and why, and which file each translated page was compared with, or why with none; -f json carries it as each file's `read`",
+    )
     .option("--rule <setting>", "set a rule, e.g. 'code-order: off' or 'responsible-required: [error, {accountableCountsAsResponsible: true}]' (repeatable)", collect)
     .option("--fix", "apply safe fixes to the files (atomically); print what remains")
     .option("--fix-dry-run", "compute fixes without writing: -f json includes each file's fixed text, -f diff prints a unified diff")
@@ -133,7 +136,7 @@ function program(io: CliIo, onDiff: (request: DiffRequest) => void): Command {
 /** Reads all of standard input. */
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk));
+  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
 }
 
@@ -219,7 +222,8 @@ function checkOptions(options: CliOptions): void {
   // A dry run reports the text as it would be after fixing: it cannot tell which baseline entries the files on disk still need.
   if (options.fixDryRun && (options.baselineWrite || options.baselinePrune)) throw new UsageError("--baseline-write and --baseline-prune cannot be combined with --fix-dry-run");
   if (options.stdinFilename !== undefined && !options.paths.includes("-")) throw new UsageError("--stdin-filename needs - (standard input) among the paths");
-  if (options.explain && (options.format ?? []).some((f) => !/^(?:stylish|json)(?:=|$)/u.test(f))) throw new UsageError("--explain prints text (stylish) or adds each file's `read` to -f json: use one of those formats");
+  if (options.explain && (options.format ?? []).some((f) => !/^(?:stylish|json)(?:=|$)/u.test(f)))
+    throw new UsageError("--explain prints text (stylish) or adds each file's `read` to -f json: use one of those formats");
 }
 
 /** Prints configuration problems (file:line:column: message) and returns exit code 2. */
@@ -285,7 +289,7 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
     results = await linter.lintText(text, { filePath: name, bytes, ...(format ? { format } : {}) });
     const result = results[0]!;
     // Text that is not UTF-8 is checked as read and given back byte for byte, never fixed.
-    if (options.fix) stdinFixed = result.notFixed ? bytes : result.output ?? text;
+    if (options.fix) stdinFixed = result.notFixed ? bytes : (result.output ?? text);
   } else {
     results = await linter.lintFiles(paths);
     if (options.fix) {
@@ -308,7 +312,14 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
       : null;
   if (baselineMode) {
     // In fix mode corpus-scope checks do not run: their entries are neither found nor stale, and are kept.
-    const notRun = new Set(fixing ? linter.rulesMeta().filter(looksAcrossFiles).map((r) => r.id) : []);
+    const notRun = new Set(
+      fixing
+        ? linter
+            .rulesMeta()
+            .filter(looksAcrossFiles)
+            .map((r) => r.id)
+        : [],
+    );
     const applied = applyBaselineFile(results, baselineMode, io.cwd, notRun);
     for (const note of applied.notes) io.stderr.write(note.startsWith("  ") ? `${note}\n` : `raci-lint: ${note}\n`);
     if (applied.error) return 2;
@@ -322,7 +333,7 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
   for (const output of outputs) {
     const formatter = await linter.loadFormatter(output.format);
     const toTerminal = output.path === null && stdinFixed === null;
-    const color = output.format === "stylish" && toTerminal ? options.color ?? shouldColor(io.stdout, io.env) : false;
+    const color = output.format === "stylish" && toTerminal ? (options.color ?? shouldColor(io.stdout, io.env)) : false;
     // Written as it is made, file by file: a report is never held as one string.
     const body = formatter.stream(results, { color, quiet: options.quiet ?? false });
     const chunks = options.explain && output.format === "stylish" ? prepend(formatExplain(reportOf(results), color), body) : body;

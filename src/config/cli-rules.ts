@@ -21,7 +21,10 @@ export function cliRuleSettings(values: readonly string[]): { rules: Record<stri
       problems.push({ file: "--rule", message: `cannot read "${value}": expected 'rule-id: severity' or 'rule-id: [severity, {options}]' (severity: off, info, warning, error)`, span: at });
       continue;
     }
-    Object.assign(rules, readRules(data as Record<string, unknown>, null, () => null));
+    Object.assign(
+      rules,
+      readRules(data as Record<string, unknown>, null, () => null),
+    );
   }
   return problems.length ? { problems } : { rules };
 }

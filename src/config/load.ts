@@ -132,7 +132,9 @@ export function loadChain(file: string, display: (path: string) => string): { ch
       // A file named by `extends` that cannot be read is reported where `extends` names it.
       problems.push(
         ...loaded.problems.map((p) =>
-          from && p.message.startsWith("cannot read") ? { ...p, file: display(from.file), span: from.span, message: `extends: ${p.message.replace("cannot read config", `cannot read ${display(path)}`)}` } : p,
+          from && p.message.startsWith("cannot read")
+            ? { ...p, file: display(from.file), span: from.span, message: `extends: ${p.message.replace("cannot read config", `cannot read ${display(path)}`)}` }
+            : p,
         ),
       );
       return;
@@ -190,12 +192,10 @@ function readLayer(path: string, display: (path: string) => string): { layer: Co
   };
   // The key of `id` in the map at `path` (a rule's name is where a rule error points).
   const keyNode = (path: (string | number)[], id: string) => {
-    const map = (root as { getIn?: (p: unknown[], keep: boolean) => unknown } | null)?.getIn?.(path, true) as
-      | { items?: { key?: { value?: unknown; range?: number[] } }[] }
-      | undefined;
+    const map = (root as { getIn?: (p: unknown[], keep: boolean) => unknown } | null)?.getIn?.(path, true) as { items?: { key?: { value?: unknown; range?: number[] } }[] } | undefined;
     return map?.items?.find((pair) => pair.key?.value === id)?.key?.range ?? node(...path, id);
   };
-  const plain = (v: unknown) => (v && typeof v === "object" && "toJSON" in (v) ? (v as { toJSON(): unknown }).toJSON() : v);
+  const plain = (v: unknown) => (v && typeof v === "object" && "toJSON" in v ? (v as { toJSON(): unknown }).toJSON() : v);
   const value = plain(data) as Record<string, unknown>;
   const dir = dirname(path);
   const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]);

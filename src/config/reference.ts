@@ -26,7 +26,7 @@ function typeName(node: SchemaNode, defs: Record<string, SchemaNode>): string {
   if (node.type === "object" && node.additionalProperties && typeof node.additionalProperties === "object") {
     return `map of ${typeName(node.additionalProperties, defs)}`;
   }
-  return Array.isArray(node.type) ? node.type.join(" or ") : node.type ?? "any";
+  return Array.isArray(node.type) ? node.type.join(" or ") : (node.type ?? "any");
 }
 
 /** The description of a node, following `$ref`. */

@@ -175,7 +175,12 @@ function userRules(paths: string[], display: (path: string) => string, cache: Us
 }
 
 /** Turns resolved settings into active rules, checking rule ids and options. */
-export function buildSetup(config: ResolvedConfig, display: (path: string) => string, reportUnusedDirectives = false, cache: UserRuleCache = new Map()): { setup: LintSetup } | { problems: ConfigProblem[] } {
+export function buildSetup(
+  config: ResolvedConfig,
+  display: (path: string) => string,
+  reportUnusedDirectives = false,
+  cache: UserRuleCache = new Map(),
+): { setup: LintSetup } | { problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const builtIn = builtInRules();
   problems.push(...builtIn.problems);
@@ -190,7 +195,8 @@ export function buildSetup(config: ResolvedConfig, display: (path: string) => st
     } else all.push(rule);
   }
   const scheme = schemeFrom(config.scheme);
-  if ("error" in scheme) problems.push({ file: config.sources.at(-1) ?? "<config>", message: scheme.error, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
+  if ("error" in scheme)
+    problems.push({ file: config.sources.at(-1) ?? "<config>", message: scheme.error, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
   const known = new Set(all.map((r) => r.id));
   for (const [id, setting] of Object.entries(config.rules)) {
     if (known.has(id) || setting.origin === "preset") continue;
@@ -205,7 +211,12 @@ export function buildSetup(config: ResolvedConfig, display: (path: string) => st
     const options = { ...(rule.options?.defaults ?? {}), ...(setting?.options ?? {}) };
     if (setting?.options && (rule.options || Object.keys(setting.options).length > 0)) {
       const error = rule.options ? validateOptions(rule, setting.options) : `rule "${rule.id}" takes no options`;
-      if (error) problems.push({ file: setting.file ? display(setting.file) : "--rule", message: `${rule.id}: ${error}`, span: setting.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
+      if (error)
+        problems.push({
+          file: setting.file ? display(setting.file) : "--rule",
+          message: `${rule.id}: ${error}`,
+          span: setting.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+        });
     }
     rules.push({ rule, severity: setting ? setting.severity : null, options, promote: config.promoteWarnings });
   }

@@ -132,7 +132,12 @@ function sectionsOf(matrix: Matrix | null): SectionEntry[] {
 
 /** How alike two texts are: the share of their words they have in common (Dice), 0..1. */
 export function textSimilarity(a: string, b: string): number {
-  const words = (t: string) => new Set(nameKey(shown(t)).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0));
+  const words = (t: string) =>
+    new Set(
+      nameKey(shown(t))
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 0),
+    );
   const x = words(a);
   const y = words(b);
   if (x.size === 0 || y.size === 0) return 0;
@@ -357,7 +362,10 @@ function cellChanges(o: Activity, n: Activity, parties: readonly [number, number
     const gained = holders(accountable.new, to).filter((name) => !holders(accountable.old, to).includes(name));
     if (gaveUp.length === 0 || gained.length === 0) continue;
     const kept = holders(accountable.new, from);
-    const message = kept.length === 0 ? `${A} moved from ${who(from, gaveUp.join(", "))} to ${who(to, gained.join(", "))}` : `${who(to, gained.join(", "))} is now Accountable (${A}) too, with ${who(from, kept.join(", "))}`;
+    const message =
+      kept.length === 0
+        ? `${A} moved from ${who(from, gaveUp.join(", "))} to ${who(to, gained.join(", "))}`
+        : `${who(to, gained.join(", "))} is now Accountable (${A}) too, with ${who(from, kept.join(", "))}`;
     shifts.push({ kind: "accountable-moved", message });
   }
   if (customer && customer.old !== "" && customer.new === "") shifts.push({ kind: "customer-left-out", message: `${who("customer", customer.name)} is left out (it was ${customer.old})` });
@@ -411,7 +419,8 @@ export function diffMatrices(path: string, old: Matrix | null, next: Matrix | nu
     }
   }
   for (const s of oldSections) {
-    for (const e of s.entries) if (!e.matched) activities.push({ change: "removed", old: placeOf(e, oldSections), new: null, codes: codesGiven(e.activity, old!, scheme!, "old"), annotations: [], shifts: [] });
+    for (const e of s.entries)
+      if (!e.matched) activities.push({ change: "removed", old: placeOf(e, oldSections), new: null, codes: codesGiven(e.activity, old!, scheme!, "old"), annotations: [], shifts: [] });
   }
   const partyChanges: FileDiff["parties"] = [];
   const named = (list: readonly Party[], i: number) => list[i]!;
@@ -420,7 +429,16 @@ export function diffMatrices(path: string, old: Matrix | null, next: Matrix | nu
     if (i < 0 && next!.activities.some((a) => a.cells[j])) partyChanges.push({ change: "added", name: named(next!.parties, j).name, role: named(next!.parties, j).role });
     if (j < 0 && old!.activities.some((a) => a.cells[i])) partyChanges.push({ change: "removed", name: named(old!.parties, i).name, role: named(old!.parties, i).role });
   }
-  const status = !old || oldSections.length === 0 ? (newSections.length ? "added" : "unchanged") : !next || newSections.length === 0 ? "removed" : sections.length || activities.length || partyChanges.length ? "changed" : "unchanged";
+  const status =
+    !old || oldSections.length === 0
+      ? newSections.length
+        ? "added"
+        : "unchanged"
+      : !next || newSections.length === 0
+        ? "removed"
+        : sections.length || activities.length || partyChanges.length
+          ? "changed"
+          : "unchanged";
   return { path, oldPath: old?.file ?? null, newPath: next?.file ?? null, status, sections, activities, parties: partyChanges };
 }
 

@@ -117,7 +117,12 @@ function numericBuckets(conditions: readonly unknown[]): Map<string, number[]> {
     });
   }
   const buckets = new Map<string, number[]>();
-  for (const [fact, set] of constants) if (!refused.has(fact)) buckets.set(fact, [...set].sort((a, b) => a - b));
+  for (const [fact, set] of constants)
+    if (!refused.has(fact))
+      buckets.set(
+        fact,
+        [...set].sort((a, b) => a - b),
+      );
   return buckets;
 }
 

@@ -65,7 +65,6 @@ function render(cell: Cell, codes: readonly string[]): string | null {
   return cell.style.lowerCase ? text.toLowerCase() : text;
 }
 
-
 /** Combines edits of several cells of one row into one edit over the source between them. */
 function combine(source: string, edits: TextEdit[]): TextEdit | null {
   if (edits.length === 0) return null;
@@ -80,7 +79,6 @@ function combine(source: string, edits: TextEdit[]): TextEdit | null {
   }
   return { range: [start, end], text };
 }
-
 
 /** The customer's empty cell of an activity (the first customer column of its table, as the facts say), when there is one to fill. */
 function emptyCustomerCell(matrix: Matrix | null, activity: Activity | null): Cell | null {
@@ -119,7 +117,7 @@ function restyled(cell: Cell, matrix: Matrix, scheme: RoleScheme, options: Produ
   // words become letters with the house separator, or a comma (a slash when the words had one).
   const keepWords = cell.style.words && options.form !== "letters";
   const wordsSeparator = cell.style.separator.trim() === "/" ? "/" : ", ";
-  const separator = keepWords ? cell.style.separator : SEPARATORS[String(options.separator)] ?? (cell.style.words ? wordsSeparator : cell.style.separator);
+  const separator = keepWords ? cell.style.separator : (SEPARATORS[String(options.separator)] ?? (cell.style.words ? wordsSeparator : cell.style.separator));
   let body = keepWords ? render(cell, cell.codes)! : cell.codes.join(separator);
   if (options.case !== "upper" && cell.style.lowerCase) body = body.toLowerCase();
   const wrapper = matrix.format === "markdown" ? EMPHASIS_WRAPPERS[String(options.emphasis)] : undefined;
@@ -180,7 +178,7 @@ export const FIX_PRODUCERS: Record<string, FixProducer> = {
       const cell = emptyCustomerCell(matrix, activity);
       if (!matrix || !activity || !cell) return null;
       const styled = activity.cells.find((c) => c && !c.empty);
-      const wrapper = matrix.format === "markdown" ? styled?.style.wrapper ?? "" : "";
+      const wrapper = matrix.format === "markdown" ? (styled?.style.wrapper ?? "") : "";
       const text = `${wrapper}${scheme.informed}${wrapper}`;
       const at = cell.span.start.offset;
       if (!cell.box) return { range: [at, at], text };

@@ -13,7 +13,6 @@ import { validateOptions } from "./options.js";
 import { FIX_PRODUCERS } from "./fix-producers.js";
 import type { ConfigProblem, RuleCheck, RuleDefinition } from "../model/rule.js";
 
-
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
 
 /** Result of loading rule files: the rules, and problems that make the run fail. */
@@ -91,12 +90,7 @@ export function parseRuleText(text: string, file: string, builtIn: boolean): Loa
  * Checks parsed rule data and builds the rule. `locate` gives the span of a path inside the file
  * (null when the data did not come from text, as for the prebuilt built-in rules).
  */
-export function ruleFromData(
-  raw: unknown,
-  file: string,
-  builtIn: boolean,
-  locate: ((path: (string | number)[]) => SourceSpan) | null,
-): LoadedRules {
+export function ruleFromData(raw: unknown, file: string, builtIn: boolean, locate: ((path: (string | number)[]) => SourceSpan) | null): LoadedRules {
   const start = { line: 1, column: 1, offset: 0 };
   const where = (path: (string | number)[]) => locate?.(path) ?? { start, end: start };
   if (!locate && !validateRuleFile(raw)) {
@@ -140,15 +134,19 @@ interface CheckProblem {
 function checkProblems(check: RuleCheck, data: Record<string, unknown>): CheckProblem[] {
   const allowed = factNames(check.scope);
   const problems: CheckProblem[] = [];
-  const optionNames = new Set(Object.keys(((data.options as { schema?: { properties?: object } } | undefined)?.schema?.properties ?? {})));
+  const optionNames = new Set(Object.keys((data.options as { schema?: { properties?: object } } | undefined)?.schema?.properties ?? {}));
   walkConditions(check.conditions, (comparison, path) => {
     const where = ["conditions", ...path];
-    const refs: [unknown, (string | number)[]][] = [[comparison, where], [comparison.value, [...where, "value"]]];
+    const refs: [unknown, (string | number)[]][] = [
+      [comparison, where],
+      [comparison.value, [...where, "value"]],
+    ];
     for (const [ref, refPath] of refs) {
       if (!ref || typeof ref !== "object" || Array.isArray(ref)) continue;
       const r = ref as Record<string, unknown>;
       if (typeof r.fact === "string" && !allowed.has(r.fact)) problems.push({ message: `unknown fact "${r.fact}" for scope "${check.scope}"`, path: [...refPath, "fact"] });
-      if (typeof r.option === "string" && !optionNames.has(r.option)) problems.push({ message: `unknown option "${r.option}" (declare it under options.schema.properties)`, path: [...refPath, "option"] });
+      if (typeof r.option === "string" && !optionNames.has(r.option))
+        problems.push({ message: `unknown option "${r.option}" (declare it under options.schema.properties)`, path: [...refPath, "option"] });
     }
     if (comparison.operator === "matches" || comparison.operator === "doesNotMatch") {
       // Patterns are literals checked here; one taken from an option or a fact could not be checked.
@@ -167,11 +165,7 @@ function checkProblems(check: RuleCheck, data: Record<string, unknown>): CheckPr
 }
 
 /** Calls `visit` on every comparison (leaf) of a condition tree, with its path inside the tree. */
-export function walkConditions(
-  node: unknown,
-  visit: (comparison: Record<string, unknown>, path: (string | number)[]) => void,
-  path: (string | number)[] = [],
-): void {
+export function walkConditions(node: unknown, visit: (comparison: Record<string, unknown>, path: (string | number)[]) => void, path: (string | number)[] = []): void {
   if (!node || typeof node !== "object") return;
   const n = node as Record<string, unknown>;
   if (Array.isArray(n.all)) n.all.forEach((c, i) => walkConditions(c, visit, [...path, "all", i]));
@@ -227,7 +221,10 @@ export function unsafePattern(source: string): string | null {
       const group = stack.pop();
       const next = pattern[i + 1];
       if (group && (next === "*" || next === "+" || next === "?" || next === "{")) {
-        const body = pattern.slice(group.start + 1, i).replace(/\\./gu, "x").replace(/\[[^\]]*\]/gu, "x");
+        const body = pattern
+          .slice(group.start + 1, i)
+          .replace(/\\./gu, "x")
+          .replace(/\[[^\]]*\]/gu, "x");
         if (/[*+{]/u.test(body)) return "nested quantifiers can backtrack catastrophically";
         if (/\|/u.test(body)) return "a quantified alternation can backtrack catastrophically";
       }

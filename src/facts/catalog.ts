@@ -144,7 +144,7 @@ function cellFacts(): FactDeclaration[] {
       (i) => {
         // Emphasis around each code (`**R**, **A**`) is part of the written separator, not of its kind.
         const separator = i.reading.style.separator.replace(/^[*_`]+|[*_`]+$/gu, "");
-        return separator === "" ? "none" : SEPARATOR_NAMES[separator] ?? "other";
+        return separator === "" ? "none" : (SEPARATOR_NAMES[separator] ?? "other");
       },
     ),
     fact("words", "boolean", "The codes are written as words naming them (`Responsible, Accountable`, `Informé`).", ["reading"], (i) => i.reading.style.words),
@@ -190,20 +190,16 @@ export const FACT_DECLARATIONS: Record<Scope, readonly FactDeclaration[]> = {
     activity("codeCount", "number", "Valid codes in the whole row.", ["rowStats"], (i) => i.rowStats.codeCount),
     activity("filledCellCount", "number", "Party cells that are not empty.", ["rowStats"], (i) => i.rowStats.filled),
     activity("invalidTokenCount", "number", "Tokens in the row that are not codes of the scheme.", ["rowStats"], (i) => i.rowStats.invalid),
-    activity(
-      "codesByParty",
-      "object",
-      'Each party\'s codes, e.g. `{ "Client": "RA", "Cloud Temple": "I" }`; a missing cell is absent.',
-      ["row", "sectionParties"],
-      (i) => {
-        const out: Record<string, string> = {};
-        i.row.forEach((entry, k) => {
-          if (typeof entry === "object") out[i.sectionParties[k]!.name] = entry.reading.codes.join("");
-        });
-        return out;
-      },
+    activity("codesByParty", "object", 'Each party\'s codes, e.g. `{ "Client": "RA", "Cloud Temple": "I" }`; a missing cell is absent.', ["row", "sectionParties"], (i) => {
+      const out: Record<string, string> = {};
+      i.row.forEach((entry, k) => {
+        if (typeof entry === "object") out[i.sectionParties[k]!.name] = entry.reading.codes.join("");
+      });
+      return out;
+    }),
+    activity("parties", "string[]", 'The parties (column names) of the activity\'s table, e.g. `["Client", "CISO", "Cloud Temple"]` (use `contains`).', ["sectionParties"], (i) =>
+      i.sectionParties.map((p) => p.name),
     ),
-    activity("parties", "string[]", 'The parties (column names) of the activity\'s table, e.g. `["Client", "CISO", "Cloud Temple"]` (use `contains`).', ["sectionParties"], (i) => i.sectionParties.map((p) => p.name)),
     activity("codesByRole", "object", "Codes by party role: `customer`, `provider`, `third-party` (joined when several parties share a role).", ["row", "sectionParties"], (i) => {
       const out: Record<string, string> = {};
       i.row.forEach((entry, k) => {
@@ -246,12 +242,8 @@ export const FACT_DECLARATIONS: Record<Scope, readonly FactDeclaration[]> = {
       ["orientation"],
       (i) => i.orientation,
     ),
-    activity(
-      "missingParties",
-      "string[]",
-      "The parties of the activity's table it has no cell for: a short row, or parties a YAML/JSON `codes` map leaves out.",
-      ["row", "sectionParties"],
-      (i) => i.sectionParties.filter((_, k) => i.row[k] === "missing").map((p) => p.name),
+    activity("missingParties", "string[]", "The parties of the activity's table it has no cell for: a short row, or parties a YAML/JSON `codes` map leaves out.", ["row", "sectionParties"], (i) =>
+      i.sectionParties.filter((_, k) => i.row[k] === "missing").map((p) => p.name),
     ),
     activity("format", "string", "The matrix's format: `markdown`, `yaml`, `json`, `csv` or `xlsx`.", ["format"], (i) => i.format),
     activity(
@@ -268,7 +260,13 @@ export const FACT_DECLARATIONS: Record<Scope, readonly FactDeclaration[]> = {
     ...commonFacts<PartyInputs>(),
     party("party", "string", "The party's name.", ["partyName"], (i) => i.partyName),
     party("partyRole", "string", "`customer`, `provider`, `third-party` or `unknown`.", ["partyRole"], (i) => i.partyRole),
-    party("declared", "boolean", "A header names the party (a column or row of its own); false for a name found only inside cells (a role-column table, a role list).", ["declared"], (i) => i.declared),
+    party(
+      "declared",
+      "boolean",
+      "A header names the party (a column or row of its own); false for a name found only inside cells (a role-column table, a role list).",
+      ["declared"],
+      (i) => i.declared,
+    ),
     party("activityCount", "number", "Activities with a cell for this party.", ["tally"], (i) => i.tally.activityCount),
     party("responsibleCount", "number", "Activities where the party holds the responsible code.", ["tally", "scheme"], (i) => i.tally.codeCounts[i.scheme.responsible] ?? 0),
     party("accountableCount", "number", "Activities where the party holds the accountable code.", ["tally", "scheme"], (i) => i.tally.codeCounts[i.scheme.accountable] ?? 0),
@@ -338,7 +336,9 @@ export const FACT_DECLARATIONS: Record<Scope, readonly FactDeclaration[]> = {
         return codes === "" && sourceCodes !== "" && i.reading !== null && !i.reading.empty ? "words" : "code";
       },
     ),
-    translation("codes", "string", "The translation's codes in the scheme's order, e.g. `CI` (empty when the cell has none, or for a row, table, section or party).", ["reading", "scheme"], (i) => codesOf(i.reading, i.scheme)),
+    translation("codes", "string", "The translation's codes in the scheme's order, e.g. `CI` (empty when the cell has none, or for a row, table, section or party).", ["reading", "scheme"], (i) =>
+      codesOf(i.reading, i.scheme),
+    ),
     translation("sourceCodes", "string", "The source's codes, the same way.", ["sourceReading", "scheme"], (i) => codesOf(i.sourceReading, i.scheme)),
     translation("raw", "string", "The translation's cell as written (empty when none).", ["raw"], (i) => i.raw),
     translation("sourceRaw", "string", "The source's cell as written.", ["sourceRaw"], (i) => i.sourceRaw),
@@ -353,11 +353,19 @@ export const FACT_DECLARATIONS: Record<Scope, readonly FactDeclaration[]> = {
     translation("locale", "string", "The translation's language as its path names it (`de`, `pt-BR`); empty when a configured mapping has no `{locale}`.", ["locale"], (i) => i.locale),
     translation("section", "string", "The translation's section (empty for a missing one).", ["sectionTitle"], (i) => plainText(i.sectionTitle)),
     translation("sourceSection", "string", "The source's section (empty for an extra one).", ["sourceSectionTitle"], (i) => plainText(i.sourceSectionTitle)),
-    translation("activity", "string", "The translation's activity text, inline formatting removed (empty for a missing row, a table, section or party).", ["activityName"], (i) => plainText(i.activityName)),
+    translation("activity", "string", "The translation's activity text, inline formatting removed (empty for a missing row, a table, section or party).", ["activityName"], (i) =>
+      plainText(i.activityName),
+    ),
     translation("sourceActivity", "string", "The source's activity text, the same way.", ["sourceActivityName"], (i) => plainText(i.sourceActivityName)),
     translation("party", "string", "The translation's party (column) name (empty when it lacks the party).", ["partyName"], (i) => i.partyName),
     translation("sourceParty", "string", "The source's party name (empty for an extra party).", ["sourcePartyName"], (i) => i.sourcePartyName),
-    translation("partyRole", "string", "The party's role, the source's when it has one: `customer`, `provider`, `third-party` or `unknown` (empty for a row, table or section).", ["partyRole"], (i) => i.partyRole),
+    translation(
+      "partyRole",
+      "string",
+      "The party's role, the source's when it has one: `customer`, `provider`, `third-party` or `unknown` (empty for a row, table or section).",
+      ["partyRole"],
+      (i) => i.partyRole,
+    ),
     translation(
       "where",
       "string",

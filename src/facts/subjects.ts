@@ -66,7 +66,7 @@ export class MatrixView {
       this.tableGroups.forEach((g, i) => g.tables.forEach((t) => groupOf.set(t, i)));
       for (const a of this.matrix.activities) {
         if (a.key === "") continue;
-        const group = a.table === undefined ? -1 : groupOf.get(a.table) ?? -1;
+        const group = a.table === undefined ? -1 : (groupOf.get(a.table) ?? -1);
         let first = byGroup.get(group);
         if (!first) byGroup.set(group, (first = new Map()));
         if (!first.has(a.key)) first.set(a.key, a);
@@ -74,7 +74,7 @@ export class MatrixView {
       this.firstByKey = byGroup;
       this.groupOfTable = groupOf;
     }
-    return this.firstByKey.get(activity.table === undefined ? -1 : this.groupOfTable!.get(activity.table) ?? -1)?.get(activity.key);
+    return this.firstByKey.get(activity.table === undefined ? -1 : (this.groupOfTable!.get(activity.table) ?? -1))?.get(activity.key);
   }
   private groupOfTable: Map<number, number> | null = null;
 
@@ -541,10 +541,10 @@ export class PartySubject extends MatrixSubject implements PartyInputs {
     return this.group.tallies.get(this.index)!;
   }
   get extraCellCount(): number {
-    return this.first ? this.partyRef.extraCells?.length ?? 0 : 0;
+    return this.first ? (this.partyRef.extraCells?.length ?? 0) : 0;
   }
   override anchor(name: string): SourceSpan | null {
-    return name === "row" && this.first ? this.partyRef.extraCells?.[0]?.span ?? null : null;
+    return name === "row" && this.first ? (this.partyRef.extraCells?.[0]?.span ?? null) : null;
   }
 }
 

@@ -245,7 +245,14 @@ function sectionSimilarity(a: SectionSummary, b: SectionSummary): number {
 }
 
 /** Where a missing item goes in the translation: before the next item that has a counterpart, else after the previous one. */
-function gapAnchor<T>(pairs: readonly [number, number][], k: number, items: readonly T[], spanOf: (item: T, last: boolean) => SourceSpan, noun: string, fallback: { at: SourceSpan; where: string }): { at: SourceSpan; where: string } {
+function gapAnchor<T>(
+  pairs: readonly [number, number][],
+  k: number,
+  items: readonly T[],
+  spanOf: (item: T, last: boolean) => SourceSpan,
+  noun: string,
+  fallback: { at: SourceSpan; where: string },
+): { at: SourceSpan; where: string } {
   for (let x = k + 1; x < pairs.length; x++) {
     const j = pairs[x]![1];
     if (j >= 0) return { at: spanOf(items[j]!, false), where: `before this ${noun}` };

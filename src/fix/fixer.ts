@@ -188,12 +188,7 @@ function newlyMisread(before: Matrix, after: Matrix): string | null {
  * The edits of a set known to do harm (`reason`) that do none, found by halving it: a few harmful
  * edits among many cost a few parses each, not one parse per edit. `refuse` gets each harmful one.
  */
-function harmless(
-  edits: readonly TextEdit[],
-  reason: string,
-  harm: (edits: readonly TextEdit[]) => string | null,
-  refuse: (edit: TextEdit, reason: string) => void,
-): TextEdit[] {
+function harmless(edits: readonly TextEdit[], reason: string, harm: (edits: readonly TextEdit[]) => string | null, refuse: (edit: TextEdit, reason: string) => void): TextEdit[] {
   if (edits.length === 1) {
     refuse(edits[0]!, reason);
     return [];
@@ -278,7 +273,10 @@ export async function fixText(text: string, filename: string, setup: LintSetup, 
     });
     if (offered.length === 0) break;
     const owner = new Map(offered.map((c) => [c.edit, c]));
-    let chosen = applyEdits(source, offered.map((c) => c.edit)).applied;
+    let chosen = applyEdits(
+      source,
+      offered.map((c) => c.edit),
+    ).applied;
     let next = render(matrix, chosen);
     let after = reread(next);
     const reason = damage(matrix, after);

@@ -18,12 +18,14 @@ const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", 
  * a cell) are written as `%XX` too: the runner shows them as text instead of passing them on.
  */
 export function escapeData(value: string): string {
-  return value
-    .replace(/%/g, "%25")
-    .replace(/\r/g, "%0D")
-    .replace(/\n/g, "%0A")
-    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return (
+    value
+      .replace(/%/g, "%25")
+      .replace(/\r/g, "%0D")
+      .replace(/\n/g, "%0A")
+      // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)
+  );
 }
 
 /** Escapes a workflow command's property value. */
@@ -36,14 +38,7 @@ export function formatGithub(report: Report, _context?: FormatContext): string {
   let out = "";
   for (const file of report.files) {
     for (const f of file.findings) {
-      const properties = [
-        `file=${escapeProperty(file.path)}`,
-        `line=${f.line}`,
-        `col=${f.column}`,
-        `endLine=${f.endLine}`,
-        `endColumn=${f.endColumn}`,
-        `title=${escapeProperty(f.ruleId)}`,
-      ];
+      const properties = [`file=${escapeProperty(file.path)}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${escapeProperty(f.ruleId)}`];
       out += `::${COMMAND[f.severity]} ${properties.join(",")}::${escapeData(f.message)}\n`;
     }
   }

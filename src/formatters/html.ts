@@ -72,11 +72,7 @@ function safeHref(url: string | null): string | null {
 
 /** Where a finding is shown in a matrix: a cell (activity and party), an activity's row, a party's headers, a section heading or a group row. */
 export type Place =
-  | { kind: "cell"; activity: number; party: number }
-  | { kind: "row"; activity: number }
-  | { kind: "party"; party: number }
-  | { kind: "section"; section: number }
-  | { kind: "group"; group: number };
+  { kind: "cell"; activity: number; party: number } | { kind: "row"; activity: number } | { kind: "party"; party: number } | { kind: "section"; section: number } | { kind: "group"; group: number };
 
 const before = (a: SourcePoint, line: number, column: number) => a.line < line || (a.line === line && a.column <= column);
 const after = (a: SourcePoint, line: number, column: number) => a.line > line || (a.line === line && a.column >= column);
@@ -84,7 +80,12 @@ const after = (a: SourcePoint, line: number, column: number) => a.line > line ||
 const holds = (span: SourceSpan, line: number, column: number) => before(span.start, line, column) && after(span.end, line, column);
 
 /** Activity text compared loosely: formatting marks dropped, whitespace collapsed, case folded. */
-const looseName = (text: string) => text.replace(/[*_`~]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+const looseName = (text: string) =>
+  text
+    .replace(/[*_`~]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 
 interface Range {
   span: SourceSpan;
@@ -633,10 +634,7 @@ function sourceHtml(file: FilePage, lines: readonly string[]): string {
 function fileHtml(page: Page, file: FilePage): string {
   const { matrix, report } = file;
   const counts = severityCounts(file.findings.map((f) => f.finding));
-  const out = [
-    `<section class="file" id="f${file.index}" aria-labelledby="f${file.index}-h">`,
-    `<h2 id="f${file.index}-h">${escapeHtml(report.path)}</h2>`,
-  ];
+  const out = [`<section class="file" id="f${file.index}" aria-labelledby="f${file.index}-h">`, `<h2 id="f${file.index}-h">${escapeHtml(report.path)}</h2>`];
   const facts: string[] = [];
   if (matrix) {
     if (matrix.title) facts.push(`<i>${escapeHtml(matrix.title)}</i>`);
@@ -673,10 +671,7 @@ function summaryHtml(page: Page): string {
   const activities = matrices.reduce((n, f) => n + f.matrix!.activities.length, 0);
   const suppressed = page.report.files.reduce((n, f) => n + (f.suppressed?.length ?? 0), 0);
   const total = summary.errors + summary.warnings + summary.infos;
-  const verdict =
-    summary.errors > 0
-      ? `<p class="verdict fail">FAIL: ${plural(summary.errors, "error")}</p>`
-      : `<p class="verdict pass">PASS: no error-level findings</p>`;
+  const verdict = summary.errors > 0 ? `<p class="verdict fail">FAIL: ${plural(summary.errors, "error")}</p>` : `<p class="verdict pass">PASS: no error-level findings</p>`;
   const counts = (
     [
       [summary.files, "file", "files"],
@@ -732,7 +727,11 @@ function summaryHtml(page: Page): string {
     `<li><b class="kbad">X</b> not a code</li>`,
     ...SEVERITIES.map((s) => `<li>${severityBadge(s)} outline ${s === "error" ? "solid" : s === "warning" ? "dashed" : "dotted"}</li>`),
   ];
-  out.push(`<h2 id="key">Key</h2>`, `<p>A cell is tinted by its heaviest code (A, then R, C, I) and outlined by its findings' worst severity; the small numbers are the findings'. Hover over it or focus it (Tab) to read them.</p>`, `<ul class="key">${key.join("")}</ul>`);
+  out.push(
+    `<h2 id="key">Key</h2>`,
+    `<p>A cell is tinted by its heaviest code (A, then R, C, I) and outlined by its findings' worst severity; the small numbers are the findings'. Hover over it or focus it (Tab) to read them.</p>`,
+    `<ul class="key">${key.join("")}</ul>`,
+  );
   return out.join("\n");
 }
 

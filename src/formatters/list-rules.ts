@@ -18,7 +18,15 @@ function oneLine(text: string): string {
 export function listRules(rules: readonly RuleDefinition[]): string {
   const rows = [["id", "severity", "fixable", "description"], ...byId(rules).map((r) => [r.id, r.severity, r.fixable, oneLine(r.description)])];
   const width = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
-  return rows.map((row) => `${row.slice(0, 3).map((cell, i) => cell.padEnd(width[i]!)).join("  ")}  ${row[3]}`.trimEnd() + "\n").join("");
+  return rows
+    .map(
+      (row) =>
+        `${row
+          .slice(0, 3)
+          .map((cell, i) => cell.padEnd(width[i]!))
+          .join("  ")}  ${row[3]}`.trimEnd() + "\n",
+    )
+    .join("");
 }
 
 /** One rule in the JSON listing. */

@@ -86,8 +86,6 @@ export function ruleHelp(rule: RuleDefinition): RuleHelp {
   }
   const fullDescription = plain(parts.lead);
   const text = [fullDescription, `Why: ${plain(parts.why[0] ?? [])}`, ...parts.why.slice(1).map(plain)].join("\n\n");
-  const markdown = [parts.lead.join("\n"), "## Why", ...parts.why.map((p) => p.join("\n")), `[${rule.id} documentation](${docs})`]
-    .map((block) => absoluteLinks(block, docs))
-    .join("\n\n");
+  const markdown = [parts.lead.join("\n"), "## Why", ...parts.why.map((p) => p.join("\n")), `[${rule.id} documentation](${docs})`].map((block) => absoluteLinks(block, docs)).join("\n\n");
   return { fullDescription, text, markdown };
 }

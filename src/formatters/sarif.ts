@@ -226,10 +226,9 @@ export function* streamSarif(report: Report, context: FormatContext): Generator<
     for (let i = 0; i < entries.length; i++) {
       const f: Finding | SuppressedFinding = entries[i]!;
       const fixes = lines
-        ? [
-            ...(f.fix ? [sarifFix(editDescription(f.fix, lines.text), f.fix, location, lines)] : []),
-            ...f.suggestions.map((s) => (s.fix ? sarifFix(s.message, s.fix, location, lines) : null)),
-          ].filter((x) => x !== null)
+        ? [...(f.fix ? [sarifFix(editDescription(f.fix, lines.text), f.fix, location, lines)] : []), ...f.suggestions.map((s) => (s.fix ? sarifFix(s.message, s.fix, location, lines) : null))].filter(
+            (x) => x !== null,
+          )
         : [];
       const suppression = "suppression" in f ? f.suppression : null;
       const result = {
@@ -240,9 +239,7 @@ export function* streamSarif(report: Report, context: FormatContext): Generator<
         locations: [{ physicalLocation: { artifactLocation: location, region: regionOf(f) }, ...cellLocation(f) }],
         partialFingerprints: { [FINGERPRINT_KEY]: nextFingerprint(f, seen) },
         ...(fixes.length > 0 ? { fixes } : {}),
-        ...(suppression
-          ? { suppressions: [suppression.justification === null ? { kind: suppression.kind } : { kind: suppression.kind, justification: suppression.justification }] }
-          : {}),
+        ...(suppression ? { suppressions: [suppression.justification === null ? { kind: suppression.kind } : { kind: suppression.kind, justification: suppression.justification }] } : {}),
       };
       out += `${count++ === 0 ? "" : ","}\n        ${nestedJson(result, 8)}`;
       if (count % FINDINGS_PER_CHUNK === 0) {

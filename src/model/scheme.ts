@@ -91,7 +91,14 @@ export const RACI_VS: RoleScheme = {
   accountable: "A",
   responsible: "R",
   informed: "I",
-  codes: [raci("R"), raci("A"), raci("C"), raci("I"), code("V", ["Verify", "Verifies", "Verifier"], ["Vérifie"], ["Prüft"]), code("S", ["Sign off", "Signs off", "Signatory"], ["Signe", "Valide"], ["Zeichnet ab"])],
+  codes: [
+    raci("R"),
+    raci("A"),
+    raci("C"),
+    raci("I"),
+    code("V", ["Verify", "Verifies", "Verifier"], ["Vérifie"], ["Prüft"]),
+    code("S", ["Sign off", "Signs off", "Signatory"], ["Signe", "Valide"], ["Zeichnet ab"]),
+  ],
 };
 
 /** CAIRO: RACI plus O = Out of the loop (explicitly not involved). */

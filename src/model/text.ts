@@ -26,7 +26,11 @@ export function plainText(text: string): string {
   // Most activity texts hold no markup: skip the regular expressions for them.
   if (!needsWork(text)) return text;
   // `\|` is how a table cell writes a pipe.
-  return text.replace(/\\\|/gu, "|").replace(/(\*\*|__|\*|_|`)(.+?)\1/gu, "$2").replace(/\s+/gu, " ").trim();
+  return text
+    .replace(/\\\|/gu, "|")
+    .replace(/(\*\*|__|\*|_|`)(.+?)\1/gu, "$2")
+    .replace(/\s+/gu, " ")
+    .trim();
 }
 
 /** A comparison key: emphasis characters dropped, whitespace collapsed, case folded. */

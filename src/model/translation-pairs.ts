@@ -88,7 +88,8 @@ export function mappingProblem(source: string, target: string): string | null {
   try {
     const s = compileGlob(source, false);
     const t = compileGlob(target, true);
-    if (s.wildcards !== t.wildcards) return `"${source}" has ${s.wildcards} wildcards and "${target}" ${t.wildcards}: a file and its translation are paired by what the wildcards match, so both need the same ones in the same order`;
+    if (s.wildcards !== t.wildcards)
+      return `"${source}" has ${s.wildcards} wildcards and "${target}" ${t.wildcards}: a file and its translation are paired by what the wildcards match, so both need the same ones in the same order`;
     return null;
   } catch (error) {
     return (error as Error).message;
@@ -191,7 +192,10 @@ export function expectedSources(path: string, mappings: readonly TranslationMapp
     if (!match) continue;
     const groups = match.slice(1);
     const locale = target.localeGroup > 0 ? groups[target.localeGroup - 1]! : "";
-    const filled = fillGlob(mapping.source, groups.filter((_, i) => i !== target.localeGroup - 1));
+    const filled = fillGlob(
+      mapping.source,
+      groups.filter((_, i) => i !== target.localeGroup - 1),
+    );
     found.push({ source: `${base.endsWith("/") ? base : `${base}/`}${filled}`, locale, convention: "configuration" });
   }
   const docusaurus = DOCUSAURUS.exec(path);

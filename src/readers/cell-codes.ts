@@ -201,16 +201,7 @@ export function placeRowCell(reading: CellReading, party: number, raw: string, l
  * `raw` is written as is at `start` (else, as for a string with escapes, every span in the cell is
  * `span`, the whole of where it is written). `editable`: fixes may rewrite it in place.
  */
-export function readCell(
-  raw: string,
-  start: number,
-  party: number,
-  ctx: CellContext,
-  box: Cell["box"],
-  span: SourceSpan | null = null,
-  literal = true,
-  editable = true,
-): Cell {
+export function readCell(raw: string, start: number, party: number, ctx: CellContext, box: Cell["box"], span: SourceSpan | null = null, literal = true, editable = true): Cell {
   const at = span ?? ctx.lines.span(start, start + raw.length);
   return new PlacedCell(party, raw, ctx.read(raw), start, at.start.line, at.start.column, at, box, -1, -1, literal, editable);
 }

@@ -56,7 +56,8 @@ export type TableKind =
   | { kind: "columns"; partyRows: number[]; reason: string }
   | { kind: "role-columns"; activityColumn: number; groupColumn: number; roleColumns: { column: number; code: string }[]; reason: string };
 
-export const LEGEND_HEADER = /^(?:r[oô]le|rolle|rol|ruolo|roles|rôles|rollen|ruoli|code|codes|letter|lettre|légende|legend|legende|leyenda|legenda|abbreviation|abréviation|key|sigla|sigle|kürzel|abkürzung|clé)$/iu;
+export const LEGEND_HEADER =
+  /^(?:r[oô]le|rolle|rol|ruolo|roles|rôles|rollen|ruoli|code|codes|letter|lettre|légende|legend|legende|leyenda|legenda|abbreviation|abréviation|key|sigla|sigle|kürzel|abkürzung|clé)$/iu;
 const LEGEND_CODE = /^\(\s*([A-Za-z])\s*\)\s*(.*)$|^([A-Z])\s*[-:–—=]\s*(.*)$|^([A-Z])$/u;
 /** First headers of tables whose rows are parties (`| Party | Backup | Restore |`, `| Team | ... |`). */
 export const PARTY_COLUMN_HEADER =
@@ -261,13 +262,18 @@ export function decideTable(table: GridTable, ctx: TableContext, rowReadings?: r
   // Parties as rows, activities as columns.
   if (!table.numbered && PARTY_COLUMN_HEADER.test(nameKey(first)) && table.rows.length > 0 && !headers.slice(1).some((h, i) => namesPartyOutright(h.raw, partyNames[i + 1]))) {
     const readings = rowReadings ?? readingsFrom(table, 1, ctx.read);
-    const partyRows = table.rows.map((_, r) => r).filter((r) => {
-      const counts = countClasses((readings[r] ?? []).slice(0, headers.length - 1));
-      // An empty row, or a row of links or notes (a footer), names no party.
-      return nameKey(table.rows[r]!.cells[0]?.raw ?? "") !== "" && counts.filled > 0 && counts.code + counts.word > counts.text;
-    });
+    const partyRows = table.rows
+      .map((_, r) => r)
+      .filter((r) => {
+        const counts = countClasses((readings[r] ?? []).slice(0, headers.length - 1));
+        // An empty row, or a row of links or notes (a footer), names no party.
+        return nameKey(table.rows[r]!.cells[0]?.raw ?? "") !== "" && counts.filled > 0 && counts.code + counts.word > counts.text;
+      });
     const names = partyRows.map((r) => partyNameFromHeader(table.rows[r]!.cells[0]!.raw));
-    const counts = countRows(partyRows.map((r) => readings[r]), headers.length - 1);
+    const counts = countRows(
+      partyRows.map((r) => readings[r]),
+      headers.length - 1,
+    );
     const announced = names.some((n) => guessPartyRole(n) !== null) || ctx.raciNamed || /^(?:team|teams|équipe|équipes|equipo|equipos|rolle|rollen|role|roles|rôle|rôles)$/iu.test(nameKey(first));
     if (partyRows.length > 0 && mostlyCodes(counts, announced) === true && (announced || counts.code * 2 >= counts.filled)) {
       const left = table.rows.length - partyRows.length;
@@ -297,10 +303,16 @@ export function decideTable(table: GridTable, ctx: TableContext, rowReadings?: r
   }
   const grouped = groupColumn === 0 ? ` (its first column, ${plainText(first)}, groups them)` : "";
   if (verdict === true) {
-    return { kind: "rows", activityColumn, groupColumn, reason: `its cells hold ${counts.word > counts.code ? "role words" : "codes"} (${counts.code + counts.word} of ${counts.filled} filled cells)${grouped}` };
+    return {
+      kind: "rows",
+      activityColumn,
+      groupColumn,
+      reason: `its cells hold ${counts.word > counts.code ? "role words" : "codes"} (${counts.code + counts.word} of ${counts.filled} filled cells)${grouped}`,
+    };
   }
   // A table with only empty party cells is a matrix when its header says so.
-  if (verdict === null && isActivityHeader(headers[activityColumn]!.raw) && table.rows.length > 0) return { kind: "rows", activityColumn, groupColumn, reason: "its header names an activity column (its cells are empty)" };
+  if (verdict === null && isActivityHeader(headers[activityColumn]!.raw) && table.rows.length > 0)
+    return { kind: "rows", activityColumn, groupColumn, reason: "its header names an activity column (its cells are empty)" };
   if (verdict === null) return { kind: "ignored", reason: "its cells right of the first column are empty, and its header names no activity column" };
   const what = counts.letters > counts.text ? `letters that are not codes of ${ctx.scheme.name}` : "words, numbers or symbols, not role codes";
   return { kind: "ignored", reason: `most of its cells (${counts.filled - counts.code - counts.word} of ${counts.filled}) hold ${what}` };
@@ -350,9 +362,17 @@ export function readPartyRows(table: GridTable, partyRows: readonly number[], ct
     });
     return false;
   });
-  builder.useParties(section, partyIndexes, rows.map((row) => row.cells[0]!.content));
+  builder.useParties(
+    section,
+    partyIndexes,
+    rows.map((row) => row.cells[0]!.content),
+  );
   rows.forEach((row, r) => {
-    if (read[r] && row.cells.length > headers.length) builder.addPartyExtraCells(partyIndexes[r]!, row.cells.slice(headers.length).map((c) => ({ raw: c.raw, span: c.content })));
+    if (read[r] && row.cells.length > headers.length)
+      builder.addPartyExtraCells(
+        partyIndexes[r]!,
+        row.cells.slice(headers.length).map((c) => ({ raw: c.raw, span: c.content })),
+      );
   });
   headers.slice(1).forEach((header, i) => {
     const cells = builder.emptyCells();
@@ -411,7 +431,11 @@ export function readRows(table: GridTable, activityColumn: number, groupColumn: 
     });
     return -1;
   });
-  builder.useParties(section, partyIndexes, partyHeaders.map((h) => h.content));
+  builder.useParties(
+    section,
+    partyIndexes,
+    partyHeaders.map((h) => h.content),
+  );
   const readings = table.rows.map((row) => row.cells.slice(activityColumn + 1).map((c) => ctx.read(c.raw)));
   let group: number | null = null;
   table.rows.forEach((row, r) => {
@@ -420,7 +444,16 @@ export function readRows(table: GridTable, activityColumn: number, groupColumn: 
       group = builder.addGroup(plainText(groupCell.raw), groupCell.content, section);
     }
     const name = row.cells[activityColumn];
-    if (name && name.raw !== "" && isGroupRow(name.raw, row.cells.slice(activityColumn + 1).map((c) => c.raw), headers.length - activityColumn, readings[r + 1])) {
+    if (
+      name &&
+      name.raw !== "" &&
+      isGroupRow(
+        name.raw,
+        row.cells.slice(activityColumn + 1).map((c) => c.raw),
+        headers.length - activityColumn,
+        readings[r + 1],
+      )
+    ) {
       group = builder.addGroup(plainText(name.raw), name.content, section);
       return;
     }
@@ -487,7 +520,11 @@ export function readRoleColumns(
   const parties = [...new Set(perRow.flatMap((m) => [...m.keys()]))];
   const firstNamed = new Map<number, SourceSpan>();
   for (const byParty of perRow) for (const [party, entry] of byParty) if (!firstNamed.has(party)) firstNamed.set(party, entry.spans[0]!.span);
-  builder.useParties(section, parties, parties.map((p) => firstNamed.get(p)!));
+  builder.useParties(
+    section,
+    parties,
+    parties.map((p) => firstNamed.get(p)!),
+  );
   let group: number | null = null;
   table.rows.forEach((row, r) => {
     const groupCell = groupColumn >= 0 ? row.cells[groupColumn] : undefined;
@@ -610,7 +647,8 @@ export function readGridTable(table: GridTable, reader: TableReader, plain?: Pla
   // legend, whatever its cells read as; one whose second column holds codes (`| X | AR | I |`) is not.
   const second = plain ? plain.readings[0]?.[0] : table.rows[0]?.cells[1] ? ctx.read(table.rows[0].cells[1].raw) : undefined;
   const secondIsCode = second !== undefined && second.kind === "codes";
-  const legendFirst = kind.kind === "ignored" || LEGEND_HEADER.test(nameKey(table.header.cells[0]!.raw)) || (!secondIsCode && /^\(?[A-Z]\)?(?:\s|$)/u.test(plainText(table.rows[0]?.cells[0]?.raw ?? "")));
+  const legendFirst =
+    kind.kind === "ignored" || LEGEND_HEADER.test(nameKey(table.header.cells[0]!.raw)) || (!secondIsCode && /^\(?[A-Z]\)?(?:\s|$)/u.test(plainText(table.rows[0]?.cells[0]?.raw ?? "")));
   const legend = legendFirst ? readLegendRows(table, reader.spanIn) : null;
   if (legend) {
     builder.addLegend(legend, table.span);

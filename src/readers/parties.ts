@@ -4,29 +4,51 @@ import { nameKey, plainText } from "../model/text.js";
 
 /** Words that name the customer in the languages matrices are written in. */
 export const CUSTOMER_WORDS = [
-  "client", "clients", "customer", "customers", "kunde", "kunden", "cliente", "clientes", "clienti",
-  "tenant", "consumer", "subscriber", "abonné", "souscripteur", "mandant", "auftraggeber", "usuario", "utente",
+  "client",
+  "clients",
+  "customer",
+  "customers",
+  "kunde",
+  "kunden",
+  "cliente",
+  "clientes",
+  "clienti",
+  "tenant",
+  "consumer",
+  "subscriber",
+  "abonné",
+  "souscripteur",
+  "mandant",
+  "auftraggeber",
+  "usuario",
+  "utente",
 ];
 
 /** Words that name the provider. */
-export const PROVIDER_WORDS = [
-  "provider", "cloud provider", "csp", "fournisseur", "prestataire", "anbieter", "dienstleister",
-  "proveedor", "fornitore", "vendor", "supplier",
-];
+export const PROVIDER_WORDS = ["provider", "cloud provider", "csp", "fournisseur", "prestataire", "anbieter", "dienstleister", "proveedor", "fornitore", "vendor", "supplier"];
 
 // Without the u flag: these run on every header cell, and V8 matches \b with u and i together far
 // more slowly; the words' letters fold case the same either way.
 const ROLE_WORD = /\b(?:role|rôle|rol|rolle|ruolo|papel|responsabilit(?:y|é|à))\b/gi;
 const CONNECTOR = /^(?:of the|of|the|du|de la|de|des|del|der|des|di|della|dello)\s+|\s+(?:of|du|de|del|der|di)$/i;
-const ACTIVITY_WORD = /^(?:activit(?:y|ies|é|és|à)|aktivität(?:en)?|tätigkeit(?:en)?|aufgabe(?:n)?|actividad(?:es)?|task|tasks|tâche|tâches|process|processus|prozess|proceso|processo|operation|opération|action)$/iu;
+const ACTIVITY_WORD =
+  /^(?:activit(?:y|ies|é|és|à)|aktivität(?:en)?|tätigkeit(?:en)?|aufgabe(?:n)?|actividad(?:es)?|task|tasks|tâche|tâches|process|processus|prozess|proceso|processo|operation|opération|action)$/iu;
 
 /** The party name a header stands for: `Client Role` -> `Client`, `Rol del Cliente` -> `Cliente`. */
 export function partyNameFromHeader(header: string): string {
   // A name followed by a description (`Cloud strategy team - The Cloud Strategy Team is responsible for ...`, a spreadsheet's header): the name.
   const described = /^(.+?)(?:\s+[-–—]\s+|\s*\n\s*)(?:\S+\s+){3,}\S+/u.exec(header.trim());
   if (described) header = described[1]!;
-  const plain = header.replace(/[*_`]+/gu, "").replace(/\s+/gu, " ").trim().replace(/:$/u, "");
-  let name = plain.replace(/[-\s]?rolle$/iu, "").replace(ROLE_WORD, " ").replace(/\s+/gu, " ").trim();
+  const plain = header
+    .replace(/[*_`]+/gu, "")
+    .replace(/\s+/gu, " ")
+    .trim()
+    .replace(/:$/u, "");
+  let name = plain
+    .replace(/[-\s]?rolle$/iu, "")
+    .replace(ROLE_WORD, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
   // German compounds link with -n: Kundenrolle is the role of the Kunde.
   if (/[^-\s]rolle$/iu.test(plain) && /n$/u.test(name) && CUSTOMER_WORDS.includes(nameKey(name.slice(0, -1)))) name = name.slice(0, -1);
   for (let i = 0; i < 3; i++) name = name.replace(CONNECTOR, "").trim();

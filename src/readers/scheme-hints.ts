@@ -53,7 +53,8 @@ export function chooseScheme(configured: RoleScheme | null, fallback: RoleScheme
     const extra = codes.filter((c) => !RACI.codes.some((k) => k.code === c));
     if (scheme) return { scheme, reason: `${legend.where} defines ${extra.join(", ")}, a code of ${scheme.name}` };
     // A RACI legend with a stray letter is still RACI (legend-consistent reports the letter).
-    if (codes.includes(fallback.responsible) && codes.includes(fallback.accountable)) return { scheme: fallback, reason: `${legend.where} defines ${fallback.responsible} and ${fallback.accountable}` };
+    if (codes.includes(fallback.responsible) && codes.includes(fallback.accountable))
+      return { scheme: fallback, reason: `${legend.where} defines ${fallback.responsible} and ${fallback.accountable}` };
     return {
       scheme: null,
       reason: `${legend.where} defines ${extra.join(", ")}, which no built-in scheme has (${Object.keys(SCHEMES).join(", ")}): set \`scheme\` in the configuration to check its tables`,

@@ -269,7 +269,12 @@ function readContent(root: MapNode, data: Record<string, unknown>, hasAliases: b
       roleMajor.set(activityNode, roles);
     }
     if (listed) builder.useParties(section, parties);
-    else builder.useParties(section, named, named.map((p) => namedAt.get(p)!));
+    else
+      builder.useParties(
+        section,
+        named,
+        named.map((p) => namedAt.get(p)!),
+      );
     const width = (listed ? parties.length : named.length) + 1;
     for (const activityEntry of activities.items) {
       const activityNode = target(activityEntry);
@@ -295,7 +300,12 @@ function readContent(root: MapNode, data: Record<string, unknown>, hasAliases: b
             entry.spans.push({ code, span: at, name });
           }
         }
-        for (const [party, entry] of byParty) cells[party] = roleCell(party, [...entry.codes].sort((a, b) => rank.get(a)! - rank.get(b)!), entry.spans);
+        for (const [party, entry] of byParty)
+          cells[party] = roleCell(
+            party,
+            [...entry.codes].sort((a, b) => rank.get(a)! - rank.get(b)!),
+            entry.spans,
+          );
         // Parties not named under a role hold none in the activity: their cells are empty, not missing.
         for (const party of listed ? parties : named) cells[party] ??= emptyRoleCell(party, base.span);
         builder.addActivity({ ...base, cells, cellCount: width, expectedCellCount: width, extraCells: [] });
@@ -308,7 +318,11 @@ function readContent(root: MapNode, data: Record<string, unknown>, hasAliases: b
       for (const pair of activityNode.pairs) {
         const keyNode = target(pair.key);
         if (isScalar(keyNode) && keyNode.value !== "activity" && keyNode.value !== "codes") {
-          problems.push({ ruleId: "schema-violation", message: `"${scalarText(keyNode.value)}": an activity gives its codes per party (codes:) or its parties per role (R:, A:...), not both`, span: span(written(pair.key, activityAt)) });
+          problems.push({
+            ruleId: "schema-violation",
+            message: `"${scalarText(keyNode.value)}": an activity gives its codes per party (codes:) or its parties per role (R:, A:...), not both`,
+            span: span(written(pair.key, activityAt)),
+          });
         }
       }
       if (!listed) continue;
@@ -397,6 +411,11 @@ function readContent(root: MapNode, data: Record<string, unknown>, hasAliases: b
   // A matrix of one list: its activities form one section, titled as the matrix.
   if (topActivities?.kind === "seq") readActivities(builder.addSection(stringOf(get(root, "title")) ?? "", null), topActivities, undefined, null);
   // Codes are keyed by party: without the parties listed they cannot be placed.
-  if (met.codes && partyNodes === undefined) problems.push({ ruleId: "schema-violation", message: 'document: missing required property "parties": codes are written per party, so the parties must be listed (`parties: [Client, Provider]`)', span: lines.span(0, 0) });
+  if (met.codes && partyNodes === undefined)
+    problems.push({
+      ruleId: "schema-violation",
+      message: 'document: missing required property "parties": codes are written per party, so the parties must be listed (`parties: [Client, Provider]`)',
+      span: lines.span(0, 0),
+    });
   return met;
 }

@@ -14,7 +14,21 @@
  */
 import { Composer, CST, Document, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, Pair, Parser, YAMLMap, YAMLParseError, type Node as YamlNode } from "yaml";
 import { TOO_DEEP, yamlErrorMessage } from "../schema/validate.js";
-import { duplicateKeyMessage, MAX_DEPTH, duplicateKeys, type AliasNode, type DataNode, type DataTree, type MapNode, type PairNode, type ScalarNode, type ScalarStyle, type ScalarValue, type SeqNode, type TreeError } from "./data-tree.js";
+import {
+  duplicateKeyMessage,
+  MAX_DEPTH,
+  duplicateKeys,
+  type AliasNode,
+  type DataNode,
+  type DataTree,
+  type MapNode,
+  type PairNode,
+  type ScalarNode,
+  type ScalarStyle,
+  type ScalarValue,
+  type SeqNode,
+  type TreeError,
+} from "./data-tree.js";
 
 /** Reads a YAML text (without its BOM) into a tree; never throws on bad input. */
 export function readYamlTree(source: string): DataTree {

@@ -392,12 +392,7 @@ export function applyDirectives(findings: readonly Finding[], directives: readon
  * Applies a matrix's inline directives to its findings (Markdown only: other formats have none).
  * `directives`: the matrix's, when the caller already read them.
  */
-export function suppressInline(
-  matrix: Matrix,
-  findings: readonly Finding[],
-  options: Omit<ApplyDirectivesOptions, "file">,
-  directives: readonly Directive[] = directivesOf(matrix),
-): DirectiveOutcome {
+export function suppressInline(matrix: Matrix, findings: readonly Finding[], options: Omit<ApplyDirectivesOptions, "file">, directives: readonly Directive[] = directivesOf(matrix)): DirectiveOutcome {
   if (directives.length === 0) return { findings: [...findings], suppressed: [] };
   return applyDirectives(findings, directives, { ...options, file: matrix.file });
 }

@@ -28,7 +28,13 @@ export function writeMarkdown(content: MatrixContent): string {
   const parts: string[] = [];
   if (content.title) parts.push(`---\ntitle: ${yamlString(content.title)}\n---`);
   if (content.legend.length > 0) {
-    parts.push("## Legend", markdownTable(["Code", "Term", "Description"], content.legend.map((e) => [e.code, e.term, e.description])));
+    parts.push(
+      "## Legend",
+      markdownTable(
+        ["Code", "Term", "Description"],
+        content.legend.map((e) => [e.code, e.term, e.description]),
+      ),
+    );
   }
   for (const section of content.sections) {
     // A section without a title (a CSV file's) stands under the document's title.

@@ -34,7 +34,11 @@ const SHEET_NAME_MAX = 31;
 
 /** A sheet name for a section title: what Excel allows, unique in the workbook (`Title (2)`). */
 export function sheetName(title: string, taken: Set<string>): string {
-  const base = title.replace(SHEET_NAME_BAD, " ").replace(/\s+/gu, " ").replace(/^[\s']+|[\s']+$/gu, "") || "Matrix";
+  const base =
+    title
+      .replace(SHEET_NAME_BAD, " ")
+      .replace(/\s+/gu, " ")
+      .replace(/^[\s']+|[\s']+$/gu, "") || "Matrix";
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : ` (${n})`;
     // Excel refuses a name that starts or ends with an apostrophe.
@@ -103,7 +107,7 @@ export async function writeXlsx(content: MatrixContent, options: XlsxOptions = {
     const parties = [...new Set(content.sections.flatMap((s) => s.parties))];
     const rows: ContentRow[] = content.sections.flatMap((section) => {
       const at = section.parties.map((p) => parties.indexOf(p));
-      const spread = (cells: (string | null)[]) => parties.map((_, i) => (at.includes(i) ? cells[at.indexOf(i)] ?? null : null));
+      const spread = (cells: (string | null)[]) => parties.map((_, i) => (at.includes(i) ? (cells[at.indexOf(i)] ?? null) : null));
       // Group rows do not nest: a section's own groups are named after it (`Run — Launch`).
       const named = (title: string) => (section.title === "" ? title : `${section.title} — ${title}`);
       const body = section.rows.map((row): ContentRow => (row.kind === "group" ? { kind: "group", title: named(row.title) } : { ...row, cells: spread(row.cells) }));
@@ -134,4 +138,3 @@ export async function writeXlsx(content: MatrixContent, options: XlsxOptions = {
   fitColumns(legend, [4, Math.max(4, ...entries.map((e) => e.term.length)), Math.max(11, ...entries.map((e) => plainText(e.description).length))]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
-

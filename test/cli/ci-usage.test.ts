@@ -28,7 +28,11 @@ describe("README: Use in CI", () => {
 
   it("plain shell: reports in several formats, then a baseline that accepts today's findings", () => {
     const root = workspace();
-    const lines = /\*\*Plain shell:\*\*\n\n```sh\n([\s\S]*?)```/.exec(section)![1]!.trim().split("\n").map((l) => l.replace(/\s+#.*$/, ""));
+    const lines = /\*\*Plain shell:\*\*\n\n```sh\n([\s\S]*?)```/
+      .exec(section)![1]!
+      .trim()
+      .split("\n")
+      .map((l) => l.replace(/\s+#.*$/, ""));
     expect(lines).toHaveLength(3);
     const first = sh(lines[0]!, root);
     expect(first.status).toBe(1);

@@ -107,9 +107,7 @@ describe("standard input", () => {
   it("reads - with --stdin-filename, whose extension picks the format", async () => {
     const root = project({});
     const md = await cli(["-f", "json", "--stdin-filename", "docs/raci.md", "-"], root, WARN_ONLY);
-    expect(JSON.parse(md.stdout).files).toEqual([
-      expect.objectContaining({ path: "docs/raci.md", findings: [expect.objectContaining({ ruleId: "code-order", line: 5, column: 12 })] }),
-    ]);
+    expect(JSON.parse(md.stdout).files).toEqual([expect.objectContaining({ path: "docs/raci.md", findings: [expect.objectContaining({ ruleId: "code-order", line: 5, column: 12 })] })]);
     const yaml = await cli(["-f", "json", "--stdin-filename", "m.yaml", "-"], root, readFileSync(join(REPO, "matrices/cloud-temple-s3.yaml"), "utf8"));
     expect(JSON.parse(yaml.stdout).summary).toMatchObject({ errors: 2, warnings: 3, infos: 2 });
   });
@@ -128,9 +126,7 @@ describe("formats", () => {
     const report = JSON.parse(first.stdout);
     expect(Object.keys(report)).toEqual(["files", "summary"]);
     expect(report.files[0].path).toBe("sub/seed.md");
-    expect(Object.keys(report.files[0].findings[0])).toEqual([
-      "ruleId", "severity", "message", "line", "column", "endLine", "endColumn", "section", "activity", "party", "fix", "suggestions",
-    ]);
+    expect(Object.keys(report.files[0].findings[0])).toEqual(["ruleId", "severity", "message", "line", "column", "endLine", "endColumn", "section", "activity", "party", "fix", "suggestions"]);
     expect(report.summary).toEqual({ files: 1, filesWithFindings: 1, errors: 2, warnings: 3, infos: 2, fixable: 2 });
   });
 
@@ -165,7 +161,7 @@ describe("formats", () => {
   });
 
   it("a report file that cannot be written is said (exit 2); the other reports are still written", async () => {
-    const root = project({ "seed.md": seed, "blocker": "a file where a folder should be" });
+    const root = project({ "seed.md": seed, blocker: "a file where a folder should be" });
     const run = await cli(["-f", "junit=j.xml", "-f", "sarif=blocker/x.sarif", "-f", "markdown=m.md", "seed.md"], root);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("raci-lint: cannot write blocker/x.sarif: EEXIST\n");
@@ -191,7 +187,11 @@ describe("the installed command", () => {
       "m.md": "---\ntitle: !custom x\n---\n## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run | AR | I |\n",
     });
     const outputs = ["sarif", "junit", "markdown", "json"].map((f) => `${f}=${join(root, `out.${f}`)}`);
-    const run = spawnSync(process.execPath, [join(REPO, "dist/cli.js"), ".", "-f", "github", ...outputs.flatMap((o) => ["-f", o])], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const run = spawnSync(process.execPath, [join(REPO, "dist/cli.js"), ".", "-f", "github", ...outputs.flatMap((o) => ["-f", o])], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("::error file=bad.json,line=4,col=3,");

@@ -88,7 +88,9 @@ describe("raci-lint diff OLD NEW", () => {
       "| change | line (old → new) | activity | section | detail |",
       "|---|---|---|---|---|",
     ]);
-    expect(md.stdout).toContain("| **shift** | 246→282 | Déploiement des CRDs | Gestion des applications/opérateurs/CRD Kubernetes (du client) | A moved from the customer (Client) to the provider (Cloud Temple) |\n");
+    expect(md.stdout).toContain(
+      "| **shift** | 246→282 | Déploiement des CRDs | Gestion des applications/opérateurs/CRD Kubernetes (du client) | A moved from the customer (Client) to the provider (Cloud Temple) |\n",
+    );
     expect(md.stdout).toContain("| codes | 246→282 | Déploiement des CRDs | Gestion des applications/opérateurs/CRD Kubernetes (du client) | Client RA → I, Cloud Temple I → RA |\n");
     expect((await cli(["diff", "-f", "json", "-o", "out/diff.json", "old.md", "new.md"], root)).stdout).toBe("");
     const json = JSON.parse(readFileSync(join(root, "out/diff.json"), "utf8"));
@@ -222,7 +224,16 @@ describe("GitHub Action: diff-base", () => {
     const summary = join(runner, "summary.md");
     writeFileSync(summary, "");
     writeFileSync(join(runner, "output"), "");
-    const env: Record<string, string | undefined> = { ...process.env, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: join(runner, "output"), RUNNER_TEMP: runner, XDG_CACHE_HOME: join(runner, "cache"), GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", NO_COLOR: "1" };
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_OUTPUT: join(runner, "output"),
+      RUNNER_TEMP: runner,
+      XDG_CACHE_HOME: join(runner, "cache"),
+      GIT_CONFIG_GLOBAL: "/dev/null",
+      GIT_CONFIG_NOSYSTEM: "1",
+      NO_COLOR: "1",
+    };
     for (const name of Object.keys(action.inputs)) env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? action.inputs[name]!.default;
     const run = spawnSync(process.execPath, [join(REPO, "dist/action.js")], { cwd, encoding: "utf8", env });
     return { run, summary: readFileSync(summary, "utf8"), output: readFileSync(join(runner, "output"), "utf8") };
@@ -251,7 +262,9 @@ describe("GitHub Action: diff-base", () => {
     // The step's summary file is the step's own: the lint's report writes it, the diff follows.
     expect(summary.startsWith("## raci-lint\n"), summary.slice(0, 200)).toBe(true);
     const diff = summary.slice(summary.indexOf("## Responsibility diff\n"));
-    expect(diff.startsWith("## Responsibility diff\n\n**1 responsibility shift**; 1 activity with other codes, 8 annotated, 1 renamed; 1 of 1 file changed.\n\n### `docs/managed_kubernetes/concepts.md`\n")).toBe(true);
+    expect(
+      diff.startsWith("## Responsibility diff\n\n**1 responsibility shift**; 1 activity with other codes, 8 annotated, 1 renamed; 1 of 1 file changed.\n\n### `docs/managed_kubernetes/concepts.md`\n"),
+    ).toBe(true);
     expect(diff).toContain("| **shift** | 246→282 | Déploiement des CRDs |");
   });
 

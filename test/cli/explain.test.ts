@@ -90,7 +90,9 @@ describe("--explain", () => {
       "prices.md (markdown): no matrix\n  scheme: RACI (the default: the document names no other scheme)\n  lines 3-5: left alone, most of its cells (1 of 1) hold words, numbers or symbols, not role codes",
     );
     expect(blocks[2]).toContain("rasci.md (markdown): 1 activity\n  scheme: RASCI (the heading at line 1 names RASCI)\n");
-    expect(blocks[3]).toMatch(/^site\.yml \(yaml\): no matrix\n {2}scheme: RACI \(the default: the document names no other scheme\)\n {2}lines 1-2: left alone, its top level has none of sections, activities, parties: a YAML\/JSON matrix has/u);
+    expect(blocks[3]).toMatch(
+      /^site\.yml \(yaml\): no matrix\n {2}scheme: RACI \(the default: the document names no other scheme\)\n {2}lines 1-2: left alone, its top level has none of sections, activities, parties: a YAML\/JSON matrix has/u,
+    );
     // Each named file without a matrix is a no-matrix finding (info), and the summary counts them.
     expect(run.stdout).toContain("3 files without a matrix (--explain says what was read in each).");
     expect(run.stdout.match(/no-matrix$/gmu)).toHaveLength(3);
@@ -149,10 +151,7 @@ describe("--explain", () => {
       expect(translationLines(run.stdout)).toEqual([
         [`${VPC} (markdown): 60 activities`, `  translated by ${VPC_DE}, ${VPC_IT}`],
         [`${VPC_DE} (markdown): 60 activities`, `  translation (de) of ${VPC} (Docusaurus' i18n layout), compared by consistent-translations`],
-        [
-          `${VM_ES} (markdown): 79 activities`,
-          "  translation (es) by its path (Docusaurus' i18n layout), paired with no file: docs/contractual/vm-instances/raci.md is not among the files linted",
-        ],
+        [`${VM_ES} (markdown): 79 activities`, "  translation (es) by its path (Docusaurus' i18n layout), paired with no file: docs/contractual/vm-instances/raci.md is not among the files linted"],
         [`${VPC_IT} (markdown): 60 activities`, `  translation (it) of ${VPC} (Docusaurus' i18n layout), compared by consistent-translations`],
       ]);
       // The drifts of the hand list (test/corpus/cloud-temple-drift.yaml) for those two pages, each naming the source's file and line.
@@ -189,7 +188,9 @@ describe("--explain", () => {
   it("says when a page's source was left out of the run", async () => {
     const root = project({ "release.yaml": "site_name: docs\nnav: [index.md]\n", "release.de.yaml": ROLE_MAJOR });
     const run = await cli(["--explain", "."], root);
-    expect(run.stdout).toContain("release.de.yaml (yaml): 2 activities\n  scheme: RACI (the default: the document names no other scheme)\n  translation (de) of release.yaml (its language suffix), not compared: release.yaml holds no matrix data (a file found in a folder, left out)\n");
+    expect(run.stdout).toContain(
+      "release.de.yaml (yaml): 2 activities\n  scheme: RACI (the default: the document names no other scheme)\n  translation (de) of release.yaml (its language suffix), not compared: release.yaml holds no matrix data (a file found in a folder, left out)\n",
+    );
   });
 
   it("is refused with formats that cannot carry it (exit 2)", async () => {

@@ -64,7 +64,11 @@ describe("--fix", () => {
     // The report still comes out: the files not written keep their findings (code-order at lines
     // 55 and 62), the written ones no longer have them.
     const report = JSON.parse(run.stdout) as { files: { path: string; findings: { ruleId: string; line: number }[] }[] };
-    const codeOrder = (path: string) => report.files.find((f) => f.path === path)!.findings.filter((f) => f.ruleId === "code-order").map((f) => f.line);
+    const codeOrder = (path: string) =>
+      report.files
+        .find((f) => f.path === path)!
+        .findings.filter((f) => f.ruleId === "code-order")
+        .map((f) => f.line);
     expect(report.files).toHaveLength(40);
     expect(codeOrder(long(7))).toEqual([55, 62]);
     expect(codeOrder(long(31))).toEqual([55, 62]);
@@ -113,7 +117,7 @@ describe("--fix-dry-run", () => {
   });
 
   it("never touches a file that does not parse", async () => {
-    const broken = 'title: x\nparties: [Client\nsections: []\n';
+    const broken = "title: x\nparties: [Client\nsections: []\n";
     const root = project({ "m.yaml": broken });
     await cli(["--fix", "--unsafe-fixes", "m.yaml"], root);
     expect(readFileSync(join(root, "m.yaml"), "utf8")).toBe(broken);
@@ -122,7 +126,8 @@ describe("--fix-dry-run", () => {
 
 describe("--fix on YAML", () => {
   it("a party left empty (null) in one activity does not block the fixes of the others", async () => {
-    const yaml = "parties: [Client, Provider]\nsections:\n  - title: Ops\n    activities:\n      - activity: Backup\n        codes: { Client: AR, Provider: I }\n      - activity: Restore\n        codes:\n          Client:\n          Provider: RA\n";
+    const yaml =
+      "parties: [Client, Provider]\nsections:\n  - title: Ops\n    activities:\n      - activity: Backup\n        codes: { Client: AR, Provider: I }\n      - activity: Restore\n        codes:\n          Client:\n          Provider: RA\n";
     const root = project({ "m.yaml": yaml });
     await cli(["--fix", "m.yaml"], root);
     expect(readFileSync(join(root, "m.yaml"), "utf8")).toBe(yaml.replace("Client: AR", "Client: RA"));

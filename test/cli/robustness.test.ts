@@ -7,7 +7,13 @@ import { REPO } from "../helpers.js";
 import { cli, project, findingLines } from "./harness.js";
 
 const OK = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run it | AR | I |\n| Host it | I | RA |\n";
-const BOMB = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]", ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`), "parties: [x]", "sections: []", ""].join("\n");
+const BOMB = [
+  "a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]",
+  ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`),
+  "parties: [x]",
+  "sections: []",
+  "",
+].join("\n");
 
 const brief = (stdout: string) => findingLines(stdout);
 
@@ -137,7 +143,11 @@ describe("standard input that is not UTF-8 text", () => {
   it("is reported, and --fix gives it back byte for byte", async () => {
     const linted = await run(["-f", "json", "--stdin-filename", "x.md", "-"], latin1);
     expect(linted.code).toBe(1);
-    expect(JSON.parse(linted.stdout.toString()).files[0].findings.map((f: { line: number; column: number; ruleId: string }) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(["1:5 parse-error", "3:23 party-has-responsibility", "5:11 code-order"]);
+    expect(JSON.parse(linted.stdout.toString()).files[0].findings.map((f: { line: number; column: number; ruleId: string }) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      "1:5 parse-error",
+      "3:23 party-has-responsibility",
+      "5:11 code-order",
+    ]);
     const fixed = await run(["--fix", "--stdin-filename", "x.md", "-"], latin1);
     expect(fixed.stdout.equals(latin1)).toBe(true);
     expect(fixed.stderr).toContain("raci-lint: x.md: not fixed: it is not UTF-8 text\n");

@@ -16,7 +16,12 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Runs the built CLI on the shared corpus with `args`; its exit code and output. */
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ".", "--rule", "consistent-across-files: warning", ...args], { cwd: CORPUS, encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(process.execPath, [CLI, ".", "--rule", "consistent-across-files: warning", ...args], {
+    cwd: CORPUS,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -184,7 +184,8 @@ describe("schemes", () => {
   });
 
   it("a custom French scheme (Réalise, Approuve, Consulté, Informé) drives the legend rule", async () => {
-    const legend = "## Rôles\n\n| Rôle | Description |\n|---|---|\n| R | Approuve | Valide le résultat |\n| A | Réalise | Fait le travail |\n| C | Consulté | Donne son avis |\n| I | Informé | Reçoit le résultat |\n\n";
+    const legend =
+      "## Rôles\n\n| Rôle | Description |\n|---|---|\n| R | Approuve | Valide le résultat |\n| A | Réalise | Fait le travail |\n| C | Consulté | Donne son avis |\n| I | Informé | Reçoit le résultat |\n\n";
     const table = "## Exploitation\n\n| Activité | Client | Fournisseur |\n|---|---|---|\n| Sauvegarder | I | RA |\n| Restaurer | RA | C |\n";
     const config = [
       "scheme:",

@@ -22,7 +22,13 @@ function pair(commit: string, path: string): FileDiff {
 /** An activity change in one line: change, lines, names, codes. */
 const brief = (f: FileDiff) =>
   f.activities.map((a) =>
-    [a.change, `${a.old?.line ?? "-"}->${a.new?.line ?? "-"}`, a.new?.name ?? a.old!.name, [...a.codes, ...a.annotations].map((c) => `${c.party} ${c.old}>${c.new}`).join(", "), a.shifts.map((s) => s.message).join("; ")]
+    [
+      a.change,
+      `${a.old?.line ?? "-"}->${a.new?.line ?? "-"}`,
+      a.new?.name ?? a.old!.name,
+      [...a.codes, ...a.annotations].map((c) => `${c.party} ${c.old}>${c.new}`).join(", "),
+      a.shifts.map((s) => s.message).join("; "),
+    ]
       .filter(Boolean)
       .join(" | "),
   );
@@ -78,7 +84,11 @@ describe("diff of real revisions (test/corpus/cloud-temple-history -> shared cor
     const diff = pair("57fa2250", "docs/managed_kubernetes/concepts.md");
     expect(diff.sections).toEqual([
       { change: "renamed", old: { title: "Gestion des opérateurs/CRD Kubernetes de base", line: 222 }, new: { title: "Gestion des opérateurs/CRD Kubernetes (inclus dans le produit)", line: 256 } },
-      { change: "renamed", old: { title: "Gestion des applications/opérateurs/CRD Kubernetes (métiers)", line: 242 }, new: { title: "Gestion des applications/opérateurs/CRD Kubernetes (du client)", line: 276 } },
+      {
+        change: "renamed",
+        old: { title: "Gestion des applications/opérateurs/CRD Kubernetes (métiers)", line: 242 },
+        new: { title: "Gestion des applications/opérateurs/CRD Kubernetes (du client)", line: 276 },
+      },
     ]);
     expect(brief(diff)).toEqual([
       "annotated | 151->182 | Surveiller la performance du service Kubernetes | Cloud Temple RA>RA*",

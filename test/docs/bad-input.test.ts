@@ -11,7 +11,13 @@ import { storedZip } from "../../src/readers/spreadsheet/zip.js";
 
 const TABLE = "| Activity | Client | Provider |\n|---|---|---|\n";
 const OK = `## S\n\n${TABLE}| Run it | RA | I |\n| Host it | I | RA |\n`;
-const ALIAS_BOMB = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]", ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`), "parties: [x]", "sections: []", ""].join("\n");
+const ALIAS_BOMB = [
+  "a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]",
+  ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`),
+  "parties: [x]",
+  "sections: []",
+  "",
+].join("\n");
 
 /** A stored zip of one entry whose directory says it expands to 4 GiB (its local header and central directory both lie). */
 function lyingZip(): Buffer {
@@ -47,7 +53,10 @@ const EXAMPLES: Record<string, Example> = {
   "A row with fewer cells than its header": { files: { "m.md": `${TABLE}| Run it | RA |\n` }, args: ["m.md"] },
   "A CSV file with rows of mixed length": { files: { "m.csv": "Activity,Client,Provider\nRun it,RA\nHost it,I,RA,\n" }, args: ["m.csv"] },
   "A workbook that is not a zip": { files: { "m.xlsx": "Activity,Client\nRun it,RA\n" }, args: ["m.xlsx"] },
-  "A password-protected workbook": { files: { "m.xlsx": Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100), Buffer.from("EncryptionInfo", "utf16le")]) }, args: ["m.xlsx"] },
+  "A password-protected workbook": {
+    files: { "m.xlsx": Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100), Buffer.from("EncryptionInfo", "utf16le")]) },
+    args: ["m.xlsx"],
+  },
   "A workbook whose entries expand to gigabytes": { files: { "m.xlsx": lyingZip() }, args: ["m.xlsx"] },
   "A named file that cannot be read": { files: { "ok.md": OK }, link: ["nowhere.md", "gone.md"], args: ["gone.md", "ok.md"] },
   "Standard input that is not UTF-8": { files: {}, args: ["--stdin-filename", "x.md", "-"], stdin: Buffer.from(`## S\xe9\n\n${TABLE}| Run it | RA | I |\n`, "latin1") },

@@ -55,9 +55,7 @@ checks:
   it("refuses an unknown fact with the check's position", () => {
     const loaded = parseRuleText(valid.replace("accountableCount", "accountableCuont"), "bad.yaml", false);
     expect(loaded.rules).toEqual([]);
-    expect(loaded.problems).toEqual([
-      expect.objectContaining({ file: "bad.yaml", message: 'checks[0]: unknown fact "accountableCuont" for scope "activity"' }),
-    ]);
+    expect(loaded.problems).toEqual([expect.objectContaining({ file: "bad.yaml", message: 'checks[0]: unknown fact "accountableCuont" for scope "activity"' })]);
     expect(loaded.problems[0]!.span.start).toMatchObject({ line: 8, column: 19 });
   });
 

@@ -78,7 +78,11 @@ describe("expectedSources (why --explain pairs a page with no file)", () => {
     expect(expectedSources("/p/contracts/de/iaas/raci.md", mappings)).toEqual({ sources: ["/p/contracts/fr/iaas/raci.md"], locale: "de", convention: "configuration" });
     // The source side of a mapping translates nothing (its source would be itself).
     expect(expectedSources("/p/contracts/fr/iaas/raci.md", mappings)).toBeNull();
-    expect(expectedSources("site/i18n/de/docusaurus-plugin-content-docs/version-2.0/raci.md")).toEqual({ sources: ["site/versioned_docs/version-2.0/raci.md"], locale: "de", convention: "docusaurus" });
+    expect(expectedSources("site/i18n/de/docusaurus-plugin-content-docs/version-2.0/raci.md")).toEqual({
+      sources: ["site/versioned_docs/version-2.0/raci.md"],
+      locale: "de",
+      convention: "docusaurus",
+    });
     expect(expectedSources("a/raci.de.md")).toEqual({ sources: ["a/raci.md", "a/raci.en.md"], locale: "de", convention: "locale-suffix" });
     expect(expectedSources("a/raci.en.md")).toEqual({ sources: ["a/raci.md"], locale: "en", convention: "locale-suffix" });
     expect(expectedSources("a/raci.old.md")).toBeNull();
@@ -205,7 +209,8 @@ describe("the shared Cloud Temple corpus, five languages", () => {
 
   it("reads the German 'Cloud-Tempel' headers as the provider's column: every cell of those tables agrees with the French", () => {
     const collector = new TranslationCollector(RACI);
-    for (const path of ["docs/contractual/llmaas/raci.md", "i18n/de/docusaurus-plugin-content-docs/current/contractual/llmaas/raci.md"]) collector.add(parseMatrix(readFileSync(join(CORPUS, path), "utf8"), path));
+    for (const path of ["docs/contractual/llmaas/raci.md", "i18n/de/docusaurus-plugin-content-docs/current/contractual/llmaas/raci.md"])
+      collector.add(parseMatrix(readFileSync(join(CORPUS, path), "utf8"), path));
     const subjects = collector.subjects();
     const tempel = subjects.filter((s) => s.partyName === "Cloud-Tempel");
     expect(tempel.map((s) => [s.sourcePartyName, s.sourceLine, s.span.start.line])).toEqual([

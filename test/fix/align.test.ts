@@ -28,12 +28,7 @@ const tables = (text: string) => scanMarkdown(text).blocks.flatMap((b) => (b.kin
 const aligned = (text: string) => tables(text).map((t) => isAlignedTable(text, t));
 
 describe("an aligned table", () => {
-  const table = lines(
-    "| Activity | Client | Provider |",
-    "|----------|--------|----------|",
-    "| Backup   | RRA    | I        |",
-    "| Restore  | I      | RA       |",
-  );
+  const table = lines("| Activity | Client | Provider |", "|----------|--------|----------|", "| Backup   | RRA    | I        |", "| Restore  | I      | RA       |");
 
   it("is recognised as aligned; one with a ragged row or a shifted pipe is not", () => {
     expect(aligned(table)).toEqual([true]);
@@ -43,25 +38,13 @@ describe("an aligned table", () => {
 
   it("pads a cell that shrinks back to its column's width: only that cell changes", () => {
     expect(fix(table, replace(table, "RRA", "RA"))).toBe(
-      lines(
-        "| Activity | Client | Provider |",
-        "|----------|--------|----------|",
-        "| Backup   | RA     | I        |",
-        "| Restore  | I      | RA       |",
-      ),
+      lines("| Activity | Client | Provider |", "|----------|--------|----------|", "| Backup   | RA     | I        |", "| Restore  | I      | RA       |"),
     );
   });
 
   it("widens the whole column when a cell no longer fits, delimiter dashes included", () => {
     const fixed = fix(table, replace(table, "I ", "R, A, C ", 1));
-    expect(fixed).toBe(
-      lines(
-        "| Activity | Client  | Provider |",
-        "|----------|---------|----------|",
-        "| Backup   | RRA     | I        |",
-        "| Restore  | R, A, C | RA       |",
-      ),
-    );
+    expect(fixed).toBe(lines("| Activity | Client  | Provider |", "|----------|---------|----------|", "| Backup   | RRA     | I        |", "| Restore  | R, A, C | RA       |"));
     expect(aligned(fixed)).toEqual([true]);
   });
 
@@ -108,9 +91,7 @@ describe("a table that is not aligned", () => {
   });
 
   it("lets the cell grow, keeping one space of padding, when it has no room", () => {
-    expect(fix(table, replace(table, "I |", "R, A, C |", 1))).toBe(
-      lines("| Activity | Client | Provider |", "|---|---|---|", "| Backup | RRA   | I |", "| Restore | R, A, C | RA |  "),
-    );
+    expect(fix(table, replace(table, "I |", "R, A, C |", 1))).toBe(lines("| Activity | Client | Provider |", "|---|---|---|", "| Backup | RRA   | I |", "| Restore | R, A, C | RA |  "));
   });
 });
 

@@ -114,14 +114,22 @@ describe("the corpus fixed with --fix --unsafe-fixes", () => {
         }
       }
       const lineOf = (offset: number) => f.before.slice(0, offset).split("\n").length;
-      expect([...removed].sort((a, b) => a - b), f.path).toEqual([...new Set(f.edits.map((e) => lineOf(e.edit.range[0])))].sort((a, b) => a - b));
+      expect(
+        [...removed].sort((a, b) => a - b),
+        f.path,
+      ).toEqual([...new Set(f.edits.map((e) => lineOf(e.edit.range[0])))].sort((a, b) => a - b));
 
       // Cell by cell: same tables and rows; a changed cell's content is one an edit covered.
       const cellsOf = (text: string) =>
-        scanMarkdown(text).blocks.flatMap((b) => (b.kind === "table" ? [b.table.header, b.table.delimiter, ...b.table.rows] : [])).map((r) => r.cells);
+        scanMarkdown(text)
+          .blocks.flatMap((b) => (b.kind === "table" ? [b.table.header, b.table.delimiter, ...b.table.rows] : []))
+          .map((r) => r.cells);
       const rowsBefore = cellsOf(f.before);
       const rowsAfter = cellsOf(after);
-      expect(rowsAfter.map((r) => r.length), f.path).toEqual(rowsBefore.map((r) => r.length));
+      expect(
+        rowsAfter.map((r) => r.length),
+        f.path,
+      ).toEqual(rowsBefore.map((r) => r.length));
       const covered = (cell: ScannedCell) => f.edits.some(({ edit }) => edit.range[0] <= cell.box.end.offset && edit.range[1] >= cell.box.start.offset);
       let changedCells = 0;
       rowsBefore.forEach((cells, r) =>

@@ -74,9 +74,7 @@ describe("fixText on the seed matrix", () => {
 
     const withUnsafe = await fixText(seed, "seed.md", recommended, { unsafe: true });
     expect(changedLines(seed, withUnsafe.output)).toEqual([41, 55, 62, 74]);
-    expect(linesOf(withUnsafe.output)[40]).toBe(
-      "| Preserve and provide the logs of the S3 Object Storage platform                    | __I__       | __RA__            |\n",
-    );
+    expect(linesOf(withUnsafe.output)[40]).toBe("| Preserve and provide the logs of the S3 Object Storage platform                    | __I__       | __RA__            |\n");
     expect(withUnsafe.findings.filter((f) => f.fix || f.suggestions.length > 0)).toEqual([]);
     expect((await fixText(withUnsafe.output, "seed.md", recommended, { unsafe: true })).changed).toBe(false);
   });
@@ -128,26 +126,10 @@ describe("fixText on the seed matrix", () => {
   });
 
   it("keeps an aligned table aligned when a fix widens a cell", async () => {
-    const text = [
-      "## Backup",
-      "",
-      "| Activity | Client | Provider |",
-      "|----------|--------|----------|",
-      "| Back up  | RAC    | I        |",
-      "| Restore  | R      | A        |",
-      "",
-    ].join("\n");
+    const text = ["## Backup", "", "| Activity | Client | Provider |", "|----------|--------|----------|", "| Back up  | RAC    | I        |", "| Restore  | R      | A        |", ""].join("\n");
     const result = await fixText(text, "x.md", setupOf(rule("code-style", { separator: "comma-space" })));
     expect(result.output).toBe(
-      [
-        "## Backup",
-        "",
-        "| Activity | Client  | Provider |",
-        "|----------|---------|----------|",
-        "| Back up  | R, A, C | I        |",
-        "| Restore  | R       | A        |",
-        "",
-      ].join("\n"),
+      ["## Backup", "", "| Activity | Client  | Provider |", "|----------|---------|----------|", "| Back up  | R, A, C | I        |", "| Restore  | R       | A        |", ""].join("\n"),
     );
   });
 });
@@ -368,11 +350,7 @@ describe("codes written as words", () => {
 
   it("are read as codes: a table of words is a matrix, and order and repeats are fixed with the cell's own words", async () => {
     const result = await fixText(table, "x.md", recommended);
-    expect(result.output).toBe(
-      table
-        .replace("| Accountable, Responsible |", "| Responsible, Accountable |")
-        .replace("| Consulted, Consulted     |", "| Consulted                |"),
-    );
+    expect(result.output).toBe(table.replace("| Accountable, Responsible |", "| Responsible, Accountable |").replace("| Consulted, Consulted     |", "| Consulted                |"));
     expect(result.applied).toBe(2);
   });
 

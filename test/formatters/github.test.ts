@@ -25,7 +25,6 @@ function decode(line: string): Command {
   return { command: match[1]!, properties, message: unescape(match[3]!, data) };
 }
 
-
 describe("formatGithub", () => {
   it("annotates each finding of the seed, notices for infos", async () => {
     const lines = formatGithub(await seedReport(), CONTEXT).split("\n");

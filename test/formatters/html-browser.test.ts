@@ -21,9 +21,7 @@ async function seriousViolations(page: Page, name: string, include: string[] = [
   for (const selector of include) builder.include(selector);
   const results = await builder.analyze();
   writeFileSync(join(ARTIFACTS, `${name}.axe.json`), JSON.stringify(results.violations, null, 2));
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes, e.g. ${v.nodes[0]?.html ?? ""}`);
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes, e.g. ${v.nodes[0]?.html ?? ""}`);
 }
 
 /** Outline style and colour of an element. */
@@ -206,7 +204,10 @@ describe.skipIf(!BROWSER_TESTS)("the HTML report in Chromium", () => {
     const row = rowIdAt(results, index, first.line);
     await page.locator(`#${row}`).scrollIntoViewIfNeeded();
     expect(await outlineOf(page, row)).toBe(SEVERITY[first.severity]);
-    const comparison = page.locator("li.f", { has: page.locator(`a[href="#${row}"]`) }).locator("table.cmp").first();
+    const comparison = page
+      .locator("li.f", { has: page.locator(`a[href="#${row}"]`) })
+      .locator("table.cmp")
+      .first();
     await comparison.scrollIntoViewIfNeeded();
     await expect(comparison.isVisible()).resolves.toBe(true);
     expect(await comparison.locator("tbody tr").count()).toBeGreaterThanOrEqual(2);

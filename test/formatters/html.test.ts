@@ -25,10 +25,7 @@ const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).e
 /** Every id on the page, and every in-page reference (`href="#…"`, `aria-describedby`, `aria-labelledby`). */
 function idsAndReferences(html: string): { ids: string[]; references: string[] } {
   const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
-  const references = [
-    ...[...html.matchAll(/\shref="#([^"]*)"/g)].map((m) => m[1]!),
-    ...[...html.matchAll(/\saria-(?:describedby|labelledby)="([^"]*)"/g)].flatMap((m) => m[1]!.split(" ")),
-  ];
+  const references = [...[...html.matchAll(/\shref="#([^"]*)"/g)].map((m) => m[1]!), ...[...html.matchAll(/\saria-(?:describedby|labelledby)="([^"]*)"/g)].flatMap((m) => m[1]!.split(" "))];
   return { ids, references };
 }
 
@@ -57,7 +54,7 @@ describe("the html format", () => {
 
   it("writes one self-contained page: inline style and script, nothing loaded from elsewhere", async () => {
     const { html } = await seedHtml();
-    expect(html.startsWith("<!doctype html>\n<html lang=\"en\">")).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(html.match(/<style>/g)).toHaveLength(1);
     expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html).not.toMatch(/<script\s+src|<link\b|@import|@font-face|url\(|<img\b|<iframe\b/i);
@@ -74,7 +71,11 @@ describe("the html format", () => {
       `<ul class="counts"><li><b>1</b> file</li><li><b>1</b> matrix</li><li><b>28</b> activities</li><li><b>7</b> findings</li><li><b>2</b> errors</li><li><b>3</b> warnings</li><li><b>2</b> infos</li></ul>`,
     );
     const byRule = [...html.matchAll(/<tr><th scope="row"><a class="rule" href="[^"]*">([^<]*)<\/a><\/th>((?:<td class="n">\d+<\/td>)+)<\/tr>/g)].map(
-      (m) => `${m[1]} ${m[2]!.replace(/<[^>]*>/g, " ").trim().replace(/\s+/g, " ")}`,
+      (m) =>
+        `${m[1]} ${m[2]!
+          .replace(/<[^>]*>/g, " ")
+          .trim()
+          .replace(/\s+/g, " ")}`,
     );
     expect(byRule).toEqual(["code-order 0 2 0 2", "customer-involved 2 0 0 2", "no-duplicate-activity 0 0 2 2", "legend-consistent 0 1 0 1"]);
     expect(html).toContain(`<tr><th scope="row"><a href="#f0">matrices/cloud-temple-s3.md</a></th><td class="n">28</td><td class="n">2</td><td class="n">3</td><td class="n">2</td></tr>`);
@@ -110,9 +111,14 @@ describe("the html format", () => {
       expect(html).toMatch(new RegExp(`<span class="tip" role="tooltip" id="${tip}"><span class="tl" data-i="${numbers}"><span class="sev s-${severity}">${severity}</span>`));
     }
     // The empty customer cell: outlined, with nothing else in it.
-    expect(html).toContain(`<td id="${cellIdAt(results, 0, 41, 88)}" tabindex="0" data-f="4" data-o="error" aria-describedby="${cellIdAt(results, 0, 41, 88)}-tip"><span class="mk" aria-hidden="true">4</span>`);
+    expect(html).toContain(
+      `<td id="${cellIdAt(results, 0, 41, 88)}" tabindex="0" data-f="4" data-o="error" aria-describedby="${cellIdAt(results, 0, 41, 88)}-tip"><span class="mk" aria-hidden="true">4</span>`,
+    );
     // Repeated activities: the row's activity cell, at info.
-    for (const [line, n] of [[38, "2"], [39, "3"]] as const) {
+    for (const [line, n] of [
+      [38, "2"],
+      [39, "3"],
+    ] as const) {
       const tag = tagOf(html, rowIdAt(results, 0, line));
       expect(tag.startsWith("<th ")).toBe(true);
       expect([attr(tag, "data-o"), attr(tag, "data-f")]).toEqual(["info", n]);
@@ -137,7 +143,11 @@ describe("the html format", () => {
   it("counts each party's codes for its workload bar", async () => {
     const { html } = await seedHtml();
     const rows = [...html.matchAll(/<tr><th scope="row">([^<]*) <span class="muted">\((\w+)\)<\/span><\/th>((?:<td class="n">\d+<\/td>)+)<td class="bar">/g)].map(
-      (m) => `${m[1]} ${m[2]}: ${m[3]!.replace(/<[^>]*>/g, " ").trim().replace(/\s+/g, " ")}`,
+      (m) =>
+        `${m[1]} ${m[2]}: ${m[3]!
+          .replace(/<[^>]*>/g, " ")
+          .trim()
+          .replace(/\s+/g, " ")}`,
     );
     // R, A, C, I, empty (28 activities); bars as a share of the busiest party's codes (40).
     expect(rows).toEqual(["Client customer: 14 15 0 11 2", "Cloud Temple provider: 14 13 1 2 12"]);
@@ -186,7 +196,7 @@ describe("the html format", () => {
     expect(body).toContain("Run &lt;script&gt;alert(1)&lt;/script&gt; &amp; stop");
     expect(body).toContain("<i>&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;</i>");
     expect(body).toContain(`Provider &quot;&gt;&lt;b id=&quot;x&quot;&gt;x&lt;/b&gt;`);
-    expect(body).toContain("<span class=\"tx\">&lt;img src=x onerror=alert(2)&gt;</span>");
+    expect(body).toContain('<span class="tx">&lt;img src=x onerror=alert(2)&gt;</span>');
     expect(body).toContain("Plan &lt;/textarea&gt; \u2401");
     expect(body).not.toContain("\u0001");
     expectConsistentIds(html);
@@ -247,7 +257,9 @@ describe("the html format", () => {
     const item = html.slice(html.indexOf(`<li class="f" id="F1"`), html.indexOf("</li>", html.indexOf(`<li class="f" id="F1"`)));
     expect(item).toContain("consistent-across-files");
     expect(item).toContain(`<table class="cmp"><caption>Compared cells</caption><thead><tr><th scope="col">where</th><th scope="col">customer</th><th scope="col">provider</th></tr></thead>`);
-    expect(item).toContain(`<tr><th scope="row"><a href="#f0-a0">a.md:5</a></th><td><span class="pn">Client</span><b class="kR">R</b><b class="kA">A</b></td><td><span class="pn">Provider</span><b class="kC">C</b></td></tr>`);
+    expect(item).toContain(
+      `<tr><th scope="row"><a href="#f0-a0">a.md:5</a></th><td><span class="pn">Client</span><b class="kR">R</b><b class="kA">A</b></td><td><span class="pn">Provider</span><b class="kC">C</b></td></tr>`,
+    );
     expect(item).toContain(
       `<tr><th scope="row"><a href="#f1-a0">b.md:5</a></th><td><span class="pn">Client</span><b class="kR">R</b><b class="kA">A</b></td><td class="diff"><span class="pn">Provider</span><b class="kI">I</b><span class="sr"> (differs)</span></td></tr>`,
     );

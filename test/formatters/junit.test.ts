@@ -36,7 +36,6 @@ function xpath(file: string, expression: string): string {
   return execFileSync("xmllint", ["--xpath", `string(${expression})`, file], { encoding: "utf8" }).replace(/\n$/u, "");
 }
 
-
 const TRICKY_ACTIVITY = `Gérer <les> "clés" & l'accès 中文 🚀 \u0001\u000b\uD800\uFFFE end`;
 const TRICKY_PATH = `docs/R&D "team"/<raci> 'é'.md`;
 

@@ -16,9 +16,7 @@ export const CONTEXT: FormatContext = formatContext(builtInRules().rules, VERSIO
 /** Lints paths under `cwd` and builds a report whose files carry their text (BOM removed). */
 export async function reportOf(patterns: string[], cwd: string): Promise<Report> {
   const results = await lintFiles(patterns, { cwd });
-  return buildReport(
-    results.map((r) => ({ path: r.path, findings: r.findings, source: readFileSync(join(cwd, r.path), "utf8").replace(/^\uFEFF/u, "") })),
-  );
+  return buildReport(results.map((r) => ({ path: r.path, findings: r.findings, source: readFileSync(join(cwd, r.path), "utf8").replace(/^\uFEFF/u, "") })));
 }
 
 /** The seed matrix's report. */

@@ -205,7 +205,12 @@ describe("formatSarif", () => {
   it("adds the read-problem pseudo-rules when a file cannot be read", async () => {
     const broken = await lintText("sections: [\n", { filename: "bad.yaml" });
     const invalid = await lintText("sections: 3\n", { filename: "odd.yaml" });
-    const log = sarifOf(buildReport([{ path: "bad.yaml", findings: broken.findings }, { path: "odd.yaml", findings: invalid.findings }]));
+    const log = sarifOf(
+      buildReport([
+        { path: "bad.yaml", findings: broken.findings },
+        { path: "odd.yaml", findings: invalid.findings },
+      ]),
+    );
     expectGithubReady(log);
     const rules = log.runs[0]!.tool.driver.rules;
     expect(rules.slice(-2).map((r) => [r.id, r.helpUri, r.defaultConfiguration!.level])).toEqual([

@@ -76,7 +76,20 @@ describe("streamed reports", () => {
       const report = await make();
       const files = report.files.map((file) => ({
         path: file.path,
-        findings: file.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, section: f.section, activity: f.activity, party: f.party, fix: f.fix, suggestions: f.suggestions })),
+        findings: file.findings.map((f) => ({
+          ruleId: f.ruleId,
+          severity: f.severity,
+          message: f.message,
+          line: f.line,
+          column: f.column,
+          endLine: f.endLine,
+          endColumn: f.endColumn,
+          section: f.section,
+          activity: f.activity,
+          party: f.party,
+          fix: f.fix,
+          suggestions: f.suggestions,
+        })),
         ...(file.output !== undefined ? { output: file.output } : {}),
         ...(file.read ? { read: file.read } : {}),
       }));

@@ -20,26 +20,99 @@ export interface Input {
 
 /** Party names: customer and provider words in several languages, other parties, names that read as codes. */
 export const PARTY_NAMES = [
-  "Client", "Customer", "Provider", "Cloud Temple", "Kunde", "Fournisseur", "Cliente", "Tenant", "Client Role", "Provider Role",
-  "Auditor", "CAB", "Security Team", "Vendor X", "Équipe Réseau", "R", "RA", "I", "N/A", "Role", "Activity", "Party", "DBA",
+  "Client",
+  "Customer",
+  "Provider",
+  "Cloud Temple",
+  "Kunde",
+  "Fournisseur",
+  "Cliente",
+  "Tenant",
+  "Client Role",
+  "Provider Role",
+  "Auditor",
+  "CAB",
+  "Security Team",
+  "Vendor X",
+  "Équipe Réseau",
+  "R",
+  "RA",
+  "I",
+  "N/A",
+  "Role",
+  "Activity",
+  "Party",
+  "DBA",
 ];
 /** Code tokens: letters of every built-in scheme, lower case, words in several languages, footnoted, invalid. */
 const TOKENS = [
-  "R", "A", "C", "I", "S", "V", "O", "X", "r", "a", "c", "i", "RA", "AR", "RR", "CI", "IC", "RACI",
-  "Responsible", "Accountable", "Consulted", "Informed", "Informé", "Réalise", "Approuve", "Verantwortlich", "Support", "Verify",
-  "N/A", "I*", "I¹", "R²", "A[^1]", "?", "x",
+  "R",
+  "A",
+  "C",
+  "I",
+  "S",
+  "V",
+  "O",
+  "X",
+  "r",
+  "a",
+  "c",
+  "i",
+  "RA",
+  "AR",
+  "RR",
+  "CI",
+  "IC",
+  "RACI",
+  "Responsible",
+  "Accountable",
+  "Consulted",
+  "Informed",
+  "Informé",
+  "Réalise",
+  "Approuve",
+  "Verantwortlich",
+  "Support",
+  "Verify",
+  "N/A",
+  "I*",
+  "I¹",
+  "R²",
+  "A[^1]",
+  "?",
+  "x",
 ];
 const SEPARATORS = ["", ", ", ",", "/", " ", " / ", "; ", " & ", "+", " and ", "<br>"];
 const WRAPPERS = ["", "**", "__", "*", "_", "`", "~~"];
 const PLACEHOLDERS = ["", "", "-", "—", "–", "N/A", "n/a", "X", "✅", "❌", " ", "\\|", "TBD"];
 const ACTIVITIES = [
-  "Do it", "Manage the platform", "Back up **the data**", "Patch `nodes`", "Review access rights", "Gérer les sauvegardes", "Prüfen",
-  "Plan", "X", "RA", "Client", "", "Überwachen & melden", "Rotate keys [^1]", "Run <br> twice", "Escalate *incidents*", "Activity",
+  "Do it",
+  "Manage the platform",
+  "Back up **the data**",
+  "Patch `nodes`",
+  "Review access rights",
+  "Gérer les sauvegardes",
+  "Prüfen",
+  "Plan",
+  "X",
+  "RA",
+  "Client",
+  "",
+  "Überwachen & melden",
+  "Rotate keys [^1]",
+  "Run <br> twice",
+  "Escalate *incidents*",
+  "Activity",
 ];
 
 /** Text of a cell: codes in some style, a placeholder, a party name, or short random text. */
 export const cellText: fc.Arbitrary<string> = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 3 }), fc.constantFrom(...SEPARATORS), fc.constantFrom(...WRAPPERS), fc.boolean()).map(([tokens, sep, wrap, each]) => (each ? tokens.map((t) => `${wrap}${t}${wrap}`).join(sep) : `${wrap}${tokens.join(sep)}${wrap}`)) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 3 }), fc.constantFrom(...SEPARATORS), fc.constantFrom(...WRAPPERS), fc.boolean())
+      .map(([tokens, sep, wrap, each]) => (each ? tokens.map((t) => `${wrap}${t}${wrap}`).join(sep) : `${wrap}${tokens.join(sep)}${wrap}`)),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...PLACEHOLDERS) },
   { weight: 1, arbitrary: fc.constantFrom(...PARTY_NAMES) },
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }).map((s) => s.replace(/[|\r\n]/gu, "")) },
@@ -110,7 +183,21 @@ const block: fc.Arbitrary<string[]> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom("# Matrix", "## Section A", "## Sección B", "### Sub", "## Client", "Setext\n===", "## RA").map((h) => [h]) },
   { weight: 1, arbitrary: legend },
   { weight: 1, arbitrary: fc.constantFrom(...DIRECTIVES).map((d) => [d]) },
-  { weight: 1, arbitrary: fc.constantFrom("Some text.", "\\* Informed on request only.", "[^1]: A footnote.", "```\n| a | b |\n|---|---|\n| R | A |\n```", "> | quoted | table |", "- item\n  - nested", "<!--\nunclosed", "---").map((t) => [t]) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(
+        "Some text.",
+        "\\* Informed on request only.",
+        "[^1]: A footnote.",
+        "```\n| a | b |\n|---|---|\n| R | A |\n```",
+        "> | quoted | table |",
+        "- item\n  - nested",
+        "<!--\nunclosed",
+        "---",
+      )
+      .map((t) => [t]),
+  },
 );
 
 /** A Markdown document: optional BOM and front matter, blocks separated by blank lines (or not), LF or CRLF. */
@@ -142,12 +229,28 @@ const matrixData: fc.Arbitrary<Record<string, unknown>> = fc
     parties: fc.uniqueArray(fc.constantFrom(...PARTY_NAMES), { minLength: 1, maxLength: 5 }),
     roles: fc.array(fc.constantFrom(undefined, "customer", "provider", "third-party", "boss"), { minLength: 5, maxLength: 5 }),
     asStrings: fc.boolean(),
-    legend: fc.option(fc.array(fc.record({ code: fc.constantFrom("R", "A", "C", "I", "S", "X", "RA"), term: fc.constantFrom("Responsible", "Performs", "Approves", "Informé", ""), description: fc.constantFrom("__P__erforms", "", "__A__pproves") }), { maxLength: 4 }), { freq: 3 }),
+    legend: fc.option(
+      fc.array(
+        fc.record({
+          code: fc.constantFrom("R", "A", "C", "I", "S", "X", "RA"),
+          term: fc.constantFrom("Responsible", "Performs", "Approves", "Informé", ""),
+          description: fc.constantFrom("__P__erforms", "", "__A__pproves"),
+        }),
+        { maxLength: 4 },
+      ),
+      { freq: 3 },
+    ),
     sections: fc.array(
       fc.record({
         title: fc.constantFrom("Run", "Build", "", "Sécurité"),
         // Codes keyed by a party of the matrix (by index), now and then by another name.
-        activities: fc.array(fc.record({ activity: fc.constantFrom(...ACTIVITIES), codes: fc.array(fc.tuple(fc.oneof({ weight: 9, arbitrary: fc.nat(4) }, { weight: 1, arbitrary: fc.constantFrom("Z", "<<", "client", "Client ") }), codeValue), { maxLength: 6 }) }), { minLength: 1, maxLength: 5 }),
+        activities: fc.array(
+          fc.record({
+            activity: fc.constantFrom(...ACTIVITIES),
+            codes: fc.array(fc.tuple(fc.oneof({ weight: 9, arbitrary: fc.nat(4) }, { weight: 1, arbitrary: fc.constantFrom("Z", "<<", "client", "Client ") }), codeValue), { maxLength: 6 }),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
       }),
       { minLength: 1, maxLength: 3 },
     ),
@@ -156,7 +259,10 @@ const matrixData: fc.Arbitrary<Record<string, unknown>> = fc
     ...(title !== null ? { title } : {}),
     parties: parties.map((name, i) => (asStrings ? name : roles[i] ? { name, role: roles[i] } : { name })),
     ...(legend !== null ? { legend } : {}),
-    sections: sections.map((s) => ({ title: s.title, activities: s.activities.map((a) => ({ activity: a.activity, codes: Object.fromEntries(a.codes.map(([k, v]) => [typeof k === "number" ? parties[k % parties.length]! : k, v])) })) })),
+    sections: sections.map((s) => ({
+      title: s.title,
+      activities: s.activities.map((a) => ({ activity: a.activity, codes: Object.fromEntries(a.codes.map(([k, v]) => [typeof k === "number" ? parties[k % parties.length]! : k, v])) })),
+    })),
   }));
 
 /** A JSON matrix, compact or indented. */
@@ -185,43 +291,81 @@ function pathsOf(data: Record<string, unknown>, kind: string): (string | number)
  * A YAML matrix, block or flow style. Some nodes are aliases of earlier ones (`codes: *a1`, a whole
  * activity, a cell value, a section, a party) and some codes maps merge another (`<<: *a2`).
  */
-export const yamlDoc: fc.Arbitrary<Input> = fc
-  .record({ data: matrixData, plan: aliasPlan, flow: fc.boolean(), eol: fc.constantFrom("\n", "\n", "\r\n") })
-  .map(({ data, plan, flow, eol }) => {
-    const doc = new Document(data);
-    let n = 0;
-    for (const [kind, from, to] of plan) {
-      const paths = pathsOf(data, kind);
-      if (paths.length < 2) continue;
-      const i = from % (paths.length - 1);
-      const j = i + 1 + (to % (paths.length - 1 - i));
-      try {
-        const source = doc.getIn(paths[i]!, true);
-        if (!source || !isNode(source) || isAlias(source)) continue;
-        const alias = doc.createAlias(source, `a${++n}`);
-        if (kind === "merge") {
-          const target = doc.getIn(paths[j]!, true);
-          if (isMap(target)) target.items.unshift(doc.createPair("<<", alias));
-        } else doc.setIn(paths[j]!, alias);
-      } catch {
-        // The path runs through a node an earlier step made an alias: skip this step.
-      }
-    }
-    let text: string;
+export const yamlDoc: fc.Arbitrary<Input> = fc.record({ data: matrixData, plan: aliasPlan, flow: fc.boolean(), eol: fc.constantFrom("\n", "\n", "\r\n") }).map(({ data, plan, flow, eol }) => {
+  const doc = new Document(data);
+  let n = 0;
+  for (const [kind, from, to] of plan) {
+    const paths = pathsOf(data, kind);
+    if (paths.length < 2) continue;
+    const i = from % (paths.length - 1);
+    const j = i + 1 + (to % (paths.length - 1 - i));
     try {
-      text = doc.toString(flow ? { collectionStyle: "flow" } : {});
+      const source = doc.getIn(paths[i]!, true);
+      if (!source || !isNode(source) || isAlias(source)) continue;
+      const alias = doc.createAlias(source, `a${++n}`);
+      if (kind === "merge") {
+        const target = doc.getIn(paths[j]!, true);
+        if (isMap(target)) target.items.unshift(doc.createPair("<<", alias));
+      } else doc.setIn(paths[j]!, alias);
     } catch {
-      // A later alias replaced the node holding an earlier anchor: keep the data without aliases.
-      text = new Document(data).toString(flow ? { collectionStyle: "flow" } : {});
+      // The path runs through a node an earlier step made an alias: skip this step.
     }
-    return { name: "fuzz.yaml", text: text.replace(/\n/gu, eol) };
-  });
+  }
+  let text: string;
+  try {
+    text = doc.toString(flow ? { collectionStyle: "flow" } : {});
+  } catch {
+    // A later alias replaced the node holding an earlier anchor: keep the data without aliases.
+    text = new Document(data).toString(flow ? { collectionStyle: "flow" } : {});
+  }
+  return { name: "fuzz.yaml", text: text.replace(/\n/gu, eol) };
+});
 
 // ---------------------------------------------------------------------------
 // Mutations of real files
 
 /** What a mutation inserts: markup, line breaks, unicode (astral, combining, zero-width, BOM, RTL). */
-const INSERTS = ["|", "||", "*", "**", "_", "`", "```", "<!--", "-->", "<!-- raci-lint-disable -->", "\t", "\r\n", "\r", "\n", "\\", "---", "&", "*c1", "&c1", ": ", "- ", "{", "}", "[", "]", '"', "'", "é", "𝐀", "e\u0301", "\u200b", "\uFEFF", "\u202e", "\u0000", "\uD800", "R", "A", "RA", "#"];
+const INSERTS = [
+  "|",
+  "||",
+  "*",
+  "**",
+  "_",
+  "`",
+  "```",
+  "<!--",
+  "-->",
+  "<!-- raci-lint-disable -->",
+  "\t",
+  "\r\n",
+  "\r",
+  "\n",
+  "\\",
+  "---",
+  "&",
+  "*c1",
+  "&c1",
+  ": ",
+  "- ",
+  "{",
+  "}",
+  "[",
+  "]",
+  '"',
+  "'",
+  "é",
+  "𝐀",
+  "e\u0301",
+  "\u200b",
+  "\uFEFF",
+  "\u202e",
+  "\u0000",
+  "\uD800",
+  "R",
+  "A",
+  "RA",
+  "#",
+];
 
 /** One edit of a text, at a position given as a fraction of its length. */
 const mutation = fc.oneof(

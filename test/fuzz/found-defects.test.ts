@@ -27,9 +27,15 @@ describe("fix-writes-a-party-name: a safe fix must not turn codes into a party's
 
 describe("finding-order-ties: findings must come in the same order with the memo on and off", () => {
   it("cells read through an aliased YAML section share the alias' position; their findings' order follows the memo", async () => {
-    const rule = parseRuleText("id: house/filled\ndescription: Cells hold codes.\nseverity: warning\nchecks:\n  - scope: cell\n    conditions:\n      all:\n        - { fact: codes, operator: notEqual, value: '' }\n    message: filled\n", "filled.yaml", false).rules[0]!;
-    const text = "parties: [Client]\nsections:\n  - &s\n    title: S\n    activities:\n      - { activity: One, codes: { Client: R } }\n      - { activity: Two, codes: { Client: A } }\n      - { activity: Three, codes: { Client: R } }\n  - *s\n";
-    const activities = async (memoize: boolean) => (await lintAlone({ name: "x.yaml", text }, RACI, [{ rule, severity: null, options: {} }], memoize)).findings.map((f) => `${f.line}:${f.column} ${f.activity}`);
+    const rule = parseRuleText(
+      "id: house/filled\ndescription: Cells hold codes.\nseverity: warning\nchecks:\n  - scope: cell\n    conditions:\n      all:\n        - { fact: codes, operator: notEqual, value: '' }\n    message: filled\n",
+      "filled.yaml",
+      false,
+    ).rules[0]!;
+    const text =
+      "parties: [Client]\nsections:\n  - &s\n    title: S\n    activities:\n      - { activity: One, codes: { Client: R } }\n      - { activity: Two, codes: { Client: A } }\n      - { activity: Three, codes: { Client: R } }\n  - *s\n";
+    const activities = async (memoize: boolean) =>
+      (await lintAlone({ name: "x.yaml", text }, RACI, [{ rule, severity: null, options: {} }], memoize)).findings.map((f) => `${f.line}:${f.column} ${f.activity}`);
     // Before: memo off gave One, Two, Three (cell order), memo on One, Three, Two (Two was evaluated apart).
     expect(await activities(true)).toEqual(await activities(false));
   });

@@ -12,7 +12,9 @@ function header(parties: readonly string[]): string {
 export const GROWING: Record<string, { name: string; make: (n: number) => string }> = {
   "long table (rows)": {
     name: "t.md",
-    make: (n) => header(["Client", "Provider", "Auditor"]) + Array.from({ length: n }, (_, i) => `| Task ${i} ${"ab".repeat(i % 7)} | ${CODES[i % CODES.length]} | ${CODES[(i * 7) % CODES.length]} | ${CODES[(i * 3) % CODES.length]} |\n`).join(""),
+    make: (n) =>
+      header(["Client", "Provider", "Auditor"]) +
+      Array.from({ length: n }, (_, i) => `| Task ${i} ${"ab".repeat(i % 7)} | ${CODES[i % CODES.length]} | ${CODES[(i * 7) % CODES.length]} | ${CODES[(i * 3) % CODES.length]} |\n`).join(""),
   },
   "wide table (columns)": {
     name: "t.md",
@@ -64,11 +66,13 @@ export const GROWING: Record<string, { name: string; make: (n: number) => string
   },
   "long YAML matrix": {
     name: "t.yaml",
-    make: (n) => `parties: [Client, Provider, Auditor]\nsections:\n  - title: S\n    activities:\n${Array.from({ length: n }, (_, i) => `      - activity: Task ${i}\n        codes: { Client: "${CODES[i % CODES.length]}", Provider: "${CODES[(i * 5) % CODES.length]}", Auditor: I }\n`).join("")}`,
+    make: (n) =>
+      `parties: [Client, Provider, Auditor]\nsections:\n  - title: S\n    activities:\n${Array.from({ length: n }, (_, i) => `      - activity: Task ${i}\n        codes: { Client: "${CODES[i % CODES.length]}", Provider: "${CODES[(i * 5) % CODES.length]}", Auditor: I }\n`).join("")}`,
   },
   "YAML aliases (codes: *c)": {
     name: "t.yaml",
-    make: (n) => `parties: [Client, Provider]\nsections:\n  - title: S\n    activities:\n      - activity: Task 0\n        codes: &c { Client: RA, Provider: I }\n${Array.from({ length: n }, (_, i) => `      - activity: Task ${i + 1}\n        codes: *c\n`).join("")}`,
+    make: (n) =>
+      `parties: [Client, Provider]\nsections:\n  - title: S\n    activities:\n      - activity: Task 0\n        codes: &c { Client: RA, Provider: I }\n${Array.from({ length: n }, (_, i) => `      - activity: Task ${i + 1}\n        codes: *c\n`).join("")}`,
   },
   "big codes map (YAML)": {
     name: "t.yaml",

@@ -21,7 +21,14 @@ export const LENIENT = process.env.RACI_FUZZ_STRICT !== "1";
 /** A custom scheme: RACI ordered A, R, C, I. */
 export const ARCI: RoleScheme = { ...RACI, name: "ARCI", codes: ["A", "R", "C", "I"].map((c) => RACI.codes.find((x) => x.code === c)!) };
 /** The schemes the properties draw from, by name (a failing case then prints the name); without one, a document may name its own (RACI otherwise). */
-export const FUZZ_SCHEMES: Record<string, RoleScheme | undefined> = { RACI, RASCI: SCHEMES.RASCI!, "RACI-VS": SCHEMES["RACI-VS"]!, CAIRO: SCHEMES.CAIRO!, ARCI, "(none: the document's own)": undefined };
+export const FUZZ_SCHEMES: Record<string, RoleScheme | undefined> = {
+  RACI,
+  RASCI: SCHEMES.RASCI!,
+  "RACI-VS": SCHEMES["RACI-VS"]!,
+  CAIRO: SCHEMES.CAIRO!,
+  ARCI,
+  "(none: the document's own)": undefined,
+};
 /** The names of `FUZZ_SCHEMES`. */
 export const SCHEME_NAMES = Object.keys(FUZZ_SCHEMES);
 
@@ -75,7 +82,8 @@ export function positionProblems(text: string, f: Finding): string[] {
   const edits: [string, TextEdit][] = [...(f.fix ? [["fix", f.fix] as [string, TextEdit]] : []), ...f.suggestions.map((s, i) => [`suggestion ${i}`, s.fix] as [string, TextEdit])];
   for (const [what, edit] of edits) {
     const [start, end] = edit.range;
-    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= source.length)) problems.push(`${where}: ${what} range ${start}..${end} outside 0..${source.length}`);
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= source.length))
+      problems.push(`${where}: ${what} range ${start}..${end} outside 0..${source.length}`);
   }
   return problems;
 }
@@ -97,7 +105,9 @@ export async function lintAlone(input: Input, scheme: RoleScheme | undefined, ru
 
 /** A result as JSON (what comparisons compare, order included), named `name`. */
 export function resultJson(result: LintResult, name = result.path): string {
-  return JSON.stringify({ findings: result.findings, suppressed: result.suppressed ?? [] }).split(JSON.stringify(result.path)).join(JSON.stringify(name));
+  return JSON.stringify({ findings: result.findings, suppressed: result.suppressed ?? [] })
+    .split(JSON.stringify(result.path))
+    .join(JSON.stringify(name));
 }
 
 /** The setup `fixText` is given (as the façade makes it: a scheme given is used whatever the document says). */

@@ -49,5 +49,7 @@ const GENERATED: ActiveRule[] = [...FILE_RULES, ...userRules("per-fact", FILE_SC
 
 describe("findings do not depend on what the process or the run linted before", () => {
   it.prop([inputs, scheme, scheme], params("order/built-in"))("built-in rules", (texts, s1, s2) => independent(texts, FUZZ_SCHEMES[s1], FUZZ_SCHEMES[s2], FILE_RULES));
-  it.prop([inputs, scheme, scheme], params("order/generated"))("built-in rules and rules generated over every fact", (texts, s1, s2) => independent(texts, FUZZ_SCHEMES[s1], FUZZ_SCHEMES[s2], GENERATED));
+  it.prop([inputs, scheme, scheme], params("order/generated"))("built-in rules and rules generated over every fact", (texts, s1, s2) =>
+    independent(texts, FUZZ_SCHEMES[s1], FUZZ_SCHEMES[s2], GENERATED),
+  );
 });

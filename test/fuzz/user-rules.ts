@@ -31,7 +31,13 @@ function comparison(fact: FactDoc, variant: number): Comparison {
   switch (fact.type) {
     case "number": {
       // Numbers compared only with number literals are memoised by where they fall among the constants.
-      const ops: [string, number][] = [["greaterThan", v % 3], ["equal", 1 + (v % 2)], ["lessThanInclusive", 1], ["notEqual", 0], ["greaterThanInclusive", 2 + (v % 4)]];
+      const ops: [string, number][] = [
+        ["greaterThan", v % 3],
+        ["equal", 1 + (v % 2)],
+        ["lessThanInclusive", 1],
+        ["notEqual", 0],
+        ["greaterThanInclusive", 2 + (v % 4)],
+      ];
       return pick(ops.map(([operator, value]) => ({ fact: fact.name, operator, value })));
     }
     case "boolean":
@@ -80,15 +86,27 @@ function splits(fact: FactDoc): Comparison[] {
   const f = fact.name;
   switch (fact.type) {
     case "number":
-      return [{ fact: f, operator: "greaterThan", value: 0 }, { fact: f, operator: "greaterThan", value: 1 }];
+      return [
+        { fact: f, operator: "greaterThan", value: 0 },
+        { fact: f, operator: "greaterThan", value: 1 },
+      ];
     case "boolean":
       return [{ fact: f, operator: "equal", value: true }];
     case "string":
-      return [{ fact: f, operator: "isEmpty", value: null }, { fact: f, operator: "matches", value: "^[A-Ma-m]" }];
+      return [
+        { fact: f, operator: "isEmpty", value: null },
+        { fact: f, operator: "matches", value: "^[A-Ma-m]" },
+      ];
     case "string[]":
-      return [{ fact: f, operator: "isEmpty", value: null }, { fact: f, path: "$[0]", operator: "matches", value: "^[A-Ma-m]" }];
+      return [
+        { fact: f, operator: "isEmpty", value: null },
+        { fact: f, path: "$[0]", operator: "matches", value: "^[A-Ma-m]" },
+      ];
     case "object":
-      return [{ fact: f, operator: "isEmpty", value: null }, { fact: f, path: "$.A", operator: "greaterThan", value: 0 }];
+      return [
+        { fact: f, operator: "isEmpty", value: null },
+        { fact: f, path: "$.A", operator: "greaterThan", value: 0 },
+      ];
     case "string|null":
       return [{ fact: f, operator: "isEmpty", value: null }];
   }
@@ -119,7 +137,10 @@ const TEXT_INPUTS = new Set(["activityName", "sectionTitle", "matrixTitle", "fro
 function factToFact(scope: Scope): Comparison[] {
   const out: Comparison[] = [];
   const small = new Set(FACT_DECLARATIONS[scope].filter((f) => !f.uses.some((u) => TEXT_INPUTS.has(u))).map((f) => f.name));
-  for (const [type, operators] of [["string", ["equal", "notEqual"]], ["number", ["greaterThan", "equal"]]] as const) {
+  for (const [type, operators] of [
+    ["string", ["equal", "notEqual"]],
+    ["number", ["greaterThan", "equal"]],
+  ] as const) {
     const facts = FACTS[scope].filter((f) => f.type === type && small.has(f.name));
     for (let i = 0; i + 1 < facts.length; i++) out.push({ fact: facts[i]!.name, operator: operators[i % 2], value: { fact: facts[i + 1]!.name } });
   }
@@ -168,7 +189,15 @@ function scopeRules(scope: Scope, everyFact: boolean): Record<string, unknown>[]
   }));
   const pairs = factToFact(scope);
   // `all`: most pairs hold on most subjects (codes in canonical order), so `any` would report everything.
-  if (pairs.length > 0) rules.push(rule("pairs", { all: pairs }, "info", facts.filter((f) => pairs.some((p) => p.fact === f.name || (p.value as { fact: string }).fact === f.name))));
+  if (pairs.length > 0)
+    rules.push(
+      rule(
+        "pairs",
+        { all: pairs },
+        "info",
+        facts.filter((f) => pairs.some((p) => p.fact === f.name || (p.value as { fact: string }).fact === f.name)),
+      ),
+    );
   return rules;
 }
 

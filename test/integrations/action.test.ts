@@ -44,7 +44,16 @@ function runStep(workspace: string, inputs: Record<string, string>, env: Record<
   }
   const result = run(process.execPath, [entry], {
     cwd: workspace,
-    env: { ...inputVariables, GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: runner, XDG_CACHE_HOME: join(runner, "cache"), ...env },
+    env: {
+      ...inputVariables,
+      GITHUB_ACTIONS: "true",
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_OUTPUT: output,
+      GITHUB_STEP_SUMMARY: summary,
+      RUNNER_TEMP: runner,
+      XDG_CACHE_HOME: join(runner, "cache"),
+      ...env,
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: readFileSync(output, "utf8"), summary: readFileSync(summary, "utf8"), transcript: result.transcript };
 }
@@ -164,12 +173,31 @@ writeFileSync(join(pkg, "bin", "run.js"), "console.log(JSON.stringify({ npm: " +
 
 describe("the action's inputs and outputs", () => {
   it("reads inputs as the runner names them, trimmed, with the defaults for missing or empty ones", () => {
-    expect(readInputs({ INPUT_PATHS: "  docs \n", "INPUT_SARIF-FILE": "", INPUT_ARGS: "--quiet" })).toEqual({ paths: "docs", "sarif-file": "raci-lint.sarif", args: "--quiet", version: "", "diff-base": "" });
+    expect(readInputs({ INPUT_PATHS: "  docs \n", "INPUT_SARIF-FILE": "", INPUT_ARGS: "--quiet" })).toEqual({
+      paths: "docs",
+      "sarif-file": "raci-lint.sarif",
+      args: "--quiet",
+      version: "",
+      "diff-base": "",
+    });
   });
 
   it("gives raci-lint the reports, args, then paths; the job summary only on a runner", () => {
     const inputs = { paths: "a.md\n b/", "sarif-file": "x.sarif", args: "--baseline bl.json  --max-warnings 0", version: "", "diff-base": "" };
-    expect(lintArguments(inputs, { GITHUB_STEP_SUMMARY: "/s.md" })).toEqual(["-f", "stylish", "-f", "sarif=x.sarif", "-f", "markdown=/s.md", "--baseline", "bl.json", "--max-warnings", "0", "a.md", "b/"]);
+    expect(lintArguments(inputs, { GITHUB_STEP_SUMMARY: "/s.md" })).toEqual([
+      "-f",
+      "stylish",
+      "-f",
+      "sarif=x.sarif",
+      "-f",
+      "markdown=/s.md",
+      "--baseline",
+      "bl.json",
+      "--max-warnings",
+      "0",
+      "a.md",
+      "b/",
+    ]);
     expect(lintArguments(inputs, {})).toEqual(["-f", "stylish", "-f", "sarif=x.sarif", "--baseline", "bl.json", "--max-warnings", "0", "a.md", "b/"]);
   });
 

@@ -56,7 +56,9 @@ export function git(cwd: string, ...args: string[]): string {
  */
 export function workingTreeRepository(): string {
   const folder = tempFolder("repo");
-  const files = git(REPO, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0").filter((f) => f !== "");
+  const files = git(REPO, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    .split("\0")
+    .filter((f) => f !== "");
   for (const file of new Set(files)) {
     const from = join(REPO, file);
     if (!existsSync(from) || !statSync(from).isFile()) continue;

@@ -28,7 +28,23 @@ beforeAll(() => {
 
 describe("the packed tarball", () => {
   it("holds the committed bundle, the library, and no file of one machine's build", () => {
-    expect(contents).toEqual(expect.arrayContaining(["bundle/cli.js", "bundle/cli.cjs", "bundle/action.js", "dist/index.js", "dist/index.d.ts", "dist/index.cjs", "dist/index.d.cts", "dist/generated/builtin-rules.json", "rules/single-accountable.yaml", "schemas/baseline.schema.json", "docs/rules/single-accountable.md", "package.json", "README.md"]));
+    expect(contents).toEqual(
+      expect.arrayContaining([
+        "bundle/cli.js",
+        "bundle/cli.cjs",
+        "bundle/action.js",
+        "dist/index.js",
+        "dist/index.d.ts",
+        "dist/index.cjs",
+        "dist/index.d.cts",
+        "dist/generated/builtin-rules.json",
+        "rules/single-accountable.yaml",
+        "schemas/baseline.schema.json",
+        "docs/rules/single-accountable.md",
+        "package.json",
+        "README.md",
+      ]),
+    );
     // The CLI is bundle/'s; dist/'s copy, its source map and its code cache (this machine's V8) stay out.
     expect(contents.filter((f) => /^dist\/(cli|action)[./]|\.cache$/.test(f))).toEqual([]);
   });
@@ -69,7 +85,8 @@ describe("installed from the tarball", () => {
     expect(clean.status, clean.transcript).toBe(0);
   });
 
-  const library = 'const { findings } = await lib.lintText("| Activity | Customer | Provider |\\n|---|---|---|\\n| Run | RA | AR |\\n", { filename: "m.md" }); console.log(findings.map((f) => f.ruleId).join(","));';
+  const library =
+    'const { findings } = await lib.lintText("| Activity | Customer | Provider |\\n|---|---|---|\\n| Run | RA | AR |\\n", { filename: "m.md" }); console.log(findings.map((f) => f.ruleId).join(","));';
 
   it("loads with import", () => {
     const result = run(process.execPath, ["--input-type=module", "-e", `import * as lib from "raci-lint"; ${library}`], { cwd: project });

@@ -15,8 +15,7 @@ const at = (suffix: string) => {
   expect(found, suffix).toHaveLength(1);
   return found[0]!;
 };
-const brief = (r: LintResult, line: number) =>
-  r.findings.filter((f) => f.line === line).map((f) => `${f.ruleId}: ${f.message}`);
+const brief = (r: LintResult, line: number) => r.findings.filter((f) => f.line === line).map((f) => `${f.ruleId}: ${f.message}`);
 
 beforeAll(async () => {
   results = await lintFiles(["."], { cwd: CORPUS });
@@ -38,12 +37,8 @@ describe("corpus/cloud-temple", () => {
 
   it("finds two A's and a missing A in the French Kubernetes matrix", () => {
     const k8s = at("docs/contractual/kubernetes/raci.md");
-    expect(brief(k8s, 55)).toEqual([
-      'single-accountable: 2 parties are Accountable (A) for "Gérer la sécurité du service Kubernetes": Client, Cloud Temple; exactly one must be.',
-    ]);
-    expect(brief(k8s, 59)).toEqual([
-      `single-accountable: No party is Accountable (A) for "Implémenter et gérer le contrôle d'accès basé sur les rôles de base (RBAC)".`,
-    ]);
+    expect(brief(k8s, 55)).toEqual(['single-accountable: 2 parties are Accountable (A) for "Gérer la sécurité du service Kubernetes": Client, Cloud Temple; exactly one must be.']);
+    expect(brief(k8s, 59)).toEqual([`single-accountable: No party is Accountable (A) for "Implémenter et gérer le contrôle d'accès basé sur les rôles de base (RBAC)".`]);
   });
 
   it("finds the missing A (and the empty customer cell) at line 175 of the VM instances matrix", () => {
@@ -91,7 +86,11 @@ describe("corpus/cloud-temple", () => {
         checked++;
         const inside = r.findings.filter((f) => f.line >= block.table.span.start.line && f.line <= block.table.span.end.line);
         if (isOther) expect(inside, `${r.path}:${block.table.span.start.line}`).toEqual([]);
-        else expect(inside.every((f) => f.ruleId === "legend-consistent"), `${r.path}:${block.table.span.start.line}`).toBe(true);
+        else
+          expect(
+            inside.every((f) => f.ruleId === "legend-consistent"),
+            `${r.path}:${block.table.span.start.line}`,
+          ).toBe(true);
       }
     }
     expect(checked).toBe(50);

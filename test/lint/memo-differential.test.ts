@@ -194,7 +194,8 @@ describe("findings do not depend on what the process linted before", () => {
         const found = await linter.lint(readWith(doc.text, doc.name, setup, memo));
         const expected = preDirective((await referenceOf(scheme, [doc])).get(doc.name)!);
         const actual = JSON.stringify(found.filter((f) => !CORPUS_RULES.has(f.ruleId)));
-        if (actual !== expected) expect(`${doc.name} under ${scheme.name}: ${firstDifference(JSON.stringify({ findings: JSON.parse(expected) }), JSON.stringify({ findings: JSON.parse(actual) }))}`).toBe("");
+        if (actual !== expected)
+          expect(`${doc.name} under ${scheme.name}: ${firstDifference(JSON.stringify({ findings: JSON.parse(expected) }), JSON.stringify({ findings: JSON.parse(actual) }))}`).toBe("");
       }
     }
   });
@@ -245,7 +246,9 @@ describe("the cases that once failed", () => {
       const lint = async (...files: string[]) => new RaciLint({ cwd: dir, rules: recommendedRules(), scheme: RACI }).lintFiles(files);
       const [bAlone] = await lint("b.json");
       const [aAlone] = await lint("a.json");
-      expect(brief(bAlone!).filter((l) => l.includes("no-ragged-row"))).toEqual(['1:79 no-ragged-row Activity "x" gives no codes for C: a missing entry is not taken as empty (write "" for no role).']);
+      expect(brief(bAlone!).filter((l) => l.includes("no-ragged-row"))).toEqual([
+        '1:79 no-ragged-row Activity "x" gives no codes for C: a missing entry is not taken as empty (write "" for no role).',
+      ]);
       expect(brief(aAlone!).some((l) => l.includes("no-ragged-row"))).toBe(false);
       const [aFirst, bSecond] = await lint("a.json", "b.json");
       expect(brief(bSecond!)).toEqual(brief(bAlone!));

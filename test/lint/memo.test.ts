@@ -45,8 +45,18 @@ describe("cell and code checks evaluated once per cell shape", () => {
 
   it("a cell rule that reads the party name tells equal cells of other parties apart", async () => {
     const root = project({
-      "rules/auditor.yaml": rule("house/auditor-informed-only", "cell", "        - { fact: party, operator: equal, value: Auditor }\n        - { fact: codes, operator: notEqual, value: I }", "{{party}} holds {{codes}}"),
-      "rules/no-i-for-auditor.yaml": rule("house/auditor-not-i", "code", "        - { fact: party, operator: equal, value: Auditor }\n        - { fact: value, operator: equal, value: I }", "{{party}}: {{raw}}"),
+      "rules/auditor.yaml": rule(
+        "house/auditor-informed-only",
+        "cell",
+        "        - { fact: party, operator: equal, value: Auditor }\n        - { fact: codes, operator: notEqual, value: I }",
+        "{{party}} holds {{codes}}",
+      ),
+      "rules/no-i-for-auditor.yaml": rule(
+        "house/auditor-not-i",
+        "code",
+        "        - { fact: party, operator: equal, value: Auditor }\n        - { fact: value, operator: equal, value: I }",
+        "{{party}}: {{raw}}",
+      ),
       "raci-lint.config.yaml": "extends: raci-lint:recommended\n",
       "m.md": doc,
     });
@@ -58,7 +68,12 @@ describe("cell and code checks evaluated once per cell shape", () => {
 
   it("a cell rule that reads a fact the cell's shape does not determine (the activity) is evaluated cell by cell", async () => {
     const root = project({
-      "rules/logs.yaml": rule("house/logs-by-provider", "cell", "        - { fact: activity, operator: matches, value: '(?i)logs' }\n        - { fact: partyRole, operator: equal, value: customer }\n        - { fact: codes, operator: equal, value: R }", "{{activity}}: {{party}} holds R"),
+      "rules/logs.yaml": rule(
+        "house/logs-by-provider",
+        "cell",
+        "        - { fact: activity, operator: matches, value: '(?i)logs' }\n        - { fact: partyRole, operator: equal, value: customer }\n        - { fact: codes, operator: equal, value: R }",
+        "{{activity}}: {{party}} holds R",
+      ),
       "raci-lint.config.yaml": "extends: raci-lint:recommended\n",
       "m.md": doc,
     });
@@ -110,12 +125,43 @@ describe("numbers compared only with constants are memoised by where they fall",
 describe("activity checks memoised by row", () => {
   it("rows with the same cell texts under other column layouts, widths or parties are checked anew", async () => {
     const doc = [
-      "## A", "", "| Activity | Client | Provider |", "|---|---|---|", "| Run | | RA |", "| Stop | RA |", "",
-      "## B", "", "| Activity | Provider | Client |", "|---|---|---|", "| Run | | RA |", "| Stop | RA |", "",
-      "## C", "", "| Activity | Client |", "|---|---|", "| Stop | RA |", "",
-      "## D", "", "| Activity | Auditor | Provider |", "|---|---|---|", "| Run | | RA |", "",
+      "## A",
+      "",
+      "| Activity | Client | Provider |",
+      "|---|---|---|",
+      "| Run | | RA |",
+      "| Stop | RA |",
+      "",
+      "## B",
+      "",
+      "| Activity | Provider | Client |",
+      "|---|---|---|",
+      "| Run | | RA |",
+      "| Stop | RA |",
+      "",
+      "## C",
+      "",
+      "| Activity | Client |",
+      "|---|---|",
+      "| Stop | RA |",
+      "",
+      "## D",
+      "",
+      "| Activity | Auditor | Provider |",
+      "|---|---|---|",
+      "| Run | | RA |",
+      "",
       // One section, two tables with their columns the other way round.
-      "## E", "", "| Activity | Client | Provider |", "|---|---|---|", "| Build | | RA |", "", "| Activity | Provider | Client |", "|---|---|---|", "| Ship | | RA |", "",
+      "## E",
+      "",
+      "| Activity | Client | Provider |",
+      "|---|---|---|",
+      "| Build | | RA |",
+      "",
+      "| Activity | Provider | Client |",
+      "|---|---|---|",
+      "| Ship | | RA |",
+      "",
     ].join("\n");
     const lines = brief((await cli(["-f", "json", "m.md"], project({ "m.md": doc }))).stdout);
     // B's "Run" reads like A's, but its empty cell is the provider's; C's "Stop" and D's "Run" differ
@@ -137,10 +183,29 @@ describe("activity checks memoised by row", () => {
 describe("duplicate activities compare codes, not layouts", () => {
   it("rows with the same codes under columns in another order are the same codes; a table with other parties is on its own", async () => {
     const doc = [
-      "## One", "", "| Activity | Client | Provider |", "|---|---|---|", "| Alpha | RA | I |", "",
-      "| Activity | Client | Auditor |", "|---|---|---|", "| Beta | RA | I |", "",
-      "## Two", "", "| Activity | Provider | Client |", "|---|---|---|", "| Alpha | I | RA |", "| Beta | | RA |", "",
-      "## Three", "", "| Activity | Client | Provider |", "|---|---|---|", "| Alpha | RA | C |", "",
+      "## One",
+      "",
+      "| Activity | Client | Provider |",
+      "|---|---|---|",
+      "| Alpha | RA | I |",
+      "",
+      "| Activity | Client | Auditor |",
+      "|---|---|---|",
+      "| Beta | RA | I |",
+      "",
+      "## Two",
+      "",
+      "| Activity | Provider | Client |",
+      "|---|---|---|",
+      "| Alpha | I | RA |",
+      "| Beta | | RA |",
+      "",
+      "## Three",
+      "",
+      "| Activity | Client | Provider |",
+      "|---|---|---|",
+      "| Alpha | RA | C |",
+      "",
     ].join("\n");
     const lines = brief((await cli(["-f", "json", "m.md"], project({ "m.md": doc }))).stdout).filter((l) => l.includes("no-duplicate-activity"));
     expect(lines).toEqual([

@@ -28,12 +28,8 @@ describe("matrices/cloud-temple-s3.md", () => {
       "customer-involved error 74:96-74:96 Client",
     ]);
     expect(findings[0]!.message).toBe('Legend entry (R) Performs highlights "P", not "R": "__P__erforms the process".');
-    expect(findings[1]!.message).toBe(
-      'Activity "Ensure the operational maintenance of the S3 Object Storage platform" repeats line 29 (section "Implement the service") with the same codes.',
-    );
-    expect(findings[3]!.message).toBe(
-      'The customer (Client) has no role in "Preserve and provide the logs of the S3 Object Storage platform": it must at least be Informed.',
-    );
+    expect(findings[1]!.message).toBe('Activity "Ensure the operational maintenance of the S3 Object Storage platform" repeats line 29 (section "Implement the service") with the same codes.');
+    expect(findings[3]!.message).toBe('The customer (Client) has no role in "Preserve and provide the logs of the S3 Object Storage platform": it must at least be Informed.');
     expect(findings[4]).toMatchObject({
       message: 'Codes "AR" are out of order: write "RA".',
       section: "Encryption Management",

@@ -3,8 +3,18 @@ import { activityKey, nameKey, plainText } from "../../src/model/text.js";
 
 // The normalisers skip their regular expressions for texts with nothing to change; these are the
 // regular-expression forms they must always agree with.
-const plainSlow = (text: string) => text.replace(/\\\|/gu, "|").replace(/(\*\*|__|\*|_|`)(.+?)\1/gu, "$2").replace(/\s+/gu, " ").trim();
-const keySlow = (text: string) => text.replace(/[*_`]+/gu, "").replace(/\s+/gu, " ").trim().toLowerCase();
+const plainSlow = (text: string) =>
+  text
+    .replace(/\\\|/gu, "|")
+    .replace(/(\*\*|__|\*|_|`)(.+?)\1/gu, "$2")
+    .replace(/\s+/gu, " ")
+    .trim();
+const keySlow = (text: string) =>
+  text
+    .replace(/[*_`]+/gu, "")
+    .replace(/\s+/gu, " ")
+    .trim()
+    .toLowerCase();
 
 /** Deterministic pseudo-random texts drawn from characters the fast path must notice or ignore. */
 function* texts(count: number): Generator<string> {

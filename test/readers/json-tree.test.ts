@@ -40,7 +40,10 @@ function jsonGenerator(seed: number): () => string {
   const ws = () => pick(["", "", " ", "\n", "  ", "\r\n", "\t"]);
   const render = (v: unknown): string => {
     if (Array.isArray(v)) return `[${ws()}${v.map((x) => render(x) + ws()).join(`,${ws()}`)}]`;
-    if (v && typeof v === "object") return `{${ws()}${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}${ws()}:${ws()}${render(x)}${ws()}`).join(`,${ws()}`)}}`;
+    if (v && typeof v === "object")
+      return `{${ws()}${Object.entries(v)
+        .map(([k, x]) => `${JSON.stringify(k)}${ws()}:${ws()}${render(x)}${ws()}`)
+        .join(`,${ws()}`)}}`;
     if (typeof v === "number" && r() < 0.3) return pick(["1E5", "-0", "0.50", "1e+2", "-12.5e-3", "100"]);
     return JSON.stringify(v);
   };

@@ -80,7 +80,8 @@ describe("tables", () => {
   });
 
   it("leaves feature and sizing tables alone", async () => {
-    const text = "## Features\n\n| Component | Core | Full |\n|---|---|---|\n| OS | ✅Talos | ✅Talos |\n| CNI | ❌ | ✅Cilium |\n\n## Sizing\n\n| AZ | Machine | vCores | RAM |\n|---|---|---|---|\n| AZ05 | Worker | 12 | 24 GB |\n| AZ06 | OS | 8 | OS: 64 GB |\n";
+    const text =
+      "## Features\n\n| Component | Core | Full |\n|---|---|---|\n| OS | ✅Talos | ✅Talos |\n| CNI | ❌ | ✅Cilium |\n\n## Sizing\n\n| AZ | Machine | vCores | RAM |\n|---|---|---|---|\n| AZ05 | Worker | 12 | 24 GB |\n| AZ06 | OS | 8 | OS: 64 GB |\n";
     expect(parseMatrix(text, "m.md").activities).toEqual([]);
     // Named on its own, the file is said to hold no matrix, at the first table left alone.
     expect(await findings(text)).toEqual(["3:1-3:1 no-matrix"]);
@@ -101,7 +102,11 @@ describe("tables", () => {
       "| Activity | Client | Provider |\n|---|---|---|\n| Back up | Responsible, Accountable | Informed |\n",
       "| Step | Customer | Vendor |\n|---|---|---|\n| Back up | Responsible, Accountable | Informed |\n",
     ];
-    for (const table of announced) expect(parseMatrix(`## T\n\n${table}`, "m.md").activities.map((a) => a.cells.map((c) => c?.codes.join(""))), table).toEqual([["RA", "I"]]);
+    for (const table of announced)
+      expect(
+        parseMatrix(`## T\n\n${table}`, "m.md").activities.map((a) => a.cells.map((c) => c?.codes.join(""))),
+        table,
+      ).toEqual([["RA", "I"]]);
   });
 
   it("reports a party named by two columns and reads the first column only", async () => {
@@ -187,13 +192,9 @@ describe("tables", () => {
 
   it("transposed: a short party row is reported at each column it misses, cells past the header at the first of them", async () => {
     const short = "## Ops\n\n| Party | Subscribe | Operate | Audit |\n|---|---|---|---|\n| Client | RA | I |\n| Provider | I | RA | RA |\n";
-    expect(await described(short)).toEqual([
-      '3:33 no-ragged-row Column "Audit" has no cell in the row of Client (that row is shorter than its header): missing cells are not taken as empty.',
-    ]);
+    expect(await described(short)).toEqual(['3:33 no-ragged-row Column "Audit" has no cell in the row of Client (that row is shorter than its header): missing cells are not taken as empty.']);
     const long = "## Ops\n\n| Party | Subscribe | Operate |\n|---|---|---|\n| Client | RA | I |\n| Provider | I | RA | C | I |\n";
-    expect(await described(long)).toEqual([
-      '6:23 no-ragged-row The row of party "Provider" has more cells than its header (2 past it): they belong to no activity.',
-    ]);
+    expect(await described(long)).toEqual(['6:23 no-ragged-row The row of party "Provider" has more cells than its header (2 past it): they belong to no activity.']);
   });
 });
 

@@ -12,7 +12,12 @@ async function findings(text: string, filename: string) {
   return (await lintText(text, { filename })).findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`);
 }
 
-const PARTIES = { parties: [{ name: "Client", role: "customer" }, { name: "Provider", role: "provider" }] };
+const PARTIES = {
+  parties: [
+    { name: "Client", role: "customer" },
+    { name: "Provider", role: "provider" },
+  ],
+};
 
 describe("activities that leave a party out", () => {
   it("YAML: names the parties left out, at the activity; an unknown party is a schema violation, not a second finding", async () => {
@@ -37,7 +42,18 @@ describe("activities that leave a party out", () => {
 
   it("JSON: the same, and an empty string is a cell with no role", async () => {
     const json = JSON.stringify(
-      { ...PARTIES, sections: [{ title: "Backups", activities: [{ activity: "Back up data", codes: { Provider: "RA" } }, { activity: "Restore data", codes: { Client: "", Provider: "RA" } }] }] },
+      {
+        ...PARTIES,
+        sections: [
+          {
+            title: "Backups",
+            activities: [
+              { activity: "Back up data", codes: { Provider: "RA" } },
+              { activity: "Restore data", codes: { Client: "", Provider: "RA" } },
+            ],
+          },
+        ],
+      },
       null,
       2,
     );
@@ -95,7 +111,9 @@ describe("YAML aliases", () => {
   it("a file may use an anchor hundreds of times; an alias without an anchor is a parse error where it is written", async () => {
     const many = ["parties: [Client, Provider]", "sections:", "  - title: S", "    activities:", "      - activity: A0", "        codes: &c { Client: RA, Provider: I }"];
     for (let i = 1; i <= 300; i++) many.push(`      - activity: A${i}`, "        codes: *c");
-    expect(await findings(many.join("\n") + "\n", "m.yaml")).toEqual(['1:19 party-has-responsibility Party "Provider" is neither Responsible (R) nor Accountable (A) for any activity of the matrix (301 listed).']);
+    expect(await findings(many.join("\n") + "\n", "m.yaml")).toEqual([
+      '1:19 party-has-responsibility Party "Provider" is neither Responsible (R) nor Accountable (A) for any activity of the matrix (301 listed).',
+    ]);
     const lost = "parties: [Client, Provider]\nsections:\n  - title: S\n    activities:\n      - activity: A\n        codes: { Client: *zz, Provider: I }\n";
     expect(await findings(lost, "m.yaml")).toEqual(["6:26 parse-error document cannot be read: alias *zz names no anchor &zz set before it"]);
   });
@@ -108,7 +126,8 @@ describe("YAML that is not one matrix", () => {
   });
 
   it("an activity with a code written as a list or a number is reported by the schema alone", async () => {
-    const yaml = "parties: [Client, Provider]\nsections:\n  - title: S\n    activities:\n      - activity: A\n        codes: { Client: [R, A], Provider: 3 }\n      - activity: B\n        codes: { Client: RA, Provider: I }\n";
+    const yaml =
+      "parties: [Client, Provider]\nsections:\n  - title: S\n    activities:\n      - activity: A\n        codes: { Client: [R, A], Provider: 3 }\n      - activity: B\n        codes: { Client: RA, Provider: I }\n";
     expect(await findings(yaml, "m.yaml")).toEqual([
       '1:19 party-has-responsibility Party "Provider" is neither Responsible (R) nor Accountable (A) for any activity of the matrix (1 listed).',
       "6:26 schema-violation /sections/0/activities/0/codes/Client: must be string or null",
@@ -120,7 +139,9 @@ describe("YAML that is not one matrix", () => {
 describe("a matrix without parties", () => {
   it("is reported by the schema alone, its activities not read", async () => {
     const yaml = "sections:\n  - title: S\n    activities:\n      - activity: A\n        codes: { Client: RA }\n";
-    expect(await findings(yaml, "m.yaml")).toEqual(['1:1 schema-violation document: missing required property "parties": codes are written per party, so the parties must be listed (`parties: [Client, Provider]`)']);
+    expect(await findings(yaml, "m.yaml")).toEqual([
+      '1:1 schema-violation document: missing required property "parties": codes are written per party, so the parties must be listed (`parties: [Client, Provider]`)',
+    ]);
     expect(await findings(`parties: []\n${yaml}`, "m.yaml")).toEqual(["1:10 schema-violation /parties: must list at least one item"]);
   });
 });
@@ -171,7 +192,8 @@ describe("a YAML matrix with schema violations around valid activities", () => {
 
 describe("an activity with one code of the wrong type", () => {
   it("keeps its other cells: they are checked and fixed, the bad one is neither empty nor missing", async () => {
-    const yaml = "parties:\n  - { name: Client, role: customer }\n  - { name: Prov, role: provider }\nsections:\n  - title: S\n    activities:\n      - activity: A\n        codes:\n          Client: [R, A]\n          Prov: AR\n      - activity: B\n        codes: { Client: RA, Prov: C }\n";
+    const yaml =
+      "parties:\n  - { name: Client, role: customer }\n  - { name: Prov, role: provider }\nsections:\n  - title: S\n    activities:\n      - activity: A\n        codes:\n          Client: [R, A]\n          Prov: AR\n      - activity: B\n        codes: { Client: RA, Prov: C }\n";
     expect(await findings(yaml, "m.yaml")).toEqual([
       "9:19 schema-violation /sections/0/activities/0/codes/Client: must be string or null",
       '10:17 code-order Codes "AR" are out of order: write "RA".',
@@ -182,7 +204,8 @@ describe("an activity with one code of the wrong type", () => {
 
 describe("unsafe fixes and anchors", () => {
   it("an anchored value another cell reads through an alias is never edited, even by unsafe suggestions", async () => {
-    const yaml = "parties:\n  - { name: Client, role: customer }\n  - { name: Prov, role: provider }\nsections:\n  - title: S\n    activities:\n      - activity: Customer left out\n        codes:\n          Client: &none ''\n          Prov: RA\n      - activity: Provider left out\n        codes:\n          Client: RA\n          Prov: *none\n";
+    const yaml =
+      "parties:\n  - { name: Client, role: customer }\n  - { name: Prov, role: provider }\nsections:\n  - title: S\n    activities:\n      - activity: Customer left out\n        codes:\n          Client: &none ''\n          Prov: RA\n      - activity: Provider left out\n        codes:\n          Client: RA\n          Prov: *none\n";
     const fixed = await fixText(yaml, "m.yaml", recommendedSetup(), { unsafe: true });
     expect(fixed.output).toBe(yaml);
   });
@@ -200,8 +223,8 @@ describe("positions of YAML parse errors", () => {
 
   it("a duplicate key is pointed at, also after a key without value (yaml pointed at the end of the line before)", async () => {
     const yaml = "parties: [Client, Provider]\nsections:\n  - title: S\n    activities:\n      - activity: A\n        codes:\n          Client:\n          Client: RA\n";
-    expect(await findings(yaml, "m.yaml")).toEqual(["8:11 parse-error Map keys must be unique: \"Client\" is given twice"]);
-    expect(await findings('{ "parties": ["Client"], "parties": [] }', "m.json")).toEqual(["1:26 parse-error Map keys must be unique: \"parties\" is given twice"]);
+    expect(await findings(yaml, "m.yaml")).toEqual(['8:11 parse-error Map keys must be unique: "Client" is given twice']);
+    expect(await findings('{ "parties": ["Client"], "parties": [] }', "m.json")).toEqual(['1:26 parse-error Map keys must be unique: "parties" is given twice']);
   });
 });
 
@@ -255,11 +278,7 @@ describe("role-major activities (a key per role, the parties holding it under it
   });
 
   it("JSON too, with the parties listed: a name that is not one of them is reported where it is written", async () => {
-    const json = JSON.stringify(
-      { parties: ["Dev", "Ops"], sections: [{ title: "Run", activities: [{ activity: "Deploy", responsible: ["Dev"], accountable: "Ops", consulted: ["Sec"] }] }] },
-      null,
-      2,
-    );
+    const json = JSON.stringify({ parties: ["Dev", "Ops"], sections: [{ title: "Run", activities: [{ activity: "Deploy", responsible: ["Dev"], accountable: "Ops", consulted: ["Sec"] }] }] }, null, 2);
     const lines = await findings(json, "run.json");
     expect(lines).toEqual(['17:14 schema-violation consulted: "Sec" is not one of the parties (Dev, Ops)']);
   });

@@ -21,7 +21,8 @@ function difference(a: DataNode | null, b: DataNode | null, where = "$"): string
   if (a.kind !== b.kind) return `${where}: ${a.kind} vs ${b.kind}`;
   if (a.start !== b.start || a.end !== b.end) return `${where}: range ${a.start}-${a.end} vs ${b.start}-${b.end}`;
   if (a.anchor !== b.anchor) return `${where}: anchor`;
-  if (a.kind === "scalar" && b.kind === "scalar") return Object.is(a.value, b.value) && a.style === b.style ? null : `${where}: ${JSON.stringify(a.value)} ${a.style} vs ${JSON.stringify(b.value)} ${b.style}`;
+  if (a.kind === "scalar" && b.kind === "scalar")
+    return Object.is(a.value, b.value) && a.style === b.style ? null : `${where}: ${JSON.stringify(a.value)} ${a.style} vs ${JSON.stringify(b.value)} ${b.style}`;
   if (a.kind === "seq" && b.kind === "seq") {
     if (a.items.length !== b.items.length) return `${where}: ${a.items.length} vs ${b.items.length} items`;
     for (let i = 0; i < a.items.length; i++) {
@@ -55,7 +56,50 @@ function yamlGenerator(seed: number): () => string {
   const int = (n: number) => Math.floor(r() * n);
   const pick = <T>(a: readonly T[]): T => a[int(a.length)]!;
   const chance = (p: number) => r() < p;
-  const WORDS = ["Client", "Cloud Temple", "RA", "R, A", "I", "", "AR", "x", "a b", "null", "~", "true", "False", "12", "-3", "0x1F", "0o7", "1.5", "1e3", ".inf", ".NaN", "y", "on", "é ü", "a:b", "a#b", "R&D", "<4h", "l'ensemble", "(R) Performs", "__A__pproves", "-x", "1.", "+1", "007", "a  b", "Yes", "NULL", "1_000", "2001-12-14", "x,y", "[x]"];
+  const WORDS = [
+    "Client",
+    "Cloud Temple",
+    "RA",
+    "R, A",
+    "I",
+    "",
+    "AR",
+    "x",
+    "a b",
+    "null",
+    "~",
+    "true",
+    "False",
+    "12",
+    "-3",
+    "0x1F",
+    "0o7",
+    "1.5",
+    "1e3",
+    ".inf",
+    ".NaN",
+    "y",
+    "on",
+    "é ü",
+    "a:b",
+    "a#b",
+    "R&D",
+    "<4h",
+    "l'ensemble",
+    "(R) Performs",
+    "__A__pproves",
+    "-x",
+    "1.",
+    "+1",
+    "007",
+    "a  b",
+    "Yes",
+    "NULL",
+    "1_000",
+    "2001-12-14",
+    "x,y",
+    "[x]",
+  ];
   const plainOk = (w: string) => (w !== "" && !/^[-?:,[\]{}#&*!|>'"%@`\s]|: |:$| #|\s$/u.test(w)) || (/^-\S/u.test(w) && !/: |:$| #|\s$/u.test(w));
   const scalar = (flow: boolean) => {
     const w = pick(WORDS);
@@ -180,15 +224,71 @@ describe("the fast YAML reader", () => {
     }
   });
 
-  it.each(["a: &x b\nc: *x\n", "a: !!str 1\n", "a: |\n  b\n", "a: b\n  c\n", "a: 'b\n  c'\n", 'a: "\\u0041"\n', "a:\tb\n", "a: b\n---\nc: d\n", "? a\n: b\n", "- - a\n", "a: [b,\n  c]\n", "---\n---\na: b\n"])(
-    "leaves %j to yaml",
-    (text) => {
-      expect(readSimpleYaml(text)).toBeNull();
-    },
-  );
+  it.each([
+    "a: &x b\nc: *x\n",
+    "a: !!str 1\n",
+    "a: |\n  b\n",
+    "a: b\n  c\n",
+    "a: 'b\n  c'\n",
+    'a: "\\u0041"\n',
+    "a:\tb\n",
+    "a: b\n---\nc: d\n",
+    "? a\n: b\n",
+    "- - a\n",
+    "a: [b,\n  c]\n",
+    "---\n---\na: b\n",
+  ])("leaves %j to yaml", (text) => {
+    expect(readSimpleYaml(text)).toBeNull();
+  });
 
   it("resolves plain scalars as yaml's core schema does", () => {
-    for (const text of ["~", "null", "Null", "NULL", "", "true", "True", "TRUE", "tRue", "TRue", "nULL", "NuLL", "fALSE", "False", "FALSE", "false", "0", "-0", "+12", "007", "0o17", "0o8", "0x1F", "0xg", "1.5", "1.", ".5", "-.5", "1e3", "1E-3", ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "1_000", "2001-12-14", "yes", "on", "Client", "-x", ".", "+", "1e", "0x"]) {
+    for (const text of [
+      "~",
+      "null",
+      "Null",
+      "NULL",
+      "",
+      "true",
+      "True",
+      "TRUE",
+      "tRue",
+      "TRue",
+      "nULL",
+      "NuLL",
+      "fALSE",
+      "False",
+      "FALSE",
+      "false",
+      "0",
+      "-0",
+      "+12",
+      "007",
+      "0o17",
+      "0o8",
+      "0x1F",
+      "0xg",
+      "1.5",
+      "1.",
+      ".5",
+      "-.5",
+      "1e3",
+      "1E-3",
+      ".inf",
+      "-.Inf",
+      "+.INF",
+      ".nan",
+      ".NaN",
+      "1_000",
+      "2001-12-14",
+      "yes",
+      "on",
+      "Client",
+      "-x",
+      ".",
+      "+",
+      "1e",
+      "0x",
+    ]) {
       const yaml = (parseDocument(`v: ${text}`).get("v", true) as { value: unknown }).value;
       expect(Object.is(plainValue(text), yaml), text).toBe(true);
     }

@@ -5,17 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lintText } from "../../src/index.js";
 import type { Finding } from "../../src/model/finding.js";
-import {
-  applyBaseline,
-  baselineFromFindings,
-  baselineMessage,
-  formatBaseline,
-  parseBaseline,
-  pruneBaseline,
-  readBaseline,
-  writeBaseline,
-  type Baseline,
-} from "../../src/suppress/baseline.js";
+import { applyBaseline, baselineFromFindings, baselineMessage, formatBaseline, parseBaseline, pruneBaseline, readBaseline, writeBaseline, type Baseline } from "../../src/suppress/baseline.js";
 import { REPO, SEED } from "../helpers.js";
 
 const SEED_PATH = "matrices/cloud-temple-s3.md";
@@ -61,16 +51,12 @@ describe("baselineFromFindings", () => {
       "no-duplicate-activity | Recurring Operations | Ensure the security maintenance of the S3 Object Storage platform | - | 1",
     ]);
     expect(baseline.entries.every((e) => e.file === SEED_PATH && e.reason === "")).toBe(true);
-    expect(baseline.entries[5]!.message).toBe(
-      'Activity "Ensure the operational maintenance of the S3 Object Storage platform" repeats line # (section "Implement the service") with the same codes.',
-    );
+    expect(baseline.entries[5]!.message).toBe('Activity "Ensure the operational maintenance of the S3 Object Storage platform" repeats line # (section "Implement the service") with the same codes.');
   });
 
   it("normalises line numbers and counts outside quotes, and keeps quoted text", () => {
-    expect(baselineMessage('Activity "Backup 3 times" is listed twice in section "Q2" (first at line 12).')).toBe(
-      'Activity "Backup 3 times" is listed twice in section "Q2" (first at line #).',
-    );
-    expect(baselineMessage("Party \"Client\" is neither ... (12 listed).")).toBe('Party "Client" is neither ... (# listed).');
+    expect(baselineMessage('Activity "Backup 3 times" is listed twice in section "Q2" (first at line 12).')).toBe('Activity "Backup 3 times" is listed twice in section "Q2" (first at line #).');
+    expect(baselineMessage('Party "Client" is neither ... (12 listed).')).toBe('Party "Client" is neither ... (# listed).');
     expect(baselineMessage("Codes used in S3 and IPv4")).toBe("Codes used in S3 and IPv4");
   });
 
@@ -211,9 +197,7 @@ describe("baseline files", () => {
 
   it("reports schema violations at the offending node", () => {
     expect(errorOf(`{\n  "version": 1,\n  "entries": [\n    ${entry.replace('"count": 1', '"count": 0')}\n  ]\n}\n`)).toBe("4:127 /entries/0/count: must be >= 1");
-    expect(errorOf(`{\n  "version": 1,\n  "entries": [\n    ${entry.replace(', "reason": ""', "")}\n  ]\n}\n`)).toBe(
-      '4:5 /entries/0: missing required property "reason"',
-    );
+    expect(errorOf(`{\n  "version": 1,\n  "entries": [\n    ${entry.replace(', "reason": ""', "")}\n  ]\n}\n`)).toBe('4:5 /entries/0: missing required property "reason"');
     expect(errorOf(`{\n  "version": 2,\n  "entries": []\n}\n`)).toBe("2:14 /version: must be 1");
     expect(errorOf(`{\n  "version": 1,\n  "entries": [],\n  "extra": true\n}\n`)).toBe('4:3 document: unknown property "extra"');
   });

@@ -15,12 +15,25 @@ async function lintWithDirectives(markdown: string, options: Partial<ApplyDirect
 }
 
 /** A finding reduced to rule, place and (for suppressed ones) the justification. */
-const brief = (f: Finding & { suppression?: { justification: string | null } }) =>
-  `${f.ruleId} ${f.line}:${f.column}` + (f.suppression ? ` (${f.suppression.justification ?? "no reason"})` : "");
+const brief = (f: Finding & { suppression?: { justification: string | null } }) => `${f.ruleId} ${f.line}:${f.column}` + (f.suppression ? ` (${f.suppression.justification ?? "no reason"})` : "");
 
 /** A bare finding at a line, for semantics that do not need a real matrix. */
 function finding(ruleId: string, line: number, column = 1): Finding {
-  return { ruleId, severity: "error", message: `${ruleId} here`, file: "raci.md", line, column, endLine: line, endColumn: column, section: null, activity: null, party: null, fix: null, suggestions: [] };
+  return {
+    ruleId,
+    severity: "error",
+    message: `${ruleId} here`,
+    file: "raci.md",
+    line,
+    column,
+    endLine: line,
+    endColumn: column,
+    section: null,
+    activity: null,
+    party: null,
+    fix: null,
+    suggestions: [],
+  };
 }
 
 describe("parseDirectives", () => {

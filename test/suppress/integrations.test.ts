@@ -95,7 +95,6 @@ const table = (client: string) =>
   `## Recurring Operations\n\n| Activity | Client Role | Cloud Temple Role |\n|---|---|---|\n| Manage incidents on the service | ${client} | RA |\n| Export data | RA | I |\n`;
 
 describe("directives and corpus-scope findings", () => {
-
   it("a directive that suppresses only a consistent-across-files finding is used, not reported as unused", async () => {
     const { cli, project } = await import("../cli/harness.js");
     const root = project({
@@ -105,11 +104,17 @@ describe("directives and corpus-scope findings", () => {
     });
     const run = await cli(["-f", "json", "--report-unused-disable-directives", "a.md", "b.md"], root);
     const report = JSON.parse(run.stdout);
-    expect(report.files.map((f: { path: string; findings: unknown[] }) => [f.path, f.findings.length])).toEqual([["a.md", 0], ["b.md", 0]]);
+    expect(report.files.map((f: { path: string; findings: unknown[] }) => [f.path, f.findings.length])).toEqual([
+      ["a.md", 0],
+      ["b.md", 0],
+    ]);
     expect(run.code).toBe(0);
     // In fix mode corpus-scope checks do not run: the directive is not judged.
     const fixed = await cli(["-f", "json", "--fix-dry-run", "--report-unused-disable-directives", "a.md", "b.md"], root);
-    expect(JSON.parse(fixed.stdout).files.map((f: { path: string; findings: unknown[] }) => [f.path, f.findings.length])).toEqual([["a.md", 0], ["b.md", 0]]);
+    expect(JSON.parse(fixed.stdout).files.map((f: { path: string; findings: unknown[] }) => [f.path, f.findings.length])).toEqual([
+      ["a.md", 0],
+      ["b.md", 0],
+    ]);
     // Without the other file there is nothing to suppress: then the directive is unused.
     const alone = await cli(["-f", "json", "--report-unused-disable-directives", "a.md"], root);
     expect(JSON.parse(alone.stdout).files[0].findings.map((f: { message: string }) => f.message)).toEqual([expect.stringContaining("Unused raci-lint-disable-file directive")]);
@@ -117,11 +122,10 @@ describe("directives and corpus-scope findings", () => {
 });
 
 describe("corpus-scope checks across configurations", () => {
-
   it("compare files whose configurations differ in other rules", async () => {
     const { cli, project } = await import("../cli/harness.js");
     const root = project({
-      "raci-lint.config.yaml": "rules:\n  consistent-across-files: warning\noverrides:\n  - files: [\"network/**\"]\n    rules:\n      code-order: error\n",
+      "raci-lint.config.yaml": 'rules:\n  consistent-across-files: warning\noverrides:\n  - files: ["network/**"]\n    rules:\n      code-order: error\n',
       "iaas/s3.md": table("I"),
       "network/vpc.md": table("C"),
     });

@@ -65,7 +65,8 @@ describe("convert round trips on the shared corpus", () => {
   });
 
   it("keeps groups as group rows in Markdown, CSV and XLSX, and sections as group rows with --one-sheet", async () => {
-    const text = "## Run\n\n| Activity | Client | Provider |\n|---|---|---|\n| **Launch** | | |\n| Plan | RA | C |\n| **Operate** | | |\n| Patch | I | RA |\n\n## Exit\n\n| Activity | Client | Provider |\n|---|---|---|\n| Export | RA | C |\n";
+    const text =
+      "## Run\n\n| Activity | Client | Provider |\n|---|---|---|\n| **Launch** | | |\n| Plan | RA | C |\n| **Operate** | | |\n| Patch | I | RA |\n\n## Exit\n\n| Activity | Client | Provider |\n|---|---|---|\n| Export | RA | C |\n";
     const md = parseMatrix(text, "m.md");
     const groups = (m: Matrix) => m.groups.map((g) => `${m.sections[g.section]!.title}/${g.title}`);
     expect(groups(md)).toEqual(["Run/Launch", "Run/Operate"]);
@@ -90,16 +91,36 @@ describe("the seed workbook", () => {
   it("has a sheet per section and a Legend sheet, the title and header rows frozen, codes coloured by role, columns fitted", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(REPO, "matrices/cloud-temple-s3.xlsx")) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Define your need", "Implement the service", "Recurring Operations", "Encryption Management", "Business Continuity", "Reversibility", "Legend"]);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      "Define your need",
+      "Implement the service",
+      "Recurring Operations",
+      "Encryption Management",
+      "Business Continuity",
+      "Reversibility",
+      "Legend",
+    ]);
     const first = wb.worksheets[0]!;
     expect(first.views.map((v) => [v.state, (v as { ySplit?: number }).ySplit])).toEqual([["frozen", 2]]);
-    expect([first.getCell("A1").value, first.getCell("A1").font.bold, first.getRow(2).values, first.getCell("B2").font.bold]).toEqual(["Define your need", true, [undefined, "Activity", "Client", "Cloud Temple"], true]);
+    expect([first.getCell("A1").value, first.getCell("A1").font.bold, first.getRow(2).values, first.getCell("B2").font.bold]).toEqual([
+      "Define your need",
+      true,
+      [undefined, "Activity", "Client", "Cloud Temple"],
+      true,
+    ]);
     const fill = (address: string) => [first.getCell(address).value, (first.getCell(address).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb];
     // R green, C yellow, I blue: a cell takes its first code's colour.
-    expect(["B3", "C3", "C4"].map(fill)).toEqual([["RA", "FFC6EFCE"], ["CI", "FFFFEB9C"], ["I", "FFDDEBF7"]]);
+    expect(["B3", "C3", "C4"].map(fill)).toEqual([
+      ["RA", "FFC6EFCE"],
+      ["CI", "FFFFEB9C"],
+      ["I", "FFDDEBF7"],
+    ]);
     expect(first.columns.map((c) => c.width)).toEqual([60, 8, 14]);
     const legend = wb.getWorksheet("Legend")!;
-    expect([legend.getRow(1).values, legend.getRow(2).values]).toEqual([[undefined, "Code", "Term", "Description"], [undefined, "R", "Performs", "Performs the process"]]);
+    expect([legend.getRow(1).values, legend.getRow(2).values]).toEqual([
+      [undefined, "Code", "Term", "Description"],
+      [undefined, "R", "Performs", "Performs the process"],
+    ]);
   });
 
   it("is made by the convert command, which writes what the writers write", async () => {

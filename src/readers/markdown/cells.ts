@@ -34,14 +34,7 @@ export function trimEnd(text: string, from: number, to: number): number {
  * at `from` is then a delimiter, not the row's opening pipe, and trailing whitespace after the
  * last pipe is not a cell even when the rest holds no other pipe).
  */
-export function splitCells(
-  text: string,
-  from: number,
-  to: number,
-  visit: (boxStart: number, boxEnd: number) => void,
-  escapes = true,
-  afterPipe = false,
-): number {
+export function splitCells(text: string, from: number, to: number, visit: (boxStart: number, boxEnd: number) => void, escapes = true, afterPipe = false): number {
   let count = 0;
   let i = from;
   let boxStart = from;

@@ -210,7 +210,8 @@ class DocumentReader {
     const roleItems = items.filter((i) => ROLE_ITEM.test(i.text));
     if (roleItems.length < 2 || this.unknownScheme) return;
     const from = builder.activityCount;
-    if (this.readRoleList(items) > 0) builder.decide(matrixDecision(span, "list", this.sectionTitle, builder.summary(from), "its items are activities with role items (R:, A:, C:, I:) naming parties under them"));
+    if (this.readRoleList(items) > 0)
+      builder.decide(matrixDecision(span, "list", this.sectionTitle, builder.summary(from), "its items are activities with role items (R:, A:, C:, I:) naming parties under them"));
   }
 
   /** Reads a role list (see `readList`); returns the number of activities read. */
@@ -234,7 +235,12 @@ class DocumentReader {
           entry.names.push({ code: role.code, name: n.name, span: n.span });
         }
       }
-      builder.useParties(section, [...byParty.keys()], [...byParty.values()].map((e) => e.names[0]!.span), read > 0);
+      builder.useParties(
+        section,
+        [...byParty.keys()],
+        [...byParty.values()].map((e) => e.names[0]!.span),
+        read > 0,
+      );
       const cells = builder.emptyCells();
       for (const [party, entry] of byParty) {
         const codes = [...entry.codes].sort((a, b) => (rank.get(a) ?? 99) - (rank.get(b) ?? 99));
@@ -288,7 +294,13 @@ function listCell(party: number, codes: readonly string[], names: readonly { cod
   const first = names[0]!;
   const style = { wrapper: "", separator: "", marker: "", lowerCase: false, words: true, bodyStart: -1, bodyEnd: -1 };
   const tokenOf = (code: string) => names.find((n) => n.code === code)!;
-  const reading: CellReading = { kind: "codes", codes, empty: codes.length === 0, style, tokens: codes.map((code) => ({ kind: "code" as const, value: code, raw: tokenOf(code).name, valid: true, offset: 0 })) };
+  const reading: CellReading = {
+    kind: "codes",
+    codes,
+    empty: codes.length === 0,
+    style,
+    tokens: codes.map((code) => ({ kind: "code" as const, value: code, raw: tokenOf(code).name, valid: true, offset: 0 })),
+  };
   return {
     party,
     raw: first.name,
@@ -354,14 +366,27 @@ function readPlainRows(table: ScannedTable, rests: readonly RowRest[], headerNam
     });
     return -1;
   });
-  builder.useParties(section, partyIndexes, headers.slice(1).map((h) => h.content));
+  builder.useParties(
+    section,
+    partyIndexes,
+    headers.slice(1).map((h) => h.content),
+  );
   const width = headers.length;
   let group: number | null = null;
   const readingsOf = (rest: RowRest | undefined) => rest?.map((c) => c.reading);
   table.rows.forEach((row, r) => {
     const rest = rests[r]!;
     const activity = new TableRowActivity(row, section, group, [], undefined, 1 + rest.length, width, rest.length >= width ? rest.slice(width - 1) : []);
-    if (activity.name !== "" && rests[r + 1] !== undefined && isGroupRow(activity.name, rest.map((c) => c.raw), width, readingsOf(rests[r + 1]))) {
+    if (
+      activity.name !== "" &&
+      rests[r + 1] !== undefined &&
+      isGroupRow(
+        activity.name,
+        rest.map((c) => c.raw),
+        width,
+        readingsOf(rests[r + 1]),
+      )
+    ) {
       group = builder.addGroup(plainText(activity.name), activity.span, section);
       return;
     }

@@ -179,10 +179,7 @@ export interface ScannedFrontMatter {
 
 /** A block of the document, in source order. */
 export type ScannedBlock =
-  | { kind: "heading"; heading: ScannedHeading }
-  | { kind: "table"; table: ScannedTable }
-  | { kind: "list-item"; item: ScannedListItem }
-  | { kind: "comment"; comment: ScannedComment };
+  { kind: "heading"; heading: ScannedHeading } | { kind: "table"; table: ScannedTable } | { kind: "list-item"; item: ScannedListItem } | { kind: "comment"; comment: ScannedComment };
 
 /** The scanner's result for one document. */
 export interface ScannedDocument {

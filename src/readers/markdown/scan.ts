@@ -30,13 +30,7 @@
 import type { SourcePoint, SourceSpan } from "../../model/position.js";
 import { TableRow } from "./scan-types.js";
 import { skipSpaces, splitCells, trimEnd } from "./cells.js";
-import type {
-  ColumnAlign,
-  ScannedBlock,
-  ScannedDocument,
-  ScannedFrontMatter,
-  ScannedTable,
-} from "./scan-types.js";
+import type { ColumnAlign, ScannedBlock, ScannedDocument, ScannedFrontMatter, ScannedTable } from "./scan-types.js";
 
 const TAB = 9;
 const LF = 10;
@@ -93,12 +87,68 @@ interface Container {
 const HTML_RAW_NAMES = new Set(["pre", "script", "style", "textarea"]);
 /** HTML block tag names of CommonMark's kind 6 (the list micromark uses, CommonMark 0.31). */
 const HTML_BLOCK_NAMES = new Set([
-  "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center",
-  "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption",
-  "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head",
-  "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav",
-  "noframes", "ol", "optgroup", "option", "p", "param", "search", "section", "summary", "table",
-  "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul",
+  "address",
+  "article",
+  "aside",
+  "base",
+  "basefont",
+  "blockquote",
+  "body",
+  "caption",
+  "center",
+  "col",
+  "colgroup",
+  "dd",
+  "details",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "frame",
+  "frameset",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hr",
+  "html",
+  "iframe",
+  "legend",
+  "li",
+  "link",
+  "main",
+  "menu",
+  "menuitem",
+  "nav",
+  "noframes",
+  "ol",
+  "optgroup",
+  "option",
+  "p",
+  "param",
+  "search",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "title",
+  "tr",
+  "track",
+  "ul",
 ]);
 
 /** Scans a Markdown document (BOM already stripped) for front matter, headings, GFM tables, list items and HTML comments. */
@@ -852,12 +902,7 @@ class BlockScanner {
   private startsInterruptingBlock(start: number, end: number): boolean {
     const text = this.text;
     const code = text.charCodeAt(start);
-    return (
-      (code === HASH && atxLevel(text, start, end) > 0) ||
-      isThematicBreak(text, start, end) ||
-      fenceOpening(text, start, end) > 0 ||
-      (code === LT && htmlBlockKind(text, start, end, false) > 0)
-    );
+    return (code === HASH && atxLevel(text, start, end) > 0) || isThematicBreak(text, start, end) || fenceOpening(text, start, end) > 0 || (code === LT && htmlBlockKind(text, start, end, false) > 0);
   }
 
   /** Starts a new leaf block on a non-blank line when nothing (or a closed block) precedes it. */

@@ -49,7 +49,10 @@ function countOutsideQuotes(line: string, separator: string): number {
  * same number of times as the first line, most often; `,` when none is used.
  */
 export function detectSeparator(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/u, 21).filter((l) => l.trim() !== "").slice(0, 20);
+  const lines = text
+    .split(/\r\n|\n|\r/u, 21)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 20);
   let best: string = ",";
   let bestScore = 0;
   for (const separator of CSV_SEPARATORS) {
@@ -129,7 +132,12 @@ export function readCsv(file: string, text: string, options: ReadOptions): Matri
   const lines = new LineIndex(source);
   const parsed = csvRecords(source);
   const problems: ReadProblem[] = [];
-  if (parsed.error) problems.push({ ruleId: "parse-error", message: `CSV: ${parsed.error.message} The rows from here on are not read.`, span: { ...lines.span(parsed.error.offset, parsed.error.offset), ref: { cell: a1(parsed.records.length + 1, 1) } } });
+  if (parsed.error)
+    problems.push({
+      ruleId: "parse-error",
+      message: `CSV: ${parsed.error.message} The rows from here on are not read.`,
+      span: { ...lines.span(parsed.error.offset, parsed.error.offset), ref: { cell: a1(parsed.records.length + 1, 1) } },
+    });
   const rows = parsed.records.map((fields, r) => fields.map((field, c) => csvCell(field, r, c, lines)));
   const sheet: Sheet = {
     name: null,

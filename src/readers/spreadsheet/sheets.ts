@@ -174,7 +174,11 @@ function headerProblem(table: GridTable): string | null {
   const rest = table.header.cells.slice(1);
   if (rest.length === 0) return null;
   const filledCount = rest.filter((c) => c.raw !== "").length;
-  if (filledCount * 2 < rest.length) return `its first row (${table.header.cells.map((c) => c.raw).filter((t) => t !== "").join(", ")}) is mostly empty: no header`;
+  if (filledCount * 2 < rest.length)
+    return `its first row (${table.header.cells
+      .map((c) => c.raw)
+      .filter((t) => t !== "")
+      .join(", ")}) is mostly empty: no header`;
   if (!table.header.cells.some((c) => /\p{L}/u.test(c.raw))) return "its first row holds no word: no header";
   return null;
 }
@@ -342,7 +346,9 @@ function onceLexiconReader(): CellTextReader {
  */
 export function cutFrom(sheetName: string, title: string): boolean {
   const name = sheetName.replace(/ \(\d+\)$/u, "").trimEnd();
-  const cleaned = plainText(title).replace(/[[\]:*?/\\]/gu, " ").replace(/\s+/gu, " ").trim();
+  const cleaned = plainText(title)
+    .replace(/[[\]:*?/\\]/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
   return name.length > 0 && cleaned !== name && cleaned.startsWith(name) ? true : cleaned === name && plainText(title) !== sheetName;
 }
-

@@ -17,7 +17,6 @@ import type { ReadOptions } from "../options.js";
 import { readSheets, type Sheet, type SheetNote } from "./sheets.js";
 import { checkWorkbook, WorkbookError, ZIP_LIMITS } from "./zip.js";
 
-
 /**
  * The parts of exceljs a workbook is read with, loaded on first use (linting Markdown never pays for
  * them) from raci-lint's own node_modules: required, since the command's bundle runs where a dynamic
@@ -109,10 +108,21 @@ export async function readWorkbook(bytes: Uint8Array, file: string, options: Rea
   const sheets: Sheet[] = [];
   const skipped: SheetNote[] = [];
   const problems: ReadProblem[] = [];
-  const at = (sheet: string, row: number, column: number): SourceSpan => ({ start: { line: row, column, offset: 0 }, end: { line: row, column: column + 1, offset: 0 }, ref: { sheet, cell: a1(row, column) } });
+  const at = (sheet: string, row: number, column: number): SourceSpan => ({
+    start: { line: row, column, offset: 0 },
+    end: { line: row, column: column + 1, offset: 0 },
+    ref: { sheet, cell: a1(row, column) },
+  });
   for (const cut of checked.cut) {
-    const why = cut.reason === "rows" ? `raci-lint reads at most ${ZIP_LIMITS.rows.toLocaleString("en-US")} rows of a sheet` : `raci-lint reads at most ${ZIP_LIMITS.cells.toLocaleString("en-US")} cells of a workbook`;
-    problems.push({ ruleId: "parse-error", message: `Sheet ${cut.sheet} has ${cut.rows.toLocaleString("en-US")} rows: ${why}, so only its first ${cut.kept.toLocaleString("en-US")} were read.`, span: at(cut.sheet, 1, 1) });
+    const why =
+      cut.reason === "rows"
+        ? `raci-lint reads at most ${ZIP_LIMITS.rows.toLocaleString("en-US")} rows of a sheet`
+        : `raci-lint reads at most ${ZIP_LIMITS.cells.toLocaleString("en-US")} cells of a workbook`;
+    problems.push({
+      ruleId: "parse-error",
+      message: `Sheet ${cut.sheet} has ${cut.rows.toLocaleString("en-US")} rows: ${why}, so only its first ${cut.kept.toLocaleString("en-US")} were read.`,
+      span: at(cut.sheet, 1, 1),
+    });
   }
   for (const worksheet of workbook.worksheets) {
     const name = worksheet.name;

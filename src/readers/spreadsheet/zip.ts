@@ -111,7 +111,8 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
         data = inflateRawSync(raw, { maxOutputLength: Math.max(1, uncompressed) });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError) throw new WorkbookError(`The workbook's zip entry ${name} expands beyond the size its directory gives (a zip bomb): it is not read.`);
+        if (code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError)
+          throw new WorkbookError(`The workbook's zip entry ${name} expands beyond the size its directory gives (a zip bomb): it is not read.`);
         throw new WorkbookError(`The workbook's zip entry ${name} cannot be inflated: ${(error as Error).message}.`);
       }
     } else throw new WorkbookError(`The workbook's zip entry ${name} uses compression method ${method}, which XLSX files do not use.`);
@@ -200,7 +201,11 @@ function attribute(tag: string, name: string): string | null {
   const match = new RegExp(`\\s${name}="([^"]*)"`, "u").exec(tag);
   if (!match) return null;
   return match[1]!.replace(/&(#x[0-9a-f]+|#\d+|\w+);/giu, (all, entity: string) =>
-    entity.startsWith("#x") || entity.startsWith("#X") ? String.fromCodePoint(parseInt(entity.slice(2), 16)) : entity.startsWith("#") ? String.fromCodePoint(Number(entity.slice(1))) : XML_ENTITIES[entity] ?? all,
+    entity.startsWith("#x") || entity.startsWith("#X")
+      ? String.fromCodePoint(parseInt(entity.slice(2), 16))
+      : entity.startsWith("#")
+        ? String.fromCodePoint(Number(entity.slice(1)))
+        : (XML_ENTITIES[entity] ?? all),
   );
 }
 

@@ -59,13 +59,21 @@ type MicromarkEvents = ReturnType<typeof postprocess>;
 type MicromarkToken = MicromarkEvents[number][1];
 
 function micromarkEvents(text: string): MicromarkEvents {
-  const withFrontMatter = postprocess(parse({ extensions: [frontmatter(), gfmTable()] }).document().write(preprocess()(text, undefined, true)));
+  const withFrontMatter = postprocess(
+    parse({ extensions: [frontmatter(), gfmTable()] })
+      .document()
+      .write(preprocess()(text, undefined, true)),
+  );
   // The extension names its token after the matter type ("yaml"), outside micromark's token type map.
   if (withFrontMatter.some(([, token]) => String(token.type) === "yaml")) return withFrontMatter;
   // micromark-extension-frontmatter 2.0.0 quirk: when a first line `---` turns out not to open
   // front matter, its failed (concrete) construct stays current and no block quote or list can
   // open anywhere after it. Documents without front matter are therefore parsed without it.
-  return postprocess(parse({ extensions: [gfmTable()] }).document().write(preprocess()(text, undefined, true)));
+  return postprocess(
+    parse({ extensions: [gfmTable()] })
+      .document()
+      .write(preprocess()(text, undefined, true)),
+  );
 }
 
 /** Reads tables, headings, list items and comments off micromark's event stream. */
@@ -283,7 +291,30 @@ class Dice {
   }
 }
 
-const WORDS = ["Activity", "Client", "Cloud Temple", "__RA__", "**R**", "I", "C", "A", "x", "Gérer", "日本", "a\\|b", "`a|b`", "`x`", "\\\\", "<b>t</b>", "1.", "#x", ":--", "- y", "* z", "> q"] as const;
+const WORDS = [
+  "Activity",
+  "Client",
+  "Cloud Temple",
+  "__RA__",
+  "**R**",
+  "I",
+  "C",
+  "A",
+  "x",
+  "Gérer",
+  "日本",
+  "a\\|b",
+  "`a|b`",
+  "`x`",
+  "\\\\",
+  "<b>t</b>",
+  "1.",
+  "#x",
+  ":--",
+  "- y",
+  "* z",
+  "> q",
+] as const;
 const PADDING = ["", " ", " ", "  ", "\t", "   "] as const;
 
 function cellText(dice: Dice): string {
@@ -320,11 +351,24 @@ function generateTable(dice: Dice): string[] {
   // Sometimes a wrong cell count (not a table), sometimes a plain `---` (setext underline).
   const delimiterWidth = dice.chance(0.1) ? Math.max(1, width + dice.pick([-1, 1])) : width;
   if (dice.chance(0.05)) lines.push("---");
-  else lines.push(tableRow(dice, Array.from({ length: delimiterWidth }, () => delimiterCell(dice)), dice.chance(0.8) ? pipes : dice.int(4)));
+  else
+    lines.push(
+      tableRow(
+        dice,
+        Array.from({ length: delimiterWidth }, () => delimiterCell(dice)),
+        dice.chance(0.8) ? pipes : dice.int(4),
+      ),
+    );
   const bodyRows = dice.int(5);
   for (let r = 0; r < bodyRows; r++) {
     const count = dice.chance(0.2) ? Math.max(1, width + dice.pick([-2, -1, 1, 2])) : width;
-    lines.push(tableRow(dice, Array.from({ length: count }, () => cellText(dice)), dice.chance(0.85) ? pipes : dice.int(4)));
+    lines.push(
+      tableRow(
+        dice,
+        Array.from({ length: count }, () => cellText(dice)),
+        dice.chance(0.85) ? pipes : dice.int(4),
+      ),
+    );
   }
   if (dice.chance(0.2)) lines.push(dice.pick(["no pipe after the table", "Text continues", "   indented text", "    four spaces", "|", "||", "\\|"]));
   return lines;
@@ -332,9 +376,42 @@ function generateTable(dice: Dice): string[] {
 
 const PREFIXES = ["", "", "", " ", "  ", "   ", "    ", "\t", "> ", ">", ">\t", "> > ", "- ", "-\t", "* ", "1. ", "2) ", "  - ", "   ", "     "] as const;
 const FRAGMENTS = [
-  "| a | b |", "| - | - |", "|:-:|--:|", "a | b", "-|-", "- | -", ":--", "|", "text", "", "   ", "---", "===", "# h",
-  "```", "~~~", "<div>", "<custom-tag>", "<!-- c -->", "<!--", "-->", "<script>", "</script>", "<![CDATA[", "]]>", "<?x", "?>",
-  "<!DOCTYPE html>", "<a href=\"x\" b='y' c=z d>", "</span >", "    code", "1) x", "10. x", "-", "* * *", "\\| x |",
+  "| a | b |",
+  "| - | - |",
+  "|:-:|--:|",
+  "a | b",
+  "-|-",
+  "- | -",
+  ":--",
+  "|",
+  "text",
+  "",
+  "   ",
+  "---",
+  "===",
+  "# h",
+  "```",
+  "~~~",
+  "<div>",
+  "<custom-tag>",
+  "<!-- c -->",
+  "<!--",
+  "-->",
+  "<script>",
+  "</script>",
+  "<![CDATA[",
+  "]]>",
+  "<?x",
+  "?>",
+  "<!DOCTYPE html>",
+  "<a href=\"x\" b='y' c=z d>",
+  "</span >",
+  "    code",
+  "1) x",
+  "10. x",
+  "-",
+  "* * *",
+  "\\| x |",
 ] as const;
 
 /** Random lines of prefixes and fragments: stresses containers, laziness and block starts. */

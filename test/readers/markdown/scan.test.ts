@@ -118,7 +118,10 @@ describe("tables", () => {
   it("reads a table whose last row has no line ending", () => {
     const doc = scanMarkdown("| a | b |\n|---|---|\n| c | d |");
     const [table] = tables(doc);
-    expect(raws(table!)).toEqual([["a", "b"], ["c", "d"]]);
+    expect(raws(table!)).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
     expect(at(table!.rows[0]!.cells[1]!.content)).toEqual([3, 7, 8]);
     expect(table!.span.end.offset).toBe(29);
   });
@@ -127,7 +130,10 @@ describe("tables", () => {
     const doc = scanMarkdown("a | b\n--|--\nc ||\n");
     const [table] = tables(doc);
     expect(table!.leadingPipe).toBe(false);
-    expect(raws(table!)).toEqual([["a", "b"], ["c", ""]]);
+    expect(raws(table!)).toEqual([
+      ["a", "b"],
+      ["c", ""],
+    ]);
     expect(at(table!.header.cells[0]!.box)).toEqual([1, 1, 3]);
     expect(at(table!.header.cells[1]!.box)).toEqual([1, 4, 6]);
     expect(at(table!.rows[0]!.cells[1]!.content)).toEqual([3, 4, 4]);
@@ -142,7 +148,11 @@ describe("tables", () => {
 
   it("splits on pipes, except escaped ones; pipes in code spans split too (as in GFM)", () => {
     const [table] = tables(scanMarkdown("| a | b |\n|---|---|\n| x \\| y | `p|q` |\n| \\\\| z |\n"));
-    expect(raws(table!)).toEqual([["a", "b"], ["x \\| y", "`p", "q`"], ["\\\\", "z"]]);
+    expect(raws(table!)).toEqual([
+      ["a", "b"],
+      ["x \\| y", "`p", "q`"],
+      ["\\\\", "z"],
+    ]);
   });
 
   it("needs as many delimiter cells as header cells", () => {
@@ -195,7 +205,10 @@ describe("tables", () => {
   it("finds tables in block quotes and list items, cells measured from the container content", () => {
     const doc = scanMarkdown("> | a | b |\n> |---|---|\n> | c | d |\n\n- item\n\n  | e |\n  |---|\n");
     const [quoted, listed] = tables(doc);
-    expect(raws(quoted!)).toEqual([["a", "b"], ["c", "d"]]);
+    expect(raws(quoted!)).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
     expect(at(quoted!.rows[0]!.cells[0]!.content)).toEqual([3, 5, 6]);
     expect(at(quoted!.rows[0]!.span)).toEqual([3, 1, 12]);
     expect(raws(listed!)).toEqual([["e"]]);

@@ -30,9 +30,18 @@ describe("CSV separators and records", () => {
     const { records, error } = csvRecords(text);
     expect(error).toBeNull();
     expect(records.map((r) => r.map((f) => [f.value, text.slice(f.start, f.end), f.quoted]))).toEqual([
-      [["a", "a", false], ['b "x"', '"b ""x"""', true]],
-      [["c\r\nd", '"c\r\nd"', true], ["e", "e", false]],
-      [["f", "f", false], ["", "", false]],
+      [
+        ["a", "a", false],
+        ['b "x"', '"b ""x"""', true],
+      ],
+      [
+        ["c\r\nd", '"c\r\nd"', true],
+        ["e", "e", false],
+      ],
+      [
+        ["f", "f", false],
+        ["", "", false],
+      ],
     ]);
   });
 
@@ -41,7 +50,7 @@ describe("CSV separators and records", () => {
     const m = parseMatrix(text, "m.csv");
     expect(m.activities.map((a) => a.name)).toEqual(["Plan"]);
     expect(await findings(text)).toEqual([
-      "2:6-2:8 B2 code-order: Codes \"AR\" are out of order: write \"RA\". (B2)",
+      '2:6-2:8 B2 code-order: Codes "AR" are out of order: write "RA". (B2)',
       "3:1-3:1 A3 parse-error: CSV: Quote Not Closed: the parsing is finished with an opening quote. The rows from here on are not read. (A3)",
     ]);
   });
@@ -71,7 +80,7 @@ describe("CSV matrices", () => {
     const rows = parseMatrix("Team,Backup,Restore\nClient,R,A\nProvider,A,R\n", "m.csv");
     expect(rows.decisions.map((d) => d.layout)).toEqual(["columns"]);
     expect(rows.activities.map((a) => a.name)).toEqual(["Backup", "Restore"]);
-    const roles = parseMatrix("Task,Responsible,Accountable\nBackup,Ops,Lead\nRestore,\"Ops, Dev\",Lead\n", "m.csv");
+    const roles = parseMatrix('Task,Responsible,Accountable\nBackup,Ops,Lead\nRestore,"Ops, Dev",Lead\n', "m.csv");
     expect(roles.decisions.map((d) => d.layout)).toEqual(["role-columns"]);
     expect(roles.parties.map((p) => p.name)).toEqual(["Ops", "Lead", "Dev"]);
     const groups = parseMatrix("Activity,Client,Provider\nLaunch,,\nPlan,RA,C\nRun,I,RA\n\nOperate,,\nPatch,I,RA\n", "m.csv");
@@ -130,7 +139,14 @@ describe("CSV matrices", () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { files: { findings: Record<string, unknown>[] }[]; summary: { filesWithoutMatrix?: number } };
     expect(report.files[0]!.findings.map((f) => [f.ruleId, f.severity, f.line, f.column, f.cell, f.message])).toEqual([
-      ["no-matrix", "info", 2, 1, "A2", "No RACI matrix found: its table at line 2 is not one: most of its cells (2 of 2) hold words, numbers or symbols, not role codes (`--explain` says what was read). (A2)"],
+      [
+        "no-matrix",
+        "info",
+        2,
+        1,
+        "A2",
+        "No RACI matrix found: its table at line 2 is not one: most of its cells (2 of 2) hold words, numbers or symbols, not role codes (`--explain` says what was read). (A2)",
+      ],
     ]);
     expect(report.summary.filesWithoutMatrix).toBe(1);
     const folder = JSON.parse((await cli([".", "--no-config", "-f", "json"], root)).stdout) as { files: { findings: unknown[] }[] };

@@ -52,7 +52,10 @@ describe("XLSX workbooks", () => {
       const hidden = wb.addWorksheet("Old");
       hidden.addRows([...MATRIX, ["Patch", "", ""]]);
       hidden.state = "hidden";
-      wb.addWorksheet("Run").addRows([["Activity", "Client", "Provider"], ["Patch", "I", "R"]]);
+      wb.addWorksheet("Run").addRows([
+        ["Activity", "Client", "Provider"],
+        ["Patch", "I", "R"],
+      ]);
     });
     const m = await parseWorkbook(bytes, "m.xlsx");
     expect(m.format).toBe("xlsx");
@@ -92,7 +95,11 @@ describe("XLSX workbooks", () => {
 
   it("a workbook without a matrix: no-matrix at the first table left alone, saying why and which sheets are hidden", async () => {
     const bytes = await workbook((wb) => {
-      wb.addWorksheet("Sizes").addRows([["Size", "vCores"], ["S", 2], ["M", 4]]);
+      wb.addWorksheet("Sizes").addRows([
+        ["Size", "vCores"],
+        ["S", 2],
+        ["M", 4],
+      ]);
       const hidden = wb.addWorksheet("Secret");
       hidden.addRows(MATRIX);
       hidden.state = "hidden";
@@ -130,7 +137,13 @@ describe("XLSX workbooks", () => {
   });
 
   it("points findings at Sheet!A1 in JSON (schema-valid), SARIF (logical location) and stylish", async () => {
-    const bytes = await workbook((wb) => wb.addWorksheet("Tech RACI").addRows([["Area", "Step", "Role"], ["Planning", "Refine", "A"], ["", "Specify", "A/R"]]));
+    const bytes = await workbook((wb) =>
+      wb.addWorksheet("Tech RACI").addRows([
+        ["Area", "Step", "Role"],
+        ["Planning", "Refine", "A"],
+        ["", "Specify", "A/R"],
+      ]),
+    );
     const root = project({});
     writeFileSync(join(root, "m.xlsx"), bytes);
     const linter = new RaciLint({ cwd: root, useConfigFiles: false, keep: "source" });
@@ -162,7 +175,12 @@ describe("XLSX workbooks", () => {
   });
 
   it("is never written: --fix lists its fixes, the file keeps its bytes; the fixer and the atomic writer refuse it", async () => {
-    const bytes = await workbook((wb) => wb.addWorksheet("M").addRows([["Activity", "Client", "Provider"], ["Plan", "AR", "R"]]));
+    const bytes = await workbook((wb) =>
+      wb.addWorksheet("M").addRows([
+        ["Activity", "Client", "Provider"],
+        ["Plan", "AR", "R"],
+      ]),
+    );
     const root = project({});
     writeFileSync(join(root, "m.xlsx"), bytes);
     const run = await cli(["m.xlsx", "--fix", "--no-config", "-f", "json"], root);
@@ -216,10 +234,22 @@ function zip(entries: { name: string; data: Buffer; deflate?: boolean; declared?
 function minimalWorkbook(sheetXml: string): Buffer {
   const text = (name: string, data: string) => ({ name, data: Buffer.from(data), deflate: true });
   return zip([
-    text("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
-    text("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    text("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Big &amp; long" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    text("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    text(
+      "[Content_Types].xml",
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
+    text(
+      "_rels/.rels",
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+    text(
+      "xl/workbook.xml",
+      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Big &amp; long" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    text(
+      "xl/_rels/workbook.xml.rels",
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
     text("xl/worksheets/sheet1.xml", sheetXml),
   ]);
 }
@@ -233,7 +263,11 @@ describe("bad workbooks", () => {
       Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100), Buffer.from("EncryptionInfo", "utf16le")]),
       "The workbook is password-protected (encrypted): raci-lint cannot read it. Save a copy without a password.",
     ],
-    ["an old .xls workbook", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100)]), "The file is an Excel 97-2003 workbook (.xls) or another OLE document, not an XLSX workbook. Save it as .xlsx."],
+    [
+      "an old .xls workbook",
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100)]),
+      "The file is an Excel 97-2003 workbook (.xls) or another OLE document, not an XLSX workbook. Save it as .xlsx.",
+    ],
     [
       "a zip bomb that lies about its sizes (1 GiB of zeros declared as 1 KiB)",
       zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(64 * 1024 * 1024), deflate: true, declared: 1024 }]),
