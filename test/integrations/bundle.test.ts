@@ -19,8 +19,8 @@ describe("bundle/", () => {
     expect(check.status).toBe(0);
   });
 
-  it("holds the command and the action's entry, which package.json and action.yml name", () => {
-    expect(readdirSync(join(REPO, "bundle")).sort()).toEqual(["action.js", "cli.cjs", "cli.js"]);
+  it("holds the command, its lint worker (--threads) and the action's entry, which package.json and action.yml name", () => {
+    expect(readdirSync(join(REPO, "bundle")).sort()).toEqual(["action.js", "cli.cjs", "cli.js", "lint-worker.cjs"]);
     expect(manifest.bin).toEqual({ "raci-lint": "bundle/cli.js" });
     expect(parse(readFileSync(join(REPO, "action.yml"), "utf8")).runs).toEqual({ using: "node20", main: "bundle/action.js" });
     // No script that makes npm prepare a git install (pacote's list): a global install from git would
