@@ -32703,11 +32703,11 @@ function columnStats(table2, column) {
 function hasGroupColumn(table2, read) {
   const headers = table2.header.cells;
   if (headers.length < 3 || table2.rows.length < 2) return false;
+  if (!nameKey(table2.rows[0].cells[0]?.raw ?? "")) return false;
   const first = columnStats(table2, 0);
+  if (first.filled === 0 || first.filled === table2.rows.length && first.distinct === first.filled) return false;
   const second = columnStats(table2, 1);
   if (second.filled < table2.rows.length || second.distinct < second.filled) return false;
-  if (first.filled === 0 || first.filled === table2.rows.length && first.distinct === first.filled) return false;
-  if (!nameKey(table2.rows[0].cells[0]?.raw ?? "")) return false;
   const counts = countClasses(table2.rows.map((r) => read(r.cells[1]?.raw ?? "")));
   return counts.code * 2 < counts.filled && guessPartyRole(partyNameFromHeader(headers[1].raw)) === null;
 }

@@ -209,11 +209,12 @@ function hasGroupColumn(table: GridTable, read: (raw: string) => CellReading): b
   const headers = table.header.cells;
   // Three columns are enough: a group, the activity and one party (`| Area | Step | Role |`).
   if (headers.length < 3 || table.rows.length < 2) return false;
+  // Cheapest tests first: most tables fail on their first column (filled and distinct: activities).
+  if (!nameKey(table.rows[0]!.cells[0]?.raw ?? "")) return false;
   const first = columnStats(table, 0);
+  if (first.filled === 0 || (first.filled === table.rows.length && first.distinct === first.filled)) return false;
   const second = columnStats(table, 1);
   if (second.filled < table.rows.length || second.distinct < second.filled) return false;
-  if (first.filled === 0 || (first.filled === table.rows.length && first.distinct === first.filled)) return false;
-  if (!nameKey(table.rows[0]!.cells[0]?.raw ?? "")) return false;
   // The second column is text, not codes (it is no party's column).
   const counts = countClasses(table.rows.map((r) => read(r.cells[1]?.raw ?? "")));
   return counts.code * 2 < counts.filled && guessPartyRole(partyNameFromHeader(headers[1]!.raw)) === null;
