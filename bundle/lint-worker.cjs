@@ -34257,6 +34257,7 @@ var DocumentReader = class {
     this.headingTitle = null;
     this.headingSpan = null;
     this.headingSection = null;
+    this.gridReader = null;
     this.words = codeWords(options2.scheme);
     this.spanIn = markSpan(lines);
   }
@@ -34283,8 +34284,11 @@ var DocumentReader = class {
     const readings = rests.map((rest) => rest.map((c) => c.reading));
     readGridTable(table2, this.tableReader, { ctx, readings, read: (section) => readPlainRows(table2, rests, headerNames, this.builder, section, this.problems) });
   }
-  /** This document as `readGridTable` sees it. */
+  /** This document as `readGridTable` sees it: made once (what it holds is fixed, or read through it when a table needs it). */
   get tableReader() {
+    return this.gridReader ??= this.makeTableReader();
+  }
+  makeTableReader() {
     const self = this;
     return {
       builder: this.builder,
@@ -39596,15 +39600,20 @@ var RaciLint = class {
     const keep = this.options.keep ?? "none";
     const extra = JSON.stringify([keep, this.options.explain ?? false]);
     for (const file of files) {
+      const workbook = isBinaryFormat(formatOf(file.path));
       let bytes;
+      let decoded = null;
       try {
-        bytes = (0, import_node_fs9.readFileSync)(file.path);
+        if (cache2 || workbook) bytes = (0, import_node_fs9.readFileSync)(file.path);
+        else {
+          decoded = (0, import_node_fs9.readFileSync)(file.path, "utf8");
+          bytes = EMPTY_BYTES;
+        }
       } catch (error) {
         results.push({ path: file.display, findings: [unreadableFinding(file.display, error)], suppressed: [], matrix: null });
         continue;
       }
-      const workbook = isBinaryFormat(formatOf(file.path));
-      let decoded = null;
+      const bytesOf = () => bytes === EMPTY_BYTES ? (0, import_node_fs9.readFileSync)(file.path) : bytes;
       const textOf = () => decoded ??= workbook ? "" : bytes.toString("utf8");
       if (!file.explicit && !sniffedMatrix(file.path, textOf)) continue;
       const setup = setups.get(file.path);
@@ -39623,7 +39632,7 @@ var RaciLint = class {
         continue;
       }
       const text2 = textOf();
-      const notUtf8 = workbook ? null : notTextAt(text2, () => bytes);
+      const notUtf8 = workbook ? null : notTextAt(text2, bytesOf);
       try {
         const matrix3 = workbook ? await readWorkbookWith(bytes, file.display, setup, memo) : readWith(text2, file.display, setup, memo);
         const result = this.resultOf(file.display, matrix3);
@@ -39944,6 +39953,7 @@ function sniffedMatrix(path, text2) {
 }
 var AUTO_THREADS_MIN_FILES = 200;
 var MAX_AUTO_THREADS = 4;
+var EMPTY_BYTES = Buffer.alloc(0);
 function withoutBom(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
 }

@@ -173,8 +173,13 @@ class DocumentReader {
     readGridTable(table, this.tableReader, { ctx, readings, read: (section) => readPlainRows(table, rests, headerNames, this.builder, section, this.problems) });
   }
 
-  /** This document as `readGridTable` sees it. */
+  /** This document as `readGridTable` sees it: made once (what it holds is fixed, or read through it when a table needs it). */
   private get tableReader(): TableReader {
+    return (this.gridReader ??= this.makeTableReader());
+  }
+  private gridReader: TableReader | null = null;
+
+  private makeTableReader(): TableReader {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the reader's state, read when the table needs it
     const self = this;
     return {
