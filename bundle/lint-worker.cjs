@@ -34355,7 +34355,7 @@ var DocumentReader = class {
       const cells = builder.emptyCells();
       for (const [party2, entry2] of byParty) {
         const codes = [...entry2.codes].sort((a, b) => (rank.get(a) ?? 99) - (rank.get(b) ?? 99));
-        cells[party2] = listCell(party2, codes, entry2.names);
+        cells[party2] = roleCell(party2, codes, entry2.names);
       }
       const name = plainText(activity2.text);
       builder.addActivity({ name, key: activityKey(name), section, group: null, span: activity2.content, rowSpan: activity2.content, cells, cellCount: 1, expectedCellCount: 1, extraCells: [] });
@@ -34392,29 +34392,6 @@ function namesIn(text2, at, lines) {
     out.push({ name, span: lines.span(start, start + match[0].trim().length) });
   }
   return out;
-}
-function listCell(party2, codes, names) {
-  const first = names[0];
-  const style = { wrapper: "", separator: "", marker: "", lowerCase: false, words: true, bodyStart: -1, bodyEnd: -1 };
-  const tokenOf = (code3) => names.find((n) => n.code === code3);
-  const reading = {
-    kind: "codes",
-    codes,
-    empty: codes.length === 0,
-    style,
-    tokens: codes.map((code3) => ({ kind: "code", value: code3, raw: tokenOf(code3).name, valid: true, offset: 0 }))
-  };
-  return {
-    party: party2,
-    raw: first.name,
-    reading,
-    codes,
-    empty: reading.empty,
-    style: { ...style },
-    tokens: codes.map((code3) => ({ kind: "code", value: code3, raw: tokenOf(code3).name, valid: true, span: tokenOf(code3).span })),
-    span: first.span,
-    box: null
-  };
 }
 function readFrontMatter(fm, lines, problems) {
   let value = parseSimpleFrontMatter(fm.yaml);

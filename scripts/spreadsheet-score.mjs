@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { RaciLint } from "../dist/index.js";
+import { matchFindings } from "./match-findings.mjs";
 
 const root = fileURLToPath(new URL("../test/corpus/spreadsheets/", import.meta.url));
 const expected = parse(readFileSync(join(root, "expected.yaml"), "utf8"));
@@ -25,24 +26,8 @@ export async function scoreSpreadsheets() {
   const files = [];
   for (const file of expected.files) {
     const found = byPath.get(file.path)?.findings ?? [];
-    const wanted = (file.findings ?? []).map((f) => ({ ...f, matched: false }));
-    const right = [];
-    const wrong = [];
-    for (const f of found) {
-      const match = wanted.find(
-        (w) =>
-          !w.matched &&
-          w.rule === f.ruleId &&
-          (w.at === undefined || w.at === placeOf(f)) &&
-          (w.party === undefined || f.party === null || w.party === f.party) &&
-          (w.activity === undefined || f.activity === null || w.activity === f.activity),
-      );
-      if (match) {
-        match.matched = true;
-        right.push(f);
-      } else wrong.push(f);
-    }
-    files.push({ file: file.path, right, wrong, missed: wanted.filter((w) => !w.matched) });
+    const { right, wrong, missed } = matchFindings(found, file.findings, (w, f) => w.at === undefined || w.at === placeOf(f));
+    files.push({ file: file.path, right, wrong, missed });
   }
   const sum = (k) => files.reduce((n, f) => n + f[k].length, 0);
   return { files, totals: { expected: expected.files.reduce((n, f) => n + (f.findings ?? []).length, 0), right: sum("right"), wrong: sum("wrong"), missed: sum("missed") } };

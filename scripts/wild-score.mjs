@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { matchFindings } from "./match-findings.mjs";
 
 const root = fileURLToPath(new URL("../test/corpus/wild/", import.meta.url));
 const expected = parse(readFileSync(join(root, "expected.yaml"), "utf8"));
@@ -22,24 +23,7 @@ export async function scoreWild(RaciLint) {
   for (const file of expected.files) {
     const result = byPath.get(file.file);
     const found = (result?.findings ?? []).filter((f) => f.severity !== "info" || f.ruleId !== "no-matrix");
-    const wanted = (file.findings ?? []).map((f) => ({ ...f, matched: false }));
-    const right = [];
-    const wrong = [];
-    for (const f of found) {
-      const match = wanted.find(
-        (w) =>
-          !w.matched &&
-          w.rule === f.ruleId &&
-          w.line === f.line &&
-          (w.party === undefined || f.party === null || w.party === f.party) &&
-          (w.activity === undefined || f.activity === null || w.activity === f.activity),
-      );
-      if (match) {
-        match.matched = true;
-        right.push(f);
-      } else wrong.push(f);
-    }
-    const missed = wanted.filter((w) => !w.matched);
+    const { right, wrong, missed } = matchFindings(found, file.findings, (w, f) => w.line === f.line);
     // A matrix is read when some activity of the file sits at or below its header line and above the next matrix's.
     const matrix = result?.matrix ?? null;
     const starts = (file.matrices ?? []).map((m) => m.header_line);

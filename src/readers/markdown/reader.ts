@@ -12,7 +12,7 @@ import { activityKey, findHighlight, nameKey, plainText } from "../../model/text
 import { MatrixBuilder } from "../builder.js";
 import { cellContext, codeWords, placeRowCell, type CellContext } from "../cell-codes.js";
 import { parseSimpleFrontMatter } from "../front-matter.js";
-import { isGroupRow, matrixDecision, readGridTable, readLegendRows, type GridCell, type TableReader } from "../grid.js";
+import { isGroupRow, matrixDecision, readGridTable, readLegendRows, roleCell, type GridCell, type TableReader } from "../grid.js";
 import type { ReadOptions } from "../options.js";
 import { partyNameFromHeader, PartyNames } from "../parties.js";
 import { chooseScheme, inlineLegendCodes, mayHoldInlineLegend, RACI_WORDS, wordConvention, type LegendHint, type SchemeHint } from "../scheme-hints.js";
@@ -249,7 +249,7 @@ class DocumentReader {
       const cells = builder.emptyCells();
       for (const [party, entry] of byParty) {
         const codes = [...entry.codes].sort((a, b) => (rank.get(a) ?? 99) - (rank.get(b) ?? 99));
-        cells[party] = listCell(party, codes, entry.names);
+        cells[party] = roleCell(party, codes, entry.names);
       }
       const name = plainText(activity.text);
       builder.addActivity({ name, key: activityKey(name), section, group: null, span: activity.content, rowSpan: activity.content, cells, cellCount: 1, expectedCellCount: 1, extraCells: [] });
@@ -292,31 +292,6 @@ function namesIn(text: string, at: number, lines: LineIndex): { name: string; sp
     out.push({ name, span: lines.span(start, start + match[0].trim().length) });
   }
   return out;
-}
-
-/** A party's cell assembled from a role list: each code's token is where the list names the party. */
-function listCell(party: number, codes: readonly string[], names: readonly { code: string; name: string; span: SourceSpan }[]): Cell {
-  const first = names[0]!;
-  const style = { wrapper: "", separator: "", marker: "", lowerCase: false, words: true, bodyStart: -1, bodyEnd: -1 };
-  const tokenOf = (code: string) => names.find((n) => n.code === code)!;
-  const reading: CellReading = {
-    kind: "codes",
-    codes,
-    empty: codes.length === 0,
-    style,
-    tokens: codes.map((code) => ({ kind: "code" as const, value: code, raw: tokenOf(code).name, valid: true, offset: 0 })),
-  };
-  return {
-    party,
-    raw: first.name,
-    reading,
-    codes,
-    empty: reading.empty,
-    style: { ...style },
-    tokens: codes.map((code) => ({ kind: "code", value: code, raw: tokenOf(code).name, valid: true, span: tokenOf(code).span })),
-    span: first.span,
-    box: null,
-  };
 }
 
 /** Parses front matter YAML; a syntax error becomes a positioned problem, not an exception. */
