@@ -5,7 +5,7 @@
  * records each decision for `--explain`.
  */
 import { parse, type YAMLError } from "yaml";
-import type { Activity, Cell, CellReading, Legend, LegendEntry, Matrix, Party, ReadProblem, Section } from "../../model/matrix.js";
+import type { Activity, Cell, Legend, LegendEntry, Matrix, Party, ReadProblem, Section } from "../../model/matrix.js";
 import { LineIndex, type SourceSpan } from "../../model/position.js";
 import type { RoleScheme } from "../../model/scheme.js";
 import { activityKey, findHighlight, nameKey, plainText } from "../../model/text.js";
