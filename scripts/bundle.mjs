@@ -26,8 +26,6 @@
  *   `import.meta.url` under src/ stops the build.
  * - src/generated/validators.js makes its own `require` (createRequire); that line is dropped here,
  *   so esbuild sees plain `require("ajv/dist/runtime/...")` calls and bundles those helpers too.
- * - jsonc-parser's main file is a UMD build that requires its parts at run time, out of esbuild's
- *   sight: the bundle takes its ES module build instead.
  * - exceljs stays outside the bundle (see `external`), loaded by the XLSX reader when it reads a workbook.
  * - Left as is: fdir (tinyglobby's crawler) tries its own createRequire("picomatch") at load, for a
  *   glob option tinyglobby does not use; it finds node_modules/picomatch when installed, and does
@@ -135,7 +133,6 @@ const commonJs = {
   format: "cjs",
   define: { "import.meta.url": "bundleUrl" },
   banner: { js: 'const bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   // exceljs (and its zip and XML libraries, some megabytes) is loaded from node_modules when a
   // workbook is read, never otherwise: in the bundle every run would load it.
   external: ["exceljs"],
