@@ -36734,7 +36734,7 @@ function readGridTable(table2, reader, plain2) {
       readRoleColumns(table2, kind.activityColumn, kind.groupColumn, kind.roleColumns, reader.scheme, builder, section, reader.spanIn);
       break;
   }
-  builder.decide(matrixDecision(table2.span, kind.kind, reader.sectionTitle, builder.summary(from), kind.reason));
+  builder.decide(matrixDecision(table2.span, kind.kind, reader.sectionTitle(), builder.summary(from), kind.reason));
 }
 
 // src/readers/scheme-hints.ts
@@ -37964,7 +37964,6 @@ var DocumentReader = class {
     return this.gridReader ??= this.makeTableReader();
   }
   makeTableReader() {
-    const self = this;
     return {
       builder: this.builder,
       lines: this.lines,
@@ -37975,9 +37974,7 @@ var DocumentReader = class {
       raciNamed: this.raciNamed,
       unknownScheme: this.unknownScheme,
       section: () => this.section(),
-      get sectionTitle() {
-        return self.sectionTitle;
-      },
+      sectionTitle: () => this.sectionTitle,
       spanIn: this.spanIn
     };
   }
@@ -40108,7 +40105,7 @@ function readSheets(input, options) {
         raciNamed,
         unknownScheme: choice.scheme === null ? choice.reason : null,
         section: () => section ??= builder.addSection(title, titleSpan),
-        sectionTitle: title,
+        sectionTitle: () => title,
         spanIn: input.spanIn
       };
       readGridTable(table2, reader);

@@ -33059,7 +33059,7 @@ function readGridTable(table2, reader, plain2) {
       readRoleColumns(table2, kind.activityColumn, kind.groupColumn, kind.roleColumns, reader.scheme, builder, section, reader.spanIn);
       break;
   }
-  builder.decide(matrixDecision(table2.span, kind.kind, reader.sectionTitle, builder.summary(from), kind.reason));
+  builder.decide(matrixDecision(table2.span, kind.kind, reader.sectionTitle(), builder.summary(from), kind.reason));
 }
 
 // src/readers/scheme-hints.ts
@@ -34289,7 +34289,6 @@ var DocumentReader = class {
     return this.gridReader ??= this.makeTableReader();
   }
   makeTableReader() {
-    const self = this;
     return {
       builder: this.builder,
       lines: this.lines,
@@ -34300,9 +34299,7 @@ var DocumentReader = class {
       raciNamed: this.raciNamed,
       unknownScheme: this.unknownScheme,
       section: () => this.section(),
-      get sectionTitle() {
-        return self.sectionTitle;
-      },
+      sectionTitle: () => this.sectionTitle,
       spanIn: this.spanIn
     };
   }
@@ -36433,7 +36430,7 @@ function readSheets(input, options2) {
         raciNamed,
         unknownScheme: choice.scheme === null ? choice.reason : null,
         section: () => section ??= builder.addSection(title, titleSpan),
-        sectionTitle: title,
+        sectionTitle: () => title,
         spanIn: input.spanIn
       };
       readGridTable(table2, reader);

@@ -616,7 +616,7 @@ export interface TableReader {
   /** The section the table's activities go to (opened on first use). */
   section(): number;
   /** The title of that section, for the decision. */
-  readonly sectionTitle: string;
+  sectionTitle(): string;
   /** A span inside a cell's text. */
   readonly spanIn: (cell: GridCell, start: number, end: number) => SourceSpan;
 }
@@ -681,5 +681,5 @@ export function readGridTable(table: GridTable, reader: TableReader, plain?: Pla
       readRoleColumns(table, kind.activityColumn, kind.groupColumn, kind.roleColumns, reader.scheme, builder, section, reader.spanIn);
       break;
   }
-  builder.decide(matrixDecision(table.span, kind.kind, reader.sectionTitle, builder.summary(from), kind.reason));
+  builder.decide(matrixDecision(table.span, kind.kind, reader.sectionTitle(), builder.summary(from), kind.reason));
 }

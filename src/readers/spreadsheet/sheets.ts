@@ -313,7 +313,7 @@ export function readSheets(input: SheetsInput, options: ReadOptions): Matrix {
         raciNamed,
         unknownScheme: choice.scheme === null ? choice.reason : null,
         section: () => (section ??= builder.addSection(title, titleSpan)),
-        sectionTitle: title,
+        sectionTitle: () => title,
         spanIn: input.spanIn,
       };
       readGridTable(table, reader);
