@@ -210,6 +210,13 @@ export const FACT_DECLARATIONS: Record<Scope, readonly FactDeclaration[]> = {
       return out;
     }),
     activity("hasCustomer", "boolean", "The activity's table has a recognisable customer party (column).", ["customerColumn"], (i) => i.customerColumn >= 0),
+    activity(
+      "sharedResponsibility",
+      "boolean",
+      "The activity's table sets a customer against its provider: a customer party with a recognisable provider party, or with one other party. A project team with a client among its members (`Lead | Dev | Client`) is not.",
+      ["customerColumn", "sectionParties"],
+      (i) => i.customerColumn >= 0 && (i.sectionParties.length === 2 || i.sectionParties.some((p) => p.role === "provider")),
+    ),
     activity("customer", "string", "The customer party's name (the first customer column of the table; empty when none).", ["customerColumn", "sectionParties"], (i) =>
       i.customerColumn >= 0 ? i.sectionParties[i.customerColumn]!.name : "",
     ),
