@@ -254,6 +254,16 @@ export function decideTable(table: GridTable, ctx: TableContext, rowReadings?: r
         reason: `its headers name roles (${roleColumns.map((r) => `${plainText(headers[r.column]!.raw)} = ${r.code}`).join(", ")}) and its cells name parties${groupColumn >= 0 ? ` (its column ${plainText(headers[groupColumn]!.raw)} groups the activities)` : ""}`,
       };
     }
+    // Every column from the first role's on is a role, R and A among them, and the cells hold codes
+    // (`| Role | Duties | R | A | C | I |` over `| Lead | Runs delivery | R | | C | I |`): a list of
+    // who may hold which role. Its columns are no activities.
+    const fromFirstRole = headers.length - roleColumns[0]!.column;
+    if (roleColumns.length >= 3 && roleColumns.length === fromFirstRole && roles.has(ctx.scheme.responsible) && roles.has(ctx.scheme.accountable) && inRoles.code * 2 >= inRoles.filled) {
+      return {
+        kind: "ignored",
+        reason: `its headers are the roles themselves (${roleColumns.map((r) => r.code).join(", ")}) and its cells repeat them: it says who may hold which role, not who holds it for which activity`,
+      };
+    }
   }
 
   // Who is in charge, not which role (`| Data | customer | shared | provider |`): a matrix of another kind.
