@@ -40,7 +40,7 @@ export function partyNameFromHeader(header: string): string {
   const described = /^(.+?)(?:\s+[-–—]\s+|\s*\n\s*)(?:\S+\s+){3,}\S+/u.exec(header.trim());
   if (described) header = described[1]!;
   const plain = header
-    .replace(/[*_`]+/gu, "")
+    .replace(/[*_`\u00ad]+/gu, "")
     .replace(/\s+/gu, " ")
     .trim()
     .replace(/:$/u, "");

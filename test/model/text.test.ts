@@ -6,19 +6,20 @@ import { activityKey, nameKey, plainText } from "../../src/model/text.js";
 const plainSlow = (text: string) =>
   text
     .replace(/\\\|/gu, "|")
+    .replace(/\u00ad/gu, "")
     .replace(/(\*\*|__|\*|_|`)(.+?)\1/gu, "$2")
     .replace(/\s+/gu, " ")
     .trim();
 const keySlow = (text: string) =>
   text
-    .replace(/[*_`]+/gu, "")
+    .replace(/[*_`\u00ad]+/gu, "")
     .replace(/\s+/gu, " ")
     .trim()
     .toLowerCase();
 
 /** Deterministic pseudo-random texts drawn from characters the fast path must notice or ignore. */
 function* texts(count: number): Generator<string> {
-  const alphabet = ["a", "É", "ß", " ", "  ", "*", "_", "`", "\\", "|", "\t", "\u00a0", "\u2003", "\u3000", "\ufeff", "\n", "\u0001", "-", "é"];
+  const alphabet = ["a", "É", "ß", " ", "  ", "*", "_", "`", "\\", "|", "\t", "\u00a0", "\u2003", "\u3000", "\ufeff", "\n", "\u0001", "-", "é", "\u00ad"];
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
   for (let i = 0; i < count; i++) {
@@ -44,5 +45,8 @@ describe("text normalisers", () => {
     expect(nameKey("  Créer   les clés ")).toBe("créer les clés");
     expect(activityKey("Gérer `kubectl`\tet __RBAC__")).toBe("gérer kubectl et rbac");
     expect(activityKey("Vérifier the middleware")).toBe("vérifier the middleware");
+    // A soft hyphen is invisible: no part of a name or key.
+    expect(plainText("Geschäfts\u00adführung")).toBe("Geschäftsführung");
+    expect(nameKey("Informationsverbund-Verantwort\u00adliche")).toBe("informationsverbund-verantwortliche");
   });
 });
