@@ -28,6 +28,11 @@ describe("parties", () => {
     expect(guessPartyRole(name)).toBe(role);
   });
 
+  it("drops soft hyphens from party names (U+00AD is invisible)", () => {
+    const m = parseMatrix("| Aktivität | Geschäfts\u00adführung | ISB |\n|---|---|---|\n| Planung | A | R |\n", "m.md");
+    expect(m.parties.map((p) => p.name)).toEqual(["Geschäftsführung", "ISB"]);
+  });
+
   it("with one customer and one other party, the other is the provider", () => {
     const m = parseMatrix(TABLE, "m.md");
     expect(m.parties.map((p) => [p.name, p.role])).toEqual([
@@ -85,6 +90,19 @@ describe("tables", () => {
     expect(parseMatrix(text, "m.md").activities).toEqual([]);
     // Named on its own, the file is said to hold no matrix, at the first table left alone.
     expect(await findings(text)).toEqual(["3:1-3:1 no-matrix"]);
+  });
+
+  it("leaves alone a table whose columns are the roles themselves, marked with codes (who may hold which role)", async () => {
+    // After coderturtle/ai-powered-turtle's 10_Roles_and_RACI.md: once read with R, A, C, I as activities (12 wrong findings).
+    const text = "| Role | Responsibility | R | A | C | I |\n|---|---|---|---|---|---|\n| Lead | Runs delivery | R |  | C | I |\n| Architecture | Decisions | C | A |  | I |\n";
+    const m = parseMatrix(text, "m.md");
+    expect(m.activities).toEqual([]);
+    expect(m.decisions.map((d) => [d.kind, d.reason])).toEqual([
+      ["ignored", "its headers are the roles themselves (R, A, C, I) and its cells repeat them: it says who may hold which role, not who holds it for which activity"],
+    ]);
+    expect(await findings(text)).toEqual(["1:1-1:1 no-matrix"]);
+    // Teams named by letters that happen to be codes are parties: `B` is no role.
+    expect(parseMatrix("| Activity | A | B | C |\n|---|---|---|---|\n| Deploy | RA | C | I |\n", "m.md").parties.map((p) => p.name)).toEqual(["A", "B", "C"]);
   });
 
   it("reads role words as codes only in tables whose header announces a matrix", () => {
