@@ -36334,6 +36334,10 @@ function mostlyCodes(counts2, words) {
 }
 function roleOfHeader(header, scheme, words) {
   const text2 = plainText(header).trim();
+  if (text2.length > 1 && !/[()\-:–—=]/u.test(text2)) {
+    const named = words.get(nameKey(text2));
+    return named !== void 0 && scheme.codes.some((c) => c.code === named) ? named : null;
+  }
   const letter = /^\(?([A-Za-z])\)?$/u.exec(text2) ?? new RegExp("^\\(([A-Z])\\)\\s*\\p{L}", "u").exec(text2) ?? new RegExp("^([A-Z])\\s*[-:\u2013\u2014=]\\s*\\p{L}", "u").exec(text2) ?? /\s\(([A-Z])\)$/u.exec(text2);
   const byWord = words.get(nameKey(text2.replace(/\s*\(([A-Za-z])\)$/u, "").replace(/^\(?[A-Z]\)?\s*[-:–—=]\s*/u, "")));
   const code3 = byWord ?? (letter ? letter[1].toUpperCase() : null);

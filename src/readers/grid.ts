@@ -126,6 +126,11 @@ export function mostlyCodes(counts: ClassCounts, words: boolean): boolean | null
 /** The code a header names, when it names a role (`Responsible`, `R`, `(A)`, `Accountable (A)`, `Consulté`), else null. */
 export function roleOfHeader(header: string, scheme: RoleScheme, words: ReadonlyMap<string, string>): string | null {
   const text = plainText(header).trim();
+  // Most headers are party names: without a bracket or separator, only a role's name can match.
+  if (text.length > 1 && !/[()\-:–—=]/u.test(text)) {
+    const named = words.get(nameKey(text));
+    return named !== undefined && scheme.codes.some((c) => c.code === named) ? named : null;
+  }
   // `R`, `(R)`, `(R) Responsible`, `R - Responsible`, `R: Responsible`, `Responsible (R)`.
   const letter = /^\(?([A-Za-z])\)?$/u.exec(text) ?? /^\(([A-Z])\)\s*\p{L}/u.exec(text) ?? /^([A-Z])\s*[-:–—=]\s*\p{L}/u.exec(text) ?? /\s\(([A-Z])\)$/u.exec(text);
   const byWord = words.get(nameKey(text.replace(/\s*\(([A-Za-z])\)$/u, "").replace(/^\(?[A-Z]\)?\s*[-:–—=]\s*/u, "")));

@@ -21,7 +21,8 @@ const keySlow = (text: string) =>
 function* texts(count: number): Generator<string> {
   const alphabet = ["a", "É", "ß", " ", "  ", "*", "_", "`", "\\", "|", "\t", "\u00a0", "\u2003", "\u3000", "\ufeff", "\n", "\u0001", "-", "é", "\u00ad"];
   let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+  // The high bits: a power-of-two LCG's low bits repeat with short periods.
+  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >>> 12;
   for (let i = 0; i < count; i++) {
     let text = "";
     const length = next() % 9;
