@@ -219,7 +219,10 @@ function hasGroupColumn(table: GridTable, read: (raw: string) => CellReading): b
   const first = columnStats(table, 0);
   if (first.filled === 0 || (first.filled === table.rows.length && first.distinct === first.filled)) return false;
   const second = columnStats(table, 1);
-  if (second.filled < table.rows.length || second.distinct < second.filled) return false;
+  // Activities on every row, nearly all distinct (a real matrix may repeat one, one in ten at most:
+  // no-duplicate-activity says so) and more of them than groups.
+  const repeats = second.filled - second.distinct;
+  if (second.filled < table.rows.length || repeats > Math.max(1, Math.floor(second.filled / 10)) || second.distinct <= first.distinct) return false;
   // The second column is text, not codes (it is no party's column).
   const counts = countClasses(table.rows.map((r) => read(r.cells[1]?.raw ?? "")));
   return counts.code * 2 < counts.filled && guessPartyRole(partyNameFromHeader(headers[1]!.raw)) === null;
@@ -644,8 +647,8 @@ export interface PlainRowsPath {
 }
 
 /** The cell context of a table: its header names are its parties' names. */
-export function tableContext(table: GridTable, reader: TableReader): CellContext {
-  const headerTexts = table.header.cells.slice(1).map((c) => c.raw);
+export function tableContext(table: GridTable, reader: TableReader, activityColumn = 0): CellContext {
+  const headerTexts = table.header.cells.slice(activityColumn + 1).map((c) => c.raw);
   return cellContext(reader.lines, reader.scheme, new PartyNames(headerTexts, headerTexts.map(partyNameFromHeader)), reader.readCell);
 }
 
@@ -684,7 +687,9 @@ export function readGridTable(table: GridTable, reader: TableReader, plain?: Pla
   switch (kind.kind) {
     case "rows":
       if (plain && kind.groupColumn < 0 && kind.activityColumn === 0) plain.read(section);
-      else readRows(table, kind.activityColumn, kind.groupColumn, ctx, builder, section, reader.problems);
+      // The parties are the columns after the activities': a group or activity header is none (an
+      // activity header holding a legend, `R - Responsible ...`, would make "R" a party's name).
+      else readRows(table, kind.activityColumn, kind.groupColumn, kind.activityColumn > 0 ? tableContext(table, reader, kind.activityColumn) : ctx, builder, section, reader.problems);
       break;
     case "columns": {
       const rowNames = kind.partyRows.map((r) => table.rows[r]!.cells[0]!.raw);

@@ -90,6 +90,21 @@ describe("CSV matrices", () => {
     expect(column.groups.map((g) => g.title)).toEqual(["Build", "Run"]);
   });
 
+  it("a group column over activities that repeat one, and a legend in the activity column's header: the parties are the columns after the activities", async () => {
+    // After jkstant/AzureRACIToolkit's workbook: its B1 holds the legend; an activity is listed twice.
+    const text =
+      'Type,"R - RESPONSIBLE - doing the work\nA - ACCOUNTABLE - signs off\nC - CONSULTED\nI - INFORMED",Owner,Ops,Sec\nGovernance,Define the model,A,R,I\nGovernance,Define logging,A,C,R\nGovernance,Define the model,A,R,I\nOperations,Create groups,I,AR,C\nOperations,Patch hosts,I,R,A\n';
+    const m = parseMatrix(text, "m.csv");
+    expect(m.parties.map((p) => p.name)).toEqual(["Owner", "Ops", "Sec"]);
+    expect(m.groups.map((g) => g.title)).toEqual(["Governance", "Operations"]);
+    expect(m.activities.map((a) => a.name)).toEqual(["Define the model", "Define logging", "Define the model", "Create groups", "Patch hosts"]);
+    expect(await findings(text)).toEqual([
+      // The header's quoted field spans lines 1-4: row 4 is line 7.
+      '7:12-7:28 B4 no-duplicate-activity: Activity "Define the model" is listed more than once (first at B2). (B4)',
+      '8:28-8:30 D5 code-order: Codes "AR" are out of order: write "RA". (D5)',
+    ]);
+  });
+
   it("reports rows of mixed length (no-ragged-row) and a title row above the table names the section", async () => {
     const text = "RACI of backups\nActivity,Client,Provider\nPlan,RA\nRun,I,RA,extra\nCheck,,RA,\n";
     const m = parseMatrix(text, "m.csv");
