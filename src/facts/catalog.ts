@@ -261,6 +261,13 @@ export const FACT_DECLARATIONS: Record<Scope, readonly FactDeclaration[]> = {
       (i) => i.duplicateKind,
     ),
     activity("duplicateOfLine", "number", "Line of the earlier occurrence (0 when none).", ["firstOccurrence"], (i) => i.firstOccurrence?.line ?? 0),
+    activity(
+      "duplicateOf",
+      "string",
+      "Where the earlier occurrence is, as reports say it: `line 12`, or in a spreadsheet its cell (`B81`, `Sheet!B81`); empty when none.",
+      ["firstOccurrence"],
+      (i) => i.firstOccurrence?.place ?? "",
+    ),
     activity("duplicateOfSection", "string", "Section of the earlier occurrence (empty when none).", ["firstOccurrence"], (i) => i.firstOccurrence?.section ?? ""),
   ],
   party: [

@@ -7,7 +7,7 @@
  */
 import type { Activity, Cell, CellReading, LegendEntry, Matrix, Party } from "../model/matrix.js";
 import { whyNoMatrix } from "../model/reading.js";
-import type { SourceSpan } from "../model/position.js";
+import { cellName, type SourceSpan } from "../model/position.js";
 import type { Scope } from "../model/rule.js";
 import { canonicalOrder, codeRanks, type RoleScheme } from "../model/scheme.js";
 import { plainText } from "../model/text.js";
@@ -255,8 +255,8 @@ export interface ActivityInputs extends MatrixInputs {
   cellCount: number;
   expectedCellCount: number;
   orientation: "rows" | "columns";
-  /** Where the earlier activity of the matrix with the same key is, if any. */
-  firstOccurrence: { line: number; section: string } | null;
+  /** Where the earlier activity of the matrix with the same key is, if any: its line, section, and place as reports say it (`line 12`, or a spreadsheet's `B81`). */
+  firstOccurrence: { line: number; section: string; place: string } | null;
   /** Whether `firstOccurrence` is in the same section, and whether both assign the same codes. */
   duplicateKind: "none" | "same-section" | "other-section-same-codes" | "other-section-different-codes";
   /** Derived: code tallies of the row (see `RowStats`). */
@@ -368,9 +368,11 @@ export class ActivitySubject extends MatrixSubject implements ActivityInputs {
     const first = this.view.firstWithKey(this.activityRef);
     return first && first !== this.activityRef ? first : null;
   }
-  get firstOccurrence(): { line: number; section: string } | null {
+  get firstOccurrence(): { line: number; section: string; place: string } | null {
     const first = this.firstActivity;
-    return first ? { line: first.span.start.line, section: this.view.matrix.sections[first.section]!.title } : null;
+    if (!first) return null;
+    const { start, ref } = first.span;
+    return { line: start.line, section: this.view.matrix.sections[first.section]!.title, place: ref ? cellName(ref) : `line ${start.line}` };
   }
   get duplicateKind(): ActivityInputs["duplicateKind"] {
     const first = this.firstActivity;
@@ -693,7 +695,7 @@ export const INPUTS = {
     cellCount: { key: (s: ActivityInputs) => s.cellCount },
     expectedCellCount: { key: (s: ActivityInputs) => s.expectedCellCount },
     orientation: { key: (s: ActivityInputs) => s.orientation },
-    firstOccurrence: { key: (s: ActivityInputs) => (s.firstOccurrence ? `${s.firstOccurrence.line}\u0000${s.firstOccurrence.section}` : null) },
+    firstOccurrence: { key: (s: ActivityInputs) => (s.firstOccurrence ? `${s.firstOccurrence.line}\u0000${s.firstOccurrence.place}\u0000${s.firstOccurrence.section}` : null) },
     duplicateKind: { key: (s: ActivityInputs) => s.duplicateKind },
     rowStats: { from: ["row", "scheme"] },
     customerColumn: { from: ["sectionParties"] },
