@@ -72,10 +72,12 @@ export interface BaselineOutcome<R extends BaselineInput> {
 
 /**
  * A finding's message as a baseline stores it: numbers outside double quotes (line and column
- * references, counts such as "12 listed") become `#`; quoted text (activities, codes) is kept.
+ * references, counts such as "12 listed") and the row of a spreadsheet cell named in it (`(B8)`,
+ * `at B81`, `Build!B7`) become `#`; quoted text (activities, codes) is kept, and so are names such
+ * as `S3` elsewhere.
  */
 export function baselineMessage(message: string): string {
-  return message.replace(/("[^"]*")|\b\d+\b/gu, (match, quoted: string | undefined) => quoted ?? "#");
+  return message.replace(/("[^"]*")|((?:!|\(|\bat |\brepeats )[A-Z]{1,3})\d+\b|\b\d+\b/gu, (match, quoted: string | undefined, cell: string | undefined) => quoted ?? (cell ?? "") + "#");
 }
 
 /** The matching key of an entry or finding. */
