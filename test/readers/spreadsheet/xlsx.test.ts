@@ -280,7 +280,7 @@ describe("bad workbooks", () => {
     const rows: string[] = [];
     for (let r = 1; r <= ZIP_LIMITS.rows + 1; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
     const bytes = minimalWorkbook(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`);
-    const checked = checkWorkbook(bytes);
+    const checked = await checkWorkbook(bytes);
     expect(checked.cut).toEqual([{ sheet: "Big & long", rows: ZIP_LIMITS.rows + 1, kept: ZIP_LIMITS.rows, reason: "rows" }]);
     const parts = (zip: Uint8Array) => new Map(readZip(zip).map((entry) => [entry.name, entry.data.toString("utf8")]));
     const [before, after] = [parts(bytes), parts(checked.bytes)];
