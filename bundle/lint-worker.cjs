@@ -6,12 +6,12 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
+var __esm = (fn, res, err2) => function __init() {
+  if (err2) throw err2[0];
   try {
     return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
   } catch (e) {
-    throw err = [e], e;
+    throw err2 = [e], e;
   }
 };
 var __commonJS = (cb, mod) => function __require2() {
@@ -612,8 +612,8 @@ var require_scan = __commonJS({
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
           const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
+          const i2 = slashes[idx];
+          const value2 = input.slice(n2, i2);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
@@ -624,9 +624,9 @@ var require_scan = __commonJS({
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (i >= start) {
+          if (i2 >= start) {
             parts.push(value2);
-            prevIndex = i;
+            prevIndex = i2;
           }
         }
         const n = prevIndex !== void 0 ? prevIndex + 1 : start;
@@ -682,56 +682,56 @@ var require_parse = __commonJS({
       let quote = 0;
       let value = "";
       let escaped = false;
-      for (const ch of input) {
+      for (const ch2 of input) {
         if (escaped === true) {
-          value += ch;
+          value += ch2;
           escaped = false;
           continue;
         }
-        if (ch === "\\") {
-          value += ch;
+        if (ch2 === "\\") {
+          value += ch2;
           escaped = true;
           continue;
         }
-        if (ch === '"') {
+        if (ch2 === '"') {
           quote = quote === 1 ? 0 : 1;
-          value += ch;
+          value += ch2;
           continue;
         }
         if (quote === 0) {
-          if (ch === "[") {
+          if (ch2 === "[") {
             bracket++;
-          } else if (ch === "]" && bracket > 0) {
+          } else if (ch2 === "]" && bracket > 0) {
             bracket--;
           } else if (bracket === 0) {
-            if (ch === "(") {
+            if (ch2 === "(") {
               paren++;
-            } else if (ch === ")" && paren > 0) {
+            } else if (ch2 === ")" && paren > 0) {
               paren--;
-            } else if (ch === "|" && paren === 0) {
+            } else if (ch2 === "|" && paren === 0) {
               parts.push(value);
               value = "";
               continue;
             }
           }
         }
-        value += ch;
+        value += ch2;
       }
       parts.push(value);
       return parts;
     };
     var isPlainBranch = (branch) => {
       let escaped = false;
-      for (const ch of branch) {
+      for (const ch2 of branch) {
         if (escaped === true) {
           escaped = false;
           continue;
         }
-        if (ch === "\\") {
+        if (ch2 === "\\") {
           escaped = true;
           continue;
         }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
+        if (/[?*+@!()[\]{}]/.test(ch2)) {
           return false;
         }
       }
@@ -754,9 +754,9 @@ var require_parse = __commonJS({
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
           const b = values[j];
           const char = a[0];
           if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
@@ -777,55 +777,55 @@ var require_parse = __commonJS({
       let paren = 0;
       let quote = 0;
       let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch2 = pattern[i2];
         if (escaped === true) {
           escaped = false;
           continue;
         }
-        if (ch === "\\") {
+        if (ch2 === "\\") {
           escaped = true;
           continue;
         }
-        if (ch === '"') {
+        if (ch2 === '"') {
           quote = quote === 1 ? 0 : 1;
           continue;
         }
         if (quote === 1) {
           continue;
         }
-        if (ch === "[") {
+        if (ch2 === "[") {
           bracket++;
           continue;
         }
-        if (ch === "]" && bracket > 0) {
+        if (ch2 === "]" && bracket > 0) {
           bracket--;
           continue;
         }
         if (bracket > 0) {
           continue;
         }
-        if (ch === "(") {
+        if (ch2 === "(") {
           paren++;
           continue;
         }
-        if (ch === ")") {
+        if (ch2 === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
               return;
             }
             return {
               type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
+              body: pattern.slice(2, i2),
+              end: i2
             };
           }
         }
       }
     };
     var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch2) => utils.escapeRegex(ch2)).join("")}]`;
       return `${source}*`;
     };
     var getStarExtglobSequenceChars = (pattern) => {
@@ -867,7 +867,7 @@ var require_parse = __commonJS({
       if (options2.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max2 = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -890,7 +890,7 @@ var require_parse = __commonJS({
           continue;
         }
         combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
+        if (repeatedExtglobRecursion(branch) > max2) {
           return { risky: true };
         }
       }
@@ -905,10 +905,10 @@ var require_parse = __commonJS({
       }
       input = REPLACEMENTS[input] || input;
       const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
       }
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
@@ -1047,10 +1047,10 @@ var require_parse = __commonJS({
           open2.type = "text";
           open2.value = literal;
           open2.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
@@ -1293,13 +1293,13 @@ var require_parse = __commonJS({
           if (brace.dots === true) {
             const arr = tokens.slice();
             const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
-              if (arr[i].type === "brace") {
+              if (arr[i2].type === "brace") {
                 break;
               }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
               }
             }
             output = expandRange(range, opts);
@@ -1594,10 +1594,10 @@ var require_parse = __commonJS({
     };
     parse3.fastpaths = (input, options2) => {
       const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
       }
       input = REPLACEMENTS[input] || input;
       const {
@@ -1791,8 +1791,8 @@ var require_picomatch = __commonJS({
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options2 && options2.debug === true) throw err;
+      } catch (err2) {
+        if (options2 && options2.debug === true) throw err2;
         return /$^/;
       }
     };
@@ -1904,15 +1904,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
           path = Object.freeze(path.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path);
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = visit_(i2, node.items[i2], visitor, path);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
+              node.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node)) {
@@ -1952,15 +1952,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
           path = Object.freeze(path.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path);
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
+              node.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node)) {
@@ -2047,7 +2047,7 @@ var require_directives = __commonJS({
       "{": "%7B",
       "}": "%7D"
     };
-    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch2) => escapeChars[ch2]);
     var Directives = class _Directives {
       constructor(yaml, tags) {
         this.docStart = null;
@@ -2229,8 +2229,8 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+      for (let i2 = 1; true; ++i2) {
+        const name = `${prefix}${i2}`;
         if (!exclude.has(name))
           return name;
       }
@@ -2281,13 +2281,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+            const v0 = val[i2];
+            const v1 = applyReviver(reviver, val, String(i2), v0);
             if (v1 === void 0)
-              delete val[i];
+              delete val[i2];
             else if (v1 !== v0)
-              val[i] = v1;
+              val[i2] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -2331,7 +2331,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
+        return value.map((v, i2) => toJS(v, String(i2), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -2627,8 +2627,8 @@ var require_Collection = __commonJS({
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i2 = path.length - 1; i2 >= 0; --i2) {
+        const k = path[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2805,55 +2805,55 @@ var require_foldFlowLines = __commonJS({
       let split = void 0;
       let prev = void 0;
       let overflow = false;
-      let i = -1;
+      let i2 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
-        if (i !== -1)
-          end = i + endStep;
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
-        if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text2[i + 1]) {
+      for (let ch2; ch2 = text2[i2 += 1]; ) {
+        if (mode === FOLD_QUOTED && ch2 === "\\") {
+          escStart = i2;
+          switch (text2[i2 + 1]) {
             case "x":
-              i += 3;
+              i2 += 3;
               break;
             case "u":
-              i += 5;
+              i2 += 5;
               break;
             case "U":
-              i += 9;
+              i2 += 9;
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
-          escEnd = i;
+          escEnd = i2;
         }
-        if (ch === "\n") {
+        if (ch2 === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
-          end = i + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+          end = i2 + indent.length + endStep;
           split = void 0;
         } else {
-          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+          if (ch2 === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split = i2;
           }
-          if (i >= end) {
+          if (i2 >= end) {
             if (split) {
               folds.push(split);
               end = split + endStep;
               split = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
-                prev = ch;
-                ch = text2[i += 1];
+                prev = ch2;
+                ch2 = text2[i2 += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text2;
               folds.push(j);
@@ -2865,7 +2865,7 @@ var require_foldFlowLines = __commonJS({
             }
           }
         }
-        prev = ch;
+        prev = ch2;
       }
       if (overflow && onOverflow)
         onOverflow();
@@ -2874,9 +2874,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text2.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold = folds[i3];
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
 ${indent}${text2.slice(0, end2)}`;
@@ -2889,20 +2889,20 @@ ${indent}${text2.slice(fold + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
-      let end = i;
-      let start = i + 1;
-      let ch = text2[start];
-      while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text2[++i];
+    function consumeMoreIndentedLines(text2, i2, indent) {
+      let end = i2;
+      let start = i2 + 1;
+      let ch2 = text2[start];
+      while (ch2 === " " || ch2 === "	") {
+        if (i2 < start + indent) {
+          ch2 = text2[++i2];
         } else {
           do {
-            ch = text2[++i];
-          } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
-          ch = text2[start];
+            ch2 = text2[++i2];
+          } while (ch2 && ch2 !== "\n");
+          end = i2;
+          start = i2 + 1;
+          ch2 = text2[start];
         }
       }
       return end;
@@ -2933,11 +2933,11 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit)
+      for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
+        if (str[i2] === "\n") {
+          if (i2 - start > limit)
             return true;
-          start = i + 1;
+          start = i2 + 1;
           if (strLen - start <= limit)
             return false;
         }
@@ -2953,19 +2953,19 @@ var require_stringifyString = __commonJS({
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
-          ch = "\\";
+      for (let i2 = 0, ch2 = json[i2]; ch2; ch2 = json[++i2]) {
+        if (ch2 === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
+          str += json.slice(start, i2) + "\\ ";
+          i2 += 1;
+          start = i2;
+          ch2 = "\\";
         }
-        if (ch === "\\")
-          switch (json[i + 1]) {
+        if (ch2 === "\\")
+          switch (json[i2 + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
-                const code3 = json.substr(i + 2, 4);
+                str += json.slice(start, i2);
+                const code3 = json.substr(i2 + 2, 4);
                 switch (code3) {
                   case "0000":
                     str += "\\0";
@@ -2995,30 +2995,30 @@ var require_stringifyString = __commonJS({
                     if (code3.substr(0, 2) === "00")
                       str += "\\x" + code3.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str += json.substr(i2, 6);
                 }
-                i += 5;
-                start = i + 1;
+                i2 += 5;
+                start = i2 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
-                i += 1;
+              if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
+                i2 += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                str += json.slice(start, i2) + "\n\n";
+                while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
                   str += "\n";
-                  i += 2;
+                  i2 += 2;
                 }
                 str += indent;
-                if (json[i + 2] === " ")
+                if (json[i2 + 2] === " ")
                   str += "\\";
-                i += 1;
-                start = i + 1;
+                i2 += 1;
+                start = i2 + 1;
               }
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
       }
       str = start ? str + json.slice(start) : json;
@@ -3067,8 +3067,8 @@ ${indent}`) + "'";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
-        if (ch !== "\n" && ch !== "	" && ch !== " ")
+        const ch2 = value[endStart - 1];
+        if (ch2 !== "\n" && ch2 !== "	" && ch2 !== " ")
           break;
       }
       let end = value.substring(endStart);
@@ -3092,10 +3092,10 @@ ${indent}`) + "'";
       let startEnd;
       let startNlPos = -1;
       for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
-        if (ch === " ")
+        const ch2 = value[startEnd];
+        if (ch2 === " ")
           startWithSpace = true;
-        else if (ch === "\n")
+        else if (ch2 === "\n")
           startNlPos = startEnd;
         else
           break;
@@ -3657,8 +3657,8 @@ var require_stringifyCollection = __commonJS({
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -3687,8 +3687,8 @@ var require_stringifyCollection = __commonJS({
         str = flowChars.start + flowChars.end;
       } else {
         str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        for (let i2 = 1; i2 < lines.length; ++i2) {
+          const line = lines[i2];
           str += line ? `
 ${indent}${line}` : "\n";
         }
@@ -3712,8 +3712,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -3744,7 +3744,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
+        if (i2 < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -3872,11 +3872,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i, 0, _pair);
+            this.items.splice(i2, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -4031,9 +4031,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i = 0;
+        let i2 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+          seq.push(toJS.toJS(item, String(i2++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -4051,10 +4051,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
+          let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
+              const key = obj instanceof Set ? it : String(i2++);
               it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -4168,12 +4168,12 @@ var require_stringifyNumber = __commonJS({
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
+        let i2 = n.indexOf(".");
+        if (i2 < 0) {
+          i2 = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n.length - i2 - 1);
         while (d-- > 0)
           n += "0";
       }
@@ -4395,8 +4395,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          for (let i2 = 0; i2 < str.length; ++i2)
+            buffer[i2] = str.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -4412,8 +4412,8 @@ var require_binary = __commonJS({
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
-          for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s += String.fromCharCode(buf[i2]);
           str = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
@@ -4423,8 +4423,8 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+          for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
+            lines[i2] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
@@ -4445,8 +4445,8 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -4463,7 +4463,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair2.Pair(item);
+          seq.items[i2] = identity.isPair(item) ? item : new Pair2.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -4473,11 +4473,11 @@ ${cn.comment}` : item.comment;
       const { replacer } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
+      let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
+            it = replacer.call(iterable, String(i2++), it);
           let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -5510,14 +5510,14 @@ var require_errors = __commonJS({
         super("YAMLWarning", pos, code3, message);
       }
     };
-    var prettifyError = (src, lc) => (error) => {
+    var prettifyError = (src, lc2) => (error) => {
       if (error.pos[0] === -1)
         return;
-      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      error.linePos = error.pos.map((pos) => lc2.linePos(pos));
       const { line, col } = error.linePos[0];
       error.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc2.lineStarts[line - 1], lc2.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -5526,7 +5526,7 @@ var require_errors = __commonJS({
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
       if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        let prev = src.substring(lc2.lineStarts[line - 2], lc2.lineStarts[line - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -5990,8 +5990,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
         const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
@@ -6004,9 +6004,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep4 && !value) {
-            if (i === 0 && props.comma)
+            if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
+            else if (i2 < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -6025,7 +6025,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i === 0) {
+        if (i2 === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -6236,10 +6236,10 @@ var require_resolve_block_scalar = __commonJS({
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar2.source ? splitLines2(scalar2.source) : [];
       let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+        const content = lines[i2][1];
         if (content === "" || content === "\r")
-          chompStart = i;
+          chompStart = i2;
         else
           break;
       }
@@ -6253,8 +6253,8 @@ var require_resolve_block_scalar = __commonJS({
       let trimIndent = scalar2.indent + header.indent;
       let offset = scalar2.offset + header.length;
       let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent, content] = lines[i2];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -6265,7 +6265,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent.length;
-          contentStart = i;
+          contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -6274,17 +6274,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
+      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+        if (lines[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
       }
       let value = "";
       let sep4 = "";
       let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value += lines[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent, content] = lines[i2];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -6321,8 +6321,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i2 = chompStart; i2 < lines.length; ++i2)
+            value += "\n" + lines[i2][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -6342,16 +6342,16 @@ var require_resolve_block_scalar = __commonJS({
       let indent = 0;
       let chomp = "";
       let error = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
-        if (!chomp && (ch === "-" || ch === "+"))
-          chomp = ch;
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch2 = source[i2];
+        if (!chomp && (ch2 === "-" || ch2 === "+"))
+          chomp = ch2;
         else {
-          const n = Number(ch);
+          const n = Number(ch2);
           if (!indent && n)
             indent = n;
           else if (error === -1)
-            error = offset + i;
+            error = offset + i2;
         }
       }
       if (error !== -1)
@@ -6359,8 +6359,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token = props[i2];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -6398,8 +6398,8 @@ var require_resolve_block_scalar = __commonJS({
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i2 = 1; i2 < split.length; i2 += 2)
+        lines.push([split[i2], split[i2 + 1]]);
       return lines;
     }
     exports2.resolveBlockScalar = resolveBlockScalar;
@@ -6518,45 +6518,45 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch2 = source[i2];
+        if (ch2 === "\r" && source[i2 + 1] === "\n")
           continue;
-        if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+        if (ch2 === "\n") {
+          const { fold, offset } = foldNewline(source, i2);
           res += fold;
-          i = offset;
-        } else if (ch === "\\") {
-          let next = source[++i];
+          i2 = offset;
+        } else if (ch2 === "\\") {
+          let next = source[++i2];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source[i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source[++i2 + 1];
+          } else if (next === "\r" && source[i2 + 1] === "\n") {
+            next = source[++i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            res += parseCharCode(source, i2 + 1, length, onError);
+            i2 += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
-        } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
+        } else if (ch2 === " " || ch2 === "	") {
+          const wsStart = i2;
+          let next = source[i2 + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source[++i2 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch2;
         } else {
-          res += ch;
+          res += ch2;
         }
       }
       if (source[source.length - 1] !== '"' || source.length === 1)
@@ -6565,14 +6565,14 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function foldNewline(source, offset) {
       let fold = "";
-      let ch = source[offset + 1];
-      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
-        if (ch === "\r" && source[offset + 2] !== "\n")
+      let ch2 = source[offset + 1];
+      while (ch2 === " " || ch2 === "	" || ch2 === "\n" || ch2 === "\r") {
+        if (ch2 === "\r" && source[offset + 2] !== "\n")
           break;
-        if (ch === "\n")
+        if (ch2 === "\n")
           fold += "\n";
         offset += 1;
-        ch = source[offset + 1];
+        ch2 = source[offset + 1];
       }
       if (!fold)
         fold = " ";
@@ -6715,8 +6715,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before3, pos) {
       if (before3) {
         pos ?? (pos = before3.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before3[i];
+        for (let i2 = pos - 1; i2 >= 0; --i2) {
+          let st = before3[i2];
           switch (st.type) {
             case "space":
             case "comment":
@@ -6724,10 +6724,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before3[++i];
+          st = before3[++i2];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before3[++i];
+            st = before3[++i2];
           }
           break;
         }
@@ -6910,8 +6910,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -6919,8 +6919,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
             atComment = false;
             break;
           default:
@@ -6971,10 +6971,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -7382,15 +7382,15 @@ var require_cst_visit = __commonJS({
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+          for (let i2 = 0; i2 < token.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
+              token.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
@@ -7510,8 +7510,8 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
-      switch (ch) {
+    function isEmpty(ch2) {
+      switch (ch2) {
         case void 0:
         case " ":
         case "\n":
@@ -7526,7 +7526,7 @@ var require_lexer = __commonJS({
     var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
-    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var isNotAnchorChar = (ch2) => !ch2 || invalidAnchorChars.has(ch2);
     var Lexer2 = class {
       constructor() {
         this.atEnd = false;
@@ -7560,33 +7560,33 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
-        while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
-        if (!ch || ch === "#" || ch === "\n")
+        let i2 = this.pos;
+        let ch2 = this.buffer[i2];
+        while (ch2 === " " || ch2 === "	")
+          ch2 = this.buffer[++i2];
+        if (!ch2 || ch2 === "#" || ch2 === "\n")
           return true;
-        if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
+        if (ch2 === "\r")
+          return this.buffer[i2 + 1] === "\n";
         return false;
       }
       charAt(n) {
         return this.buffer[this.pos + n];
       }
       continueScalar(offset) {
-        let ch = this.buffer[offset];
+        let ch2 = this.buffer[offset];
         if (this.indentNext > 0) {
           let indent = 0;
-          while (ch === " ")
-            ch = this.buffer[++indent + offset];
-          if (ch === "\r") {
+          while (ch2 === " ")
+            ch2 = this.buffer[++indent + offset];
+          if (ch2 === "\r") {
             const next = this.buffer[indent + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
               return offset + indent + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch2 === "\n" || indent >= this.indentNext || !ch2 && !this.atEnd ? offset + indent : -1;
         }
-        if (ch === "-" || ch === ".") {
+        if (ch2 === "-" || ch2 === ".") {
           const dt = this.buffer.substr(offset, 3);
           if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
             return -1;
@@ -7650,8 +7650,8 @@ var require_lexer = __commonJS({
           let dirEnd = line.length;
           let cs = line.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
-            if (ch === " " || ch === "	") {
+            const ch2 = line[cs - 1];
+            if (ch2 === " " || ch2 === "	") {
               dirEnd = cs - 1;
               break;
             } else {
@@ -7659,8 +7659,8 @@ var require_lexer = __commonJS({
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
-            if (ch === " " || ch === "	")
+            const ch2 = line[dirEnd - 1];
+            if (ch2 === " " || ch2 === "	")
               dirEnd -= 1;
             else
               break;
@@ -7680,10 +7680,10 @@ var require_lexer = __commonJS({
         return yield* this.parseLineStart();
       }
       *parseLineStart() {
-        const ch = this.charAt(0);
-        if (!ch && !this.atEnd)
+        const ch2 = this.charAt(0);
+        if (!ch2 && !this.atEnd)
           return this.setNext("line-start");
-        if (ch === "-" || ch === ".") {
+        if (ch2 === "-" || ch2 === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
@@ -7862,33 +7862,33 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i = this.pos;
+        let i2 = this.pos;
         while (true) {
-          const ch = this.buffer[++i];
-          if (ch === "+")
+          const ch2 = this.buffer[++i2];
+          if (ch2 === "+")
             this.blockScalarKeep = true;
-          else if (ch > "0" && ch <= "9")
-            this.blockScalarIndent = Number(ch) - 1;
-          else if (ch !== "-")
+          else if (ch2 > "0" && ch2 <= "9")
+            this.blockScalarIndent = Number(ch2) - 1;
+          else if (ch2 !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch2) => isEmpty(ch2) || ch2 === "#");
       }
       *parseBlockScalar() {
         let nl2 = this.pos - 1;
         let indent = 0;
-        let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
-          switch (ch) {
+        let ch2;
+        loop: for (let i3 = this.pos; ch2 = this.buffer[i3]; ++i3) {
+          switch (ch2) {
             case " ":
               indent += 1;
               break;
             case "\n":
-              nl2 = i2;
+              nl2 = i3;
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
+              const next = this.buffer[i3 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -7899,7 +7899,7 @@ var require_lexer = __commonJS({
               break loop;
           }
         }
-        if (!ch && !this.atEnd)
+        if (!ch2 && !this.atEnd)
           return this.setNext("block-scalar");
         if (indent >= this.indentNext) {
           if (this.blockScalarIndent === -1)
@@ -7919,25 +7919,25 @@ var require_lexer = __commonJS({
             nl2 = this.buffer.length;
           }
         }
-        let i = nl2 + 1;
-        ch = this.buffer[i];
-        while (ch === " ")
-          ch = this.buffer[++i];
-        if (ch === "	") {
-          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl2 = i - 1;
+        let i2 = nl2 + 1;
+        ch2 = this.buffer[i2];
+        while (ch2 === " ")
+          ch2 = this.buffer[++i2];
+        if (ch2 === "	") {
+          while (ch2 === "	" || ch2 === " " || ch2 === "\r" || ch2 === "\n")
+            ch2 = this.buffer[++i2];
+          nl2 = i2 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i2 = nl2 - 1;
-            let ch2 = this.buffer[i2];
-            if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
-            while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl2 = i2;
+            let i3 = nl2 - 1;
+            let ch3 = this.buffer[i3];
+            if (ch3 === "\r")
+              ch3 = this.buffer[--i3];
+            const lastChar = i3;
+            while (ch3 === " ")
+              ch3 = this.buffer[--i3];
+            if (ch3 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+              nl2 = i3;
             else
               break;
           } while (true);
@@ -7949,39 +7949,39 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i = this.pos - 1;
-        let ch;
-        while (ch = this.buffer[++i]) {
-          if (ch === ":") {
-            const next = this.buffer[i + 1];
+        let i2 = this.pos - 1;
+        let ch2;
+        while (ch2 = this.buffer[++i2]) {
+          if (ch2 === ":") {
+            const next = this.buffer[i2 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
-          } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
-            if (ch === "\r") {
+            end = i2;
+          } else if (isEmpty(ch2)) {
+            let next = this.buffer[i2 + 1];
+            if (ch2 === "\r") {
               if (next === "\n") {
-                i += 1;
-                ch = "\n";
-                next = this.buffer[i + 1];
+                i2 += 1;
+                ch2 = "\n";
+                next = this.buffer[i2 + 1];
               } else
-                end = i;
+                end = i2;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
-            if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
+            if (ch2 === "\n") {
+              const cs = this.continueScalar(i2 + 1);
               if (cs === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i2 = Math.max(i2, cs - 2);
             }
           } else {
-            if (inFlow && flowIndicatorChars.has(ch))
+            if (inFlow && flowIndicatorChars.has(ch2))
               break;
-            end = i;
+            end = i2;
           }
         }
-        if (!ch && !this.atEnd)
+        if (!ch2 && !this.atEnd)
           return this.setNext("plain-scalar");
         yield cst.SCALAR;
         yield* this.pushToIndex(end + 1, true);
@@ -7995,8 +7995,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
+      *pushToIndex(i2, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i2);
         if (s) {
           yield s;
           this.pos += s.length;
@@ -8041,53 +8041,53 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+          let i2 = this.pos + 2;
+          let ch2 = this.buffer[i2];
+          while (!isEmpty(ch2) && ch2 !== ">")
+            ch2 = this.buffer[++i2];
+          return yield* this.pushToIndex(ch2 === ">" ? i2 + 1 : i2, false);
         } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
-          while (ch) {
-            if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
+          let i2 = this.pos + 1;
+          let ch2 = this.buffer[i2];
+          while (ch2) {
+            if (tagChars.has(ch2))
+              ch2 = this.buffer[++i2];
+            else if (ch2 === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch2 = this.buffer[i2 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i, false);
+          return yield* this.pushToIndex(i2, false);
         }
       }
       *pushNewline() {
-        const ch = this.buffer[this.pos];
-        if (ch === "\n")
+        const ch2 = this.buffer[this.pos];
+        if (ch2 === "\n")
           return yield* this.pushCount(1);
-        else if (ch === "\r" && this.charAt(1) === "\n")
+        else if (ch2 === "\r" && this.charAt(1) === "\n")
           return yield* this.pushCount(2);
         else
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
-        let ch;
+        let i2 = this.pos - 1;
+        let ch2;
         do {
-          ch = this.buffer[++i];
-        } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
+          ch2 = this.buffer[++i2];
+        } while (ch2 === " " || allowTabs && ch2 === "	");
+        const n = i2 - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
-          this.pos = i;
+          this.pos = i2;
         }
         return n;
       }
       *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
-        while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
+        let i2 = this.pos;
+        let ch2 = this.buffer[i2];
+        while (!test(ch2))
+          ch2 = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
       }
     };
     exports2.Lexer = Lexer2;
@@ -8133,20 +8133,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+      for (let i2 = 0; i2 < list.length; ++i2)
+        if (list[i2].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+      for (let i2 = 0; i2 < list.length; ++i2) {
+        switch (list[i2].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i;
+            return i2;
         }
       }
       return -1;
@@ -8181,9 +8181,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -8192,16 +8192,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i]?.type === "space") {
+      while (prev[++i2]?.type === "space") {
       }
-      return prev.splice(i, prev.length);
+      return prev.splice(i2, prev.length);
     }
     function arrayPushArray(target2, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target2, source);
       else
-        for (let i = 0; i < source.length; ++i)
-          target2.push(source[i]);
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target2.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -8587,11 +8587,11 @@ var require_parser = __commonJS({
           let start = [];
           if (atNextItem && it.sep && !it.value) {
             const nl2 = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
               switch (st.type) {
                 case "newline":
-                  nl2.push(i);
+                  nl2.push(i2);
                   break;
                 case "space":
                   break;
@@ -9174,12 +9174,12 @@ var init_position = __esm({
         if (this.starts) return this.starts;
         const text2 = this.text;
         const starts = [0];
-        for (let i = 0; i < text2.length; i++) {
-          const ch = text2.charCodeAt(i);
-          if (ch === 10) starts.push(i + 1);
-          else if (ch === 13) {
-            if (text2.charCodeAt(i + 1) === 10) i++;
-            starts.push(i + 1);
+        for (let i2 = 0; i2 < text2.length; i2++) {
+          const ch2 = text2.charCodeAt(i2);
+          if (ch2 === 10) starts.push(i2 + 1);
+          else if (ch2 === 13) {
+            if (text2.charCodeAt(i2 + 1) === 10) i2++;
+            starts.push(i2 + 1);
           }
         }
         this.starts = starts;
@@ -9275,12 +9275,12 @@ var require_code = __commonJS({
         return item === "" || item === '""';
       }
       get str() {
-        var _a;
-        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
+        var _a2;
+        return (_a2 = this._str) !== null && _a2 !== void 0 ? _a2 : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
       }
       get names() {
-        var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+        var _a2;
+        return (_a2 = this._names) !== null && _a2 !== void 0 ? _a2 : this._names = this._items.reduce((names, c) => {
           if (c instanceof Name)
             names[c.str] = (names[c.str] || 0) + 1;
           return names;
@@ -9291,10 +9291,10 @@ var require_code = __commonJS({
     exports2.nil = new _Code("");
     function _(strs, ...args) {
       const code3 = [strs[0]];
-      let i = 0;
-      while (i < args.length) {
-        addCodeArg(code3, args[i]);
-        code3.push(strs[++i]);
+      let i2 = 0;
+      while (i2 < args.length) {
+        addCodeArg(code3, args[i2]);
+        code3.push(strs[++i2]);
       }
       return new _Code(code3);
     }
@@ -9302,11 +9302,11 @@ var require_code = __commonJS({
     var plus = new _Code("+");
     function str(strs, ...args) {
       const expr = [safeStringify(strs[0])];
-      let i = 0;
-      while (i < args.length) {
+      let i2 = 0;
+      while (i2 < args.length) {
         expr.push(plus);
-        addCodeArg(expr, args[i]);
-        expr.push(plus, safeStringify(strs[++i]));
+        addCodeArg(expr, args[i2]);
+        expr.push(plus, safeStringify(strs[++i2]));
       }
       optimize(expr);
       return new _Code(expr);
@@ -9322,17 +9322,17 @@ var require_code = __commonJS({
     }
     exports2.addCodeArg = addCodeArg;
     function optimize(expr) {
-      let i = 1;
-      while (i < expr.length - 1) {
-        if (expr[i] === plus) {
-          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
+      let i2 = 1;
+      while (i2 < expr.length - 1) {
+        if (expr[i2] === plus) {
+          const res = mergeExprItems(expr[i2 - 1], expr[i2 + 1]);
           if (res !== void 0) {
-            expr.splice(i - 1, 3, res);
+            expr.splice(i2 - 1, 3, res);
             continue;
           }
-          expr[i++] = "+";
+          expr[i2++] = "+";
         }
-        i++;
+        i2++;
       }
     }
     function mergeExprItems(a, b) {
@@ -9357,15 +9357,15 @@ var require_code = __commonJS({
       return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
     }
     exports2.strConcat = strConcat;
-    function interpolate(x) {
-      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
+    function interpolate(x2) {
+      return typeof x2 == "number" || typeof x2 == "boolean" || x2 === null ? x2 : safeStringify(Array.isArray(x2) ? x2.join(",") : x2);
     }
-    function stringify(x) {
-      return new _Code(safeStringify(x));
+    function stringify(x2) {
+      return new _Code(safeStringify(x2));
     }
     exports2.stringify = stringify;
-    function safeStringify(x) {
-      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    function safeStringify(x2) {
+      return JSON.stringify(x2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports2.safeStringify = safeStringify;
     function getProperty(key) {
@@ -9426,8 +9426,8 @@ var require_scope = __commonJS({
         return `${prefix}${ng.index++}`;
       }
       _nameGroup(prefix) {
-        var _a, _b;
-        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
+        var _a2, _b2;
+        if (((_b2 = (_a2 = this._parent) === null || _a2 === void 0 ? void 0 : _a2._prefixes) === null || _b2 === void 0 ? void 0 : _b2.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
           throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
         }
         return this._names[prefix] = { prefix, index: 0 };
@@ -9460,12 +9460,12 @@ var require_scope = __commonJS({
         return new ValueScopeName(prefix, this._newName(prefix));
       }
       value(nameOrPrefix, value) {
-        var _a;
+        var _a2;
         if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
         const name = this.toName(nameOrPrefix);
         const { prefix } = name;
-        const valueKey2 = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+        const valueKey2 = (_a2 = value.key) !== null && _a2 !== void 0 ? _a2 : value.ref;
         let vs = this._values[prefix];
         if (vs) {
           const _name = vs.get(valueKey2);
@@ -9712,27 +9712,27 @@ var require_codegen = __commonJS({
       }
       optimizeNodes() {
         const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i].optimizeNodes();
+        let i2 = nodes.length;
+        while (i2--) {
+          const n = nodes[i2].optimizeNodes();
           if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
+            nodes.splice(i2, 1, ...n);
           else if (n)
-            nodes[i] = n;
+            nodes[i2] = n;
           else
-            nodes.splice(i, 1);
+            nodes.splice(i2, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       optimizeNames(names, constants) {
         const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i];
+        let i2 = nodes.length;
+        while (i2--) {
+          const n = nodes[i2];
           if (n.optimizeNames(names, constants))
             continue;
           subtractNames(names, n.names);
-          nodes.splice(i, 1);
+          nodes.splice(i2, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
@@ -9783,8 +9783,8 @@ var require_codegen = __commonJS({
         return this;
       }
       optimizeNames(names, constants) {
-        var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+        var _a2;
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants);
         if (!(super.optimizeNames(names, constants) || this.else))
           return;
         this.condition = optimizeExpr(this.condition, names, constants);
@@ -9888,17 +9888,17 @@ var require_codegen = __commonJS({
         return code3;
       }
       optimizeNodes() {
-        var _a, _b;
+        var _a2, _b2;
         super.optimizeNodes();
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNodes();
+        (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNodes();
         return this;
       }
       optimizeNames(names, constants) {
-        var _a, _b;
+        var _a2, _b2;
         super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants);
+        (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNames(names, constants);
         return this;
       }
       get names() {
@@ -10059,8 +10059,8 @@ var require_codegen = __commonJS({
         const name = this._scope.toName(nameOrPrefix);
         if (this.opts.es5) {
           const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
-          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
+          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i2) => {
+            this.var(name, (0, code_1._)`${arr}[${i2}]`);
             forBody(name);
           });
         }
@@ -10228,8 +10228,8 @@ var require_codegen = __commonJS({
       for (const n in from)
         names[n] = (names[n] || 0) - (from[n] || 0);
     }
-    function not(x) {
-      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
+    function not(x2) {
+      return typeof x2 == "boolean" || typeof x2 == "number" || x2 === null ? !x2 : (0, code_1._)`!${par(x2)}`;
     }
     exports2.not = not;
     var andCode = mappend(exports2.operators.AND);
@@ -10243,10 +10243,10 @@ var require_codegen = __commonJS({
     }
     exports2.or = or;
     function mappend(op) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
+      return (x2, y) => x2 === code_1.nil ? y : y === code_1.nil ? x2 : (0, code_1._)`${par(x2)} ${op} ${par(y)}`;
     }
-    function par(x) {
-      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
+    function par(x2) {
+      return x2 instanceof code_1.Name ? x2 : (0, code_1._)`(${x2})`;
     }
   }
 });
@@ -10336,8 +10336,8 @@ var require_util = __commonJS({
     exports2.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
       if (Array.isArray(xs)) {
-        for (const x of xs)
-          f(x);
+        for (const x2 of xs)
+          f(x2);
       } else {
         f(xs);
       }
@@ -10501,21 +10501,21 @@ var require_errors2 = __commonJS({
     function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
       if (errsCount === void 0)
         throw new Error("ajv implementation error");
-      const err = gen.name("err");
-      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
-        gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
-        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
+      const err2 = gen.name("err");
+      gen.forRange("i", errsCount, names_1.default.errors, (i2) => {
+        gen.const(err2, (0, codegen_1._)`${names_1.default.vErrors}[${i2}]`);
+        gen.if((0, codegen_1._)`${err2}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err2}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+        gen.assign((0, codegen_1._)`${err2}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
         if (it.opts.verbose) {
-          gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err}.data`, data);
+          gen.assign((0, codegen_1._)`${err2}.schema`, schemaValue);
+          gen.assign((0, codegen_1._)`${err2}.data`, data);
         }
       });
     }
     exports2.extendErrors = extendErrors;
     function addError(gen, errObj) {
-      const err = gen.const("err", errObj);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
+      const err2 = gen.const("err", errObj);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err2}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err2})`);
       gen.code((0, codegen_1._)`${names_1.default.errors}++`);
     }
     function returnErrors(it, errs) {
@@ -10638,8 +10638,8 @@ var require_rules = __commonJS({
     exports2.getRules = exports2.isJSONType = void 0;
     var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
     var jsonTypes = new Set(_jsonTypes);
-    function isJSONType(x) {
-      return typeof x == "string" && jsonTypes.has(x);
+    function isJSONType(x2) {
+      return typeof x2 == "string" && jsonTypes.has(x2);
     }
     exports2.isJSONType = isJSONType;
     function getRules() {
@@ -10677,8 +10677,8 @@ var require_applicability = __commonJS({
     }
     exports2.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema, rule2) {
-      var _a;
-      return schema[rule2.keyword] !== void 0 || ((_a = rule2.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      var _a2;
+      return schema[rule2.keyword] !== void 0 || ((_a2 = rule2.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
     }
     exports2.shouldUseRule = shouldUseRule;
   }
@@ -10883,7 +10883,7 @@ var require_defaults = __commonJS({
           assignDefault(it, key, properties[key].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+        items.forEach((sch, i2) => assignDefault(it, i2, sch.default));
       }
     }
     exports2.assignDefaults = assignDefaults;
@@ -11001,10 +11001,10 @@ var require_code2 = __commonJS({
       return valid;
       function validateItems(notValid) {
         const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        gen.forRange("i", 0, len, (i) => {
+        gen.forRange("i", 0, len, (i2) => {
           cxt.subschema({
             keyword,
-            dataProp: i,
+            dataProp: i2,
             dataPropType: util_1.Type.Num
           }, valid);
           gen.if((0, codegen_1.not)(valid), notValid);
@@ -11021,10 +11021,10 @@ var require_code2 = __commonJS({
         return;
       const valid = gen.let("valid", false);
       const schValid = gen.name("_valid");
-      gen.block(() => schema.forEach((_sch, i) => {
+      gen.block(() => schema.forEach((_sch, i2) => {
         const schCxt = cxt.subschema({
           keyword,
-          schemaProp: i,
+          schemaProp: i2,
           compositeRule: true
         }, schValid);
         gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
@@ -11066,14 +11066,14 @@ var require_keyword = __commonJS({
     }
     exports2.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
-      var _a;
+      var _a2;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
       const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
       const validateRef = useKeyword(gen, keyword, validate);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
-      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+      cxt.ok((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid);
       function validateKeyword() {
         if (def.errors === false) {
           assignValid();
@@ -11104,8 +11104,8 @@ var require_keyword = __commonJS({
         gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
       }
       function reportErrs(errors) {
-        var _a2;
-        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
+        var _a3;
+        gen.if((0, codegen_1.not)((_a3 = def.valid) !== null && _a3 !== void 0 ? _a3 : valid), errors);
       }
     }
     exports2.funcKeywordCode = funcKeywordCode;
@@ -11247,12 +11247,12 @@ var require_fast_deep_equal = __commonJS({
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
+        var length, i2, keys;
         if (Array.isArray(a)) {
           length = a.length;
           if (length != b.length) return false;
-          for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
+          for (i2 = length; i2-- !== 0; )
+            if (!equal(a[i2], b[i2])) return false;
           return true;
         }
         if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
@@ -11261,10 +11261,10 @@ var require_fast_deep_equal = __commonJS({
         keys = Object.keys(a);
         length = keys.length;
         if (length !== Object.keys(b).length) return false;
-        for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
-        for (i = length; i-- !== 0; ) {
-          var key = keys[i];
+        for (i2 = length; i2-- !== 0; )
+          if (!Object.prototype.hasOwnProperty.call(b, keys[i2])) return false;
+        for (i2 = length; i2-- !== 0; ) {
+          var key = keys[i2];
           if (!equal(a[key], b[key])) return false;
         }
         return true;
@@ -11341,8 +11341,8 @@ var require_json_schema_traverse = __commonJS({
           var sch = schema[key];
           if (Array.isArray(sch)) {
             if (key in traverse.arrayKeywords) {
-              for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+              for (var i2 = 0; i2 < sch.length; i2++)
+                _traverse(opts, pre, post, sch[i2], jsonPtr + "/" + key + "/" + i2, rootSchema, jsonPtr, key, schema, i2);
             }
           } else if (key in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
@@ -12073,7 +12073,7 @@ var require_compile = __commonJS({
     var validate_1 = require_validate();
     var SchemaEnv = class {
       constructor(env) {
-        var _a;
+        var _a2;
         this.refs = {};
         this.dynamicAnchors = {};
         let schema;
@@ -12082,7 +12082,7 @@ var require_compile = __commonJS({
         this.schema = env.schema;
         this.schemaId = env.schemaId;
         this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+        this.baseId = (_a2 = env.baseId) !== null && _a2 !== void 0 ? _a2 : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
         this.schemaPath = env.schemaPath;
         this.localRefs = env.localRefs;
         this.meta = env.meta;
@@ -12178,14 +12178,14 @@ var require_compile = __commonJS({
     }
     exports2.compileSchema = compileSchema;
     function resolveRef(root, baseId, ref) {
-      var _a;
+      var _a2;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
       let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
-        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
         if (schema)
           _sch = new SchemaEnv({ schema, schemaId, root, baseId });
@@ -12254,8 +12254,8 @@ var require_compile = __commonJS({
       "definitions"
     ]);
     function getJsonPointer(parsedRef, { baseId, schema, root }) {
-      var _a;
-      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+      var _a2;
+      if (((_a2 = parsedRef.fragment) === null || _a2 === void 0 ? void 0 : _a2[0]) !== "/")
         return;
       for (const part of parsedRef.fragment.slice(1).split("/")) {
         if (typeof schema === "boolean")
@@ -12317,8 +12317,8 @@ var require_utils2 = __commonJS({
     var BYTE_HEX = new Array(256);
     {
       const HEX_DIGITS = "0123456789ABCDEF";
-      for (let i = 0; i < 256; i++) {
-        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
+      for (let i2 = 0; i2 < 256; i2++) {
+        BYTE_HEX[i2] = "%" + HEX_DIGITS[i2 >> 4] + HEX_DIGITS[i2 & 15];
       }
     }
     function percentEncodeNonAscii(cp) {
@@ -12333,24 +12333,24 @@ var require_utils2 = __commonJS({
     function stringArrayToHexStripped(input) {
       let acc = "";
       let code3 = 0;
-      let i = 0;
-      for (i = 0; i < input.length; i++) {
-        code3 = input[i].charCodeAt(0);
+      let i2 = 0;
+      for (i2 = 0; i2 < input.length; i2++) {
+        code3 = input[i2].charCodeAt(0);
         if (code3 === 48) {
           continue;
         }
         if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
           return "";
         }
-        acc += input[i];
+        acc += input[i2];
         break;
       }
-      for (i += 1; i < input.length; i++) {
-        code3 = input[i].charCodeAt(0);
+      for (i2 += 1; i2 < input.length; i2++) {
+        code3 = input[i2].charCodeAt(0);
         if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
           return "";
         }
-        acc += input[i];
+        acc += input[i2];
       }
       return acc;
     }
@@ -12360,10 +12360,10 @@ var require_utils2 = __commonJS({
     var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
     function isZoneIdentifier(zone) {
       if (zone.length === 0) return false;
-      for (let i = 0; i < zone.length; i++) {
-        if (isZoneCharacter(zone[i])) continue;
-        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
-          i += 2;
+      for (let i2 = 0; i2 < zone.length; i2++) {
+        if (isZoneCharacter(zone[i2])) continue;
+        if (zone[i2] === "%" && i2 + 2 < zone.length && isHexPair(zone.slice(i2 + 1, i2 + 3))) {
+          i2 += 2;
           continue;
         }
         return false;
@@ -12375,9 +12375,9 @@ var require_utils2 = __commonJS({
       let bestLength = 0;
       let runStart = -1;
       let runLength = 0;
-      for (let i = 0; i < hextets.length; i++) {
-        if (hextets[i] === "0") {
-          if (runStart === -1) runStart = i;
+      for (let i2 = 0; i2 < hextets.length; i2++) {
+        if (hextets[i2] === "0") {
+          if (runStart === -1) runStart = i2;
           runLength++;
           if (runLength > bestLength) {
             bestLength = runLength;
@@ -12404,16 +12404,16 @@ var require_utils2 = __commonJS({
       }
       const parts = left.concat(right);
       let hextetCount = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
+      for (let i2 = 0; i2 < parts.length; i2++) {
+        const part = parts[i2];
         if (part === "") return void 0;
         if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+          if (i2 !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
           hextetCount += 2;
           continue;
         }
         if (!isHextet(part)) return void 0;
-        parts[i] = parseInt(part, 16).toString(16);
+        parts[i2] = parseInt(part, 16).toString(16);
         hextetCount++;
       }
       if (compression === -1) {
@@ -12422,8 +12422,8 @@ var require_utils2 = __commonJS({
       }
       if (hextetCount >= 8) return void 0;
       const expanded = parts.slice(0, left.length);
-      for (let i = hextetCount; i < 8; i++) expanded.push("0");
-      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
+      for (let i2 = hextetCount; i2 < 8; i2++) expanded.push("0");
+      for (let i2 = left.length; i2 < parts.length; i2++) expanded.push(parts[i2]);
       return compressIPv6ZeroRun(expanded);
     }
     function normalizeIPv6(host) {
@@ -12456,8 +12456,8 @@ var require_utils2 = __commonJS({
     }
     function findToken(str, token) {
       let ind = 0;
-      for (let i = 0; i < str.length; i++) {
-        if (str[i] === token) ind++;
+      for (let i2 = 0; i2 < str.length; i2++) {
+        if (str[i2] === token) ind++;
       }
       return ind;
     }
@@ -12544,8 +12544,8 @@ var require_utils2 = __commonJS({
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
-      for (let i = 0; i <= last; i++) {
-        const segment = segments2[i];
+      for (let i2 = 0; i2 <= last; i2++) {
+        const segment = segments2[i2];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
@@ -12554,7 +12554,7 @@ var require_utils2 = __commonJS({
               output.push("..");
             }
           }
-          trailingDirectory = i === last;
+          trailingDirectory = i2 === last;
         } else {
           output.push(segment);
         }
@@ -12573,16 +12573,16 @@ var require_utils2 = __commonJS({
     function reescapeHostDelimiters(host, isIP) {
       const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
       re.lastIndex = 0;
-      return host.replace(re, (ch) => HOST_DELIMS[ch]);
+      return host.replace(re, (ch2) => HOST_DELIMS[ch2]);
     }
     function normalizePercentEncoding(input, decodeUnreserved = false) {
       if (input.indexOf("%") === -1) {
         return input;
       }
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i2 = 0; i2 < input.length; i2++) {
+        if (input[i2] === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -12591,20 +12591,20 @@ var require_utils2 = __commonJS({
             } else {
               output += "%" + normalizedHex;
             }
-            i += 2;
+            i2 += 2;
             continue;
           }
         }
-        output += input[i];
+        output += input[i2];
       }
       return output;
     }
     function normalizePathEncoding(input) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch2 = input[i2];
+        if (ch2 === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -12613,23 +12613,23 @@ var require_utils2 = __commonJS({
             } else {
               output += "%" + normalizedHex;
             }
-            i += 2;
+            i2 += 2;
             continue;
           }
         }
-        if (isPathCharacter(ch)) {
-          output += ch;
+        if (isPathCharacter(ch2)) {
+          output += ch2;
         } else {
-          const code3 = input.charCodeAt(i);
+          const code3 = input.charCodeAt(i2);
           if (code3 < 128) {
-            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
+            output += isEscapeSafe(code3) ? ch2 : BYTE_HEX[code3];
           } else if (code3 < 55296 || code3 > 57343) {
             output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code3 <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
-              i++;
+              i2++;
             } else {
               output += percentEncodeNonAscii(65533);
             }
@@ -12643,32 +12643,32 @@ var require_utils2 = __commonJS({
     function serializePathEncoding(input, pathNoScheme = false) {
       let output = "";
       let firstSegment = pathNoScheme && input[0] !== "/";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch2 = input[i2];
+        if (ch2 === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
-            i += 2;
+            i2 += 2;
             continue;
           }
         }
-        if (ch === "/") {
+        if (ch2 === "/") {
           firstSegment = false;
         }
-        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
-          output += ch;
+        if (isPathCharacter(ch2) && (ch2 !== ":" || !firstSegment)) {
+          output += ch2;
         } else {
-          const code3 = input.charCodeAt(i);
+          const code3 = input.charCodeAt(i2);
           if (code3 < 128) {
             output += BYTE_HEX[code3];
           } else if (code3 < 55296 || code3 > 57343) {
             output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code3 <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
-              i++;
+              i2++;
             } else {
               output += percentEncodeNonAscii(65533);
             }
@@ -12681,29 +12681,29 @@ var require_utils2 = __commonJS({
     }
     function encodeComponent(input, isAllowed) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch2 = input[i2];
+        if (ch2 === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
-            i += 2;
+            i2 += 2;
             continue;
           }
         }
-        if (isAllowed(ch)) {
-          output += ch;
+        if (isAllowed(ch2)) {
+          output += ch2;
         } else {
-          const code3 = input.charCodeAt(i);
+          const code3 = input.charCodeAt(i2);
           if (code3 < 128) {
             output += BYTE_HEX[code3];
           } else if (code3 < 55296 || code3 > 57343) {
             output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code3 <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
-              i++;
+              i2++;
             } else {
               output += percentEncodeNonAscii(65533);
             }
@@ -12728,10 +12728,10 @@ var require_utils2 = __commonJS({
     }
     function normalizeQueryFragmentEncoding(input) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch2 = input[i2];
+        if (ch2 === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -12740,23 +12740,23 @@ var require_utils2 = __commonJS({
             } else {
               output += "%" + normalizedHex;
             }
-            i += 2;
+            i2 += 2;
             continue;
           }
         }
-        if (isQueryFragmentCharacter(ch)) {
-          output += ch;
+        if (isQueryFragmentCharacter(ch2)) {
+          output += ch2;
         } else {
-          const code3 = input.charCodeAt(i);
+          const code3 = input.charCodeAt(i2);
           if (code3 < 128) {
-            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
+            output += isEscapeSafe(code3) ? ch2 : BYTE_HEX[code3];
           } else if (code3 < 55296 || code3 > 57343) {
             output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code3 <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
-              i++;
+              i2++;
             } else {
               output += percentEncodeNonAscii(65533);
             }
@@ -12769,16 +12769,16 @@ var require_utils2 = __commonJS({
     }
     function escapePreservingEscapes(input) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i2 = 0; i2 < input.length; i2++) {
+        if (input[i2] === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
-            i += 2;
+            i2 += 2;
             continue;
           }
         }
-        output += escape(input[i]);
+        output += escape(input[i2]);
       }
       return output;
     }
@@ -13569,11 +13569,11 @@ var require_core = __commonJS({
     };
     var MAX_EXPRESSION = 200;
     function requiredOptions(o) {
-      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+      var _a2, _b2, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
       const s = o.strict;
-      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+      const _optz = (_a2 = o.code) === null || _a2 === void 0 ? void 0 : _a2.optimize;
       const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
-      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+      const regExp = (_c = (_b2 = o.code) === null || _b2 === void 0 ? void 0 : _b2.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
       const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
       return {
         strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
@@ -13864,9 +13864,9 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule2) => rule2.keyword === keyword);
-          if (i >= 0)
-            group.rules.splice(i, 1);
+          const i2 = group.rules.findIndex((rule2) => rule2.keyword === keyword);
+          if (i2 >= 0)
+            group.rules.splice(i2, 1);
         }
         return this;
       }
@@ -14045,7 +14045,7 @@ var require_core = __commonJS({
       }
     }
     function addRule(keyword, definition, dataType) {
-      var _a;
+      var _a2;
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
@@ -14071,12 +14071,12 @@ var require_core = __commonJS({
       else
         ruleGroup.rules.push(rule2);
       RULES.all[keyword] = rule2;
-      (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+      (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule2, before3) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before3);
-      if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule2);
+      const i2 = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before3);
+      if (i2 >= 0) {
+        ruleGroup.rules.splice(i2, 0, rule2);
       } else {
         ruleGroup.rules.push(rule2);
         this.logger.warn(`rule ${before3} is not defined`);
@@ -14205,10 +14205,10 @@ var require_ref = __commonJS({
         gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
       }
       function addEvaluatedFrom(source) {
-        var _a;
+        var _a2;
         if (!it.opts.unevaluated)
           return;
-        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+        const schEvaluated = (_a2 = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a2 === void 0 ? void 0 : _a2.evaluated;
         if (it.props !== true) {
           if (schEvaluated && !schEvaluated.dynamicProps) {
             if (schEvaluated.props !== void 0) {
@@ -14547,8 +14547,8 @@ var require_uniqueItems = __commonJS({
     var util_1 = require_util();
     var equal_1 = require_equal();
     var error = {
-      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
+      message: ({ params: { i: i2, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i2} are identical)`,
+      params: ({ params: { i: i2, j } }) => (0, codegen_1._)`{i: ${i2}, j: ${j}}`
     };
     var def = {
       keyword: "uniqueItems",
@@ -14565,21 +14565,21 @@ var require_uniqueItems = __commonJS({
         cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
         cxt.ok(valid);
         function validateUniqueItems() {
-          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
+          const i2 = gen.let("i", (0, codegen_1._)`${data}.length`);
           const j = gen.let("j");
-          cxt.setParams({ i, j });
+          cxt.setParams({ i: i2, j });
           gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+          gen.if((0, codegen_1._)`${i2} > 1`, () => (canOptimize() ? loopN : loopN2)(i2, j));
         }
         function canOptimize() {
           return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
         }
-        function loopN(i, j) {
+        function loopN(i2, j) {
           const item = gen.name("item");
           const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
-          gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
+          gen.for((0, codegen_1._)`;${i2}--;`, () => {
+            gen.let(item, (0, codegen_1._)`${data}[${i2}]`);
             gen.if(wrongType, (0, codegen_1._)`continue`);
             if (itemTypes.length > 1)
               gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
@@ -14587,13 +14587,13 @@ var require_uniqueItems = __commonJS({
               gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
               cxt.error();
               gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
+            }).code((0, codegen_1._)`${indices}[${item}] = ${i2}`);
           });
         }
-        function loopN2(i, j) {
+        function loopN2(i2, j) {
           const eql = (0, util_1.useFunc)(gen, equal_1.default);
           const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
+          gen.label(outer).for((0, codegen_1._)`;${i2}--;`, () => gen.for((0, codegen_1._)`${j} = ${i2}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i2}], ${data}[${j}])`, () => {
             cxt.error();
             gen.assign(valid, false).break(outer);
           })));
@@ -14665,16 +14665,16 @@ var require_enum = __commonJS({
           if (!Array.isArray(schema))
             throw new Error("ajv implementation error");
           const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+          valid = (0, codegen_1.or)(...schema.map((_x, i2) => equalCode(vSchema, i2)));
         }
         cxt.pass(valid);
         function loopEnum() {
           gen.assign(valid, false);
           gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
         }
-        function equalCode(vSchema, i) {
-          const sch = schema[i];
-          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
+        function equalCode(vSchema, i2) {
+          const sch = schema[i2];
+          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i2}])` : (0, codegen_1._)`${data} === ${sch}`;
         }
       }
     };
@@ -14761,8 +14761,8 @@ var require_additionalItems = __commonJS({
         cxt.ok(valid);
       }
       function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i) => {
-          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
+        gen.forRange("i", items.length, len, (i2) => {
+          cxt.subschema({ keyword, dataProp: i2, dataPropType: util_1.Type.Num }, valid);
           if (!it.allErrors)
             gen.if((0, codegen_1.not)(valid), () => gen.break());
         });
@@ -14805,13 +14805,13 @@ var require_items = __commonJS({
       }
       const valid = gen.name("valid");
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      schArr.forEach((sch, i) => {
+      schArr.forEach((sch, i2) => {
         if ((0, util_1.alwaysValidSchema)(it, sch))
           return;
-        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
+        gen.if((0, codegen_1._)`${len} > ${i2}`, () => cxt.subschema({
           keyword,
-          schemaProp: i,
-          dataProp: i
+          schemaProp: i2,
+          dataProp: i2
         }, valid));
         cxt.ok(valid);
       });
@@ -14890,8 +14890,8 @@ var require_contains = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error = {
-      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
-      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
+      message: ({ params: { min, max: max2 } }) => max2 === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max2} valid item(s)`,
+      params: ({ params: { min, max: max2 } }) => max2 === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max2}}`
     };
     var def = {
       keyword: "contains",
@@ -14903,39 +14903,39 @@ var require_contains = __commonJS({
       code(cxt) {
         const { gen, schema, parentSchema, data, it } = cxt;
         let min;
-        let max;
+        let max2;
         const { minContains, maxContains } = parentSchema;
         if (it.opts.next) {
           min = minContains === void 0 ? 1 : minContains;
-          max = maxContains;
+          max2 = maxContains;
         } else {
           min = 1;
         }
         const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        cxt.setParams({ min, max });
-        if (max === void 0 && min === 0) {
+        cxt.setParams({ min, max: max2 });
+        if (max2 === void 0 && min === 0) {
           (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
           return;
         }
-        if (max !== void 0 && min > max) {
+        if (max2 !== void 0 && min > max2) {
           (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
           cxt.fail();
           return;
         }
         if ((0, util_1.alwaysValidSchema)(it, schema)) {
           let cond = (0, codegen_1._)`${len} >= ${min}`;
-          if (max !== void 0)
-            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
+          if (max2 !== void 0)
+            cond = (0, codegen_1._)`${cond} && ${len} <= ${max2}`;
           cxt.pass(cond);
           return;
         }
         it.items = true;
         const valid = gen.name("valid");
-        if (max === void 0 && min === 1) {
+        if (max2 === void 0 && min === 1) {
           validateItems(valid, () => gen.if(valid, () => gen.break()));
         } else if (min === 0) {
           gen.let(valid, true);
-          if (max !== void 0)
+          if (max2 !== void 0)
             gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
         } else {
           gen.let(valid, false);
@@ -14948,10 +14948,10 @@ var require_contains = __commonJS({
           validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
         }
         function validateItems(_valid, block) {
-          gen.forRange("i", 0, len, (i) => {
+          gen.forRange("i", 0, len, (i2) => {
             cxt.subschema({
               keyword: "contains",
-              dataProp: i,
+              dataProp: i2,
               dataPropType: util_1.Type.Num,
               compositeRule: true
             }, _valid);
@@ -14960,10 +14960,10 @@ var require_contains = __commonJS({
         }
         function checkLimits(count) {
           gen.code((0, codegen_1._)`${count}++`);
-          if (max === void 0) {
+          if (max2 === void 0) {
             gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count} > ${max2}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
@@ -15429,23 +15429,23 @@ var require_oneOf = __commonJS({
         gen.block(validateOneOf);
         cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
         function validateOneOf() {
-          schArr.forEach((sch, i) => {
+          schArr.forEach((sch, i2) => {
             let schCxt;
             if ((0, util_1.alwaysValidSchema)(it, sch)) {
               gen.var(schValid, true);
             } else {
               schCxt = cxt.subschema({
                 keyword: "oneOf",
-                schemaProp: i,
+                schemaProp: i2,
                 compositeRule: true
               }, schValid);
             }
-            if (i > 0) {
-              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
+            if (i2 > 0) {
+              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i2}]`).else();
             }
             gen.if(schValid, () => {
               gen.assign(valid, true);
-              gen.assign(passing, i);
+              gen.assign(passing, i2);
               if (schCxt)
                 cxt.mergeEvaluated(schCxt, codegen_1.Name);
             });
@@ -15471,10 +15471,10 @@ var require_allOf = __commonJS({
         if (!Array.isArray(schema))
           throw new Error("ajv implementation error");
         const valid = gen.name("valid");
-        schema.forEach((sch, i) => {
+        schema.forEach((sch, i2) => {
           if ((0, util_1.alwaysValidSchema)(it, sch))
             return;
-          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
+          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i2 }, valid);
           cxt.ok(valid);
           cxt.mergeEvaluated(schCxt);
         });
@@ -15833,12 +15833,12 @@ var require_discriminator = __commonJS({
           return _valid;
         }
         function getMapping() {
-          var _a;
+          var _a2;
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
+          for (let i2 = 0; i2 < oneOf.length; i2++) {
+            let sch = oneOf[i2];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -15847,12 +15847,12 @@ var require_discriminator = __commonJS({
               if (sch === void 0)
                 throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
             }
-            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            const propSch = (_a2 = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a2 === void 0 ? void 0 : _a2[tagName];
             if (typeof propSch != "object") {
               throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
             }
             tagRequired = tagRequired && (topRequired || hasRequired(sch));
-            addMappings(propSch, i);
+            addMappings(propSch, i2);
           }
           if (!tagRequired)
             throw new Error(`discriminator: "${tagName}" must be required`);
@@ -15860,22 +15860,22 @@ var require_discriminator = __commonJS({
           function hasRequired({ required }) {
             return Array.isArray(required) && required.includes(tagName);
           }
-          function addMappings(sch, i) {
+          function addMappings(sch, i2) {
             if (sch.const) {
-              addMapping(sch.const, i);
+              addMapping(sch.const, i2);
             } else if (sch.enum) {
               for (const tagValue of sch.enum) {
-                addMapping(tagValue, i);
+                addMapping(tagValue, i2);
               }
             } else {
               throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
             }
           }
-          function addMapping(tagValue, i) {
+          function addMapping(tagValue, i2) {
             if (typeof tagValue != "string" || tagValue in oneOfMapping) {
               throw new Error(`discriminator: "${tagName}" values must be unique strings`);
             }
-            oneOfMapping[tagValue] = i;
+            oneOfMapping[tagValue] = i2;
           }
         }
       }
@@ -16430,8 +16430,8 @@ var require_fact = __commonJS({
     });
     var _createClass = /* @__PURE__ */ (function() {
       function defineProperties(target2, props) {
-        for (var i = 0; i < props.length; i++) {
-          var descriptor2 = props[i];
+        for (var i2 = 0; i2 < props.length; i2++) {
+          var descriptor2 = props[i2];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
@@ -16575,7 +16575,7 @@ var require_condition = __commonJS({
       value: true
     });
     var _slicedToArray = /* @__PURE__ */ (function() {
-      function sliceIterator(arr, i) {
+      function sliceIterator(arr, i2) {
         var _arr = [];
         var _n = true;
         var _d = false;
@@ -16583,11 +16583,11 @@ var require_condition = __commonJS({
         try {
           for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
             _arr.push(_s.value);
-            if (i && _arr.length === i) break;
+            if (i2 && _arr.length === i2) break;
           }
-        } catch (err) {
+        } catch (err2) {
           _d = true;
-          _e = err;
+          _e = err2;
         } finally {
           try {
             if (!_n && _i["return"]) _i["return"]();
@@ -16597,11 +16597,11 @@ var require_condition = __commonJS({
         }
         return _arr;
       }
-      return function(arr, i) {
+      return function(arr, i2) {
         if (Array.isArray(arr)) {
           return arr;
         } else if (Symbol.iterator in Object(arr)) {
-          return sliceIterator(arr, i);
+          return sliceIterator(arr, i2);
         } else {
           throw new TypeError("Invalid attempt to destructure non-iterable instance");
         }
@@ -16609,8 +16609,8 @@ var require_condition = __commonJS({
     })();
     var _createClass = /* @__PURE__ */ (function() {
       function defineProperties(target2, props) {
-        for (var i = 0; i < props.length; i++) {
-          var descriptor2 = props[i];
+        for (var i2 = 0; i2 < props.length; i2++) {
+          var descriptor2 = props[i2];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
@@ -16870,8 +16870,8 @@ var require_clone = __commonJS({
             child = new nativePromise(function(resolve7, reject) {
               parent2.then(function(value) {
                 resolve7(_clone(value, depth2 - 1));
-              }, function(err) {
-                reject(_clone(err, depth2 - 1));
+              }, function(err2) {
+                reject(_clone(err2, depth2 - 1));
               });
             });
           } else if (clone2.__isArray(parent2)) {
@@ -16921,20 +16921,20 @@ var require_clone = __commonJS({
               child.add(entryChild);
             });
           }
-          for (var i in parent2) {
+          for (var i2 in parent2) {
             var attrs;
             if (proto) {
-              attrs = Object.getOwnPropertyDescriptor(proto, i);
+              attrs = Object.getOwnPropertyDescriptor(proto, i2);
             }
             if (attrs && attrs.set == null) {
               continue;
             }
-            child[i] = _clone(parent2[i], depth2 - 1);
+            child[i2] = _clone(parent2[i2], depth2 - 1);
           }
           if (Object.getOwnPropertySymbols) {
             var symbols = Object.getOwnPropertySymbols(parent2);
-            for (var i = 0; i < symbols.length; i++) {
-              var symbol = symbols[i];
+            for (var i2 = 0; i2 < symbols.length; i2++) {
+              var symbol = symbols[i2];
               var descriptor2 = Object.getOwnPropertyDescriptor(parent2, symbol);
               if (descriptor2 && !descriptor2.enumerable && !includeNonEnumerable) {
                 continue;
@@ -16949,8 +16949,8 @@ var require_clone = __commonJS({
           }
           if (includeNonEnumerable) {
             var allPropertyNames = Object.getOwnPropertyNames(parent2);
-            for (var i = 0; i < allPropertyNames.length; i++) {
-              var propertyName2 = allPropertyNames[i];
+            for (var i2 = 0; i2 < allPropertyNames.length; i2++) {
+              var propertyName2 = allPropertyNames[i2];
               var descriptor2 = Object.getOwnPropertyDescriptor(parent2, propertyName2);
               if (descriptor2 && descriptor2.enumerable) {
                 continue;
@@ -17019,8 +17019,8 @@ var require_rule_result = __commonJS({
     };
     var _createClass = /* @__PURE__ */ (function() {
       function defineProperties(target2, props) {
-        for (var i = 0; i < props.length; i++) {
-          var descriptor2 = props[i];
+        for (var i2 = 0; i2 < props.length; i2++) {
+          var descriptor2 = props[i2];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
@@ -17184,9 +17184,9 @@ var require_eventemitter2 = __commonJS({
         var key;
         var len = keys.length;
         var valuesCount = values ? values.length : 0;
-        for (var i = 0; i < len; i++) {
-          key = keys[i];
-          obj[key] = i < valuesCount ? values[i] : undefined2;
+        for (var i2 = 0; i2 < len; i2++) {
+          key = keys[i2];
+          obj[key] = i2 < valuesCount ? values[i2] : undefined2;
         }
         return obj;
       }
@@ -17283,7 +17283,7 @@ var require_eventemitter2 = __commonJS({
           var events;
           var off = this._off;
           var target2 = this._target;
-          var i;
+          var i2;
           if (event && typeof event !== "string") {
             throw TypeError("event must be a string");
           }
@@ -17307,9 +17307,9 @@ var require_eventemitter2 = __commonJS({
             }
           } else {
             events = ownKeys(listeners);
-            i = events.length;
-            while (i-- > 0) {
-              event = events[i];
+            i2 = events.length;
+            while (i2-- > 0) {
+              event = events[i2];
               off.call(target2, event, listeners[event]);
             }
             this._listeners = {};
@@ -17331,8 +17331,8 @@ var require_eventemitter2 = __commonJS({
         function reject(reason) {
           throw Error('Invalid "' + option + '" option value' + (reason ? ". Reason: " + reason : ""));
         }
-        for (var i = 0; i < length; i++) {
-          option = keys[i];
+        for (var i2 = 0; i2 < length; i2++) {
+          option = keys[i2];
           if (!allowUnknown && !hasOwnProperty.call(schema, option)) {
             throw Error('Unknown "' + option + '" option');
           }
@@ -17372,9 +17372,9 @@ var require_eventemitter2 = __commonJS({
         }
         return function(v, reject) {
           var kind = typeof v;
-          var i = len;
-          while (i-- > 0) {
-            if (kind === types[i]) return v;
+          var i2 = len;
+          while (i2-- > 0) {
+            if (kind === types[i2]) return v;
           }
           reject(message);
         };
@@ -17413,9 +17413,9 @@ var require_eventemitter2 = __commonJS({
             cleanup();
             resolve7(value);
           };
-          var _reject = function(err) {
+          var _reject = function(err2) {
             cleanup();
-            reject(err);
+            reject(err2);
           };
           if (isCancelable) {
             executor(_resolve, _reject, onCancel);
@@ -17450,8 +17450,8 @@ var require_eventemitter2 = __commonJS({
               return;
             }
             var length = callbacks.length;
-            for (var i = 1; i < length; i++) {
-              callbacks[i](reason);
+            for (var i2 = 1; i2 < length; i2++) {
+              callbacks[i2](reason);
             }
             callbacks[0](reason);
             callbacks = null;
@@ -17465,16 +17465,16 @@ var require_eventemitter2 = __commonJS({
           return -1;
         }
         var len = observers.length;
-        for (var i = 0; i < len; i++) {
-          if (observers[i]._target === observer) return i;
+        for (var i2 = 0; i2 < len; i2++) {
+          if (observers[i2]._target === observer) return i2;
         }
         return -1;
       }
-      function searchListenerTree(handlers, type, tree, i, typeLength) {
+      function searchListenerTree(handlers, type, tree, i2, typeLength) {
         if (!tree) {
           return null;
         }
-        if (i === 0) {
+        if (i2 === 0) {
           var kind = typeof type;
           if (kind === "string") {
             var ns, n, l = 0, j = 0, delimiter = this.delimiter, dl = delimiter.length;
@@ -17498,8 +17498,8 @@ var require_eventemitter2 = __commonJS({
             typeLength = 1;
           }
         }
-        var listeners = null, branch, xTree, xxTree, isolatedBranch, endReached, currentType = type[i], nextType = type[i + 1], branches, _listeners;
-        if (i === typeLength) {
+        var listeners = null, branch, xTree, xxTree, isolatedBranch, endReached, currentType = type[i2], nextType = type[i2 + 1], branches, _listeners;
+        if (i2 === typeLength) {
           if (tree._listeners) {
             if (typeof tree._listeners === "function") {
               handlers && handlers.push(tree._listeners);
@@ -17516,7 +17516,7 @@ var require_eventemitter2 = __commonJS({
             while (n-- > 0) {
               branch = branches[n];
               if (branch !== "_listeners") {
-                _listeners = searchListenerTree(handlers, type, tree[branch], i + 1, typeLength);
+                _listeners = searchListenerTree(handlers, type, tree[branch], i2 + 1, typeLength);
                 if (_listeners) {
                   if (listeners) {
                     listeners.push.apply(listeners, _listeners);
@@ -17528,7 +17528,7 @@ var require_eventemitter2 = __commonJS({
             }
             return listeners;
           } else if (currentType === "**") {
-            endReached = i + 1 === typeLength || i + 2 === typeLength && nextType === "*";
+            endReached = i2 + 1 === typeLength || i2 + 2 === typeLength && nextType === "*";
             if (endReached && tree._listeners) {
               listeners = searchListenerTree(handlers, type, tree, typeLength, typeLength);
             }
@@ -17548,11 +17548,11 @@ var require_eventemitter2 = __commonJS({
                       }
                     }
                   }
-                  _listeners = searchListenerTree(handlers, type, tree[branch], i, typeLength);
+                  _listeners = searchListenerTree(handlers, type, tree[branch], i2, typeLength);
                 } else if (branch === nextType) {
-                  _listeners = searchListenerTree(handlers, type, tree[branch], i + 2, typeLength);
+                  _listeners = searchListenerTree(handlers, type, tree[branch], i2 + 2, typeLength);
                 } else {
-                  _listeners = searchListenerTree(handlers, type, tree[branch], i, typeLength);
+                  _listeners = searchListenerTree(handlers, type, tree[branch], i2, typeLength);
                 }
                 if (_listeners) {
                   if (listeners) {
@@ -17565,16 +17565,16 @@ var require_eventemitter2 = __commonJS({
             }
             return listeners;
           } else if (tree[currentType]) {
-            listeners = searchListenerTree(handlers, type, tree[currentType], i + 1, typeLength);
+            listeners = searchListenerTree(handlers, type, tree[currentType], i2 + 1, typeLength);
           }
         }
         xTree = tree["*"];
         if (xTree) {
-          searchListenerTree(handlers, type, xTree, i + 1, typeLength);
+          searchListenerTree(handlers, type, xTree, i2 + 1, typeLength);
         }
         xxTree = tree["**"];
         if (xxTree) {
-          if (i < typeLength) {
+          if (i2 < typeLength) {
             if (xxTree._listeners) {
               searchListenerTree(handlers, type, xxTree, typeLength, typeLength);
             }
@@ -17584,13 +17584,13 @@ var require_eventemitter2 = __commonJS({
               branch = branches[n];
               if (branch !== "_listeners") {
                 if (branch === nextType) {
-                  searchListenerTree(handlers, type, xxTree[branch], i + 2, typeLength);
+                  searchListenerTree(handlers, type, xxTree[branch], i2 + 2, typeLength);
                 } else if (branch === currentType) {
-                  searchListenerTree(handlers, type, xxTree[branch], i + 1, typeLength);
+                  searchListenerTree(handlers, type, xxTree[branch], i2 + 1, typeLength);
                 } else {
                   isolatedBranch = {};
                   isolatedBranch[branch] = xxTree[branch];
-                  searchListenerTree(handlers, type, { "**": isolatedBranch }, i + 1, typeLength);
+                  searchListenerTree(handlers, type, { "**": isolatedBranch }, i2 + 1, typeLength);
                 }
               }
             }
@@ -17603,14 +17603,14 @@ var require_eventemitter2 = __commonJS({
         return listeners;
       }
       function growListenerTree(type, listener, prepend) {
-        var len = 0, j = 0, i, delimiter = this.delimiter, dl = delimiter.length, ns;
+        var len = 0, j = 0, i2, delimiter = this.delimiter, dl = delimiter.length, ns;
         if (typeof type === "string") {
-          if ((i = type.indexOf(delimiter)) !== -1) {
+          if ((i2 = type.indexOf(delimiter)) !== -1) {
             ns = new Array(5);
             do {
-              ns[len++] = type.slice(j, i);
-              j = i + dl;
-            } while ((i = type.indexOf(delimiter, j)) !== -1);
+              ns[len++] = type.slice(j, i2);
+              j = i2 + dl;
+            } while ((i2 = type.indexOf(delimiter, j)) !== -1);
             ns[len++] = type.slice(j);
           } else {
             ns = [type];
@@ -17621,17 +17621,17 @@ var require_eventemitter2 = __commonJS({
           len = type.length;
         }
         if (len > 1) {
-          for (i = 0; i + 1 < len; i++) {
-            if (ns[i] === "**" && ns[i + 1] === "**") {
+          for (i2 = 0; i2 + 1 < len; i2++) {
+            if (ns[i2] === "**" && ns[i2 + 1] === "**") {
               return;
             }
           }
         }
         var tree = this.listenerTree, name;
-        for (i = 0; i < len; i++) {
-          name = ns[i];
+        for (i2 = 0; i2 < len; i2++) {
+          name = ns[i2];
           tree = tree[name] || (tree[name] = {});
-          if (i === len - 1) {
+          if (i2 === len - 1) {
             if (!tree._listeners) {
               tree._listeners = listener;
             } else {
@@ -17655,12 +17655,12 @@ var require_eventemitter2 = __commonJS({
       }
       function collectTreeEvents(tree, events, root, asArray) {
         var branches = ownKeys(tree);
-        var i = branches.length;
+        var i2 = branches.length;
         var branch, branchName, path;
         var hasListeners = tree["_listeners"];
         var isArrayPath;
-        while (i-- > 0) {
-          branchName = branches[i];
+        while (i2-- > 0) {
+          branchName = branches[i2];
           branch = tree[branchName];
           if (branchName === "_listeners") {
             path = root;
@@ -17677,10 +17677,10 @@ var require_eventemitter2 = __commonJS({
       }
       function recursivelyGarbageCollect(root) {
         var keys = ownKeys(root);
-        var i = keys.length;
+        var i2 = keys.length;
         var obj, key, flag;
-        while (i-- > 0) {
-          key = keys[i];
+        while (i2-- > 0) {
+          key = keys[i2];
           obj = root[key];
           if (obj) {
             flag = true;
@@ -17780,8 +17780,8 @@ var require_eventemitter2 = __commonJS({
           var len = keys.length;
           var event;
           var isSingleReducer = typeof reducers === "function";
-          for (var i = 0; i < len; i++) {
-            event = keys[i];
+          for (var i2 = 0; i2 < len; i2++) {
+            event = keys[i2];
             observer.subscribe(
               event,
               events2[event] || event,
@@ -17797,14 +17797,14 @@ var require_eventemitter2 = __commonJS({
         if (!observers) {
           return false;
         }
-        var i = observers.length;
+        var i2 = observers.length;
         var observer;
         var matched = false;
         if (target2 && typeof target2 !== "object") {
           throw TypeError("target should be an object");
         }
-        while (i-- > 0) {
-          observer = observers[i];
+        while (i2-- > 0) {
+          observer = observers[i2];
           if (!target2 || observer._target === target2) {
             observer.unsubscribe(event);
             matched = true;
@@ -17859,7 +17859,7 @@ var require_eventemitter2 = __commonJS({
         }
         this._events || init.call(this);
         var type = arguments[0], ns, wildcard = this.wildcard;
-        var args, l, i, j, containsSymbol;
+        var args, l, i2, j, containsSymbol;
         if (type === "newListener" && !this._newListener) {
           if (!this._events.newListener) {
             return false;
@@ -17871,8 +17871,8 @@ var require_eventemitter2 = __commonJS({
             if (typeof type === "object") {
               l = type.length;
               if (symbolsSupported) {
-                for (i = 0; i < l; i++) {
-                  if (typeof type[i] === "symbol") {
+                for (i2 = 0; i2 < l; i2++) {
+                  if (typeof type[i2] === "symbol") {
                     containsSymbol = true;
                     break;
                   }
@@ -17888,20 +17888,20 @@ var require_eventemitter2 = __commonJS({
         var handler;
         if (this._all && this._all.length) {
           handler = this._all.slice();
-          for (i = 0, l = handler.length; i < l; i++) {
+          for (i2 = 0, l = handler.length; i2 < l; i2++) {
             this.event = type;
             switch (al) {
               case 1:
-                handler[i].call(this, type);
+                handler[i2].call(this, type);
                 break;
               case 2:
-                handler[i].call(this, type, arguments[1]);
+                handler[i2].call(this, type, arguments[1]);
                 break;
               case 3:
-                handler[i].call(this, type, arguments[1], arguments[2]);
+                handler[i2].call(this, type, arguments[1], arguments[2]);
                 break;
               default:
-                handler[i].apply(this, arguments);
+                handler[i2].apply(this, arguments);
             }
           }
         }
@@ -17937,20 +17937,20 @@ var require_eventemitter2 = __commonJS({
             args = new Array(al - 1);
             for (j = 1; j < al; j++) args[j - 1] = arguments[j];
           }
-          for (i = 0, l = handler.length; i < l; i++) {
+          for (i2 = 0, l = handler.length; i2 < l; i2++) {
             this.event = type;
             switch (al) {
               case 1:
-                handler[i].call(this);
+                handler[i2].call(this);
                 break;
               case 2:
-                handler[i].call(this, arguments[1]);
+                handler[i2].call(this, arguments[1]);
                 break;
               case 3:
-                handler[i].call(this, arguments[1], arguments[2]);
+                handler[i2].call(this, arguments[1], arguments[2]);
                 break;
               default:
-                handler[i].apply(this, args);
+                handler[i2].apply(this, args);
             }
           }
           return true;
@@ -17969,7 +17969,7 @@ var require_eventemitter2 = __commonJS({
         }
         this._events || init.call(this);
         var type = arguments[0], wildcard = this.wildcard, ns, containsSymbol;
-        var args, l, i, j;
+        var args, l, i2, j;
         if (type === "newListener" && !this._newListener) {
           if (!this._events.newListener) {
             return Promise.resolve([false]);
@@ -17981,8 +17981,8 @@ var require_eventemitter2 = __commonJS({
             if (typeof type === "object") {
               l = type.length;
               if (symbolsSupported) {
-                for (i = 0; i < l; i++) {
-                  if (typeof type[i] === "symbol") {
+                for (i2 = 0; i2 < l; i2++) {
+                  if (typeof type[i2] === "symbol") {
                     containsSymbol = true;
                     break;
                   }
@@ -17998,20 +17998,20 @@ var require_eventemitter2 = __commonJS({
         var al = arguments.length;
         var handler;
         if (this._all) {
-          for (i = 0, l = this._all.length; i < l; i++) {
+          for (i2 = 0, l = this._all.length; i2 < l; i2++) {
             this.event = type;
             switch (al) {
               case 1:
-                promises.push(this._all[i].call(this, type));
+                promises.push(this._all[i2].call(this, type));
                 break;
               case 2:
-                promises.push(this._all[i].call(this, type, arguments[1]));
+                promises.push(this._all[i2].call(this, type, arguments[1]));
                 break;
               case 3:
-                promises.push(this._all[i].call(this, type, arguments[1], arguments[2]));
+                promises.push(this._all[i2].call(this, type, arguments[1], arguments[2]));
                 break;
               default:
-                promises.push(this._all[i].apply(this, arguments));
+                promises.push(this._all[i2].apply(this, arguments));
             }
           }
         }
@@ -18044,20 +18044,20 @@ var require_eventemitter2 = __commonJS({
             args = new Array(al - 1);
             for (j = 1; j < al; j++) args[j - 1] = arguments[j];
           }
-          for (i = 0, l = handler.length; i < l; i++) {
+          for (i2 = 0, l = handler.length; i2 < l; i2++) {
             this.event = type;
             switch (al) {
               case 1:
-                promises.push(handler[i].call(this));
+                promises.push(handler[i2].call(this));
                 break;
               case 2:
-                promises.push(handler[i].call(this, arguments[1]));
+                promises.push(handler[i2].call(this, arguments[1]));
                 break;
               case 3:
-                promises.push(handler[i].call(this, arguments[1], arguments[2]));
+                promises.push(handler[i2].call(this, arguments[1], arguments[2]));
                 break;
               default:
-                promises.push(handler[i].apply(this, args));
+                promises.push(handler[i2].apply(this, args));
             }
           }
         } else if (!this.ignoreErrors && !this._all && type === "error") {
@@ -18155,9 +18155,9 @@ var require_eventemitter2 = __commonJS({
           handlers = leaf._listeners;
           if (isArray(handlers)) {
             var position = -1;
-            for (var i = 0, length = handlers.length; i < length; i++) {
-              if (handlers[i] === listener || handlers[i].listener && handlers[i].listener === listener || handlers[i]._origin && handlers[i]._origin === listener) {
-                position = i;
+            for (var i2 = 0, length = handlers.length; i2 < length; i2++) {
+              if (handlers[i2] === listener || handlers[i2].listener && handlers[i2].listener === listener || handlers[i2]._origin && handlers[i2]._origin === listener) {
+                position = i2;
                 break;
               }
             }
@@ -18193,12 +18193,12 @@ var require_eventemitter2 = __commonJS({
         return this;
       };
       EventEmitter.prototype.offAny = function(fn) {
-        var i = 0, l = 0, fns;
+        var i2 = 0, l = 0, fns;
         if (fn && this._all && this._all.length > 0) {
           fns = this._all;
-          for (i = 0, l = fns.length; i < l; i++) {
-            if (fn === fns[i]) {
-              fns.splice(i, 1);
+          for (i2 = 0, l = fns.length; i2 < l; i2++) {
+            if (fn === fns[i2]) {
+              fns.splice(i2, 1);
               if (this._removeListener)
                 this.emit("removeListenerAny", fn);
               return this;
@@ -18207,8 +18207,8 @@ var require_eventemitter2 = __commonJS({
         } else {
           fns = this._all;
           if (this._removeListener) {
-            for (i = 0, l = fns.length; i < l; i++)
-              this.emit("removeListenerAny", fns[i]);
+            for (i2 = 0, l = fns.length; i2 < l; i2++)
+              this.emit("removeListenerAny", fns[i2]);
           }
           this._all = [];
         }
@@ -18221,10 +18221,10 @@ var require_eventemitter2 = __commonJS({
           return this;
         }
         if (this.wildcard) {
-          var leafs = searchListenerTree.call(this, null, type, this.listenerTree, 0), leaf, i;
+          var leafs = searchListenerTree.call(this, null, type, this.listenerTree, 0), leaf, i2;
           if (!leafs) return this;
-          for (i = 0; i < leafs.length; i++) {
-            leaf = leafs[i];
+          for (i2 = 0; i2 < leafs.length; i2++) {
+            leaf = leafs[i2];
             leaf._listeners = null;
           }
           this.listenerTree && recursivelyGarbageCollect(this.listenerTree);
@@ -18236,7 +18236,7 @@ var require_eventemitter2 = __commonJS({
       EventEmitter.prototype.listeners = function(type) {
         var _events = this._events;
         var keys, listeners, allListeners;
-        var i;
+        var i2;
         var listenerTree;
         if (type === undefined2) {
           if (this.wildcard) {
@@ -18246,10 +18246,10 @@ var require_eventemitter2 = __commonJS({
             return [];
           }
           keys = ownKeys(_events);
-          i = keys.length;
+          i2 = keys.length;
           allListeners = [];
-          while (i-- > 0) {
-            listeners = _events[keys[i]];
+          while (i2-- > 0) {
+            listeners = _events[keys[i2]];
             if (typeof listeners === "function") {
               allListeners.push(listeners);
             } else {
@@ -18327,8 +18327,8 @@ var require_eventemitter2 = __commonJS({
             }
             self.off(event, listener);
             if (options2.handleError) {
-              var err = arguments[0];
-              err ? reject(err) : resolve7(toArray.apply(null, arguments).slice(1));
+              var err2 = arguments[0];
+              err2 ? reject(err2) : resolve7(toArray.apply(null, arguments).slice(1));
             } else {
               resolve7(toArray.apply(null, arguments));
             }
@@ -18373,9 +18373,9 @@ var require_eventemitter2 = __commonJS({
           };
           var errorListener;
           if (name !== "error") {
-            errorListener = function(err) {
+            errorListener = function(err2) {
               emitter.removeListener(name, eventListener);
-              reject(err);
+              reject(err2);
             };
             emitter.once("error", errorListener);
           }
@@ -18440,8 +18440,8 @@ var require_rule = __commonJS({
     });
     var _createClass = /* @__PURE__ */ (function() {
       function defineProperties(target2, props) {
-        for (var i = 0; i < props.length; i++) {
-          var descriptor2 = props[i];
+        for (var i2 = 0; i2 < props.length; i2++) {
+          var descriptor2 = props[i2];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
@@ -18713,14 +18713,14 @@ var require_rule = __commonJS({
             }
             var orderedSets = _this3.prioritizeConditions(conditions);
             var cursor = Promise.resolve(operator === "all");
-            var _loop = function _loop2(i2) {
-              var set = orderedSets[i2];
+            var _loop = function _loop2(i3) {
+              var set = orderedSets[i3];
               cursor = cursor.then(function(setResult) {
                 return operator === "any" ? setResult || evaluateConditions(set, Array.prototype.some) : setResult && evaluateConditions(set, Array.prototype.every);
               });
             };
-            for (var i = 0; i < orderedSets.length; i++) {
-              _loop(i);
+            for (var i2 = 0; i2 < orderedSets.length; i2++) {
+              _loop(i2);
             }
             return cursor;
           };
@@ -19085,8 +19085,8 @@ var require_index_node_cjs = __commonJS({
        * @param {number} ch
        * @returns {boolean}
        */
-      static isDecimalDigit(ch) {
-        return ch >= 48 && ch <= 57;
+      static isDecimalDigit(ch2) {
+        return ch2 >= 48 && ch2 <= 57;
       }
       /**
        * Returns the precedence of a binary operator or `0` if it isn't a binary operator. Can be float.
@@ -19101,18 +19101,18 @@ var require_index_node_cjs = __commonJS({
        * @param {number} ch
        * @returns {boolean}
        */
-      static isIdentifierStart(ch) {
-        return ch >= 65 && ch <= 90 || // A...Z
-        ch >= 97 && ch <= 122 || // a...z
-        ch >= 128 && !_Jsep.binary_ops[String.fromCharCode(ch)] || // any non-ASCII that is not an operator
-        _Jsep.additional_identifier_chars.has(String.fromCharCode(ch));
+      static isIdentifierStart(ch2) {
+        return ch2 >= 65 && ch2 <= 90 || // A...Z
+        ch2 >= 97 && ch2 <= 122 || // a...z
+        ch2 >= 128 && !_Jsep.binary_ops[String.fromCharCode(ch2)] || // any non-ASCII that is not an operator
+        _Jsep.additional_identifier_chars.has(String.fromCharCode(ch2));
       }
       /**
        * @param {number} ch
        * @returns {boolean}
        */
-      static isIdentifierPart(ch) {
-        return _Jsep.isIdentifierStart(ch) || _Jsep.isDecimalDigit(ch);
+      static isIdentifierPart(ch2) {
+        return _Jsep.isIdentifierStart(ch2) || _Jsep.isDecimalDigit(ch2);
       }
       /**
        * throw error at index of the expression
@@ -19163,9 +19163,9 @@ var require_index_node_cjs = __commonJS({
        * Push `index` up to the next non-space character
        */
       gobbleSpaces() {
-        let ch = this.code;
-        while (ch === _Jsep.SPACE_CODE || ch === _Jsep.TAB_CODE || ch === _Jsep.LF_CODE || ch === _Jsep.CR_CODE) {
-          ch = this.expr.charCodeAt(++this.index);
+        let ch2 = this.code;
+        while (ch2 === _Jsep.SPACE_CODE || ch2 === _Jsep.TAB_CODE || ch2 === _Jsep.LF_CODE || ch2 === _Jsep.CR_CODE) {
+          ch2 = this.expr.charCodeAt(++this.index);
         }
         this.runHook("gobble-spaces");
       }
@@ -19241,7 +19241,7 @@ var require_index_node_cjs = __commonJS({
        * @returns {?jsep.BinaryExpression}
        */
       gobbleBinaryExpression() {
-        let node, biop, prec, stack, biop_info, left, right, i, cur_biop;
+        let node, biop, prec, stack, biop_info, left, right, i2, cur_biop;
         left = this.gobbleToken();
         if (!left) {
           return left;
@@ -19291,16 +19291,16 @@ var require_index_node_cjs = __commonJS({
           }
           stack.push(biop_info, node);
         }
-        i = stack.length - 1;
-        node = stack[i];
-        while (i > 1) {
+        i2 = stack.length - 1;
+        node = stack[i2];
+        while (i2 > 1) {
           node = {
             type: _Jsep.BINARY_EXP,
-            operator: stack[i - 1].value,
-            left: stack[i - 2],
+            operator: stack[i2 - 1].value,
+            left: stack[i2 - 2],
             right: node
           };
-          i -= 2;
+          i2 -= 2;
         }
         return node;
       }
@@ -19310,19 +19310,19 @@ var require_index_node_cjs = __commonJS({
        * @returns {boolean|jsep.Expression}
        */
       gobbleToken() {
-        let ch, to_check, tc_len, node;
+        let ch2, to_check, tc_len, node;
         this.gobbleSpaces();
         node = this.searchHook("gobble-token");
         if (node) {
           return this.runHook("after-token", node);
         }
-        ch = this.code;
-        if (_Jsep.isDecimalDigit(ch) || ch === _Jsep.PERIOD_CODE) {
+        ch2 = this.code;
+        if (_Jsep.isDecimalDigit(ch2) || ch2 === _Jsep.PERIOD_CODE) {
           return this.gobbleNumericLiteral();
         }
-        if (ch === _Jsep.SQUOTE_CODE || ch === _Jsep.DQUOTE_CODE) {
+        if (ch2 === _Jsep.SQUOTE_CODE || ch2 === _Jsep.DQUOTE_CODE) {
           node = this.gobbleStringLiteral();
-        } else if (ch === _Jsep.OBRACK_CODE) {
+        } else if (ch2 === _Jsep.OBRACK_CODE) {
           node = this.gobbleArray();
         } else {
           to_check = this.expr.substr(this.index, _Jsep.max_unop_len);
@@ -19343,7 +19343,7 @@ var require_index_node_cjs = __commonJS({
             }
             to_check = to_check.substr(0, --tc_len);
           }
-          if (_Jsep.isIdentifierStart(ch)) {
+          if (_Jsep.isIdentifierStart(ch2)) {
             node = this.gobbleIdentifier();
             if (_Jsep.literals.hasOwnProperty(node.name)) {
               node = {
@@ -19356,7 +19356,7 @@ var require_index_node_cjs = __commonJS({
                 type: _Jsep.THIS_EXP
               };
             }
-          } else if (ch === _Jsep.OPAREN_CODE) {
+          } else if (ch2 === _Jsep.OPAREN_CODE) {
             node = this.gobbleGroup();
           }
         }
@@ -19376,20 +19376,20 @@ var require_index_node_cjs = __commonJS({
        */
       gobbleTokenProperty(node) {
         this.gobbleSpaces();
-        let ch = this.code;
-        while (ch === _Jsep.PERIOD_CODE || ch === _Jsep.OBRACK_CODE || ch === _Jsep.OPAREN_CODE || ch === _Jsep.QUMARK_CODE) {
+        let ch2 = this.code;
+        while (ch2 === _Jsep.PERIOD_CODE || ch2 === _Jsep.OBRACK_CODE || ch2 === _Jsep.OPAREN_CODE || ch2 === _Jsep.QUMARK_CODE) {
           let optional;
-          if (ch === _Jsep.QUMARK_CODE) {
+          if (ch2 === _Jsep.QUMARK_CODE) {
             if (this.expr.charCodeAt(this.index + 1) !== _Jsep.PERIOD_CODE) {
               break;
             }
             optional = true;
             this.index += 2;
             this.gobbleSpaces();
-            ch = this.code;
+            ch2 = this.code;
           }
           this.index++;
-          if (ch === _Jsep.OBRACK_CODE) {
+          if (ch2 === _Jsep.OBRACK_CODE) {
             node = {
               type: _Jsep.MEMBER_EXP,
               computed: true,
@@ -19400,18 +19400,18 @@ var require_index_node_cjs = __commonJS({
               this.throwError('Unexpected "' + this.char + '"');
             }
             this.gobbleSpaces();
-            ch = this.code;
-            if (ch !== _Jsep.CBRACK_CODE) {
+            ch2 = this.code;
+            if (ch2 !== _Jsep.CBRACK_CODE) {
               this.throwError("Unclosed [");
             }
             this.index++;
-          } else if (ch === _Jsep.OPAREN_CODE) {
+          } else if (ch2 === _Jsep.OPAREN_CODE) {
             node = {
               type: _Jsep.CALL_EXP,
               "arguments": this.gobbleArguments(_Jsep.CPAREN_CODE),
               callee: node
             };
-          } else if (ch === _Jsep.PERIOD_CODE || optional) {
+          } else if (ch2 === _Jsep.PERIOD_CODE || optional) {
             if (optional) {
               this.index--;
             }
@@ -19427,7 +19427,7 @@ var require_index_node_cjs = __commonJS({
             node.optional = true;
           }
           this.gobbleSpaces();
-          ch = this.code;
+          ch2 = this.code;
         }
         return node;
       }
@@ -19437,7 +19437,7 @@ var require_index_node_cjs = __commonJS({
        * @returns {jsep.Literal}
        */
       gobbleNumericLiteral() {
-        let number = "", ch, chCode;
+        let number = "", ch2, chCode;
         while (_Jsep.isDecimalDigit(this.code)) {
           number += this.expr.charAt(this.index++);
         }
@@ -19447,11 +19447,11 @@ var require_index_node_cjs = __commonJS({
             number += this.expr.charAt(this.index++);
           }
         }
-        ch = this.char;
-        if (ch === "e" || ch === "E") {
+        ch2 = this.char;
+        if (ch2 === "e" || ch2 === "E") {
           number += this.expr.charAt(this.index++);
-          ch = this.char;
-          if (ch === "+" || ch === "-") {
+          ch2 = this.char;
+          if (ch2 === "+" || ch2 === "-") {
             number += this.expr.charAt(this.index++);
           }
           while (_Jsep.isDecimalDigit(this.code)) {
@@ -19484,13 +19484,13 @@ var require_index_node_cjs = __commonJS({
         const quote = this.expr.charAt(this.index++);
         let closed = false;
         while (this.index < this.expr.length) {
-          let ch = this.expr.charAt(this.index++);
-          if (ch === quote) {
+          let ch2 = this.expr.charAt(this.index++);
+          if (ch2 === quote) {
             closed = true;
             break;
-          } else if (ch === "\\") {
-            ch = this.expr.charAt(this.index++);
-            switch (ch) {
+          } else if (ch2 === "\\") {
+            ch2 = this.expr.charAt(this.index++);
+            switch (ch2) {
               case "n":
                 str += "\n";
                 break;
@@ -19510,10 +19510,10 @@ var require_index_node_cjs = __commonJS({
                 str += "\v";
                 break;
               default:
-                str += ch;
+                str += ch2;
             }
           } else {
-            str += ch;
+            str += ch2;
           }
         }
         if (!closed) {
@@ -19533,15 +19533,15 @@ var require_index_node_cjs = __commonJS({
        * @returns {jsep.Identifier}
        */
       gobbleIdentifier() {
-        let ch = this.code, start = this.index;
-        if (_Jsep.isIdentifierStart(ch)) {
+        let ch2 = this.code, start = this.index;
+        if (_Jsep.isIdentifierStart(ch2)) {
           this.index++;
         } else {
           this.throwError("Unexpected " + this.char);
         }
         while (this.index < this.expr.length) {
-          ch = this.code;
-          if (_Jsep.isIdentifierPart(ch)) {
+          ch2 = this.code;
+          if (_Jsep.isIdentifierPart(ch2)) {
             this.index++;
           } else {
             break;
@@ -19969,11 +19969,11 @@ var require_index_node_cjs = __commonJS({
       },
       evalCompound(ast, subs) {
         let last;
-        for (let i = 0; i < ast.body.length; i++) {
-          if (ast.body[i].type === "Identifier" && ["var", "let", "const"].includes(ast.body[i].name) && ast.body[i + 1] && ast.body[i + 1].type === "AssignmentExpression") {
-            i += 1;
+        for (let i2 = 0; i2 < ast.body.length; i2++) {
+          if (ast.body[i2].type === "Identifier" && ["var", "let", "const"].includes(ast.body[i2].name) && ast.body[i2 + 1] && ast.body[i2 + 1].type === "AssignmentExpression") {
+            i2 += 1;
           }
-          const expr = ast.body[i];
+          const expr = ast.body[i2];
           last = SafeEval.evalAst(expr, subs);
         }
         return last;
@@ -20244,7 +20244,7 @@ var require_index_node_cjs = __commonJS({
         this._handleCallback(retObj, callback2, "value");
         return retObj;
       }
-      const loc = expr[0], x = expr.slice(1);
+      const loc = expr[0], x2 = expr.slice(1);
       const ret = [];
       function addRet(elems) {
         if (Array.isArray(elems)) {
@@ -20256,13 +20256,13 @@ var require_index_node_cjs = __commonJS({
         }
       }
       if ((typeof loc !== "string" || literalPriority) && val && Object.hasOwn(val, loc)) {
-        addRet(this._trace(x, val[loc], push(path, loc), val, loc, callback2, hasArrExpr));
+        addRet(this._trace(x2, val[loc], push(path, loc), val, loc, callback2, hasArrExpr));
       } else if (loc === "*") {
         this._walk(val, (m) => {
-          addRet(this._trace(x, val[m], push(path, m), val, m, callback2, true, true));
+          addRet(this._trace(x2, val[m], push(path, m), val, m, callback2, true, true));
         });
       } else if (loc === "..") {
-        addRet(this._trace(x, val, path, parent, parentPropName, callback2, hasArrExpr));
+        addRet(this._trace(x2, val, path, parent, parentPropName, callback2, hasArrExpr));
         this._walk(val, (m) => {
           if (typeof val[m] === "object") {
             addRet(this._trace(expr.slice(), val[m], push(path, m), val, m, callback2, true));
@@ -20272,7 +20272,7 @@ var require_index_node_cjs = __commonJS({
         this._hasParentSelector = true;
         return {
           path: path.slice(0, -1),
-          expr: x,
+          expr: x2,
           isParentSelector: true
         };
       } else if (loc === "~") {
@@ -20285,9 +20285,9 @@ var require_index_node_cjs = __commonJS({
         this._handleCallback(retObj, callback2, "property");
         return retObj;
       } else if (loc === "$") {
-        addRet(this._trace(x, val, path, null, null, callback2, hasArrExpr));
+        addRet(this._trace(x2, val, path, null, null, callback2, hasArrExpr));
       } else if (/^(-?\d*):(-?\d*):?(\d*)$/u.test(loc)) {
-        addRet(this._slice(loc, x, val, path, parent, parentPropName, callback2));
+        addRet(this._slice(loc, x2, val, path, parent, parentPropName, callback2));
       } else if (loc.indexOf("?(") === 0) {
         if (this.currEval === false) {
           throw new Error("Eval [?(expr)] prevented in JSONPath expression.");
@@ -20300,13 +20300,13 @@ var require_index_node_cjs = __commonJS({
             const nvalue = nested[1] ? val[m][nested[1]] : val[m];
             const filterResults = this._trace(npath, nvalue, path, parent, parentPropName, callback2, true);
             if (filterResults.length > 0) {
-              addRet(this._trace(x, val[m], push(path, m), val, m, callback2, true));
+              addRet(this._trace(x2, val[m], push(path, m), val, m, callback2, true));
             }
           });
         } else {
           this._walk(val, (m) => {
             if (this._eval(safeLoc, val[m], m, path, parent, parentPropName)) {
-              addRet(this._trace(x, val[m], push(path, m), val, m, callback2, true));
+              addRet(this._trace(x2, val[m], push(path, m), val, m, callback2, true));
             }
           });
         }
@@ -20314,7 +20314,7 @@ var require_index_node_cjs = __commonJS({
         if (this.currEval === false) {
           throw new Error("Eval [(expr)] prevented in JSONPath expression.");
         }
-        addRet(this._trace(unshift(this._eval(loc, val, path.at(-1), path.slice(0, -1), parent, parentPropName), x), val, path, parent, parentPropName, callback2, hasArrExpr));
+        addRet(this._trace(unshift(this._eval(loc, val, path.at(-1), path.slice(0, -1), parent, parentPropName), x2), val, path, parent, parentPropName, callback2, hasArrExpr));
       } else if (loc[0] === "@") {
         let addType = false;
         const valueType = loc.slice(1, -2);
@@ -20381,14 +20381,14 @@ var require_index_node_cjs = __commonJS({
         }
       } else if (loc[0] === "`" && val && Object.hasOwn(val, loc.slice(1))) {
         const locProp = loc.slice(1);
-        addRet(this._trace(x, val[locProp], push(path, locProp), val, locProp, callback2, hasArrExpr, true));
+        addRet(this._trace(x2, val[locProp], push(path, locProp), val, locProp, callback2, hasArrExpr, true));
       } else if (loc.includes(",")) {
         const parts = loc.split(",");
         for (const part of parts) {
-          addRet(this._trace(unshift(part, x), val, path, parent, parentPropName, callback2, true));
+          addRet(this._trace(unshift(part, x2), val, path, parent, parentPropName, callback2, true));
         }
       } else if (!literalPriority && val && Object.hasOwn(val, loc)) {
-        addRet(this._trace(x, val[loc], push(path, loc), val, loc, callback2, hasArrExpr, true));
+        addRet(this._trace(x2, val[loc], push(path, loc), val, loc, callback2, hasArrExpr, true));
       }
       if (this._hasParentSelector) {
         for (let t = 0; t < ret.length; t++) {
@@ -20413,8 +20413,8 @@ var require_index_node_cjs = __commonJS({
     JSONPath.prototype._walk = function(val, f) {
       if (Array.isArray(val)) {
         const n = val.length;
-        for (let i = 0; i < n; i++) {
-          f(i);
+        for (let i2 = 0; i2 < n; i2++) {
+          f(i2);
         }
       } else if (val && typeof val === "object") {
         Object.keys(val).forEach((m) => {
@@ -20431,8 +20431,8 @@ var require_index_node_cjs = __commonJS({
       start = start < 0 ? Math.max(0, start + len) : Math.min(len, start);
       end = end < 0 ? Math.max(0, end + len) : Math.min(len, end);
       const ret = [];
-      for (let i = start; i < end; i += step) {
-        const tmp = this._trace(unshift(i, expr), val, path, parent, parentPropName, callback2, true);
+      for (let i2 = start; i2 < end; i2 += step) {
+        const tmp = this._trace(unshift(i2, expr), val, path, parent, parentPropName, callback2, true);
         tmp.forEach((t) => {
           ret.push(t);
         });
@@ -20481,21 +20481,21 @@ var require_index_node_cjs = __commonJS({
     };
     JSONPath.cache = {};
     JSONPath.toPathString = function(pathArr) {
-      const x = pathArr, n = x.length;
+      const x2 = pathArr, n = x2.length;
       let p = "$";
-      for (let i = 1; i < n; i++) {
-        if (!/^(~|\^|@.*?\(\))$/u.test(x[i])) {
-          p += /^[0-9*]+$/u.test(x[i]) ? "[" + x[i] + "]" : "['" + x[i] + "']";
+      for (let i2 = 1; i2 < n; i2++) {
+        if (!/^(~|\^|@.*?\(\))$/u.test(x2[i2])) {
+          p += /^[0-9*]+$/u.test(x2[i2]) ? "[" + x2[i2] + "]" : "['" + x2[i2] + "']";
         }
       }
       return p;
     };
     JSONPath.toPointer = function(pointer) {
-      const x = pointer, n = x.length;
+      const x2 = pointer, n = x2.length;
       let p = "";
-      for (let i = 1; i < n; i++) {
-        if (!/^(~|\^|@.*?\(\))$/u.test(x[i])) {
-          p += "/" + x[i].toString().replaceAll("~", "~0").replaceAll("/", "~1");
+      for (let i2 = 1; i2 < n; i2++) {
+        if (!/^(~|\^|@.*?\(\))$/u.test(x2[i2])) {
+          p += "/" + x2[i2].toString().replaceAll("~", "~0").replaceAll("/", "~1");
         }
       }
       return p;
@@ -20544,8 +20544,8 @@ var require_almanac = __commonJS({
     };
     var _createClass = /* @__PURE__ */ (function() {
       function defineProperties(target2, props) {
-        for (var i = 0; i < props.length; i++) {
-          var descriptor2 = props[i];
+        for (var i2 = 0; i2 < props.length; i2++) {
+          var descriptor2 = props[i2];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
@@ -20770,8 +20770,8 @@ var require_operator = __commonJS({
     });
     var _createClass = /* @__PURE__ */ (function() {
       function defineProperties(target2, props) {
-        for (var i = 0; i < props.length; i++) {
-          var descriptor2 = props[i];
+        for (var i2 = 0; i2 < props.length; i2++) {
+          var descriptor2 = props[i2];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
@@ -20872,8 +20872,8 @@ var require_operator_decorator = __commonJS({
     });
     var _createClass = /* @__PURE__ */ (function() {
       function defineProperties(target2, props) {
-        for (var i = 0; i < props.length; i++) {
-          var descriptor2 = props[i];
+        for (var i2 = 0; i2 < props.length; i2++) {
+          var descriptor2 = props[i2];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
@@ -20976,8 +20976,8 @@ var require_operator_map = __commonJS({
     });
     var _createClass = /* @__PURE__ */ (function() {
       function defineProperties(target2, props) {
-        for (var i = 0; i < props.length; i++) {
-          var descriptor2 = props[i];
+        for (var i2 = 0; i2 < props.length; i2++) {
+          var descriptor2 = props[i2];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
@@ -21038,9 +21038,9 @@ var require_operator_map = __commonJS({
           }
           var suffix = ":" + operatorName;
           var operatorNames = Array.from(this.operators.keys());
-          for (var i = 0; i < operatorNames.length; i++) {
-            if (operatorNames[i].endsWith(suffix)) {
-              this.operators.delete(operatorNames[i]);
+          for (var i2 = 0; i2 < operatorNames.length; i2++) {
+            if (operatorNames[i2].endsWith(suffix)) {
+              this.operators.delete(operatorNames[i2]);
             }
           }
           return this.operators.delete(operatorName);
@@ -21077,9 +21077,9 @@ var require_operator_map = __commonJS({
           }
           var prefix = decoratorName + ":";
           var operatorNames = Array.from(this.operators.keys());
-          for (var i = 0; i < operatorNames.length; i++) {
-            if (operatorNames[i].includes(prefix)) {
-              this.operators.delete(operatorNames[i]);
+          for (var i2 = 0; i2 < operatorNames.length; i2++) {
+            if (operatorNames[i2].includes(prefix)) {
+              this.operators.delete(operatorNames[i2]);
             }
           }
           return this.decorators.delete(decoratorName);
@@ -21111,8 +21111,8 @@ var require_operator_map = __commonJS({
             }
           }
           var op = this.operators.get(opName);
-          for (var i = 0; i < decorators.length; i++) {
-            op = decorators[i].decorate(op);
+          for (var i2 = 0; i2 < decorators.length; i2++) {
+            op = decorators[i2].decorate(op);
             this.operators.set(op.name, op);
           }
           return op;
@@ -21139,8 +21139,8 @@ var require_engine = __commonJS({
     };
     var _createClass = /* @__PURE__ */ (function() {
       function defineProperties(target2, props) {
-        for (var i = 0; i < props.length; i++) {
-          var descriptor2 = props[i];
+        for (var i2 = 0; i2 < props.length; i2++) {
+          var descriptor2 = props[i2];
           descriptor2.enumerable = descriptor2.enumerable || false;
           descriptor2.configurable = true;
           if ("value" in descriptor2) descriptor2.writable = true;
@@ -21609,6 +21609,2367 @@ var init_rule = __esm({
   }
 });
 
+// node_modules/fflate/esm/index.mjs
+var esm_exports = {};
+__export(esm_exports, {
+  AsyncCompress: () => AsyncGzip,
+  AsyncDecompress: () => AsyncDecompress,
+  AsyncDeflate: () => AsyncDeflate,
+  AsyncGunzip: () => AsyncGunzip,
+  AsyncGzip: () => AsyncGzip,
+  AsyncInflate: () => AsyncInflate,
+  AsyncUnzipInflate: () => AsyncUnzipInflate,
+  AsyncUnzlib: () => AsyncUnzlib,
+  AsyncZipDeflate: () => AsyncZipDeflate,
+  AsyncZlib: () => AsyncZlib,
+  Compress: () => Gzip,
+  DecodeUTF8: () => DecodeUTF8,
+  Decompress: () => Decompress,
+  Deflate: () => Deflate,
+  EncodeUTF8: () => EncodeUTF8,
+  FlateErrorCode: () => FlateErrorCode,
+  Gunzip: () => Gunzip,
+  Gzip: () => Gzip,
+  Inflate: () => Inflate,
+  Unzip: () => Unzip,
+  UnzipInflate: () => UnzipInflate,
+  UnzipPassThrough: () => UnzipPassThrough,
+  Unzlib: () => Unzlib,
+  Zip: () => Zip,
+  ZipDeflate: () => ZipDeflate,
+  ZipPassThrough: () => ZipPassThrough,
+  Zlib: () => Zlib,
+  compress: () => gzip,
+  compressSync: () => gzipSync,
+  decompress: () => decompress,
+  decompressSync: () => decompressSync,
+  deflate: () => deflate,
+  deflateSync: () => deflateSync,
+  gunzip: () => gunzip,
+  gunzipSync: () => gunzipSync,
+  gzip: () => gzip,
+  gzipSync: () => gzipSync,
+  inflate: () => inflate,
+  inflateSync: () => inflateSync,
+  strFromU8: () => strFromU8,
+  strToU8: () => strToU8,
+  unzip: () => unzip,
+  unzipSync: () => unzipSync,
+  unzlib: () => unzlib,
+  unzlibSync: () => unzlibSync,
+  zip: () => zip,
+  zipSync: () => zipSync,
+  zlib: () => zlib,
+  zlibSync: () => zlibSync
+});
+function StrmOpt(opts, cb) {
+  if (typeof opts == "function")
+    cb = opts, opts = {};
+  this.ondata = cb;
+  return opts;
+}
+function deflate(data, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err(7);
+  return cbify(data, opts, [
+    bDflt
+  ], function(ev) {
+    return pbf(deflateSync(ev.data[0], ev.data[1]));
+  }, 0, cb);
+}
+function deflateSync(data, opts) {
+  return dopt(data, opts || {}, 0, 0);
+}
+function inflate(data, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err(7);
+  return cbify(data, opts, [
+    bInflt
+  ], function(ev) {
+    return pbf(inflateSync(ev.data[0], gopt(ev.data[1])));
+  }, 1, cb);
+}
+function inflateSync(data, opts) {
+  return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+function gzip(data, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err(7);
+  return cbify(data, opts, [
+    bDflt,
+    gze,
+    function() {
+      return [gzipSync];
+    }
+  ], function(ev) {
+    return pbf(gzipSync(ev.data[0], ev.data[1]));
+  }, 2, cb);
+}
+function gzipSync(data, opts) {
+  if (!opts)
+    opts = {};
+  var c = crc(), l = data.length;
+  c.p(data);
+  var d = dopt(data, opts, gzhl(opts), 8), s = d.length;
+  return gzh(d, opts), wbytes(d, s - 8, c.d()), wbytes(d, s - 4, l), d;
+}
+function gunzip(data, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err(7);
+  return cbify(data, opts, [
+    bInflt,
+    guze,
+    function() {
+      return [gunzipSync];
+    }
+  ], function(ev) {
+    return pbf(gunzipSync(ev.data[0], ev.data[1]));
+  }, 3, cb);
+}
+function gunzipSync(data, opts) {
+  var st = gzs(data);
+  if (st + 8 > data.length)
+    err(6, "invalid gzip data");
+  return inflt(data.subarray(st, -8), { i: 2 }, opts && opts.out || new u8(gzl(data)), opts && opts.dictionary);
+}
+function zlib(data, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err(7);
+  return cbify(data, opts, [
+    bDflt,
+    zle,
+    function() {
+      return [zlibSync];
+    }
+  ], function(ev) {
+    return pbf(zlibSync(ev.data[0], ev.data[1]));
+  }, 4, cb);
+}
+function zlibSync(data, opts) {
+  if (!opts)
+    opts = {};
+  var a = adler();
+  a.p(data);
+  var d = dopt(data, opts, opts.dictionary ? 6 : 2, 4);
+  return zlh(d, opts), wbytes(d, d.length - 4, a.d()), d;
+}
+function unzlib(data, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err(7);
+  return cbify(data, opts, [
+    bInflt,
+    zule,
+    function() {
+      return [unzlibSync];
+    }
+  ], function(ev) {
+    return pbf(unzlibSync(ev.data[0], gopt(ev.data[1])));
+  }, 5, cb);
+}
+function unzlibSync(data, opts) {
+  return inflt(data.subarray(zls(data, opts && opts.dictionary), -4), { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+function decompress(data, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err(7);
+  return data[0] == 31 && data[1] == 139 && data[2] == 8 ? gunzip(data, opts, cb) : (data[0] & 15) != 8 || data[0] >> 4 > 7 || (data[0] << 8 | data[1]) % 31 ? inflate(data, opts, cb) : unzlib(data, opts, cb);
+}
+function decompressSync(data, opts) {
+  return data[0] == 31 && data[1] == 139 && data[2] == 8 ? gunzipSync(data, opts) : (data[0] & 15) != 8 || data[0] >> 4 > 7 || (data[0] << 8 | data[1]) % 31 ? inflateSync(data, opts) : unzlibSync(data, opts);
+}
+function strToU8(str, latin1) {
+  if (latin1) {
+    var ar_1 = new u8(str.length);
+    for (var i2 = 0; i2 < str.length; ++i2)
+      ar_1[i2] = str.charCodeAt(i2);
+    return ar_1;
+  }
+  if (te)
+    return te.encode(str);
+  var l = str.length;
+  var ar = new u8(str.length + (str.length >> 1));
+  var ai = 0;
+  var w = function(v) {
+    ar[ai++] = v;
+  };
+  for (var i2 = 0; i2 < l; ++i2) {
+    if (ai + 5 > ar.length) {
+      var n = new u8(ai + 8 + (l - i2 << 1));
+      n.set(ar);
+      ar = n;
+    }
+    var c = str.charCodeAt(i2);
+    if (c < 128 || latin1)
+      w(c);
+    else if (c < 2048)
+      w(192 | c >> 6), w(128 | c & 63);
+    else if (c > 55295 && c < 57344)
+      c = 65536 + (c & 1023 << 10) | str.charCodeAt(++i2) & 1023, w(240 | c >> 18), w(128 | c >> 12 & 63), w(128 | c >> 6 & 63), w(128 | c & 63);
+    else
+      w(224 | c >> 12), w(128 | c >> 6 & 63), w(128 | c & 63);
+  }
+  return slc(ar, 0, ai);
+}
+function strFromU8(dat, latin1) {
+  if (latin1) {
+    var r = "";
+    for (var i2 = 0; i2 < dat.length; i2 += 16384)
+      r += String.fromCharCode.apply(null, dat.subarray(i2, i2 + 16384));
+    return r;
+  } else if (td) {
+    return td.decode(dat);
+  } else {
+    var _a2 = dutf8(dat), s = _a2.s, r = _a2.r;
+    if (r.length)
+      err(8);
+    return s;
+  }
+}
+function zip(data, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err(7);
+  var r = {};
+  fltn(data, "", r, opts);
+  var k = Object.keys(r);
+  var lft = k.length, o = 0, tot = 0;
+  var slft = lft, files = new Array(lft);
+  var term = [];
+  var tAll = function() {
+    for (var i3 = 0; i3 < term.length; ++i3)
+      term[i3]();
+  };
+  var cbd = function(a, b) {
+    mt(function() {
+      cb(a, b);
+    });
+  };
+  mt(function() {
+    cbd = cb;
+  });
+  var cbf = function() {
+    var out = new u8(tot + 22), oe = o, cdl = tot - o;
+    tot = 0;
+    for (var i3 = 0; i3 < slft; ++i3) {
+      var f = files[i3];
+      try {
+        var l = f.c.length;
+        wzh(out, tot, f, f.f, f.u, l);
+        var badd = 30 + f.f.length + exfl(f.extra);
+        var loc = tot + badd;
+        out.set(f.c, loc);
+        wzh(out, o, f, f.f, f.u, l, tot, f.m), o += 16 + badd + (f.m ? f.m.length : 0), tot = loc + l;
+      } catch (e) {
+        return cbd(e, null);
+      }
+    }
+    wzf(out, o, files.length, cdl, oe);
+    cbd(null, out);
+  };
+  if (!lft)
+    cbf();
+  var _loop_1 = function(i3) {
+    var fn = k[i3];
+    var _a2 = r[fn], file = _a2[0], p = _a2[1];
+    var c = crc(), size = file.length;
+    c.p(file);
+    var f = strToU8(fn), s = f.length;
+    var com = p.comment, m = com && strToU8(com), ms = m && m.length;
+    var exl = exfl(p.extra);
+    var compression = p.level == 0 ? 0 : 8;
+    var cbl = function(e, d) {
+      if (e) {
+        tAll();
+        cbd(e, null);
+      } else {
+        var l = d.length;
+        files[i3] = mrg(p, {
+          size,
+          crc: c.d(),
+          c: d,
+          f,
+          m,
+          u: s != fn.length || m && com.length != ms,
+          compression
+        });
+        o += 30 + s + exl + l;
+        tot += 76 + 2 * (s + exl) + (ms || 0) + l;
+        if (!--lft)
+          cbf();
+      }
+    };
+    if (s > 65535)
+      cbl(err(11, 0, 1), null);
+    if (!compression)
+      cbl(null, file);
+    else if (size < 16e4) {
+      try {
+        cbl(null, deflateSync(file, p));
+      } catch (e) {
+        cbl(e, null);
+      }
+    } else
+      term.push(deflate(file, p, cbl));
+  };
+  for (var i2 = 0; i2 < slft; ++i2) {
+    _loop_1(i2);
+  }
+  return tAll;
+}
+function zipSync(data, opts) {
+  if (!opts)
+    opts = {};
+  var r = {};
+  var files = [];
+  fltn(data, "", r, opts);
+  var o = 0;
+  var tot = 0;
+  for (var fn in r) {
+    var _a2 = r[fn], file = _a2[0], p = _a2[1];
+    var compression = p.level == 0 ? 0 : 8;
+    var f = strToU8(fn), s = f.length;
+    var com = p.comment, m = com && strToU8(com), ms = m && m.length;
+    var exl = exfl(p.extra);
+    if (s > 65535)
+      err(11);
+    var d = compression ? deflateSync(file, p) : file, l = d.length;
+    var c = crc();
+    c.p(file);
+    files.push(mrg(p, {
+      size: file.length,
+      crc: c.d(),
+      c: d,
+      f,
+      m,
+      u: s != fn.length || m && com.length != ms,
+      o,
+      compression
+    }));
+    o += 30 + s + exl + l;
+    tot += 76 + 2 * (s + exl) + (ms || 0) + l;
+  }
+  var out = new u8(tot + 22), oe = o, cdl = tot - o;
+  for (var i2 = 0; i2 < files.length; ++i2) {
+    var f = files[i2];
+    wzh(out, f.o, f, f.f, f.u, f.c.length);
+    var badd = 30 + f.f.length + exfl(f.extra);
+    out.set(f.c, f.o + badd);
+    wzh(out, o, f, f.f, f.u, f.c.length, f.o, f.m), o += 16 + badd + (f.m ? f.m.length : 0);
+  }
+  wzf(out, o, files.length, cdl, oe);
+  return out;
+}
+function unzip(data, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err(7);
+  var term = [];
+  var tAll = function() {
+    for (var i3 = 0; i3 < term.length; ++i3)
+      term[i3]();
+  };
+  var files = {};
+  var cbd = function(a, b) {
+    mt(function() {
+      cb(a, b);
+    });
+  };
+  mt(function() {
+    cbd = cb;
+  });
+  var e = data.length - 22;
+  for (; b4(data, e) != 101010256; --e) {
+    if (!e || data.length - e > 65558) {
+      cbd(err(13, 0, 1), null);
+      return tAll;
+    }
+  }
+  ;
+  var lft = b2(data, e + 8);
+  if (lft) {
+    var c = lft;
+    var o = b4(data, e + 16);
+    var z = b4(data, e - 20) == 117853008;
+    if (z) {
+      var ze = b4(data, e - 12);
+      z = b4(data, ze) == 101075792;
+      if (z) {
+        c = lft = b4(data, ze + 32);
+        o = b4(data, ze + 48);
+      }
+    }
+    var fltr = opts && opts.filter;
+    var _loop_3 = function(i3) {
+      var _a2 = zh(data, o, z), c_1 = _a2[0], sc = _a2[1], su = _a2[2], fn = _a2[3], no = _a2[4], off = _a2[5], b = slzh(data, off);
+      o = no;
+      var cbl = function(e2, d) {
+        if (e2) {
+          tAll();
+          cbd(e2, null);
+        } else {
+          if (d)
+            files[fn] = d;
+          if (!--lft)
+            cbd(null, files);
+        }
+      };
+      if (!fltr || fltr({
+        name: fn,
+        size: sc,
+        originalSize: su,
+        compression: c_1
+      })) {
+        if (!c_1)
+          cbl(null, slc(data, b, b + sc));
+        else if (c_1 == 8) {
+          var infl = data.subarray(b, b + sc);
+          if (su < 524288 || sc > 0.8 * su) {
+            try {
+              cbl(null, inflateSync(infl, { out: new u8(su) }));
+            } catch (e2) {
+              cbl(e2, null);
+            }
+          } else
+            term.push(inflate(infl, { size: su }, cbl));
+        } else
+          cbl(err(14, "unknown compression type " + c_1, 1), null);
+      } else
+        cbl(null, null);
+    };
+    for (var i2 = 0; i2 < c; ++i2) {
+      _loop_3(i2);
+    }
+  } else
+    cbd(null, {});
+  return tAll;
+}
+function unzipSync(data, opts) {
+  var files = {};
+  var e = data.length - 22;
+  for (; b4(data, e) != 101010256; --e) {
+    if (!e || data.length - e > 65558)
+      err(13);
+  }
+  ;
+  var c = b2(data, e + 8);
+  if (!c)
+    return {};
+  var o = b4(data, e + 16);
+  var z = b4(data, e - 20) == 117853008;
+  if (z) {
+    var ze = b4(data, e - 12);
+    z = b4(data, ze) == 101075792;
+    if (z) {
+      c = b4(data, ze + 32);
+      o = b4(data, ze + 48);
+    }
+  }
+  var fltr = opts && opts.filter;
+  for (var i2 = 0; i2 < c; ++i2) {
+    var _a2 = zh(data, o, z), c_2 = _a2[0], sc = _a2[1], su = _a2[2], fn = _a2[3], no = _a2[4], off = _a2[5], b = slzh(data, off);
+    o = no;
+    if (!fltr || fltr({
+      name: fn,
+      size: sc,
+      originalSize: su,
+      compression: c_2
+    })) {
+      if (!c_2)
+        files[fn] = slc(data, b, b + sc);
+      else if (c_2 == 8)
+        files[fn] = inflateSync(data.subarray(b, b + sc), { out: new u8(su) });
+      else
+        err(14, "unknown compression type " + c_2);
+    }
+  }
+  return files;
+}
+var import_module, require2, _a, Worker, isMarkedAsUntransferable, workerAdd, wk, u8, u16, i32, fleb, fdeb, clim, freb, _a, fl, revfl, _b, fd, revfd, rev, x, i, hMap, flt, i, i, i, i, fdt, i, flm, flrm, fdm, fdrm, max, bits, bits16, shft, slc, FlateErrorCode, ec, err, inflt, wbits, wbits16, hTree, ln, lc, clen, wfblk, wblk, deo, et, dflt, crct, crc, adler, dopt, mrg, wcln, ch, cbfs, wrkr, bInflt, bDflt, gze, guze, zle, zule, pbf, gopt, cbify, astrm, astrmify, b2, b4, b8, wbytes, gzh, gzs, gzl, gzhl, zlh, zls, Deflate, AsyncDeflate, Inflate, AsyncInflate, Gzip, AsyncGzip, Gunzip, AsyncGunzip, Zlib, AsyncZlib, Unzlib, AsyncUnzlib, Decompress, AsyncDecompress, fltn, te, td, tds, dutf8, DecodeUTF8, EncodeUTF8, dbf, slzh, zh, z64hs, exfl, wzh, wzf, ZipPassThrough, ZipDeflate, AsyncZipDeflate, Zip, UnzipPassThrough, UnzipInflate, AsyncUnzipInflate, Unzip, mt;
+var init_esm = __esm({
+  "node_modules/fflate/esm/index.mjs"() {
+    import_module = require("module");
+    require2 = (0, import_module.createRequire)("/");
+    workerAdd = ";var __w=require('worker_threads');__w.parentPort.on('message',function(m){onmessage({data:m})}),postMessage=function(m,t){__w.parentPort.postMessage(m,t)},close=process.exit;self=global";
+    try {
+      _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
+    } catch (e) {
+    }
+    wk = Worker ? function(c, _, msg, transfer, cb) {
+      var done = false;
+      var w = new Worker(c + workerAdd, { eval: true }).on("error", function(e) {
+        return cb(e, null);
+      }).on("message", function(m) {
+        return cb(null, m);
+      }).on("exit", function(c2) {
+        if (c2 && !done)
+          cb(new Error("exited with code " + c2), null);
+      });
+      if (isMarkedAsUntransferable)
+        transfer = transfer.filter(function(t) {
+          return !isMarkedAsUntransferable(t);
+        });
+      w.postMessage(msg, transfer);
+      w.terminate = function() {
+        done = true;
+        return Worker.prototype.terminate.call(w);
+      };
+      return w;
+    } : function(_, __, ___, ____, cb) {
+      setImmediate(function() {
+        return cb(new Error("async operations unsupported - update to Node 12+ (or Node 10-11 with the --experimental-worker CLI flag)"), null);
+      });
+      var NOP = function() {
+      };
+      return {
+        terminate: NOP,
+        postMessage: NOP
+      };
+    };
+    u8 = Uint8Array;
+    u16 = Uint16Array;
+    i32 = Int32Array;
+    fleb = new u8([
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      2,
+      2,
+      2,
+      2,
+      3,
+      3,
+      3,
+      3,
+      4,
+      4,
+      4,
+      4,
+      5,
+      5,
+      5,
+      5,
+      0,
+      /* unused */
+      0,
+      0,
+      /* impossible */
+      0
+    ]);
+    fdeb = new u8([
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      2,
+      2,
+      3,
+      3,
+      4,
+      4,
+      5,
+      5,
+      6,
+      6,
+      7,
+      7,
+      8,
+      8,
+      9,
+      9,
+      10,
+      10,
+      11,
+      11,
+      12,
+      12,
+      13,
+      13,
+      /* unused */
+      0,
+      0
+    ]);
+    clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+    freb = function(eb, start) {
+      var b = new u16(31);
+      for (var i2 = 0; i2 < 31; ++i2) {
+        b[i2] = start += 1 << eb[i2 - 1];
+      }
+      var r = new i32(b[30]);
+      for (var i2 = 1; i2 < 30; ++i2) {
+        for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+          r[j] = j - b[i2] << 5 | i2;
+        }
+      }
+      return { b, r };
+    };
+    _a = freb(fleb, 2);
+    fl = _a.b;
+    revfl = _a.r;
+    fl[28] = 258, revfl[258] = 28;
+    _b = freb(fdeb, 0);
+    fd = _b.b;
+    revfd = _b.r;
+    rev = new u16(32768);
+    for (i = 0; i < 32768; ++i) {
+      x = (i & 43690) >> 1 | (i & 21845) << 1;
+      x = (x & 52428) >> 2 | (x & 13107) << 2;
+      x = (x & 61680) >> 4 | (x & 3855) << 4;
+      rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+    }
+    hMap = (function(cd, mb2, r) {
+      var s = cd.length;
+      var i2 = 0;
+      var l = new u16(mb2);
+      for (; i2 < s; ++i2) {
+        if (cd[i2])
+          ++l[cd[i2] - 1];
+      }
+      var le = new u16(mb2);
+      for (i2 = 1; i2 < mb2; ++i2) {
+        le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
+      }
+      var co;
+      if (r) {
+        co = new u16(1 << mb2);
+        var rvb = 15 - mb2;
+        for (i2 = 0; i2 < s; ++i2) {
+          if (cd[i2]) {
+            var sv = i2 << 4 | cd[i2];
+            var r_1 = mb2 - cd[i2];
+            var v = le[cd[i2] - 1]++ << r_1;
+            for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
+              co[rev[v] >> rvb] = sv;
+            }
+          }
+        }
+      } else {
+        co = new u16(s);
+        for (i2 = 0; i2 < s; ++i2) {
+          if (cd[i2]) {
+            co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
+          }
+        }
+      }
+      return co;
+    });
+    flt = new u8(288);
+    for (i = 0; i < 144; ++i)
+      flt[i] = 8;
+    for (i = 144; i < 256; ++i)
+      flt[i] = 9;
+    for (i = 256; i < 280; ++i)
+      flt[i] = 7;
+    for (i = 280; i < 288; ++i)
+      flt[i] = 8;
+    fdt = new u8(32);
+    for (i = 0; i < 32; ++i)
+      fdt[i] = 5;
+    flm = /* @__PURE__ */ hMap(flt, 9, 0);
+    flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+    fdm = /* @__PURE__ */ hMap(fdt, 5, 0);
+    fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+    max = function(a) {
+      var m = a[0];
+      for (var i2 = 1; i2 < a.length; ++i2) {
+        if (a[i2] > m)
+          m = a[i2];
+      }
+      return m;
+    };
+    bits = function(d, p, m) {
+      var o = p / 8 | 0;
+      return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
+    };
+    bits16 = function(d, p) {
+      var o = p / 8 | 0;
+      return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+    };
+    shft = function(p) {
+      return (p + 7) / 8 | 0;
+    };
+    slc = function(v, s, e) {
+      if (s == null || s < 0)
+        s = 0;
+      if (e == null || e > v.length)
+        e = v.length;
+      return new u8(v.subarray(s, e));
+    };
+    FlateErrorCode = {
+      UnexpectedEOF: 0,
+      InvalidBlockType: 1,
+      InvalidLengthLiteral: 2,
+      InvalidDistance: 3,
+      StreamFinished: 4,
+      NoStreamHandler: 5,
+      InvalidHeader: 6,
+      NoCallback: 7,
+      InvalidUTF8: 8,
+      ExtraFieldTooLong: 9,
+      InvalidDate: 10,
+      FilenameTooLong: 11,
+      StreamFinishing: 12,
+      InvalidZipData: 13,
+      UnknownCompressionMethod: 14
+    };
+    ec = [
+      "unexpected EOF",
+      "invalid block type",
+      "invalid length/literal",
+      "invalid distance",
+      "stream finished",
+      "no stream handler",
+      ,
+      // determined by compression function
+      "no callback",
+      "invalid UTF-8 data",
+      "extra field too long",
+      "date not in range 1980-2099",
+      "filename too long",
+      "stream finishing",
+      "invalid zip data"
+      // determined by unknown compression method
+    ];
+    err = function(ind, msg, nt) {
+      var e = new Error(msg || ec[ind]);
+      e.code = ind;
+      if (Error.captureStackTrace)
+        Error.captureStackTrace(e, err);
+      if (!nt)
+        throw e;
+      return e;
+    };
+    inflt = function(dat, st, buf, dict) {
+      var sl = dat.length, dl = dict ? dict.length : 0;
+      if (!sl || st.f && !st.l)
+        return buf || new u8(0);
+      var noBuf = !buf;
+      var resize = noBuf || st.i != 2;
+      var noSt = st.i;
+      if (noBuf)
+        buf = new u8(sl * 3);
+      var cbuf = function(l2) {
+        var bl = buf.length;
+        if (l2 > bl) {
+          var nbuf = new u8(Math.max(bl * 2, l2));
+          nbuf.set(buf);
+          buf = nbuf;
+        }
+      };
+      var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+      var tbts = sl * 8;
+      do {
+        if (!lm) {
+          final = bits(dat, pos, 1);
+          var type = bits(dat, pos + 1, 3);
+          pos += 3;
+          if (!type) {
+            var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
+            if (t > sl) {
+              if (noSt)
+                err(0);
+              break;
+            }
+            if (resize)
+              cbuf(bt + l);
+            buf.set(dat.subarray(s, t), bt);
+            st.b = bt += l, st.p = pos = t * 8, st.f = final;
+            continue;
+          } else if (type == 1)
+            lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+          else if (type == 2) {
+            var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+            var tl = hLit + bits(dat, pos + 5, 31) + 1;
+            pos += 14;
+            var ldt = new u8(tl);
+            var clt = new u8(19);
+            for (var i2 = 0; i2 < hcLen; ++i2) {
+              clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
+            }
+            pos += hcLen * 3;
+            var clb = max(clt), clbmsk = (1 << clb) - 1;
+            var clm = hMap(clt, clb, 1);
+            for (var i2 = 0; i2 < tl; ) {
+              var r = clm[bits(dat, pos, clbmsk)];
+              pos += r & 15;
+              var s = r >> 4;
+              if (s < 16) {
+                ldt[i2++] = s;
+              } else {
+                var c = 0, n = 0;
+                if (s == 16)
+                  n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
+                else if (s == 17)
+                  n = 3 + bits(dat, pos, 7), pos += 3;
+                else if (s == 18)
+                  n = 11 + bits(dat, pos, 127), pos += 7;
+                while (n--)
+                  ldt[i2++] = c;
+              }
+            }
+            var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+            lbt = max(lt);
+            dbt = max(dt);
+            lm = hMap(lt, lbt, 1);
+            dm = hMap(dt, dbt, 1);
+          } else
+            err(1);
+          if (pos > tbts) {
+            if (noSt)
+              err(0);
+            break;
+          }
+        }
+        if (resize)
+          cbuf(bt + 131072);
+        var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+        var lpos = pos;
+        for (; ; lpos = pos) {
+          var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+          pos += c & 15;
+          if (pos > tbts) {
+            if (noSt)
+              err(0);
+            break;
+          }
+          if (!c)
+            err(2);
+          if (sym < 256)
+            buf[bt++] = sym;
+          else if (sym == 256) {
+            lpos = pos, lm = null;
+            break;
+          } else {
+            var add = sym - 254;
+            if (sym > 264) {
+              var i2 = sym - 257, b = fleb[i2];
+              add = bits(dat, pos, (1 << b) - 1) + fl[i2];
+              pos += b;
+            }
+            var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+            if (!d)
+              err(3);
+            pos += d & 15;
+            var dt = fd[dsym];
+            if (dsym > 3) {
+              var b = fdeb[dsym];
+              dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+            }
+            if (pos > tbts) {
+              if (noSt)
+                err(0);
+              break;
+            }
+            if (resize)
+              cbuf(bt + 131072);
+            var end = bt + add;
+            if (bt < dt) {
+              var shift = dl - dt, dend = Math.min(dt, end);
+              if (shift + bt < 0)
+                err(3);
+              for (; bt < dend; ++bt)
+                buf[bt] = dict[shift + bt];
+            }
+            for (; bt < end; ++bt)
+              buf[bt] = buf[bt - dt];
+          }
+        }
+        st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+        if (lm)
+          final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+      } while (!final);
+      return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+    };
+    wbits = function(d, p, v) {
+      v <<= p & 7;
+      var o = p / 8 | 0;
+      d[o] |= v;
+      d[o + 1] |= v >> 8;
+    };
+    wbits16 = function(d, p, v) {
+      v <<= p & 7;
+      var o = p / 8 | 0;
+      d[o] |= v;
+      d[o + 1] |= v >> 8;
+      d[o + 2] |= v >> 16;
+    };
+    hTree = function(d, mb2) {
+      var t = [];
+      for (var i2 = 0; i2 < d.length; ++i2) {
+        if (d[i2])
+          t.push({ s: i2, f: d[i2] });
+      }
+      var s = t.length;
+      var t2 = t.slice();
+      if (!s)
+        return { t: et, l: 0 };
+      if (s == 1) {
+        var v = new u8(t[0].s + 1);
+        v[t[0].s] = 1;
+        return { t: v, l: 1 };
+      }
+      t.sort(function(a, b) {
+        return a.f - b.f;
+      });
+      t.push({ s: -1, f: 25001 });
+      var l = t[0], r = t[1], i0 = 0, i1 = 1, i22 = 2;
+      t[0] = { s: -1, f: l.f + r.f, l, r };
+      while (i1 != s - 1) {
+        l = t[t[i0].f < t[i22].f ? i0++ : i22++];
+        r = t[i0 != i1 && t[i0].f < t[i22].f ? i0++ : i22++];
+        t[i1++] = { s: -1, f: l.f + r.f, l, r };
+      }
+      var maxSym = t2[0].s;
+      for (var i2 = 1; i2 < s; ++i2) {
+        if (t2[i2].s > maxSym)
+          maxSym = t2[i2].s;
+      }
+      var tr = new u16(maxSym + 1);
+      var mbt = ln(t[i1 - 1], tr, 0);
+      if (mbt > mb2) {
+        var i2 = 0, dt = 0;
+        var lft = mbt - mb2, cst = 1 << lft;
+        t2.sort(function(a, b) {
+          return tr[b.s] - tr[a.s] || a.f - b.f;
+        });
+        for (; i2 < s; ++i2) {
+          var i2_1 = t2[i2].s;
+          if (tr[i2_1] > mb2) {
+            dt += cst - (1 << mbt - tr[i2_1]);
+            tr[i2_1] = mb2;
+          } else
+            break;
+        }
+        dt >>= lft;
+        while (dt > 0) {
+          var i2_2 = t2[i2].s;
+          if (tr[i2_2] < mb2)
+            dt -= 1 << mb2 - tr[i2_2]++ - 1;
+          else
+            ++i2;
+        }
+        for (; i2 >= 0 && dt; --i2) {
+          var i2_3 = t2[i2].s;
+          if (tr[i2_3] == mb2) {
+            --tr[i2_3];
+            ++dt;
+          }
+        }
+        mbt = mb2;
+      }
+      return { t: new u8(tr), l: mbt };
+    };
+    ln = function(n, l, d) {
+      return n.s == -1 ? Math.max(ln(n.l, l, d + 1), ln(n.r, l, d + 1)) : l[n.s] = d;
+    };
+    lc = function(c) {
+      var s = c.length;
+      while (s && !c[--s])
+        ;
+      var cl = new u16(++s);
+      var cli = 0, cln = c[0], cls = 1;
+      var w = function(v) {
+        cl[cli++] = v;
+      };
+      for (var i2 = 1; i2 <= s; ++i2) {
+        if (c[i2] == cln && i2 != s)
+          ++cls;
+        else {
+          if (!cln && cls > 2) {
+            for (; cls > 138; cls -= 138)
+              w(32754);
+            if (cls > 2) {
+              w(cls > 10 ? cls - 11 << 5 | 28690 : cls - 3 << 5 | 12305);
+              cls = 0;
+            }
+          } else if (cls > 3) {
+            w(cln), --cls;
+            for (; cls > 6; cls -= 6)
+              w(8304);
+            if (cls > 2)
+              w(cls - 3 << 5 | 8208), cls = 0;
+          }
+          while (cls--)
+            w(cln);
+          cls = 1;
+          cln = c[i2];
+        }
+      }
+      return { c: cl.subarray(0, cli), n: s };
+    };
+    clen = function(cf, cl) {
+      var l = 0;
+      for (var i2 = 0; i2 < cl.length; ++i2)
+        l += cf[i2] * cl[i2];
+      return l;
+    };
+    wfblk = function(out, pos, dat) {
+      var s = dat.length;
+      var o = shft(pos + 2);
+      out[o] = s & 255;
+      out[o + 1] = s >> 8;
+      out[o + 2] = out[o] ^ 255;
+      out[o + 3] = out[o + 1] ^ 255;
+      for (var i2 = 0; i2 < s; ++i2)
+        out[o + i2 + 4] = dat[i2];
+      return (o + 4 + s) * 8;
+    };
+    wblk = function(dat, out, final, syms, lf, df, eb, li, bs, bl, p) {
+      wbits(out, p++, final);
+      ++lf[256];
+      var _a2 = hTree(lf, 15), dlt = _a2.t, mlb = _a2.l;
+      var _b2 = hTree(df, 15), ddt = _b2.t, mdb = _b2.l;
+      var _c = lc(dlt), lclt = _c.c, nlc = _c.n;
+      var _d = lc(ddt), lcdt = _d.c, ndc = _d.n;
+      var lcfreq = new u16(19);
+      for (var i2 = 0; i2 < lclt.length; ++i2)
+        ++lcfreq[lclt[i2] & 31];
+      for (var i2 = 0; i2 < lcdt.length; ++i2)
+        ++lcfreq[lcdt[i2] & 31];
+      var _e = hTree(lcfreq, 7), lct = _e.t, mlcb = _e.l;
+      var nlcc = 19;
+      for (; nlcc > 4 && !lct[clim[nlcc - 1]]; --nlcc)
+        ;
+      var flen = bl + 5 << 3;
+      var ftlen = clen(lf, flt) + clen(df, fdt) + eb;
+      var dtlen = clen(lf, dlt) + clen(df, ddt) + eb + 14 + 3 * nlcc + clen(lcfreq, lct) + 2 * lcfreq[16] + 3 * lcfreq[17] + 7 * lcfreq[18];
+      if (bs >= 0 && flen <= ftlen && flen <= dtlen)
+        return wfblk(out, p, dat.subarray(bs, bs + bl));
+      var lm, ll, dm, dl;
+      wbits(out, p, 1 + (dtlen < ftlen)), p += 2;
+      if (dtlen < ftlen) {
+        lm = hMap(dlt, mlb, 0), ll = dlt, dm = hMap(ddt, mdb, 0), dl = ddt;
+        var llm = hMap(lct, mlcb, 0);
+        wbits(out, p, nlc - 257);
+        wbits(out, p + 5, ndc - 1);
+        wbits(out, p + 10, nlcc - 4);
+        p += 14;
+        for (var i2 = 0; i2 < nlcc; ++i2)
+          wbits(out, p + 3 * i2, lct[clim[i2]]);
+        p += 3 * nlcc;
+        var lcts = [lclt, lcdt];
+        for (var it = 0; it < 2; ++it) {
+          var clct = lcts[it];
+          for (var i2 = 0; i2 < clct.length; ++i2) {
+            var len = clct[i2] & 31;
+            wbits(out, p, llm[len]), p += lct[len];
+            if (len > 15)
+              wbits(out, p, clct[i2] >> 5 & 127), p += clct[i2] >> 12;
+          }
+        }
+      } else {
+        lm = flm, ll = flt, dm = fdm, dl = fdt;
+      }
+      for (var i2 = 0; i2 < li; ++i2) {
+        var sym = syms[i2];
+        if (sym > 255) {
+          var len = sym >> 18 & 31;
+          wbits16(out, p, lm[len + 257]), p += ll[len + 257];
+          if (len > 7)
+            wbits(out, p, sym >> 23 & 31), p += fleb[len];
+          var dst = sym & 31;
+          wbits16(out, p, dm[dst]), p += dl[dst];
+          if (dst > 3)
+            wbits16(out, p, sym >> 5 & 8191), p += fdeb[dst];
+        } else {
+          wbits16(out, p, lm[sym]), p += ll[sym];
+        }
+      }
+      wbits16(out, p, lm[256]);
+      return p + ll[256];
+    };
+    deo = /* @__PURE__ */ new i32([65540, 131080, 131088, 131104, 262176, 1048704, 1048832, 2114560, 2117632]);
+    et = /* @__PURE__ */ new u8(0);
+    dflt = function(dat, lvl, plvl, pre, post, st) {
+      var s = st.z || dat.length;
+      var o = new u8(pre + s + 5 * (1 + Math.ceil(s / 7e3)) + post);
+      var w = o.subarray(pre, o.length - post);
+      var lst = st.l;
+      var pos = (st.r || 0) & 7;
+      if (lvl) {
+        if (pos)
+          w[0] = st.r >> 3;
+        var opt = deo[lvl - 1];
+        var n = opt >> 13, c = opt & 8191;
+        var msk_1 = (1 << plvl) - 1;
+        var prev = st.p || new u16(32768), head = st.h || new u16(msk_1 + 1);
+        var bs1_1 = Math.ceil(plvl / 3), bs2_1 = 2 * bs1_1;
+        var hsh = function(i3) {
+          return (dat[i3] ^ dat[i3 + 1] << bs1_1 ^ dat[i3 + 2] << bs2_1) & msk_1;
+        };
+        var syms = new i32(25e3);
+        var lf = new u16(288), df = new u16(32);
+        var lc_1 = 0, eb = 0, i2 = st.i || 0, li = 0, wi = st.w || 0, bs = 0;
+        for (; i2 + 2 < s; ++i2) {
+          var hv = hsh(i2);
+          var imod = i2 & 32767, pimod = head[hv];
+          prev[imod] = pimod;
+          head[hv] = imod;
+          if (wi <= i2) {
+            var rem = s - i2;
+            if ((lc_1 > 7e3 || li > 24576) && (rem > 423 || !lst)) {
+              pos = wblk(dat, w, 0, syms, lf, df, eb, li, bs, i2 - bs, pos);
+              li = lc_1 = eb = 0, bs = i2;
+              for (var j = 0; j < 286; ++j)
+                lf[j] = 0;
+              for (var j = 0; j < 30; ++j)
+                df[j] = 0;
+            }
+            var l = 2, d = 0, ch_1 = c, dif = imod - pimod & 32767;
+            if (rem > 2 && hv == hsh(i2 - dif)) {
+              var maxn = Math.min(n, rem) - 1;
+              var maxd = Math.min(32767, i2);
+              var ml = Math.min(258, rem);
+              while (dif <= maxd && --ch_1 && imod != pimod) {
+                if (dat[i2 + l] == dat[i2 + l - dif]) {
+                  var nl2 = 0;
+                  for (; nl2 < ml && dat[i2 + nl2] == dat[i2 + nl2 - dif]; ++nl2)
+                    ;
+                  if (nl2 > l) {
+                    l = nl2, d = dif;
+                    if (nl2 > maxn)
+                      break;
+                    var mmd = Math.min(dif, nl2 - 2);
+                    var md = 0;
+                    for (var j = 0; j < mmd; ++j) {
+                      var ti = i2 - dif + j & 32767;
+                      var pti = prev[ti];
+                      var cd = ti - pti & 32767;
+                      if (cd > md)
+                        md = cd, pimod = ti;
+                    }
+                  }
+                }
+                imod = pimod, pimod = prev[imod];
+                dif += imod - pimod & 32767;
+              }
+            }
+            if (d) {
+              syms[li++] = 268435456 | revfl[l] << 18 | revfd[d];
+              var lin = revfl[l] & 31, din = revfd[d] & 31;
+              eb += fleb[lin] + fdeb[din];
+              ++lf[257 + lin];
+              ++df[din];
+              wi = i2 + l;
+              ++lc_1;
+            } else {
+              syms[li++] = dat[i2];
+              ++lf[dat[i2]];
+            }
+          }
+        }
+        for (i2 = Math.max(i2, wi); i2 < s; ++i2) {
+          syms[li++] = dat[i2];
+          ++lf[dat[i2]];
+        }
+        pos = wblk(dat, w, lst, syms, lf, df, eb, li, bs, i2 - bs, pos);
+        if (!lst) {
+          st.r = pos & 7 | w[pos / 8 | 0] << 3;
+          pos -= 7;
+          st.h = head, st.p = prev, st.i = i2, st.w = wi;
+        }
+      } else {
+        for (var i2 = st.w || 0; i2 < s + lst; i2 += 65535) {
+          var e = i2 + 65535;
+          if (e >= s) {
+            w[pos / 8 | 0] = lst;
+            e = s;
+          }
+          pos = wfblk(w, pos + 1, dat.subarray(i2, e));
+        }
+        st.i = s;
+      }
+      return slc(o, 0, pre + shft(pos) + post);
+    };
+    crct = /* @__PURE__ */ (function() {
+      var t = new Int32Array(256);
+      for (var i2 = 0; i2 < 256; ++i2) {
+        var c = i2, k = 9;
+        while (--k)
+          c = (c & 1 && -306674912) ^ c >>> 1;
+        t[i2] = c;
+      }
+      return t;
+    })();
+    crc = function() {
+      var c = -1;
+      return {
+        p: function(d) {
+          var cr2 = c;
+          for (var i2 = 0; i2 < d.length; ++i2)
+            cr2 = crct[cr2 & 255 ^ d[i2]] ^ cr2 >>> 8;
+          c = cr2;
+        },
+        d: function() {
+          return ~c;
+        }
+      };
+    };
+    adler = function() {
+      var a = 1, b = 0;
+      return {
+        p: function(d) {
+          var n = a, m = b;
+          var l = d.length | 0;
+          for (var i2 = 0; i2 != l; ) {
+            var e = Math.min(i2 + 2655, l);
+            for (; i2 < e; ++i2)
+              m += n += d[i2];
+            n = (n & 65535) + 15 * (n >> 16), m = (m & 65535) + 15 * (m >> 16);
+          }
+          a = n, b = m;
+        },
+        d: function() {
+          a %= 65521, b %= 65521;
+          return (a & 255) << 24 | (a & 65280) << 8 | (b & 255) << 8 | b >> 8;
+        }
+      };
+    };
+    dopt = function(dat, opt, pre, post, st) {
+      if (!st) {
+        st = { l: 1 };
+        if (opt.dictionary) {
+          var dict = opt.dictionary.subarray(-32768);
+          var newDat = new u8(dict.length + dat.length);
+          newDat.set(dict);
+          newDat.set(dat, dict.length);
+          dat = newDat;
+          st.w = dict.length;
+        }
+      }
+      return dflt(dat, opt.level == null ? 6 : opt.level, opt.mem == null ? st.l ? Math.ceil(Math.max(8, Math.min(13, Math.log(dat.length))) * 1.5) : 20 : 12 + opt.mem, pre, post, st);
+    };
+    mrg = function(a, b) {
+      var o = {};
+      for (var k in a)
+        o[k] = a[k];
+      for (var k in b)
+        o[k] = b[k];
+      return o;
+    };
+    wcln = function(fn, fnStr, td2) {
+      var dt = fn();
+      var st = fn.toString();
+      var ks = st.slice(st.indexOf("[") + 1, st.lastIndexOf("]")).replace(/\s+/g, "").split(",");
+      for (var i2 = 0; i2 < dt.length; ++i2) {
+        var v = dt[i2], k = ks[i2];
+        if (typeof v == "function") {
+          fnStr += ";" + k + "=";
+          var st_1 = v.toString();
+          if (v.prototype) {
+            if (st_1.indexOf("[native code]") != -1) {
+              var spInd = st_1.indexOf(" ", 8) + 1;
+              fnStr += st_1.slice(spInd, st_1.indexOf("(", spInd));
+            } else {
+              fnStr += st_1;
+              for (var t in v.prototype)
+                fnStr += ";" + k + ".prototype." + t + "=" + v.prototype[t].toString();
+            }
+          } else
+            fnStr += st_1;
+        } else
+          td2[k] = v;
+      }
+      return fnStr;
+    };
+    ch = [];
+    cbfs = function(v) {
+      var tl = [];
+      for (var k in v) {
+        if (v[k].buffer) {
+          tl.push((v[k] = new v[k].constructor(v[k])).buffer);
+        }
+      }
+      return tl;
+    };
+    wrkr = function(fns, init, id, cb) {
+      if (!ch[id]) {
+        var fnStr = "", td_1 = {}, m = fns.length - 1;
+        for (var i2 = 0; i2 < m; ++i2)
+          fnStr = wcln(fns[i2], fnStr, td_1);
+        ch[id] = { c: wcln(fns[m], fnStr, td_1), e: td_1 };
+      }
+      var td2 = mrg({}, ch[id].e);
+      return wk(ch[id].c + ";onmessage=function(e){for(var k in e.data)self[k]=e.data[k];onmessage=" + init.toString() + "}", id, td2, cbfs(td2), cb);
+    };
+    bInflt = function() {
+      return [u8, u16, i32, fleb, fdeb, clim, fl, fd, flrm, fdrm, rev, ec, hMap, max, bits, bits16, shft, slc, err, inflt, inflateSync, pbf, gopt];
+    };
+    bDflt = function() {
+      return [u8, u16, i32, fleb, fdeb, clim, revfl, revfd, flm, flt, fdm, fdt, rev, deo, et, hMap, wbits, wbits16, hTree, ln, lc, clen, wfblk, wblk, shft, slc, dflt, dopt, deflateSync, pbf];
+    };
+    gze = function() {
+      return [gzh, gzhl, wbytes, crc, crct];
+    };
+    guze = function() {
+      return [gzs, gzl];
+    };
+    zle = function() {
+      return [zlh, wbytes, adler];
+    };
+    zule = function() {
+      return [zls];
+    };
+    pbf = function(msg) {
+      return postMessage(msg, [msg.buffer]);
+    };
+    gopt = function(o) {
+      return o && {
+        out: o.size && new u8(o.size),
+        dictionary: o.dictionary
+      };
+    };
+    cbify = function(dat, opts, fns, init, id, cb) {
+      var w = wrkr(fns, init, id, function(err2, dat2) {
+        w.terminate();
+        cb(err2, dat2);
+      });
+      w.postMessage([dat, opts], opts.consume ? [dat.buffer] : []);
+      return function() {
+        w.terminate();
+      };
+    };
+    astrm = function(strm) {
+      strm.ondata = function(dat, final) {
+        return postMessage([dat, final], [dat.buffer]);
+      };
+      return function(ev) {
+        if (ev.data[0]) {
+          strm.push(ev.data[0], ev.data[1]);
+          postMessage([ev.data[0].length]);
+        } else
+          strm.flush(ev.data[1]);
+      };
+    };
+    astrmify = function(fns, strm, opts, init, id, flush, ext) {
+      var t;
+      var w = wrkr(fns, init, id, function(err2, dat) {
+        if (err2)
+          w.terminate(), strm.ondata.call(strm, err2);
+        else if (!Array.isArray(dat))
+          ext(dat);
+        else if (dat.length == 1) {
+          strm.queuedSize -= dat[0];
+          if (strm.ondrain)
+            strm.ondrain(dat[0]);
+        } else {
+          if (dat[1])
+            w.terminate();
+          strm.ondata.call(strm, err2, dat[0], dat[1]);
+        }
+      });
+      w.postMessage(opts);
+      strm.queuedSize = 0;
+      strm.push = function(d, f) {
+        if (!strm.ondata)
+          err(5);
+        if (t)
+          strm.ondata(err(4, 0, 1), null, !!f);
+        strm.queuedSize += d.length;
+        w.postMessage([d, t = f], d.buffer instanceof ArrayBuffer ? [d.buffer] : []);
+      };
+      strm.terminate = function() {
+        w.terminate();
+      };
+      if (flush) {
+        strm.flush = function(sync2) {
+          w.postMessage([0, sync2]);
+        };
+      }
+    };
+    b2 = function(d, b) {
+      return d[b] | d[b + 1] << 8;
+    };
+    b4 = function(d, b) {
+      return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+    };
+    b8 = function(d, b) {
+      return b4(d, b) + b4(d, b + 4) * 4294967296;
+    };
+    wbytes = function(d, b, v) {
+      for (; v; ++b)
+        d[b] = v, v >>>= 8;
+    };
+    gzh = function(c, o) {
+      var fn = o.filename;
+      c[0] = 31, c[1] = 139, c[2] = 8, c[8] = o.level < 2 ? 4 : o.level == 9 ? 2 : 0, c[9] = 3;
+      if (o.mtime != 0)
+        wbytes(c, 4, Math.floor(new Date(o.mtime || Date.now()) / 1e3));
+      if (fn) {
+        c[3] = 8;
+        for (var i2 = 0; i2 <= fn.length; ++i2)
+          c[i2 + 10] = fn.charCodeAt(i2);
+      }
+    };
+    gzs = function(d) {
+      if (d[0] != 31 || d[1] != 139 || d[2] != 8)
+        err(6, "invalid gzip data");
+      var flg = d[3];
+      var st = 10;
+      if (flg & 4)
+        st += (d[10] | d[11] << 8) + 2;
+      for (var zs = (flg >> 3 & 1) + (flg >> 4 & 1); zs > 0; zs -= !d[st++])
+        ;
+      return st + (flg & 2);
+    };
+    gzl = function(d) {
+      var l = d.length;
+      return (d[l - 4] | d[l - 3] << 8 | d[l - 2] << 16 | d[l - 1] << 24) >>> 0;
+    };
+    gzhl = function(o) {
+      return 10 + (o.filename ? o.filename.length + 1 : 0);
+    };
+    zlh = function(c, o) {
+      var lv = o.level, fl2 = lv == 0 ? 0 : lv < 6 ? 1 : lv == 9 ? 3 : 2;
+      c[0] = 120, c[1] = fl2 << 6 | (o.dictionary && 32);
+      c[1] |= 31 - (c[0] << 8 | c[1]) % 31;
+      if (o.dictionary) {
+        var h = adler();
+        h.p(o.dictionary);
+        wbytes(c, 2, h.d());
+      }
+    };
+    zls = function(d, dict) {
+      if ((d[0] & 15) != 8 || d[0] >> 4 > 7 || (d[0] << 8 | d[1]) % 31)
+        err(6, "invalid zlib data");
+      if ((d[1] >> 5 & 1) == +!dict)
+        err(6, "invalid zlib data: " + (d[1] & 32 ? "need" : "unexpected") + " dictionary");
+      return (d[1] >> 3 & 4) + 2;
+    };
+    Deflate = /* @__PURE__ */ (function() {
+      function Deflate2(opts, cb) {
+        if (typeof opts == "function")
+          cb = opts, opts = {};
+        this.ondata = cb;
+        this.o = opts || {};
+        this.s = { l: 0, i: 32768, w: 32768, z: 32768 };
+        this.b = new u8(98304);
+        if (this.o.dictionary) {
+          var dict = this.o.dictionary.subarray(-32768);
+          this.b.set(dict, 32768 - dict.length);
+          this.s.i = 32768 - dict.length;
+        }
+      }
+      Deflate2.prototype.p = function(c, f) {
+        this.ondata(dopt(c, this.o, 0, 0, this.s), f);
+      };
+      Deflate2.prototype.push = function(chunk, final) {
+        if (!this.ondata)
+          err(5);
+        if (this.s.l)
+          err(4);
+        var endLen = chunk.length + this.s.z;
+        if (endLen > this.b.length) {
+          if (endLen > 2 * this.b.length - 32768) {
+            var newBuf = new u8(endLen & -32768);
+            newBuf.set(this.b.subarray(0, this.s.z));
+            this.b = newBuf;
+          }
+          var split = this.b.length - this.s.z;
+          this.b.set(chunk.subarray(0, split), this.s.z);
+          this.s.z = this.b.length;
+          this.p(this.b, false);
+          this.b.set(this.b.subarray(-32768));
+          this.b.set(chunk.subarray(split), 32768);
+          this.s.z = chunk.length - split + 32768;
+          this.s.i = 32766, this.s.w = 32768;
+        } else {
+          this.b.set(chunk, this.s.z);
+          this.s.z += chunk.length;
+        }
+        this.s.l = final & 1;
+        if (this.s.z > this.s.w + 8191 || final) {
+          this.p(this.b, final || false);
+          this.s.w = this.s.i, this.s.i -= 2;
+        }
+        if (final) {
+          this.s = this.o = {};
+          this.b = et;
+        }
+      };
+      Deflate2.prototype.flush = function(sync2) {
+        if (!this.ondata)
+          err(5);
+        if (this.s.l)
+          err(4);
+        this.p(this.b, false);
+        this.s.w = this.s.i, this.s.i -= 2;
+        if (sync2) {
+          var c = new u8(6);
+          c[0] = this.s.r >> 3;
+          var ep = wfblk(c, this.s.r, et);
+          this.s.r = 0;
+          this.ondata(c.subarray(0, ep >> 3), false);
+        }
+      };
+      return Deflate2;
+    })();
+    AsyncDeflate = /* @__PURE__ */ (function() {
+      function AsyncDeflate2(opts, cb) {
+        astrmify([
+          bDflt,
+          function() {
+            return [astrm, Deflate];
+          }
+        ], this, StrmOpt.call(this, opts, cb), function(ev) {
+          var strm = new Deflate(ev.data);
+          onmessage = astrm(strm);
+        }, 6, 1);
+      }
+      return AsyncDeflate2;
+    })();
+    Inflate = /* @__PURE__ */ (function() {
+      function Inflate2(opts, cb) {
+        if (typeof opts == "function")
+          cb = opts, opts = {};
+        this.ondata = cb;
+        var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
+        this.s = { i: 0, b: dict ? dict.length : 0 };
+        this.o = new u8(32768);
+        this.p = new u8(0);
+        if (dict)
+          this.o.set(dict);
+      }
+      Inflate2.prototype.e = function(c) {
+        if (!this.ondata)
+          err(5);
+        if (this.d)
+          err(4);
+        if (!this.p.length)
+          this.p = c;
+        else if (c.length) {
+          var n = new u8(this.p.length + c.length);
+          n.set(this.p), n.set(c, this.p.length), this.p = n;
+        }
+      };
+      Inflate2.prototype.c = function(final) {
+        this.s.i = +(this.d = final || false);
+        var bts = this.s.b;
+        var dt = inflt(this.p, this.s, this.o);
+        this.ondata(slc(dt, bts, this.s.b), this.d);
+        this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
+        this.p = slc(this.p, this.s.p / 8 | 0), this.s.p &= 7;
+      };
+      Inflate2.prototype.push = function(chunk, final) {
+        this.e(chunk), this.c(final);
+      };
+      return Inflate2;
+    })();
+    AsyncInflate = /* @__PURE__ */ (function() {
+      function AsyncInflate2(opts, cb) {
+        astrmify([
+          bInflt,
+          function() {
+            return [astrm, Inflate];
+          }
+        ], this, StrmOpt.call(this, opts, cb), function(ev) {
+          var strm = new Inflate(ev.data);
+          onmessage = astrm(strm);
+        }, 7, 0);
+      }
+      return AsyncInflate2;
+    })();
+    Gzip = /* @__PURE__ */ (function() {
+      function Gzip2(opts, cb) {
+        this.c = crc();
+        this.l = 0;
+        this.v = 1;
+        Deflate.call(this, opts, cb);
+      }
+      Gzip2.prototype.push = function(chunk, final) {
+        this.c.p(chunk);
+        this.l += chunk.length;
+        Deflate.prototype.push.call(this, chunk, final);
+      };
+      Gzip2.prototype.p = function(c, f) {
+        var raw = dopt(c, this.o, this.v && gzhl(this.o), f && 8, this.s);
+        if (this.v)
+          gzh(raw, this.o), this.v = 0;
+        if (f)
+          wbytes(raw, raw.length - 8, this.c.d()), wbytes(raw, raw.length - 4, this.l);
+        this.ondata(raw, f);
+      };
+      Gzip2.prototype.flush = function(sync2) {
+        Deflate.prototype.flush.call(this, sync2);
+      };
+      return Gzip2;
+    })();
+    AsyncGzip = /* @__PURE__ */ (function() {
+      function AsyncGzip2(opts, cb) {
+        astrmify([
+          bDflt,
+          gze,
+          function() {
+            return [astrm, Deflate, Gzip];
+          }
+        ], this, StrmOpt.call(this, opts, cb), function(ev) {
+          var strm = new Gzip(ev.data);
+          onmessage = astrm(strm);
+        }, 8, 1);
+      }
+      return AsyncGzip2;
+    })();
+    Gunzip = /* @__PURE__ */ (function() {
+      function Gunzip2(opts, cb) {
+        this.v = 1;
+        this.r = 0;
+        Inflate.call(this, opts, cb);
+      }
+      Gunzip2.prototype.push = function(chunk, final) {
+        Inflate.prototype.e.call(this, chunk);
+        this.r += chunk.length;
+        if (this.v) {
+          var p = this.p.subarray(this.v - 1);
+          var s = p.length > 3 ? gzs(p) : 4;
+          if (s > p.length) {
+            if (!final)
+              return;
+          } else if (this.v > 1 && this.onmember) {
+            this.onmember(this.r - p.length);
+          }
+          this.p = p.subarray(s), this.v = 0;
+        }
+        Inflate.prototype.c.call(this, 0);
+        if (this.s.f && !this.s.l) {
+          this.v = shft(this.s.p) + 9;
+          this.s = { i: 0 };
+          this.o = new u8(0);
+          this.push(new u8(0), final);
+        } else if (final) {
+          Inflate.prototype.c.call(this, final);
+        }
+      };
+      return Gunzip2;
+    })();
+    AsyncGunzip = /* @__PURE__ */ (function() {
+      function AsyncGunzip2(opts, cb) {
+        var _this = this;
+        astrmify([
+          bInflt,
+          guze,
+          function() {
+            return [astrm, Inflate, Gunzip];
+          }
+        ], this, StrmOpt.call(this, opts, cb), function(ev) {
+          var strm = new Gunzip(ev.data);
+          strm.onmember = function(offset) {
+            return postMessage(offset);
+          };
+          onmessage = astrm(strm);
+        }, 9, 0, function(offset) {
+          return _this.onmember && _this.onmember(offset);
+        });
+      }
+      return AsyncGunzip2;
+    })();
+    Zlib = /* @__PURE__ */ (function() {
+      function Zlib2(opts, cb) {
+        this.c = adler();
+        this.v = 1;
+        Deflate.call(this, opts, cb);
+      }
+      Zlib2.prototype.push = function(chunk, final) {
+        this.c.p(chunk);
+        Deflate.prototype.push.call(this, chunk, final);
+      };
+      Zlib2.prototype.p = function(c, f) {
+        var raw = dopt(c, this.o, this.v && (this.o.dictionary ? 6 : 2), f && 4, this.s);
+        if (this.v)
+          zlh(raw, this.o), this.v = 0;
+        if (f)
+          wbytes(raw, raw.length - 4, this.c.d());
+        this.ondata(raw, f);
+      };
+      Zlib2.prototype.flush = function(sync2) {
+        Deflate.prototype.flush.call(this, sync2);
+      };
+      return Zlib2;
+    })();
+    AsyncZlib = /* @__PURE__ */ (function() {
+      function AsyncZlib2(opts, cb) {
+        astrmify([
+          bDflt,
+          zle,
+          function() {
+            return [astrm, Deflate, Zlib];
+          }
+        ], this, StrmOpt.call(this, opts, cb), function(ev) {
+          var strm = new Zlib(ev.data);
+          onmessage = astrm(strm);
+        }, 10, 1);
+      }
+      return AsyncZlib2;
+    })();
+    Unzlib = /* @__PURE__ */ (function() {
+      function Unzlib2(opts, cb) {
+        Inflate.call(this, opts, cb);
+        this.v = opts && opts.dictionary ? 2 : 1;
+      }
+      Unzlib2.prototype.push = function(chunk, final) {
+        Inflate.prototype.e.call(this, chunk);
+        if (this.v) {
+          if (this.p.length < 6 && !final)
+            return;
+          this.p = this.p.subarray(zls(this.p, this.v - 1)), this.v = 0;
+        }
+        if (final) {
+          if (this.p.length < 4)
+            err(6, "invalid zlib data");
+          this.p = this.p.subarray(0, -4);
+        }
+        Inflate.prototype.c.call(this, final);
+      };
+      return Unzlib2;
+    })();
+    AsyncUnzlib = /* @__PURE__ */ (function() {
+      function AsyncUnzlib2(opts, cb) {
+        astrmify([
+          bInflt,
+          zule,
+          function() {
+            return [astrm, Inflate, Unzlib];
+          }
+        ], this, StrmOpt.call(this, opts, cb), function(ev) {
+          var strm = new Unzlib(ev.data);
+          onmessage = astrm(strm);
+        }, 11, 0);
+      }
+      return AsyncUnzlib2;
+    })();
+    Decompress = /* @__PURE__ */ (function() {
+      function Decompress2(opts, cb) {
+        this.o = StrmOpt.call(this, opts, cb) || {};
+        this.G = Gunzip;
+        this.I = Inflate;
+        this.Z = Unzlib;
+      }
+      Decompress2.prototype.i = function() {
+        var _this = this;
+        this.s.ondata = function(dat, final) {
+          _this.ondata(dat, final);
+        };
+      };
+      Decompress2.prototype.push = function(chunk, final) {
+        if (!this.ondata)
+          err(5);
+        if (!this.s) {
+          if (this.p && this.p.length) {
+            var n = new u8(this.p.length + chunk.length);
+            n.set(this.p), n.set(chunk, this.p.length);
+          } else
+            this.p = chunk;
+          if (this.p.length > 2) {
+            this.s = this.p[0] == 31 && this.p[1] == 139 && this.p[2] == 8 ? new this.G(this.o) : (this.p[0] & 15) != 8 || this.p[0] >> 4 > 7 || (this.p[0] << 8 | this.p[1]) % 31 ? new this.I(this.o) : new this.Z(this.o);
+            this.i();
+            this.s.push(this.p, final);
+            this.p = null;
+          }
+        } else
+          this.s.push(chunk, final);
+      };
+      return Decompress2;
+    })();
+    AsyncDecompress = /* @__PURE__ */ (function() {
+      function AsyncDecompress2(opts, cb) {
+        Decompress.call(this, opts, cb);
+        this.queuedSize = 0;
+        this.G = AsyncGunzip;
+        this.I = AsyncInflate;
+        this.Z = AsyncUnzlib;
+      }
+      AsyncDecompress2.prototype.i = function() {
+        var _this = this;
+        this.s.ondata = function(err2, dat, final) {
+          _this.ondata(err2, dat, final);
+        };
+        this.s.ondrain = function(size) {
+          _this.queuedSize -= size;
+          if (_this.ondrain)
+            _this.ondrain(size);
+        };
+      };
+      AsyncDecompress2.prototype.push = function(chunk, final) {
+        this.queuedSize += chunk.length;
+        Decompress.prototype.push.call(this, chunk, final);
+      };
+      return AsyncDecompress2;
+    })();
+    fltn = function(d, p, t, o) {
+      for (var k in d) {
+        var val = d[k], n = p + k, op = o;
+        if (Array.isArray(val))
+          op = mrg(o, val[1]), val = val[0];
+        if (ArrayBuffer.isView(val))
+          t[n] = [val, op];
+        else {
+          t[n += "/"] = [new u8(0), op];
+          fltn(val, n, t, o);
+        }
+      }
+    };
+    te = typeof TextEncoder != "undefined" && /* @__PURE__ */ new TextEncoder();
+    td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+    tds = 0;
+    try {
+      td.decode(et, { stream: true });
+      tds = 1;
+    } catch (e) {
+    }
+    dutf8 = function(d) {
+      for (var r = "", i2 = 0; ; ) {
+        var c = d[i2++];
+        var eb = (c > 127) + (c > 223) + (c > 239);
+        if (i2 + eb > d.length)
+          return { s: r, r: slc(d, i2 - 1) };
+        if (!eb)
+          r += String.fromCharCode(c);
+        else if (eb == 3) {
+          c = ((c & 15) << 18 | (d[i2++] & 63) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63) - 65536, r += String.fromCharCode(55296 | c >> 10, 56320 | c & 1023);
+        } else if (eb & 1)
+          r += String.fromCharCode((c & 31) << 6 | d[i2++] & 63);
+        else
+          r += String.fromCharCode((c & 15) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63);
+      }
+    };
+    DecodeUTF8 = /* @__PURE__ */ (function() {
+      function DecodeUTF82(cb) {
+        this.ondata = cb;
+        if (tds)
+          this.t = new TextDecoder();
+        else
+          this.p = et;
+      }
+      DecodeUTF82.prototype.push = function(chunk, final) {
+        if (!this.ondata)
+          err(5);
+        final = !!final;
+        if (this.t) {
+          this.ondata(this.t.decode(chunk, { stream: true }), final);
+          if (final) {
+            if (this.t.decode().length)
+              err(8);
+            this.t = null;
+          }
+          return;
+        }
+        if (!this.p)
+          err(4);
+        var dat = new u8(this.p.length + chunk.length);
+        dat.set(this.p);
+        dat.set(chunk, this.p.length);
+        var _a2 = dutf8(dat), s = _a2.s, r = _a2.r;
+        if (final) {
+          if (r.length)
+            err(8);
+          this.p = null;
+        } else
+          this.p = r;
+        this.ondata(s, final);
+      };
+      return DecodeUTF82;
+    })();
+    EncodeUTF8 = /* @__PURE__ */ (function() {
+      function EncodeUTF82(cb) {
+        this.ondata = cb;
+      }
+      EncodeUTF82.prototype.push = function(chunk, final) {
+        if (!this.ondata)
+          err(5);
+        if (this.d)
+          err(4);
+        this.ondata(strToU8(chunk), this.d = final || false);
+      };
+      return EncodeUTF82;
+    })();
+    dbf = function(l) {
+      return l == 1 ? 3 : l < 6 ? 2 : l == 9 ? 1 : 0;
+    };
+    slzh = function(d, b) {
+      return b + 30 + b2(d, b + 26) + b2(d, b + 28);
+    };
+    zh = function(d, b, z) {
+      var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
+      var _a2 = z64hs(d, es, efl, z, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a2[0], su = _a2[1], off = _a2[2];
+      return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
+    };
+    z64hs = function(d, b, l, z, sc, su, off) {
+      var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
+      var nf = nsc + nsu + noff;
+      if (z && nf) {
+        for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
+          if (b2(d, b) == 1) {
+            return [
+              nsc ? b8(d, b + 4 + 8 * nsu) : sc,
+              nsu ? b8(d, b + 4) : su,
+              noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
+              1
+            ];
+          }
+        }
+        if (z < 2)
+          err(13);
+      }
+      return [sc, su, off, 0];
+    };
+    exfl = function(ex) {
+      var le = 0;
+      if (ex) {
+        for (var k in ex) {
+          var l = ex[k].length;
+          if (l > 65535)
+            err(9);
+          le += l + 4;
+        }
+      }
+      return le;
+    };
+    wzh = function(d, b, f, fn, u, c, ce, co) {
+      var fl2 = fn.length, ex = f.extra, col = co && co.length;
+      var exl = exfl(ex);
+      wbytes(d, b, ce != null ? 33639248 : 67324752), b += 4;
+      if (ce != null)
+        d[b++] = 20, d[b++] = f.os;
+      d[b] = 20, b += 2;
+      d[b++] = f.flag << 1 | (c < 0 && 8), d[b++] = u && 8;
+      d[b++] = f.compression & 255, d[b++] = f.compression >> 8;
+      var dt = new Date(f.mtime == null ? Date.now() : f.mtime), y = dt.getFullYear() - 1980;
+      if (y < 0 || y > 119)
+        err(10);
+      wbytes(d, b, y << 25 | dt.getMonth() + 1 << 21 | dt.getDate() << 16 | dt.getHours() << 11 | dt.getMinutes() << 5 | dt.getSeconds() >> 1), b += 4;
+      if (c != -1) {
+        wbytes(d, b, f.crc);
+        wbytes(d, b + 4, c < 0 ? -c - 2 : c);
+        wbytes(d, b + 8, f.size);
+      }
+      wbytes(d, b + 12, fl2);
+      wbytes(d, b + 14, exl), b += 16;
+      if (ce != null) {
+        wbytes(d, b, col);
+        wbytes(d, b + 6, f.attrs);
+        wbytes(d, b + 10, ce), b += 14;
+      }
+      d.set(fn, b);
+      b += fl2;
+      if (exl) {
+        for (var k in ex) {
+          var exf = ex[k], l = exf.length;
+          wbytes(d, b, +k);
+          wbytes(d, b + 2, l);
+          d.set(exf, b + 4), b += 4 + l;
+        }
+      }
+      if (col)
+        d.set(co, b), b += col;
+      return b;
+    };
+    wzf = function(o, b, c, d, e) {
+      wbytes(o, b, 101010256);
+      wbytes(o, b + 8, c);
+      wbytes(o, b + 10, c);
+      wbytes(o, b + 12, d);
+      wbytes(o, b + 16, e);
+    };
+    ZipPassThrough = /* @__PURE__ */ (function() {
+      function ZipPassThrough2(filename) {
+        this.filename = filename;
+        this.c = crc();
+        this.size = 0;
+        this.compression = 0;
+      }
+      ZipPassThrough2.prototype.process = function(chunk, final) {
+        this.ondata(null, chunk, final);
+      };
+      ZipPassThrough2.prototype.push = function(chunk, final) {
+        if (!this.ondata)
+          err(5);
+        this.c.p(chunk);
+        this.size += chunk.length;
+        if (final)
+          this.crc = this.c.d();
+        this.process(chunk, final || false);
+      };
+      return ZipPassThrough2;
+    })();
+    ZipDeflate = /* @__PURE__ */ (function() {
+      function ZipDeflate2(filename, opts) {
+        var _this = this;
+        if (!opts)
+          opts = {};
+        ZipPassThrough.call(this, filename);
+        this.d = new Deflate(opts, function(dat, final) {
+          _this.ondata(null, dat, final);
+        });
+        this.compression = 8;
+        this.flag = dbf(opts.level);
+      }
+      ZipDeflate2.prototype.process = function(chunk, final) {
+        try {
+          this.d.push(chunk, final);
+        } catch (e) {
+          this.ondata(e, null, final);
+        }
+      };
+      ZipDeflate2.prototype.push = function(chunk, final) {
+        ZipPassThrough.prototype.push.call(this, chunk, final);
+      };
+      return ZipDeflate2;
+    })();
+    AsyncZipDeflate = /* @__PURE__ */ (function() {
+      function AsyncZipDeflate2(filename, opts) {
+        var _this = this;
+        if (!opts)
+          opts = {};
+        ZipPassThrough.call(this, filename);
+        this.d = new AsyncDeflate(opts, function(err2, dat, final) {
+          _this.ondata(err2, dat, final);
+        });
+        this.compression = 8;
+        this.flag = dbf(opts.level);
+        this.terminate = this.d.terminate;
+      }
+      AsyncZipDeflate2.prototype.process = function(chunk, final) {
+        this.d.push(chunk, final);
+      };
+      AsyncZipDeflate2.prototype.push = function(chunk, final) {
+        ZipPassThrough.prototype.push.call(this, chunk, final);
+      };
+      return AsyncZipDeflate2;
+    })();
+    Zip = /* @__PURE__ */ (function() {
+      function Zip2(cb) {
+        this.ondata = cb;
+        this.u = [];
+        this.d = 1;
+      }
+      Zip2.prototype.add = function(file) {
+        var _this = this;
+        if (!this.ondata)
+          err(5);
+        if (this.d & 2)
+          this.ondata(err(4 + (this.d & 1) * 8, 0, 1), null, false);
+        else {
+          var f = strToU8(file.filename), fl_1 = f.length;
+          var com = file.comment, o = com && strToU8(com);
+          var u = fl_1 != file.filename.length || o && com.length != o.length;
+          var hl_1 = fl_1 + exfl(file.extra) + 30;
+          if (fl_1 > 65535)
+            this.ondata(err(11, 0, 1), null, false);
+          var header = new u8(hl_1);
+          wzh(header, 0, file, f, u, -1);
+          var chks_1 = [header];
+          var pAll_1 = function() {
+            for (var _i = 0, chks_2 = chks_1; _i < chks_2.length; _i++) {
+              var chk = chks_2[_i];
+              _this.ondata(null, chk, false);
+            }
+            chks_1 = [];
+          };
+          var tr_1 = this.d;
+          this.d = 0;
+          var ind_1 = this.u.length;
+          var uf_1 = mrg(file, {
+            f,
+            u,
+            o,
+            t: function() {
+              if (file.terminate)
+                file.terminate();
+            },
+            r: function() {
+              pAll_1();
+              if (tr_1) {
+                var nxt = _this.u[ind_1 + 1];
+                if (nxt)
+                  nxt.r();
+                else
+                  _this.d = 1;
+              }
+              tr_1 = 1;
+            }
+          });
+          var cl_1 = 0;
+          file.ondata = function(err2, dat, final) {
+            if (err2) {
+              _this.ondata(err2, dat, final);
+              _this.terminate();
+            } else {
+              cl_1 += dat.length;
+              chks_1.push(dat);
+              if (final) {
+                var dd = new u8(16);
+                wbytes(dd, 0, 134695760);
+                wbytes(dd, 4, file.crc);
+                wbytes(dd, 8, cl_1);
+                wbytes(dd, 12, file.size);
+                chks_1.push(dd);
+                uf_1.c = cl_1, uf_1.b = hl_1 + cl_1 + 16, uf_1.crc = file.crc, uf_1.size = file.size;
+                if (tr_1)
+                  uf_1.r();
+                tr_1 = 1;
+              } else if (tr_1)
+                pAll_1();
+            }
+          };
+          this.u.push(uf_1);
+        }
+      };
+      Zip2.prototype.end = function() {
+        var _this = this;
+        if (this.d & 2) {
+          this.ondata(err(4 + (this.d & 1) * 8, 0, 1), null, true);
+          return;
+        }
+        if (this.d)
+          this.e();
+        else
+          this.u.push({
+            r: function() {
+              if (!(_this.d & 1))
+                return;
+              _this.u.splice(-1, 1);
+              _this.e();
+            },
+            t: function() {
+            }
+          });
+        this.d = 3;
+      };
+      Zip2.prototype.e = function() {
+        var bt = 0, l = 0, tl = 0;
+        for (var _i = 0, _a2 = this.u; _i < _a2.length; _i++) {
+          var f = _a2[_i];
+          tl += 46 + f.f.length + exfl(f.extra) + (f.o ? f.o.length : 0);
+        }
+        var out = new u8(tl + 22);
+        for (var _b2 = 0, _c = this.u; _b2 < _c.length; _b2++) {
+          var f = _c[_b2];
+          wzh(out, bt, f, f.f, f.u, -f.c - 2, l, f.o);
+          bt += 46 + f.f.length + exfl(f.extra) + (f.o ? f.o.length : 0), l += f.b;
+        }
+        wzf(out, bt, this.u.length, tl, l);
+        this.ondata(null, out, true);
+        this.d = 2;
+      };
+      Zip2.prototype.terminate = function() {
+        for (var _i = 0, _a2 = this.u; _i < _a2.length; _i++) {
+          var f = _a2[_i];
+          f.t();
+        }
+        this.d = 2;
+      };
+      return Zip2;
+    })();
+    UnzipPassThrough = /* @__PURE__ */ (function() {
+      function UnzipPassThrough2() {
+      }
+      UnzipPassThrough2.prototype.push = function(chunk, final) {
+        this.ondata(null, chunk, final);
+      };
+      UnzipPassThrough2.compression = 0;
+      return UnzipPassThrough2;
+    })();
+    UnzipInflate = /* @__PURE__ */ (function() {
+      function UnzipInflate2() {
+        var _this = this;
+        this.i = new Inflate(function(dat, final) {
+          _this.ondata(null, dat, final);
+        });
+      }
+      UnzipInflate2.prototype.push = function(chunk, final) {
+        try {
+          this.i.push(chunk, final);
+        } catch (e) {
+          this.ondata(e, null, final);
+        }
+      };
+      UnzipInflate2.compression = 8;
+      return UnzipInflate2;
+    })();
+    AsyncUnzipInflate = /* @__PURE__ */ (function() {
+      function AsyncUnzipInflate2(_, sz) {
+        var _this = this;
+        if (sz < 32e4) {
+          this.i = new Inflate(function(dat, final) {
+            _this.ondata(null, dat, final);
+          });
+        } else {
+          this.i = new AsyncInflate(function(err2, dat, final) {
+            _this.ondata(err2, dat, final);
+          });
+          this.terminate = this.i.terminate;
+        }
+      }
+      AsyncUnzipInflate2.prototype.push = function(chunk, final) {
+        if (this.i.terminate)
+          chunk = slc(chunk, 0);
+        this.i.push(chunk, final);
+      };
+      AsyncUnzipInflate2.compression = 8;
+      return AsyncUnzipInflate2;
+    })();
+    Unzip = /* @__PURE__ */ (function() {
+      function Unzip2(cb) {
+        this.onfile = cb;
+        this.k = [];
+        this.o = {
+          0: UnzipPassThrough
+        };
+        this.p = et;
+      }
+      Unzip2.prototype.push = function(chunk, final) {
+        var _this = this;
+        if (!this.onfile)
+          err(5);
+        if (!this.p)
+          err(4);
+        if (this.c > 0) {
+          var len = Math.min(this.c, chunk.length);
+          var toAdd = chunk.subarray(0, len);
+          this.c -= len;
+          if (this.d)
+            this.d.push(toAdd, !this.c);
+          else
+            this.k[0].push(toAdd);
+          chunk = chunk.subarray(len);
+          if (chunk.length)
+            return this.push(chunk, final);
+        } else {
+          var f = 0, i2 = 0, is = void 0, buf = void 0;
+          if (!this.p.length)
+            buf = chunk;
+          else if (!chunk.length)
+            buf = this.p;
+          else {
+            buf = new u8(this.p.length + chunk.length);
+            buf.set(this.p), buf.set(chunk, this.p.length);
+          }
+          var l = buf.length, oc = this.c, add = oc && this.d;
+          var _loop_2 = function() {
+            var sig = b4(buf, i2);
+            if (sig == 67324752) {
+              f = 1, is = i2;
+              this_1.d = null;
+              this_1.c = 0;
+              var bf = b2(buf, i2 + 6), cmp_1 = b2(buf, i2 + 8), u = bf & 2048, dd = bf & 8, fnl = b2(buf, i2 + 26), es = b2(buf, i2 + 28);
+              if (l > i2 + 30 + fnl + es) {
+                var chks_3 = [];
+                this_1.k.unshift(chks_3);
+                f = 2;
+                var lsc = b4(buf, i2 + 18), lsu = b4(buf, i2 + 22);
+                var fn_1 = strFromU8(buf.subarray(i2 + 30, i2 += 30 + fnl), !u);
+                var _a2 = z64hs(buf, i2, es, 2, lsc, lsu, 0), sc_1 = _a2[0], su_1 = _a2[1], z64 = _a2[3];
+                if (dd)
+                  sc_1 = -1 - z64;
+                i2 += es;
+                this_1.c = sc_1;
+                var d_1;
+                var file_1 = {
+                  name: fn_1,
+                  compression: cmp_1,
+                  start: function() {
+                    if (!file_1.ondata)
+                      err(5);
+                    if (!sc_1)
+                      file_1.ondata(null, et, true);
+                    else {
+                      var ctr = _this.o[cmp_1];
+                      if (!ctr)
+                        file_1.ondata(err(14, "unknown compression type " + cmp_1, 1), null, false);
+                      d_1 = sc_1 < 0 ? new ctr(fn_1) : new ctr(fn_1, sc_1, su_1);
+                      d_1.ondata = function(err2, dat3, final2) {
+                        file_1.ondata(err2, dat3, final2);
+                      };
+                      for (var _i = 0, chks_4 = chks_3; _i < chks_4.length; _i++) {
+                        var dat2 = chks_4[_i];
+                        d_1.push(dat2, false);
+                      }
+                      if (_this.k[0] == chks_3 && _this.c)
+                        _this.d = d_1;
+                      else
+                        d_1.push(et, true);
+                    }
+                  },
+                  terminate: function() {
+                    if (d_1 && d_1.terminate)
+                      d_1.terminate();
+                  }
+                };
+                if (sc_1 >= 0)
+                  file_1.size = sc_1, file_1.originalSize = su_1;
+                this_1.onfile(file_1);
+              }
+              return "break";
+            } else if (oc) {
+              if (sig == 134695760) {
+                is = i2 += 12 + (oc == -2 && 8), f = 3, this_1.c = 0;
+                return "break";
+              } else if (sig == 33639248) {
+                is = i2 -= 4, f = 3, this_1.c = 0;
+                return "break";
+              }
+            }
+          };
+          var this_1 = this;
+          for (; i2 < l - 4; ++i2) {
+            var state_1 = _loop_2();
+            if (state_1 === "break")
+              break;
+          }
+          this.p = et;
+          if (oc < 0) {
+            var dat = f ? buf.subarray(0, is - 12 - (oc == -2 && 8) - (b4(buf, is - 16) == 134695760 && 4)) : buf.subarray(0, i2);
+            if (add)
+              add.push(dat, !!f);
+            else
+              this.k[+(f == 2)].push(dat);
+          }
+          if (f & 2)
+            return this.push(buf.subarray(i2), final);
+          this.p = buf.subarray(i2);
+        }
+        if (final) {
+          if (this.c)
+            err(13);
+          this.p = null;
+        }
+      };
+      Unzip2.prototype.register = function(decoder) {
+        this.o[decoder.compression] = decoder;
+      };
+      return Unzip2;
+    })();
+    mt = typeof queueMicrotask == "function" ? queueMicrotask : typeof setTimeout == "function" ? setTimeout : function(fn) {
+      fn();
+    };
+  }
+});
+
 // src/formatters/context.ts
 function formatContext(rules, toolVersion, cwd) {
   return cwd === void 0 ? { rules, toolVersion, informationUri: INFORMATION_URI } : { rules, toolVersion, informationUri: INFORMATION_URI, cwd };
@@ -21761,7 +24122,7 @@ function shouldColor(stream, env = process.env) {
   return Boolean(stream.isTTY) && env.TERM !== "dumb";
 }
 function printable(text2) {
-  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (ch2) => `\\x${ch2.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 function formatStylish(report2, options2) {
   return joinChunks(streamStylish(report2, options2));
@@ -21786,11 +24147,11 @@ function* streamStylish(report2, options2) {
 ${c.underline(printable(file.path))}
 `;
     const findings = file.findings;
-    for (let i = 0; i < findings.length; i++) {
-      const f = findings[i];
+    for (let i2 = 0; i2 < findings.length; i2++) {
+      const f = findings[i2];
       out2 += `  ${c.dim(placeOf2(f).padEnd(width[0]))}  ${paint[f.severity](f.severity.padEnd(width[1]))}  ${messageOf(f).padEnd(width[2])}  ${c.dim(ruleText(f.ruleId))}
 `;
-      if ((i + 1) % FINDINGS_PER_CHUNK === 0 && i + 1 < findings.length) {
+      if ((i2 + 1) % FINDINGS_PER_CHUNK === 0 && i2 + 1 < findings.length) {
         yield out2;
         out2 = "";
       }
@@ -21868,8 +24229,8 @@ function* fileEntry(file, last) {
     const findings = file.findings;
     for (let start = 0; start < findings.length; start += FINDINGS_PER_CHUNK) {
       const end = Math.min(findings.length, start + FINDINGS_PER_CHUNK);
-      for (let i = start; i < end; i++) out += `${i === 0 ? "" : ","}
-        ${nestedJson(findingJson(findings[i]), 8)}`;
+      for (let i2 = start; i2 < end; i2++) out += `${i2 === 0 ? "" : ","}
+        ${nestedJson(findingJson(findings[i2]), 8)}`;
       if (end < findings.length) {
         yield out;
         out = "";
@@ -21888,7 +24249,7 @@ function* fileEntry(file, last) {
 function* streamJson(report2) {
   const files = report2.files;
   yield files.length === 0 ? '{\n  "files": [],\n' : '{\n  "files": [\n';
-  for (let i = 0; i < files.length; i++) yield* fileEntry(files[i], i === files.length - 1);
+  for (let i2 = 0; i2 < files.length; i2++) yield* fileEntry(files[i2], i2 === files.length - 1);
   yield `${files.length === 0 ? "" : "  ],\n"}  "summary": ${nestedJson(report2.summary, 2)}
 }
 `;
@@ -21938,11 +24299,11 @@ function paragraphs(lines) {
 function pageParts(page) {
   const lines = page.split("\n");
   if (!lines[0]?.startsWith("# ")) return null;
-  const next = lines.findIndex((l, i) => i > 0 && l.startsWith("#"));
+  const next = lines.findIndex((l, i2) => i2 > 0 && l.startsWith("#"));
   const lead = paragraphs(lines.slice(1, next < 0 ? void 0 : next))[0];
   const start = lines.indexOf("## Why");
   if (!lead || start < 0) return null;
-  const end = lines.findIndex((l, i) => i > start && l.startsWith("## "));
+  const end = lines.findIndex((l, i2) => i2 > start && l.startsWith("## "));
   return { lead, why: paragraphs(lines.slice(start + 1, end < 0 ? void 0 : end)) };
 }
 function absoluteLinks(markdown, base) {
@@ -21996,7 +24357,7 @@ function pascalCase(id) {
 }
 function artifactLocation(path) {
   const drive = /^[A-Za-z]:\//u.exec(path);
-  const segments2 = path.split("/").map((segment, i) => i === 0 && drive ? segment : encodeURIComponent(segment));
+  const segments2 = path.split("/").map((segment, i2) => i2 === 0 && drive ? segment : encodeURIComponent(segment));
   if (path.startsWith("/") || drive) return { uri: `file://${drive ? "/" : ""}${segments2.join("/")}` };
   return { uri: segments2.join("/"), uriBaseId: SRCROOT };
 }
@@ -22088,7 +24449,7 @@ function formatSarif(report2, context) {
 }
 function* streamSarif(report2, context) {
   const rules = driverRules(context, report2);
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const ruleIndex = new Map(rules.map((r, i2) => [r.id, i2]));
   const description = { text: "The directory raci-lint ran in; report paths are relative to it." };
   const srcroot = context.cwd === void 0 ? { description } : { uri: directoryUri(context.cwd), description };
   const log2 = {
@@ -22121,10 +24482,10 @@ function* streamSarif(report2, context) {
     const seen = /* @__PURE__ */ new Map();
     const location = artifactLocation(file.path);
     const lines = file.source === void 0 ? null : new LineIndex(file.source);
-    for (let i = 0; i < entries.length; i++) {
-      const f = entries[i];
+    for (let i2 = 0; i2 < entries.length; i2++) {
+      const f = entries[i2];
       const fixes = lines ? [...f.fix ? [sarifFix(editDescription(f.fix, lines.text), f.fix, location, lines)] : [], ...f.suggestions.map((s) => s.fix ? sarifFix(s.message, s.fix, location, lines) : null)].filter(
-        (x) => x !== null
+        (x2) => x2 !== null
       ) : [];
       const suppression = "suppression" in f ? f.suppression : null;
       const result = {
@@ -22193,7 +24554,7 @@ function xmlAttribute(value) {
   return xmlText(value).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
 }
 function testcaseName(f) {
-  const subject = [f.activity, f.party].filter((x) => x !== null && x !== "").join("/");
+  const subject = [f.activity, f.party].filter((x2) => x2 !== null && x2 !== "").join("/");
   return `${f.ruleId}${subject === "" ? "" : `: ${subject}`} at ${f.line}:${f.column}`;
 }
 function details(f, context) {
@@ -22253,7 +24614,7 @@ function* testsuite(file, id, context) {
 }
 function* streamJunit(report2, context) {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n';
-  for (let i = 0; i < report2.files.length; i++) yield* testsuite(report2.files[i], i, context);
+  for (let i2 = 0; i2 < report2.files.length; i2++) yield* testsuite(report2.files[i2], i2, context);
   yield "</testsuites>\n";
 }
 function formatJunit(report2, context) {
@@ -22285,7 +24646,7 @@ __export(github_exports, {
   formatter: () => formatter5
 });
 function escapeData(value) {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (ch2) => `%${ch2.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -22752,7 +25113,7 @@ function sectionHtml(page, file, matrix3, s, activities) {
   const partyWidth = parties.length <= 4 ? 8.5 : 6.5;
   const tableWidths = `--party-width:${partyWidth}rem;min-width:${20 + partyWidth * parties.length}rem`;
   const chunks = [];
-  if (activities.length > CHUNKED_FROM) for (let i = 0; i < activities.length; i += CHUNK_ROWS) chunks.push(activities.slice(i, i + CHUNK_ROWS));
+  if (activities.length > CHUNKED_FROM) for (let i2 = 0; i2 < activities.length; i2 += CHUNK_ROWS) chunks.push(activities.slice(i2, i2 + CHUNK_ROWS));
   else chunks.push(activities);
   let group;
   chunks.forEach((chunk, k) => {
@@ -22801,13 +25162,13 @@ function workloadHtml(matrix3, fileIndex) {
     }
   }
   const codes = [...COLOURED, ...others];
-  const totals = counts.map((c) => [...c.values()].reduce((x, y) => x + y, 0));
-  const max = Math.max(1, ...totals);
+  const totals = counts.map((c) => [...c.values()].reduce((x2, y) => x2 + y, 0));
+  const max2 = Math.max(1, ...totals);
   const rows = matrix3.parties.map((party2, p) => {
     const numbers = codes.map((code3) => `<td class="n">${counts[p].get(code3) ?? 0}</td>`).join("");
     const bar = codes.map((code3) => {
       const n = counts[p].get(code3) ?? 0;
-      return n === 0 ? "" : `<span class="b${COLOURED.includes(code3) ? code3 : "X"}" style="width:${(100 * n / max).toFixed(2)}%" title="${escapeHtml(code3)} ${n}"></span>`;
+      return n === 0 ? "" : `<span class="b${COLOURED.includes(code3) ? code3 : "X"}" style="width:${(100 * n / max2).toFixed(2)}%" title="${escapeHtml(code3)} ${n}"></span>`;
     }).join("");
     return `<tr><th scope="row">${escapeHtml(party2.name)}${party2.role ? ` <span class="muted">(${party2.role})</span>` : ""}</th>${numbers}<td class="n">${empty2[p]}</td><td class="bar"><span class="sr">${totals[p]} codes</span><span aria-hidden="true" class="bars">${bar}</span></td></tr>`;
   });
@@ -22833,11 +25194,11 @@ function comparisonHtml(page, item) {
   const partiesIn = (row) => partiesOf(row.file.matrix, row.file.matrix.activities[row.activity].section);
   const columns = ROLE_COLUMNS.filter((role) => rows.some((row) => partiesIn(row).some((p) => roleOf(row, p) === role)));
   const signature = (row, role) => partiesIn(row).filter((p) => roleOf(row, p) === role).map((p) => [...new Set(row.file.matrix.activities[row.activity].cells[p]?.codes ?? [])].sort().join("")).join("|");
-  const body = rows.map((row, i) => {
+  const body = rows.map((row, i2) => {
     const activity2 = row.file.matrix.activities[row.activity];
     const cells = columns.map((role) => {
       const content = partiesIn(row).filter((p) => roleOf(row, p) === role).map((p) => partyCodes(row.file.matrix.parties[p], activity2.cells[p] ?? null)).join(" ");
-      const differs = i > 0 && signature(row, role) !== signature(rows[0], role);
+      const differs = i2 > 0 && signature(row, role) !== signature(rows[0], role);
       return `<td${differs ? ` class="diff"` : ""}>${content}${differs ? `<span class="sr"> (differs)</span>` : ""}</td>`;
     }).join("");
     const where = `${row.file.report.path}:${activity2.rowSpan.start.line}`;
@@ -22980,7 +25341,7 @@ function filtersHtml(page) {
   const severities = SEVERITIES2.map((s) => `<label><input type="checkbox" name="sev" value="${s}" checked> ${s} (${counts[s]})</label>`).join("");
   const perRule = /* @__PURE__ */ new Map();
   for (const { finding } of page.all) perRule.set(finding.ruleId, (perRule.get(finding.ruleId) ?? 0) + 1);
-  const rules = page.rules.map((id, i) => `<label><input type="checkbox" name="rule" value="${i}" checked> ${escapeHtml(id)} (${perRule.get(id)})</label>`).join("");
+  const rules = page.rules.map((id, i2) => `<label><input type="checkbox" name="rule" value="${i2}" checked> ${escapeHtml(id)} (${perRule.get(id)})</label>`).join("");
   return `<nav id="filters" aria-label="Filters" hidden><fieldset><legend>Severity</legend>${severities}</fieldset><fieldset><legend>Rule</legend>${rules}</fieldset><fieldset><legend>Rows</legend><label><input type="checkbox" name="only"> only activities with findings</label></fieldset><output id="shown" aria-live="polite">${page.all.length} of ${page.all.length} findings shown</output></nav>`;
 }
 function formatHtml(report2, context) {
@@ -23163,7 +25524,7 @@ var init_html = __esm({
           this.files.push(page);
         });
         this.rules = [...new Set(this.all.map((f) => f.finding.ruleId))].sort();
-        this.rules.forEach((id, i) => this.ruleIndex.set(id, i));
+        this.rules.forEach((id, i2) => this.ruleIndex.set(id, i2));
       }
       finding(n) {
         return this.all[n - 1];
@@ -23203,7 +25564,7 @@ var init_base = __esm({
         return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback2);
       }
       diffWithOptionsObj(oldTokens, newTokens, options2, callback2) {
-        var _a;
+        var _a2;
         const done = (value) => {
           value = this.postProcess(value, options2);
           if (callback2) {
@@ -23221,7 +25582,7 @@ var init_base = __esm({
         if (options2.maxEditLength != null) {
           maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
         }
-        const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const maxExecutionTime = (_a2 = options2.timeout) !== null && _a2 !== void 0 ? _a2 : Infinity;
         const abortAfterTimestamp = Date.now() + maxExecutionTime;
         const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
         let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
@@ -23326,9 +25687,9 @@ var init_base = __esm({
       }
       removeEmpty(array) {
         const ret = [];
-        for (let i = 0; i < array.length; i++) {
-          if (array[i]) {
-            ret.push(array[i]);
+        for (let i2 = 0; i2 < array.length; i2++) {
+          if (array[i2]) {
+            ret.push(array[i2]);
           }
         }
         return ret;
@@ -23367,8 +25728,8 @@ var init_base = __esm({
           if (!component.removed) {
             if (!component.added && this.useLongestToken) {
               let value = newTokens.slice(newPos, newPos + component.count);
-              value = value.map(function(value2, i) {
-                const oldValue = oldTokens[oldPos + i];
+              value = value.map(function(value2, i2) {
+                const oldValue = oldTokens[oldPos + i2];
                 return oldValue.length > value2.length ? oldValue : value2;
               });
               component.value = this.join(value);
@@ -23402,9 +25763,9 @@ function tokenize(value, options2) {
   if (!linesAndNewlines[linesAndNewlines.length - 1]) {
     linesAndNewlines.pop();
   }
-  for (let i = 0; i < linesAndNewlines.length; i++) {
-    const line = linesAndNewlines[i];
-    if (i % 2 && !options2.newlineIsToken) {
+  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
+    const line = linesAndNewlines[i2];
+    if (i2 % 2 && !options2.newlineIsToken) {
       retLines[retLines.length - 1] += line;
     } else {
       retLines.push(line);
@@ -23446,8 +25807,8 @@ var init_line = __esm({
 
 // node_modules/diff/libesm/patch/create.js
 function needsQuoting(s) {
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+  for (let i2 = 0; i2 < s.length; i2++) {
+    if (s[i2] < " " || s[i2] > "~" || s[i2] === '"' || s[i2] === "\\") {
       return true;
     }
   }
@@ -23459,9 +25820,9 @@ function quoteFileNameIfNeeded(s) {
   }
   let result = '"';
   const bytes = new TextEncoder().encode(s);
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
+  let i2 = 0;
+  while (i2 < bytes.length) {
+    const b = bytes[i2];
     if (b === 7) {
       result += "\\a";
     } else if (b === 8) {
@@ -23485,7 +25846,7 @@ function quoteFileNameIfNeeded(s) {
     } else {
       result += "\\" + b.toString(8).padStart(3, "0");
     }
-    i++;
+    i2++;
   }
   result += '"';
   return result;
@@ -23527,12 +25888,12 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     }
     const hunks = [];
     let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines = current.lines || splitLines(current.value);
+    for (let i2 = 0; i2 < diff.length; i2++) {
+      const current = diff[i2], lines = current.lines || splitLines(current.value);
       current.lines = lines;
       if (current.added || current.removed) {
         if (!oldRangeStart) {
-          const prev = diff[i - 1];
+          const prev = diff[i2 - 1];
           oldRangeStart = oldLine;
           newRangeStart = newLine;
           if (prev) {
@@ -23551,7 +25912,7 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
         }
       } else {
         if (oldRangeStart) {
-          if (lines.length <= context * 2 && i < diff.length - 2) {
+          if (lines.length <= context * 2 && i2 < diff.length - 2) {
             for (const line of contextLines(lines)) {
               curRange.push(line);
             }
@@ -23578,12 +25939,12 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
       }
     }
     for (const hunk of hunks) {
-      for (let i = 0; i < hunk.lines.length; i++) {
-        if (hunk.lines[i].endsWith("\n")) {
-          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
+        if (hunk.lines[i2].endsWith("\n")) {
+          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
         } else {
-          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
-          i++;
+          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
+          i2++;
         }
       }
     }
@@ -23597,7 +25958,7 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
   }
 }
 function formatPatch(patch, headerOptions) {
-  var _a, _b, _c, _d, _e, _f;
+  var _a2, _b2, _c, _d, _e, _f;
   if (!headerOptions) {
     headerOptions = INCLUDE_HEADERS;
   }
@@ -23625,10 +25986,10 @@ function formatPatch(patch, headerOptions) {
     }
     ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
     if (patch.isDelete) {
-      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+      ret.push("deleted file mode " + ((_a2 = patch.oldMode) !== null && _a2 !== void 0 ? _a2 : "100644"));
     }
     if (patch.isCreate) {
-      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+      ret.push("new file mode " + ((_b2 = patch.newMode) !== null && _b2 !== void 0 ? _b2 : "100644"));
     }
     if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
       ret.push("old mode " + patch.oldMode);
@@ -23655,8 +26016,8 @@ function formatPatch(patch, headerOptions) {
     ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
     ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
   }
-  for (let i = 0; i < patch.hunks.length; i++) {
-    const hunk = patch.hunks[i];
+  for (let i2 = 0; i2 < patch.hunks.length; i2++) {
+    const hunk = patch.hunks[i2];
     const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
     const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
     ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
@@ -23849,7 +26210,7 @@ var CAIRO = {
 };
 var SCHEMES = { RACI, RASCI, "RACI-VS": RACI_VS, CAIRO };
 function codeRanks(scheme) {
-  return new Map(scheme.codes.map((c, i) => [c.code, i]));
+  return new Map(scheme.codes.map((c, i2) => [c.code, i2]));
 }
 function canonicalOrder(codes, scheme) {
   const ranks = codeRanks(scheme);
@@ -23971,24 +26332,24 @@ function compileGlob(glob2, allowLocale) {
   let wildcards = 0;
   let group = 0;
   let localeGroup = -1;
-  for (let i = 0; i < glob2.length; i++) {
-    const c = glob2[i];
-    if (glob2.startsWith("{locale}", i)) {
+  for (let i2 = 0; i2 < glob2.length; i2++) {
+    const c = glob2[i2];
+    if (glob2.startsWith("{locale}", i2)) {
       if (!allowLocale) throw new Error("{locale} belongs in the target glob");
       if (localeGroup >= 0) throw new Error("{locale} may appear once");
       localeGroup = ++group;
       source += "([^/]+)";
-      i += "{locale}".length - 1;
-    } else if (glob2.startsWith("**/", i)) {
+      i2 += "{locale}".length - 1;
+    } else if (glob2.startsWith("**/", i2)) {
       source += "((?:[^/]*/)*)";
       group++;
       wildcards++;
-      i += 2;
-    } else if (glob2.startsWith("**", i)) {
+      i2 += 2;
+    } else if (glob2.startsWith("**", i2)) {
       source += "(.*)";
       group++;
       wildcards++;
-      i += 1;
+      i2 += 1;
     } else if (c === "*") {
       source += "([^/]*)";
       group++;
@@ -24039,7 +26400,7 @@ function translationPairs(paths2, mappings = []) {
       if (!match) continue;
       const groups = match.slice(1);
       const locale = target2.localeGroup > 0 ? groups[target2.localeGroup - 1] : "";
-      const key = JSON.stringify(groups.filter((_, i) => i !== target2.localeGroup - 1));
+      const key = JSON.stringify(groups.filter((_, i2) => i2 !== target2.localeGroup - 1));
       const src = sources.get(key);
       if (src) add(path, src, locale, "configuration");
     }
@@ -24063,15 +26424,15 @@ function translationPairs(paths2, mappings = []) {
 function fillGlob(glob2, groups) {
   let out = "";
   let next = 0;
-  for (let i = 0; i < glob2.length; i++) {
-    if (glob2.startsWith("**/", i)) {
+  for (let i2 = 0; i2 < glob2.length; i2++) {
+    if (glob2.startsWith("**/", i2)) {
       out += groups[next++] ?? "";
-      i += 2;
-    } else if (glob2.startsWith("**", i)) {
+      i2 += 2;
+    } else if (glob2.startsWith("**", i2)) {
       out += groups[next++] ?? "";
-      i += 1;
-    } else if (glob2[i] === "*" || glob2[i] === "?") out += groups[next++] ?? "";
-    else out += glob2[i];
+      i2 += 1;
+    } else if (glob2[i2] === "*" || glob2[i2] === "?") out += groups[next++] ?? "";
+    else out += glob2[i2];
   }
   return out;
 }
@@ -24087,7 +26448,7 @@ function expectedSources(path, mappings = []) {
     const locale = target2.localeGroup > 0 ? groups[target2.localeGroup - 1] : "";
     const filled2 = fillGlob(
       mapping.source,
-      groups.filter((_, i) => i !== target2.localeGroup - 1)
+      groups.filter((_, i2) => i2 !== target2.localeGroup - 1)
     );
     found.push({ source: `${base.endsWith("/") ? base : `${base}/`}${filled2}`, locale, convention: "configuration" });
   }
@@ -24118,7 +26479,7 @@ function summarise(matrix3) {
     let table2 = tables[index];
     if (table2) return table2;
     table2 = {
-      parties: partyIndexes.map((p, i) => ({ name: matrix3.parties[p].name, role: matrix3.parties[p].role, span: partySpans[i] ?? matrix3.parties[p].span })),
+      parties: partyIndexes.map((p, i2) => ({ name: matrix3.parties[p].name, role: matrix3.parties[p].role, span: partySpans[i2] ?? matrix3.parties[p].span })),
       span: partySpans[0] ?? first,
       rows: []
     };
@@ -24158,19 +26519,19 @@ function alignSequences(n, m, similarity) {
   }
   const width = m + 1;
   const best = new Float64Array((n + 1) * width);
-  for (let i2 = 1; i2 <= n; i2++) {
+  for (let i3 = 1; i3 <= n; i3++) {
     for (let j2 = 1; j2 <= m; j2++) {
-      const diagonal = best[(i2 - 1) * width + j2 - 1] + 1 + similarity(i2 - 1, j2 - 1);
-      best[i2 * width + j2] = Math.max(diagonal, best[(i2 - 1) * width + j2], best[i2 * width + j2 - 1]);
+      const diagonal = best[(i3 - 1) * width + j2 - 1] + 1 + similarity(i3 - 1, j2 - 1);
+      best[i3 * width + j2] = Math.max(diagonal, best[(i3 - 1) * width + j2], best[i3 * width + j2 - 1]);
     }
   }
-  let i = n;
+  let i2 = n;
   let j = m;
-  while (i > 0 || j > 0) {
-    const here = best[i * width + j];
-    if (i > 0 && j > 0 && here === best[(i - 1) * width + j - 1] + 1 + similarity(i - 1, j - 1)) {
-      out.push([--i, --j]);
-    } else if (i > 0 && (j === 0 || here === best[(i - 1) * width + j])) out.push([--i, -1]);
+  while (i2 > 0 || j > 0) {
+    const here = best[i2 * width + j];
+    if (i2 > 0 && j > 0 && here === best[(i2 - 1) * width + j - 1] + 1 + similarity(i2 - 1, j - 1)) {
+      out.push([--i2, --j]);
+    } else if (i2 > 0 && (j === 0 || here === best[(i2 - 1) * width + j])) out.push([--i2, -1]);
     else out.push([-1, --j]);
   }
   return out.reverse();
@@ -24183,7 +26544,7 @@ function keptTokens(text2) {
 function overlap(a, b) {
   if (a.size === 0 && b.size === 0) return 1;
   let common = 0;
-  for (const x of a) if (b.has(x)) common++;
+  for (const x2 of a) if (b.has(x2)) common++;
   return common / (a.size + b.size - common);
 }
 function lengthRatio(a, b) {
@@ -24194,16 +26555,16 @@ function matchParties(source, translation2) {
   const usedS = /* @__PURE__ */ new Set();
   const usedT = /* @__PURE__ */ new Set();
   for (const role of ["customer", "provider", "third-party"]) {
-    const s = source.parties.flatMap((p, i) => p.role === role ? [i] : []);
-    const t = translation2.parties.flatMap((p, i) => p.role === role ? [i] : []);
+    const s = source.parties.flatMap((p, i2) => p.role === role ? [i2] : []);
+    const t = translation2.parties.flatMap((p, i2) => p.role === role ? [i2] : []);
     if (s.length === 1 && t.length === 1) {
       pairs.push([s[0], t[0]]);
       usedS.add(s[0]);
       usedT.add(t[0]);
     }
   }
-  const restS = source.parties.map((_, i) => i).filter((i) => !usedS.has(i));
-  const restT = translation2.parties.map((_, i) => i).filter((i) => !usedT.has(i));
+  const restS = source.parties.map((_, i2) => i2).filter((i2) => !usedS.has(i2));
+  const restT = translation2.parties.map((_, i2) => i2).filter((i2) => !usedT.has(i2));
   const rows = Math.min(source.rows.length, translation2.rows.length);
   const columnSimilarity = (a, b) => {
     let same = 0;
@@ -24222,28 +26583,28 @@ function rowSimilarity(a, b, parties) {
 }
 function sectionSimilarity(a, b) {
   const sizes = (s) => s.tables.map((t) => t.rows.length);
-  const codes = (s) => new Set(s.tables.flatMap((t) => t.rows.map((r, i) => `${i}:${r.cells.map((c) => c?.codeSet ?? "").join("|")}`)));
+  const codes = (s) => new Set(s.tables.flatMap((t) => t.rows.map((r, i2) => `${i2}:${r.cells.map((c) => c?.codeSet ?? "").join("|")}`)));
   const sa = sizes(a);
   const sb = sizes(b);
   let size = 0;
-  for (let i = 0; i < Math.max(sa.length, sb.length); i++) size += lengthRatio(sa[i] ?? 0, sb[i] ?? 0);
+  for (let i2 = 0; i2 < Math.max(sa.length, sb.length); i2++) size += lengthRatio(sa[i2] ?? 0, sb[i2] ?? 0);
   size /= Math.max(sa.length, sb.length, 1);
   return 0.4 * size + 0.4 * overlap(codes(a), codes(b)) + 0.2 * overlap(keptTokens(a.title), keptTokens(b.title));
 }
 function gapAnchor(pairs, k, items, spanOf2, noun, fallback) {
-  for (let x = k + 1; x < pairs.length; x++) {
-    const j = pairs[x][1];
+  for (let x2 = k + 1; x2 < pairs.length; x2++) {
+    const j = pairs[x2][1];
     if (j >= 0) return { at: spanOf2(items[j], false), where: `before this ${noun}` };
   }
-  for (let x = k - 1; x >= 0; x--) {
-    const j = pairs[x][1];
+  for (let x2 = k - 1; x2 >= 0; x2--) {
+    const j = pairs[x2][1];
     if (j >= 0) return { at: spanOf2(items[j], true), where: `after this ${noun}` };
   }
   return fallback;
 }
 function sourcePlace(pairs, k, items, spanOf2, fallback) {
-  for (let x = k + 1; x < pairs.length; x++) if (pairs[x][0] >= 0) return spanOf2(items[pairs[x][0]]);
-  for (let x = k - 1; x >= 0; x--) if (pairs[x][0] >= 0) return spanOf2(items[pairs[x][0]]);
+  for (let x2 = k + 1; x2 < pairs.length; x2++) if (pairs[x2][0] >= 0) return spanOf2(items[pairs[x2][0]]);
+  for (let x2 = k - 1; x2 >= 0; x2--) if (pairs[x2][0] >= 0) return spanOf2(items[pairs[x2][0]]);
   return fallback;
 }
 var lastRowOf = (s) => s.tables.at(-1).rows.at(-1)?.span ?? s.span;
@@ -24268,38 +26629,38 @@ function entry(f) {
 }
 function compareTranslation(source, translation2) {
   const items = [];
-  const sections = alignSequences(source.sections.length, translation2.sections.length, (i, j) => sectionSimilarity(source.sections[i], translation2.sections[j]));
-  sections.forEach(([i, j], k) => {
+  const sections = alignSequences(source.sections.length, translation2.sections.length, (i2, j) => sectionSimilarity(source.sections[i2], translation2.sections[j]));
+  sections.forEach(([i2, j], k) => {
     if (j < 0) {
-      const s = source.sections[i];
+      const s = source.sections[i2];
       const place2 = gapAnchor(sections, k, translation2.sections, (t2, last) => last ? lastRowOf(t2) : t2.span, "section", { at: translation2.start, where: "from this page" });
       items.push(entry({ item: "section", presence: "source-only", at: place2.at, where: place2.where, sourceAt: s.span, sourceSection: s.title }));
       return;
     }
     const t = translation2.sections[j];
-    if (i < 0) {
+    if (i2 < 0) {
       items.push(entry({ item: "section", presence: "translation-only", at: t.span, sourceAt: sourcePlace(sections, k, source.sections, (s) => s.span, source.start), section: t.title }));
       return;
     }
-    compareSection(source.sections[i], t, items);
+    compareSection(source.sections[i2], t, items);
   });
   return items;
 }
 function compareSection(source, translation2, items) {
   const titles = { section: translation2.title, sourceSection: source.title };
-  const tables = alignSequences(source.tables.length, translation2.tables.length, (i, j) => lengthRatio(source.tables[i].rows.length, translation2.tables[j].rows.length));
-  tables.forEach(([i, j], k) => {
+  const tables = alignSequences(source.tables.length, translation2.tables.length, (i2, j) => lengthRatio(source.tables[i2].rows.length, translation2.tables[j].rows.length));
+  tables.forEach(([i2, j], k) => {
     if (j < 0) {
       const place2 = gapAnchor(tables, k, translation2.tables, (t2, last) => last ? lastRowOfTable(t2) : t2.span, "table", { at: translation2.span, where: "from this section" });
-      items.push(entry({ ...titles, item: "table", presence: "source-only", at: place2.at, where: place2.where, sourceAt: source.tables[i].span }));
+      items.push(entry({ ...titles, item: "table", presence: "source-only", at: place2.at, where: place2.where, sourceAt: source.tables[i2].span }));
       return;
     }
     const t = translation2.tables[j];
-    if (i < 0) {
+    if (i2 < 0) {
       items.push(entry({ ...titles, item: "table", presence: "translation-only", at: t.span, sourceAt: sourcePlace(tables, k, source.tables, (s) => s.span, source.span) }));
       return;
     }
-    compareTable(source.tables[i], t, titles, items);
+    compareTable(source.tables[i2], t, titles, items);
   });
 }
 function compareTable(source, translation2, titles, items) {
@@ -24316,20 +26677,20 @@ function compareTable(source, translation2, titles, items) {
   }
   const matched = parties.filter(([s, t]) => s >= 0 && t >= 0);
   const roles = matched.map(([s, t]) => roleOf(s, t));
-  const rows = alignSequences(source.rows.length, translation2.rows.length, (i, j) => rowSimilarity(source.rows[i], translation2.rows[j], matched));
-  rows.forEach(([i, j], k) => {
+  const rows = alignSequences(source.rows.length, translation2.rows.length, (i2, j) => rowSimilarity(source.rows[i2], translation2.rows[j], matched));
+  rows.forEach(([i2, j], k) => {
     if (j < 0) {
-      const r = source.rows[i];
+      const r = source.rows[i2];
       const place2 = gapAnchor(rows, k, translation2.rows, (row2) => row2.span, "row", { at: translation2.span, where: "from this table" });
       items.push(entry({ ...titles, item: "activity", presence: "source-only", at: place2.at, where: place2.where, sourceAt: r.span, sourceActivity: r.name }));
       return;
     }
     const row = translation2.rows[j];
-    if (i < 0) {
+    if (i2 < 0) {
       items.push(entry({ ...titles, item: "activity", presence: "translation-only", at: row.span, sourceAt: sourcePlace(rows, k, source.rows, (r) => r.span, source.span), activity: row.name }));
       return;
     }
-    const sourceRow = source.rows[i];
+    const sourceRow = source.rows[i2];
     matched.forEach(([s, t], m) => {
       const cell2 = row.cells[t] ?? null;
       const sourceCell = sourceRow.cells[s] ?? null;
@@ -24574,6 +26935,7 @@ function whyNoMatrix(matrix3) {
 }
 
 // src/facts/subjects.ts
+init_position();
 var MatrixView = class {
   constructor(matrix3, scheme, named = true) {
     this.matrix = matrix3;
@@ -24603,7 +26965,7 @@ var MatrixView = class {
     if (!this.firstByKey) {
       const byGroup = /* @__PURE__ */ new Map();
       const groupOf = /* @__PURE__ */ new Map();
-      this.tableGroups.forEach((g, i) => g.tables.forEach((t) => groupOf.set(t, i)));
+      this.tableGroups.forEach((g, i2) => g.tables.forEach((t) => groupOf.set(t, i2)));
       for (const a of this.matrix.activities) {
         if (a.key === "") continue;
         const group = a.table === void 0 ? -1 : groupOf.get(a.table) ?? -1;
@@ -24637,8 +26999,8 @@ var MatrixView = class {
         }
         group.tables.push(t);
         groupOfTable[t] = group;
-        table2.parties.forEach((p, i) => {
-          if (!group.spans.has(p)) group.spans.set(p, table2.partySpans[i] ?? matrix3.parties[p].span);
+        table2.parties.forEach((p, i2) => {
+          if (!group.spans.has(p)) group.spans.set(p, table2.partySpans[i2] ?? matrix3.parties[p].span);
         });
       });
       const counts = /* @__PURE__ */ new Map();
@@ -24791,9 +27153,9 @@ var ActivitySubject = class extends MatrixSubject {
     const { cells, unread } = this.activityRef;
     const indexes = this.partyIndexes;
     const entries = new Array(indexes.length);
-    for (let i = 0; i < indexes.length; i++) {
-      const p = indexes[i];
-      entries[i] = cells[p] ?? (unread?.includes(p) ? "unread" : "missing");
+    for (let i2 = 0; i2 < indexes.length; i2++) {
+      const p = indexes[i2];
+      entries[i2] = cells[p] ?? (unread?.includes(p) ? "unread" : "missing");
     }
     this.entries = entries;
     return entries;
@@ -24815,7 +27177,9 @@ var ActivitySubject = class extends MatrixSubject {
   }
   get firstOccurrence() {
     const first = this.firstActivity;
-    return first ? { line: first.span.start.line, section: this.view.matrix.sections[first.section].title } : null;
+    if (!first) return null;
+    const { start, ref } = first.span;
+    return { line: start.line, section: this.view.matrix.sections[first.section].title, place: ref ? cellName(ref) : `line ${start.line}` };
   }
   get duplicateKind() {
     const first = this.firstActivity;
@@ -24828,8 +27192,8 @@ var ActivitySubject = class extends MatrixSubject {
     const { accountable, responsible } = this.scheme;
     const s = { codeCounts: {}, accountable: [], responsible: [], codeCount: 0, filled: 0, invalid: 0 };
     const row = this.row;
-    for (let i = 0; i < row.length; i++) {
-      const cell2 = row[i];
+    for (let i2 = 0; i2 < row.length; i2++) {
+      const cell2 = row[i2];
       if (typeof cell2 !== "object") continue;
       const reading = cell2.reading;
       if (!reading.empty) s.filled++;
@@ -24841,8 +27205,8 @@ var ActivitySubject = class extends MatrixSubject {
         const c = codes[k];
         if (codes.indexOf(c) === k) s.codeCounts[c] = (s.codeCounts[c] ?? 0) + 1;
       }
-      if (codes.includes(accountable)) s.accountable.push(i);
-      if (codes.includes(responsible)) s.responsible.push(i);
+      if (codes.includes(accountable)) s.accountable.push(i2);
+      if (codes.includes(responsible)) s.responsible.push(i2);
     }
     this.stats = s;
     return s;
@@ -25049,7 +27413,7 @@ var INPUTS = {
     cellCount: { key: (s) => s.cellCount },
     expectedCellCount: { key: (s) => s.expectedCellCount },
     orientation: { key: (s) => s.orientation },
-    firstOccurrence: { key: (s) => s.firstOccurrence ? `${s.firstOccurrence.line}\0${s.firstOccurrence.section}` : null },
+    firstOccurrence: { key: (s) => s.firstOccurrence ? `${s.firstOccurrence.line}\0${s.firstOccurrence.place}\0${s.firstOccurrence.section}` : null },
     duplicateKind: { key: (s) => s.duplicateKind },
     rowStats: { from: ["row", "scheme"] },
     customerColumn: { from: ["sectionParties"] }
@@ -25138,16 +27502,16 @@ function termCode(term, scheme) {
 function commonFacts() {
   const fact = factsOver();
   return [
-    fact("matrixTitle", "string", "The matrix title: front matter `title`, else the first heading; empty when none.", ["matrixTitle"], (i) => i.matrixTitle),
-    fact("frontMatter", "object", "The front matter fields (Markdown) or top-level metadata (YAML/JSON); use `path`, e.g. `$.product`.", ["frontMatter"], (i) => i.frontMatter),
-    fact("scheme", "string", "The role scheme's name, e.g. `RACI`.", ["scheme"], (i) => i.scheme.name)
+    fact("matrixTitle", "string", "The matrix title: front matter `title`, else the first heading; empty when none.", ["matrixTitle"], (i2) => i2.matrixTitle),
+    fact("frontMatter", "object", "The front matter fields (Markdown) or top-level metadata (YAML/JSON); use `path`, e.g. `$.product`.", ["frontMatter"], (i2) => i2.frontMatter),
+    fact("scheme", "string", "The role scheme's name, e.g. `RACI`.", ["scheme"], (i2) => i2.scheme.name)
   ];
 }
 function activityContextFacts() {
   const fact = factsOver();
   return [
-    fact("section", "string", "The section (heading above the table).", ["sectionTitle"], (i) => i.sectionTitle),
-    fact("activity", "string", "The activity text, inline formatting removed.", ["activityName"], (i) => plainText(i.activityName))
+    fact("section", "string", "The section (heading above the table).", ["sectionTitle"], (i2) => i2.sectionTitle),
+    fact("activity", "string", "The activity text, inline formatting removed.", ["activityName"], (i2) => plainText(i2.activityName))
   ];
 }
 function cellContextFacts() {
@@ -25155,40 +27519,40 @@ function cellContextFacts() {
   return [
     ...commonFacts(),
     ...activityContextFacts(),
-    fact("party", "string", "The party (column) name.", ["partyName"], (i) => i.partyName),
-    fact("partyRole", "string", "`customer`, `provider`, `third-party` or `unknown`.", ["partyRole"], (i) => i.partyRole)
+    fact("party", "string", "The party (column) name.", ["partyName"], (i2) => i2.partyName),
+    fact("partyRole", "string", "`customer`, `provider`, `third-party` or `unknown`.", ["partyRole"], (i2) => i2.partyRole)
   ];
 }
 function cellFacts() {
   const fact = factsOver();
   return [
     ...cellContextFacts(),
-    fact("codes", "string", "The valid codes as written, in order, e.g. `AR` for `__A/R__`.", ["reading"], (i) => i.reading.codes.join("")),
-    fact("canonicalCodes", "string", "The same codes in the scheme's canonical order, e.g. `RA`.", ["reading", "scheme"], (i) => canonicalOrder(i.reading.codes, i.scheme).join("")),
-    fact("duplicateCodes", "string", "Codes written more than once in the cell, e.g. `R` for `R, R`.", ["reading"], (i) => duplicates(i.reading.codes)),
-    fact("codeCount", "number", "How many valid codes the cell holds (duplicates counted).", ["reading"], (i) => i.reading.codes.length),
-    fact("empty", "boolean", "The cell is empty or holds a placeholder (`-`, `\u2014`).", ["reading"], (i) => i.reading.empty),
-    fact("lowerCase", "boolean", "The codes are written in lower case (`ra`).", ["reading"], (i) => i.reading.style.lowerCase),
+    fact("codes", "string", "The valid codes as written, in order, e.g. `AR` for `__A/R__`.", ["reading"], (i2) => i2.reading.codes.join("")),
+    fact("canonicalCodes", "string", "The same codes in the scheme's canonical order, e.g. `RA`.", ["reading", "scheme"], (i2) => canonicalOrder(i2.reading.codes, i2.scheme).join("")),
+    fact("duplicateCodes", "string", "Codes written more than once in the cell, e.g. `R` for `R, R`.", ["reading"], (i2) => duplicates(i2.reading.codes)),
+    fact("codeCount", "number", "How many valid codes the cell holds (duplicates counted).", ["reading"], (i2) => i2.reading.codes.length),
+    fact("empty", "boolean", "The cell is empty or holds a placeholder (`-`, `\u2014`).", ["reading"], (i2) => i2.reading.empty),
+    fact("lowerCase", "boolean", "The codes are written in lower case (`ra`).", ["reading"], (i2) => i2.reading.style.lowerCase),
     fact(
       "emphasis",
       "string",
       "The emphasis around the codes: `bold` (`**RA**`), `underline` (`__RA__`), `italic` (`*RA*`, `_RA_`), `code` (`` `RA` ``) or `none`.",
       ["reading"],
-      (i) => EMPHASIS_NAMES[i.reading.style.wrapper] ?? "none"
+      (i2) => EMPHASIS_NAMES[i2.reading.style.wrapper] ?? "none"
     ),
     fact(
       "separator",
       "string",
       "What separates the codes: `none` (`RA`, or a single code), `comma-space` (`R, A`), `comma` (`R,A`), `slash` (`R/A`), `space` (`R A`) or `other`.",
       ["reading"],
-      (i) => {
-        const separator = i.reading.style.separator.replace(/^[*_`]+|[*_`]+$/gu, "");
+      (i2) => {
+        const separator = i2.reading.style.separator.replace(/^[*_`]+|[*_`]+$/gu, "");
         return separator === "" ? "none" : SEPARATOR_NAMES[separator] ?? "other";
       }
     ),
-    fact("words", "boolean", "The codes are written as words naming them (`Responsible, Accountable`, `Inform\xE9`).", ["reading"], (i) => i.reading.style.words),
-    fact("format", "string", "The format of the file: `markdown`, `yaml`, `json`, `csv` or `xlsx`.", ["format"], (i) => i.format),
-    fact("invalidTokenCount", "number", "Tokens in the cell that are not codes of the scheme.", ["reading"], (i) => i.reading.tokens.filter((t) => !t.valid).length)
+    fact("words", "boolean", "The codes are written as words naming them (`Responsible, Accountable`, `Inform\xE9`).", ["reading"], (i2) => i2.reading.style.words),
+    fact("format", "string", "The format of the file: `markdown`, `yaml`, `json`, `csv` or `xlsx`.", ["format"], (i2) => i2.format),
+    fact("invalidTokenCount", "number", "Tokens in the cell that are not codes of the scheme.", ["reading"], (i2) => i2.reading.tokens.filter((t) => !t.valid).length)
   ];
 }
 var cell = factsOver();
@@ -25200,34 +27564,34 @@ var matrix = factsOver();
 var document = factsOver();
 var corpus = factsOver();
 var translation = factsOver();
-var namesAt = (parties, indexes) => indexes.map((i) => parties[i].name);
+var namesAt = (parties, indexes) => indexes.map((i2) => parties[i2].name);
 var FACT_DECLARATIONS = {
-  cell: [...cellFacts(), cell("raw", "string", "The cell as written.", ["raw"], (i) => i.raw)],
+  cell: [...cellFacts(), cell("raw", "string", "The cell as written.", ["raw"], (i2) => i2.raw)],
   code: [
     ...cellContextFacts(),
-    code2("kind", "string", "`code` (a letter), `party-name`, `not-applicable` or `text`.", ["reading", "tokenIndex"], (i) => i.reading.tokens[i.tokenIndex].kind),
-    code2("value", "string", "The token, upper-cased for codes.", ["reading", "tokenIndex"], (i) => i.reading.tokens[i.tokenIndex].value),
-    code2("raw", "string", "The token as written.", ["reading", "tokenIndex"], (i) => i.reading.tokens[i.tokenIndex].raw),
-    code2("valid", "boolean", "The token is a code of the role scheme.", ["reading", "tokenIndex"], (i) => i.reading.tokens[i.tokenIndex].valid),
-    code2("schemeCodes", "string", "The scheme's codes in canonical order, e.g. `RACI` (for messages).", ["scheme"], (i) => i.scheme.codes.map((c) => c.code).join(""))
+    code2("kind", "string", "`code` (a letter), `party-name`, `not-applicable` or `text`.", ["reading", "tokenIndex"], (i2) => i2.reading.tokens[i2.tokenIndex].kind),
+    code2("value", "string", "The token, upper-cased for codes.", ["reading", "tokenIndex"], (i2) => i2.reading.tokens[i2.tokenIndex].value),
+    code2("raw", "string", "The token as written.", ["reading", "tokenIndex"], (i2) => i2.reading.tokens[i2.tokenIndex].raw),
+    code2("valid", "boolean", "The token is a code of the role scheme.", ["reading", "tokenIndex"], (i2) => i2.reading.tokens[i2.tokenIndex].valid),
+    code2("schemeCodes", "string", "The scheme's codes in canonical order, e.g. `RACI` (for messages).", ["scheme"], (i2) => i2.scheme.codes.map((c) => c.code).join(""))
   ],
   activity: [
     ...commonFacts(),
     ...activityContextFacts(),
-    activity("codeCounts", "object", 'How many times each code occurs across the row, e.g. `{ "R": 1, "A": 2 }` (use `path`: `$.A`).', ["rowStats"], (i) => i.rowStats.codeCounts),
-    activity("accountableCode", "string", "The scheme's accountable code (`A` in RACI).", ["scheme"], (i) => i.scheme.accountable),
-    activity("responsibleCode", "string", "The scheme's responsible code (`R` in RACI).", ["scheme"], (i) => i.scheme.responsible),
-    activity("accountableCount", "number", "How many parties hold the accountable code.", ["rowStats"], (i) => i.rowStats.accountable.length),
-    activity("responsibleCount", "number", "How many parties hold the responsible code.", ["rowStats"], (i) => i.rowStats.responsible.length),
-    activity("accountableParties", "string[]", "The parties holding the accountable code.", ["rowStats", "sectionParties"], (i) => namesAt(i.sectionParties, i.rowStats.accountable)),
-    activity("responsibleParties", "string[]", "The parties holding the responsible code.", ["rowStats", "sectionParties"], (i) => namesAt(i.sectionParties, i.rowStats.responsible)),
-    activity("codeCount", "number", "Valid codes in the whole row.", ["rowStats"], (i) => i.rowStats.codeCount),
-    activity("filledCellCount", "number", "Party cells that are not empty.", ["rowStats"], (i) => i.rowStats.filled),
-    activity("invalidTokenCount", "number", "Tokens in the row that are not codes of the scheme.", ["rowStats"], (i) => i.rowStats.invalid),
-    activity("codesByParty", "object", 'Each party\'s codes, e.g. `{ "Client": "RA", "Cloud Temple": "I" }`; a missing cell is absent.', ["row", "sectionParties"], (i) => {
+    activity("codeCounts", "object", 'How many times each code occurs across the row, e.g. `{ "R": 1, "A": 2 }` (use `path`: `$.A`).', ["rowStats"], (i2) => i2.rowStats.codeCounts),
+    activity("accountableCode", "string", "The scheme's accountable code (`A` in RACI).", ["scheme"], (i2) => i2.scheme.accountable),
+    activity("responsibleCode", "string", "The scheme's responsible code (`R` in RACI).", ["scheme"], (i2) => i2.scheme.responsible),
+    activity("accountableCount", "number", "How many parties hold the accountable code.", ["rowStats"], (i2) => i2.rowStats.accountable.length),
+    activity("responsibleCount", "number", "How many parties hold the responsible code.", ["rowStats"], (i2) => i2.rowStats.responsible.length),
+    activity("accountableParties", "string[]", "The parties holding the accountable code.", ["rowStats", "sectionParties"], (i2) => namesAt(i2.sectionParties, i2.rowStats.accountable)),
+    activity("responsibleParties", "string[]", "The parties holding the responsible code.", ["rowStats", "sectionParties"], (i2) => namesAt(i2.sectionParties, i2.rowStats.responsible)),
+    activity("codeCount", "number", "Valid codes in the whole row.", ["rowStats"], (i2) => i2.rowStats.codeCount),
+    activity("filledCellCount", "number", "Party cells that are not empty.", ["rowStats"], (i2) => i2.rowStats.filled),
+    activity("invalidTokenCount", "number", "Tokens in the row that are not codes of the scheme.", ["rowStats"], (i2) => i2.rowStats.invalid),
+    activity("codesByParty", "object", 'Each party\'s codes, e.g. `{ "Client": "RA", "Cloud Temple": "I" }`; a missing cell is absent.', ["row", "sectionParties"], (i2) => {
       const out = {};
-      i.row.forEach((entry2, k) => {
-        if (typeof entry2 === "object") out[i.sectionParties[k].name] = entry2.reading.codes.join("");
+      i2.row.forEach((entry2, k) => {
+        if (typeof entry2 === "object") out[i2.sectionParties[k].name] = entry2.reading.codes.join("");
       });
       return out;
     }),
@@ -25236,38 +27600,38 @@ var FACT_DECLARATIONS = {
       "string[]",
       'The parties (column names) of the activity\'s table, e.g. `["Client", "CISO", "Cloud Temple"]` (use `contains`).',
       ["sectionParties"],
-      (i) => i.sectionParties.map((p) => p.name)
+      (i2) => i2.sectionParties.map((p) => p.name)
     ),
-    activity("codesByRole", "object", "Codes by party role: `customer`, `provider`, `third-party` (joined when several parties share a role).", ["row", "sectionParties"], (i) => {
+    activity("codesByRole", "object", "Codes by party role: `customer`, `provider`, `third-party` (joined when several parties share a role).", ["row", "sectionParties"], (i2) => {
       const out = {};
-      i.row.forEach((entry2, k) => {
+      i2.row.forEach((entry2, k) => {
         if (typeof entry2 !== "object") return;
-        const role = i.sectionParties[k].role ?? "unknown";
+        const role = i2.sectionParties[k].role ?? "unknown";
         out[role] = (out[role] ?? "") + entry2.reading.codes.join("");
       });
       return out;
     }),
-    activity("hasCustomer", "boolean", "The activity's table has a recognisable customer party (column).", ["customerColumn"], (i) => i.customerColumn >= 0),
+    activity("hasCustomer", "boolean", "The activity's table has a recognisable customer party (column).", ["customerColumn"], (i2) => i2.customerColumn >= 0),
     activity(
       "sharedResponsibility",
       "boolean",
       "The activity's table sets a customer against its provider: a customer party with a recognisable provider party, or with one other party. A project team with a client among its members (`Lead | Dev | Client`) is not.",
       ["customerColumn", "sectionParties"],
-      (i) => i.customerColumn >= 0 && (i.sectionParties.length === 2 || i.sectionParties.some((p) => p.role === "provider"))
+      (i2) => i2.customerColumn >= 0 && (i2.sectionParties.length === 2 || i2.sectionParties.some((p) => p.role === "provider"))
     ),
     activity(
       "customer",
       "string",
       "The customer party's name (the first customer column of the table; empty when none).",
       ["customerColumn", "sectionParties"],
-      (i) => i.customerColumn >= 0 ? i.sectionParties[i.customerColumn].name : ""
+      (i2) => i2.customerColumn >= 0 ? i2.sectionParties[i2.customerColumn].name : ""
     ),
-    activity("customerCodes", "string", "The customer's codes (empty string when the cell is empty or absent).", ["customerColumn", "row"], (i) => {
-      const entry2 = i.customerColumn >= 0 ? i.row[i.customerColumn] : void 0;
+    activity("customerCodes", "string", "The customer's codes (empty string when the cell is empty or absent).", ["customerColumn", "row"], (i2) => {
+      const entry2 = i2.customerColumn >= 0 ? i2.row[i2.customerColumn] : void 0;
       return typeof entry2 === "object" ? entry2.reading.codes.join("") : "";
     }),
-    activity("customerCellPresent", "boolean", "The row has a cell for the customer (false for a ragged row that lacks it).", ["customerColumn", "row"], (i) => {
-      const entry2 = i.customerColumn >= 0 ? i.row[i.customerColumn] : void 0;
+    activity("customerCellPresent", "boolean", "The row has a cell for the customer (false for a ragged row that lacks it).", ["customerColumn", "row"], (i2) => {
+      const entry2 = i2.customerColumn >= 0 ? i2.row[i2.customerColumn] : void 0;
       return typeof entry2 === "object";
     }),
     activity(
@@ -25275,113 +27639,120 @@ var FACT_DECLARATIONS = {
       "number",
       "Cells the row holds, the activity cell included (a transposed table's column: the header cell and the party rows that reach it; YAML/JSON: the entries of `codes`, plus one).",
       ["cellCount"],
-      (i) => i.cellCount
+      (i2) => i2.cellCount
     ),
     activity(
       "expectedCellCount",
       "number",
       "Cells the table's header declares (a transposed table's column: its party rows, plus one; YAML/JSON: the parties, plus one).",
       ["expectedCellCount"],
-      (i) => i.expectedCellCount
+      (i2) => i2.expectedCellCount
     ),
     activity(
       "orientation",
       "string",
       "`rows` (an activity per row, or a YAML/JSON entry) or `columns` (an activity per column of a transposed table, parties as rows).",
       ["orientation"],
-      (i) => i.orientation
+      (i2) => i2.orientation
     ),
     activity(
       "missingParties",
       "string[]",
       "The parties of the activity's table it has no cell for: a short row, or parties a YAML/JSON `codes` map leaves out.",
       ["row", "sectionParties"],
-      (i) => i.sectionParties.filter((_, k) => i.row[k] === "missing").map((p) => p.name)
+      (i2) => i2.sectionParties.filter((_, k) => i2.row[k] === "missing").map((p) => p.name)
     ),
-    activity("format", "string", "The matrix's format: `markdown`, `yaml`, `json`, `csv` or `xlsx`.", ["format"], (i) => i.format),
+    activity("format", "string", "The matrix's format: `markdown`, `yaml`, `json`, `csv` or `xlsx`.", ["format"], (i2) => i2.format),
     activity(
       "duplicateKind",
       "string",
       "`none`, `same-section`, `other-section-same-codes` or `other-section-different-codes`: how this activity repeats an earlier one of the same matrix.",
       ["duplicateKind"],
-      (i) => i.duplicateKind
+      (i2) => i2.duplicateKind
     ),
-    activity("duplicateOfLine", "number", "Line of the earlier occurrence (0 when none).", ["firstOccurrence"], (i) => i.firstOccurrence?.line ?? 0),
-    activity("duplicateOfSection", "string", "Section of the earlier occurrence (empty when none).", ["firstOccurrence"], (i) => i.firstOccurrence?.section ?? "")
+    activity("duplicateOfLine", "number", "Line of the earlier occurrence (0 when none).", ["firstOccurrence"], (i2) => i2.firstOccurrence?.line ?? 0),
+    activity(
+      "duplicateOf",
+      "string",
+      "Where the earlier occurrence is, as reports say it: `line 12`, or in a spreadsheet its cell (`B81`, `Sheet!B81`); empty when none.",
+      ["firstOccurrence"],
+      (i2) => i2.firstOccurrence?.place ?? ""
+    ),
+    activity("duplicateOfSection", "string", "Section of the earlier occurrence (empty when none).", ["firstOccurrence"], (i2) => i2.firstOccurrence?.section ?? "")
   ],
   party: [
     ...commonFacts(),
-    party("party", "string", "The party's name.", ["partyName"], (i) => i.partyName),
-    party("partyRole", "string", "`customer`, `provider`, `third-party` or `unknown`.", ["partyRole"], (i) => i.partyRole),
+    party("party", "string", "The party's name.", ["partyName"], (i2) => i2.partyName),
+    party("partyRole", "string", "`customer`, `provider`, `third-party` or `unknown`.", ["partyRole"], (i2) => i2.partyRole),
     party(
       "declared",
       "boolean",
       "A header names the party (a column or row of its own); false for a name found only inside cells (a role-column table, a role list).",
       ["declared"],
-      (i) => i.declared
+      (i2) => i2.declared
     ),
-    party("activityCount", "number", "Activities with a cell for this party.", ["tally"], (i) => i.tally.activityCount),
-    party("responsibleCount", "number", "Activities where the party holds the responsible code.", ["tally", "scheme"], (i) => i.tally.codeCounts[i.scheme.responsible] ?? 0),
-    party("accountableCount", "number", "Activities where the party holds the accountable code.", ["tally", "scheme"], (i) => i.tally.codeCounts[i.scheme.accountable] ?? 0),
-    party("codeCounts", "object", "How often the party holds each code.", ["tally"], (i) => i.tally.codeCounts),
+    party("activityCount", "number", "Activities with a cell for this party.", ["tally"], (i2) => i2.tally.activityCount),
+    party("responsibleCount", "number", "Activities where the party holds the responsible code.", ["tally", "scheme"], (i2) => i2.tally.codeCounts[i2.scheme.responsible] ?? 0),
+    party("accountableCount", "number", "Activities where the party holds the accountable code.", ["tally", "scheme"], (i2) => i2.tally.codeCounts[i2.scheme.accountable] ?? 0),
+    party("codeCounts", "object", "How often the party holds each code.", ["tally"], (i2) => i2.tally.codeCounts),
     party(
       "extraCellCount",
       "number",
       "Cells the party's rows of transposed tables hold beyond their headers' count (0 elsewhere); `at: row` points at the first.",
       ["extraCellCount"],
-      (i) => i.extraCellCount
+      (i2) => i2.extraCellCount
     ),
-    party("accountableCode", "string", "The scheme's accountable code.", ["scheme"], (i) => i.scheme.accountable),
-    party("responsibleCode", "string", "The scheme's responsible code.", ["scheme"], (i) => i.scheme.responsible)
+    party("accountableCode", "string", "The scheme's accountable code.", ["scheme"], (i2) => i2.scheme.accountable),
+    party("responsibleCode", "string", "The scheme's responsible code.", ["scheme"], (i2) => i2.scheme.responsible)
   ],
   "legend-entry": [
     ...commonFacts(),
-    legendEntry("code", "string", "The code the entry defines, upper-cased.", ["code"], (i) => i.code),
-    legendEntry("term", "string", "The term naming the role, e.g. `Performs`.", ["term"], (i) => i.term),
-    legendEntry("description", "string", "The entry's description as written.", ["description"], (i) => i.description),
-    legendEntry("markedLetter", "string", "The letter the entry highlights (`__P__erforms` -> `P`); empty when none.", ["markedLetter"], (i) => i.markedLetter),
-    legendEntry("termCode", "string", "The scheme code whose names include the term (any language); empty when the term is not a known name.", ["term", "scheme"], (i) => termCode(i.term, i.scheme)),
-    legendEntry("codeInScheme", "boolean", "The code belongs to the role scheme.", ["code", "scheme"], (i) => i.scheme.codes.some((c) => c.code === i.code))
+    legendEntry("code", "string", "The code the entry defines, upper-cased.", ["code"], (i2) => i2.code),
+    legendEntry("term", "string", "The term naming the role, e.g. `Performs`.", ["term"], (i2) => i2.term),
+    legendEntry("description", "string", "The entry's description as written.", ["description"], (i2) => i2.description),
+    legendEntry("markedLetter", "string", "The letter the entry highlights (`__P__erforms` -> `P`); empty when none.", ["markedLetter"], (i2) => i2.markedLetter),
+    legendEntry("termCode", "string", "The scheme code whose names include the term (any language); empty when the term is not a known name.", ["term", "scheme"], (i2) => termCode(i2.term, i2.scheme)),
+    legendEntry("codeInScheme", "boolean", "The code belongs to the role scheme.", ["code", "scheme"], (i2) => i2.scheme.codes.some((c) => c.code === i2.code))
   ],
   matrix: [
     ...commonFacts(),
-    matrix("hasLegend", "boolean", "The document has a legend.", ["legendCodes"], (i) => i.legendCodes !== null),
+    matrix("hasLegend", "boolean", "The document has a legend.", ["legendCodes"], (i2) => i2.legendCodes !== null),
     matrix(
       "undefinedCodes",
       "string[]",
       "Codes used in cells that the legend does not define (empty without a legend).",
       ["legendCodes", "usedCodes"],
-      (i) => i.legendCodes ? i.usedCodes.filter((c) => !i.legendCodes.includes(c)) : []
+      (i2) => i2.legendCodes ? i2.usedCodes.filter((c) => !i2.legendCodes.includes(c)) : []
     ),
     matrix(
       "undefinedCodeCount",
       "number",
       "How many codes are used but not defined.",
       ["legendCodes", "usedCodes"],
-      (i) => i.legendCodes ? i.usedCodes.filter((c) => !i.legendCodes.includes(c)).length : 0
+      (i2) => i2.legendCodes ? i2.usedCodes.filter((c) => !i2.legendCodes.includes(c)).length : 0
     ),
-    matrix("activityCount", "number", "Activities in the matrix.", ["activityCount"], (i) => i.activityCount),
-    matrix("partyCount", "number", "Parties in the matrix.", ["partyRoles"], (i) => i.partyRoles.length),
-    matrix("hasCustomer", "boolean", "The matrix has a recognisable customer party.", ["partyRoles"], (i) => i.partyRoles.includes("customer"))
+    matrix("activityCount", "number", "Activities in the matrix.", ["activityCount"], (i2) => i2.activityCount),
+    matrix("partyCount", "number", "Parties in the matrix.", ["partyRoles"], (i2) => i2.partyRoles.length),
+    matrix("hasCustomer", "boolean", "The matrix has a recognisable customer party.", ["partyRoles"], (i2) => i2.partyRoles.includes("customer"))
   ],
   document: [
     ...commonFacts(),
-    document("format", "string", "The format of the file: `markdown`, `yaml` or `json`.", ["format"], (i) => i.format),
-    document("activityCount", "number", "Activities read from the file (0: no matrix found).", ["activityCount"], (i) => i.activityCount),
-    document("named", "boolean", "The file was named by the user (on the command line, or linted as text), not found by walking a folder or matching a glob.", ["named"], (i) => i.named),
-    document("readProblemCount", "number", "Syntax and schema problems met while reading the file.", ["readProblemCount"], (i) => i.readProblemCount),
-    document("whyNoMatrix", "string", "Why no matrix was found, e.g. `its table at line 4 is not one: ...`; empty when one was.", ["whyNoMatrix"], (i) => i.whyNoMatrix)
+    document("format", "string", "The format of the file: `markdown`, `yaml` or `json`.", ["format"], (i2) => i2.format),
+    document("activityCount", "number", "Activities read from the file (0: no matrix found).", ["activityCount"], (i2) => i2.activityCount),
+    document("named", "boolean", "The file was named by the user (on the command line, or linted as text), not found by walking a folder or matching a glob.", ["named"], (i2) => i2.named),
+    document("readProblemCount", "number", "Syntax and schema problems met while reading the file.", ["readProblemCount"], (i2) => i2.readProblemCount),
+    document("whyNoMatrix", "string", "Why no matrix was found, e.g. `its table at line 4 is not one: ...`; empty when one was.", ["whyNoMatrix"], (i2) => i2.whyNoMatrix)
   ],
   corpus: [
-    corpus("activity", "string", "The activity text (from its first occurrence).", ["occurrences"], (i) => i.occurrences[0].name),
-    corpus("fileCount", "number", "Files of the run in which the activity occurs.", ["occurrences"], (i) => i.occurrences.length),
-    corpus("variantCount", "number", "Distinct assignments (codes by party role) the activity has across those files.", ["occurrences"], (i) => new Set(i.occurrences.map((o) => o.assignment)).size),
-    corpus("variants", "string[]", "Those assignments, e.g. `customer=RA provider=I`, with the files that use each.", ["occurrences"], (i) => {
+    corpus("activity", "string", "The activity text (from its first occurrence).", ["occurrences"], (i2) => i2.occurrences[0].name),
+    corpus("fileCount", "number", "Files of the run in which the activity occurs.", ["occurrences"], (i2) => i2.occurrences.length),
+    corpus("variantCount", "number", "Distinct assignments (codes by party role) the activity has across those files.", ["occurrences"], (i2) => new Set(i2.occurrences.map((o) => o.assignment)).size),
+    corpus("variants", "string[]", "Those assignments, e.g. `customer=RA provider=I`, with the files that use each.", ["occurrences"], (i2) => {
       const files = /* @__PURE__ */ new Map();
-      for (const o of i.occurrences) files.set(o.assignment, [...files.get(o.assignment) ?? [], o.file]);
+      for (const o of i2.occurrences) files.set(o.assignment, [...files.get(o.assignment) ?? [], o.file]);
       return [...files].map(([assignment2, list]) => `${assignment2} (${list.join(", ")})`);
     }),
-    corpus("scheme", "string", "The role scheme's name.", ["scheme"], (i) => i.scheme.name)
+    corpus("scheme", "string", "The role scheme's name.", ["scheme"], (i2) => i2.scheme.name)
   ],
   translation: [
     translation(
@@ -25389,12 +27760,12 @@ var FACT_DECLARATIONS = {
       "string",
       "What the comparison found: `same` (the cells hold the same codes, in any order), `code` (other codes, or codes on one side only), `words` (text where the source has codes), or `missing-activity`, `extra-activity`, `missing-table`, `extra-table`, `missing-section`, `extra-section`, `missing-party`, `extra-party` (the source has it and the translation lacks it, or the other way round).",
       ["item", "presence", "reading", "sourceReading", "scheme"],
-      (i) => {
-        if (i.presence !== "both") return `${i.presence === "source-only" ? "missing" : "extra"}-${i.item}`;
-        const codes = codesOf(i.reading, i.scheme);
-        const sourceCodes = codesOf(i.sourceReading, i.scheme);
+      (i2) => {
+        if (i2.presence !== "both") return `${i2.presence === "source-only" ? "missing" : "extra"}-${i2.item}`;
+        const codes = codesOf(i2.reading, i2.scheme);
+        const sourceCodes = codesOf(i2.sourceReading, i2.scheme);
         if (codes === sourceCodes) return "same";
-        return codes === "" && sourceCodes !== "" && i.reading !== null && !i.reading.empty ? "words" : "code";
+        return codes === "" && sourceCodes !== "" && i2.reading !== null && !i2.reading.empty ? "words" : "code";
       }
     ),
     translation(
@@ -25402,47 +27773,47 @@ var FACT_DECLARATIONS = {
       "string",
       "The translation's codes in the scheme's order, e.g. `CI` (empty when the cell has none, or for a row, table, section or party).",
       ["reading", "scheme"],
-      (i) => codesOf(i.reading, i.scheme)
+      (i2) => codesOf(i2.reading, i2.scheme)
     ),
-    translation("sourceCodes", "string", "The source's codes, the same way.", ["sourceReading", "scheme"], (i) => codesOf(i.sourceReading, i.scheme)),
-    translation("raw", "string", "The translation's cell as written (empty when none).", ["raw"], (i) => i.raw),
-    translation("sourceRaw", "string", "The source's cell as written.", ["sourceRaw"], (i) => i.sourceRaw),
-    translation("sourceFile", "string", "The source page, as the run names it.", ["sourceFile"], (i) => i.sourceFile),
+    translation("sourceCodes", "string", "The source's codes, the same way.", ["sourceReading", "scheme"], (i2) => codesOf(i2.sourceReading, i2.scheme)),
+    translation("raw", "string", "The translation's cell as written (empty when none).", ["raw"], (i2) => i2.raw),
+    translation("sourceRaw", "string", "The source's cell as written.", ["sourceRaw"], (i2) => i2.sourceRaw),
+    translation("sourceFile", "string", "The source page, as the run names it.", ["sourceFile"], (i2) => i2.sourceFile),
     translation(
       "sourceLine",
       "number",
       "The line of the source's counterpart: its cell, row, table (header), section (heading) or party (header); for an extra item, the source's item at that place.",
       ["sourceLine"],
-      (i) => i.sourceLine
+      (i2) => i2.sourceLine
     ),
-    translation("locale", "string", "The translation's language as its path names it (`de`, `pt-BR`); empty when a configured mapping has no `{locale}`.", ["locale"], (i) => i.locale),
-    translation("section", "string", "The translation's section (empty for a missing one).", ["sectionTitle"], (i) => plainText(i.sectionTitle)),
-    translation("sourceSection", "string", "The source's section (empty for an extra one).", ["sourceSectionTitle"], (i) => plainText(i.sourceSectionTitle)),
+    translation("locale", "string", "The translation's language as its path names it (`de`, `pt-BR`); empty when a configured mapping has no `{locale}`.", ["locale"], (i2) => i2.locale),
+    translation("section", "string", "The translation's section (empty for a missing one).", ["sectionTitle"], (i2) => plainText(i2.sectionTitle)),
+    translation("sourceSection", "string", "The source's section (empty for an extra one).", ["sourceSectionTitle"], (i2) => plainText(i2.sourceSectionTitle)),
     translation(
       "activity",
       "string",
       "The translation's activity text, inline formatting removed (empty for a missing row, a table, section or party).",
       ["activityName"],
-      (i) => plainText(i.activityName)
+      (i2) => plainText(i2.activityName)
     ),
-    translation("sourceActivity", "string", "The source's activity text, the same way.", ["sourceActivityName"], (i) => plainText(i.sourceActivityName)),
-    translation("party", "string", "The translation's party (column) name (empty when it lacks the party).", ["partyName"], (i) => i.partyName),
-    translation("sourceParty", "string", "The source's party name (empty for an extra party).", ["sourcePartyName"], (i) => i.sourcePartyName),
+    translation("sourceActivity", "string", "The source's activity text, the same way.", ["sourceActivityName"], (i2) => plainText(i2.sourceActivityName)),
+    translation("party", "string", "The translation's party (column) name (empty when it lacks the party).", ["partyName"], (i2) => i2.partyName),
+    translation("sourceParty", "string", "The source's party name (empty for an extra party).", ["sourcePartyName"], (i2) => i2.sourcePartyName),
     translation(
       "partyRole",
       "string",
       "The party's role, the source's when it has one: `customer`, `provider`, `third-party` or `unknown` (empty for a row, table or section).",
       ["partyRole"],
-      (i) => i.partyRole
+      (i2) => i2.partyRole
     ),
     translation(
       "where",
       "string",
       "Where a missing item would be, from where the finding points: `before this row`, `after this row`, `from this table`, `before this section`... (empty for other kinds).",
       ["where"],
-      (i) => i.where
+      (i2) => i2.where
     ),
-    translation("scheme", "string", "The role scheme's name.", ["scheme"], (i) => i.scheme.name)
+    translation("scheme", "string", "The role scheme's name.", ["scheme"], (i2) => i2.scheme.name)
   ]
 };
 var FACTS = Object.fromEntries(
@@ -29238,7 +31609,7 @@ function simplify(errors, data) {
   const combinators = /* @__PURE__ */ new Set(["oneOf", "anyOf"]);
   const below = (list) => {
     const paths2 = /* @__PURE__ */ new Set();
-    for (const e of list) for (let i = e.instancePath.lastIndexOf("/"); i > 0; i = e.instancePath.lastIndexOf("/", i - 1)) paths2.add(e.instancePath.slice(0, i));
+    for (const e of list) for (let i2 = e.instancePath.lastIndexOf("/"); i2 > 0; i2 = e.instancePath.lastIndexOf("/", i2 - 1)) paths2.add(e.instancePath.slice(0, i2));
     for (const e of list) if (e.instancePath !== "") paths2.add("");
     return paths2;
   };
@@ -29414,24 +31785,24 @@ var BOUNDED_MARKER = /(?:\(\d{1,2}\)|\[\d{1,2}\]|\[\^[^\]\s]{1,10}\])$/u;
 var SYMBOL_MARKERS = "\u2020\u2021\xA7";
 var SUPERSCRIPTS = "\xB9\xB2\xB3\u2074\u2075\u2076\u2077\u2078\u2079\u2070";
 function markerStart(text2) {
-  let i = text2.length;
-  const last = text2[i - 1];
+  let i2 = text2.length;
+  const last = text2[i2 - 1];
   if (last === void 0) return -1;
   if (last === "*") {
-    while (i > 0 && text2[i - 1] === "*") {
-      i--;
-      if (text2[i - 1] === "\\") i--;
+    while (i2 > 0 && text2[i2 - 1] === "*") {
+      i2--;
+      if (text2[i2 - 1] === "\\") i2--;
     }
-    return i;
+    return i2;
   }
   for (const set of [SYMBOL_MARKERS, SUPERSCRIPTS]) {
     if (!set.includes(last)) continue;
-    while (i > 0 && set.includes(text2[i - 1])) i--;
-    return i;
+    while (i2 > 0 && set.includes(text2[i2 - 1])) i2--;
+    return i2;
   }
   if (last >= "0" && last <= "9") {
-    while (i > 0 && text2[i - 1] >= "0" && text2[i - 1] <= "9") i--;
-    return text2[i - 1] === "^" ? i - 1 : -1;
+    while (i2 > 0 && text2[i2 - 1] >= "0" && text2[i2 - 1] <= "9") i2--;
+    return text2[i2 - 1] === "^" ? i2 - 1 : -1;
   }
   const tail = text2.slice(-14);
   const bounded = BOUNDED_MARKER.exec(tail);
@@ -29444,8 +31815,8 @@ function trimWhere(text2, drop) {
   while (end > start && drop(text2[end - 1])) end--;
   return { text: text2.slice(start, end), start };
 }
-var isEmphasis = (ch) => ch === "*" || ch === "_" || ch === "`";
-var isEmphasisOrSpace = (ch) => isEmphasis(ch) || /\s/u.test(ch);
+var isEmphasis = (ch2) => ch2 === "*" || ch2 === "_" || ch2 === "`";
+var isEmphasisOrSpace = (ch2) => isEmphasis(ch2) || /\s/u.test(ch2);
 var PLACEHOLDER = /^[-–—]+$/u;
 var NOT_APPLICABLE = /^(?:n\s*\/\s*a|n\.\s*a\.?|na|not applicable|s\.\s*o\.|k\.\s*a\.|nicht zutreffend|no aplica|non applicabile|sans objet)$/iu;
 var PART = /n\/a|[^\s,;/+&]+/giu;
@@ -29647,10 +32018,10 @@ function parseText(raw, lexicon, partyNames) {
     const kind = isCodes(part.text);
     if (kind) {
       if (kind === "lower") style.lowerCase = true;
-      for (let i = 0; i < part.text.length; i++) {
-        const letter = part.text[i];
+      for (let i2 = 0; i2 < part.text.length; i2++) {
+        const letter = part.text[i2];
         const code4 = letter.toUpperCase();
-        const token = tokenAt("code", code4, letter, part.offset + i, valid.has(code4));
+        const token = tokenAt("code", code4, letter, part.offset + i2, valid.has(code4));
         cell2.tokens.push(token);
         if (token.valid) cell2.codes.push(code4);
       }
@@ -29729,7 +32100,7 @@ function partyNameFromHeader(header) {
   const plain2 = header.replace(/[*_`\u00ad]+/gu, "").replace(/\s+/gu, " ").trim().replace(/:$/u, "");
   let name = plain2.replace(/[-\s]?rolle$/iu, "").replace(ROLE_WORD, " ").replace(/\s+/gu, " ").trim();
   if (/[^-\s]rolle$/iu.test(plain2) && /n$/u.test(name) && CUSTOMER_WORDS.includes(nameKey(name.slice(0, -1)))) name = name.slice(0, -1);
-  for (let i = 0; i < 3; i++) name = name.replace(CONNECTOR2, "").trim();
+  for (let i2 = 0; i2 < 3; i2++) name = name.replace(CONNECTOR2, "").trim();
   name = name.replace(/^[-\s]+|[-\s]+$/gu, "");
   return name === "" ? plain2 : name;
 }
@@ -29955,7 +32326,7 @@ function mergeLoaded(results) {
 var builtInCache = null;
 function builtInRules() {
   if (builtInCache) return builtInCache;
-  const bundle = JSON.parse(`{"code-order.yaml":{"id":"code-order","description":"Codes within a cell are written in the scheme's canonical order (R, A, C, I).","severity":"warning","fixable":"safe","tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-order.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":false},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{codes}}\\" are out of order: write \\"{{canonicalCodes}}\\".","fix":"canonical-order"},{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":true},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{raw}}\\" are out of order: write them in the order {{canonicalCodes}}.","fix":"canonical-order"}]},"code-style.yaml":{"id":"code-style","description":"Codes are written in one house style (case, emphasis, separator), as the options say.","severity":"warning","fixable":"safe","recommended":false,"tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-style.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"emphasis":{"enum":["bold","underline","none","any"],"description":"Emphasis around the codes in Markdown: bold (**RA**), underline (__RA__), none (RA) or any."},"separator":{"enum":["none","comma-space","comma","slash","any"],"description":"What separates two or more codes: none (RA), comma-space (R, A), comma (R,A), slash (R/A) or any."},"case":{"enum":["upper","any"],"description":"upper: codes are written in upper case (ra is reported); any: either case."},"form":{"enum":["letters","any"],"description":"letters: codes are written as letters (Responsible, Accountable is reported); any: letters or words."}}},"defaults":{"emphasis":"any","separator":"any","case":"upper","form":"any"}},"checks":[{"scope":"cell","conditions":{"all":[{"option":"case","operator":"equal","value":"upper"},{"fact":"lowerCase","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written in lower case: write them in upper case.","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"bold"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"bold"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is bold (**RA**).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"underline"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"underline"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is underline (__RA__).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"none"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"none"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma-space"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma-space"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma-space (R, A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma (R,A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"slash"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"slash"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is slash (R/A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"form","operator":"equal","value":"letters"},{"fact":"words","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written as words; the house style is letters ({{codes}}).","fix":"restyle-codes"}]},"consistent-across-files.yaml":{"id":"consistent-across-files","description":"An activity that appears in several files of a run has the same assignment everywhere.","severity":"warning","fixable":"none","recommended":false,"tags":["corpus"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/consistent-across-files.md","checks":[{"scope":"corpus","conditions":{"all":[{"fact":"variantCount","operator":"greaterThan","value":1}]},"message":"Activity \\"{{activity}}\\" has {{variantCount}} different assignments across {{fileCount}} files: {{variants}}."}]},"consistent-translations.yaml":{"id":"consistent-translations","description":"A translated page assigns the same codes as its source, in the same sections, tables and rows.","severity":"error","fixable":"none","tags":["corpus","translation"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/consistent-translations.md","checks":[{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"code"}]},"message":"{{party}} has \\"{{codes}}\\" here but \\"{{sourceCodes}}\\" in the source, {{sourceFile}}:{{sourceLine}} (\\"{{sourceActivity}}\\")."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"words"}]},"message":"\\"{{raw}}\\" is not a code where the source has \\"{{sourceCodes}}\\" ({{sourceParty}}, {{sourceFile}}:{{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-activity"}]},"message":"The source's activity \\"{{sourceActivity}}\\" ({{sourceFile}}:{{sourceLine}}) is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-activity"}]},"message":"Activity \\"{{activity}}\\" has no row in the source ({{sourceFile}}, near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-table"}]},"message":"The source's table at {{sourceFile}}:{{sourceLine}} (section \\"{{sourceSection}}\\") is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-table"}]},"message":"This table has no counterpart in the source ({{sourceFile}}, section \\"{{sourceSection}}\\", near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-section"}]},"message":"The source's section \\"{{sourceSection}}\\" ({{sourceFile}}:{{sourceLine}}) is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-section"}]},"message":"Section \\"{{section}}\\" has no counterpart in the source ({{sourceFile}}, near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-party"}]},"message":"The source's party \\"{{sourceParty}}\\" ({{sourceFile}}:{{sourceLine}}) has no column in this table."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-party"}]},"message":"Party \\"{{party}}\\" has no column in the source's table ({{sourceFile}}:{{sourceLine}})."}]},"customer-involved.yaml":{"id":"customer-involved","description":"The customer is involved in every activity, at least Informed.","severity":"error","fixable":"unsafe","tags":["shared-responsibility"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/customer-involved.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"sharedResponsibility","operator":"equal","value":true},{"fact":"customerCellPresent","operator":"equal","value":true},{"fact":"customerCodes","operator":"equal","value":""},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0}]},"message":"The customer ({{customer}}) has no role in \\"{{activity}}\\": it must at least be Informed.","at":"customer-cell","party":"customer","fix":"add-customer-inform"}]},"legend-consistent.yaml":{"id":"legend-consistent","description":"The legend agrees with the codes; every code used is defined in it.","severity":"warning","fixable":"none","tags":["legend"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/legend-consistent.md","checks":[{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"notEqual","value":""},{"fact":"markedLetter","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) {{term}} highlights \\"{{markedLetter}}\\", not \\"{{code}}\\": \\"{{description}}\\"."},{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"equal","value":""},{"fact":"termCode","operator":"notEqual","value":""},{"fact":"termCode","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) is named \\"{{term}}\\", which is the name of {{termCode}}."},{"scope":"legend-entry","conditions":{"all":[{"fact":"codeInScheme","operator":"equal","value":false}]},"message":"Legend defines \\"{{code}}\\", which is not a code of the {{scheme}} scheme."},{"scope":"matrix","conditions":{"all":[{"fact":"undefinedCodeCount","operator":"greaterThan","value":0}]},"message":"Codes used but not defined in the legend: {{undefinedCodes}}."}]},"no-duplicate-activity.yaml":{"id":"no-duplicate-activity","description":"Each activity is listed once per matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"same-section"}]},"severity":"warning","message":"Activity \\"{{activity}}\\" is listed more than once in section \\"{{section}}\\" (first at line {{duplicateOfLine}})."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-different-codes"}]},"severity":"error","message":"Activity \\"{{activity}}\\" is also in section \\"{{duplicateOfSection}}\\" (line {{duplicateOfLine}}) with different codes."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-same-codes"}]},"severity":"info","message":"Activity \\"{{activity}}\\" repeats line {{duplicateOfLine}} (section \\"{{duplicateOfSection}}\\") with the same codes."}]},"no-duplicate-codes.yaml":{"id":"no-duplicate-codes","description":"No code appears twice in the same cell.","severity":"error","fixable":"safe","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-codes.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"notEqual","value":""}]},"message":"Codes written more than once in \\"{{raw}}\\": {{duplicateCodes}}.","fix":"dedupe-codes"}]},"no-empty-activity.yaml":{"id":"no-empty-activity","description":"Every activity has at least one party cell filled in.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-empty-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"filledCellCount","operator":"equal","value":0}]},"message":"Activity \\"{{activity}}\\" assigns no role to any party."}]},"no-matrix.yaml":{"id":"no-matrix","description":"A file named on the command line holds a RACI matrix that raci-lint can read.","severity":"info","strictSeverity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-matrix.md","checks":[{"scope":"document","conditions":{"all":[{"fact":"named","operator":"equal","value":true},{"fact":"activityCount","operator":"equal","value":0},{"fact":"readProblemCount","operator":"equal","value":0}]},"message":"No RACI matrix found: {{whyNoMatrix}} (\`--explain\` says what was read)."}]},"no-ragged-row.yaml":{"id":"no-ragged-row","description":"Every row has exactly as many cells as its table's header (Markdown, CSV, XLSX; YAML/JSON, codes for every party).","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-ragged-row.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"in","value":["markdown","csv","xlsx"]},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}},{"fact":"cellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"in","value":["markdown","csv","xlsx"]},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"equal","value":1},{"fact":"expectedCellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has only its activity cell, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"in","value":["markdown","csv","xlsx"]},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"greaterThan","value":{"fact":"expectedCellCount"}}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}}: the extra cells belong to no party.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"orientation","operator":"equal","value":"columns"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}}]},"message":"Column \\"{{activity}}\\" has no cell in the row of {{missingParties}} (that row is shorter than its header): missing cells are not taken as empty.","at":"row"},{"scope":"party","conditions":{"all":[{"fact":"extraCellCount","operator":"greaterThan","value":0}]},"message":"The row of party \\"{{party}}\\" has more cells than its header ({{extraCellCount}} past it): they belong to no activity.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"in","value":["yaml","json"]},{"fact":"missingParties","operator":"isNotEmpty","value":true}]},"message":"Activity \\"{{activity}}\\" gives no codes for {{missingParties}}: a missing entry is not taken as empty (write \\"\\" for no role).","at":"row"}]},"party-has-responsibility.yaml":{"id":"party-has-responsibility","description":"Every party holds R or A for at least one activity of the matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/party-has-responsibility.md","checks":[{"scope":"party","conditions":{"all":[{"fact":"declared","operator":"equal","value":true},{"fact":"responsibleCount","operator":"equal","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"Party \\"{{party}}\\" is neither Responsible ({{responsibleCode}}) nor Accountable ({{accountableCode}}) for any activity of the matrix ({{activityCount}} listed)."}]},"responsible-required.yaml":{"id":"responsible-required","description":"Each activity has at least one Responsible party.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/responsible-required.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"accountableCountsAsResponsible":{"type":"boolean","description":"Accept an activity without R when a party is Accountable (the A also does the work)."}}},"defaults":{"accountableCountsAsResponsible":false}},"checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"responsibleCount","operator":"equal","value":0},{"any":[{"option":"accountableCountsAsResponsible","operator":"equal","value":false},{"fact":"accountableCount","operator":"equal","value":0}]}]},"message":"No party is Responsible ({{responsibleCode}}) for \\"{{activity}}\\"."}]},"single-accountable.yaml":{"id":"single-accountable","description":"Each activity has exactly one Accountable party.","severity":"error","fixable":"unsafe","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/single-accountable.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"No party is Accountable ({{accountableCode}}) for \\"{{activity}}\\"."},{"scope":"activity","conditions":{"all":[{"fact":"accountableCount","operator":"greaterThan","value":1}]},"message":"{{accountableCount}} parties are Accountable ({{accountableCode}}) for \\"{{activity}}\\": {{accountableParties}}; exactly one must be.","fix":"accountable-to-responsible"}]},"valid-codes.yaml":{"id":"valid-codes","description":"Cells hold only the role codes of the scheme (R, A, C, I by default).","severity":"error","fixable":"none","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/valid-codes.md","checks":[{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"party-name"}]},"message":"\\"{{raw}}\\" is a party name, not a role code: write the codes ({{schemeCodes}}) the {{party}} column holds."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"not-applicable"}]},"message":"\\"{{raw}}\\" is not a role code: leave the cell empty or give {{party}} a code ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"code"},{"fact":"valid","operator":"equal","value":false}]},"message":"\\"{{raw}}\\" is not a code of the {{scheme}} scheme ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"text"}]},"message":"\\"{{raw}}\\" is not a role code of the {{scheme}} scheme ({{schemeCodes}})."}]}}
+  const bundle = JSON.parse(`{"code-order.yaml":{"id":"code-order","description":"Codes within a cell are written in the scheme's canonical order (R, A, C, I).","severity":"warning","fixable":"safe","tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-order.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":false},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{codes}}\\" are out of order: write \\"{{canonicalCodes}}\\".","fix":"canonical-order"},{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"equal","value":""},{"fact":"words","operator":"equal","value":true},{"fact":"codes","operator":"notEqual","value":{"fact":"canonicalCodes"}}]},"message":"Codes \\"{{raw}}\\" are out of order: write them in the order {{canonicalCodes}}.","fix":"canonical-order"}]},"code-style.yaml":{"id":"code-style","description":"Codes are written in one house style (case, emphasis, separator), as the options say.","severity":"warning","fixable":"safe","recommended":false,"tags":["codes","style"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/code-style.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"emphasis":{"enum":["bold","underline","none","any"],"description":"Emphasis around the codes in Markdown: bold (**RA**), underline (__RA__), none (RA) or any."},"separator":{"enum":["none","comma-space","comma","slash","any"],"description":"What separates two or more codes: none (RA), comma-space (R, A), comma (R,A), slash (R/A) or any."},"case":{"enum":["upper","any"],"description":"upper: codes are written in upper case (ra is reported); any: either case."},"form":{"enum":["letters","any"],"description":"letters: codes are written as letters (Responsible, Accountable is reported); any: letters or words."}}},"defaults":{"emphasis":"any","separator":"any","case":"upper","form":"any"}},"checks":[{"scope":"cell","conditions":{"all":[{"option":"case","operator":"equal","value":"upper"},{"fact":"lowerCase","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written in lower case: write them in upper case.","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"bold"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"bold"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is bold (**RA**).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"underline"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"underline"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is underline (__RA__).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"emphasis","operator":"equal","value":"none"},{"fact":"format","operator":"equal","value":"markdown"},{"fact":"codeCount","operator":"greaterThan","value":0},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"emphasis","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use emphasis {{emphasis}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"none"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"none"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is none (RA).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma-space"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma-space"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma-space (R, A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"comma"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"comma"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is comma (R,A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"separator","operator":"equal","value":"slash"},{"fact":"codeCount","operator":"greaterThan","value":1},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"words","operator":"equal","value":false},{"fact":"separator","operator":"notEqual","value":"slash"}]},"message":"Codes \\"{{raw}}\\" use separator {{separator}}; the house style is slash (R/A).","fix":"restyle-codes"},{"scope":"cell","conditions":{"all":[{"option":"form","operator":"equal","value":"letters"},{"fact":"words","operator":"equal","value":true},{"fact":"invalidTokenCount","operator":"equal","value":0}]},"message":"Codes \\"{{raw}}\\" are written as words; the house style is letters ({{codes}}).","fix":"restyle-codes"}]},"consistent-across-files.yaml":{"id":"consistent-across-files","description":"An activity that appears in several files of a run has the same assignment everywhere.","severity":"warning","fixable":"none","recommended":false,"tags":["corpus"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/consistent-across-files.md","checks":[{"scope":"corpus","conditions":{"all":[{"fact":"variantCount","operator":"greaterThan","value":1}]},"message":"Activity \\"{{activity}}\\" has {{variantCount}} different assignments across {{fileCount}} files: {{variants}}."}]},"consistent-translations.yaml":{"id":"consistent-translations","description":"A translated page assigns the same codes as its source, in the same sections, tables and rows.","severity":"error","fixable":"none","tags":["corpus","translation"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/consistent-translations.md","checks":[{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"code"}]},"message":"{{party}} has \\"{{codes}}\\" here but \\"{{sourceCodes}}\\" in the source, {{sourceFile}}:{{sourceLine}} (\\"{{sourceActivity}}\\")."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"words"}]},"message":"\\"{{raw}}\\" is not a code where the source has \\"{{sourceCodes}}\\" ({{sourceParty}}, {{sourceFile}}:{{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-activity"}]},"message":"The source's activity \\"{{sourceActivity}}\\" ({{sourceFile}}:{{sourceLine}}) is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-activity"}]},"message":"Activity \\"{{activity}}\\" has no row in the source ({{sourceFile}}, near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-table"}]},"message":"The source's table at {{sourceFile}}:{{sourceLine}} (section \\"{{sourceSection}}\\") is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-table"}]},"message":"This table has no counterpart in the source ({{sourceFile}}, section \\"{{sourceSection}}\\", near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-section"}]},"message":"The source's section \\"{{sourceSection}}\\" ({{sourceFile}}:{{sourceLine}}) is missing {{where}}."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-section"}]},"message":"Section \\"{{section}}\\" has no counterpart in the source ({{sourceFile}}, near line {{sourceLine}})."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"missing-party"}]},"message":"The source's party \\"{{sourceParty}}\\" ({{sourceFile}}:{{sourceLine}}) has no column in this table."},{"scope":"translation","conditions":{"all":[{"fact":"kind","operator":"equal","value":"extra-party"}]},"message":"Party \\"{{party}}\\" has no column in the source's table ({{sourceFile}}:{{sourceLine}})."}]},"customer-involved.yaml":{"id":"customer-involved","description":"The customer is involved in every activity, at least Informed.","severity":"error","fixable":"unsafe","tags":["shared-responsibility"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/customer-involved.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"sharedResponsibility","operator":"equal","value":true},{"fact":"customerCellPresent","operator":"equal","value":true},{"fact":"customerCodes","operator":"equal","value":""},{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0}]},"message":"The customer ({{customer}}) has no role in \\"{{activity}}\\": it must at least be Informed.","at":"customer-cell","party":"customer","fix":"add-customer-inform"}]},"legend-consistent.yaml":{"id":"legend-consistent","description":"The legend agrees with the codes; every code used is defined in it.","severity":"warning","fixable":"none","tags":["legend"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/legend-consistent.md","checks":[{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"notEqual","value":""},{"fact":"markedLetter","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) {{term}} highlights \\"{{markedLetter}}\\", not \\"{{code}}\\": \\"{{description}}\\"."},{"scope":"legend-entry","conditions":{"all":[{"fact":"markedLetter","operator":"equal","value":""},{"fact":"termCode","operator":"notEqual","value":""},{"fact":"termCode","operator":"notEqual","value":{"fact":"code"}}]},"message":"Legend entry ({{code}}) is named \\"{{term}}\\", which is the name of {{termCode}}."},{"scope":"legend-entry","conditions":{"all":[{"fact":"codeInScheme","operator":"equal","value":false}]},"message":"Legend defines \\"{{code}}\\", which is not a code of the {{scheme}} scheme."},{"scope":"matrix","conditions":{"all":[{"fact":"undefinedCodeCount","operator":"greaterThan","value":0}]},"message":"Codes used but not defined in the legend: {{undefinedCodes}}."}]},"no-duplicate-activity.yaml":{"id":"no-duplicate-activity","description":"Each activity is listed once per matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"same-section"},{"fact":"section","operator":"notEqual","value":""}]},"severity":"warning","message":"Activity \\"{{activity}}\\" is listed more than once in section \\"{{section}}\\" (first at {{duplicateOf}})."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"same-section"},{"fact":"section","operator":"equal","value":""}]},"severity":"warning","message":"Activity \\"{{activity}}\\" is listed more than once (first at {{duplicateOf}})."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-different-codes"},{"fact":"duplicateOfSection","operator":"notEqual","value":""}]},"severity":"error","message":"Activity \\"{{activity}}\\" is also in section \\"{{duplicateOfSection}}\\" ({{duplicateOf}}) with different codes."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-different-codes"},{"fact":"duplicateOfSection","operator":"equal","value":""}]},"severity":"error","message":"Activity \\"{{activity}}\\" is also listed before the first section ({{duplicateOf}}) with different codes."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-same-codes"},{"fact":"duplicateOfSection","operator":"notEqual","value":""}]},"severity":"info","message":"Activity \\"{{activity}}\\" repeats {{duplicateOf}} (section \\"{{duplicateOfSection}}\\") with the same codes."},{"scope":"activity","conditions":{"all":[{"fact":"duplicateKind","operator":"equal","value":"other-section-same-codes"},{"fact":"duplicateOfSection","operator":"equal","value":""}]},"severity":"info","message":"Activity \\"{{activity}}\\" repeats {{duplicateOf}} (before the first section) with the same codes."}]},"no-duplicate-codes.yaml":{"id":"no-duplicate-codes","description":"No code appears twice in the same cell.","severity":"error","fixable":"safe","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-duplicate-codes.md","checks":[{"scope":"cell","conditions":{"all":[{"fact":"duplicateCodes","operator":"notEqual","value":""}]},"message":"Codes written more than once in \\"{{raw}}\\": {{duplicateCodes}}.","fix":"dedupe-codes"}]},"no-empty-activity.yaml":{"id":"no-empty-activity","description":"Every activity has at least one party cell filled in.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-empty-activity.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"filledCellCount","operator":"equal","value":0}]},"message":"Activity \\"{{activity}}\\" assigns no role to any party."}]},"no-matrix.yaml":{"id":"no-matrix","description":"A file named on the command line holds a RACI matrix that raci-lint can read.","severity":"info","strictSeverity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-matrix.md","checks":[{"scope":"document","conditions":{"all":[{"fact":"named","operator":"equal","value":true},{"fact":"activityCount","operator":"equal","value":0},{"fact":"readProblemCount","operator":"equal","value":0}]},"message":"No RACI matrix found: {{whyNoMatrix}} (\`--explain\` says what was read)."}]},"no-ragged-row.yaml":{"id":"no-ragged-row","description":"Every row has exactly as many cells as its table's header (Markdown, CSV, XLSX; YAML/JSON, codes for every party).","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/no-ragged-row.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"in","value":["markdown","csv","xlsx"]},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}},{"fact":"cellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"in","value":["markdown","csv","xlsx"]},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"equal","value":1},{"fact":"expectedCellCount","operator":"greaterThan","value":1}]},"message":"Row \\"{{activity}}\\" has only its activity cell, its header has {{expectedCellCount}} (no cell for {{missingParties}}): missing cells are not taken as empty.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"in","value":["markdown","csv","xlsx"]},{"fact":"orientation","operator":"equal","value":"rows"},{"fact":"cellCount","operator":"greaterThan","value":{"fact":"expectedCellCount"}}]},"message":"Row \\"{{activity}}\\" has {{cellCount}} cells, its header has {{expectedCellCount}}: the extra cells belong to no party.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"orientation","operator":"equal","value":"columns"},{"fact":"cellCount","operator":"lessThan","value":{"fact":"expectedCellCount"}}]},"message":"Column \\"{{activity}}\\" has no cell in the row of {{missingParties}} (that row is shorter than its header): missing cells are not taken as empty.","at":"row"},{"scope":"party","conditions":{"all":[{"fact":"extraCellCount","operator":"greaterThan","value":0}]},"message":"The row of party \\"{{party}}\\" has more cells than its header ({{extraCellCount}} past it): they belong to no activity.","at":"row"},{"scope":"activity","conditions":{"all":[{"fact":"format","operator":"in","value":["yaml","json"]},{"fact":"missingParties","operator":"isNotEmpty","value":true}]},"message":"Activity \\"{{activity}}\\" gives no codes for {{missingParties}}: a missing entry is not taken as empty (write \\"\\" for no role).","at":"row"}]},"party-has-responsibility.yaml":{"id":"party-has-responsibility","description":"Every party holds R or A for at least one activity of the matrix.","severity":"warning","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/party-has-responsibility.md","checks":[{"scope":"party","conditions":{"all":[{"fact":"declared","operator":"equal","value":true},{"fact":"responsibleCount","operator":"equal","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"Party \\"{{party}}\\" is neither Responsible ({{responsibleCode}}) nor Accountable ({{accountableCode}}) for any activity of the matrix ({{activityCount}} listed)."}]},"responsible-required.yaml":{"id":"responsible-required","description":"Each activity has at least one Responsible party.","severity":"error","fixable":"none","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/responsible-required.md","options":{"schema":{"type":"object","additionalProperties":false,"properties":{"accountableCountsAsResponsible":{"type":"boolean","description":"Accept an activity without R when a party is Accountable (the A also does the work)."}}},"defaults":{"accountableCountsAsResponsible":false}},"checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"responsibleCount","operator":"equal","value":0},{"any":[{"option":"accountableCountsAsResponsible","operator":"equal","value":false},{"fact":"accountableCount","operator":"equal","value":0}]}]},"message":"No party is Responsible ({{responsibleCode}}) for \\"{{activity}}\\"."}]},"single-accountable.yaml":{"id":"single-accountable","description":"Each activity has exactly one Accountable party.","severity":"error","fixable":"unsafe","tags":["structure"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/single-accountable.md","checks":[{"scope":"activity","conditions":{"all":[{"fact":"invalidTokenCount","operator":"equal","value":0},{"fact":"filledCellCount","operator":"greaterThan","value":0},{"fact":"accountableCount","operator":"equal","value":0}]},"message":"No party is Accountable ({{accountableCode}}) for \\"{{activity}}\\"."},{"scope":"activity","conditions":{"all":[{"fact":"accountableCount","operator":"greaterThan","value":1}]},"message":"{{accountableCount}} parties are Accountable ({{accountableCode}}) for \\"{{activity}}\\": {{accountableParties}}; exactly one must be.","fix":"accountable-to-responsible"}]},"valid-codes.yaml":{"id":"valid-codes","description":"Cells hold only the role codes of the scheme (R, A, C, I by default).","severity":"error","fixable":"none","tags":["codes"],"docs":"https://github.com/raci-lint/raci-lint/blob/main/docs/rules/valid-codes.md","checks":[{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"party-name"}]},"message":"\\"{{raw}}\\" is a party name, not a role code: write the codes ({{schemeCodes}}) the {{party}} column holds."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"not-applicable"}]},"message":"\\"{{raw}}\\" is not a role code: leave the cell empty or give {{party}} a code ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"code"},{"fact":"valid","operator":"equal","value":false}]},"message":"\\"{{raw}}\\" is not a code of the {{scheme}} scheme ({{schemeCodes}})."},{"scope":"code","conditions":{"all":[{"fact":"kind","operator":"equal","value":"text"}]},"message":"\\"{{raw}}\\" is not a role code of the {{scheme}} scheme ({{schemeCodes}})."}]}}
 `);
   builtInCache = mergeLoaded(Object.entries(bundle).map(([name, data]) => ruleFromData(data, `rules/${name}`, true, null)));
   return builtInCache;
@@ -29999,8 +32370,8 @@ function ruleFromData(raw, file, builtIn, locate3) {
   const data = raw;
   const checks = data.checks;
   const problems = [];
-  checks.forEach((check, i) => {
-    for (const problem of checkProblems(check, data)) problems.push({ file, message: `checks[${i}]: ${problem.message}`, span: where(["checks", i, ...problem.path]) });
+  checks.forEach((check, i2) => {
+    for (const problem of checkProblems(check, data)) problems.push({ file, message: `checks[${i2}]: ${problem.message}`, span: where(["checks", i2, ...problem.path]) });
   });
   if (problems.length > 0) return { rules: [], problems };
   const options2 = data.options;
@@ -30056,8 +32427,8 @@ function checkProblems(check, data) {
 function walkConditions(node, visit2, path = []) {
   if (!node || typeof node !== "object") return;
   const n = node;
-  if (Array.isArray(n.all)) n.all.forEach((c, i) => walkConditions(c, visit2, [...path, "all", i]));
-  else if (Array.isArray(n.any)) n.any.forEach((c, i) => walkConditions(c, visit2, [...path, "any", i]));
+  if (Array.isArray(n.all)) n.all.forEach((c, i2) => walkConditions(c, visit2, [...path, "all", i2]));
+  else if (Array.isArray(n.any)) n.any.forEach((c, i2) => walkConditions(c, visit2, [...path, "any", i2]));
   else if (n.not) walkConditions(n.not, visit2, [...path, "not"]);
   else visit2(n, path);
 }
@@ -30081,23 +32452,23 @@ function unsafePattern(source) {
   if (/\(\?<?[=!]/u.test(pattern)) return "lookarounds are not allowed";
   const stack = [];
   let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === "\\") {
-      i++;
+  for (let i2 = 0; i2 < pattern.length; i2++) {
+    const ch2 = pattern[i2];
+    if (ch2 === "\\") {
+      i2++;
       continue;
     }
     if (inClass) {
-      if (ch === "]") inClass = false;
+      if (ch2 === "]") inClass = false;
       continue;
     }
-    if (ch === "[") inClass = true;
-    else if (ch === "(") stack.push({ start: i, quantified: false });
-    else if (ch === ")") {
+    if (ch2 === "[") inClass = true;
+    else if (ch2 === "(") stack.push({ start: i2, quantified: false });
+    else if (ch2 === ")") {
       const group = stack.pop();
-      const next = pattern[i + 1];
+      const next = pattern[i2 + 1];
       if (group && (next === "*" || next === "+" || next === "?" || next === "{")) {
-        const body = pattern.slice(group.start + 1, i).replace(/\\./gu, "x").replace(/\[[^\]]*\]/gu, "x");
+        const body = pattern.slice(group.start + 1, i2).replace(/\\./gu, "x").replace(/\[[^\]]*\]/gu, "x");
         if (/[*+{]/u.test(body)) return "nested quantifiers can backtrack catastrophically";
         if (/\|/u.test(body)) return "a quantified alternation can backtrack catastrophically";
       }
@@ -30128,14 +32499,14 @@ function duplicateKeys(root) {
   while (stack.length > 0) {
     const node = stack.pop();
     if (node.kind === "seq") {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+      for (let i2 = node.items.length - 1; i2 >= 0; i2--) stack.push(node.items[i2]);
     } else if (node.kind === "map") {
       const pairs = node.pairs;
       if (pairs.length <= 8) {
-        for (let i = 1; i < pairs.length; i++) {
-          const key = pairs[i].key;
+        for (let i2 = 1; i2 < pairs.length; i2++) {
+          const key = pairs[i2].key;
           if (key.kind !== "scalar") continue;
-          for (let j = 0; j < i; j++) {
+          for (let j = 0; j < i2; j++) {
             const other = pairs[j].key;
             if (other.kind === "scalar" && other.value === key.value) {
               found.push(key);
@@ -30153,8 +32524,8 @@ function duplicateKeys(root) {
           }
         }
       }
-      for (let i = node.pairs.length - 1; i >= 0; i--) {
-        const pair = node.pairs[i];
+      for (let i2 = node.pairs.length - 1; i2 >= 0; i2--) {
+        const pair = node.pairs[i2];
         if (pair.value) stack.push(pair.value);
         stack.push(pair.key);
       }
@@ -30175,10 +32546,10 @@ function forEachNode(root, visit2) {
     const node = stack.pop();
     visit2(node);
     if (node.kind === "seq") {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+      for (let i2 = node.items.length - 1; i2 >= 0; i2--) stack.push(node.items[i2]);
     } else if (node.kind === "map") {
-      for (let i = node.pairs.length - 1; i >= 0; i--) {
-        const pair = node.pairs[i];
+      for (let i2 = node.pairs.length - 1; i2 >= 0; i2--) {
+        const pair = node.pairs[i2];
         if (pair.value) stack.push(pair.value);
         stack.push(pair.key);
       }
@@ -30201,26 +32572,26 @@ function toData(root, source, maxAliasCount = MAX_ALIAS_COUNT) {
   if (!root) return { ok: true, value: null };
   const anchors = /* @__PURE__ */ new Map();
   const aliasCountOf = (node) => {
-    let max = 0;
+    let max2 = 0;
     const stack2 = [node];
     while (stack2.length > 0) {
       const n = stack2.pop();
       if (n.kind === "alias") {
         const use = n.target ? anchors.get(n.target) : void 0;
-        max = Math.max(max, use ? use.count * use.aliasCount : 0);
+        max2 = Math.max(max2, use ? use.count * use.aliasCount : 0);
       } else if (n.kind === "scalar") {
-        max = Math.max(max, 1);
+        max2 = Math.max(max2, 1);
       } else if (n.kind === "seq") {
         for (const item of n.items) stack2.push(item);
       } else {
         for (const pair of n.pairs) {
           stack2.push(pair.key);
           if (pair.value) stack2.push(pair.value);
-          else max = Math.max(max, 1);
+          else max2 = Math.max(max2, 1);
         }
       }
     }
-    return max;
+    return max2;
   };
   const stack = [];
   const deliver = (frame, value) => {
@@ -30564,13 +32935,13 @@ var SimpleYaml = class {
       return -1;
     }
     if (!plainStart(text2, col, end, false)) return -1;
-    for (let i = col + 1; i < end; i++) {
-      const c = text2.charCodeAt(i);
-      if (c === COLON && (i + 1 === end || text2.charCodeAt(i + 1) === SPACE)) {
-        if (i - col > 1024) unsupported("long key");
-        return i;
+    for (let i2 = col + 1; i2 < end; i2++) {
+      const c = text2.charCodeAt(i2);
+      if (c === COLON && (i2 + 1 === end || text2.charCodeAt(i2 + 1) === SPACE)) {
+        if (i2 - col > 1024) unsupported("long key");
+        return i2;
       }
-      if (c === HASH && text2.charCodeAt(i - 1) === SPACE) return -1;
+      if (c === HASH && text2.charCodeAt(i2 - 1) === SPACE) return -1;
       if (c === 91 || c === 93 || c === 123 || c === 125 || c === 44) return -1;
     }
     return -1;
@@ -30579,15 +32950,15 @@ var SimpleYaml = class {
   quotedEnd(col, end) {
     const text2 = this.text;
     const quote = text2.charCodeAt(col);
-    for (let i = col + 1; i < end; i++) {
-      const c = text2.charCodeAt(i);
+    for (let i2 = col + 1; i2 < end; i2++) {
+      const c = text2.charCodeAt(i2);
       if (c === 92 && quote === 34) unsupported("an escape");
       if (c === quote) {
-        if (quote === 39 && text2.charCodeAt(i + 1) === 39 && i + 1 < end) {
-          i++;
+        if (quote === 39 && text2.charCodeAt(i2 + 1) === 39 && i2 + 1 < end) {
+          i2++;
           continue;
         }
-        return i + 1;
+        return i2 + 1;
       }
     }
     return -1;
@@ -30713,21 +33084,21 @@ var SimpleYaml = class {
     } else {
       if (!plainStart(text2, at, end, false)) unsupported("plain scalar start");
       let stop = end;
-      for (let i2 = at + 1; i2 < end; i2++) {
-        const ch = text2.charCodeAt(i2);
-        if (ch === HASH && text2.charCodeAt(i2 - 1) === SPACE) {
-          stop = i2;
+      for (let i3 = at + 1; i3 < end; i3++) {
+        const ch2 = text2.charCodeAt(i3);
+        if (ch2 === HASH && text2.charCodeAt(i3 - 1) === SPACE) {
+          stop = i3;
           break;
         }
-        if (ch === COLON && (i2 + 1 === end || text2.charCodeAt(i2 + 1) === SPACE)) unsupported("a map in a value");
+        if (ch2 === COLON && (i3 + 1 === end || text2.charCodeAt(i3 + 1) === SPACE)) unsupported("a map in a value");
       }
       while (text2.charCodeAt(stop - 1) === SPACE) stop--;
       node = this.scalarAt(at, stop, false);
       after2 = stop;
     }
-    let i = after2;
-    while (i < end && text2.charCodeAt(i) === SPACE) i++;
-    if (i < end && (text2.charCodeAt(i) !== HASH || i === after2)) unsupported("text after a value");
+    let i2 = after2;
+    while (i2 < end && text2.charCodeAt(i2) === SPACE) i2++;
+    if (i2 < end && (text2.charCodeAt(i2) !== HASH || i2 === after2)) unsupported("text after a value");
     this.fillPending(block, node, next, true);
     this.absorbing = true;
   }
@@ -30758,67 +33129,67 @@ var SimpleYaml = class {
     const stack = [];
     const root = open2(start);
     stack.push({ node: root, key: null, count: 0 });
-    let i = start + 1;
+    let i2 = start + 1;
     const skip = () => {
-      while (i < end && text2.charCodeAt(i) === SPACE) i++;
+      while (i2 < end && text2.charCodeAt(i2) === SPACE) i2++;
     };
     for (; ; ) {
       skip();
-      if (i >= end) unsupported("multi-line flow collection");
+      if (i2 >= end) unsupported("multi-line flow collection");
       const frame = stack[stack.length - 1];
       const isMap4 = frame.node.kind === "map";
-      let c = text2.charCodeAt(i);
+      let c = text2.charCodeAt(i2);
       if (c === (isMap4 ? 125 : 93)) {
         if (frame.key) unsupported("key without value");
-        frame.node.end = i + 1;
+        frame.node.end = i2 + 1;
         stack.pop();
         this.depth--;
-        i++;
+        i2++;
         const parent = stack[stack.length - 1];
-        if (!parent) return { node: root, end: i };
+        if (!parent) return { node: root, end: i2 };
         this.flowValue(parent, frame.node);
         continue;
       }
       if (frame.count > 0 && !frame.key) {
         if (c !== 44) unsupported("missing comma");
-        i++;
+        i2++;
         skip();
-        c = text2.charCodeAt(i);
+        c = text2.charCodeAt(i2);
         if (c === 44 || c === 93 || c === 125) unsupported("empty or trailing entry");
       }
       if (c === 91 || c === 123) {
         if (isMap4 && !frame.key) unsupported("collection as key");
-        const child = open2(i);
+        const child = open2(i2);
         stack.push({ node: child, key: null, count: 0 });
-        i++;
+        i2++;
         continue;
       }
       let node;
       if (c === 34 || c === 39) {
-        const close = this.quotedEnd(i, end);
+        const close = this.quotedEnd(i2, end);
         if (close === -1) unsupported("multi-line quoted scalar");
-        node = this.quoted(i, close);
-        i = close;
+        node = this.quoted(i2, close);
+        i2 = close;
       } else {
-        if (!plainStart(text2, i, end, true)) unsupported("plain scalar start");
-        const from = i;
-        while (i < end) {
-          const ch = text2.charCodeAt(i);
-          if (ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125 || ch === COLON || ch === HASH) break;
-          i++;
+        if (!plainStart(text2, i2, end, true)) unsupported("plain scalar start");
+        const from = i2;
+        while (i2 < end) {
+          const ch2 = text2.charCodeAt(i2);
+          if (ch2 === 44 || ch2 === 91 || ch2 === 93 || ch2 === 123 || ch2 === 125 || ch2 === COLON || ch2 === HASH) break;
+          i2++;
         }
-        let to = i;
+        let to = i2;
         while (text2.charCodeAt(to - 1) === SPACE) to--;
-        if (i < end && (text2.charCodeAt(i) === HASH || text2.charCodeAt(i) === COLON && !isMap4)) unsupported("comment or pair in flow");
+        if (i2 < end && (text2.charCodeAt(i2) === HASH || text2.charCodeAt(i2) === COLON && !isMap4)) unsupported("comment or pair in flow");
         node = this.scalarAt(from, to, true);
       }
       if (isMap4 && !frame.key) {
-        if (text2.charCodeAt(i) !== COLON || text2.charCodeAt(i + 1) !== SPACE) unsupported("flow key without `: `");
-        i += 2;
+        if (text2.charCodeAt(i2) !== COLON || text2.charCodeAt(i2 + 1) !== SPACE) unsupported("flow key without `: `");
+        i2 += 2;
         frame.key = node;
         continue;
       }
-      if (!isMap4 && text2.charCodeAt(i) === COLON) unsupported("pair in flow sequence");
+      if (!isMap4 && text2.charCodeAt(i2) === COLON) unsupported("pair in flow sequence");
       this.flowValue(frame, node);
     }
   }
@@ -30904,7 +33275,7 @@ function plainStart(text2, at, end, flow) {
 function lexedDepth(source) {
   const columns = [];
   let flow = 0;
-  let max = 0;
+  let max2 = 0;
   let offset = 0;
   let lineStart = 0;
   let atLineStart = true;
@@ -30927,21 +33298,21 @@ function lexedDepth(source) {
     offset += token.length;
     const nl2 = token.lastIndexOf("\n");
     if (nl2 !== -1) lineStart = offset - token.length + nl2 + 1;
-    if (columns.length + flow > max) {
-      max = columns.length + flow;
-      if (max > MAX_DEPTH) return max;
+    if (columns.length + flow > max2) {
+      max2 = columns.length + flow;
+      if (max2 > MAX_DEPTH) return max2;
     }
   }
-  return max;
+  return max2;
 }
 function cstDepth(tokens) {
-  let max = 0;
+  let max2 = 0;
   const stack = [];
   for (const token of tokens) stack.push([token, 0]);
   while (stack.length > 0) {
     const [token, depth] = stack.pop();
-    if (depth > max) max = depth;
-    if (max > MAX_DEPTH) return max;
+    if (depth > max2) max2 = depth;
+    if (max2 > MAX_DEPTH) return max2;
     switch (token.type) {
       case "document":
         if (token.value) stack.push([token.value, depth]);
@@ -30959,7 +33330,7 @@ function cstDepth(tokens) {
         break;
     }
   }
-  return max;
+  return max2;
 }
 function readComposedYaml(source) {
   if (lexedDepth(source) > MAX_DEPTH) return { root: null, errors: [{ message: TOO_DEEP, start: 0, end: 0 }], aliases: false };
@@ -30975,7 +33346,7 @@ function readComposedYaml(source) {
       return { root: null, errors: [...doc.errors.map(errorOf), { message: yamlErrorMessage(new import_yaml3.YAMLParseError([start, end], "MULTIPLE_DOCS", "")), start, end }], aliases: false };
     }
   }
-  const errors = doc.errors.map(errorOf).filter((e, i, all) => e.message !== TOO_DEEP || all.findIndex((o) => o.message === TOO_DEEP) === i);
+  const errors = doc.errors.map(errorOf).filter((e, i2, all) => e.message !== TOO_DEEP || all.findIndex((o) => o.message === TOO_DEEP) === i2);
   const converted = treeOf(doc.contents);
   return { root: converted.root, errors, aliases: converted.aliases };
 }
@@ -31014,7 +33385,7 @@ function treeOf(contents) {
       out = map;
     } else if ((0, import_yaml3.isSeq)(node)) {
       const seq = { kind: "seq", items: [], start: range[0], end: range[1], anchor };
-      node.items.forEach((item, i) => jobs.push({ node: item, at: range[0], put: (v) => seq.items[i] = v }));
+      node.items.forEach((item, i2) => jobs.push({ node: item, at: range[0], put: (v) => seq.items[i2] = v }));
       out = seq;
     } else if ((0, import_yaml3.isScalar)(node)) {
       out = { kind: "scalar", value: node.value, style: styleOf(node.type), start: range[0], end: range[1], anchor };
@@ -31023,7 +33394,7 @@ function treeOf(contents) {
     }
     if (anchor) anchors.set(anchor, out);
     put(out);
-    for (let i = jobs.length - 1; i >= 0; i--) stack.push(jobs[i]);
+    for (let i2 = jobs.length - 1; i2 >= 0; i2--) stack.push(jobs[i2]);
   }
   return { root, aliases };
 }
@@ -31068,12 +33439,12 @@ function readJsonTree(source) {
   return { root: parsed, errors: duplicates2.map((key) => ({ message: duplicateKeyMessage(key), start: key.start, end: key.start + 1 })), aliases: false };
 }
 var isSpace2 = (c) => c === 32 || c === 10 || c === 13 || c === 9;
-function skipSpace(text2, i) {
-  while (i < text2.length && isSpace2(text2.charCodeAt(i))) i++;
-  return i;
+function skipSpace(text2, i2) {
+  while (i2 < text2.length && isSpace2(text2.charCodeAt(i2))) i2++;
+  return i2;
 }
-function stringEnd(text2, i) {
-  for (let j = i + 1; j < text2.length; j++) {
+function stringEnd(text2, i2) {
+  for (let j = i2 + 1; j < text2.length; j++) {
     const c = text2.charCodeAt(j);
     if (c === 34) return j + 1;
     if (c < 32) return -1 - j;
@@ -31093,8 +33464,8 @@ function stringEnd(text2, i) {
 }
 var isHex = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
 var isDigit = (c) => c >= 48 && c <= 57;
-function numberEnd(text2, i) {
-  let j = i;
+function numberEnd(text2, i2) {
+  let j = i2;
   if (text2.charCodeAt(j) === 45) j++;
   if (text2.charCodeAt(j) === 48) j++;
   else if (isDigit(text2.charCodeAt(j))) while (isDigit(text2.charCodeAt(j))) j++;
@@ -31116,22 +33487,22 @@ function numberEnd(text2, i) {
 }
 function parseJson(text2) {
   const stack = [];
-  let i = skipSpace(text2, 0);
+  let i2 = skipSpace(text2, 0);
   let tooDeep = false;
   const fail = (offset) => ({ offset, tooDeep: false });
   for (; ; ) {
-    if (i >= text2.length) return fail(i);
-    const c = text2.charCodeAt(i);
+    if (i2 >= text2.length) return fail(i2);
+    const c = text2.charCodeAt(i2);
     let value;
     if (c === 123 || c === 91) {
       if (stack.length >= MAX_DEPTH) tooDeep = true;
-      const node = c === 123 ? { kind: "map", pairs: [], start: i, end: i, anchor: null } : { kind: "seq", items: [], start: i, end: i, anchor: null };
+      const node = c === 123 ? { kind: "map", pairs: [], start: i2, end: i2, anchor: null } : { kind: "seq", items: [], start: i2, end: i2, anchor: null };
       const frame = { node, key: null };
-      i = skipSpace(text2, i + 1);
+      i2 = skipSpace(text2, i2 + 1);
       const close = c === 123 ? 125 : 93;
-      if (text2.charCodeAt(i) === close) {
-        node.end = i + 1;
-        i++;
+      if (text2.charCodeAt(i2) === close) {
+        node.end = i2 + 1;
+        i2++;
         value = node;
       } else {
         stack.push(frame);
@@ -31143,35 +33514,35 @@ function parseJson(text2) {
         continue;
       }
     } else if (c === 34) {
-      const end = stringEnd(text2, i);
-      if (end < 0) return fail(i);
-      value = stringNode(text2, i, end);
-      i = end;
+      const end = stringEnd(text2, i2);
+      if (end < 0) return fail(i2);
+      value = stringNode(text2, i2, end);
+      i2 = end;
     } else if (c === 45 || isDigit(c)) {
-      const end = numberEnd(text2, i);
+      const end = numberEnd(text2, i2);
       if (end < 0) return fail(-1 - end);
-      value = { kind: "scalar", value: plainValue(text2.slice(i, end)), style: "PLAIN", start: i, end, anchor: null };
-      i = end;
+      value = { kind: "scalar", value: plainValue(text2.slice(i2, end)), style: "PLAIN", start: i2, end, anchor: null };
+      i2 = end;
     } else {
       const word = c === 116 ? "true" : c === 102 ? "false" : c === 110 ? "null" : "";
-      if (word === "") return fail(i);
-      for (let k = 0; k < word.length; k++) if (text2.charCodeAt(i + k) !== word.charCodeAt(k)) return fail(i);
-      value = { kind: "scalar", value: word === "null" ? null : word === "true", style: "PLAIN", start: i, end: i + word.length, anchor: null };
-      i += word.length;
+      if (word === "") return fail(i2);
+      for (let k = 0; k < word.length; k++) if (text2.charCodeAt(i2 + k) !== word.charCodeAt(k)) return fail(i2);
+      value = { kind: "scalar", value: word === "null" ? null : word === "true", style: "PLAIN", start: i2, end: i2 + word.length, anchor: null };
+      i2 += word.length;
     }
     for (; ; ) {
       const frame = stack[stack.length - 1];
       if (!frame) {
-        i = skipSpace(text2, i);
-        if (i !== text2.length) return fail(i);
+        i2 = skipSpace(text2, i2);
+        if (i2 !== text2.length) return fail(i2);
         return tooDeep ? { offset: 0, tooDeep: true } : value;
       }
       if (frame.node.kind === "map") frame.node.pairs.push({ key: frame.key, value });
       else frame.node.items.push(value);
-      i = skipSpace(text2, i);
-      const ch = text2.charCodeAt(i);
-      if (ch === 44) {
-        i = skipSpace(text2, i + 1);
+      i2 = skipSpace(text2, i2);
+      const ch2 = text2.charCodeAt(i2);
+      if (ch2 === 44) {
+        i2 = skipSpace(text2, i2 + 1);
         if (frame.node.kind === "map") {
           const key = readKey();
           if ("offset" in key) return key;
@@ -31179,21 +33550,21 @@ function parseJson(text2) {
         }
         break;
       }
-      if (ch !== (frame.node.kind === "map" ? 125 : 93)) return fail(i);
-      frame.node.end = i + 1;
-      i++;
+      if (ch2 !== (frame.node.kind === "map" ? 125 : 93)) return fail(i2);
+      frame.node.end = i2 + 1;
+      i2++;
       stack.pop();
       value = frame.node;
     }
   }
   function readKey() {
-    if (text2.charCodeAt(i) !== 34) return fail(i);
-    const end = stringEnd(text2, i);
-    if (end < 0) return fail(i);
-    const key = stringNode(text2, i, end);
-    i = skipSpace(text2, end);
-    if (text2.charCodeAt(i) !== 58) return fail(i);
-    i = skipSpace(text2, i + 1);
+    if (text2.charCodeAt(i2) !== 34) return fail(i2);
+    const end = stringEnd(text2, i2);
+    if (end < 0) return fail(i2);
+    const key = stringNode(text2, i2, end);
+    i2 = skipSpace(text2, end);
+    if (text2.charCodeAt(i2) !== 58) return fail(i2);
+    i2 = skipSpace(text2, i2 + 1);
     return key;
   }
 }
@@ -31213,7 +33584,7 @@ function schemeFrom(setting) {
     return scheme ? { scheme } : { error: `unknown scheme "${setting}" (known: ${Object.keys(SCHEMES).join(", ")})`, path: [] };
   }
   const letters = setting.codes.map((c) => c.code);
-  const repeated = letters.findIndex((l, i) => letters.indexOf(l) !== i);
+  const repeated = letters.findIndex((l, i2) => letters.indexOf(l) !== i2);
   if (repeated >= 0) return { error: `scheme "${setting.name}" lists code "${letters[repeated]}" twice`, path: ["codes", repeated, "code"] };
   for (const key of ["accountable", "responsible", "informed"]) {
     const letter = setting[key];
@@ -31293,9 +33664,9 @@ function loadChain(file, display) {
     }
     const layer = loaded2.layer;
     const parents = layer.extends.length ? layer.extends : from === null ? ["raci-lint:recommended"] : [];
-    parents.forEach((parent, i) => {
+    parents.forEach((parent, i2) => {
       if (PRESETS.includes(parent)) layers.push(presetLayer(parent));
-      else visit2((0, import_node_path2.resolve)((0, import_node_path2.dirname)(path), parent), [...stack, path], { file: path, span: loaded2.extendsSpans[i] ?? point() });
+      else visit2((0, import_node_path2.resolve)((0, import_node_path2.dirname)(path), parent), [...stack, path], { file: path, span: loaded2.extendsSpans[i2] ?? point() });
     });
     layers.push(layer);
   };
@@ -31347,12 +33718,12 @@ function readLayer(path, display) {
   const listed = value.ruleFiles === void 0 ? null : list(value.ruleFiles);
   const ruleFiles = listed === null ? (0, import_node_fs2.existsSync)((0, import_node_path2.join)(dir, "rules")) ? [(0, import_node_path2.join)(dir, "rules")] : [] : listed.map((f) => (0, import_node_path2.isAbsolute)(f) ? f : (0, import_node_path2.resolve)(dir, f));
   const missing = (listed ?? []).flatMap(
-    (f, i) => (0, import_node_fs2.existsSync)(ruleFiles[i]) ? [] : [{ file: shown, message: `ruleFiles: "${f}" not found (${display(ruleFiles[i])})`, span: span(node("ruleFiles", i)) }]
+    (f, i2) => (0, import_node_fs2.existsSync)(ruleFiles[i2]) ? [] : [{ file: shown, message: `ruleFiles: "${f}" not found (${display(ruleFiles[i2])})`, span: span(node("ruleFiles", i2)) }]
   );
   if (missing.length) return { problems: missing };
   const schemes = [
     { setting: value.scheme, path: ["scheme"] },
-    ...(value.overrides ?? []).map((o, i) => ({ setting: o.scheme, path: ["overrides", i, "scheme"] }))
+    ...(value.overrides ?? []).map((o, i2) => ({ setting: o.scheme, path: ["overrides", i2, "scheme"] }))
   ];
   const badSchemes = schemes.flatMap(({ setting, path: at2 }) => {
     if (!setting || typeof setting !== "object") return [];
@@ -31370,11 +33741,11 @@ function readLayer(path, display) {
     }
   }
   if (badTranslations.length) return { problems: badTranslations };
-  const overrides = (value.overrides ?? []).map((o, i) => ({
+  const overrides = (value.overrides ?? []).map((o, i2) => ({
     base: dir,
     files: list(o.files),
     excludedFiles: list(o.excludedFiles),
-    rules: rules(o.rules, ["overrides", i, "rules"]),
+    rules: rules(o.rules, ["overrides", i2, "rules"]),
     ...o.scheme !== void 0 ? { scheme: o.scheme } : {},
     ...o.parties !== void 0 ? { parties: o.parties } : {}
   }));
@@ -31389,7 +33760,7 @@ function readLayer(path, display) {
       ...value.scheme !== void 0 ? { scheme: value.scheme } : {},
       ...value.parties !== void 0 ? { parties: value.parties } : {}
     },
-    extendsSpans: extendsList.map((_, i) => span(node("extends", ...Array.isArray(value.extends) ? [i] : [])))
+    extendsSpans: extendsList.map((_, i2) => span(node("extends", ...Array.isArray(value.extends) ? [i2] : [])))
   };
 }
 function readRules(raw, file, spanOf2) {
@@ -31608,35 +33979,35 @@ function trimEnd(text2, from, to) {
 }
 function splitCells(text2, from, to, visit2, escapes = true, afterPipe = false) {
   let count = 0;
-  let i = from;
+  let i2 = from;
   let boxStart = from;
   let closed = afterPipe;
-  if (!afterPipe && text2.charCodeAt(i) === PIPE) {
-    i++;
-    boxStart = i;
+  if (!afterPipe && text2.charCodeAt(i2) === PIPE) {
+    i2++;
+    boxStart = i2;
   }
   if (!escapes) {
-    for (let pipe = text2.indexOf("|", i); pipe !== -1 && pipe < to; pipe = text2.indexOf("|", pipe + 1)) {
+    for (let pipe = text2.indexOf("|", i2); pipe !== -1 && pipe < to; pipe = text2.indexOf("|", pipe + 1)) {
       visit2(boxStart, pipe);
       count++;
       closed = true;
       boxStart = pipe + 1;
     }
-    i = to;
+    i2 = to;
   }
-  while (i < to) {
-    const code3 = text2.charCodeAt(i);
+  while (i2 < to) {
+    const code3 = text2.charCodeAt(i2);
     if (code3 === BACKSLASH) {
-      const next = text2.charCodeAt(i + 1);
-      i += i + 1 < to && (next === BACKSLASH || next === PIPE) ? 2 : 1;
+      const next = text2.charCodeAt(i2 + 1);
+      i2 += i2 + 1 < to && (next === BACKSLASH || next === PIPE) ? 2 : 1;
     } else if (code3 === PIPE) {
-      visit2(boxStart, i);
+      visit2(boxStart, i2);
       count++;
       closed = true;
-      i++;
-      boxStart = i;
+      i2++;
+      boxStart = i2;
     } else {
-      i++;
+      i2++;
     }
   }
   if (!(closed && skipSpaces(text2, boxStart, to) === to)) {
@@ -31646,18 +34017,18 @@ function splitCells(text2, from, to, visit2, escapes = true, afterPipe = false) 
   return count;
 }
 function firstCellEnd(text2, from, to, escapes) {
-  let i = text2.charCodeAt(from) === PIPE ? from + 1 : from;
+  let i2 = text2.charCodeAt(from) === PIPE ? from + 1 : from;
   if (!escapes) {
-    const pipe = text2.indexOf("|", i);
+    const pipe = text2.indexOf("|", i2);
     return pipe !== -1 && pipe < to ? pipe : -1;
   }
-  while (i < to) {
-    const code3 = text2.charCodeAt(i);
+  while (i2 < to) {
+    const code3 = text2.charCodeAt(i2);
     if (code3 === BACKSLASH) {
-      const next = text2.charCodeAt(i + 1);
-      i += i + 1 < to && (next === BACKSLASH || next === PIPE) ? 2 : 1;
-    } else if (code3 === PIPE) return i;
-    else i++;
+      const next = text2.charCodeAt(i2 + 1);
+      i2 += i2 + 1 < to && (next === BACKSLASH || next === PIPE) ? 2 : 1;
+    } else if (code3 === PIPE) return i2;
+    else i2++;
   }
   return -1;
 }
@@ -31773,18 +34144,18 @@ var Interner = class {
   /** The id of a sequence of ids (a path in the trie, from its root 0). */
   tupleId(ids, count = ids.length) {
     let id = 0;
-    for (let i = 0; i < count; i++) id = this.pairs.child(id, ids[i], this.make);
+    for (let i2 = 0; i2 < count; i2++) id = this.pairs.child(id, ids[i2], this.make);
     return id;
   }
   /** The id of the tuple `start` stands for, extended with `ids[slots[0]]`, `ids[slots[1]]`... */
   extend(start, ids, slots) {
     let id = start;
-    for (let i = 0; i < slots.length; i++) id = this.pairs.child(id, ids[slots[i]], this.make);
+    for (let i2 = 0; i2 < slots.length; i2++) id = this.pairs.child(id, ids[slots[i2]], this.make);
     return id;
   }
   arrayId(values) {
     let id = this.pairs.child(0, -1 - Math.min(values.length, SMALL - 1), this.make);
-    for (let i = 0; i < values.length; i++) id = this.pairs.child(id, this.id(values[i]), this.make);
+    for (let i2 = 0; i2 < values.length; i2++) id = this.pairs.child(id, this.id(values[i2]), this.make);
     return id;
   }
 };
@@ -31901,9 +34272,9 @@ function valueKey(v) {
 }
 function bucketOf(v, constants) {
   if (Number.isNaN(v)) return "nan";
-  for (let i = 0; i < constants.length; i++) {
-    if (v < constants[i]) return `b${2 * i}`;
-    if (v === constants[i]) return `b${2 * i + 1}`;
+  for (let i2 = 0; i2 < constants.length; i2++) {
+    if (v < constants[i2]) return `b${2 * i2}`;
+    if (v === constants[i2]) return `b${2 * i2 + 1}`;
   }
   return `b${2 * constants.length}`;
 }
@@ -32025,7 +34396,7 @@ var Unit = class {
     const names = [...new Set(conditions.flatMap(referencedFacts))].sort();
     this.facts = names.map((n) => factDeclaration(scope, n));
     let inputs = inputsOf(scope, names);
-    if (scope === "code") inputs = [.../* @__PURE__ */ new Set([...inputs.filter((i) => i !== "tokenIndex"), "reading"])].sort();
+    if (scope === "code") inputs = [.../* @__PURE__ */ new Set([...inputs.filter((i2) => i2 !== "tokenIndex"), "reading"])].sort();
     this.inputs = inputs;
     this.buckets = numericBuckets(conditions);
     this.counters = memo.countersOf(active.rule.id);
@@ -32067,8 +34438,8 @@ var Evaluator = class {
       scoped.contextKeys = contextNames.map((n) => declared[n].key);
       scoped.subjectKeys = subjectNames.map((n) => declared[n].key);
       scoped.subjectNames = subjectNames;
-      scoped.allContext = contextNames.map((_, i) => i);
-      scoped.allSubject = subjectNames.map((_, i) => i);
+      scoped.allContext = contextNames.map((_, i2) => i2);
+      scoped.allSubject = subjectNames.map((_, i2) => i2);
       const bySignature = /* @__PURE__ */ new Map();
       for (const unit of scoped.units) {
         const context = unit.inputs.filter((n) => contextNames.includes(n)).map((n) => contextNames.indexOf(n));
@@ -32210,13 +34581,13 @@ var Evaluator = class {
     if (subject.context !== this.currentContext) {
       this.currentContext = subject.context;
       const ids2 = this.contextIds;
-      for (let i = 0; i < scoped.contextKeys.length; i++) ids2[i] = this.memo.id(scoped.contextKeys[i](subject));
+      for (let i2 = 0; i2 < scoped.contextKeys.length; i2++) ids2[i2] = this.memo.id(scoped.contextKeys[i2](subject));
       for (let g = 0; g < signatures.length; g++) this.prefixes[g] = this.memo.extend(0, ids2, signatures[g].context);
       this.allPrefix = this.memo.extend(0, ids2, scoped.allContext);
     }
     const ids = this.subjectIds;
     const keys = scoped.subjectKeys;
-    for (let i = 0; i < keys.length; i++) ids[i] = this.memo.id(keys[i](subject));
+    for (let i2 = 0; i2 < keys.length; i2++) ids[i2] = this.memo.id(keys[i2](subject));
     return this.memo.extend(this.allPrefix, ids, scoped.allSubject);
   }
   /** Computes the subject's memo key for each signature into `keys`, from the ids `idsOf` took. */
@@ -32501,10 +34872,10 @@ var MatrixBuilder = class {
     const last = this.tables[this.tables.length - 1];
     const table2 = extend && last && last.section === section ? last : { section, parties: [], partySpans: [] };
     if (table2 !== last) this.tables.push(table2);
-    parties.forEach((p, i) => {
+    parties.forEach((p, i2) => {
       if (table2.parties.includes(p)) return;
       table2.parties.push(p);
-      table2.partySpans.push(spans?.[i] ?? this.parties[p].span);
+      table2.partySpans.push(spans?.[i2] ?? this.parties[p].span);
     });
   }
   /** A cell array with one (missing) slot per party known so far. */
@@ -32535,8 +34906,8 @@ var MatrixBuilder = class {
     if (aliases) {
       const byKey = /* @__PURE__ */ new Map();
       for (const role of ["customer", "provider", "third-party"]) for (const alias of aliases[role] ?? []) byKey.set(nameKey(alias), role);
-      this.parties.forEach((party2, i) => {
-        if (this.explicitRoles.has(i)) return;
+      this.parties.forEach((party2, i2) => {
+        if (this.explicitRoles.has(i2)) return;
         party2.role = byKey.get(nameKey(party2.name)) ?? byKey.get(nameKey(party2.header)) ?? null;
       });
       return this.build(problems);
@@ -32642,8 +35013,8 @@ function countRows(rows, width) {
   for (const row of rows) {
     if (!row) continue;
     const end = Math.min(width, row.length);
-    for (let i = 0; i < end; i++) {
-      const c = classOf(row[i]);
+    for (let i2 = 0; i2 < end; i2++) {
+      const c = classOf(row[i2]);
       if (c === "empty") continue;
       counts.filled++;
       counts[c]++;
@@ -32718,7 +35089,8 @@ function hasGroupColumn(table2, read) {
   const first = columnStats(table2, 0);
   if (first.filled === 0 || first.filled === table2.rows.length && first.distinct === first.filled) return false;
   const second = columnStats(table2, 1);
-  if (second.filled < table2.rows.length || second.distinct < second.filled) return false;
+  const repeats = second.filled - second.distinct;
+  if (second.filled < table2.rows.length || repeats > Math.max(1, Math.floor(second.filled / 10)) || second.distinct <= first.distinct) return false;
   const counts = countClasses(table2.rows.map((r) => read(r.cells[1]?.raw ?? "")));
   return counts.code * 2 < counts.filled && guessPartyRole(partyNameFromHeader(headers[1].raw)) === null;
 }
@@ -32734,10 +35106,10 @@ function decideTable(table2, ctx, rowReadings) {
     const inRoles = countClasses(texts.map(ctx.read));
     const named = texts.filter((t) => new RegExp("\\p{L}", "u").test(t)).length;
     if (inRoles.filled === 0 || inRoles.code * 2 < inRoles.filled && named * 2 > inRoles.filled) {
-      const others = headers.map((_, i) => i).filter((i) => !roleColumns.some((r) => r.column === i));
-      const distinct = others.map((i) => columnStats(table2, i).distinct);
+      const others = headers.map((_, i2) => i2).filter((i2) => !roleColumns.some((r) => r.column === i2));
+      const distinct = others.map((i2) => columnStats(table2, i2).distinct);
       const activityColumn2 = others[distinct.indexOf(Math.max(...distinct))];
-      const groupColumn2 = others.find((i) => i < activityColumn2 && columnStats(table2, i).distinct < columnStats(table2, i).filled) ?? -1;
+      const groupColumn2 = others.find((i2) => i2 < activityColumn2 && columnStats(table2, i2).distinct < columnStats(table2, i2).filled) ?? -1;
       return {
         kind: "role-columns",
         activityColumn: activityColumn2,
@@ -32756,7 +35128,7 @@ function decideTable(table2, ctx, rowReadings) {
   }
   const whoIsInCharge = inChargeWords(rowReadings ?? readingsFrom(table2, 1, ctx.read), partyNames.slice(1).map(nameKey));
   if (whoIsInCharge) return { kind: "ignored", reason: `its cells name parties or say who is in charge (${whoIsInCharge}), not role codes` };
-  if (!table2.numbered && PARTY_COLUMN_HEADER.test(nameKey(first)) && table2.rows.length > 0 && !headers.slice(1).some((h, i) => namesPartyOutright(h.raw, partyNames[i + 1]))) {
+  if (!table2.numbered && PARTY_COLUMN_HEADER.test(nameKey(first)) && table2.rows.length > 0 && !headers.slice(1).some((h, i2) => namesPartyOutright(h.raw, partyNames[i2 + 1]))) {
     const readings2 = rowReadings ?? readingsFrom(table2, 1, ctx.read);
     const partyRows = table2.rows.map((_, r) => r).filter((r) => {
       const counts3 = countClasses((readings2[r] ?? []).slice(0, headers.length - 1));
@@ -32852,11 +35224,11 @@ function readPartyRows(table2, partyRows, ctx, builder, section, problems) {
         row.cells.slice(headers.length).map((c) => ({ raw: c.raw, span: c.content }))
       );
   });
-  headers.slice(1).forEach((header, i) => {
+  headers.slice(1).forEach((header, i2) => {
     const cells = builder.emptyCells();
     let present = 1;
     rows.forEach((row, r) => {
-      const cell2 = row.cells[i + 1];
+      const cell2 = row.cells[i2 + 1];
       if (!cell2 || !read[r]) return;
       present++;
       cells[partyIndexes[r]] = placedCell(ctx.read(cell2.raw), partyIndexes[r], cell2);
@@ -32883,14 +35255,14 @@ function isGroupRow(name, others, width, next) {
 function readRows(table2, activityColumn, groupColumn, ctx, builder, section, problems) {
   const headers = table2.header.cells;
   const partyHeaders = headers.slice(activityColumn + 1);
-  const partyIndexes = partyHeaders.map((h, i) => builder.party(partyNameFromHeader(h.raw) || `column ${activityColumn + i + 2}`, h.raw, h.content));
-  const columns = partyIndexes.map((party2, i) => {
+  const partyIndexes = partyHeaders.map((h, i2) => builder.party(partyNameFromHeader(h.raw) || `column ${activityColumn + i2 + 2}`, h.raw, h.content));
+  const columns = partyIndexes.map((party2, i2) => {
     const first = partyIndexes.indexOf(party2);
-    if (first === i) return party2;
-    const header = partyHeaders[i];
+    if (first === i2) return party2;
+    const header = partyHeaders[i2];
     problems.push({
       ruleId: "schema-violation",
-      message: `Column ${activityColumn + i + 2} ("${header.raw}") names party "${builder.partyName(party2)}" again (column ${activityColumn + first + 2}): its cells are not read; give each party one column.`,
+      message: `Column ${activityColumn + i2 + 2} ("${header.raw}") names party "${builder.partyName(party2)}" again (column ${activityColumn + first + 2}): its cells are not read; give each party one column.`,
       span: header.content
     });
     return -1;
@@ -32919,9 +35291,9 @@ function readRows(table2, activityColumn, groupColumn, ctx, builder, section, pr
     }
     const cells = builder.emptyCells();
     const present = Math.min(readings[r].length, columns.length);
-    for (let i = 0; i < present; i++) {
-      const party2 = columns[i];
-      if (party2 >= 0) cells[party2] = placedCell(readings[r][i], party2, row.cells[activityColumn + 1 + i]);
+    for (let i2 = 0; i2 < present; i2++) {
+      const party2 = columns[i2];
+      if (party2 >= 0) cells[party2] = placedCell(readings[r][i2], party2, row.cells[activityColumn + 1 + i2]);
     }
     const activityCell = name ?? { raw: "", content: row.span, box: null };
     const width = headers.length - activityColumn;
@@ -32944,7 +35316,7 @@ function partyNamesIn(cell2, spanOf2) {
   return splitPartyNames(cell2.raw).map(({ name, start, end }) => ({ name, span: spanOf2(cell2, start, end) }));
 }
 function readRoleColumns(table2, activityColumn, groupColumn, roleColumns, scheme, builder, section, spanOf2) {
-  const rank = new Map(scheme.codes.map((c, i) => [c.code, i]));
+  const rank = new Map(scheme.codes.map((c, i2) => [c.code, i2]));
   const perRow = table2.rows.map((row) => {
     const byParty = /* @__PURE__ */ new Map();
     for (const { column, code: code3 } of roleColumns) {
@@ -33034,8 +35406,8 @@ function emptyRoleCell(party2, at) {
 function matrixDecision(span, layout, section, read, reason) {
   return { span, kind: "matrix", layout, section, parties: read.parties, groups: read.groups, activities: read.activities, reason };
 }
-function tableContext(table2, reader) {
-  const headerTexts = table2.header.cells.slice(1).map((c) => c.raw);
+function tableContext(table2, reader, activityColumn = 0) {
+  const headerTexts = table2.header.cells.slice(activityColumn + 1).map((c) => c.raw);
   return cellContext(reader.lines, reader.scheme, new PartyNames(headerTexts, headerTexts.map(partyNameFromHeader)), reader.readCell);
 }
 function readGridTable(table2, reader, plain2) {
@@ -33065,7 +35437,7 @@ function readGridTable(table2, reader, plain2) {
   switch (kind.kind) {
     case "rows":
       if (plain2 && kind.groupColumn < 0 && kind.activityColumn === 0) plain2.read(section);
-      else readRows(table2, kind.activityColumn, kind.groupColumn, ctx, builder, section, reader.problems);
+      else readRows(table2, kind.activityColumn, kind.groupColumn, kind.activityColumn > 0 ? tableContext(table2, reader, kind.activityColumn) : ctx, builder, section, reader.problems);
       break;
     case "columns": {
       const rowNames = kind.partyRows.map((r) => table2.rows[r].cells[0].raw);
@@ -33145,10 +35517,10 @@ var INLINE_ENTRY = new RegExp("(?:^|[\\s(\xB7,;|])[*_]{0,2}([A-Z])[*_]{0,2}\\s*(
 function mayHoldInlineLegend(text2) {
   const sign = /[=:—–]/g;
   while (sign.exec(text2) !== null) {
-    let i = sign.lastIndex - 2;
-    while (i >= 0 && /\s/.test(text2[i])) i--;
-    while (i >= 0 && text2.charCodeAt(i) === 42) i--;
-    const c = text2.charCodeAt(i);
+    let i2 = sign.lastIndex - 2;
+    while (i2 >= 0 && /\s/.test(text2[i2])) i2--;
+    while (i2 >= 0 && text2.charCodeAt(i2) === 42) i2--;
+    const c = text2.charCodeAt(i2);
     if (c >= 65 && c <= 90) return true;
   }
   return false;
@@ -33356,128 +35728,128 @@ function isThematicBreak(text2, from, to) {
   const marker = text2.charCodeAt(from);
   if (marker !== STAR && marker !== DASH2 && marker !== UNDERSCORE) return false;
   if (breakTail.text !== text2 || breakTail.to !== to || breakTail.marker !== marker) {
-    let i = to;
+    let i2 = to;
     let count = 0;
     let thirdLast = -1;
-    while (i > 0) {
-      const code3 = text2.charCodeAt(i - 1);
+    while (i2 > 0) {
+      const code3 = text2.charCodeAt(i2 - 1);
       if (code3 === marker) {
-        if (++count === 3) thirdLast = i - 1;
+        if (++count === 3) thirdLast = i2 - 1;
       } else if (!isSpaceOrTab2(code3)) break;
-      i--;
+      i2--;
     }
     breakTail.text = text2;
     breakTail.to = to;
     breakTail.marker = marker;
-    breakTail.pureFrom = i;
+    breakTail.pureFrom = i2;
     breakTail.thirdLast = thirdLast;
   }
   return from >= breakTail.pureFrom && from <= breakTail.thirdLast;
 }
 function atxLevel(text2, from, to) {
-  let i = from;
-  while (i < to && text2.charCodeAt(i) === HASH2) i++;
-  const level = i - from;
+  let i2 = from;
+  while (i2 < to && text2.charCodeAt(i2) === HASH2) i2++;
+  const level = i2 - from;
   if (level < 1 || level > 6) return 0;
-  return i === to || isSpaceOrTab2(text2.charCodeAt(i)) ? level : 0;
+  return i2 === to || isSpaceOrTab2(text2.charCodeAt(i2)) ? level : 0;
 }
 function setextDepth(text2, from, to) {
   const marker = text2.charCodeAt(from);
   if (marker !== EQUALS && marker !== DASH2) return 0;
-  let i = from;
-  while (i < to && text2.charCodeAt(i) === marker) i++;
-  return skipSpaces(text2, i, to) === to ? marker === EQUALS ? 1 : 2 : 0;
+  let i2 = from;
+  while (i2 < to && text2.charCodeAt(i2) === marker) i2++;
+  return skipSpaces(text2, i2, to) === to ? marker === EQUALS ? 1 : 2 : 0;
 }
 function fenceOpening(text2, from, to) {
   const marker = text2.charCodeAt(from);
   if (marker !== BACKTICK && marker !== TILDE) return 0;
-  let i = from;
-  while (i < to && text2.charCodeAt(i) === marker) i++;
-  const length = i - from;
+  let i2 = from;
+  while (i2 < to && text2.charCodeAt(i2) === marker) i2++;
+  const length = i2 - from;
   if (length < 3) return 0;
-  if (marker === BACKTICK && indexWithin(text2, "`", i, to) !== -1) return 0;
+  if (marker === BACKTICK && indexWithin(text2, "`", i2, to) !== -1) return 0;
   return length;
 }
 function isFenceClosing(text2, from, to, marker, length) {
-  let i = from;
-  while (i < to && text2.charCodeAt(i) === marker) i++;
-  return i - from >= length && skipSpaces(text2, i, to) === to;
+  let i2 = from;
+  while (i2 < to && text2.charCodeAt(i2) === marker) i2++;
+  return i2 - from >= length && skipSpaces(text2, i2, to) === to;
 }
 function htmlBlockKind(text2, from, to, allowComplete) {
   if (text2.charCodeAt(from) !== LT) return 0;
-  let i = from + 1;
-  const first = text2.charCodeAt(i);
+  let i2 = from + 1;
+  const first = text2.charCodeAt(i2);
   if (first === BANG) {
-    const next = text2.charCodeAt(i + 1);
-    if (next === DASH2) return text2.charCodeAt(i + 2) === DASH2 ? 2 : 0;
-    if (next === LBRACKET) return text2.startsWith("[CDATA[", i + 1) ? 5 : 0;
+    const next = text2.charCodeAt(i2 + 1);
+    if (next === DASH2) return text2.charCodeAt(i2 + 2) === DASH2 ? 2 : 0;
+    if (next === LBRACKET) return text2.startsWith("[CDATA[", i2 + 1) ? 5 : 0;
     return isAsciiAlpha(next) ? 4 : 0;
   }
   if (first === QUESTION) return 3;
   const closing = first === SLASH;
-  if (closing) i++;
-  if (!isAsciiAlpha(text2.charCodeAt(i))) return 0;
-  const nameStart = i;
-  while (i < to && (isAsciiAlphanumeric(text2.charCodeAt(i)) || text2.charCodeAt(i) === DASH2)) i++;
-  const after2 = i < to ? text2.charCodeAt(i) : -1;
+  if (closing) i2++;
+  if (!isAsciiAlpha(text2.charCodeAt(i2))) return 0;
+  const nameStart = i2;
+  while (i2 < to && (isAsciiAlphanumeric(text2.charCodeAt(i2)) || text2.charCodeAt(i2) === DASH2)) i2++;
+  const after2 = i2 < to ? text2.charCodeAt(i2) : -1;
   if (after2 !== -1 && after2 !== SLASH && after2 !== GT && !isSpaceOrTab2(after2)) return 0;
-  const name = text2.slice(nameStart, i).toLowerCase();
+  const name = text2.slice(nameStart, i2).toLowerCase();
   if (!closing && after2 !== SLASH && HTML_RAW_NAMES.has(name)) return 1;
   if (HTML_BLOCK_NAMES.has(name)) {
     if (after2 !== SLASH) return 6;
-    return text2.charCodeAt(i + 1) === GT ? 6 : 0;
+    return text2.charCodeAt(i2 + 1) === GT ? 6 : 0;
   }
   if (!allowComplete) return 0;
-  return isCompleteTagLine(text2, i, to, closing) ? 7 : 0;
+  return isCompleteTagLine(text2, i2, to, closing) ? 7 : 0;
 }
-function isCompleteTagLine(text2, i, to, closing) {
+function isCompleteTagLine(text2, i2, to, closing) {
   if (closing) {
-    i = skipSpaces(text2, i, to);
+    i2 = skipSpaces(text2, i2, to);
   } else {
     for (; ; ) {
-      const code3 = i < to ? text2.charCodeAt(i) : -1;
+      const code3 = i2 < to ? text2.charCodeAt(i2) : -1;
       if (code3 === SLASH) {
-        i++;
+        i2++;
         break;
       }
       if (code3 === COLON2 || code3 === UNDERSCORE || isAsciiAlpha(code3)) {
-        i++;
-        while (i < to) {
-          const c = text2.charCodeAt(i);
-          if (c === DASH2 || c === DOT || c === COLON2 || c === UNDERSCORE || isAsciiAlphanumeric(c)) i++;
+        i2++;
+        while (i2 < to) {
+          const c = text2.charCodeAt(i2);
+          if (c === DASH2 || c === DOT || c === COLON2 || c === UNDERSCORE || isAsciiAlphanumeric(c)) i2++;
           else break;
         }
-        i = skipSpaces(text2, i, to);
-        if (i < to && text2.charCodeAt(i) === EQUALS) {
-          i = skipSpaces(text2, i + 1, to);
-          const v = i < to ? text2.charCodeAt(i) : -1;
+        i2 = skipSpaces(text2, i2, to);
+        if (i2 < to && text2.charCodeAt(i2) === EQUALS) {
+          i2 = skipSpaces(text2, i2 + 1, to);
+          const v = i2 < to ? text2.charCodeAt(i2) : -1;
           if (v === -1 || v === LT || v === EQUALS || v === GT || v === BACKTICK) return false;
           if (v === DQUOTE || v === SQUOTE) {
-            const close = indexWithin(text2, v === DQUOTE ? '"' : "'", i + 1, to);
+            const close = indexWithin(text2, v === DQUOTE ? '"' : "'", i2 + 1, to);
             if (close === -1) return false;
-            i = close + 1;
-            const c = i < to ? text2.charCodeAt(i) : -1;
+            i2 = close + 1;
+            const c = i2 < to ? text2.charCodeAt(i2) : -1;
             if (c !== SLASH && c !== GT && !isSpaceOrTab2(c)) return false;
           } else {
-            while (i < to) {
-              const c = text2.charCodeAt(i);
+            while (i2 < to) {
+              const c = text2.charCodeAt(i2);
               if (c === DQUOTE || c === SQUOTE || c === SLASH || c === LT || c === EQUALS || c === GT || c === BACKTICK || isSpaceOrTab2(c)) break;
-              i++;
+              i2++;
             }
-            i = skipSpaces(text2, i, to);
+            i2 = skipSpaces(text2, i2, to);
           }
         }
         continue;
       }
       if (isSpaceOrTab2(code3)) {
-        i++;
+        i2++;
         continue;
       }
       break;
     }
   }
-  if (i >= to || text2.charCodeAt(i) !== GT) return false;
-  return skipSpaces(text2, i + 1, to) === to;
+  if (i2 >= to || text2.charCodeAt(i2) !== GT) return false;
+  return skipSpaces(text2, i2 + 1, to) === to;
 }
 function htmlBlockEnds(text2, from, to, kind) {
   switch (kind) {
@@ -33500,42 +35872,42 @@ function htmlBlockEnds(text2, from, to, kind) {
 function indexWithin(text2, needle, from, to) {
   const first = needle.charCodeAt(0);
   const last = to - needle.length;
-  for (let i = from; i <= last; i++) {
-    if (text2.charCodeAt(i) === first && text2.startsWith(needle, i)) return i;
+  for (let i2 = from; i2 <= last; i2++) {
+    if (text2.charCodeAt(i2) === first && text2.startsWith(needle, i2)) return i2;
   }
   return -1;
 }
 function parseDelimiterRow(text2, from, to) {
   const aligns = [];
   let seen = false;
-  let i = from;
-  if (text2.charCodeAt(i) === PIPE2) {
+  let i2 = from;
+  if (text2.charCodeAt(i2) === PIPE2) {
     seen = true;
-    i++;
+    i2++;
   }
   for (; ; ) {
-    i = skipSpaces(text2, i, to);
-    if (i === to) break;
+    i2 = skipSpaces(text2, i2, to);
+    if (i2 === to) break;
     let left = false;
     let right = false;
-    if (text2.charCodeAt(i) === COLON2) {
+    if (text2.charCodeAt(i2) === COLON2) {
       left = true;
       seen = true;
-      i++;
+      i2++;
     }
-    if (i >= to || text2.charCodeAt(i) !== DASH2) return null;
-    while (i < to && text2.charCodeAt(i) === DASH2) i++;
-    if (i < to && text2.charCodeAt(i) === COLON2) {
+    if (i2 >= to || text2.charCodeAt(i2) !== DASH2) return null;
+    while (i2 < to && text2.charCodeAt(i2) === DASH2) i2++;
+    if (i2 < to && text2.charCodeAt(i2) === COLON2) {
       right = true;
       seen = true;
-      i++;
+      i2++;
     }
     aligns.push(left && right ? "center" : left ? "left" : right ? "right" : null);
-    i = skipSpaces(text2, i, to);
-    if (i === to) break;
-    if (text2.charCodeAt(i) !== PIPE2) return null;
+    i2 = skipSpaces(text2, i2, to);
+    if (i2 === to) break;
+    if (text2.charCodeAt(i2) !== PIPE2) return null;
     seen = true;
-    i++;
+    i2++;
   }
   return seen ? aligns : null;
 }
@@ -33601,9 +35973,9 @@ var BlockScanner = class {
       const lf = this.text.indexOf("\n", from);
       return lf === -1 ? this.length : lf;
     }
-    for (let i = from; i < this.length; i++) {
-      const code3 = this.text.charCodeAt(i);
-      if (code3 === LF || code3 === CR) return i;
+    for (let i2 = from; i2 < this.length; i2++) {
+      const code3 = this.text.charCodeAt(i2);
+      if (code3 === LF || code3 === CR) return i2;
     }
     return this.length;
   }
@@ -33657,23 +36029,23 @@ var BlockScanner = class {
       return;
     }
     const text2 = this.text;
-    let i = this.offset;
+    let i2 = this.offset;
     let column = this.column;
     const end = this.lineEnd;
     let tab = false;
-    while (i < end) {
-      const code3 = text2.charCodeAt(i);
+    while (i2 < end) {
+      const code3 = text2.charCodeAt(i2);
       if (code3 === SPACE3) column++;
       else if (code3 === TAB2) {
         column += 4 - column % 4;
         tab = true;
       } else break;
-      i++;
+      i2++;
     }
     this.runLine = this.lineStart;
     this.runStart = this.offset;
     this.runHasTab = tab;
-    this.nonspace = i;
+    this.nonspace = i2;
     this.nonspaceColumn = column;
   }
   /** Advances over `count` columns of spaces/tabs (or marker characters), splitting a tab if needed. */
@@ -33754,15 +36126,15 @@ var BlockScanner = class {
     } else if (code3 >= DIGIT_0 && code3 <= DIGIT_9) {
       if (sibling && !sibling.ordered) return null;
       if (interrupt && code3 !== DIGIT_1) return null;
-      let i = start;
-      while (i < end && i - start < 9 && text2.charCodeAt(i) >= DIGIT_0 && text2.charCodeAt(i) <= DIGIT_9) i++;
-      if (interrupt && i - start > 1) return null;
-      const delimiter = i < end ? text2.charCodeAt(i) : -1;
+      let i2 = start;
+      while (i2 < end && i2 - start < 9 && text2.charCodeAt(i2) >= DIGIT_0 && text2.charCodeAt(i2) <= DIGIT_9) i2++;
+      if (interrupt && i2 - start > 1) return null;
+      const delimiter = i2 < end ? text2.charCodeAt(i2) : -1;
       if (delimiter !== DOT && delimiter !== RPAREN) return null;
       if (sibling && sibling.marker !== delimiter) return null;
       ordered = true;
       marker = delimiter;
-      markerEnd = i + 1;
+      markerEnd = i2 + 1;
     } else {
       return null;
     }
@@ -34047,18 +36419,18 @@ var BlockScanner = class {
     const contentEnd = trimEnd(text2, start, end);
     let textStart = skipSpaces(text2, start + level, contentEnd);
     let textEnd = contentEnd;
-    let i = textEnd;
-    while (i > textStart && text2.charCodeAt(i - 1) === HASH2) i--;
-    if (i < textEnd && (i === textStart || isSpaceOrTab2(text2.charCodeAt(i - 1)))) textEnd = trimEnd(text2, textStart, i);
+    let i2 = textEnd;
+    while (i2 > textStart && text2.charCodeAt(i2 - 1) === HASH2) i2--;
+    if (i2 < textEnd && (i2 === textStart || isSpaceOrTab2(text2.charCodeAt(i2 - 1)))) textEnd = trimEnd(text2, textStart, i2);
     if (textEnd < textStart) textStart = textEnd;
     this.blocks.push({ kind: "heading", heading: { depth: level, text: text2.slice(textStart, textEnd), span: this.span(start, end) } });
   }
   emitSetextHeading(depth, end) {
     const lines = this.paragraphLines;
     const parts = [];
-    for (let i = 0; i < lines.length; i += 2) {
-      const from = skipSpaces(this.text, lines[i], lines[i + 1]);
-      parts.push(this.text.slice(from, trimEnd(this.text, from, lines[i + 1])));
+    for (let i2 = 0; i2 < lines.length; i2 += 2) {
+      const from = skipSpaces(this.text, lines[i2], lines[i2 + 1]);
+      parts.push(this.text.slice(from, trimEnd(this.text, from, lines[i2 + 1])));
     }
     this.blocks.push({
       kind: "heading",
@@ -34123,9 +36495,9 @@ var BlockScanner = class {
   peekDelimiterRow(lineStart) {
     const text2 = this.text;
     if (this.containers.length === 0) {
-      let i = lineStart;
-      while (i < lineStart + 3 && text2.charCodeAt(i) === SPACE3) i++;
-      const code3 = text2.charCodeAt(i);
+      let i2 = lineStart;
+      while (i2 < lineStart + 3 && text2.charCodeAt(i2) === SPACE3) i2++;
+      const code3 = text2.charCodeAt(i2);
       if (code3 !== PIPE2 && code3 !== DASH2 && code3 !== COLON2) return null;
     }
     const saved = [this.lineStart, this.lineEnd, this.offset, this.column, this.nonspace, this.nonspaceColumn];
@@ -34241,11 +36613,11 @@ function schemeHints(doc, frontMatter, source, lines) {
   flush();
   if (mayHoldInlineLegend(source)) {
     const starts = lines.lineStarts;
-    for (let i = 0; i < starts.length; i++) {
-      const line = source.slice(starts[i], starts[i + 1] ?? source.length);
+    for (let i2 = 0; i2 < starts.length; i2++) {
+      const line = source.slice(starts[i2], starts[i2 + 1] ?? source.length);
       if (line.startsWith("|") || !/(?:=|—|–|:)/u.test(line)) continue;
       const codes = inlineLegendCodes(line);
-      if (codes) legends.push({ codes, where: `the legend at line ${i + 1}` });
+      if (codes) legends.push({ codes, where: `the legend at line ${i2 + 1}` });
     }
   }
   const raciNamed = texts.some((t) => RACI_WORDS.test(t.text)) || legends.length > 0;
@@ -34327,14 +36699,14 @@ var DocumentReader = class {
    */
   readList(items) {
     const builder = this.builder;
-    const span = spanOf(items.map((i) => i.content));
+    const span = spanOf(items.map((i2) => i2.content));
     const legend = items.length >= 2 ? listLegend(items, this.lines) : null;
     if (legend) {
       builder.addLegend(legend, span);
       builder.decide({ span, kind: "legend", reason: `its items define codes (${legend.map((e) => e.code).join(", ")})` });
       return;
     }
-    const roleItems = items.filter((i) => ROLE_ITEM.test(i.text));
+    const roleItems = items.filter((i2) => ROLE_ITEM.test(i2.text));
     if (roleItems.length < 2 || this.unknownScheme) return;
     const from = builder.activityCount;
     if (this.readRoleList(items) > 0)
@@ -34344,7 +36716,7 @@ var DocumentReader = class {
   readRoleList(items) {
     const builder = this.builder;
     const scheme = this.options.scheme;
-    const rank = new Map(scheme.codes.map((c, i) => [c.code, i]));
+    const rank = new Map(scheme.codes.map((c, i2) => [c.code, i2]));
     let read = 0;
     let activity2 = null;
     let roles = [];
@@ -34433,14 +36805,14 @@ function restsOf(rows, ctx, options2) {
 }
 function readPlainRows(table2, rests, headerNames, builder, section, problems) {
   const headers = table2.header.cells;
-  const partyIndexes = headers.slice(1).map((h, i) => builder.party(headerNames[i] || `column ${i + 2}`, h.raw, h.content));
-  const columns = partyIndexes.map((party2, i) => {
+  const partyIndexes = headers.slice(1).map((h, i2) => builder.party(headerNames[i2] || `column ${i2 + 2}`, h.raw, h.content));
+  const columns = partyIndexes.map((party2, i2) => {
     const first = partyIndexes.indexOf(party2);
-    if (first === i) return party2;
-    const header = headers[i + 1];
+    if (first === i2) return party2;
+    const header = headers[i2 + 1];
     problems.push({
       ruleId: "schema-violation",
-      message: `Column ${i + 2} ("${header.raw}") names party "${builder.partyName(party2)}" again (column ${first + 2}): its cells are not read; give each party one column.`,
+      message: `Column ${i2 + 2} ("${header.raw}") names party "${builder.partyName(party2)}" again (column ${first + 2}): its cells are not read; give each party one column.`,
       span: header.content
     });
     return -1;
@@ -34468,9 +36840,9 @@ function readPlainRows(table2, rests, headerNames, builder, section, problems) {
     const cells = builder.emptyCells();
     const at = row.restStart;
     const present = Math.min(rest.length, columns.length);
-    for (let i = 0; i < present; i++) {
-      const party2 = columns[i];
-      const cell2 = rest[i];
+    for (let i2 = 0; i2 < present; i2++) {
+      const party2 = columns[i2];
+      const cell2 = rest[i2];
       if (party2 >= 0) cells[party2] = placeRowCell(cell2.reading, party2, cell2.raw, row.line, row.lineStart, at + cell2.contentStart, at + cell2.boxStart, at + cell2.boxEnd);
     }
     activity2.cells = cells;
@@ -34564,26 +36936,26 @@ var is_object = function(obj) {
 // node_modules/csv-parse/lib/api/normalize_columns_array.js
 var normalize_columns_array = function(columns) {
   const normalizedColumns = [];
-  for (let i = 0, l = columns.length; i < l; i++) {
-    const column = columns[i];
+  for (let i2 = 0, l = columns.length; i2 < l; i2++) {
+    const column = columns[i2];
     if (column === void 0 || column === null || column === false) {
-      normalizedColumns[i] = { disabled: true };
+      normalizedColumns[i2] = { disabled: true };
     } else if (typeof column === "string" || typeof column === "number") {
-      normalizedColumns[i] = { name: `${column}` };
+      normalizedColumns[i2] = { name: `${column}` };
     } else if (is_object(column)) {
       if (typeof column.name !== "string") {
         throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
           "Option columns missing name:",
-          `property "name" is required at position ${i}`,
+          `property "name" is required at position ${i2}`,
           "when column is an object literal"
         ]);
       }
-      normalizedColumns[i] = column;
+      normalizedColumns[i2] = column;
     } else {
       throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
         "Invalid column definition:",
         "expect a string or a literal object,",
-        `got ${JSON.stringify(column)} at position ${i}`
+        `got ${JSON.stringify(column)} at position ${i2}`
       ]);
     }
   }
@@ -35207,14 +37579,14 @@ var normalize_options = function(opts) {
       options2
     );
   }
-  options2.record_delimiter = options2.record_delimiter.map(function(rd, i) {
+  options2.record_delimiter = options2.record_delimiter.map(function(rd, i2) {
     if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
       throw new CsvError(
         "CSV_INVALID_OPTION_RECORD_DELIMITER",
         [
           "Invalid option `record_delimiter`:",
           "value must be a string, a buffer or array of string|buffer",
-          `at index ${i},`,
+          `at index ${i2},`,
           `got ${JSON.stringify(rd)}`
         ],
         options2
@@ -35225,7 +37597,7 @@ var normalize_options = function(opts) {
         [
           "Invalid option `record_delimiter`:",
           "value must be a non empty string or buffer",
-          `at index ${i},`,
+          `at index ${i2},`,
           `got ${JSON.stringify(rd)}`
         ],
         options2
@@ -35384,17 +37756,17 @@ var delimiter_discover = function(records, options2) {
   }
   const info = Array(127).fill().map(() => ({ lines: [] }));
   records.map(([record2], line) => {
-    for (let i = 0, l = record2.length; i < l; i++) {
-      const code3 = record2.charCodeAt(i);
+    for (let i2 = 0, l = record2.length; i2 < l; i2++) {
+      const code3 = record2.charCodeAt(i2);
       if (info[code3].lines[line] === void 0) info[code3].lines[line] = 0;
       info[code3].lines[line]++;
     }
   });
-  info.map((info2, i) => {
-    info2.char_code = i;
+  info.map((info2, i2) => {
+    info2.char_code = i2;
     info2.std = std(info2.lines);
     info2.total = info2.lines.reduce((acc, val) => acc + val, 0);
-    info2.preferred = !!options2.preferred[i];
+    info2.preferred = !!options2.preferred[i2];
     info2.score = options2.score(info2, options2);
   });
   const result = info.reduce(
@@ -35408,7 +37780,7 @@ var std = function(array) {
   if (n === 0) return 0;
   const mean = array.reduce((a, b) => a + b) / n;
   return Math.sqrt(
-    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n
+    array.map((x2) => Math.pow(x2 - mean, 2)).reduce((a, b) => a + b) / n
   );
 };
 
@@ -35447,11 +37819,11 @@ var transform = function(original_options = {}) {
     original_options,
     options: options2,
     state: init_state(options2),
-    __needMoreData: function(i, bufLen, end) {
+    __needMoreData: function(i2, bufLen, end) {
       if (end) return false;
       const { encoding, escape: escape2, quote } = this.options;
       const { quoting, needMoreDataSize, recordDelimiterMaxLength } = this.state;
-      const numOfCharLeft = bufLen - i - 1;
+      const numOfCharLeft = bufLen - i2 - 1;
       const requiredLength = Math.max(
         needMoreDataSize,
         // Skip if the remaining buffer smaller than record delimiter
@@ -35625,7 +37997,7 @@ var transform = function(original_options = {}) {
                 pos += quote.length - 1;
                 continue;
               } else if (relax_quotes === false) {
-                const err = this.__error(
+                const err2 = this.__error(
                   new CsvError(
                     "CSV_INVALID_CLOSING_QUOTE",
                     [
@@ -35639,7 +38011,7 @@ var transform = function(original_options = {}) {
                     this.__infoField()
                   )
                 );
-                if (err !== void 0) return err;
+                if (err2 !== void 0) return err2;
               } else {
                 this.state.quoting = false;
                 this.state.wasQuoting = true;
@@ -35653,7 +38025,7 @@ var transform = function(original_options = {}) {
                   const bom2 = Object.keys(boms).map(
                     (b) => boms[b].equals(this.state.field.toString()) ? b : false
                   ).filter(Boolean)[0];
-                  const err = this.__error(
+                  const err2 = this.__error(
                     new CsvError(
                       "INVALID_OPENING_QUOTE",
                       [
@@ -35668,7 +38040,7 @@ var transform = function(original_options = {}) {
                       }
                     )
                   );
-                  if (err !== void 0) return err;
+                  if (err2 !== void 0) return err2;
                 }
               } else {
                 this.state.quoting = true;
@@ -35779,7 +38151,7 @@ var transform = function(original_options = {}) {
       }
       if (end === true) {
         if (this.state.quoting === true) {
-          const err = this.__error(
+          const err2 = this.__error(
             new CsvError(
               "CSV_QUOTE_NOT_CLOSED",
               [
@@ -35790,7 +38162,7 @@ var transform = function(original_options = {}) {
               this.__infoField()
             )
           );
-          if (err !== void 0) return err;
+          if (err2 !== void 0) return err2;
         } else {
           if (this.state.wasQuoting === true || this.state.record.length !== 0 || this.state.field.length !== 0) {
             this.info.bytes = this.state.bufBytesStart + pos;
@@ -35842,7 +38214,7 @@ var transform = function(original_options = {}) {
         this.state.expectedRecordLength = recordLength;
       }
       if (recordLength !== this.state.expectedRecordLength) {
-        const err = columns === false ? new CsvError(
+        const err2 = columns === false ? new CsvError(
           "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
           [
             "Invalid Record Length:",
@@ -35870,9 +38242,9 @@ var transform = function(original_options = {}) {
         );
         if (relax_column_count === true || relax_column_count_less === true && recordLength < this.state.expectedRecordLength || relax_column_count_more === true && recordLength > this.state.expectedRecordLength) {
           this.info.invalid_field_length++;
-          this.state.error = err;
+          this.state.error = err2;
         } else {
-          const finalErr = this.__error(err);
+          const finalErr = this.__error(err2);
           if (finalErr) return finalErr;
         }
       }
@@ -35890,17 +38262,17 @@ var transform = function(original_options = {}) {
         const { objname } = this.options;
         if (columns !== false) {
           const obj = {};
-          for (let i = 0, l = record2.length; i < l; i++) {
-            if (columns[i] === void 0 || columns[i].disabled) continue;
-            if (group_columns_by_name === true && Object.hasOwn(obj, columns[i].name)) {
-              if (Array.isArray(obj[columns[i].name])) {
-                obj[columns[i].name] = obj[columns[i].name].concat(record2[i]);
+          for (let i2 = 0, l = record2.length; i2 < l; i2++) {
+            if (columns[i2] === void 0 || columns[i2].disabled) continue;
+            if (group_columns_by_name === true && Object.hasOwn(obj, columns[i2].name)) {
+              if (Array.isArray(obj[columns[i2].name])) {
+                obj[columns[i2].name] = obj[columns[i2].name].concat(record2[i2]);
               } else {
-                obj[columns[i].name] = [obj[columns[i].name], record2[i]];
+                obj[columns[i2].name] = [obj[columns[i2].name], record2[i2]];
               }
             } else {
-              Object.defineProperty(obj, columns[i].name, {
-                value: record2[i],
+              Object.defineProperty(obj, columns[i2].name, {
+                value: record2[i2],
                 enumerable: true,
                 writable: true,
                 configurable: true
@@ -35913,20 +38285,20 @@ var transform = function(original_options = {}) {
               raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
               info2 === true ? { info: this.__infoRecord() } : {}
             );
-            const err = this.__push(
+            const err2 = this.__push(
               objname === void 0 ? extRecord : [obj[objname], extRecord],
               push
             );
-            if (err) {
-              return err;
+            if (err2) {
+              return err2;
             }
           } else {
-            const err = this.__push(
+            const err2 = this.__push(
               objname === void 0 ? obj : [obj[objname], obj],
               push
             );
-            if (err) {
-              return err;
+            if (err2) {
+              return err2;
             }
           }
         } else {
@@ -35936,20 +38308,20 @@ var transform = function(original_options = {}) {
               raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
               info2 === true ? { info: this.__infoRecord() } : {}
             );
-            const err = this.__push(
+            const err2 = this.__push(
               objname === void 0 ? extRecord : [record2[objname], extRecord],
               push
             );
-            if (err) {
-              return err;
+            if (err2) {
+              return err2;
             }
           } else {
-            const err = this.__push(
+            const err2 = this.__push(
               objname === void 0 ? record2 : [record2[objname], record2],
               push
             );
-            if (err) {
-              return err;
+            if (err2) {
+              return err2;
             }
           }
         }
@@ -35982,8 +38354,8 @@ var transform = function(original_options = {}) {
         this.options.columns = normalizedHeaders;
         this.__resetRecord();
         return;
-      } catch (err) {
-        return err;
+      } catch (err2) {
+        return err2;
       }
     },
     __resetRecord: function() {
@@ -36005,8 +38377,8 @@ var transform = function(original_options = {}) {
         field = field.trimRight();
       }
       if (cast === true) {
-        const [err, f] = this.__cast(field);
-        if (err !== void 0) return err;
+        const [err2, f] = this.__cast(field);
+        if (err2 !== void 0) return err2;
         field = f;
       }
       this.state.record.push(field);
@@ -36025,8 +38397,8 @@ var transform = function(original_options = {}) {
         const info2 = this.__infoRecord();
         try {
           record2 = on_record.call(null, record2, info2);
-        } catch (err) {
-          return err;
+        } catch (err2) {
+          return err2;
         }
         if (record2 === void 0 || record2 === null) {
           return;
@@ -36046,8 +38418,8 @@ var transform = function(original_options = {}) {
         try {
           const info2 = this.__infoField();
           return [void 0, this.state.castField.call(null, field, info2)];
-        } catch (err) {
-          return [err];
+        } catch (err2) {
+          return [err2];
         }
       }
       if (this.__isFloat(field)) {
@@ -36061,8 +38433,8 @@ var transform = function(original_options = {}) {
     __compareBytes: function(sourceBuf, targetBuf, targetPos, firstByte) {
       if (sourceBuf[0] !== firstByte) return 0;
       const sourceLength = sourceBuf.length;
-      for (let i = 1; i < sourceLength; i++) {
-        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
+      for (let i2 = 1; i2 < sourceLength; i2++) {
+        if (sourceBuf[i2] !== targetBuf[targetPos + i2]) return 0;
       }
       return sourceLength;
     },
@@ -36071,8 +38443,8 @@ var transform = function(original_options = {}) {
       const { timchars, timcharFirstBytes } = this.state;
       const first = buf[pos];
       if (first === void 0 || timcharFirstBytes[first] === 0) return 0;
-      loop1: for (let i = 0; i < timchars.length; i++) {
-        const timchar = timchars[i];
+      loop1: for (let i2 = 0; i2 < timchars.length; i2++) {
+        const timchar = timchars[i2];
         for (let j = 0; j < timchar.length; j++) {
           if (timchar[j] !== buf[pos + j]) continue loop1;
         }
@@ -36087,8 +38459,8 @@ var transform = function(original_options = {}) {
       } else if (ignore_last_delimiters !== false && typeof ignore_last_delimiters === "number" && this.state.record.length === ignore_last_delimiters - 1) {
         return 0;
       }
-      loop1: for (let i = 0; i < delimiter.length; i++) {
-        const del = delimiter[i];
+      loop1: for (let i2 = 0; i2 < delimiter.length; i2++) {
+        const del = delimiter[i2];
         if (del[0] === chr) {
           for (let j = 1; j < del.length; j++) {
             if (del[j] !== buf[pos + j]) continue loop1;
@@ -36103,8 +38475,8 @@ var transform = function(original_options = {}) {
       if (escape2 === null) return false;
       const l = escape2.length;
       if (escape2[0] === chr) {
-        for (let i = 0; i < l; i++) {
-          if (escape2[i] !== buf[pos + i]) {
+        for (let i2 = 0; i2 < l; i2++) {
+          if (escape2[i2] !== buf[pos + i2]) {
             return false;
           }
         }
@@ -36125,8 +38497,8 @@ var transform = function(original_options = {}) {
       const { quote } = this.options;
       if (quote === null) return false;
       const l = quote.length;
-      for (let i = 0; i < l; i++) {
-        if (quote[i] !== buf[pos + i]) {
+      for (let i2 = 0; i2 < l; i2++) {
+        if (quote[i2] !== buf[pos + i2]) {
           return false;
         }
       }
@@ -36135,8 +38507,8 @@ var transform = function(original_options = {}) {
     __isRecordDelimiter: function(chr, buf, pos) {
       const { record_delimiter } = this.options;
       const recordDelimiterLength = record_delimiter.length;
-      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
-        const rd = record_delimiter[i];
+      loop1: for (let i2 = 0; i2 < recordDelimiterLength; i2++) {
+        const rd = record_delimiter[i2];
         const rdLength = rd.length;
         if (rd[0] !== chr) {
           continue;
@@ -36158,37 +38530,37 @@ var transform = function(original_options = {}) {
         Buffer.from("\n", encoding),
         Buffer.from("\r", encoding)
       ];
-      loop: for (let i = 0; i < rds.length; i++) {
-        const l = rds[i].length;
+      loop: for (let i2 = 0; i2 < rds.length; i2++) {
+        const l = rds[i2].length;
         for (let j = 0; j < l; j++) {
-          if (rds[i][j] !== buf[pos + j]) {
+          if (rds[i2][j] !== buf[pos + j]) {
             continue loop;
           }
         }
-        this.options.record_delimiter.push(rds[i]);
-        this.state.recordDelimiterMaxLength = rds[i].length;
-        return rds[i].length;
+        this.options.record_delimiter.push(rds[i2]);
+        this.state.recordDelimiterMaxLength = rds[i2].length;
+        return rds[i2].length;
       }
       return 0;
     },
     __error: function(msg) {
       const { encoding, raw, skip_records_with_error } = this.options;
-      const err = typeof msg === "string" ? new Error(msg) : msg;
+      const err2 = typeof msg === "string" ? new Error(msg) : msg;
       if (skip_records_with_error) {
         this.state.recordHasError = true;
         if (this.options.on_skip !== void 0) {
           try {
             this.options.on_skip(
-              err,
+              err2,
               raw ? this.state.rawBuffer.toString(encoding) : void 0
             );
-          } catch (err2) {
-            return err2;
+          } catch (err3) {
+            return err3;
           }
         }
         return void 0;
       } else {
-        return err;
+        return err2;
       }
     },
     __infoDataSet: function() {
@@ -36282,11 +38654,11 @@ function regionsOf(sheet, read) {
     for (let r = block.top; r <= block.bottom; r++) for (const c of filledColumns(sheet.rows[r])) used.add(c);
     const columns = [...used].sort((a, b) => a - b);
     let start = 0;
-    for (let i = 1; i <= columns.length; i++) {
-      if (i < columns.length && columns[i] === columns[i - 1] + 1) continue;
+    for (let i2 = 1; i2 <= columns.length; i2++) {
+      if (i2 < columns.length && columns[i2] === columns[i2 - 1] + 1) continue;
       const left = columns[start];
-      const right = columns[i - 1];
-      start = i;
+      const right = columns[i2 - 1];
+      start = i2;
       let top = block.top;
       let bottom = block.bottom;
       while (top < bottom && filledColumns(sheet.rows[top], left, right).length === 0) top++;
@@ -36352,7 +38724,7 @@ function headerProblem(table2) {
   return null;
 }
 function withoutColumns(table2, drop) {
-  const keep = (row) => ({ cells: row.cells.filter((_, i) => !drop.has(i)), span: row.span });
+  const keep = (row) => ({ cells: row.cells.filter((_, i2) => !drop.has(i2)), span: row.span });
   return { header: keep(table2.header), rows: table2.rows.map(keep), span: table2.span, ...table2.numbered ? { numbered: true } : {} };
 }
 function trimTable(table2, read, scheme, words) {
@@ -36369,7 +38741,7 @@ function trimTable(table2, read, scheme, words) {
   let right = width - 1;
   while (right > 1 && !columnHasCodes(right) && texts(right).length > 0) right--;
   if (right < width - 1 && [...Array(right).keys()].some((c) => c > 0 && columnHasCodes(c))) {
-    out = withoutColumns(out, new Set(Array.from({ length: width - 1 - right }, (_, i) => right + 1 + i)));
+    out = withoutColumns(out, new Set(Array.from({ length: width - 1 - right }, (_, i2) => right + 1 + i2)));
   }
   let skip = 0;
   const prose = (row) => {
@@ -36455,7 +38827,7 @@ function readSheets(input, options2) {
     }
   }
   const matrix3 = builder.finish(input.problems, options2.parties ?? null);
-  const sheetIndex = new Map((input.sheetOrder ?? []).map((name, i) => [name, i]));
+  const sheetIndex = new Map((input.sheetOrder ?? []).map((name, i2) => [name, i2]));
   const indexOf = (d) => d.span.ref?.sheet === void 0 ? 0 : sheetIndex.get(d.span.ref.sheet) ?? 0;
   matrix3.decisions.sort((a, b) => indexOf(a) - indexOf(b) || a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column);
   return matrix3;
@@ -36480,9 +38852,9 @@ var CSV_SEPARATORS = [",", ";", "	"];
 function countOutsideQuotes(line, separator) {
   let n = 0;
   let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === separator) n++;
+  for (const ch2 of line) {
+    if (ch2 === '"') quoted = !quoted;
+    else if (!quoted && ch2 === separator) n++;
   }
   return n;
 }
@@ -36523,8 +38895,8 @@ function csvRecords(text2, separator = detectSeparator(text2)) {
   let at = 0;
   for (const record2 of values) {
     const fields = [];
-    for (let i = 0; i < record2.length; i++) {
-      const value = record2[i];
+    for (let i2 = 0; i2 < record2.length; i2++) {
+      const value = record2[i2];
       const start = at;
       if (text2.charCodeAt(at) === 34) {
         let q = at + 1;
@@ -36544,7 +38916,7 @@ function csvRecords(text2, separator = detectSeparator(text2)) {
         at += value.length;
         fields.push({ start, end: at, contentStart: start, contentEnd: at, quoted: false, value });
       }
-      if (i < record2.length - 1) {
+      if (i2 < record2.length - 1) {
         if (!text2.startsWith(separator, at)) throw new Error(`csv: no separator after the field at offset ${start}`);
         at += separator.length;
       }
@@ -36715,10 +39087,10 @@ function readContent(root, data, hasAliases, builder, options2, problems) {
     }
   }
   const listed = parties.length > 0;
-  const keyToParty = new Map(partyNames.map((n, i) => [nameKey(n), parties[i]]));
+  const keyToParty = new Map(partyNames.map((n, i2) => [nameKey(n), parties[i2]]));
   const ctx = cellContext(lines, scheme, partyNameKeys(partyNames), options2.readCell);
   const words = codeWords(scheme);
-  const rank = new Map(scheme.codes.map((c, i) => [c.code, i]));
+  const rank = new Map(scheme.codes.map((c, i2) => [c.code, i2]));
   const roleList = `${scheme.codes.map((c) => c.code).join(", ")} or their names`;
   const legendEntry3 = get(root, "legend");
   const legend = target(legendEntry3);
@@ -36957,13 +39329,13 @@ function workbookCellEdits(source, edit) {
   const now = (source.slice(from, start) + edit.text + source.slice(end, to)).split(RECORD_END);
   if (before3.length !== now.length) return [];
   const edits = [];
-  for (let i = 0; i < before3.length; i++) {
-    if (before3[i] === now[i]) continue;
-    const split = before3[i].indexOf(REF_END);
-    if (split < 0 || now[i].slice(0, split + 1) !== before3[i].slice(0, split + 1)) return [];
-    const head = before3[i].slice(0, split);
+  for (let i2 = 0; i2 < before3.length; i2++) {
+    if (before3[i2] === now[i2]) continue;
+    const split = before3[i2].indexOf(REF_END);
+    if (split < 0 || now[i2].slice(0, split + 1) !== before3[i2].slice(0, split + 1)) return [];
+    const head = before3[i2].slice(0, split);
     const bang = head.lastIndexOf("!");
-    edits.push({ sheet: head.slice(0, bang), cell: head.slice(bang + 1), text: now[i].slice(split + 1) });
+    edits.push({ sheet: head.slice(0, bang), cell: head.slice(bang + 1), text: now[i2].slice(split + 1) });
   }
   return edits;
 }
@@ -36991,16 +39363,16 @@ function holdsUtf16(bytes, text2) {
 function readZip(bytes) {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length > ZIP_LIMITS.fileBytes) throw new WorkbookError(`The file is ${mb(buf.length)}; raci-lint reads workbooks of at most ${mb(ZIP_LIMITS.fileBytes)}.`);
-  if (OLE_MAGIC.every((b, i) => buf[i] === b)) {
+  if (OLE_MAGIC.every((b, i2) => buf[i2] === b)) {
     throw new WorkbookError(
       holdsUtf16(buf, "EncryptionInfo") ? "The workbook is password-protected (encrypted): raci-lint cannot read it. Save a copy without a password." : "The file is an Excel 97-2003 workbook (.xls) or another OLE document, not an XLSX workbook. Save it as .xlsx."
     );
   }
   if (buf.length < 22 || buf.readUInt32LE(0) !== 67324752) throw new WorkbookError("The file is not an XLSX workbook: it is not a zip archive.");
   let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
-    if (buf.readUInt32LE(i) === 101010256) {
-      eocd = i;
+  for (let i2 = buf.length - 22; i2 >= Math.max(0, buf.length - 22 - 65535); i2--) {
+    if (buf.readUInt32LE(i2) === 101010256) {
+      eocd = i2;
       break;
     }
   }
@@ -37077,8 +39449,8 @@ function cutPoint(xml, maxRows, cellBudget) {
     const rowEnd = xml.charCodeAt(tagEnd - 1) === 47 ? close : close + 6;
     let rowCells = 0;
     for (let c = xml.indexOf("<c", tagEnd); c >= 0 && c < rowEnd; c = xml.indexOf("<c", c + 2)) {
-      const ch = xml.charCodeAt(c + 2);
-      if (ch === 32 || ch === 62 || ch === 47) rowCells++;
+      const ch2 = xml.charCodeAt(c + 2);
+      if (ch2 === 32 || ch2 === 62 || ch2 === 47) rowCells++;
     }
     rows++;
     if (end < 0) {
@@ -37094,7 +39466,7 @@ function cutPoint(xml, maxRows, cellBudget) {
   }
   return { rows, kept, cells, end, reason };
 }
-function checkWorkbook(bytes) {
+async function checkWorkbook(bytes) {
   const entries = readZip(bytes);
   const cut = [];
   let budget = ZIP_LIMITS.cells;
@@ -37108,7 +39480,7 @@ function checkWorkbook(bytes) {
     entry2.data = Buffer.from(`${xml.slice(0, counted.end)}</sheetData></worksheet>`, "utf8");
     cut.push({ sheet: names.get(entry2.name) ?? entry2.name, rows: counted.rows, kept: counted.kept, reason: counted.reason });
   }
-  return { bytes: cut.length === 0 ? bytes : storedZip(entries), cut };
+  return { bytes: cut.length === 0 ? bytes : await storedZip(entries), cut };
 }
 var XML_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 function attribute(tag, name) {
@@ -37138,64 +39510,17 @@ function sheetNames(entries) {
 function sheetNumber(name) {
   return Number(/(\d+)\.xml$/u.exec(name)?.[1] ?? 0);
 }
-var CRC_TABLE = (() => {
-  const table2 = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
-    table2[n] = c;
-  }
-  return table2;
-})();
-function crc32(data) {
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 255] ^ c >>> 8;
-  return (c ^ -1) >>> 0;
-}
-function storedZip(entries) {
-  const parts = [];
-  const directory = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(67324752, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(2048, 6);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(33639248, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(2048, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    parts.push(local, nameBytes, data);
-    directory.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const size = directory.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(101010256, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...directory, end]);
+var ZIP_TIME = new Date(1980, 0, 1);
+async function storedZip(entries) {
+  const { zipSync: zipSync2 } = await Promise.resolve().then(() => (init_esm(), esm_exports));
+  return zipSync2(Object.fromEntries(entries.map((entry2) => [entry2.name, entry2.data])), { level: 0, mtime: ZIP_TIME });
 }
 
 // src/readers/spreadsheet/xlsx.ts
 function exceljs() {
-  const require2 = (0, import_node_module.createRequire)(new URL("../package.json", bundleUrl));
-  const { Workbook } = { Workbook: require2("exceljs/lib/doc/workbook.js") };
-  const { ValueType } = require2("exceljs/lib/doc/enums.js");
+  const require3 = (0, import_node_module.createRequire)(new URL("../package.json", bundleUrl));
+  const { Workbook } = { Workbook: require3("exceljs/lib/doc/workbook.js") };
+  const { ValueType } = require3("exceljs/lib/doc/enums.js");
   return { Workbook, ValueType };
 }
 function cellText(value) {
@@ -37247,7 +39572,7 @@ function unreadableWorkbook(file, message, options2) {
 async function readWorkbook(bytes, file, options2) {
   let checked;
   try {
-    checked = checkWorkbook(bytes);
+    checked = await checkWorkbook(bytes);
   } catch (error) {
     if (error instanceof WorkbookError) return unreadableWorkbook(file, error.message, options2);
     throw error;
@@ -37369,7 +39694,7 @@ var NO_SUGGESTIONS = Object.freeze([]);
 function renderMessage(template, hit) {
   const parts = hit.template ?? template.split(new RegExp(PLACEHOLDER3.source, "gu"));
   let text2 = parts[0];
-  for (let i = 1; i < parts.length; i += 2) text2 += factText(namedFactValue(parts[i], hit.subject)) + parts[i + 1];
+  for (let i2 = 1; i2 < parts.length; i2 += 2) text2 += factText(namedFactValue(parts[i2], hit.subject)) + parts[i2 + 1];
   text2.charCodeAt(0);
   return text2;
 }
@@ -37598,9 +39923,9 @@ function commentsLaterOnLine(text2, from) {
   return found;
 }
 function endOfLine(text2, from) {
-  for (let i = from; i < text2.length; i++) {
-    const code3 = text2.charCodeAt(i);
-    if (code3 === 10 || code3 === 13) return i;
+  for (let i2 = from; i2 < text2.length; i2++) {
+    const code3 = text2.charCodeAt(i2);
+    if (code3 === 10 || code3 === 13) return i2;
   }
   return text2.length;
 }
@@ -37708,7 +40033,7 @@ var Suppressors = class {
       if (list) list.push(d);
       else this.byLine.set(line, [d]);
     }
-    this.ranges = [...ranges].sort((x, y) => x.span.start.offset - y.span.start.offset);
+    this.ranges = [...ranges].sort((x2, y) => x2.span.start.offset - y.span.start.offset);
   }
   /** The suppressor of `finding`; findings must come in source order (line, then column). */
   of(finding) {
@@ -37751,7 +40076,7 @@ function applyDirectives(findings, directives, options2) {
   const kept = [];
   const suppressed = [];
   const suppressors = new Suppressors(nextLine, ranges, whole);
-  const inOrder = [...findings].sort((x, y) => x.line - y.line || x.column - y.column);
+  const inOrder = [...findings].sort((x2, y) => x2.line - y.line || x2.column - y.column);
   for (const finding of inOrder) {
     const by = directives.length ? suppressors.of(finding) : null;
     if (!by) {
@@ -37826,7 +40151,7 @@ function applyEdits(text2, edits) {
 }
 
 // src/fix/align.ts
-var isPad = (ch) => ch === " " || ch === "	";
+var isPad = (ch2) => ch2 === " " || ch2 === "	";
 function padded(box) {
   let start = 0;
   let end = box.length;
@@ -37836,24 +40161,24 @@ function padded(box) {
 }
 function splitRow(line, from) {
   const boxes = [];
-  let i = from;
+  let i2 = from;
   let boxStart = from;
   let lastPipe = -1;
-  if (line[i] === "|") {
-    i++;
-    boxStart = i;
+  if (line[i2] === "|") {
+    i2++;
+    boxStart = i2;
   }
-  while (i < line.length) {
-    const ch = line[i];
-    if (ch === "\\") {
-      const next = line[i + 1];
-      i += i + 1 < line.length && (next === "\\" || next === "|") ? 2 : 1;
-    } else if (ch === "|") {
-      boxes.push({ start: boxStart, end: i });
-      lastPipe = i;
-      i++;
-      boxStart = i;
-    } else i++;
+  while (i2 < line.length) {
+    const ch2 = line[i2];
+    if (ch2 === "\\") {
+      const next = line[i2 + 1];
+      i2 += i2 + 1 < line.length && (next === "\\" || next === "|") ? 2 : 1;
+    } else if (ch2 === "|") {
+      boxes.push({ start: boxStart, end: i2 });
+      lastPipe = i2;
+      i2++;
+      boxStart = i2;
+    } else i2++;
   }
   let rest = boxStart;
   while (rest < line.length && isPad(line[rest])) rest++;
@@ -37903,7 +40228,7 @@ function rowState(text2, row, edits) {
   if (newBoxes.length !== boxes.length) return null;
   const oldSkeleton = skeleton(line, boxes);
   const newSkeleton = skeleton(newLine, newBoxes);
-  if (oldSkeleton.some((part, i) => part !== newSkeleton[i])) return null;
+  if (oldSkeleton.some((part, i2) => part !== newSkeleton[i2])) return null;
   return { lineStart, line, boxes, before: before3, after: newBoxes.map((b) => newLine.slice(b.start, b.end)) };
 }
 function fitCell(text2, width, align) {
@@ -37960,23 +40285,23 @@ function tableEdits(text2, table2, edits) {
     states.push(state);
   }
   const out = [];
-  const emit = (row, i, cell2) => {
-    if (cell2 !== row.before[i]) out.push({ range: [row.lineStart + row.boxes[i].start, row.lineStart + row.boxes[i].end], text: cell2 });
+  const emit = (row, i2, cell2) => {
+    if (cell2 !== row.before[i2]) out.push({ range: [row.lineStart + row.boxes[i2].start, row.lineStart + row.boxes[i2].end], text: cell2 });
   };
   const aligned = isAligned(states);
   const columns = Math.max(...states.map((s) => s.boxes.length));
-  for (let i = 0; i < columns; i++) {
-    const align = table2.align[i] ?? null;
-    const keepsWidth = aligned && states.every((s) => s.line[s.boxes[i].end] === "|");
+  for (let i2 = 0; i2 < columns; i2++) {
+    const align = table2.align[i2] ?? null;
+    const keepsWidth = aligned && states.every((s) => s.line[s.boxes[i2].end] === "|");
     if (!keepsWidth) {
-      for (const s of states) if (i < s.boxes.length && s.after[i] !== s.before[i]) emit(s, i, fitCell(s.after[i], s.before[i].length, align));
+      for (const s of states) if (i2 < s.boxes.length && s.after[i2] !== s.before[i2]) emit(s, i2, fitCell(s.after[i2], s.before[i2].length, align));
       continue;
     }
-    const width = states[0].before[i].length;
+    const width = states[0].before[i2].length;
     let minLead = Infinity;
     let minTrail = Infinity;
     states.forEach((s, r) => {
-      const p = padded(s.before[i]);
+      const p = padded(s.before[i2]);
       if (r === 1 || p.content === "") return;
       minLead = Math.min(minLead, p.lead.length);
       minTrail = Math.min(minTrail, p.trail.length);
@@ -37984,16 +40309,16 @@ function tableEdits(text2, table2, edits) {
     if (minLead === Infinity) minLead = minTrail = Math.min(1, width);
     let needed = width;
     for (const s of states) {
-      if (s.after[i] === s.before[i]) continue;
-      const p = padded(s.after[i]);
+      if (s.after[i2] === s.before[i2]) continue;
+      const p = padded(s.after[i2]);
       if (p.content === "") continue;
       const lead = align === "right" || align === "center" ? minLead : p.lead.length;
       const trail = align === "right" ? p.trail.length : minTrail;
       needed = Math.max(needed, lead + p.content.length + trail);
     }
     states.forEach((s, r) => {
-      const edited = s.after[i] !== s.before[i];
-      emit(s, i, edited ? place(padded(s.after[i]), needed, align) : widen(s.before[i], needed - width, align, r === 1));
+      const edited = s.after[i2] !== s.before[i2];
+      emit(s, i2, edited ? place(padded(s.after[i2]), needed, align) : widen(s.before[i2], needed - width, align, r === 1));
     });
   }
   return out;
@@ -38095,7 +40420,7 @@ function sameOutsideCodes(a, b, path = []) {
   if (depth === 6 && path[0] === "sections" && path[2] === "activities" && path[4] === "codes" && typeof a === "string" && typeof b === "string") return true;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => sameOutsideCodes(item, b[i], [...path, i]));
+    return a.every((item, i2) => sameOutsideCodes(item, b[i2], [...path, i2]));
   }
   if (a && b && typeof a === "object" && typeof b === "object") {
     const keys = Object.keys(a);
@@ -38543,10 +40868,10 @@ var import_path2 = require("path");
 var import_url = require("url");
 
 // node_modules/fdir/dist/index.mjs
-var import_module = require("module");
+var import_module2 = require("module");
 var import_path = require("path");
 var nativeFs = __toESM(require("fs"), 1);
-var __require = /* @__PURE__ */ (0, import_module.createRequire)(bundleUrl);
+var __require = /* @__PURE__ */ (0, import_module2.createRequire)(bundleUrl);
 function cleanPath(path) {
   let normalized = (0, import_path.normalize)(path);
   if (normalized.length > 1 && normalized[normalized.length - 1] === import_path.sep) normalized = normalized.substring(0, normalized.length - 1);
@@ -38862,8 +41187,8 @@ var Walker = class {
     const { paths: paths2, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
     if (controller.aborted || signal && signal.aborted || maxFiles && paths2.length > maxFiles) return;
     const files = this.getArray(this.state.paths);
-    for (let i = 0; i < entries.length; ++i) {
-      const entry2 = entries[i];
+    for (let i2 = 0; i2 < entries.length; ++i2) {
+      const entry2 = entries[i2];
       if (entry2.isFile() || entry2.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
         const filename = this.joinPath(entry2.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
@@ -38894,8 +41219,8 @@ var Walker = class {
 };
 function promise(root, options2) {
   return new Promise((resolve$1, reject) => {
-    callback(root, options2, (err, output) => {
-      if (err) return reject(err);
+    callback(root, options2, (err2, output) => {
+      if (err2) return reject(err2);
       resolve$1(output);
     });
   });
@@ -39062,21 +41387,21 @@ function getPartialMatcher(patterns, options2 = {}) {
   const patternsCount = patterns.length;
   const patternsParts = Array(patternsCount);
   const matchers = Array(patternsCount);
-  let i, j;
-  for (i = 0; i < patternsCount; i++) {
-    const parts = splitPattern(patterns[i]);
-    patternsParts[i] = parts;
+  let i2, j;
+  for (i2 = 0; i2 < patternsCount; i2++) {
+    const parts = splitPattern(patterns[i2]);
+    patternsParts[i2] = parts;
     const partsCount = parts.length;
     const partMatchers = Array(partsCount);
     for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch2.default)(parts[j], options2);
-    matchers[i] = partMatchers;
+    matchers[i2] = partMatchers;
   }
   return (input) => {
     const inputParts = input.split("/");
     if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-    for (i = 0; i < patternsCount; i++) {
-      const patternParts = patternsParts[i];
-      const matcher = matchers[i];
+    for (i2 = 0; i2 < patternsCount; i2++) {
+      const patternParts = patternsParts[i2];
+      const matcher = matchers[i2];
       const inputPatternCount = inputParts.length;
       const minParts = Math.min(inputPatternCount, patternParts.length);
       j = 0;
@@ -39160,16 +41485,16 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   const parts = splitPattern(result);
   if (parentDir) {
     const n = (parentDir.length + 1) / 3;
-    let i = 0;
+    let i2 = 0;
     const cwdParts = escapedCwd.split("/");
-    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-      i++;
+    while (i2 < n && parts[i2 + n] === cwdParts[cwdParts.length + i2 - n]) {
+      result = result.slice(0, (n - i2 - 1) * 3) + result.slice((n - i2) * 3 + parts[i2 + n].length + 1) || ".";
+      i2++;
     }
-    const potentialRoot = import_path2.posix.join(cwd, parentDir.slice(i * 3));
+    const potentialRoot = import_path2.posix.join(cwd, parentDir.slice(i2 * 3));
     if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
       props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i;
+      props.depthOffset = -n + i2;
     }
   }
   if (!isIgnore && props.depthOffset >= 0) {
@@ -39177,13 +41502,13 @@ function normalizePattern(pattern, opts, props, isIgnore) {
     (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
     const newCommonPath = [];
     const length = Math.min(props.commonPath.length, parts.length);
-    for (let i = 0; i < length; i++) {
-      const part = parts[i];
-      if (part === "**" && !parts[i + 1]) {
+    for (let i2 = 0; i2 < length; i2++) {
+      const part = parts[i2];
+      if (part === "**" && !parts[i2 + 1]) {
         newCommonPath.pop();
         break;
       }
-      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+      if (i2 === parts.length - 1 || part !== props.commonPath[i2] || isDynamicPattern(part)) break;
       newCommonPath.push(part);
     }
     props.depthOffset = newCommonPath.length;
@@ -39272,7 +41597,7 @@ function buildCrawler(options2, patterns) {
   return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
 }
 function formatPaths(paths2, mapper) {
-  if (mapper) for (let i = paths2.length - 1; i >= 0; i--) paths2[i] = mapper(paths2[i]);
+  if (mapper) for (let i2 = paths2.length - 1; i2 >= 0; i2--) paths2[i2] = mapper(paths2[i2]);
   return paths2;
 }
 var defaultOptions = {
@@ -39694,23 +42019,23 @@ var RaciLint = class {
     const outcomes = new Array(files.length);
     const keys = [];
     const todo = [];
-    files.forEach((file, i) => {
-      if (!cache2) return void todo.push(i);
+    files.forEach((file, i2) => {
+      if (!cache2) return void todo.push(i2);
       let bytes;
       try {
         bytes = (0, import_node_fs9.readFileSync)(file.path);
       } catch {
-        return void todo.push(i);
+        return void todo.push(i2);
       }
-      keys[i] = cache2.keyOf(bytes, file.display, file.explicit, setups.get(file.path), extra);
-      const cached = cache2.get(file.path, keys[i]);
-      if (!cached || !linters.get(setups.get(file.path)).canAddLinted(file.path, cached.translation)) return void todo.push(i);
+      keys[i2] = cache2.keyOf(bytes, file.display, file.explicit, setups.get(file.path), extra);
+      const cached = cache2.get(file.path, keys[i2]);
+      if (!cached || !linters.get(setups.get(file.path)).canAddLinted(file.path, cached.translation)) return void todo.push(i2);
       const workbook = isBinaryFormat(formatOf(file.path));
-      if (!file.explicit && !sniffedMatrix(file.path, () => bytes.toString("utf8"))) outcomes[i] = { kind: "skipped" };
-      else outcomes[i] = { kind: "lint", lint: cached, ...keep !== "none" && !workbook ? { source: withoutBom(bytes.toString("utf8")) } : {} };
+      if (!file.explicit && !sniffedMatrix(file.path, () => bytes.toString("utf8"))) outcomes[i2] = { kind: "skipped" };
+      else outcomes[i2] = { kind: "lint", lint: cached, ...keep !== "none" && !workbook ? { source: withoutBom(bytes.toString("utf8")) } : {} };
     });
     await runOnWorkers(
-      todo.map((i) => files[i]),
+      todo.map((i2) => files[i2]),
       paths2,
       threads,
       this.workerOptions(),
@@ -39721,8 +42046,8 @@ var RaciLint = class {
     );
     const results = [];
     const pending = [];
-    files.forEach((file, i) => {
-      const outcome = outcomes[i];
+    files.forEach((file, i2) => {
+      const outcome = outcomes[i2];
       if (outcome.kind === "skipped") return;
       if (outcome.kind === "result") return void results.push(outcome.result);
       const linter2 = linters.get(setups.get(file.path));
@@ -39734,7 +42059,7 @@ var RaciLint = class {
       linter2.addLinted(file.display, lint.occurrences, file.path, lint.translation);
       results.push(result);
       pending.push({ result, linter: linter2, directives: lint.directives, notUtf8: lint.notUtf8 });
-      if (cache2 && keys[i] !== void 0 && outcome.fresh) cache2.set(file.path, keys[i], lint);
+      if (cache2 && keys[i2] !== void 0 && outcome.fresh) cache2.set(file.path, keys[i2], lint);
     });
     await this.finish(pending);
     this.translationsDone(files, results, setups, linters);
@@ -39902,7 +42227,7 @@ var RaciLint = class {
       writing.add(job);
     }
     await Promise.all(writing);
-    const order = new Map(results.map((r, i) => [r, i]));
+    const order = new Map(results.map((r, i2) => [r, i2]));
     failures.sort((a, b) => order.get(a.result) - order.get(b.result));
     for (const failure of failures) {
       const input = this.inputs.get(failure.result);

@@ -6,8 +6,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, findingLines, project } from "../cli/harness.js";
-import { REPO } from "../helpers.js";
-import { storedZip } from "../../src/readers/spreadsheet/zip.js";
+import { REPO, zipOf } from "../helpers.js";
 
 const TABLE = "| Activity | Client | Provider |\n|---|---|---|\n";
 const OK = `## S\n\n${TABLE}| Run it | RA | I |\n| Host it | I | RA |\n`;
@@ -18,14 +17,6 @@ const ALIAS_BOMB = [
   "sections: []",
   "",
 ].join("\n");
-
-/** A stored zip of one entry whose directory says it expands to 4 GiB (its local header and central directory both lie). */
-function lyingZip(): Buffer {
-  const zip = Buffer.from(storedZip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.from("<a/>") }]));
-  zip.writeUInt32LE(0xfffffff0, 22);
-  zip.writeUInt32LE(0xfffffff0, zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
-  return zip;
-}
 
 /** An example: the files of a folder (text, or bytes), the arguments, and the standard input. */
 interface Example {
@@ -57,7 +48,8 @@ const EXAMPLES: Record<string, Example> = {
     files: { "m.xlsx": Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100), Buffer.from("EncryptionInfo", "utf16le")]) },
     args: ["m.xlsx"],
   },
-  "A workbook whose entries expand to gigabytes": { files: { "m.xlsx": lyingZip() }, args: ["m.xlsx"] },
+  // A stored entry of 4 bytes whose directory says it expands to 4 GiB.
+  "A workbook whose entries expand to gigabytes": { files: { "m.xlsx": zipOf([{ name: "xl/worksheets/sheet1.xml", data: Buffer.from("<a/>"), declared: 0xfffffff0 }]) }, args: ["m.xlsx"] },
   "A named file that cannot be read": { files: { "ok.md": OK }, link: ["nowhere.md", "gone.md"], args: ["gone.md", "ok.md"] },
   "Standard input that is not UTF-8": { files: {}, args: ["--stdin-filename", "x.md", "-"], stdin: Buffer.from(`## S\xe9\n\n${TABLE}| Run it | RA | I |\n`, "latin1") },
   "A path that matches nothing": { files: {}, args: ["missing.md"] },

@@ -92,7 +92,7 @@ function unreadableWorkbook(file: string, message: string, options: ReadOptions)
 export async function readWorkbook(bytes: Uint8Array, file: string, options: ReadOptions): Promise<Matrix> {
   let checked;
   try {
-    checked = checkWorkbook(bytes);
+    checked = await checkWorkbook(bytes);
   } catch (error) {
     if (error instanceof WorkbookError) return unreadableWorkbook(file, error.message, options);
     throw error;

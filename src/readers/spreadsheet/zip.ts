@@ -4,7 +4,13 @@
  * .xls too), that its central directory is sound and its entries, inflated here with a cap on each
  * one's output, expand to what the directory says and to no more than `ZIP_LIMITS.uncompressed` in
  * all; then each worksheet is cut to `ZIP_LIMITS.rows` rows and the workbook to `ZIP_LIMITS.cells`
- * cells (a cut workbook is zipped anew, stored, for exceljs). Numbers: docs/formats.md.
+ * cells (a cut workbook is zipped anew, stored, by fflate, for exceljs). Numbers: docs/formats.md.
+ *
+ * The directory is read here and each entry inflated by Node's zlib, whose `maxOutputLength` stops
+ * an entry at its cap. fflate cannot unzip within bounds: its `unzipSync` inflates an entry whole
+ * into a buffer of the size its directory gives (an entry that lies costs all the time it expands
+ * to, and the excess is dropped unseen), and its streaming `Unzip` finds entries by signatures,
+ * which it misreads in the data of entries written with data descriptors (fflate issues 208, 243).
  */
 import { inflateRawSync } from "node:zlib";
 
@@ -173,10 +179,10 @@ function cutPoint(xml: string, maxRows: number, cellBudget: number): { rows: num
 }
 
 /**
- * Checks a workbook (see the module comment) and cuts its worksheets to the bounds. Throws
+ * Checks a workbook (see the module comment) and cuts its worksheets to the bounds. Rejects with
  * `WorkbookError` for a file that is not read at all.
  */
-export function checkWorkbook(bytes: Uint8Array): CheckedWorkbook {
+export async function checkWorkbook(bytes: Uint8Array): Promise<CheckedWorkbook> {
   const entries = readZip(bytes);
   const cut: CutSheet[] = [];
   let budget: number = ZIP_LIMITS.cells;
@@ -191,7 +197,7 @@ export function checkWorkbook(bytes: Uint8Array): CheckedWorkbook {
     entry.data = Buffer.from(`${xml.slice(0, counted.end)}</sheetData></worksheet>`, "utf8");
     cut.push({ sheet: names.get(entry.name) ?? entry.name, rows: counted.rows, kept: counted.kept, reason: counted.reason });
   }
-  return { bytes: cut.length === 0 ? bytes : storedZip(entries), cut };
+  return { bytes: cut.length === 0 ? bytes : await storedZip(entries), cut };
 }
 
 const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -232,59 +238,14 @@ function sheetNumber(name: string): number {
   return Number(/(\d+)\.xml$/u.exec(name)?.[1] ?? 0);
 }
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
+/** A fixed date for the zip's entries (the DOS epoch), so that a cut workbook's bytes depend on the workbook alone. */
+const ZIP_TIME = new Date(1980, 0, 1);
 
-/** The CRC-32 of bytes (as zip files store it). */
-export function crc32(data: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
-
-/** A zip of the entries, stored (not compressed): what exceljs reads of a workbook whose sheets were cut. */
-export function storedZip(entries: readonly ZipEntry[]): Uint8Array {
-  const parts: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    parts.push(local, nameBytes, data);
-    directory.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const size = directory.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...directory, end]);
+/**
+ * A zip of the entries, stored (not compressed): what exceljs reads of a workbook whose sheets were
+ * cut. fflate makes it, loaded then (in the command's bundle too): no other run pays for it.
+ */
+async function storedZip(entries: readonly ZipEntry[]): Promise<Uint8Array> {
+  const { zipSync } = await import("fflate");
+  return zipSync(Object.fromEntries(entries.map((entry) => [entry.name, entry.data])), { level: 0, mtime: ZIP_TIME });
 }

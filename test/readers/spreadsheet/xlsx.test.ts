@@ -7,7 +7,6 @@
 import { createRequire } from "node:module";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { deflateRawSync } from "node:zlib";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { formatJson } from "../../../src/formatters/json.js";
@@ -18,9 +17,9 @@ import { FixWriteError, fixText, parseMatrix, parseWorkbook, RaciLint, writeFile
 import { buildReport } from "../../../src/model/result.js";
 import { RACI } from "../../../src/model/scheme.js";
 import { recommendedRules } from "../../../src/config/presets.js";
-import { crc32, storedZip, ZIP_LIMITS } from "../../../src/readers/spreadsheet/zip.js";
+import { checkWorkbook, readZip, ZIP_LIMITS } from "../../../src/readers/spreadsheet/zip.js";
 import { cli, project } from "../../cli/harness.js";
-import { REPO } from "../../helpers.js";
+import { REPO, zipOf } from "../../helpers.js";
 
 const ExcelJS = createRequire(import.meta.url)("exceljs") as typeof import("exceljs");
 
@@ -196,44 +195,10 @@ describe("XLSX workbooks", () => {
   });
 });
 
-/** A zip of entries as given: `declared` is the size the directory claims (default: the real one). */
-function zip(entries: { name: string; data: Buffer; deflate?: boolean; declared?: number }[]): Buffer {
-  const parts: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const body = e.deflate ? deflateRawSync(e.data) : e.data;
-    const name = Buffer.from(e.name);
-    const header = (central: boolean) => {
-      const b = Buffer.alloc(central ? 46 : 30);
-      b.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, 0);
-      const at = central ? 2 : 0;
-      b.writeUInt16LE(e.deflate ? 8 : 0, 8 + at);
-      b.writeUInt32LE(crc32(e.data), 14 + at);
-      b.writeUInt32LE(body.length, 18 + at);
-      b.writeUInt32LE(e.declared ?? e.data.length, 22 + at);
-      b.writeUInt16LE(name.length, 26 + at);
-      if (central) b.writeUInt32LE(offset, 42);
-      return b;
-    };
-    directory.push(header(true), name);
-    parts.push(header(false), name, body);
-    offset += 30 + name.length + body.length;
-  }
-  const size = directory.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...directory, end]);
-}
-
 /** The smallest workbook parts exceljs reads, around one sheet's XML. */
 function minimalWorkbook(sheetXml: string): Buffer {
   const text = (name: string, data: string) => ({ name, data: Buffer.from(data), deflate: true });
-  return zip([
+  return zipOf([
     text(
       "[Content_Types].xml",
       '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
@@ -257,7 +222,7 @@ function minimalWorkbook(sheetXml: string): Buffer {
 describe("bad workbooks", () => {
   it.each([
     ["a text file", Buffer.from("Activity,Client\nPlan,R\n"), "The file is not an XLSX workbook: it is not a zip archive."],
-    ["a truncated zip", zip([{ name: "a.xml", data: Buffer.from("<a/>") }]).subarray(0, 40), "The file is not an XLSX workbook: its zip directory is missing (a truncated or damaged file)."],
+    ["a truncated zip", zipOf([{ name: "a.xml", data: Buffer.from("<a/>") }]).subarray(0, 40), "The file is not an XLSX workbook: its zip directory is missing (a truncated or damaged file)."],
     [
       "a password-protected workbook (an OLE file holding EncryptionInfo)",
       Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100), Buffer.from("EncryptionInfo", "utf16le")]),
@@ -270,12 +235,12 @@ describe("bad workbooks", () => {
     ],
     [
       "a zip bomb that lies about its sizes (1 GiB of zeros declared as 1 KiB)",
-      zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(64 * 1024 * 1024), deflate: true, declared: 1024 }]),
+      zipOf([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(64 * 1024 * 1024), deflate: true, declared: 1024 }]),
       "The workbook's zip entry xl/worksheets/sheet1.xml expands beyond the size its directory gives (a zip bomb): it is not read.",
     ],
     [
       "a zip whose entries say they expand to gigabytes",
-      zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.from("<a/>"), declared: 0xfffffff0 }]),
+      zipOf([{ name: "xl/worksheets/sheet1.xml", data: Buffer.from("<a/>"), declared: 0xfffffff0 }]),
       `The workbook's entries expand to more than ${ZIP_LIMITS.uncompressed / 1024 / 1024} MiB (a zip bomb, or a workbook too large): it is not read.`,
     ],
   ])("%s: one parse-error at the file's start, exit code 1", async (_, bytes, message) => {
@@ -311,10 +276,19 @@ describe("bad workbooks", () => {
     );
   });
 
-  it("storedZip makes a zip exceljs reads (what a cut workbook becomes)", async () => {
-    const bytes = await workbook((wb) => wb.addWorksheet("M").addRows(MATRIX));
-    const { readZip } = await import("../../../src/readers/spreadsheet/zip.js");
-    const again = await parseWorkbook(storedZip(readZip(bytes)), "m.xlsx");
-    expect(again.activities.map((a) => a.name)).toEqual(["Plan", "Run"]);
+  it("a cut workbook is zipped anew: exceljs reads it, its cut sheet ending at the 100,000th row, its other parts as they were", async () => {
+    const rows: string[] = [];
+    for (let r = 1; r <= ZIP_LIMITS.rows + 1; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+    const bytes = minimalWorkbook(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`);
+    const checked = await checkWorkbook(bytes);
+    expect(checked.cut).toEqual([{ sheet: "Big & long", rows: ZIP_LIMITS.rows + 1, kept: ZIP_LIMITS.rows, reason: "rows" }]);
+    const parts = (zip: Uint8Array) => new Map(readZip(zip).map((entry) => [entry.name, entry.data.toString("utf8")]));
+    const [before, after] = [parts(bytes), parts(checked.bytes)];
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [name, text] of before) if (name !== "xl/worksheets/sheet1.xml") expect(after.get(name)).toBe(text);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(checked.bytes) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect([sheet.name, sheet.rowCount, sheet.getCell(`A${ZIP_LIMITS.rows}`).value]).toEqual(["Big & long", ZIP_LIMITS.rows, ZIP_LIMITS.rows]);
   });
 });
