@@ -147,7 +147,7 @@ describe("XLSX workbooks", () => {
     writeFileSync(join(root, "m.xlsx"), bytes);
     const linter = new RaciLint({ cwd: root, useConfigFiles: false, keep: "source" });
     const results = await linter.lintFiles(["m.xlsx"]);
-    const report = buildReport(results.map((r) => ({ path: r.path, findings: r.findings, suppressed: [], ...(r.source !== undefined ? { source: r.source } : {}) })));
+    const report = buildReport(results.map((r) => ({ path: r.path, findings: r.findings, suppressed: [], ...(r.source != null ? { source: r.source } : {}) })));
     const json = JSON.parse(formatJson(report)) as { files: { findings: Record<string, unknown>[] }[] };
     const validate = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(REPO, "schemas/report.schema.json"), "utf8")) as object);
     expect(validate(json) ? [] : validate.errors).toEqual([]);
