@@ -26143,7 +26143,9 @@ var RACI = {
         fr: ["Responsable", "R\xE9alise", "R\xE9alisateur"],
         de: ["Verantwortlich", "Durchf\xFChrend", "F\xFChrt aus"],
         es: ["Responsable", "Realiza", "Ejecuta"],
-        it: ["Responsabile", "Realizza", "Esegue"]
+        it: ["Responsabile", "Responsabili", "Realizza", "Esegue"],
+        pt: ["Respons\xE1vel", "Respons\xE1veis", "Executa", "Realiza"],
+        ja: ["\u5B9F\u884C\u8CAC\u4EFB", "\u5B9F\u884C\u8CAC\u4EFB\u8005", "\u8CAC\u4EFB"]
       }
     },
     {
@@ -26153,27 +26155,33 @@ var RACI = {
         fr: ["Approuve", "Approbateur", "Autorit\xE9"],
         de: ["Rechenschaftspflichtig", "Genehmigt", "Verantwortlich (A)"],
         es: ["Aprueba", "Aprobador"],
-        it: ["Approva", "Approvatore"]
+        it: ["Approva", "Approvatore"],
+        pt: ["Aprova", "Aprovador"],
+        ja: ["\u8AAC\u660E\u8CAC\u4EFB", "\u8AAC\u660E\u8CAC\u4EFB\u8005"]
       }
     },
     {
       code: "C",
       names: {
         en: ["Consulted", "Consults"],
-        fr: ["Consult\xE9", "Consulte"],
+        fr: ["Consult\xE9", "Consult\xE9e", "Consult\xE9s", "Consulte"],
         de: ["Konsultiert", "Beraten", "Zu Rate gezogen", "Zurate gezogen", "Befragt"],
-        es: ["Consultado", "Consulta"],
-        it: ["Consultato", "Consulta"]
+        es: ["Consultado", "Consultada", "Consultados", "Consulta"],
+        it: ["Consultato", "Consultata", "Consultati", "Consultate", "Consulta"],
+        pt: ["Consultado", "Consultada", "Consultados"],
+        ja: ["\u52A9\u8A00", "\u5354\u8B70"]
       }
     },
     {
       code: "I",
       names: {
         en: ["Informed"],
-        fr: ["Inform\xE9"],
+        fr: ["Inform\xE9", "Inform\xE9e", "Inform\xE9s"],
         de: ["Informiert"],
-        es: ["Informado"],
-        it: ["Informato"]
+        es: ["Informado", "Informada", "Informados"],
+        it: ["Informato", "Informata", "Informati", "Informate"],
+        pt: ["Informado", "Informada", "Informados"],
+        ja: ["\u901A\u77E5", "\u5831\u544A"]
       }
     }
   ]

@@ -23,7 +23,7 @@ export interface RoleScheme {
   informed: RoleCode;
 }
 
-/** The default RACI scheme, with the role names of the languages the corpus uses. */
+/** The default RACI scheme, with the role names (feminine and plural forms too) of the languages met in real matrices. */
 export const RACI: RoleScheme = {
   name: "RACI",
   accountable: "A",
@@ -37,7 +37,9 @@ export const RACI: RoleScheme = {
         fr: ["Responsable", "Réalise", "Réalisateur"],
         de: ["Verantwortlich", "Durchführend", "Führt aus"],
         es: ["Responsable", "Realiza", "Ejecuta"],
-        it: ["Responsabile", "Realizza", "Esegue"],
+        it: ["Responsabile", "Responsabili", "Realizza", "Esegue"],
+        pt: ["Responsável", "Responsáveis", "Executa", "Realiza"],
+        ja: ["実行責任", "実行責任者", "責任"],
       },
     },
     {
@@ -48,26 +50,32 @@ export const RACI: RoleScheme = {
         de: ["Rechenschaftspflichtig", "Genehmigt", "Verantwortlich (A)"],
         es: ["Aprueba", "Aprobador"],
         it: ["Approva", "Approvatore"],
+        pt: ["Aprova", "Aprovador"],
+        ja: ["説明責任", "説明責任者"],
       },
     },
     {
       code: "C",
       names: {
         en: ["Consulted", "Consults"],
-        fr: ["Consulté", "Consulte"],
+        fr: ["Consulté", "Consultée", "Consultés", "Consulte"],
         de: ["Konsultiert", "Beraten", "Zu Rate gezogen", "Zurate gezogen", "Befragt"],
-        es: ["Consultado", "Consulta"],
-        it: ["Consultato", "Consulta"],
+        es: ["Consultado", "Consultada", "Consultados", "Consulta"],
+        it: ["Consultato", "Consultata", "Consultati", "Consultate", "Consulta"],
+        pt: ["Consultado", "Consultada", "Consultados"],
+        ja: ["助言", "協議"],
       },
     },
     {
       code: "I",
       names: {
         en: ["Informed"],
-        fr: ["Informé"],
+        fr: ["Informé", "Informée", "Informés"],
         de: ["Informiert"],
-        es: ["Informado"],
-        it: ["Informato"],
+        es: ["Informado", "Informada", "Informados"],
+        it: ["Informato", "Informata", "Informati", "Informate"],
+        pt: ["Informado", "Informada", "Informados"],
+        ja: ["通知", "報告"],
       },
     },
   ],
