@@ -36361,6 +36361,7 @@ function matrixSubjects(view) {
 }
 
 // src/facts/catalog.ts
+var SHARED_RESPONSIBILITY = /shared[\s-]+responsibilit|responsibility[\s-]+(?:matrix|sharing|model)|responsabilit[ée]s?\s+partag|partage\s+des\s+responsabilit|matrice\s+de(?:s)?\s+responsabilit|geteilte[nr]?\s+verantwortung|verantwortungs(?:teilung|matrix)|responsabilidad(?:es)?\s+compartida|matriz\s+de\s+responsabilidad|responsabilit[àa]\s+condivis|matrice\s+di\s+responsabilit|responsabilidades?\s+compartilhada|責任共有/iu;
 function factsOver() {
   return (name, type, description, uses, value) => ({
     name,
@@ -36508,9 +36509,9 @@ var FACT_DECLARATIONS = {
     activity(
       "sharedResponsibility",
       "boolean",
-      "The activity's table sets a customer against its provider: a customer party with a recognisable provider party, or with one other party. A project team with a client among its members (`Lead | Dev | Client`) is not.",
-      ["customerColumn", "sectionParties"],
-      (i2) => i2.customerColumn >= 0 && (i2.sectionParties.length === 2 || i2.sectionParties.some((p) => p.role === "provider"))
+      "The activity's table sets a customer against its provider: a customer party with a recognisable provider party, or with one other party, or in a document whose title says shared responsibility (`Shared Responsibility Matrix`, `Matrice de responsabilit\xE9`). A project team with a client among its members (`Lead | Dev | Client`) is not.",
+      ["customerColumn", "sectionParties", "matrixTitle"],
+      (i2) => i2.customerColumn >= 0 && (i2.sectionParties.length === 2 || i2.sectionParties.some((p) => p.role === "provider") || SHARED_RESPONSIBILITY.test(i2.matrixTitle))
     ),
     activity(
       "customer",
