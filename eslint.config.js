@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "bundle/", "coverage/", "src/generated/", "bench/.corpus/", "test/corpus/", "test/artifacts/", "node_modules/"] },
+  { ignores: ["dist/", "bundle/", "coverage/", "src/generated/", "bench/.corpus/", "test/corpus/**/*", "!test/corpus/*.test.ts", "test/artifacts/", "node_modules/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
