@@ -5,14 +5,13 @@
  * configuration for both sides).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, relative, resolve, sep } from "node:path";
 import { diffMatrices, diffSummary, type FileDiff, type MatrixDiff } from "../diff/compare.js";
-import { readWith } from "../lint/linter.js";
+import { readWith, readWorkbookWith } from "../lint/linter.js";
 import { RunMemo } from "../engine/memo.js";
 import type { Matrix } from "../model/matrix.js";
-import { formatOf, looksLikeMatrixData, MATRIX_EXTENSIONS } from "../readers/index.js";
-import { readTextFile } from "../readers/text-file.js";
+import { formatOf, isBinaryFormat, looksLikeMatrixData, MATRIX_EXTENSIONS } from "../readers/index.js";
 import { displayPath, expandPaths } from "./files.js";
 import { RaciLint, type RaciLintOptions } from "./raci-lint.js";
 
@@ -34,17 +33,25 @@ class SideReader {
   constructor(private readonly options: DiffOptions) {
     this.linter = new RaciLint({ cwd: options.cwd, overrideConfigFile: options.overrideConfigFile ?? null, useConfigFiles: options.useConfigFiles ?? true });
   }
-  /** The matrix of a text, read as the file at `path` (absolute) would be; null for data that is no matrix (a folder's package.json). */
-  read(text: string, path: string, display: string, explicit: boolean): Matrix | null {
-    if (!explicit && formatOf(path) !== "markdown" && !looksLikeMatrixData(text)) return null;
-    return readWith(text, display, this.linter.setupFor(path), this.memo, formatOf(path));
+  /**
+   * The matrix of a file's bytes, read in the format `formatPath`'s name says (a workbook from its
+   * bytes) with the configuration that applies at `configPath` (absolute); null for data that is no
+   * matrix (a folder's package.json).
+   */
+  async read(bytes: Buffer, formatPath: string, configPath: string, display: string, explicit: boolean): Promise<Matrix | null> {
+    const format = formatOf(formatPath);
+    const setup = this.linter.setupFor(configPath);
+    if (isBinaryFormat(format)) return readWorkbookWith(bytes, display, setup, this.memo);
+    const text = bytes.toString("utf8");
+    if (!explicit && (format === "yaml" || format === "json") && !looksLikeMatrixData(text)) return null;
+    return readWith(text, display, setup, this.memo, format);
   }
 }
 
-/** A file's text, or a DiffError naming it. */
-function textOf(path: string, display: string): string {
+/** A file's bytes, or a DiffError naming it. */
+function bytesOf(path: string, display: string): Buffer {
   try {
-    return readTextFile(path).text;
+    return readFileSync(path);
   } catch (error) {
     throw new DiffError(`cannot read ${display}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
@@ -69,8 +76,9 @@ export async function diffPaths(oldArg: string, newArg: string, options: DiffOpt
   if (oldDir !== newDir) throw new DiffError(`${oldArg} and ${newArg}: give two files or two folders`);
   if (!oldDir) {
     const display = displayPath(newPath, options.cwd);
-    const old = reader.read(textOf(oldPath, oldArg), newPath, displayPath(oldPath, options.cwd), true);
-    const next = reader.read(textOf(newPath, newArg), newPath, display, true);
+    // Each side in its own format (a Markdown page against its YAML or workbook), with the new side's configuration.
+    const old = await reader.read(bytesOf(oldPath, oldArg), oldPath, newPath, displayPath(oldPath, options.cwd), true);
+    const next = await reader.read(bytesOf(newPath, newArg), newPath, newPath, display, true);
     return diffSummary([diffMatrices(display, old, next)]);
   }
   const inside = async (root: string) => new Map((await expandPaths(["."], root)).files.map((f) => [f.display, f.path]));
@@ -81,8 +89,8 @@ export async function diffPaths(oldArg: string, newArg: string, options: DiffOpt
     const o = oldFiles.get(rel);
     const n = newFiles.get(rel);
     const readAs = n ?? resolve(newPath, rel);
-    const old = o ? reader.read(textOf(o, displayPath(o, options.cwd)), readAs, displayPath(o, options.cwd), false) : null;
-    const next = n ? reader.read(textOf(n, displayPath(n, options.cwd)), readAs, displayPath(n, options.cwd), false) : null;
+    const old = o ? await reader.read(bytesOf(o, displayPath(o, options.cwd)), readAs, readAs, displayPath(o, options.cwd), false) : null;
+    const next = n ? await reader.read(bytesOf(n, displayPath(n, options.cwd)), readAs, readAs, displayPath(n, options.cwd), false) : null;
     if (!holds(old) && !holds(next)) continue;
     files.push(diffMatrices(displayPath(readAs, options.cwd), old, next));
   }
@@ -133,9 +141,9 @@ export async function diffWithGit(ref: string, paths: readonly string[], options
     const path = now?.path ?? resolve(cwd, display);
     const explicit = (now?.explicit ?? false) || (before.get(display) ?? false);
     const rel = relative(cwd, path).split(sep).join("/");
-    const oldText = before.has(display) ? git(cwd, ["show", `${ref}:./${rel}`])!.toString("utf8") : null;
-    const old = oldText === null ? null : reader.read(oldText, path, display, explicit);
-    const next = now ? reader.read(textOf(now.path, display), path, display, explicit) : null;
+    const oldBytes = before.has(display) ? git(cwd, ["show", `${ref}:./${rel}`]) : null;
+    const old = oldBytes === null ? null : await reader.read(oldBytes, path, path, display, explicit);
+    const next = now ? await reader.read(bytesOf(now.path, display), path, path, display, explicit) : null;
     if (!holds(old) && !holds(next)) continue;
     files.push(diffMatrices(display, old, next));
   }

@@ -111,7 +111,7 @@ export function formatDiffStylish(diff: MatrixDiff, options: { color: boolean })
     if (file.status === "unchanged") continue;
     const title = `${fileTitle(file, "->")}${file.status === "changed" ? "" : ` (${file.status})`}`;
     out += `\n${c.underline(printable(title))}\n`;
-    const rows = rowsOf(file, "->").map((r) => ({ ...r, text: printable(r.activity ? `${r.activity}: ${r.detail}` : r.detail ? `${r.section}: ${r.detail}` : r.section) }));
+    const rows = rowsOf(file, "->").map((r) => ({ ...r, text: printable(r.activity ? `${r.activity}: ${r.detail}` : r.detail && r.section ? `${r.section}: ${r.detail}` : r.detail || r.section) }));
     const lineWidth = Math.max(0, ...rows.map((r) => r.line.length));
     const labelWidth = Math.max(0, ...rows.map((r) => r.label.length));
     for (const r of rows) {

@@ -127,6 +127,25 @@ describe("raci-lint diff OLD NEW", () => {
     expect(json.summary).toMatchObject({ files: 3, changedFiles: 2, shifts: 0, added: 21 });
   });
 
+  it("reads each side in its own format: the seed as Markdown, YAML, JSON and workbook are the same matrix; a swap against the workbook is a shift", async () => {
+    const seed = (ext: string) => join(REPO, `matrices/cloud-temple-s3.${ext}`);
+    const root = tree({ "s.md": seed("md"), "s.yaml": seed("yaml"), "s.json": seed("json"), "s.xlsx": seed("xlsx") });
+    for (const [a, b] of [
+      ["s.md", "s.yaml"],
+      ["s.yaml", "s.md"],
+      ["s.json", "s.md"],
+      ["s.md", "s.xlsx"],
+      ["s.xlsx", "s.md"],
+    ]) {
+      const run = await cli(["diff", a!, b!], root);
+      expect([a, b, run.code, run.stdout]).toEqual([a, b, 0, "\nNo responsibility change (1 file compared).\n"]);
+    }
+    const md = readFileSync(seed("md"), "utf8");
+    writeFileSync(join(root, "swapped.md"), md.replace(/\| __RA__( *)\| __I__( *)\|/u, "| __I__ $1| __RA__$2|"));
+    const run = await cli(["diff", "s.xlsx", "swapped.md"], root);
+    expect(run.stdout).toContain("shift  Subscribe to the service with the necessary information: A moved from the customer (Client) to the provider (Cloud Temple)");
+  });
+
   it("says what is wrong, exit 2", async () => {
     const root = tree({ "a.md": K8S_OLD, "dir/b.md": K8S_NEW });
     const cases: [string[], string][] = [
