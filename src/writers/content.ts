@@ -6,7 +6,7 @@
  * other than codes keeps its text, so that what a linter reports of it is still there.
  */
 import type { Cell, Matrix, PartyRole } from "../model/matrix.js";
-import { plainText } from "../model/text.js";
+import { nameKey, plainText } from "../model/text.js";
 
 /** A row of a section: a group row or an activity with a text per party of the section. */
 export type ContentRow = { kind: "group"; title: string } | { kind: "activity"; name: string; cells: (string | null)[] };
@@ -28,13 +28,19 @@ export interface MatrixContent {
   sections: ContentSection[];
 }
 
-/** A cell's text (see the module comment); null for a cell the row does not have. */
-export function cellText(cell: Cell | null | undefined): string | null {
+/**
+ * A cell's text (see the module comment); null for a cell the row does not have. `party`: the name of
+ * the cell's party: a table with a column per role, or a role list, names the party where the codes
+ * would be (`| Deploy | Ops | QA |` under `R | A`), and such a cell is written as its codes.
+ */
+export function cellText(cell: Cell | null | undefined, party = ""): string | null {
   if (!cell) return null;
   const plain = plainText(cell.raw);
   if (cell.empty) return "";
   const tokens = cell.tokens;
   if (tokens.length === 0 || !tokens.every((t) => t.kind === "code" && t.valid)) return plain;
+  const partyKey = nameKey(party);
+  if (tokens.some((t) => nameKey(plainText(t.raw)) === partyKey)) return cell.codes.join("");
   // The text is its codes as written when its tokens, joined as the cell joins them, make it.
   return tokens.map((t) => t.raw).join(cell.style.separator) === plain ? plain : cell.codes.join("");
 }
@@ -50,7 +56,7 @@ export function contentOf(matrix: Matrix): MatrixContent {
     const section = sections[activity.section]!;
     if (activity.group !== null && lastGroup.get(activity.section) !== activity.group) section.rows.push({ kind: "group", title: matrix.groups[activity.group]!.title });
     lastGroup.set(activity.section, activity.group);
-    section.rows.push({ kind: "activity", name: plainText(activity.name), cells: partiesOf[activity.section]!.map((p) => cellText(activity.cells[p])) });
+    section.rows.push({ kind: "activity", name: plainText(activity.name), cells: partiesOf[activity.section]!.map((p) => cellText(activity.cells[p], matrix.parties[p]!.name)) });
   }
   const written = sections.filter((s) => s.rows.length > 0);
   // The parties of the sections written (a table with no activity names none).

@@ -79,6 +79,26 @@ describe("convert round trips on the shared corpus", () => {
     expect(one.groups.map((g) => g.title)).toEqual(["Run — Launch", "Run — Operate", "Exit"]);
     expect(one.activities.map((a) => a.name)).toEqual(["Plan", "Patch", "Export"]);
   });
+
+  it("writes a column-per-role table and a role list as each party's codes, never as the party's name", () => {
+    // After the wild corpus' CERTEUS and REFACTOR pages: convert wrote `| T1 | RA | A4 |` where A4 holds C.
+    const roleColumns = "| Activity | R | A | C | I |\n|---|---|---|---|---|\n| Deploy | Ops | Lead | A4 | QA, Sec |\n| Review | Lead | Lead | Ops | A4 |\n";
+    const roleList = "## Plan\n\n- Deploy the service\n  - R: Ops\n  - A: Lead\n  - C: A4\n- Review the service\n  - R: Lead\n  - A: Lead\n  - I: A4\n";
+    for (const [text, table] of [
+      [roleColumns, ["| Deploy   | R   | A    | C   | I   | I   |", "| Review   | C   | RA   | I   |     |     |"]],
+      [roleList, ["| Deploy the service | R   | A    | C   |", "| Review the service |     | RA   | I   |"]],
+    ] as const) {
+      const md = parseMatrix(text, "m.md");
+      const written = writeMarkdown(contentOf(md));
+      for (const row of table) expect(written).toContain(row);
+      // A party a role table does not name in a row has no cell there; written, its cell is empty: both hold no code.
+      const held = (m: Matrix) =>
+        JSON.stringify(shape(m))
+          .replace(/,?"[^"]+":""/gu, "")
+          .replace(/\{,/gu, "{");
+      expect(held(parseMatrix(written, "m.md"))).toEqual(held(md));
+    }
+  });
 });
 
 describe("the seed workbook", () => {
