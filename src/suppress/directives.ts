@@ -235,12 +235,18 @@ function directivesInCells(table: TableLayout, text: string, lines: LineIndex): 
       if (!cell.raw.includes(PREFIX)) continue;
       const from = cell.content.start.offset;
       const to = cell.content.end.offset;
+      // A directive quoted in code (`` `<!-- raci-lint-disable -->` `` in a table of directives) is text, not a comment.
+      const quoted = codeSpans(text.slice(from, to)).map(([start, end]) => [from + start, from + end] as const);
       let at = from;
       for (;;) {
         const open = text.indexOf("<!--", at);
         if (open === -1 || open >= to) break;
         const close = text.indexOf("-->", open + 4);
         const end = close === -1 || close + 3 > to ? to : close + 3;
+        if (quoted.some(([start, stop]) => open > start && open < stop)) {
+          at = open + 4;
+          continue;
+        }
         const directive = readComment(text, open, end, lines);
         if (directive) {
           directive.kind = "invalid";
@@ -395,4 +401,11 @@ export function applyDirectives(findings: readonly Finding[], directives: readon
 export function suppressInline(matrix: Matrix, findings: readonly Finding[], options: Omit<ApplyDirectivesOptions, "file">, directives: readonly Directive[] = directivesOf(matrix)): DirectiveOutcome {
   if (directives.length === 0) return { findings: [...findings], suppressed: [] };
   return applyDirectives(findings, directives, { ...options, file: matrix.file });
+}
+
+/** The code spans of a Markdown text (a run of backticks up to the next run of as many), as [start, end) offsets. */
+function codeSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const match of text.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/gu)) spans.push([match.index, match.index + match[0].length]);
+  return spans;
 }

@@ -212,6 +212,13 @@ describe("applyDirectives", () => {
     expect(out.findings[0]!.message).toMatch(/^A directive inside a table cell is not read/);
   });
 
+  it("leaves alone a directive quoted in code inside a table cell (a table documenting directives), and still reports one after the code", () => {
+    const docs = "| directive | suppresses |\n|---|---|\n| `<!-- raci-lint-disable-next-line RULE -- reason -->` | the next line |\n| ``<!-- raci-lint-enable `x` -->`` | ends it |\n";
+    expect(parseDirectives(docs).flatMap((d) => d.problems)).toEqual([]);
+    const after = "| directive | suppresses |\n|---|---|\n| `code` <!-- raci-lint-disable --> | x |\n";
+    expect(parseDirectives(after).flatMap((d) => d.problems.map((p) => p.message.slice(0, 40)))).toEqual(["A directive inside a table cell is not r"]);
+  });
+
   it("is pure: its inputs are left as they were", () => {
     const findings = [finding("code-order", 2)];
     const directives = parseDirectives("<!-- raci-lint-disable-next-line -->\nrow\n");
