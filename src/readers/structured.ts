@@ -29,7 +29,7 @@ const MATRIX_KEYS = ["sections", "activities", "parties"] as const;
 
 /** What a YAML/JSON matrix looks like, for a document that is not one. */
 export const MATRIX_SHAPES =
-  "a YAML/JSON matrix has `sections` (or a top-level `activities` list) of activities, each giving either the codes of each party (`codes: { Client: R, Provider: A }`, with the `parties` listed) or the parties of each role (`R: [Dev, Ops]`, `accountable: PM`)";
+  "a YAML/JSON matrix lists activities under `sections` or `activities`, each with its codes per party (`codes: { Client: R }`) or the parties of each role (`R: [Dev, Ops]`)";
 
 /** Where a scalar's content starts and ends in the source (inside the quotes of a quoted scalar). */
 function contentRange(node: DataNode | null | undefined): [number, number] | null {

@@ -76,7 +76,7 @@ describe("files", () => {
     // One plain finding that names the shapes a matrix has, not a list of schema errors.
     expect(report.files[2].findings).toHaveLength(1);
     expect(report.files[2].findings[0]).toMatchObject({ ruleId: "no-matrix", severity: "info", line: 1, column: 1 });
-    expect(report.files[2].findings[0].message).toContain("a YAML/JSON matrix has `sections` (or a top-level `activities` list) of activities");
+    expect(report.files[2].findings[0].message).toContain("a YAML/JSON matrix lists activities under `sections` or `activities`");
   });
 
   it("a file that cannot be read is a finding for that file; the others are still checked", async () => {

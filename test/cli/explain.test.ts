@@ -91,7 +91,7 @@ describe("--explain", () => {
     );
     expect(blocks[2]).toContain("rasci.md (markdown): 1 activity\n  scheme: RASCI (the heading at line 1 names RASCI)\n");
     expect(blocks[3]).toMatch(
-      /^site\.yml \(yaml\): no matrix\n {2}scheme: RACI \(the default: the document names no other scheme\)\n {2}lines 1-2: left alone, its top level has none of sections, activities, parties: a YAML\/JSON matrix has/u,
+      /^site\.yml \(yaml\): no matrix\n {2}scheme: RACI \(the default: the document names no other scheme\)\n {2}lines 1-2: left alone, its top level has none of sections, activities, parties: a YAML\/JSON matrix lists activities under/u,
     );
     // Each named file without a matrix is a no-matrix finding (info), and the summary counts them.
     expect(run.stdout).toContain("3 files without a matrix (--explain says what was read in each).");

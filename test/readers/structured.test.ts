@@ -305,11 +305,10 @@ describe("data that is not a matrix", () => {
   it("is left alone with the shapes a matrix has, not checked against the schema", async () => {
     const result = await lintText("name: my-site\nnav:\n  - Home\n", { filename: "mkdocs.yml" });
     expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.severity}`)).toEqual(["1:1 no-matrix info"]);
-    expect(result.matrix!.decisions.map((d) => [d.kind, d.reason])).toEqual([
-      [
-        "ignored",
-        "its top level has none of sections, activities, parties: a YAML/JSON matrix has `sections` (or a top-level `activities` list) of activities, each giving either the codes of each party (`codes: { Client: R, Provider: A }`, with the `parties` listed) or the parties of each role (`R: [Dev, Ops]`, `accountable: PM`)",
-      ],
-    ]);
+    const reason =
+      "its top level has none of sections, activities, parties: a YAML/JSON matrix lists activities under `sections` or `activities`, each with its codes per party (`codes: { Client: R }`) or the parties of each role (`R: [Dev, Ops]`)";
+    expect(result.matrix!.decisions.map((d) => [d.kind, d.reason])).toEqual([["ignored", reason]]);
+    // Said whole in the finding (a message cuts fact texts longer than 300 characters).
+    expect(result.findings[0]!.message).toBe(`No RACI matrix found: ${reason} (\`--explain\` says what was read).`);
   });
 });
