@@ -61,4 +61,26 @@ describe("README", () => {
     expect(readme).toContain("\nnpm test ");
     expect(JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).scripts.start).toBe("node bundle/cli.js matrices");
   });
+
+  it("shows a configuration that works as written (copied into a project beside a matrix)", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { mkdtempSync, writeFileSync, copyFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const readme = readFileSync(join(REPO, "README.md"), "utf8");
+    const example = /```yaml\n(# yaml-language-server: \$schema=node_modules\/raci-lint\/schemas\/config\.schema\.json\n[\s\S]*?)```/u.exec(readme)![1]!;
+    const root = mkdtempSync(join(tmpdir(), "raci-readme-"));
+    try {
+      writeFileSync(join(root, "raci-lint.config.yaml"), example);
+      copyFileSync(join(REPO, "matrices/cloud-temple-s3.md"), join(root, "m.md"));
+      const run = spawnSync(process.execPath, [join(REPO, "bundle/cli.js"), "m.md", "-f", "json"], { cwd: root, encoding: "utf8" });
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(1);
+      // Its settings apply: code-order is an error (a warning by default).
+      const report = JSON.parse(run.stdout) as { files: { findings: { ruleId: string; severity: string }[] }[] };
+      const codeOrder = report.files[0]!.findings.filter((f) => f.ruleId === "code-order");
+      expect(codeOrder.map((f) => f.severity)).toEqual(["error", "error"]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
