@@ -31,10 +31,10 @@ describe(".pre-commit-hooks.yaml", () => {
     expect(typeof hook?.description).toBe("string");
   });
 
-  it("matches Markdown, YAML and JSON files only", () => {
+  it("matches the formats raci-lint reads only: Markdown, YAML, JSON, CSV and XLSX", () => {
     const files = new RegExp(hook!.files);
-    for (const name of ["a.md", "docs/b.markdown", "m/c.yaml", "c.yml", "d.json"]) expect(files.test(name)).toBe(true);
-    for (const name of ["a.txt", "b.ts", "c.mdx", "d.jsonc", "md"]) expect(files.test(name)).toBe(false);
+    for (const name of ["a.md", "docs/b.markdown", "m/c.yaml", "c.yml", "d.json", "e.csv", "m/f.xlsx"]) expect(files.test(name)).toBe(true);
+    for (const name of ["a.txt", "b.ts", "c.mdx", "d.jsonc", "md", "g.xls", "h.csv.bak"]) expect(files.test(name)).toBe(false);
   });
 });
 
