@@ -13,7 +13,8 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import type { Occurrence } from "../facts/corpus.js";
 import type { PageSummary } from "../facts/translation.js";
 import { writeFileAtomic } from "../fix/write.js";
@@ -204,6 +205,8 @@ export class LintCache {
     for (const file of kept) entries[file] = this.old[file]!;
     Object.assign(entries, this.entries);
     const data: CacheFile = { tool: "raci-lint", version: VERSION, format: CACHE_FORMAT, entries };
+    // A --cache-location folder that does not exist yet is made, as -o makes an output file's.
+    await mkdir(dirname(this.path), { recursive: true });
     await writeFileAtomic(this.path, JSON.stringify(data));
   }
 }

@@ -57,6 +57,10 @@ describe("--cache", () => {
     expect(existsSync(join(root, "my-cache.json"))).toBe(true);
     await cli([".", "--cache", "--cache-location", "cache"], root);
     expect(existsSync(join(root, "cache/.raci-lint-cache"))).toBe(true);
+    // A folder not made yet (a path ending in a separator) is made.
+    const run = await cli([".", "--cache", "--cache-location", "new/cache/dir/"], root);
+    expect(run.stderr).toBe("");
+    expect(existsSync(join(root, "new/cache/dir/.raci-lint-cache"))).toBe(true);
   });
 
   it("says so of a corrupt, stale or foreign cache, lints every file, and overwrites only its own", async () => {
