@@ -679,6 +679,7 @@ export class RaciLint {
     } else if (fixed.changed && !fixed.parseFailed && notUtf8 === null) result.output = fixed.output;
     this.inputs.set(result, { path, text, setup });
     if (notUtf8 !== null) result.notFixed = "it is not UTF-8 text";
+    else if (fixed.parseFailed) result.notFixed = `it does not parse as ${format.toUpperCase()} (see its parse-error): nothing is fixed until it does`;
     if (fixed.refused.length) result.refusedFixes = fixed.refused;
     return result;
   }

@@ -77,6 +77,17 @@ describe("files that are not UTF-8", () => {
     expect(readFileSync(join(root, "latin1.md")).equals(latin1)).toBe(true);
     expect(readFileSync(join(root, "ok.md"), "utf8")).toBe(OK.replace("| AR |", "| RA |"));
   });
+
+  it("says that a YAML or JSON file that does not parse is not fixed, and leaves its bytes alone", async () => {
+    const broken = "sections:\n  - title: Ops\n    activities: [\n";
+    const root = project({ "broken.yaml": broken, "broken.json": '{"sections": [' });
+    const fixed = await cli(["--fix", "broken.yaml", "broken.json"], root);
+    expect(fixed.stderr).toBe(
+      "raci-lint: broken.json: not fixed: it does not parse as JSON (see its parse-error): nothing is fixed until it does\n" +
+        "raci-lint: broken.yaml: not fixed: it does not parse as YAML (see its parse-error): nothing is fixed until it does\n",
+    );
+    expect(readFileSync(join(root, "broken.yaml"), "utf8")).toBe(broken);
+  });
 });
 
 describe("paths that are there but cannot be read", () => {
