@@ -1,6 +1,6 @@
 /**
- * Writes a matrix as Markdown: front matter with its title, a legend table, then a heading and an
- * aligned table per section (`| Activity | Client | Provider |`, cells padded to each column's
+ * Writes a matrix as Markdown: front matter with its title, a legend table (after an untitled first
+ * section), then a heading and an aligned table per section (`| Activity | Client | Provider |`, cells padded to each column's
  * width, group rows in bold), as the seed matrix is written.
  */
 import type { MatrixContent } from "./content.js";
@@ -27,7 +27,8 @@ function yamlString(text: string): string {
 export function writeMarkdown(content: MatrixContent): string {
   const parts: string[] = [];
   if (content.title) parts.push(`---\ntitle: ${yamlString(content.title)}\n---`);
-  if (content.legend.length > 0) {
+  let legend = content.legend.length > 0;
+  const writeLegend = () => {
     parts.push(
       "## Legend",
       markdownTable(
@@ -35,12 +36,18 @@ export function writeMarkdown(content: MatrixContent): string {
         content.legend.map((e) => [e.code, e.term, e.description]),
       ),
     );
-  }
+    legend = false;
+  };
   for (const section of content.sections) {
-    // A section without a title (a CSV file's) stands under the document's title.
-    if (section.title !== "") parts.push(`## ${section.title}`);
+    // A section without a title (a CSV file's, a table above any heading) stands under the document's
+    // title: before the legend, whose heading would otherwise become its section.
+    if (section.title !== "") {
+      if (legend) writeLegend();
+      parts.push(`## ${section.title}`);
+    }
     const rows = section.rows.map((row) => (row.kind === "group" ? [`**${row.title}**`, ...section.parties.map(() => "")] : [row.name, ...row.cells.map((c) => c ?? "")]));
     parts.push(markdownTable(["Activity", ...section.parties], rows));
   }
+  if (legend) writeLegend();
   return `${parts.join("\n\n")}\n`;
 }

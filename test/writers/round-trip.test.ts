@@ -80,6 +80,15 @@ describe("convert round trips on the shared corpus", () => {
     expect(one.activities.map((a) => a.name)).toEqual(["Plan", "Patch", "Export"]);
   });
 
+  it("writes a table above any heading before the legend, so that it stays in no section (the legend's heading took it)", () => {
+    const text = "| Task | Lead | Dev |\n|---|---|---|\n| Build | A | R |\n| Review | A | R |\n\nLegend:\n\n| Code | Meaning |\n|---|---|\n| R | Responsible |\n| A | Accountable |\n";
+    const md = parseMatrix(text, "m.md");
+    const again = parseMatrix(writeMarkdown(contentOf(md)), "m.md");
+    expect(again.sections.map((s) => s.title)).toEqual(md.sections.map((s) => s.title));
+    expect(shape(again)).toEqual(shape(md));
+    expect(again.legend?.entries.map((e) => e.code)).toEqual(["R", "A"]);
+  });
+
   it("writes a column-per-role table and a role list as each party's codes, never as the party's name", () => {
     // After the wild corpus' CERTEUS and REFACTOR pages: convert wrote `| T1 | RA | A4 |` where A4 holds C.
     const roleColumns = "| Activity | R | A | C | I |\n|---|---|---|---|---|\n| Deploy | Ops | Lead | A4 | QA, Sec |\n| Review | Lead | Lead | Ops | A4 |\n";
