@@ -29539,7 +29539,7 @@ var init_diff = __esm({
 });
 
 // src/cli/run.ts
-var import_promises4 = require("node:fs/promises");
+var import_promises5 = require("node:fs/promises");
 var import_node_fs12 = require("node:fs");
 var import_node_path13 = require("node:path");
 
@@ -35231,12 +35231,19 @@ function cliRuleSettings(values) {
       problems.push({ file: "--rule", message: `cannot read "${value}": expected 'rule-id: severity' or 'rule-id: [severity, {options}]' (severity: off, info, warning, error)`, span: at });
       continue;
     }
-    Object.assign(
-      rules,
-      readRules(data, null, () => null)
-    );
+    Object.assign(rules, data);
   }
   return problems.length ? { problems } : { rules };
+}
+function overrideRuleSettings(rules, source) {
+  const at = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  if (rules === void 0) return { rules: {} };
+  if (!rules || typeof rules !== "object" || Array.isArray(rules) || !config({ rules })) {
+    const bad = rules && typeof rules === "object" && !Array.isArray(rules) ? Object.entries(rules).find(([id, setting]) => !config({ rules: { [id]: setting } })) : void 0;
+    const what = bad ? `${bad[0]}: ${JSON.stringify(bad[1])} is not a setting` : "expected an object of rule settings";
+    return { problems: [{ file: source, message: `${what}: give 'rule-id': severity or [severity, {options}] (severity: off, info, warning, error)`, span: at }] };
+  }
+  return { rules: readRules(rules, null, () => null) };
 }
 
 // src/cli/run.ts
@@ -37520,6 +37527,7 @@ var ConfigResolver = class {
       }
     }
     if (this.options.cliRules) apply(config2, { rules: this.options.cliRules });
+    if (this.options.cliRulesName) config2.overrideName = this.options.cliRulesName;
     return { config: config2 };
   }
   /** The lint setup for `file`: active rules with their options, scheme and party aliases. */
@@ -37600,7 +37608,7 @@ function buildSetup(config2, display, reportUnusedDirectives = false, cache2 = /
   for (const [id, setting] of Object.entries(config2.rules)) {
     if (known.has(id) || setting.origin === "preset") continue;
     if (setting.file) problems.push({ file: display(setting.file), message: `unknown rule "${id}"`, span: setting.span });
-    else problems.push({ file: "--rule", message: `unknown rule "${id}"`, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
+    else problems.push({ file: config2.overrideName ?? "--rule", message: `unknown rule "${id}"`, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
   }
   const rules = [];
   for (const rule2 of all) {
@@ -37612,7 +37620,7 @@ function buildSetup(config2, display, reportUnusedDirectives = false, cache2 = /
       const error = rule2.options ? validateOptions(rule2, setting.options) : `rule "${rule2.id}" takes no options`;
       if (error)
         problems.push({
-          file: setting.file ? display(setting.file) : "--rule",
+          file: setting.file ? display(setting.file) : config2.overrideName ?? "--rule",
           message: `${rule2.id}: ${error}`,
           span: setting.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }
         });
@@ -42656,7 +42664,7 @@ function spanIn(lines2) {
 init_position();
 var ROLES = /* @__PURE__ */ new Set(["customer", "provider", "third-party"]);
 var MATRIX_KEYS = ["sections", "activities", "parties"];
-var MATRIX_SHAPES = "a YAML/JSON matrix has `sections` (or a top-level `activities` list) of activities, each giving either the codes of each party (`codes: { Client: R, Provider: A }`, with the `parties` listed) or the parties of each role (`R: [Dev, Ops]`, `accountable: PM`)";
+var MATRIX_SHAPES = "a YAML/JSON matrix lists activities under `sections` or `activities`, each with its codes per party (`codes: { Client: R }`) or the parties of each role (`R: [Dev, Ops]`)";
 function contentRange(node) {
   if (!node) return null;
   const { start, end } = node;
@@ -43674,12 +43682,17 @@ function directivesInCells(table2, text2, lines2) {
       if (!cell3.raw.includes(PREFIX)) continue;
       const from = cell3.content.start.offset;
       const to = cell3.content.end.offset;
+      const quoted = codeSpans(text2.slice(from, to)).map(([start, end]) => [from + start, from + end]);
       let at = from;
       for (; ; ) {
         const open3 = text2.indexOf("<!--", at);
         if (open3 === -1 || open3 >= to) break;
         const close = text2.indexOf("-->", open3 + 4);
         const end = close === -1 || close + 3 > to ? to : close + 3;
+        if (quoted.some(([start, stop]) => open3 > start && open3 < stop)) {
+          at = open3 + 4;
+          continue;
+        }
         const directive = readComment(text2, open3, end, lines2);
         if (directive) {
           directive.kind = "invalid";
@@ -43802,6 +43815,11 @@ function applyDirectives(findings, directives, options) {
 function suppressInline(matrix3, findings, options, directives = directivesOf(matrix3)) {
   if (directives.length === 0) return { findings: [...findings], suppressed: [] };
   return applyDirectives(findings, directives, { ...options, file: matrix3.file });
+}
+function codeSpans(text2) {
+  const spans = [];
+  for (const match of text2.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/gu)) spans.push([match.index, match.index + match[0].length]);
+  return spans;
 }
 
 // src/fix/apply.ts
@@ -44362,6 +44380,7 @@ var import_node_os = require("node:os");
 // src/api/cache.ts
 var import_node_crypto3 = require("node:crypto");
 var import_node_fs7 = require("node:fs");
+var import_promises2 = require("node:fs/promises");
 var import_node_path7 = require("node:path");
 
 // src/api/version.ts
@@ -44479,6 +44498,7 @@ var LintCache = class _LintCache {
     for (const file of kept) entries[file] = this.old[file];
     Object.assign(entries, this.entries);
     const data = { tool: "raci-lint", version: VERSION, format: CACHE_FORMAT, entries };
+    await (0, import_promises2.mkdir)((0, import_node_path7.dirname)(this.path), { recursive: true });
     await writeFileAtomic(this.path, JSON.stringify(data));
   }
 };
@@ -45421,11 +45441,17 @@ var RaciLint = class {
       this.resolver = null;
     } else {
       this.explicitSetup = null;
+      const overrideName = options.overrideConfigName ?? "overrideConfig";
+      const unknownKeys = Object.keys(options.overrideConfig ?? {}).filter((key) => key !== "rules");
+      if (unknownKeys.length > 0) throw new TypeError(`RaciLint: overrideConfig takes rules only, not ${unknownKeys.map((k) => `"${k}"`).join(", ")}`);
+      const overrides = overrideRuleSettings(options.overrideConfig?.rules, overrideName);
+      if ("problems" in overrides) throw new ConfigError(overrides.problems);
       this.resolver = new ConfigResolver({
         cwd: this.cwd,
         configFile: options.overrideConfigFile ? (0, import_node_path9.resolve)(this.cwd, options.overrideConfigFile) : null,
         useConfigFiles: options.useConfigFiles ?? true,
-        cliRules: options.overrideConfig?.rules ?? {},
+        cliRules: overrides.rules,
+        cliRulesName: overrideName,
         reportUnusedDirectives: options.reportUnusedDisableDirectives ?? false
       });
     }
@@ -45614,9 +45640,9 @@ var RaciLint = class {
         results.push({ path: file.display, findings: [unreadableFinding(file.display, error)], suppressed: [], matrix: null });
         continue;
       }
-      const bytesOf = () => bytes === EMPTY_BYTES ? (0, import_node_fs10.readFileSync)(file.path) : bytes;
-      const textOf2 = () => decoded ??= workbook ? "" : bytes.toString("utf8");
-      if (!file.explicit && !sniffedMatrix(file.path, textOf2)) continue;
+      const bytesOf2 = () => bytes === EMPTY_BYTES ? (0, import_node_fs10.readFileSync)(file.path) : bytes;
+      const textOf = () => decoded ??= workbook ? "" : bytes.toString("utf8");
+      if (!file.explicit && !sniffedMatrix(file.path, textOf)) continue;
       const setup = setups.get(file.path);
       const linter = linters.get(setup);
       const key = cache2 ? cache2.keyOf(bytes, file.display, file.explicit, setup, extra) : null;
@@ -45624,7 +45650,7 @@ var RaciLint = class {
       const cached = found && linter.canAddLinted(file.path, found.translation) ? found : null;
       if (cached) {
         const result = { path: file.display, findings: cached.findings, suppressed: [], matrix: null };
-        if (keep !== "none" && !workbook) result.source = withoutBom(textOf2());
+        if (keep !== "none" && !workbook) result.source = withoutBom(textOf());
         if (cached.withoutMatrix) result.withoutMatrix = true;
         if (cached.read) result.read = cached.read;
         linter.addLinted(file.display, cached.occurrences, file.path, cached.translation);
@@ -45632,8 +45658,8 @@ var RaciLint = class {
         pending.push({ result, linter, directives: cached.directives, notUtf8: cached.notUtf8 });
         continue;
       }
-      const text2 = textOf2();
-      const notUtf8 = workbook ? null : notTextAt(text2, bytesOf);
+      const text2 = textOf();
+      const notUtf8 = workbook ? null : notTextAt(text2, bytesOf2);
       try {
         const matrix3 = workbook ? await readWorkbookWith(bytes, file.display, setup, memo) : readWith(text2, file.display, setup, memo);
         const result = this.resultOf(file.display, matrix3);
@@ -45889,6 +45915,7 @@ var RaciLint = class {
     } else if (fixed.changed && !fixed.parseFailed && notUtf8 === null) result.output = fixed.output;
     this.inputs.set(result, { path, text: text2, setup });
     if (notUtf8 !== null) result.notFixed = "it is not UTF-8 text";
+    else if (fixed.parseFailed) result.notFixed = `it does not parse as ${format.toUpperCase()} (see its parse-error): nothing is fixed until it does`;
     if (fixed.refused.length) result.refusedFixes = fixed.refused;
     return result;
   }
@@ -46102,17 +46129,19 @@ function listRulesJson(rules) {
 init_stylish();
 
 // src/cli/convert.ts
-var import_promises2 = require("node:fs/promises");
+var import_promises3 = require("node:fs/promises");
 var import_node_path10 = require("node:path");
 init_position();
 
 // src/writers/content.ts
-function cellText2(cell3) {
+function cellText2(cell3, party2 = "") {
   if (!cell3) return null;
   const plain2 = plainText(cell3.raw);
   if (cell3.empty) return "";
   const tokens = cell3.tokens;
   if (tokens.length === 0 || !tokens.every((t) => t.kind === "code" && t.valid)) return plain2;
+  const partyKey2 = nameKey(party2);
+  if (tokens.some((t) => nameKey(plainText(t.raw)) === partyKey2)) return cell3.codes.join("");
   return tokens.map((t) => t.raw).join(cell3.style.separator) === plain2 ? plain2 : cell3.codes.join("");
 }
 function contentOf(matrix3) {
@@ -46123,7 +46152,7 @@ function contentOf(matrix3) {
     const section = sections[activity2.section];
     if (activity2.group !== null && lastGroup.get(activity2.section) !== activity2.group) section.rows.push({ kind: "group", title: matrix3.groups[activity2.group].title });
     lastGroup.set(activity2.section, activity2.group);
-    section.rows.push({ kind: "activity", name: plainText(activity2.name), cells: partiesOf2[activity2.section].map((p) => cellText2(activity2.cells[p])) });
+    section.rows.push({ kind: "activity", name: plainText(activity2.name), cells: partiesOf2[activity2.section].map((p) => cellText2(activity2.cells[p], matrix3.parties[p].name)) });
   }
   const written = sections.filter((s) => s.rows.length > 0);
   const used = new Set(written.flatMap((s) => s.parties));
@@ -46176,7 +46205,8 @@ function writeMarkdown(content) {
   if (content.title) parts.push(`---
 title: ${yamlString(content.title)}
 ---`);
-  if (content.legend.length > 0) {
+  let legend = content.legend.length > 0;
+  const writeLegend = () => {
     parts.push(
       "## Legend",
       markdownTable(
@@ -46184,12 +46214,17 @@ title: ${yamlString(content.title)}
         content.legend.map((e) => [e.code, e.term, e.description])
       )
     );
-  }
+    legend = false;
+  };
   for (const section of content.sections) {
-    if (section.title !== "") parts.push(`## ${section.title}`);
+    if (section.title !== "") {
+      if (legend) writeLegend();
+      parts.push(`## ${section.title}`);
+    }
     const rows = section.rows.map((row) => row.kind === "group" ? [`**${row.title}**`, ...section.parties.map(() => "")] : [row.name, ...row.cells.map((c) => c ?? "")]);
     parts.push(markdownTable(["Activity", ...section.parties], rows));
   }
+  if (legend) writeLegend();
   return `${parts.join("\n\n")}
 `;
 }
@@ -46376,8 +46411,8 @@ async function runConvert(argv, io) {
   }
   const target2 = (0, import_node_path10.resolve)(io.cwd, options.output);
   try {
-    await (0, import_promises2.mkdir)((0, import_node_path10.dirname)(target2), { recursive: true });
-    await (0, import_promises2.writeFile)(target2, output);
+    await (0, import_promises3.mkdir)((0, import_node_path10.dirname)(target2), { recursive: true });
+    await (0, import_promises3.writeFile)(target2, output);
   } catch (error) {
     return fail(`cannot write ${options.output}: ${error.code ?? error.message}`);
   }
@@ -46385,7 +46420,7 @@ async function runConvert(argv, io) {
 }
 
 // src/cli/diff.ts
-var import_promises3 = require("node:fs/promises");
+var import_promises4 = require("node:fs/promises");
 var import_node_path12 = require("node:path");
 
 // src/api/diff.ts
@@ -46704,15 +46739,23 @@ var SideReader = class {
     this.memo = new RunMemo();
     this.linter = new RaciLint({ cwd: options.cwd, overrideConfigFile: options.overrideConfigFile ?? null, useConfigFiles: options.useConfigFiles ?? true });
   }
-  /** The matrix of a text, read as the file at `path` (absolute) would be; null for data that is no matrix (a folder's package.json). */
-  read(text2, path, display, explicit) {
-    if (!explicit && formatOf(path) !== "markdown" && !looksLikeMatrixData(text2)) return null;
-    return readWith(text2, display, this.linter.setupFor(path), this.memo, formatOf(path));
+  /**
+   * The matrix of a file's bytes, read in the format `formatPath`'s name says (a workbook from its
+   * bytes) with the configuration that applies at `configPath` (absolute); null for data that is no
+   * matrix (a folder's package.json).
+   */
+  async read(bytes, formatPath, configPath, display, explicit) {
+    const format = formatOf(formatPath);
+    const setup = this.linter.setupFor(configPath);
+    if (isBinaryFormat(format)) return readWorkbookWith(bytes, display, setup, this.memo);
+    const text2 = bytes.toString("utf8");
+    if (!explicit && (format === "yaml" || format === "json") && !looksLikeMatrixData(text2)) return null;
+    return readWith(text2, display, setup, this.memo, format);
   }
 };
-function textOf(path, display) {
+function bytesOf(path, display) {
   try {
-    return readTextFile(path).text;
+    return (0, import_node_fs11.readFileSync)(path);
   } catch (error) {
     throw new DiffError(`cannot read ${display}: ${error.code ?? error.message}`);
   }
@@ -46733,8 +46776,8 @@ async function diffPaths(oldArg, newArg, options) {
   if (oldDir !== newDir) throw new DiffError(`${oldArg} and ${newArg}: give two files or two folders`);
   if (!oldDir) {
     const display = displayPath(newPath, options.cwd);
-    const old = reader.read(textOf(oldPath, oldArg), newPath, displayPath(oldPath, options.cwd), true);
-    const next = reader.read(textOf(newPath, newArg), newPath, display, true);
+    const old = await reader.read(bytesOf(oldPath, oldArg), oldPath, newPath, displayPath(oldPath, options.cwd), true);
+    const next = await reader.read(bytesOf(newPath, newArg), newPath, newPath, display, true);
     return diffSummary([diffMatrices(display, old, next)]);
   }
   const inside2 = async (root) => new Map((await expandPaths(["."], root)).files.map((f) => [f.display, f.path]));
@@ -46745,8 +46788,8 @@ async function diffPaths(oldArg, newArg, options) {
     const o = oldFiles.get(rel);
     const n = newFiles.get(rel);
     const readAs = n ?? (0, import_node_path11.resolve)(newPath, rel);
-    const old = o ? reader.read(textOf(o, displayPath(o, options.cwd)), readAs, displayPath(o, options.cwd), false) : null;
-    const next = n ? reader.read(textOf(n, displayPath(n, options.cwd)), readAs, displayPath(n, options.cwd), false) : null;
+    const old = o ? await reader.read(bytesOf(o, displayPath(o, options.cwd)), readAs, readAs, displayPath(o, options.cwd), false) : null;
+    const next = n ? await reader.read(bytesOf(n, displayPath(n, options.cwd)), readAs, readAs, displayPath(n, options.cwd), false) : null;
     if (!holds2(old) && !holds2(next)) continue;
     files.push(diffMatrices(displayPath(readAs, options.cwd), old, next));
   }
@@ -46789,9 +46832,9 @@ async function diffWithGit(ref, paths, options) {
     const path = now?.path ?? (0, import_node_path11.resolve)(cwd, display);
     const explicit = (now?.explicit ?? false) || (before3.get(display) ?? false);
     const rel = (0, import_node_path11.relative)(cwd, path).split(import_node_path11.sep).join("/");
-    const oldText = before3.has(display) ? git(cwd, ["show", `${ref}:./${rel}`]).toString("utf8") : null;
-    const old = oldText === null ? null : reader.read(oldText, path, display, explicit);
-    const next = now ? reader.read(textOf(now.path, display), path, display, explicit) : null;
+    const oldBytes = before3.has(display) ? git(cwd, ["show", `${ref}:./${rel}`]) : null;
+    const old = oldBytes === null ? null : await reader.read(oldBytes, path, path, display, explicit);
+    const next = now ? await reader.read(bytesOf(now.path, display), path, path, display, explicit) : null;
     if (!holds2(old) && !holds2(next)) continue;
     files.push(diffMatrices(display, old, next));
   }
@@ -46873,7 +46916,7 @@ function formatDiffStylish(diff, options) {
     out += `
 ${c.underline(printable2(title))}
 `;
-    const rows = rowsOf(file, "->").map((r) => ({ ...r, text: printable2(r.activity ? `${r.activity}: ${r.detail}` : r.detail ? `${r.section}: ${r.detail}` : r.section) }));
+    const rows = rowsOf(file, "->").map((r) => ({ ...r, text: printable2(r.activity ? `${r.activity}: ${r.detail}` : r.detail && r.section ? `${r.section}: ${r.detail}` : r.detail || r.section) }));
     const lineWidth = Math.max(0, ...rows.map((r) => r.line.length));
     const labelWidth = Math.max(0, ...rows.map((r) => r.label.length));
     for (const r of rows) {
@@ -46949,8 +46992,8 @@ async function runDiff(request, io) {
   else {
     const target2 = (0, import_node_path12.resolve)(io.cwd, request.outputFile);
     try {
-      await (0, import_promises3.mkdir)((0, import_node_path12.dirname)(target2), { recursive: true });
-      await (0, import_promises3.writeFile)(target2, text2);
+      await (0, import_promises4.mkdir)((0, import_node_path12.dirname)(target2), { recursive: true });
+      await (0, import_promises4.writeFile)(target2, text2);
     } catch (error) {
       return fail(`cannot write ${request.outputFile}: ${error.code ?? error.message}`);
     }
@@ -47094,6 +47137,7 @@ async function run(paths, options, io) {
     overrideConfigFile: typeof options.config === "string" ? options.config : null,
     useConfigFiles: options.config !== false,
     overrideConfig: { rules: parsedRules.rules },
+    overrideConfigName: "--rule",
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ?? false,
     fix: fixing ?? false,
     unsafeFixes: options.unsafeFixes ?? false,
@@ -47173,7 +47217,7 @@ async function run(paths, options, io) {
     else {
       const target2 = (0, import_node_path13.resolve)(io.cwd, output.path);
       try {
-        await (0, import_promises4.mkdir)((0, import_node_path13.dirname)(target2), { recursive: true });
+        await (0, import_promises5.mkdir)((0, import_node_path13.dirname)(target2), { recursive: true });
         await writeChunksToFile(target2, chunks);
       } catch (error) {
         io.stderr.write(`raci-lint: cannot write ${output.path}: ${error.code ?? error.message}
@@ -47226,7 +47270,7 @@ async function writeChunks(stream, chunks) {
   }
 }
 async function writeChunksToFile(path, chunks) {
-  const handle = await (0, import_promises4.open)(path, "w");
+  const handle = await (0, import_promises5.open)(path, "w");
   try {
     for (const batch of batches(chunks)) await handle.writeFile(batch);
   } finally {

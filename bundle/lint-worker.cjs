@@ -9029,7 +9029,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options2 = {}) {
+    function parseDocument4(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -9055,7 +9055,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument3(src, options2);
+      const doc = parseDocument4(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
@@ -9091,7 +9091,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse3;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument3;
+    exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify;
   }
 });
@@ -33845,6 +33845,7 @@ var ConfigResolver = class {
       }
     }
     if (this.options.cliRules) apply(config2, { rules: this.options.cliRules });
+    if (this.options.cliRulesName) config2.overrideName = this.options.cliRulesName;
     return { config: config2 };
   }
   /** The lint setup for `file`: active rules with their options, scheme and party aliases. */
@@ -33925,7 +33926,7 @@ function buildSetup(config2, display, reportUnusedDirectives = false, cache2 = /
   for (const [id, setting] of Object.entries(config2.rules)) {
     if (known.has(id) || setting.origin === "preset") continue;
     if (setting.file) problems.push({ file: display(setting.file), message: `unknown rule "${id}"`, span: setting.span });
-    else problems.push({ file: "--rule", message: `unknown rule "${id}"`, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
+    else problems.push({ file: config2.overrideName ?? "--rule", message: `unknown rule "${id}"`, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
   }
   const rules = [];
   for (const rule2 of all) {
@@ -33937,7 +33938,7 @@ function buildSetup(config2, display, reportUnusedDirectives = false, cache2 = /
       const error = rule2.options ? validateOptions(rule2, setting.options) : `rule "${rule2.id}" takes no options`;
       if (error)
         problems.push({
-          file: setting.file ? display(setting.file) : "--rule",
+          file: setting.file ? display(setting.file) : config2.overrideName ?? "--rule",
           message: `${rule2.id}: ${error}`,
           span: setting.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }
         });
@@ -33968,6 +33969,19 @@ function presetRules(name) {
   );
   if ("problems" in built) throw new Error(`built-in preset ${name} is broken: ${built.problems.map((p) => p.message).join("; ")}`);
   return [...built.setup.rules];
+}
+
+// src/config/cli-rules.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+function overrideRuleSettings(rules, source) {
+  const at = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  if (rules === void 0) return { rules: {} };
+  if (!rules || typeof rules !== "object" || Array.isArray(rules) || !config({ rules })) {
+    const bad = rules && typeof rules === "object" && !Array.isArray(rules) ? Object.entries(rules).find(([id, setting]) => !config({ rules: { [id]: setting } })) : void 0;
+    const what = bad ? `${bad[0]}: ${JSON.stringify(bad[1])} is not a setting` : "expected an object of rule settings";
+    return { problems: [{ file: source, message: `${what}: give 'rule-id': severity or [severity, {options}] (severity: off, info, warning, error)`, span: at }] };
+  }
+  return { rules: readRules(rules, null, () => null) };
 }
 
 // src/readers/markdown/cells.ts
@@ -34955,7 +34969,7 @@ var MatrixBuilder = class {
 };
 
 // src/readers/markdown/reader.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 init_position();
 
 // src/readers/front-matter.ts
@@ -36793,7 +36807,7 @@ function readFrontMatter(fm, lines, problems) {
   let value = parseSimpleFrontMatter(fm.yaml);
   if (value === void 0) {
     try {
-      value = (0, import_yaml5.parse)(fm.yaml, { prettyErrors: false, logLevel: "error" });
+      value = (0, import_yaml6.parse)(fm.yaml, { prettyErrors: false, logLevel: "error" });
     } catch (error) {
       const at = fm.content.start.offset + (error.pos?.[0] ?? 0);
       problems.push({ ruleId: "parse-error", message: `Front matter: ${error.message.split("\n")[0]}`, span: lines.span(at, at) });
@@ -38981,7 +38995,7 @@ function spanIn(lines) {
 init_position();
 var ROLES = /* @__PURE__ */ new Set(["customer", "provider", "third-party"]);
 var MATRIX_KEYS = ["sections", "activities", "parties"];
-var MATRIX_SHAPES = "a YAML/JSON matrix has `sections` (or a top-level `activities` list) of activities, each giving either the codes of each party (`codes: { Client: R, Provider: A }`, with the `parties` listed) or the parties of each role (`R: [Dev, Ops]`, `accountable: PM`)";
+var MATRIX_SHAPES = "a YAML/JSON matrix lists activities under `sections` or `activities`, each with its codes per party (`codes: { Client: R }`) or the parties of each role (`R: [Dev, Ops]`)";
 function contentRange(node) {
   if (!node) return null;
   const { start, end } = node;
@@ -39999,12 +40013,17 @@ function directivesInCells(table2, text2, lines) {
       if (!cell2.raw.includes(PREFIX)) continue;
       const from = cell2.content.start.offset;
       const to = cell2.content.end.offset;
+      const quoted = codeSpans(text2.slice(from, to)).map(([start, end]) => [from + start, from + end]);
       let at = from;
       for (; ; ) {
         const open2 = text2.indexOf("<!--", at);
         if (open2 === -1 || open2 >= to) break;
         const close = text2.indexOf("-->", open2 + 4);
         const end = close === -1 || close + 3 > to ? to : close + 3;
+        if (quoted.some(([start, stop]) => open2 > start && open2 < stop)) {
+          at = open2 + 4;
+          continue;
+        }
         const directive = readComment(text2, open2, end, lines);
         if (directive) {
           directive.kind = "invalid";
@@ -40127,6 +40146,11 @@ function applyDirectives(findings, directives, options2) {
 function suppressInline(matrix3, findings, options2, directives = directivesOf(matrix3)) {
   if (directives.length === 0) return { findings: [...findings], suppressed: [] };
   return applyDirectives(findings, directives, { ...options2, file: matrix3.file });
+}
+function codeSpans(text2) {
+  const spans = [];
+  for (const match of text2.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/gu)) spans.push([match.index, match.index + match[0].length]);
+  return spans;
 }
 
 // src/fix/apply.ts
@@ -40687,6 +40711,7 @@ var import_node_os = require("node:os");
 // src/api/cache.ts
 var import_node_crypto3 = require("node:crypto");
 var import_node_fs6 = require("node:fs");
+var import_promises2 = require("node:fs/promises");
 var import_node_path6 = require("node:path");
 
 // src/api/version.ts
@@ -40804,6 +40829,7 @@ var LintCache = class _LintCache {
     for (const file of kept) entries[file] = this.old[file];
     Object.assign(entries, this.entries);
     const data = { tool: "raci-lint", version: VERSION, format: CACHE_FORMAT, entries };
+    await (0, import_promises2.mkdir)((0, import_node_path6.dirname)(this.path), { recursive: true });
     await writeFileAtomic(this.path, JSON.stringify(data));
   }
 };
@@ -41746,11 +41772,17 @@ var RaciLint = class {
       this.resolver = null;
     } else {
       this.explicitSetup = null;
+      const overrideName = options2.overrideConfigName ?? "overrideConfig";
+      const unknownKeys = Object.keys(options2.overrideConfig ?? {}).filter((key) => key !== "rules");
+      if (unknownKeys.length > 0) throw new TypeError(`RaciLint: overrideConfig takes rules only, not ${unknownKeys.map((k) => `"${k}"`).join(", ")}`);
+      const overrides = overrideRuleSettings(options2.overrideConfig?.rules, overrideName);
+      if ("problems" in overrides) throw new ConfigError(overrides.problems);
       this.resolver = new ConfigResolver({
         cwd: this.cwd,
         configFile: options2.overrideConfigFile ? (0, import_node_path8.resolve)(this.cwd, options2.overrideConfigFile) : null,
         useConfigFiles: options2.useConfigFiles ?? true,
-        cliRules: options2.overrideConfig?.rules ?? {},
+        cliRules: overrides.rules,
+        cliRulesName: overrideName,
         reportUnusedDirectives: options2.reportUnusedDisableDirectives ?? false
       });
     }
@@ -42214,6 +42246,7 @@ var RaciLint = class {
     } else if (fixed.changed && !fixed.parseFailed && notUtf8 === null) result.output = fixed.output;
     this.inputs.set(result, { path, text: text2, setup });
     if (notUtf8 !== null) result.notFixed = "it is not UTF-8 text";
+    else if (fixed.parseFailed) result.notFixed = `it does not parse as ${format.toUpperCase()} (see its parse-error): nothing is fixed until it does`;
     if (fixed.refused.length) result.refusedFixes = fixed.refused;
     return result;
   }

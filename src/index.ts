@@ -118,6 +118,11 @@ export async function parseWorkbook(bytes: Uint8Array, filename: string, scheme:
 
 /** Façade options for an explicit setup (no configuration files). */
 function explicitOptions(options: LintOptions): RaciLintOptions {
+  if (options.rules !== undefined && !Array.isArray(options.rules)) {
+    throw new TypeError(
+      'rules must be a list of active rules (recommendedRules(), or rules you loaded); for settings such as { "code-order": "error" }, use new RaciLint({ overrideConfig: { rules } })',
+    );
+  }
   return {
     useConfigFiles: false,
     ...(options.rules !== undefined ? { rules: options.rules } : {}),
@@ -129,12 +134,13 @@ function explicitOptions(options: LintOptions): RaciLintOptions {
 
 /**
  * Lints one document given as text with the options given (configuration files are not read; use
- * `RaciLint#lintText` for that). `filename` decides the format (`.md`, `.yaml`, `.json`) and names findings.
+ * `RaciLint#lintText` for that). `filename` (or `filePath`) decides the format (`.md`, `.yaml`, `.json`) and names findings.
  */
-export async function lintText(text: string, options: LintOptions & { filename?: string } = {}): Promise<LintResult> {
+export async function lintText(text: string, options: LintOptions & { filename?: string; filePath?: string } = {}): Promise<LintResult> {
   if (typeof text !== "string") throw new TypeError(`lintText: text must be a string, not ${text === null ? "null" : typeof text}`);
   const linter = new RaciLint({ ...explicitOptions(options), keep: "matrix" });
-  return (await linter.lintText(text, { filePath: options.filename ?? "<text>" }))[0]!;
+  // `filePath` as RaciLint#lintText names it, `filename` as this function always has.
+  return (await linter.lintText(text, { filePath: options.filename ?? options.filePath ?? "<text>" }))[0]!;
 }
 
 /**

@@ -8,7 +8,8 @@ import { relative, resolve } from "node:path";
 import { ConfigResolver, type ResolvedConfig } from "../config/resolve.js";
 import { SCHEMES } from "../config/schemes.js";
 import { presetRules } from "../config/presets.js";
-import type { RuleSetting } from "../config/load.js";
+import type { RuleConfig } from "../config/load.js";
+import { overrideRuleSettings } from "../config/cli-rules.js";
 import { builtInRules } from "../engine/load-rules.js";
 import { RunMemo, type MemoCounters } from "../engine/memo.js";
 import { fixText } from "../fix/fixer.js";
@@ -41,8 +42,14 @@ export interface RaciLintOptions {
   overrideConfigFile?: string | null;
   /** Read configuration files (default true; `--no-config` turns it off). */
   useConfigFiles?: boolean;
-  /** Rule settings applied after the configuration files (`--rule`). */
-  overrideConfig?: { rules?: Record<string, RuleSetting> };
+  /**
+   * Rule settings applied after the configuration files, written as a configuration file writes them
+   * (`{ rules: { "code-order": "error", "responsible-required": ["error", { accountableCountsAsResponsible: true }] } }`);
+   * checked as one (a `ConfigError` says what is wrong). The command's `--rule` values come this way.
+   */
+  overrideConfig?: { rules?: Record<string, RuleConfig> };
+  /** How problems with `overrideConfig` name it (default `overrideConfig`; the command says `--rule`). */
+  overrideConfigName?: string;
   /**
    * Lint with exactly these rules (and `scheme`, `parties`) instead of what configuration says.
    * Giving any of the three leaves configuration files out.
@@ -161,11 +168,17 @@ export class RaciLint {
       this.resolver = null;
     } else {
       this.explicitSetup = null;
+      const overrideName = options.overrideConfigName ?? "overrideConfig";
+      const unknownKeys = Object.keys(options.overrideConfig ?? {}).filter((key) => key !== "rules");
+      if (unknownKeys.length > 0) throw new TypeError(`RaciLint: overrideConfig takes rules only, not ${unknownKeys.map((k) => `"${k}"`).join(", ")}`);
+      const overrides = overrideRuleSettings(options.overrideConfig?.rules, overrideName);
+      if ("problems" in overrides) throw new ConfigError(overrides.problems);
       this.resolver = new ConfigResolver({
         cwd: this.cwd,
         configFile: options.overrideConfigFile ? resolve(this.cwd, options.overrideConfigFile) : null,
         useConfigFiles: options.useConfigFiles ?? true,
-        cliRules: options.overrideConfig?.rules ?? {},
+        cliRules: overrides.rules,
+        cliRulesName: overrideName,
         reportUnusedDirectives: options.reportUnusedDisableDirectives ?? false,
       });
     }

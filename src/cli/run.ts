@@ -251,6 +251,7 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
     overrideConfigFile: typeof options.config === "string" ? options.config : null,
     useConfigFiles: options.config !== false,
     overrideConfig: { rules: parsedRules.rules },
+    overrideConfigName: "--rule",
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ?? false,
     fix: fixing ?? false,
     unsafeFixes: options.unsafeFixes ?? false,

@@ -21,6 +21,9 @@ export const CONFIG_FILES = ["raci-lint.config.yaml", "raci-lint.config.yml", "r
 /** Built-in presets. */
 export const PRESETS = ["raci-lint:recommended", "raci-lint:strict"] as const;
 
+/** A rule's setting as a configuration file writes it: a severity (or off), or `[severity, options]`. */
+export type RuleConfig = Severity | "off" | [Severity | "off"] | [Severity | "off", Record<string, unknown>];
+
 /** A rule's setting in a config: its severity (or off) and options, with where it was written. */
 export interface RuleSetting {
   severity: Severity | "off";

@@ -29,6 +29,8 @@ export interface ResolvedConfig {
   ruleFiles: string[];
   /** The `translations` of every configuration file in the chain, each relative to its own folder. */
   translations?: TranslationMapping[];
+  /** How problems name rule settings given beside the files (`--rule`, `overrideConfig`). */
+  overrideName?: string;
 }
 
 /** How configuration is found. */
@@ -40,6 +42,8 @@ export interface ResolverOptions {
   useConfigFiles?: boolean;
   /** `--rule` settings, applied last. */
   cliRules?: Record<string, RuleSetting>;
+  /** How problems name `cliRules` (`--rule`, `overrideConfig`). Default `--rule`. */
+  cliRulesName?: string;
   /** `--report-unused-disable-directives`. */
   reportUnusedDirectives?: boolean;
 }
@@ -105,6 +109,7 @@ export class ConfigResolver {
       }
     }
     if (this.options.cliRules) apply(config, { rules: this.options.cliRules });
+    if (this.options.cliRulesName) config.overrideName = this.options.cliRulesName;
     return { config };
   }
 
@@ -201,7 +206,7 @@ export function buildSetup(
   for (const [id, setting] of Object.entries(config.rules)) {
     if (known.has(id) || setting.origin === "preset") continue;
     if (setting.file) problems.push({ file: display(setting.file), message: `unknown rule "${id}"`, span: setting.span! });
-    else problems.push({ file: "--rule", message: `unknown rule "${id}"`, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
+    else problems.push({ file: config.overrideName ?? "--rule", message: `unknown rule "${id}"`, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
   }
   const rules: ActiveRule[] = [];
   for (const rule of all) {
@@ -213,7 +218,7 @@ export function buildSetup(
       const error = rule.options ? validateOptions(rule, setting.options) : `rule "${rule.id}" takes no options`;
       if (error)
         problems.push({
-          file: setting.file ? display(setting.file) : "--rule",
+          file: setting.file ? display(setting.file) : (config.overrideName ?? "--rule"),
           message: `${rule.id}: ${error}`,
           span: setting.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
         });

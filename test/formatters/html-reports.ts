@@ -1,6 +1,5 @@
 /** What the HTML report tests share: reports made as the command makes them (matrices kept), and where a source position is on the page. */
 import { RaciLint, type RaciLintOptions } from "../../src/api/raci-lint.js";
-import type { RuleSetting } from "../../src/config/load.js";
 import type { LintResult } from "../../src/model/result.js";
 import { CORPUS, REPO } from "../helpers.js";
 
@@ -16,7 +15,7 @@ export async function htmlReportOf(patterns: string[], cwd: string, options: Rac
 export const seedHtml = () => htmlReportOf(["matrices/cloud-temple-s3.md"], REPO);
 
 /** A rule turned on at error level, as `--rule 'id: error'` does. */
-export const ON: RuleSetting = { severity: "error", options: null, origin: "cli", file: null, span: null };
+export const ON = "error" as const;
 
 /** The shared corpus' report, with the corpus-scope rule on so that compared cells show. */
 export const corpusHtml = () => htmlReportOf(["."], CORPUS, { overrideConfig: { rules: { "consistent-across-files": ON } } });
