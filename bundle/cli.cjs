@@ -46403,6 +46403,15 @@ async function runConvert(argv, io) {
 `);
     return fail(`${input} does not read cleanly: nothing written`, 1);
   }
+  const ragged = matrix3.activities.filter((a) => a.cellCount !== a.expectedCellCount);
+  if (ragged.length > 0) {
+    for (const a of ragged) {
+      const at = a.rowSpan.ref ? cellName(a.rowSpan.ref) : `${a.rowSpan.start.line}:${a.rowSpan.start.column}`;
+      io.stderr.write(`raci-lint convert: ${input}:${at}: "${a.name}" has ${a.cellCount} cells, its header ${a.expectedCellCount}
+`);
+    }
+    return fail(`${input} has rows of another length than their header's (no-ragged-row): nothing written`, 1);
+  }
   if (matrix3.activities.length === 0) return fail(`no matrix found in ${input}: nothing written`, 1);
   const output = await convertMatrix(matrix3, to, { oneSheet: options.oneSheet ?? false });
   if (options.output === void 0) {

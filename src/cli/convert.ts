@@ -82,6 +82,16 @@ export async function runConvert(argv: readonly string[], io: CliIo): Promise<nu
     for (const p of matrix.problems) io.stderr.write(`raci-lint convert: ${input}:${p.span.ref ? cellName(p.span.ref) : `${p.span.start.line}:${p.span.start.column}`}: ${p.message}\n`);
     return fail(`${input} does not read cleanly: nothing written`, 1);
   }
+  // A row shorter or longer than its header would be written with empty cells for the missing ones
+  // (missing is not empty: no-ragged-row says so) or without its extra cells.
+  const ragged = matrix.activities.filter((a) => a.cellCount !== a.expectedCellCount);
+  if (ragged.length > 0) {
+    for (const a of ragged) {
+      const at = a.rowSpan.ref ? cellName(a.rowSpan.ref) : `${a.rowSpan.start.line}:${a.rowSpan.start.column}`;
+      io.stderr.write(`raci-lint convert: ${input}:${at}: "${a.name}" has ${a.cellCount} cells, its header ${a.expectedCellCount}\n`);
+    }
+    return fail(`${input} has rows of another length than their header's (no-ragged-row): nothing written`, 1);
+  }
   if (matrix.activities.length === 0) return fail(`no matrix found in ${input}: nothing written`, 1);
   const output = await convertMatrix(matrix, to, { oneSheet: options.oneSheet ?? false });
   if (options.output === undefined) {

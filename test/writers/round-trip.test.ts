@@ -13,7 +13,7 @@ import { readZip } from "../../src/readers/spreadsheet/zip.js";
 import { Ajv } from "ajv";
 import { parse } from "yaml";
 import { CORPUS, REPO, SEED } from "../helpers.js";
-import { cli } from "../cli/harness.js";
+import { cli, project } from "../cli/harness.js";
 
 const ExcelJS = createRequire(import.meta.url)("exceljs") as typeof import("exceljs");
 
@@ -78,6 +78,16 @@ describe("convert round trips on the shared corpus", () => {
     expect(one.sections.map((s) => s.title)).toEqual(["Run"]);
     expect(one.groups.map((g) => g.title)).toEqual(["Run — Launch", "Run — Operate", "Exit"]);
     expect(one.activities.map((a) => a.name)).toEqual(["Plan", "Patch", "Export"]);
+  });
+
+  it("convert refuses a row of another length than its header (its missing cells would be written empty), saying which", async () => {
+    const root = project({ "rag.md": "| Activity | Client | Provider |\n|---|---|---|\n| Run it | RA |\n| Plan | RA | I |\n" });
+    const run = await cli(["convert", "rag.md", "--to", "md"], root);
+    expect([run.code, run.stdout, run.stderr]).toEqual([
+      1,
+      "",
+      'raci-lint convert: rag.md:3:1: "Run it" has 2 cells, its header 3\nraci-lint convert: rag.md has rows of another length than their header\'s (no-ragged-row): nothing written\n',
+    ]);
   });
 
   it("writes a table above any heading before the legend, so that it stays in no section (the legend's heading took it)", () => {
