@@ -41795,8 +41795,8 @@ var RaciLint = class {
     const setup = this.options.inlineDirectives === false ? { ...found.setup, inlineDirectives: false } : found.setup;
     return setup;
   }
-  /** The configuration that applies to a file, as `--print-config` shows it. Throws `ConfigError`. */
-  calculateConfigForFile(filePath) {
+  /** The configuration that applies to a file, as `--print-config` shows it (asynchronous, as ESLint's: a workbook is read to say its scheme). Rejects with `ConfigError`. */
+  async calculateConfigForFile(filePath) {
     const file = (0, import_node_path8.resolve)(this.cwd, filePath);
     const setup = this.setupFor(file);
     const resolved = this.resolver?.resolve(file);
@@ -41811,7 +41811,7 @@ var RaciLint = class {
       rules[active.rule.id] = Object.keys(active.options).length ? [severity, active.options] : severity;
     }
     const sorted = Object.fromEntries(Object.entries(rules).sort(([a], [b]) => a < b ? -1 : 1));
-    const inUse = this.schemeInUse(file, setup);
+    const inUse = await this.schemeInUse(file, setup);
     return {
       configFiles: config2?.sources ?? [],
       scheme: config2?.scheme ?? setup.scheme.name,
@@ -41932,14 +41932,14 @@ var RaciLint = class {
     if (this.options.explain) result.read = readingOf(matrix3);
   }
   /** The scheme a file is read with, and why (null when it cannot be read). */
-  schemeInUse(file, setup) {
-    let text2;
+  async schemeInUse(file, setup) {
+    let matrix3;
     try {
-      ({ text: text2 } = readTextFile(file));
+      const display = displayPathOf(file, this.cwd);
+      matrix3 = isBinaryFormat(formatOf(file)) ? await readWorkbookWith((0, import_node_fs9.readFileSync)(file), display, setup, this.newMemo()) : readWith(readTextFile(file).text, display, setup, this.newMemo());
     } catch {
       return null;
     }
-    const matrix3 = readWith(text2, displayPathOf(file, this.cwd), setup, this.newMemo());
     return { name: matrix3.scheme.name, reason: matrix3.schemeReason };
   }
   /** Lints files (no fixing): each file read and linted in order; corpus-scope findings and directives once all are. */

@@ -193,8 +193,8 @@ export class RaciLint {
     return setup;
   }
 
-  /** The configuration that applies to a file, as `--print-config` shows it. Throws `ConfigError`. */
-  calculateConfigForFile(filePath: string): {
+  /** The configuration that applies to a file, as `--print-config` shows it (asynchronous, as ESLint's: a workbook is read to say its scheme). Rejects with `ConfigError`. */
+  async calculateConfigForFile(filePath: string): Promise<{
     configFiles: string[];
     scheme: ResolvedConfig["scheme"];
     /** The scheme the file is read with (it may name its own unless one is configured), and why; absent when the file cannot be read. */
@@ -203,7 +203,7 @@ export class RaciLint {
     ruleFiles: string[];
     rules: Record<string, unknown>;
     translations?: { source: string; target: string; base: string }[];
-  } {
+  }> {
     const file = resolve(this.cwd, filePath);
     const setup = this.setupFor(file);
     const resolved = this.resolver?.resolve(file);
@@ -216,7 +216,7 @@ export class RaciLint {
       rules[active.rule.id] = Object.keys(active.options).length ? [severity, active.options] : severity;
     }
     const sorted = Object.fromEntries(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)));
-    const inUse = this.schemeInUse(file, setup);
+    const inUse = await this.schemeInUse(file, setup);
     return {
       configFiles: config?.sources ?? [],
       scheme: config?.scheme ?? setup.scheme.name,
@@ -355,14 +355,14 @@ export class RaciLint {
   }
 
   /** The scheme a file is read with, and why (null when it cannot be read). */
-  private schemeInUse(file: string, setup: LintSetup): { name: string; reason: string } | null {
-    let text: string;
+  private async schemeInUse(file: string, setup: LintSetup): Promise<{ name: string; reason: string } | null> {
+    let matrix: Matrix;
     try {
-      ({ text } = readTextFile(file));
+      const display = displayPathOf(file, this.cwd);
+      matrix = isBinaryFormat(formatOf(file)) ? await readWorkbookWith(readFileSync(file), display, setup, this.newMemo()) : readWith(readTextFile(file).text, display, setup, this.newMemo());
     } catch {
       return null;
     }
-    const matrix = readWith(text, displayPathOf(file, this.cwd), setup, this.newMemo());
     return { name: matrix.scheme.name, reason: matrix.schemeReason };
   }
 

@@ -265,7 +265,7 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
     onNote: (message) => io.stderr.write(`raci-lint: ${message}\n`),
   });
   if (options.printConfig !== undefined) {
-    io.stdout.write(`${JSON.stringify(linter.calculateConfigForFile(options.printConfig), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(await linter.calculateConfigForFile(options.printConfig), null, 2)}\n`);
     return 0;
   }
   if (options.listRules) {

@@ -1,7 +1,8 @@
 /** Configuration: presets, rule settings, overrides, schemes, party aliases, --rule, --print-config. */
-import { readFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SEED } from "../helpers.js";
+import { REPO, SEED } from "../helpers.js";
 import { cli, project, findingLines } from "../cli/harness.js";
 
 const seed = readFileSync(SEED, "utf8");
@@ -164,6 +165,10 @@ describe("schemes", () => {
     expect(JSON.parse((await cli(["--print-config", "rasci.md"], root)).stdout)).toMatchObject({ scheme: "RACI", schemeInUse: { name: "RASCI", reason: "the heading at line 1 names RASCI" } });
     expect(JSON.parse((await cli(["--print-config", "plain.md"], root)).stdout).schemeInUse).toEqual({ name: "RACI", reason: "the default: the document names no other scheme" });
     expect(JSON.parse((await cli(["--print-config", "missing.md"], root)).stdout).schemeInUse).toBeUndefined();
+    // A workbook is read as linting reads it (it said "RACI, the default" of the seed workbook, whose Legend sheet names the codes).
+    const book = project({});
+    copyFileSync(join(REPO, "matrices/cloud-temple-s3.xlsx"), join(book, "seed.xlsx"));
+    expect(JSON.parse((await cli(["--print-config", "seed.xlsx"], book)).stdout).schemeInUse).toEqual({ name: "RACI", reason: "the legend of sheet Legend defines R, A, C, I" });
   });
 
   const withS = "## Ops\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run backups | RA | I |\n| Help restore | S | RA |\n";
