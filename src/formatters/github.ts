@@ -39,7 +39,9 @@ export function formatGithub(report: Report, _context?: FormatContext): string {
   for (const file of report.files) {
     for (const f of file.findings) {
       const properties = [`file=${escapeProperty(file.path)}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${escapeProperty(f.ruleId)}`];
-      out += `::${COMMAND[f.severity]} ${properties.join(",")}::${escapeData(f.message)}\n`;
+      // A workbook's rows count from 1 in each sheet: the message names the cell (`Build!B7: ...`).
+      const message = f.sheet !== undefined ? `${f.sheet}!${f.cell}: ${f.message}` : f.message;
+      out += `::${COMMAND[f.severity]} ${properties.join(",")}::${escapeData(message)}\n`;
     }
   }
   return out;

@@ -51,6 +51,23 @@ describe("formatGithub", () => {
     });
   });
 
+  it("names a workbook finding's sheet and cell in its message (rows count from 1 in each sheet)", () => {
+    const f = finding({
+      file: "m.xlsx",
+      message: 'Codes "AR" are out of order: write "RA".',
+      ruleId: "code-order",
+      severity: "warning",
+      line: 3,
+      column: 2,
+      endLine: 3,
+      endColumn: 3,
+      sheet: "Build",
+      cell: "B3",
+    });
+    const out = formatGithub(buildReport([{ path: "m.xlsx", findings: [f] }]), CONTEXT);
+    expect(decode(out.slice(0, -1)).message).toBe('Build!B3: Codes "AR" are out of order: write "RA".');
+  });
+
   it("escapes as @actions/core does", () => {
     expect(escapeData("50%\r\n: ,")).toBe("50%25%0D%0A: ,");
     expect(escapeProperty("50%\r\n: ,")).toBe("50%25%0D%0A%3A %2C");

@@ -68,6 +68,11 @@ describe("formatMarkdown", () => {
     expect(markdownCell("a|b")).toBe("a\\|b");
   });
 
+  it("places a workbook finding at its sheet and cell", () => {
+    const f = finding({ file: "m.xlsx", ruleId: "code-order", severity: "warning", line: 3, column: 2, sheet: "Build", cell: "B3" });
+    expect(formatMarkdown(buildReport([{ path: "m.xlsx", findings: [f] }]), CONTEXT)).toContain("| m.xlsx:Build!B3 | warning |");
+  });
+
   it("is byte-stable: two runs give the same bytes", async () => {
     expect(formatMarkdown(await seedReport(), CONTEXT)).toBe(formatMarkdown(await seedReport(), CONTEXT));
   });
