@@ -46354,6 +46354,21 @@ async function writeXlsx(content, options = {}) {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
+// src/cli/io.ts
+var WRITE_ERRORS = {
+  EEXIST: "EEXIST, a part of its path is a file, not a folder",
+  ENOTDIR: "ENOTDIR, a part of its path is a file, not a folder",
+  EISDIR: "EISDIR, it is a folder",
+  EACCES: "EACCES, permission denied",
+  EPERM: "EPERM, operation not permitted",
+  EROFS: "EROFS, a read-only file system",
+  ENOSPC: "ENOSPC, no space left on the device"
+};
+function writeError(error) {
+  const code3 = error.code;
+  return (code3 && WRITE_ERRORS[code3]) ?? code3 ?? error.message;
+}
+
 // src/cli/convert.ts
 var CONVERT_FORMATS = ["md", "yaml", "json", "csv", "xlsx"];
 async function convertMatrix(matrix3, to, options = {}) {
@@ -46424,7 +46439,7 @@ async function runConvert(argv, io) {
     await (0, import_promises3.mkdir)((0, import_node_path10.dirname)(target2), { recursive: true });
     await (0, import_promises3.writeFile)(target2, output);
   } catch (error) {
-    return fail(`cannot write ${options.output}: ${error.code ?? error.message}`);
+    return fail(`cannot write ${options.output}: ${writeError(error)}`);
   }
   return 0;
 }
@@ -47005,7 +47020,7 @@ async function runDiff(request, io) {
       await (0, import_promises4.mkdir)((0, import_node_path12.dirname)(target2), { recursive: true });
       await (0, import_promises4.writeFile)(target2, text2);
     } catch (error) {
-      return fail(`cannot write ${request.outputFile}: ${error.code ?? error.message}`);
+      return fail(`cannot write ${request.outputFile}: ${writeError(error)}`);
     }
   }
   return request.failOnShift && diff.summary.shifts > 0 ? 1 : 0;
@@ -47230,7 +47245,7 @@ async function run(paths, options, io) {
         await (0, import_promises5.mkdir)((0, import_node_path13.dirname)(target2), { recursive: true });
         await writeChunksToFile(target2, chunks);
       } catch (error) {
-        io.stderr.write(`raci-lint: cannot write ${output.path}: ${error.code ?? error.message}
+        io.stderr.write(`raci-lint: cannot write ${output.path}: ${writeError(error)}
 `);
         reportFailed = true;
       }

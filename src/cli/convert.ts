@@ -15,7 +15,7 @@ import { writeCsv } from "../writers/csv.js";
 import { writeMarkdown } from "../writers/markdown.js";
 import { writeJson, writeYaml } from "../writers/structured.js";
 import { writeXlsx } from "../writers/xlsx.js";
-import type { CliIo } from "./io.js";
+import { writeError, type CliIo } from "./io.js";
 
 /** The formats `convert` writes. */
 export const CONVERT_FORMATS = ["md", "yaml", "json", "csv", "xlsx"] as const;
@@ -103,7 +103,7 @@ export async function runConvert(argv: readonly string[], io: CliIo): Promise<nu
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, output);
   } catch (error) {
-    return fail(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return fail(`cannot write ${options.output}: ${writeError(error)}`);
   }
   return 0;
 }

@@ -9,6 +9,7 @@ import type { Command } from "commander";
 import { DiffError, diffPaths, diffWithGit } from "../api/diff.js";
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from "../diff/format.js";
 import { shouldColor } from "../formatters/stylish.js";
+import { writeError } from "./io.js";
 
 /** The streams and environment the diff writes to (the CLI's). */
 export interface DiffIo {
@@ -72,7 +73,7 @@ export async function runDiff(request: DiffRequest, io: DiffIo): Promise<number>
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, text);
     } catch (error) {
-      return fail(`cannot write ${request.outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      return fail(`cannot write ${request.outputFile}: ${writeError(error)}`);
     }
   }
   return request.failOnShift && diff.summary.shifts > 0 ? 1 : 0;

@@ -18,7 +18,7 @@ import { formatExplain } from "../formatters/explain.js";
 import { listRules, listRulesJson } from "../formatters/list-rules.js";
 import { shouldColor } from "../formatters/stylish.js";
 import { runConvert } from "./convert.js";
-import type { CliIo } from "./io.js";
+import { writeError, type CliIo } from "./io.js";
 import type { ConfigProblem } from "../model/rule.js";
 import type { LintResult } from "../model/result.js";
 import { addDiffCommand, runDiff, type DiffRequest } from "./diff.js";
@@ -345,7 +345,7 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
         await mkdir(dirname(target), { recursive: true });
         await writeChunksToFile(target, chunks);
       } catch (error) {
-        io.stderr.write(`raci-lint: cannot write ${output.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+        io.stderr.write(`raci-lint: cannot write ${output.path}: ${writeError(error)}\n`);
         reportFailed = true;
       }
     }

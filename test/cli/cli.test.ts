@@ -164,7 +164,7 @@ describe("formats", () => {
     const root = project({ "seed.md": seed, blocker: "a file where a folder should be" });
     const run = await cli(["-f", "junit=j.xml", "-f", "sarif=blocker/x.sarif", "-f", "markdown=m.md", "seed.md"], root);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("raci-lint: cannot write blocker/x.sarif: EEXIST\n");
+    expect(run.stderr).toBe("raci-lint: cannot write blocker/x.sarif: EEXIST, a part of its path is a file, not a folder\n");
     expect(readFileSync(join(root, "j.xml"), "utf8")).toContain("<testsuites");
     expect(readFileSync(join(root, "m.md"), "utf8")).toContain("seed.md");
   });
