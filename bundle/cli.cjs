@@ -46430,6 +46430,11 @@ async function runConvert(argv, io) {
   }
   if (matrix3.activities.length === 0) return fail(`no matrix found in ${input}: nothing written`, 1);
   const output = await convertMatrix(matrix3, to, { oneSheet: options.oneSheet ?? false });
+  if (to === "csv") {
+    const dropped = [matrix3.title ? `its title ("${matrix3.title}")` : "", matrix3.legend?.entries.length ? `its legend (${matrix3.legend.entries.length} entries)` : ""].filter(Boolean);
+    if (dropped.length > 0) io.stderr.write(`raci-lint convert: ${input}: CSV has no place for ${dropped.join(" and ")}: not written
+`);
+  }
   if (options.output === void 0) {
     io.stdout.write(output);
     return 0;

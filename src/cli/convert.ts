@@ -94,6 +94,11 @@ export async function runConvert(argv: readonly string[], io: CliIo): Promise<nu
   }
   if (matrix.activities.length === 0) return fail(`no matrix found in ${input}: nothing written`, 1);
   const output = await convertMatrix(matrix, to, { oneSheet: options.oneSheet ?? false });
+  // CSV holds tables only: what it drops is said, not lost unseen.
+  if (to === "csv") {
+    const dropped = [matrix.title ? `its title ("${matrix.title}")` : "", matrix.legend?.entries.length ? `its legend (${matrix.legend.entries.length} entries)` : ""].filter(Boolean);
+    if (dropped.length > 0) io.stderr.write(`raci-lint convert: ${input}: CSV has no place for ${dropped.join(" and ")}: not written\n`);
+  }
   if (options.output === undefined) {
     io.stdout.write(output);
     return 0;

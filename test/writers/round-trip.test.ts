@@ -80,6 +80,14 @@ describe("convert round trips on the shared corpus", () => {
     expect(one.activities.map((a) => a.name)).toEqual(["Plan", "Patch", "Export"]);
   });
 
+  it("convert to CSV says what CSV has no place for: the title and the legend", async () => {
+    const run = await cli(["convert", "matrices/cloud-temple-s3.md", "--to", "csv"], REPO);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      'raci-lint convert: matrices/cloud-temple-s3.md: CSV has no place for its title ("IaaS Responsibility Matrix - S3 Object Storage") and its legend (4 entries): not written\n',
+    );
+  });
+
   it("convert refuses a row of another length than its header (its missing cells would be written empty), saying which", async () => {
     const root = project({ "rag.md": "| Activity | Client | Provider |\n|---|---|---|\n| Run it | RA |\n| Plan | RA | I |\n" });
     const run = await cli(["convert", "rag.md", "--to", "md"], root);
