@@ -42693,6 +42693,11 @@ function readStructured(file, text2, format, options) {
   const onLine = (offset) => source.charCodeAt(offset) === 10 && source.charCodeAt(offset - 1) === 13 ? offset - 1 : offset;
   const span = (start, end) => lines2.span(onLine(start), onLine(end));
   const whole = lines2.span(0, source.trimEnd().length);
+  if (source.trim() === "") {
+    const builder2 = new MatrixBuilder(file, format, source, bom, lines2, options.scheme, "the default: the file is empty");
+    builder2.decide({ span: whole, kind: "ignored", reason: "the file is empty" });
+    return builder2.finish(problems, options.parties ?? null);
+  }
   const tree = format === "json" ? readJsonTree(source) : readYamlTree(source);
   const root = tree.errors.length === 0 ? tree.root : null;
   const choice = chooseScheme(options.schemeConfigured ? options.scheme : null, options.scheme, ...schemeHints2(root, lines2));

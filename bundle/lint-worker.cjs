@@ -39024,6 +39024,11 @@ function readStructured(file, text2, format, options2) {
   const onLine = (offset) => source.charCodeAt(offset) === 10 && source.charCodeAt(offset - 1) === 13 ? offset - 1 : offset;
   const span = (start, end) => lines.span(onLine(start), onLine(end));
   const whole = lines.span(0, source.trimEnd().length);
+  if (source.trim() === "") {
+    const builder2 = new MatrixBuilder(file, format, source, bom, lines, options2.scheme, "the default: the file is empty");
+    builder2.decide({ span: whole, kind: "ignored", reason: "the file is empty" });
+    return builder2.finish(problems, options2.parties ?? null);
+  }
   const tree = format === "json" ? readJsonTree(source) : readYamlTree(source);
   const root = tree.errors.length === 0 ? tree.root : null;
   const choice = chooseScheme(options2.schemeConfigured ? options2.scheme : null, options2.scheme, ...schemeHints2(root, lines));

@@ -67,6 +67,12 @@ export function readStructured(file: string, text: string, format: "yaml" | "jso
   const onLine = (offset: number) => (source.charCodeAt(offset) === 10 && source.charCodeAt(offset - 1) === 13 ? offset - 1 : offset);
   const span = (start: number, end: number): SourceSpan => lines.span(onLine(start), onLine(end));
   const whole = lines.span(0, source.trimEnd().length);
+  // An empty file holds no matrix, in JSON (where it is no document) as in YAML (a null one).
+  if (source.trim() === "") {
+    const builder = new MatrixBuilder(file, format, source, bom, lines, options.scheme, "the default: the file is empty");
+    builder.decide({ span: whole, kind: "ignored", reason: "the file is empty" });
+    return builder.finish(problems, options.parties ?? null);
+  }
   const tree = format === "json" ? readJsonTree(source) : readYamlTree(source);
   const root = tree.errors.length === 0 ? tree.root : null;
   const choice = chooseScheme(options.schemeConfigured ? options.scheme : null, options.scheme, ...schemeHints(root, lines));

@@ -302,6 +302,19 @@ describe("role-major activities (a key per role, the parties holding it under it
 });
 
 describe("data that is not a matrix", () => {
+  it("an empty or blank YAML or JSON file: no matrix, the file is empty (JSON too, where it is no document)", async () => {
+    for (const [name, text] of [
+      ["e.json", ""],
+      ["e.yaml", ""],
+      ["b.yml", "  \n\n"],
+    ]) {
+      const result = await lintText(text!, { filename: name! });
+      expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.severity} ${f.message}`)).toEqual([
+        "1:1 no-matrix info No RACI matrix found: the file is empty (`--explain` says what was read).",
+      ]);
+    }
+  });
+
   it("is left alone with the shapes a matrix has, not checked against the schema", async () => {
     const result = await lintText("name: my-site\nnav:\n  - Home\n", { filename: "mkdocs.yml" });
     expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.severity}`)).toEqual(["1:1 no-matrix info"]);
