@@ -28151,7 +28151,12 @@ function formatMarkdown(report2, context, options = {}) {
   const sum = (c) => c.error + c.warning + c.info;
   const ruleRows = [...byRule.entries()].sort(([a, ca], [b, cb]) => sum(cb) - sum(ca) || (a < b ? -1 : a > b ? 1 : 0)).map(([id, c]) => [ruleLink(id, context), ...SEVERITIES.map((s) => String(c[s])), String(sum(c))]);
   parts.push("### By rule", "", table(["Rule", "Errors", "Warnings", "Infos", "Total"], ["---", "---:", "---:", "---:", "---:"], ruleRows), "");
-  const findingRows = shown2.map((f) => [markdownCell(f.sheet !== void 0 ? `${f.file}:${f.sheet}!${f.cell}` : `${f.file}:${f.line}:${f.column}`), f.severity, ruleLink(f.ruleId, context), markdownCell(f.message)]);
+  const findingRows = shown2.map((f) => [
+    markdownCell(f.sheet !== void 0 ? `${f.file}:${f.sheet}!${f.cell}` : `${f.file}:${f.line}:${f.column}`),
+    f.severity,
+    ruleLink(f.ruleId, context),
+    markdownCell(f.message)
+  ]);
   parts.push("### Findings", "", table(["Location", "Severity", "Rule", "Message"], ["---", "---", "---", "---"], findingRows), "");
   const left = count - shown2.length;
   if (left > 0) parts.push(`${plural2(left, "more finding")} not shown (the table lists the first ${shown2.length}).`, "");

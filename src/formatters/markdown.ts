@@ -85,7 +85,12 @@ export function formatMarkdown(report: Report, context: FormatContext, options: 
     .map(([id, c]) => [ruleLink(id, context), ...SEVERITIES.map((s) => String(c[s])), String(sum(c))]);
   parts.push("### By rule", "", table(["Rule", "Errors", "Warnings", "Infos", "Total"], ["---", "---:", "---:", "---:", "---:"], ruleRows), "");
 
-  const findingRows = shown.map((f) => [markdownCell(f.sheet !== undefined ? `${f.file}:${f.sheet}!${f.cell}` : `${f.file}:${f.line}:${f.column}`), f.severity, ruleLink(f.ruleId, context), markdownCell(f.message)]);
+  const findingRows = shown.map((f) => [
+    markdownCell(f.sheet !== undefined ? `${f.file}:${f.sheet}!${f.cell}` : `${f.file}:${f.line}:${f.column}`),
+    f.severity,
+    ruleLink(f.ruleId, context),
+    markdownCell(f.message),
+  ]);
   parts.push("### Findings", "", table(["Location", "Severity", "Rule", "Message"], ["---", "---", "---", "---"], findingRows), "");
   const left = count - shown.length;
   if (left > 0) parts.push(`${plural(left, "more finding")} not shown (the table lists the first ${shown.length}).`, "");
