@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The workbook bench: is a workbook of 10,000 activities read in under 2 s? `npm run bench` runs it
- * after the CLI bench; alone: `node bench/xlsx.mjs` (after `npm run build`).
+ * after the CLI bench; alone: `node bench/xlsx.mjs` (after `npm run compile`).
  *
  * 1. Writes the input under bench/.corpus/xlsx/ (deterministic): the corpus B generator's page of
  *    10,000 activities (6-9 parties, every code style, 1% planted defects), read as Markdown and
@@ -109,7 +109,7 @@ function timedLint(cli, file) {
 async function main() {
   if (ARGS[0] === "--read") return readOnce(ARGS[1]);
   const cli = path.resolve(ROOT, option("--cli", path.join("dist", "cli.js")));
-  if (!fs.existsSync(cli)) fail(`${cli} not found; run \`npm run build\` first`);
+  if (!fs.existsSync(cli)) fail(`${cli} not found; run \`npm run compile\` first`);
   const runs = Number(process.env.BENCH_XLSX_RUNS || 3);
   const input = await writeInput();
   const reads = [];

@@ -1,6 +1,6 @@
 // Scores raci-lint's findings on the real spreadsheets (test/corpus/spreadsheets/expected.yaml,
 // written before any reader existed): right, wrong, missed, per file and in all.
-// `node scripts/spreadsheet-score.mjs [--verbose]` after `npm run build`; the test pins the same numbers.
+// `node scripts/spreadsheet-score.mjs [--verbose]` after `npm run compile`; the test pins the same numbers.
 // A finding matches an expectation of the same rule at the same place: the line a CSV row starts
 // on, or `Sheet!A1` in a workbook; party and activity must agree when both say one.
 import { readFileSync } from "node:fs";

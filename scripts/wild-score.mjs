@@ -1,7 +1,7 @@
 // Scores raci-lint's findings on a wild corpus against the auditor's expectations
 // (test/corpus/<corpus>/expected.yaml): right, wrong, missed, and matrices left unread.
-// `node scripts/wild-score.mjs [wild|wild2] [--verbose]` after `npm run compile`; the tests pin the same numbers.
-// wild: the corpus the reader was tuned on; wild2: a held-out batch, expectations written before any run.
+// `node scripts/wild-score.mjs [wild|wild2|wild3] [--verbose]` after `npm run compile`; the tests pin the same numbers.
+// wild: the corpus the reader was tuned on; wild2, wild3: held-out batches, expectations written before any run.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";

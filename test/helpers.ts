@@ -59,3 +59,12 @@ export function zipOf(entries: readonly ZipOfEntry[]): Buffer {
   zip.end();
   return Buffer.concat(chunks);
 }
+
+/** A YAML alias bomb: seven anchors of nine aliases each (9^7 nodes expanded), then a matrix's keys. */
+export const ALIAS_BOMB = [
+  "a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]",
+  ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`),
+  "parties: [x]",
+  "sections: []",
+  "",
+].join("\n");

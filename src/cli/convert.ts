@@ -9,7 +9,7 @@ import { dirname, resolve } from "node:path";
 import { Command, CommanderError } from "commander";
 import { ConfigError, RaciLint } from "../api/raci-lint.js";
 import type { Matrix } from "../model/matrix.js";
-import { cellName } from "../model/position.js";
+import { cellName, type SourceSpan } from "../model/position.js";
 import { contentOf } from "../writers/content.js";
 import { writeCsv } from "../writers/csv.js";
 import { writeMarkdown } from "../writers/markdown.js";
@@ -79,17 +79,14 @@ export async function runConvert(argv: readonly string[], io: CliIo): Promise<nu
   }
   // A text that does not read cleanly would be written without what could not be read.
   if (matrix.problems.length > 0) {
-    for (const p of matrix.problems) io.stderr.write(`raci-lint convert: ${input}:${p.span.ref ? cellName(p.span.ref) : `${p.span.start.line}:${p.span.start.column}`}: ${p.message}\n`);
+    for (const p of matrix.problems) io.stderr.write(`raci-lint convert: ${input}:${where(p.span)}: ${p.message}\n`);
     return fail(`${input} does not read cleanly: nothing written`, 1);
   }
   // A row shorter or longer than its header would be written with empty cells for the missing ones
   // (missing is not empty: no-ragged-row says so) or without its extra cells.
   const ragged = matrix.activities.filter((a) => a.cellCount !== a.expectedCellCount);
   if (ragged.length > 0) {
-    for (const a of ragged) {
-      const at = a.rowSpan.ref ? cellName(a.rowSpan.ref) : `${a.rowSpan.start.line}:${a.rowSpan.start.column}`;
-      io.stderr.write(`raci-lint convert: ${input}:${at}: "${a.name}" has ${a.cellCount} cells, its header ${a.expectedCellCount}\n`);
-    }
+    for (const a of ragged) io.stderr.write(`raci-lint convert: ${input}:${where(a.rowSpan)}: "${a.name}" has ${a.cellCount} cells, its header ${a.expectedCellCount}\n`);
     return fail(`${input} has rows of another length than their header's (no-ragged-row): nothing written`, 1);
   }
   if (matrix.activities.length === 0) return fail(`no matrix found in ${input}: nothing written`, 1);
@@ -111,4 +108,9 @@ export async function runConvert(argv: readonly string[], io: CliIo): Promise<nu
     return fail(`cannot write ${options.output}: ${writeError(error)}`);
   }
   return 0;
+}
+
+/** Where a span is, for a message: `line:column` in a text, the cell (`Sheet!B7`) in a spreadsheet. */
+function where(span: SourceSpan): string {
+  return span.ref ? cellName(span.ref) : `${span.start.line}:${span.start.column}`;
 }

@@ -14,14 +14,6 @@ import { TRANSLATION_INPUTS, type TranslationInputs } from "./translation.js";
 import type { ActivityInputs, CellInputs, CodeInputs, DocumentInputs, LegendEntryInputs, PartyInputs, WholeMatrixInputs } from "./subjects.js";
 import { INPUTS, type InputDeclaration } from "./subjects.js";
 
-/**
- * A title that says the matrix shares responsibility between a customer and its provider, in the
- * languages of the role words: `Shared Responsibility Matrix`, `Matrice de responsabilité`,
- * `Partage des responsabilités` (cloud providers' words; a project team's page says RACI).
- */
-const SHARED_RESPONSIBILITY =
-  /shared[\s-]+responsibilit|responsibility[\s-]+(?:matrix|sharing|model)|responsabilit[ée]s?\s+partag|partage\s+des\s+responsabilit|matrice\s+de(?:s)?\s+responsabilit|geteilte[nr]?\s+verantwortung|verantwortungs(?:teilung|matrix)|responsabilidad(?:es)?\s+compartida|matriz\s+de\s+responsabilidad|responsabilit[àa]\s+condivis|matrice\s+di\s+responsabilit|responsabilidades?\s+compartilhada|責任共有/iu;
-
 export type { Scope };
 
 /** The documented type of a fact's value. */
@@ -219,11 +211,11 @@ export const FACT_DECLARATIONS: Record<Scope, readonly FactDeclaration[]> = {
     }),
     activity("hasCustomer", "boolean", "The activity's table has a recognisable customer party (column).", ["customerColumn"], (i) => i.customerColumn >= 0),
     activity(
-      "sharedResponsibility",
+      "customerFacesProvider",
       "boolean",
-      "The activity's table sets a customer against its provider: a customer party with a recognisable provider party, or with one other party, or in a document whose title says shared responsibility (`Shared Responsibility Matrix`, `Matrice de responsabilité`). A project team with a client among its members (`Lead | Dev | Client`) is not.",
-      ["customerColumn", "sectionParties", "matrixTitle"],
-      (i) => i.customerColumn >= 0 && (i.sectionParties.length === 2 || i.sectionParties.some((p) => p.role === "provider") || SHARED_RESPONSIBILITY.test(i.matrixTitle)),
+      "The activity's table sets a customer against its provider: a customer party with a recognisable provider party, or with one other party. A project team with a client among its members (`Lead | Dev | Client`) does not.",
+      ["customerColumn", "sectionParties"],
+      (i) => i.customerColumn >= 0 && (i.sectionParties.length === 2 || i.sectionParties.some((p) => p.role === "provider")),
     ),
     activity("customer", "string", "The customer party's name (the first customer column of the table; empty when none).", ["customerColumn", "sectionParties"], (i) =>
       i.customerColumn >= 0 ? i.sectionParties[i.customerColumn]!.name : "",

@@ -3,17 +3,10 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { REPO } from "../helpers.js";
+import { ALIAS_BOMB as BOMB, REPO } from "../helpers.js";
 import { cli, project, findingLines } from "./harness.js";
 
 const OK = "## S\n\n| Activity | Client | Provider |\n|---|---|---|\n| Run it | AR | I |\n| Host it | I | RA |\n";
-const BOMB = [
-  "a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]",
-  ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`),
-  "parties: [x]",
-  "sections: []",
-  "",
-].join("\n");
 
 const brief = (stdout: string) => findingLines(stdout);
 

@@ -6,17 +6,10 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, findingLines, project } from "../cli/harness.js";
-import { REPO, zipOf } from "../helpers.js";
+import { ALIAS_BOMB, REPO, zipOf } from "../helpers.js";
 
 const TABLE = "| Activity | Client | Provider |\n|---|---|---|\n";
 const OK = `## S\n\n${TABLE}| Run it | RA | I |\n| Host it | I | RA |\n`;
-const ALIAS_BOMB = [
-  "a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]",
-  ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`),
-  "parties: [x]",
-  "sections: []",
-  "",
-].join("\n");
 
 /** An example: the files of a folder (text, or bytes), the arguments, and the standard input. */
 interface Example {
